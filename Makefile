@@ -1,0 +1,30 @@
+# lead-intake: `make run` and `make test` do all the set-up on a fresh Debian machine.
+SWIFT ?= swift
+RUN_ARGS ?= --demo
+
+.PHONY: all deps build build-debug run test clean
+
+all: build
+
+deps:
+	@./deploy/install-system-packages.sh
+
+build: deps
+	$(SWIFT) build -c release --product lead-intake
+
+build-debug: deps
+	$(SWIFT) build
+
+# Starts the gateway on its embedded PostgreSQL (./.lead-intake): SMTP 127.0.0.1:2525,
+# HTTP 127.0.0.1:8080, and a `demo` builder. Ctrl-C stops it and the cluster.
+run: build
+	"$$($(SWIFT) build -c release --show-bin-path)/lead-intake" serve $(RUN_ARGS)
+
+# Builds (debug) and runs every test against a throwaway PostgreSQL on a private port.
+# The end-to-end tests start the built lead-intake binary as a real process.
+test: deps
+	$(SWIFT) build --build-tests
+	LEAD_INTAKE_BIN="$$($(SWIFT) build --show-bin-path)/lead-intake" ./Tests/with-test-postgres.sh $(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build

@@ -1,0 +1,111 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let upcoming: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
+]
+
+let package = Package(
+    name: "lead-intake",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "lead-intake", targets: ["LeadIntakeCLI"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+    ],
+    targets: [
+        // Pure core: values in, values out. No NIO, no Postgres.
+        .target(name: "LeadModel", swiftSettings: upcoming),
+        .target(name: "MIME", swiftSettings: upcoming),
+        .target(name: "Extraction", dependencies: ["MIME", "LeadModel"], swiftSettings: upcoming),
+
+        // Effects at the edges.
+        .target(
+            name: "Storage",
+            dependencies: [
+                "LeadModel",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "Intake",
+            dependencies: [
+                "MIME", "Extraction", "LeadModel", "Storage",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "SMTPServer",
+            dependencies: [
+                "Intake", "Storage",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "WebIntake",
+            dependencies: [
+                "Intake", "Storage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .executableTarget(
+            name: "LeadIntakeCLI",
+            dependencies: [
+                "LeadModel", "MIME", "Extraction", "Storage", "Intake", "SMTPServer", "WebIntake",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: upcoming
+        ),
+
+        .testTarget(name: "MIMETests", dependencies: ["MIME"], swiftSettings: upcoming),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "MIME", "LeadModel"], swiftSettings: upcoming),
+        .testTarget(
+            name: "SMTPServerTests",
+            dependencies: [
+                "SMTPServer",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
+            swiftSettings: upcoming
+        ),
+        // Needs a real PostgreSQL: LEAD_INTAKE_TEST_DATABASE_URL (set by `make test`).
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: [
+                "Storage", "Intake", "SMTPServer", "WebIntake", "Extraction", "MIME", "LeadModel",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: upcoming
+        ),
+    ]
+)

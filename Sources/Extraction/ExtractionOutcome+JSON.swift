@@ -1,0 +1,17 @@
+public import Foundation
+public import LeadModel
+
+extension ExtractionOutcome {
+    /// The outcome as the JSON that `lead-intake parse FILE` prints and the golden files hold:
+    /// keys sorted, pretty-printed, slashes unescaped, ending with a newline.
+    ///
+    /// Shape: `{"ignored_reason": null|"...", "is_lead": true|false, "lead": null|{...}}`,
+    /// with every lead key present (`null` when not found).
+    public func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+}

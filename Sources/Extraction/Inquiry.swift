@@ -1,0 +1,62 @@
+import Foundation
+import LeadModel
+import MIME
+
+/// The part of a message that is the prospect's own: the innermost forwarded original when
+/// there is one, else the message itself, with provenance labels for each field.
+struct Inquiry {
+    /// The innermost forwarded original, if the message carries one.
+    let original: ForwardedOriginal?
+    /// The prospect's mailbox (for a forward: the original's sender, never the forwarder).
+    let sender: Mailbox?
+    /// The prospect's text.
+    let body: String
+    /// The subject to report, before prefix cleaning.
+    let subject: String?
+    /// Provenance labels.
+    let nameSource: String
+    let addressSource: String
+    /// Prefix for provenance of things found in the body ("body line 4").
+    let bodySource: String
+    let messageSource: String
+    let subjectSource: String
+
+    init(message: MIMEMessage) {
+        guard let original = message.forwarded.first else {
+            self.original = nil
+            sender = message.from.first
+            body = message.text ?? ""
+            subject = message.subject
+            nameSource = "From header display name"
+            addressSource = "From header"
+            bodySource = "body"
+            messageSource = "message body"
+            subjectSource = "Subject header"
+            return
+        }
+        self.original = original
+        sender = original.from
+        body = original.body
+        if original.style == .attachedMessage {
+            nameSource = "attached original message From header display name"
+            addressSource = "attached original message From header"
+            bodySource = "attached original message body"
+            messageSource = bodySource
+        } else {
+            let from = "forwarded original From line (\(original.style.rawValue) style)"
+            nameSource = from
+            addressSource = from
+            bodySource = "forwarded original body"
+            messageSource = bodySource
+        }
+        if let originalSubject = original.subject, !originalSubject.isEmpty {
+            subject = originalSubject
+            subjectSource = original.style == .attachedMessage
+                ? "attached original message Subject header"
+                : "forwarded original Subject line"
+        } else {
+            subject = message.subject
+            subjectSource = "Subject header of the forwarding message"
+        }
+    }
+}

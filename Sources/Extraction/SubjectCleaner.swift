@@ -1,0 +1,24 @@
+import Foundation
+
+/// Removes reply and forward prefixes (`Re:`, `Fwd:`, `FW:`, and common localised forms)
+/// from a subject, however many are stacked.
+public enum SubjectCleaner {
+    private static let prefixes: Set<String> = ["re", "fw", "fwd", "aw", "wg", "rv", "tr", "sv", "vs", "antw"]
+
+    /// The subject without leading prefixes, trimmed; nil when nothing remains.
+    public static func clean(_ subject: String?) -> String? {
+        guard let subject else { return nil }
+        var rest = Substring(subject)
+        for _ in 0..<20 {
+            rest = rest.drop { $0.isWhitespace }
+            guard let colon = rest.prefix(10).firstIndex(of: ":") else { break }
+            var word = rest[..<colon]
+            // "Re[2]:" and "Fwd(3):" count too.
+            if let bracket = word.firstIndex(where: { $0 == "[" || $0 == "(" }) { word = word[..<bracket] }
+            guard prefixes.contains(word.lowercased().trimmingCharacters(in: .whitespaces)) else { break }
+            rest = rest[rest.index(after: colon)...]
+        }
+        let result = String(rest).trimmingCharacters(in: .whitespacesAndNewlines)
+        return result.isEmpty ? nil : result
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+public import Logging
+public import Storage
+
+/// The one door every channel (SMTP, LMTP, HTTP) uses to resolve recipients and commit
+/// messages, so "acknowledge only after commit" and "temporary failure when Postgres is
+/// down" are decided in one place.
+public struct MessageAcceptor: Sendable {
+    public let builders: BuilderStore
+    public let inbox: InboxStore
+    /// Domains whose `local+SLUG@domain` addresses resolve to builder `SLUG`.
+    public let intakeDomains: Set<String>
+    /// How long a peer waits on storage before getting a temporary failure.
+    public let deadline: Duration
+    public let metrics: IntakeMetrics
+    let logger: Logger
+
+    public init(builders: BuilderStore, inbox: InboxStore, intakeDomains: Set<String>,
+                deadline: Duration = .seconds(10), metrics: IntakeMetrics, logger: Logger) {
+        self.builders = builders
+        self.inbox = inbox
+        self.intakeDomains = Set(intakeDomains.map { $0.lowercased() })
+        self.deadline = deadline
+        self.metrics = metrics
+        self.logger = logger
+    }
+
+    /// The builder an envelope recipient belongs to; nil for an address that is not ours.
+    /// - Throws: ``IntakeUnavailable`` when storage does not answer in time.
+    public func resolve(_ recipient: IntakeAddress) async throws -> Builder? {
+        let builders = self.builders
+        let domains = self.intakeDomains
+        return try await self.bounded("recipient lookup") {
+            try await builders.resolve(recipient, intakeDomains: domains)
+        }
+    }
+
+    /// Commits `message` once per builder. When this returns, the items are durable.
+    /// - Throws: ``IntakeUnavailable``; then nothing was committed.
+    public func accept(_ message: InboundMessage, for recipients: [(builder: Builder, addresses: [String])]) async throws -> [AcceptedItem] {
+        let inbox = self.inbox
+        let items = try await self.bounded("store message") {
+            try await inbox.accept(message, for: recipients)
+        }
+        for item in items {
+            self.metrics.increment(item.isDuplicate ? .duplicates : .accepted, message.channel.rawValue)
+            self.logger.info(
+                item.isDuplicate ? "duplicate delivery" : "item accepted",
+                metadata: ["item_id": "\(item.id)", "builder_id": "\(item.builderID)", "channel": "\(message.channel.rawValue)",
+                           "size": "\(message.raw.count)"])
+        }
+        return items
+    }
+
+    private func bounded<T: Sendable>(_ what: String, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+        do {
+            return try await withDeadline(self.deadline, operation: operation)
+        } catch let error as DeadlineExceeded {
+            self.logger.error("storage timed out", metadata: ["operation": "\(what)", "limit": "\(error.limit)"])
+            throw IntakeUnavailable(reason: "\(what) timed out", underlying: error)
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            self.logger.error("storage failed", metadata: ["operation": "\(what)", "error": "\(String(reflecting: error))"])
+            throw IntakeUnavailable(reason: "\(what) failed", underlying: error)
+        }
+    }
+}

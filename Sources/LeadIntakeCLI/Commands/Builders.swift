@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import Storage
+
+struct Builders: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Manage builders and their intake addresses.", subcommands: [Add.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a builder (if new) and attach an intake address to it.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "Builder slug: lowercase letters, digits and inner hyphens.")
+        var slug: String
+
+        @Option(help: "An address inquiries for this builder arrive at, e.g. leads@acme-homes.example.")
+        var address: String?
+
+        @Option(help: "Display name (default: the slug).")
+        var name: String?
+
+        func validate() throws {
+            guard Builder.isValidSlug(self.slug) else {
+                throw ValidationError("SLUG '\(self.slug)': use lowercase letters, digits and inner hyphens (1-64 characters)")
+            }
+            if let address, IntakeAddress(address) == nil {
+                throw ValidationError("--address '\(address)': expected local@domain")
+            }
+        }
+
+        func run() async throws {
+            let settings = try self.global.resolver()
+            let logger = try self.global.makeLogger(settings)
+            let (slug, name, address) = (self.slug, self.name, self.address)
+            let (builder, addresses) = try await DatabaseSession.with(try self.global.databaseLocation(settings), logger: logger) {
+                client in
+                let store = BuilderStore(client: client, logger: logger)
+                let builder = try await store.add(slug: slug, name: name, address: address)
+                return (builder, try await store.addresses(of: builder))
+            }
+            print("builder \(builder.slug) (\(builder.id.uuidString.lowercased())): \(addresses.joined(separator: ", "))")
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Storage
+
+@main
+struct LeadIntake: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lead-intake",
+        abstract: "Turns every inquiry a home builder receives into a lead in PostgreSQL.",
+        subcommands: [
+            Serve.self, Migrate.self, Builders.self, Parse.self, Leads.self, Inbox.self, Reprocess.self,
+        ])
+
+    /// Errors of our own are one line naming what is wrong; never a stack trace.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as CLIError {
+            Self.fail(error.description)
+        } catch let error as StorageError {
+            Self.fail(error.message)
+        } catch let error as DeadlineExceeded {
+            Self.fail("the database did not answer in time (\(error.limit))")
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("lead-intake: error: \(message)\n".utf8))
+        Foundation.exit(1)
+    }
+}

@@ -1,0 +1,79 @@
+/// Decodes quoted-printable (RFC 2045 section 6.7) body text and the `Q` encoding of
+/// RFC 2047. Malformed escapes are kept literally rather than rejected.
+enum QuotedPrintableDecoder {
+    /// Decodes a body: `=XX` escapes and `=` soft line breaks (trailing whitespace tolerated).
+    static func decode(_ input: [UInt8]) -> (bytes: [UInt8], malformed: Int) {
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count)
+        var malformed = 0
+        var index = 0
+        let count = input.count
+        while index < count {
+            let byte = input[index]
+            guard byte == UInt8(ascii: "=") else {
+                output.append(byte)
+                index += 1
+                continue
+            }
+            // Soft line break: "=" then optional spaces/tabs then CRLF or LF (or end of input).
+            var probe = index + 1
+            while probe < count, input[probe] == 0x20 || input[probe] == 0x09 {
+                probe += 1
+            }
+            if probe >= count {
+                index = probe
+                continue
+            }
+            if input[probe] == 0x0A {
+                index = probe + 1
+                continue
+            }
+            if input[probe] == 0x0D {
+                index = probe + 1
+                if index < count, input[index] == 0x0A { index += 1 }
+                continue
+            }
+            if index + 2 < count, let high = hexValue(input[index + 1]), let low = hexValue(input[index + 2]) {
+                output.append(high << 4 | low)
+                index += 3
+                continue
+            }
+            malformed += 1
+            output.append(byte)
+            index += 1
+        }
+        return (output, malformed)
+    }
+
+    /// Decodes RFC 2047 `Q` text: like quoted-printable, but `_` means space.
+    static func decodeWord(_ input: some Collection<UInt8>) -> [UInt8] {
+        let bytes = Array(input)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "_") {
+                output.append(0x20)
+            } else if byte == UInt8(ascii: "="), index + 2 < bytes.count,
+                      let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
+                output.append(high << 4 | low)
+                index += 3
+                continue
+            } else {
+                output.append(byte)
+            }
+            index += 1
+        }
+        return output
+    }
+
+    static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+public import Intake
+public import Logging
+import NIOCore
+import NIOPosix
+public import ServiceLifecycle
+import Storage
+import Synchronization
+
+/// The SMTP intake listener: accepts mail for known intake addresses and commits it to
+/// the inbox before answering 250. It stores; it never relays.
+public final class SMTPServer: Service, Sendable {
+    /// Listener settings. Defaults follow RFC 5321 where it gives values.
+    public struct Configuration: Sendable {
+        public var host: String
+        public var port: Int
+        /// Name used in the greeting and replies (default: this machine's host name).
+        public var hostname: String = ProcessInfo.processInfo.hostName
+        /// Largest message accepted, in bytes (default 25 MiB); larger ones get 552 5.3.4.
+        public var maximumMessageSize: Int = 25 * 1024 * 1024
+        /// Recipients per message (default 100); more get 452 4.5.3.
+        public var maximumRecipients: Int = 100
+        /// Protocol errors tolerated per session before 421 and disconnect (default 10).
+        public var maximumErrors: Int = 10
+        /// Concurrent sessions (default 500); more get 421 4.3.2 at connect.
+        public var maximumConnections: Int = 500
+        /// Idle time allowed between client lines (default 5 min, RFC 5321 4.5.3.2).
+        public var idleTimeout: Duration = .seconds(300)
+        /// How long sessions in the middle of a message may go on after shutdown starts.
+        public var shutdownGrace: Duration = .seconds(30)
+
+        public init(host: String = "127.0.0.1", port: Int = 2525) {
+            self.host = host
+            self.port = port
+        }
+    }
+
+    let configuration: Configuration
+    let acceptor: MessageAcceptor
+    let logger: Logger
+    private let boundPort = Mutex<(port: Int?, waiters: [CheckedContinuation<Int, Never>])>((nil, []))
+    private let openSessions = Atomic<Int>(0)
+
+    public init(configuration: Configuration, acceptor: MessageAcceptor, logger: Logger) {
+        self.configuration = configuration
+        self.acceptor = acceptor
+        self.logger = logger
+    }
+
+    /// The port the listener is bound to, once it is (useful with port 0).
+    public func listeningPort() async -> Int {
+        await withCheckedContinuation { continuation in
+            let ready: Int? = self.boundPort.withLock { state in
+                if let port = state.port { return port }
+                state.waiters.append(continuation)
+                return nil
+            }
+            if let ready { continuation.resume(returning: ready) }
+        }
+    }
+
+    public func run() async throws {
+        let configuration = self.configuration
+        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .serverChannelOption(.backlog, value: 256)
+            .bind(host: configuration.host, port: configuration.port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let framer = SMTPFramingHandler(maximumMessageSize: configuration.maximumMessageSize)
+                    try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: TimeAmount(configuration.idleTimeout)))
+                    try channel.pipeline.syncOperations.addHandler(SMTPIdleTimeoutHandler())
+                    try channel.pipeline.syncOperations.addHandler(framer)
+                    let connection = try NIOAsyncChannel<SMTPFrame, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    return (connection, NIOLoopBound(framer, eventLoop: channel.eventLoop))
+                }
+            }
+        let port = server.channel.localAddress?.port ?? configuration.port
+        let waiters = self.boundPort.withLock { state in
+            state.port = port
+            defer { state.waiters = [] }
+            return state.waiters
+        }
+        waiters.forEach { $0.resume(returning: port) }
+        self.logger.info("SMTP listening", metadata: ["address": "\(configuration.host):\(port)"])
+
+        let serverChannel = server.channel
+        try await withGracefulShutdownHandler {
+            try await withThrowingDiscardingTaskGroup { group in
+                try await server.executeThenClose { connections in
+                    for try await (connection, framer) in connections {
+                        group.addTask { await self.serve(connection, framer: framer) }
+                    }
+                }
+                // No more connections; give open sessions a bounded time to finish.
+                group.addTask {
+                    let deadline = ContinuousClock.now + configuration.shutdownGrace
+                    while self.openSessions.load(ordering: .relaxed) > 0 {
+                        guard ContinuousClock.now < deadline else { throw CancellationError() }
+                        try? await Task.sleep(for: .milliseconds(50))
+                    }
+                }
+            }
+        } onGracefulShutdown: {
+            serverChannel.close(promise: nil)
+        }
+    }
+
+    private func serve(_ connection: NIOAsyncChannel<SMTPFrame, ByteBuffer>, framer: NIOLoopBound<SMTPFramingHandler>) async {
+        let session = SMTPSession(
+            connection: connection, framer: framer, configuration: self.configuration,
+            acceptor: self.acceptor, logger: self.logger)
+        let open = self.openSessions.wrappingAdd(1, ordering: .relaxed).newValue
+        defer { self.openSessions.wrappingSubtract(1, ordering: .relaxed) }
+        self.acceptor.metrics.increment(.smtpSessions)
+        await session.run(overCapacity: open > self.configuration.maximumConnections)
+    }
+}

@@ -1,0 +1,24 @@
+public import Foundation
+
+/// A home builder: one tenant. Every row the gateway writes carries its id.
+public struct Builder: Sendable, Equatable {
+    public let id: UUID
+    public let slug: String
+    public let name: String
+
+    public init(id: UUID, slug: String, name: String) {
+        self.id = id
+        self.slug = slug
+        self.name = name
+    }
+
+    /// Whether `slug` is acceptable: lowercase letters, digits and inner hyphens, 1-64 long.
+    /// The same rule is a CHECK constraint on `builders.slug`.
+    public static func isValidSlug(_ slug: String) -> Bool {
+        let bytes = Array(slug.utf8)
+        guard (1...64).contains(bytes.count), bytes.first != UInt8(ascii: "-"), bytes.last != UInt8(ascii: "-") else {
+            return false
+        }
+        return bytes.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == UInt8(ascii: "-") }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+public import Logging
+public import PostgresNIO
+
+/// Builders and the addresses their inquiries arrive at.
+public struct BuilderStore: Sendable {
+    let client: PostgresClient
+    let logger: Logger
+
+    public init(client: PostgresClient, logger: Logger) {
+        self.client = client
+        self.logger = logger
+    }
+
+    /// Creates the builder if it does not exist and attaches `address` to it.
+    ///
+    /// - Throws: ``StorageError`` `.invalidInput` for a bad slug or address, `.conflict` when
+    ///   the address already belongs to another builder.
+    @discardableResult
+    public func add(slug: String, name: String? = nil, address: String?) async throws -> Builder {
+        guard Builder.isValidSlug(slug) else {
+            throw StorageError(.invalidInput, "builder slug '\(slug)': use lowercase letters, digits and inner hyphens (1-64)")
+        }
+        let intake: IntakeAddress?
+        if let address {
+            guard let parsed = IntakeAddress(address) else {
+                throw StorageError(.invalidInput, "--address '\(address)': expected local@domain")
+            }
+            intake = parsed
+        } else {
+            intake = nil
+        }
+        let logger = self.logger
+        return try await self.client.withTransaction(logger: logger) { tx in
+            let newID = UUID.v7()
+            let displayName = name ?? slug
+            try await tx.query(
+                "INSERT INTO builders (id, slug, name) VALUES (\(newID), \(slug), \(displayName)) ON CONFLICT (slug) DO NOTHING",
+                logger: logger)
+            var builder: Builder?
+            for try await (id, s, n) in try await tx.query(
+                "SELECT id, slug, name FROM builders WHERE slug = \(slug)", logger: logger
+            ).decode((UUID, String, String).self) {
+                builder = Builder(id: id, slug: s, name: n)
+            }
+            guard let builder else { throw StorageError(.notFound, "builder '\(slug)' vanished while being added") }
+            if let intake {
+                try await tx.query(
+                    "INSERT INTO intake_addresses (address, builder_id) VALUES (\(intake.address), \(builder.id)) ON CONFLICT (address) DO NOTHING",
+                    logger: logger)
+                for try await owner in try await tx.query(
+                    "SELECT builder_id FROM intake_addresses WHERE address = \(intake.address)", logger: logger
+                ).decode(UUID.self) where owner != builder.id {
+                    throw StorageError(.conflict, "address \(intake.address) already belongs to another builder")
+                }
+            }
+            return builder
+        }
+    }
+
+    /// The builder an envelope recipient belongs to, or nil when the address is not ours.
+    ///
+    /// An exact `intake_addresses` row wins; otherwise `anything+SLUG@DOMAIN` resolves to
+    /// the builder `SLUG` when `DOMAIN` is one of `intakeDomains`.
+    public func resolve(_ recipient: IntakeAddress, intakeDomains: Set<String>) async throws -> Builder? {
+        for try await (id, slug, name) in try await self.client.query(
+            """
+            SELECT b.id, b.slug, b.name FROM intake_addresses a JOIN builders b ON b.id = a.builder_id
+            WHERE a.address = \(recipient.address)
+            """, logger: self.logger
+        ).decode((UUID, String, String).self) {
+            return Builder(id: id, slug: slug, name: name)
+        }
+        guard let tag = recipient.plusTag, intakeDomains.contains(recipient.domain), Builder.isValidSlug(tag) else {
+            return nil
+        }
+        return try await self.find(slug: tag)
+    }
+
+    public func find(slug: String) async throws -> Builder? {
+        for try await (id, s, name) in try await self.client.query(
+            "SELECT id, slug, name FROM builders WHERE slug = \(slug)", logger: self.logger
+        ).decode((UUID, String, String).self) {
+            return Builder(id: id, slug: s, name: name)
+        }
+        return nil
+    }
+
+    /// Every exact intake address of a builder, sorted.
+    public func addresses(of builder: Builder) async throws -> [String] {
+        var result: [String] = []
+        for try await address in try await self.client.query(
+            "SELECT address FROM intake_addresses WHERE builder_id = \(builder.id) ORDER BY address", logger: self.logger
+        ).decode(String.self) {
+            result.append(address)
+        }
+        return result
+    }
+}

@@ -1,0 +1,55 @@
+public import Foundation
+
+/// How an item reached the gateway.
+public enum IntakeChannel: String, Sendable, CaseIterable {
+    case smtp, lmtp, imap, webhook, cli
+}
+
+/// A message accepted from a peer, with its envelope, before it is committed.
+public struct InboundMessage: Sendable {
+    public var channel: IntakeChannel
+    public var raw: [UInt8]
+    /// SMTP `MAIL FROM` reverse path (empty string for the null sender `<>`).
+    public var mailFrom: String?
+    /// The peer's address, as text.
+    public var clientAddress: String?
+    /// The HELO/EHLO name the client gave.
+    public var helo: String?
+
+    public init(channel: IntakeChannel, raw: [UInt8], mailFrom: String? = nil,
+                clientAddress: String? = nil, helo: String? = nil) {
+        self.channel = channel
+        self.raw = raw
+        self.mailFrom = mailFrom
+        self.clientAddress = clientAddress
+        self.helo = helo
+    }
+}
+
+/// One builder's copy of an accepted message.
+public struct AcceptedItem: Sendable, Equatable {
+    public let id: UUID
+    public let builderID: UUID
+    /// True when the same message had already been stored for this builder; `id` is then
+    /// the earlier item's.
+    public let isDuplicate: Bool
+}
+
+/// The stored state of an item, for listings.
+public enum ItemStatus: String, Sendable, CaseIterable, Codable {
+    case queued, processing, done, ignored, failed
+}
+
+/// A row of `lead-intake inbox list`.
+public struct InboxSummary: Sendable {
+    public let id: UUID
+    public let builderSlug: String
+    public let channel: String
+    public let status: ItemStatus
+    public let attempts: Int
+    public let size: Int
+    public let receivedAt: Date
+    public let messageID: String?
+    public let leadID: UUID?
+    public let note: String?
+}
