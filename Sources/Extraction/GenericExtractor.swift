@@ -41,7 +41,9 @@ public struct GenericExtractor: Sendable {
         }
 
         let body = inquiry.body.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let phone = phoneScanner.firstPhone(in: body) {
+        // Line numbers refer to the trimmed text, i.e. to the `message` field.
+        let phoneText = inquiry.original == nil ? Inquiry.blankingQuotedLines(body) : body
+        if let phone = phoneScanner.firstPhone(in: phoneText) {
             lead.phone = phone.number
             let pattern = phone.isNANP ? "phone pattern" : "labelled phone, not NANP"
             let provenance = "\(inquiry.bodySource) line \(phone.line) (\(pattern))"

@@ -21,16 +21,26 @@ struct Inquiry {
     let messageSource: String
     let subjectSource: String
 
+    /// Block styles Outlook writes for replies as well as forwards.
+    private static let ambiguousStyles: Set<ForwardStyle> = [.outlookOriginalMessage, .outlookUnderscores, .headerBlock]
+
     init(message: MIMEMessage) {
-        guard let original = message.forwarded.first else {
+        var replyText: String?
+        if SubjectCleaner.isReply(message.subject), let outermost = message.forwarded.last,
+           Self.ambiguousStyles.contains(outermost.style) {
+            // "RE:" plus an Outlook "Original Message" block is a reply quoting earlier mail
+            // (often ours); the sender of this message is the prospect.
+            replyText = outermost.leadingText
+        }
+        guard let original = message.forwarded.first, replyText == nil else {
             self.original = nil
             sender = message.from.first
-            body = message.text ?? ""
+            body = replyText ?? message.text ?? ""
             subject = message.subject
             nameSource = "From header display name"
             addressSource = "From header"
             bodySource = "body"
-            messageSource = "message body"
+            messageSource = replyText == nil ? "message body" : "message body above the quoted original"
             subjectSource = "Subject header"
             return
         }
@@ -58,5 +68,14 @@ struct Inquiry {
             subject = message.subject
             subjectSource = "Subject header of the forwarding message"
         }
+    }
+
+    /// `text` with `>`-quoted lines emptied (line numbers unchanged). In a direct message
+    /// quoted lines are someone else's words, usually ours, so their phones are not the prospect's.
+    static func blankingQuotedLines(_ text: String) -> String {
+        guard text.contains(">") else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.drop { $0 == " " || $0 == "\t" }.first == ">" ? "" : $0 }
+            .joined(separator: "\n")
     }
 }

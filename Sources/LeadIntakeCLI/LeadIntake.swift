@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PostgresNIO
 import Storage
 
 @main
@@ -13,6 +14,8 @@ struct LeadIntake: AsyncParsableCommand {
 
     /// Errors of our own are one line naming what is wrong; never a stack trace.
     static func main() async {
+        // Line-buffered even into a pipe or file: `serve` prints the demo address early.
+        setvbuf(stdout, nil, _IOLBF, 0)
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -26,6 +29,10 @@ struct LeadIntake: AsyncParsableCommand {
             Self.fail(error.message)
         } catch let error as DeadlineExceeded {
             Self.fail("the database did not answer in time (\(error.limit))")
+        } catch let error as PostgresTransactionError {
+            Self.fail("database error: \(DatabaseSession.reason(error.closureError ?? error.commitError ?? error.beginError ?? error))")
+        } catch let error as PSQLError {
+            Self.fail("database error: \(DatabaseSession.reason(error))")
         } catch {
             exit(withError: error)
         }

@@ -12,6 +12,10 @@ public struct ForwardedOriginal: Sendable, Equatable {
     public var body: String
     /// How the original was embedded.
     public var style: ForwardStyle
+    /// For inline forwards, the text above the separator in the message that carried the
+    /// original: the forwarder's note, or (when the block is really a quoted reply) the
+    /// reply itself. Empty for attached messages.
+    public var leadingText: String
 
     /// Creates a forwarded original.
     public init(
@@ -20,7 +24,8 @@ public struct ForwardedOriginal: Sendable, Equatable {
         subject: String?,
         to: [Mailbox],
         body: String,
-        style: ForwardStyle = .headerBlock
+        style: ForwardStyle = .headerBlock,
+        leadingText: String = ""
     ) {
         self.from = from
         self.date = date
@@ -28,5 +33,6 @@ public struct ForwardedOriginal: Sendable, Equatable {
         self.to = to
         self.body = body
         self.style = style
+        self.leadingText = leadingText
     }
 }

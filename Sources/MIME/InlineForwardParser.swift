@@ -32,17 +32,23 @@ enum InlineForwardParser {
         var index = 0
         while index < lines.count {
             if let style = separatorStyle(lines[index].content) {
-                if let original = readOriginal(lines, headerStart: index + 1, style: style, requireFrom: style == .outlookUnderscores) {
+                if var original = readOriginal(lines, headerStart: index + 1, style: style, requireFrom: style == .outlookUnderscores) {
+                    original.leadingText = leadingText(lines, before: index)
                     return original
                 }
             } else if ForwardHeaderLabel.parse(lines[index].content)?.label == .from,
                       looksLikeHeaderBlock(lines, from: index),
-                      let original = readOriginal(lines, headerStart: index, style: .headerBlock, requireFrom: true) {
+                      var original = readOriginal(lines, headerStart: index, style: .headerBlock, requireFrom: true) {
+                original.leadingText = leadingText(lines, before: index)
                 return original
             }
             index += 1
         }
         return nil
+    }
+
+    private static func leadingText(_ lines: [Line], before index: Int) -> String {
+        HeaderBlockParser.trimmed(lines[..<index].map { String($0.raw) }.joined(separator: "\n"))
     }
 
     private static func makeLine(_ raw: Substring) -> Line {

@@ -42,6 +42,10 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("max-attempts"), help: "Tries per item before it is marked failed (env LEAD_INTAKE_MAX_ATTEMPTS; default 5).")
     var maxAttempts: Int?
 
+    @Option(name: .customLong("lease-seconds"),
+            help: "Seconds an item stays claimed by a worker that stopped answering before another takes it (env LEAD_INTAKE_LEASE_SECONDS; default 60).")
+    var leaseSeconds: Int?
+
     @Flag(help: "Create a 'demo' builder at start and print its intake address.")
     var demo = false
 
@@ -55,6 +59,8 @@ struct Serve: AsyncParsableCommand {
                                        default: 25 * 1024 * 1024, range: 1024...(1 << 30))
         let maxAttempts = try settings.int(flag: self.maxAttempts, key: "max-attempts", env: "LEAD_INTAKE_MAX_ATTEMPTS",
                                            default: 5, range: 1...100)
+        let leaseSeconds = try settings.int(flag: self.leaseSeconds, key: "lease-seconds", env: "LEAD_INTAKE_LEASE_SECONDS",
+                                            default: 60, range: 1...86_400)
         let domains = Set(settings.string(flag: self.intakeDomains, key: "intake-domains", env: "LEAD_INTAKE_INTAKE_DOMAINS",
                                           default: "intake.localhost")
             .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty })
@@ -79,7 +85,7 @@ struct Serve: AsyncParsableCommand {
             try await self.setUp(url: url, demo: demo, domains: domains, logger: logger)
             try await self.runServices(
                 url: url, smtpAddress: smtpAddress, httpAddress: httpAddress, workers: workerCount, maxSize: maxSize,
-                maxAttempts: maxAttempts, domains: domains, hostname: hostname, logger: logger)
+                maxAttempts: maxAttempts, lease: .seconds(leaseSeconds), domains: domains, hostname: hostname, logger: logger)
         } catch {
             await embedded?.stop()
             throw error
@@ -101,13 +107,14 @@ struct Serve: AsyncParsableCommand {
 
     private func runServices(
         url: DatabaseURL, smtpAddress: ListenAddress, httpAddress: ListenAddress, workers: Int, maxSize: Int,
-        maxAttempts: Int, domains: Set<String>, hostname: String, logger: Logger
+        maxAttempts: Int, lease: Duration, domains: Set<String>, hostname: String, logger: Logger
     ) async throws {
         let client = PostgresClient(configuration: url.configuration, backgroundLogger: logger)
         let metrics = IntakeMetrics()
         let inbox = InboxStore(client: client, logger: logger)
         var policy = InboxQueue.Policy()
         policy.maximumAttempts = maxAttempts
+        policy.lease = lease
         let acceptor = MessageAcceptor(
             builders: BuilderStore(client: client, logger: logger), inbox: inbox, intakeDomains: domains,
             metrics: metrics, logger: logger)

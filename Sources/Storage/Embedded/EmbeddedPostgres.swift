@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import Logging
 
 /// A private PostgreSQL cluster under the gateway's data directory, created on first use
@@ -73,7 +73,7 @@ public final class EmbeddedPostgres: Sendable {
             try await self.initdb(bin: bin)
         }
         if let pid = self.runningPostmaster() {
-            self.logger.info("embedded postgres already running", metadata: ["pid": "\(pid)", "data": "\(self.dataDirectory)"])
+            self.logger.debug("embedded postgres already running", metadata: ["pid": "\(pid)", "data": "\(self.dataDirectory)"])
             try await self.createDatabase(bin: bin)
             return .alreadyRunning(pid: pid)
         }

@@ -1,11 +1,17 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Runs a helper program (initdb, pg_ctl, createdb) to completion and returns its exit
 /// status and combined output.
 ///
 /// Output goes to a temporary file, not a pipe: `pg_ctl start` leaves the postmaster
 /// holding its inherited descriptors, so reading a pipe to end-of-file would wait for the
-/// database to exit.
+/// database to exit. The child is spawned with posix_spawn and reaped with a blocking
+/// waitpid on its own thread; Foundation's `Process` missed the exit of a short-lived
+/// child here and left the caller waiting forever.
 struct ProcessRunner: Sendable {
     struct Result: Sendable {
         let status: Int32
@@ -17,33 +23,45 @@ struct ProcessRunner: Sendable {
     let runAsUser: String?
 
     func run(_ executable: String, _ arguments: [String]) async throws -> Result {
-        let outputURL = FileManager.default.temporaryDirectory
-            .appendingPathComponent("lead-intake-\(UUID().uuidString).out")
-        FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: outputURL) }
-        let output = try FileHandle(forWritingTo: outputURL)
-        defer { try? output.close() }
-
-        let process = Process()
+        let argv: [String]
         if let user = self.runAsUser {
-            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-            process.arguments = ["-u", user, "--", executable] + arguments
+            argv = ["/usr/sbin/runuser", "-u", user, "--", executable] + arguments
         } else {
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments
+            argv = [executable] + arguments
         }
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = output
-        process.standardError = output
+        let outputPath = FileManager.default.temporaryDirectory
+            .appendingPathComponent("lead-intake-\(UUID().uuidString).out").path
+        defer { unlink(outputPath) }
 
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do { try process.run() } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
+        let pid = try Self.spawn(argv, outputPath: outputPath)
+        let status: Int32 = await withCheckedContinuation { continuation in
+            let thread = Thread {
+                var raw: Int32 = 0
+                while waitpid(pid, &raw, 0) == -1 && errno == EINTR {}
+                let exited = (raw & 0x7F) == 0
+                continuation.resume(returning: exited ? (raw >> 8) & 0xFF : 128 + (raw & 0x7F))
             }
+            thread.start()
         }
-        let text = (try? String(contentsOf: outputURL, encoding: .utf8)) ?? ""
+        let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
         return Result(status: status, output: text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    private static func spawn(_ argv: [String], outputPath: String) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+
+        var cArgs = argv.map { strdup($0) } + [nil]
+        defer { cArgs.forEach { free($0) } }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, argv[0], &actions, nil, &cArgs, environ)
+        guard result == 0 else {
+            throw StorageError(.embeddedPostgres, "cannot run \(argv[0]): \(String(cString: strerror(result)))")
+        }
+        return pid
     }
 }

@@ -57,7 +57,9 @@ public struct Migrator: Sendable {
         var applied: [Int] = []
         for migration in migrations.sorted(by: { $0.version < $1.version }) where !done.contains(migration.version) {
             try await connection.withTransaction(logger: logger) { tx in
-                _ = try await tx.simpleQuery(migration.sql).get()
+                for statement in migration.statements {
+                    try await tx.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
                 try await tx.query(
                     "INSERT INTO schema_migrations (version, name) VALUES (\(migration.version), \(migration.name))",
                     logger: logger)

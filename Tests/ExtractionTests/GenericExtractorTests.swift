@@ -1,0 +1,122 @@
+import Extraction
+import LeadModel
+import MIME
+import Testing
+
+@Suite("Generic extractor")
+struct GenericExtractorTests {
+    private let extractor = GenericExtractor()
+
+    @Test func directMessageUsesFromAndBody() throws {
+        let message = MIMEMessage(
+            subject: "RE: Fwd: New home",
+            from: [Mailbox(name: "Doe, Jane", address: "Jane@example.com")],
+            text: "  Hi,\ncall 512-555-0143 x7\n"
+        )
+        let lead = try #require(extractor.extract(from: message).lead)
+        #expect(lead == ExtractedLead(
+            source: "email", firstName: "Jane", lastName: "Doe", email: "Jane@example.com",
+            phone: "+15125550143", phoneExtension: "7", subject: "New home",
+            message: "Hi,\ncall 512-555-0143 x7", isForwarded: false,
+            fieldSources: [
+                "first_name": "From header display name", "last_name": "From header display name",
+                "email": "From header", "phone": "body line 2 (phone pattern)",
+                "phone_extension": "body line 2 (phone pattern)", "message": "message body",
+                "subject": "Subject header",
+            ]))
+    }
+
+    @Test func forwardNeverUsesTheForwarder() throws {
+        let message = MIMEMessage(
+            subject: "Fwd: Quote",
+            from: [Mailbox(name: "Staff Person", address: "staff@builder.example")],
+            text: "my cell 512-555-0100",
+            forwarded: [ForwardedOriginal(from: Mailbox(name: "Lee Wong", address: ""), date: nil,
+                                          subject: nil, to: [], body: "Call 737-555-0188", style: .gmail)]
+        )
+        let lead = try #require(extractor.extract(from: message).lead)
+        #expect(lead.firstName == "Lee")
+        #expect(lead.email == nil)
+        #expect(lead.phone == "+17375550188")
+        #expect(lead.isForwarded)
+        #expect(lead.subject == "Quote")
+        #expect(lead.fieldSources["subject"] == "Subject header of the forwarding message")
+    }
+
+    @Test func outlookBlockUnderReplySubjectIsAQuotedReply() throws {
+        let message = MIMEMessage(
+            subject: "RE: Model home",
+            from: [Mailbox(name: "Priya Raman", address: "priya@example.net")],
+            text: "Sounds good.\n\n-----Original Message-----\n...",
+            forwarded: [ForwardedOriginal(from: Mailbox(name: "Sam Ortiz", address: "sam@builder.example"),
+                                          date: nil, subject: "Model home", to: [],
+                                          body: "Call me at 512-555-0102.", style: .outlookOriginalMessage,
+                                          leadingText: "Sounds good.")]
+        )
+        let lead = try #require(extractor.extract(from: message).lead)
+        #expect(lead.email == "priya@example.net")
+        #expect(lead.phone == nil)
+        #expect(lead.message == "Sounds good.")
+        #expect(!lead.isForwarded)
+        #expect(lead.fieldSources["message"] == "message body above the quoted original")
+    }
+
+    @Test func gmailForwardUnderReplySubjectIsStillAForward() throws {
+        let message = MIMEMessage(
+            subject: "Re: Model home",
+            from: [Mailbox(name: "Staff", address: "staff@builder.example")],
+            forwarded: [ForwardedOriginal(from: Mailbox(name: "Ann Lee", address: "ann@example.com"),
+                                          date: nil, subject: nil, to: [], body: "Hi", style: .gmail)]
+        )
+        #expect(extractor.extract(from: message).lead?.email == "ann@example.com")
+    }
+
+    @Test func quotedLinesInADirectMessageAreNotSearchedForPhones() throws {
+        let message = MIMEMessage(
+            subject: "Re: Brochure",
+            from: [Mailbox(name: "Ann Lee", address: "ann@example.com")],
+            text: "Yes please.\n\nOn Mon, May 11, 2026, Sam wrote:\n> Call me at 512-555-0102.\n"
+        )
+        let lead = try #require(extractor.extract(from: message).lead)
+        #expect(lead.phone == nil)
+        #expect(lead.message?.hasSuffix("> Call me at 512-555-0102.") == true)
+    }
+
+    @Test func noContactDetailsIsIgnored() {
+        let message = MIMEMessage(from: [], text: "I want a house")
+        #expect(extractor.extract(from: message) == .ignored(reason: "no contact details: no sender address or phone number"))
+    }
+
+    @Test func autoSubmittedIsIgnoredUnlessNo() {
+        let auto = MIMEMessage(
+            headers: [MIMEHeader(name: "Auto-Submitted", value: "Auto-Generated; x=1", rawValue: "Auto-Generated; x=1")],
+            from: [Mailbox(name: nil, address: "a@example.com")])
+        #expect(extractor.extract(from: auto) == .ignored(reason: "auto-submitted message (auto-generated)"))
+        let human = MIMEMessage(
+            headers: [MIMEHeader(name: "auto-submitted", value: "no", rawValue: "no")],
+            from: [Mailbox(name: nil, address: "a@example.com")])
+        #expect(extractor.extract(from: human).lead?.email == "a@example.com")
+    }
+
+    @Test func messageIsCappedAtTenThousandCharacters() throws {
+        let message = MIMEMessage(from: [Mailbox(name: nil, address: "a@example.com")],
+                                  text: String(repeating: "é", count: 12_000))
+        let lead = try #require(extractor.extract(from: message).lead)
+        #expect(lead.message?.count == 10_000)
+    }
+
+    @Test func subjectPrefixes() {
+        #expect(SubjectCleaner.clean("Fwd: FW: RE: Re[2]: Home") == "Home")
+        #expect(SubjectCleaner.clean("Question: price?") == "Question: price?")
+        #expect(SubjectCleaner.clean("Fwd:") == nil)
+    }
+
+    @Test func outcomeJSONShape() throws {
+        let json = String(decoding: try ExtractionOutcome.ignored(reason: "why").jsonData(), as: UTF8.self)
+        #expect(json == "{\n  \"ignored_reason\" : \"why\",\n  \"is_lead\" : false,\n  \"lead\" : null\n}\n")
+        let lead = String(decoding: try ExtractionOutcome.lead(ExtractedLead()).jsonData(), as: UTF8.self)
+        for key in ["first_name", "last_name", "phone_extension", "is_forwarded", "field_sources", "email", "phone"] {
+            #expect(lead.contains("\"\(key)\" :"), "missing key \(key)")
+        }
+    }
+}
