@@ -14,8 +14,6 @@ struct LeadIntake: AsyncParsableCommand {
 
     /// Errors of our own are one line naming what is wrong; never a stack trace.
     static func main() async {
-        // Line-buffered even into a pipe or file: `serve` prints the demo address early.
-        setvbuf(stdout, nil, _IOLBF, 0)
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

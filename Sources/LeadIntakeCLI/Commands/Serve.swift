@@ -101,7 +101,9 @@ struct Serve: AsyncParsableCommand {
             let builders = BuilderStore(client: client, logger: logger)
             let builder = try await builders.add(slug: "demo", name: "Demo Homes", address: "demo@\(domain)")
             let addresses = try await builders.addresses(of: builder)
-            print("demo builder intake addresses: \((addresses + ["leads+demo@\(domain)"]).joined(separator: ", "))")
+            // Unbuffered: whoever started us may be waiting for this line on a pipe.
+            FileHandle.standardOutput.write(Data(
+                "demo builder intake addresses: \((addresses + ["leads+demo@\(domain)"]).joined(separator: ", "))\n".utf8))
         }
     }
 
