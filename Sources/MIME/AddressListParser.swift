@@ -150,7 +150,7 @@ enum AddressListParser {
                 if explicitIndex == nil, address == nil, text.contains("@") {
                     address = normalizedAddress(bareLocal + text)
                     sawAddressToken = true
-                } else if explicitIndex == nil || index < explicitIndex! {
+                } else if explicitIndex.map({ index < $0 }) ?? true {
                     appendName(&nameParts, text, spaceBefore: piece.spaceBefore)
                 }
             default:

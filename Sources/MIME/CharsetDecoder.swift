@@ -32,14 +32,8 @@ enum CharsetDecoder {
                let text = String(data: Data(bytes), encoding: encoding) {
                 return Result(text: text)
             }
-            var result = undeclaredEightBit(bytes, label: "unsupported charset")
-            result.defect = "unsupported charset \(sanitizedLabel(name)); decoded as UTF-8 (lossy)"
-            if let text = String(validating: bytes, as: UTF8.self) {
-                result.text = text
-            } else {
-                result.text = String(decoding: bytes, as: UTF8.self)
-            }
-            return result
+            return Result(text: String(decoding: bytes, as: UTF8.self),
+                          defect: "unsupported charset \(sanitizedLabel(name)); decoded as UTF-8 (lossy)")
         }
     }
 

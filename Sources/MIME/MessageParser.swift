@@ -63,8 +63,8 @@ struct MessageParser {
             contentType.value = defaultType
         }
         let disposition = ParameterizedValue.parse(firstHeader(headers, "content-disposition")?.rawValue ?? "")
-        let transferEncoding = (firstHeader(headers, "content-transfer-encoding")?.value ?? "").lowercased()
-            .trimmingSpaces()
+        let transferEncoding = HeaderBlockParser.trimmed(
+            (firstHeader(headers, "content-transfer-encoding")?.value ?? "").lowercased())
 
         if contentType.mediaType == "multipart" {
             guard depth < limits.maximumDepth else {
@@ -177,12 +177,5 @@ struct MessageParser {
 
     private func firstHeader(_ headers: [MIMEHeader], _ name: String) -> MIMEHeader? {
         headers.first { $0.name.lowercased() == name }
-    }
-}
-
-extension String {
-    /// Trims ASCII spaces, tabs and line breaks (no Foundation needed).
-    func trimmingSpaces() -> String {
-        HeaderBlockParser.trimmed(self)
     }
 }

@@ -157,10 +157,3 @@ struct MultipartTests {
         #expect(message.text?.contains("part 49") == false)
     }
 }
-
-extension String {
-    /// The string with CRLF turned into LF (what `MIMEMessage.text` promises).
-    func replacingCRLF() -> String {
-        split(separator: "\r\n", omittingEmptySubsequences: false).joined(separator: "\n")
-    }
-}

@@ -67,4 +67,13 @@ struct TransferEncodingTests {
         bytes += [0xA4, 0x35]
         #expect(MIMEMessage.parse(bytes).text == "€5")
     }
+
+    @Test func otherCharsetsThroughFoundation() {
+        var latin2 = MessageFixture.crlf("Content-Type: text/plain; charset=iso-8859-2\n\n")
+        latin2 += [0xB3, 0xF3, 0x64, 0xBC]  // "łódź"
+        #expect(MIMEMessage.parse(latin2).text == "łódź")
+        var cyrillic = MessageFixture.crlf("Content-Type: text/plain; charset=windows-1251\n\n")
+        cyrillic += [0xC4, 0xEE, 0xEC]  // "Дом"
+        #expect(MIMEMessage.parse(cyrillic).text == "Дом")
+    }
 }
