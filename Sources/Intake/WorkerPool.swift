@@ -17,7 +17,7 @@ public final class WorkerPool: Service, Sendable {
         /// Sleep between polls while the queue is empty (default 250 ms).
         public var pollInterval: Duration = .milliseconds(250)
         /// Names this process's workers in `locked_by` (default host:pid).
-        public var instanceName: String = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
+        public var instanceName: String = "\(LocalHost.name):\(ProcessInfo.processInfo.processIdentifier)"
 
         public init() {}
     }

@@ -15,7 +15,7 @@ public final class SMTPServer: Service, Sendable {
         public var host: String
         public var port: Int
         /// Name used in the greeting and replies (default: this machine's host name).
-        public var hostname: String = ProcessInfo.processInfo.hostName
+        public var hostname: String = LocalHost.name
         /// Largest message accepted, in bytes (default 25 MiB); larger ones get 552 5.3.4.
         public var maximumMessageSize: Int = 25 * 1024 * 1024
         /// Recipients per message (default 100); more get 452 4.5.3.

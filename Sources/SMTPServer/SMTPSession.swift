@@ -70,16 +70,19 @@ final class SMTPSession: Sendable {
         case .command(let line):
             let pauses = SMTPFramingHandler.pausesAfter(line)
             switch machine.command(line) {
+            // The framer is told before the reply goes out: once the client sees the
+            // reply it may send at full speed, and a still-paused framer would take its
+            // bytes for a flood.
             case .reply(let reply):
-                try await outbound.write(Self.buffer(reply))
                 if pauses { self.resumeFramer(messageMode: false) }
+                try await outbound.write(Self.buffer(reply))
             case .close(let reply):
                 try await outbound.write(Self.buffer(reply))
                 return false
             case .startData(let reply):
                 self.activity.withLock { $0.inTransaction = true }
-                try await outbound.write(Self.buffer(reply))
                 self.resumeFramer(messageMode: true)
+                try await outbound.write(Self.buffer(reply))
             case .lookUpRecipient(let address):
                 try await outbound.write(Self.buffer(await self.lookUp(address, machine: &machine)))
             }

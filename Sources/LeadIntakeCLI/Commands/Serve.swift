@@ -65,7 +65,7 @@ struct Serve: AsyncParsableCommand {
                                           default: "intake.localhost")
             .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty })
         let hostname = settings.string(flag: self.hostname, key: "hostname", env: "LEAD_INTAKE_HOSTNAME",
-                                       default: ProcessInfo.processInfo.hostName)
+                                       default: LocalHost.name)
         let demo = self.demo || settings.optionalString(flag: nil, key: "demo", env: "LEAD_INTAKE_DEMO") == "true"
 
         // The embedded cluster belongs to `serve`: started (or adopted after a crash) here,
