@@ -51,7 +51,7 @@ enum DatabaseSession {
             }
             defer { group.cancelAll() }
             do {
-                _ = try await withDeadline(.seconds(15)) { try await client.query("SELECT 1") }
+                _ = try await withDeadline(.seconds(5)) { try await client.query("SELECT 1") }
             } catch {
                 throw CLIError("cannot connect to PostgreSQL at \(url): \(Self.reason(error))")
             }
@@ -64,7 +64,7 @@ enum DatabaseSession {
 
     /// A one-line reason for a connection failure, without the driver's generic text.
     static func reason(_ error: any Error) -> String {
-        if error is DeadlineExceeded { return "no answer within 15 s" }
+        if error is DeadlineExceeded { return "no answer within 5 s" }
         if let psql = error as? PSQLError {
             if let message = psql.serverInfo?[.message] { return message }
             if let underlying = psql.underlying { return "\(underlying)" }
