@@ -164,7 +164,7 @@ public final class EmbeddedPostgres: Sendable {
 
     /// The postmaster serving this data directory, when one is alive. A `postmaster.pid`
     /// whose process is gone, or whose PID now belongs to some other program, is stale.
-    func runningPostmaster() -> Int32? {
+    public func runningPostmaster() -> Int32? {
         guard let text = try? String(contentsOfFile: self.dataDirectory + "/postmaster.pid", encoding: .utf8),
               let first = text.split(separator: "\n").first, let pid = Int32(first.trimmingCharacters(in: .whitespaces)),
               pid > 0, kill(pid, 0) == 0 || errno == EPERM
