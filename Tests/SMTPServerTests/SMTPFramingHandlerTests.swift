@@ -1,0 +1,89 @@
+import NIOCore
+import NIOEmbedded
+@testable import SMTPServer
+import Testing
+
+@Suite("SMTP framing")
+struct SMTPFramingHandlerTests {
+    /// Feeds `chunks` and returns the frames, resuming in message mode after every DATA.
+    static func frames(_ chunks: [String], maximumMessageSize: Int = 1 << 20, acceptData: Bool = true) throws -> [String] {
+        let framer = SMTPFramingHandler(maximumMessageSize: maximumMessageSize)
+        let channel = EmbeddedChannel(handler: framer)
+        var out: [String] = []
+        func drain() throws {
+            while let frame = try channel.readInbound(as: SMTPFrame.self) {
+                switch frame {
+                case .command(let line):
+                    out.append("cmd:\(line)")
+                    if SMTPFramingHandler.pausesAfter(line) { framer.resume(messageMode: acceptData) }
+                case .commandTooLong: out.append("too-long")
+                case .message(let buffer): out.append("msg:\(String(buffer: buffer))")
+                case .messageTooLarge: out.append("too-large")
+                }
+            }
+        }
+        for chunk in chunks {
+            try channel.writeInbound(ByteBuffer(string: chunk))
+            try drain()
+        }
+        _ = try? channel.finish()
+        return out
+    }
+
+    /// The same input fed in one piece and byte by byte gives the same frames.
+    static func framesBothWays(_ input: String, maximumMessageSize: Int = 1 << 20) throws -> [String] {
+        let whole = try self.frames([input], maximumMessageSize: maximumMessageSize)
+        let bytes = try self.frames(input.utf8.map { String(decoding: [$0], as: UTF8.self) }, maximumMessageSize: maximumMessageSize)
+        #expect(whole == bytes, "byte-by-byte framing differs")
+        return whole
+    }
+
+    @Test("commands end only at CRLF; a bare LF is part of the line")
+    func crlfOnly() throws {
+        #expect(try Self.framesBothWays("EHLO a\r\nNOOP\nRSET\r\n") == ["cmd:EHLO a", "cmd:NOOP\nRSET"])
+    }
+
+    @Test("dot-stuffing is undone exactly and CRLF.CRLF ends the message")
+    func dotStuffing() throws {
+        let frames = try Self.framesBothWays("DATA\r\n..leading dot\r\n...\r\nplain\r\n.\r\nQUIT\r\n")
+        #expect(frames == ["cmd:DATA", "msg:.leading dot\r\n..\r\nplain\r\n", "cmd:QUIT"])
+    }
+
+    @Test("SMTP smuggling: bare LF or CR dot sequences never end the message", arguments: [
+        "\n.\n", "\n.\r\n", "\r\n.\n", "\r\n.\r", "\r.\r", "\r.\r\n", "\n.\r",
+    ])
+    func smugglingNeverEndsData(_ fakeEnd: String) throws {
+        let smuggled = "MAIL FROM:<evil@example.org>\r\nRCPT TO:<victim@intake.test>\r\nDATA\r\nsmuggled\r\n"
+        let input = "DATA\r\nreal body" + fakeEnd + smuggled + ".\r\nNOOP\r\n"
+        let frames = try Self.framesBothWays(input)
+        #expect(frames.count == 3, "got \(frames)")
+        #expect(frames.first == "cmd:DATA")
+        #expect(frames.last == "cmd:NOOP")
+        #expect(frames[1].hasPrefix("msg:real body"))
+        #expect(frames[1].contains("MAIL FROM:<evil@example.org>"), "the smuggled command must stay message content")
+        #expect(!frames.contains("cmd:MAIL FROM:<evil@example.org>"))
+    }
+
+    @Test("after DATA the framer waits for the session; a rejected DATA leaves the next lines as commands")
+    func pauseAfterData() throws {
+        let rejected = try Self.frames(["DATA\r\nMAIL FROM:<a@b.c>\r\n"], acceptData: false)
+        #expect(rejected == ["cmd:DATA", "cmd:MAIL FROM:<a@b.c>"])
+        let accepted = try Self.frames(["DATA\r\nMAIL FROM:<a@b.c>\r\n.\r\n"], acceptData: true)
+        #expect(accepted == ["cmd:DATA", "msg:MAIL FROM:<a@b.c>\r\n"])
+    }
+
+    @Test("an over-long command line is reported once and skipped; the session goes on")
+    func commandTooLong() throws {
+        let frames = try Self.framesBothWays(String(repeating: "A", count: 600) + "\r\nNOOP\r\n")
+        #expect(frames == ["too-long", "cmd:NOOP"])
+        let exactly512 = String(repeating: "B", count: 510)
+        #expect(try Self.frames([exactly512 + "\r\n"]) == ["cmd:" + exactly512])
+    }
+
+    @Test("a message over the size limit is read to its end, discarded, and reported")
+    func messageTooLarge() throws {
+        let body = String(repeating: "x", count: 5000)
+        let frames = try Self.framesBothWays("DATA\r\n" + body + "\r\n.\r\nNOOP\r\n", maximumMessageSize: 1000)
+        #expect(frames == ["cmd:DATA", "too-large", "cmd:NOOP"])
+    }
+}
