@@ -102,6 +102,21 @@ struct GatewayProcessTests {
         }
     }
 
+    @Test("SIGTERM: an idle SMTP session is told 421 4.3.2, the process exits cleanly")
+    func gracefulShutdown() async throws {
+        try await TestDatabase.with { db in
+            let gateway = try await Gateway.start(databaseURL: db.urlString)
+            let client = try TestProcess.start(["python3", Repository.smtpClientScript, "hold", "127.0.0.1", String(gateway.smtpPort)])
+            try await eventually("session open") { client.stdout.contains("READY") }
+            let started = ContinuousClock.now
+            #expect(await gateway.stop() == 0, "stderr: \(gateway.process.stderr)")
+            #expect(ContinuousClock.now - started < .seconds(10), "an idle session must not hold up shutdown")
+            #expect(await client.wait(timeout: .seconds(10)) == 0)
+            #expect(client.stdout.contains("GOT 421 4.3.2"), "client saw: \(client.stdout) \(client.stderr)")
+            #expect(!Gateway.canConnect(port: gateway.smtpPort), "the listener must be closed")
+        }
+    }
+
     @Test("bad options and files fail with one line naming the culprit and a non-zero exit")
     func clearErrors() async throws {
         let cases: [([String], String)] = [

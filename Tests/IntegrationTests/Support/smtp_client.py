@@ -9,6 +9,10 @@ stream HOST PORT MAIL_FROM RCPT COUNT TAG RETRY_SECONDS
     Sends COUNT generated messages (Message-ID <TAG-i@test.example>) on one connection,
     reconnecting after a failure for up to RETRY_SECONDS; a message whose transaction
     failed is not retried (the test checks what was acknowledged). Prints OK/ERR lines.
+
+hold HOST PORT
+    Opens a session, says EHLO, prints READY, and prints the next reply the server sends
+    unasked (e.g. 421 at shutdown).
 """
 import smtplib
 import sys
@@ -75,11 +79,22 @@ def stream(host, port, mail_from, rcpt, count, tag, retry_seconds):
         client.quit()
 
 
+def hold(host, port):
+    """Opens a session, says EHLO, then waits for whatever the server says next."""
+    client = smtplib.SMTP(host, int(port), timeout=60)
+    client.ehlo("tests.example")
+    print("READY", flush=True)
+    code, text = client.getreply()
+    print("GOT", code, text.decode(), flush=True)
+
+
 if __name__ == "__main__":
     mode = sys.argv[1]
     if mode == "send":
         send_files(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5].split(","), sys.argv[6:])
     elif mode == "stream":
         stream(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], int(sys.argv[6]), sys.argv[7], sys.argv[8])
+    elif mode == "hold":
+        hold(sys.argv[2], sys.argv[3])
     else:
         sys.exit("unknown mode " + mode)
