@@ -31,6 +31,4 @@ public struct SMTPReply: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         "\(self.code) \(self.enhanced.map { "\($0) " } ?? "")\(self.lines.joined(separator: " / "))"
     }
-
-    public var isPositive: Bool { self.code < 400 }
 }
