@@ -26,7 +26,10 @@ let package = Package(
     targets: [
         // Pure core: values in, values out. No NIO, no Postgres.
         .target(name: "LeadModel", swiftSettings: upcoming),
-        .target(name: "MIME", swiftSettings: upcoming),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // Wraps libxml2 without Foundation, so Foundation-importing targets above it build.
+        .target(name: "HTMLText", dependencies: ["CLibXML2"], swiftSettings: upcoming),
+        .target(name: "MIME", dependencies: ["HTMLText"], swiftSettings: upcoming),
         .target(name: "Extraction", dependencies: ["MIME", "LeadModel"], swiftSettings: upcoming),
 
         // Effects at the edges.
@@ -83,6 +86,9 @@ let package = Package(
             swiftSettings: upcoming
         ),
 
+        .executableTarget(name: "mime-bench", dependencies: ["MIME"], path: "Benchmarks/MIMEBenchmark", swiftSettings: upcoming),
+
+        .testTarget(name: "HTMLTextTests", dependencies: ["HTMLText"], swiftSettings: upcoming),
         .testTarget(name: "MIMETests", dependencies: ["MIME"], swiftSettings: upcoming),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "MIME", "LeadModel"], swiftSettings: upcoming),
         .testTarget(

@@ -1,0 +1,1 @@
+print("mime-bench: not written yet")

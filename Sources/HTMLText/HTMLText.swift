@@ -1,0 +1,1 @@
+// Placeholder: HTML to text over libxml2 (issue 3).
