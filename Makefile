@@ -28,3 +28,17 @@ test: deps
 
 clean:
 	rm -rf .build
+
+.PHONY: bench-mime fuzz-mime
+
+# MIME engine throughput beside Python's email and fast-mail-parser, and the 25 MB memory
+# probe (release build, ~5 min; see BENCHMARKS.md). BENCH_ARGS="--no-peers" for ours only.
+bench-mime:
+	@python3 -c "import fast_mail_parser" 2>/dev/null || python3 -m pip install --quiet fast-mail-parser
+	$(SWIFT) run -c release mime-bench $(BENCH_ARGS)
+
+# libFuzzer + ASan over MIMEMessage.parse for FUZZ_SECONDS (default 600); reproducers go to
+# Fuzz/findings/ (see Fuzz/README.md).
+FUZZ_SECONDS ?= 600
+fuzz-mime:
+	./Fuzz/run-mime-fuzzer.sh $(FUZZ_SECONDS)

@@ -89,6 +89,9 @@ enum AddressListParser {
     /// echo, removes whitespace and lowercases the domain. Nil when there is no `@`.
     static func normalizedAddress(_ text: String) -> String? {
         var address = Substring(text)
+        while let first = address.first, first == "<" || first == " " || first == "\t" {
+            address = address.dropFirst()  // "<<<a@b" from a hostile or broken header
+        }
         if let angle = address.firstIndex(of: "<") {
             address = address[..<angle]
         }
@@ -199,7 +202,15 @@ enum AddressListParser {
         var index = 0
         var spaceBefore = false
 
-        func read(until close: Unicode.Scalar, opening open: Unicode.Scalar?) -> String {
+        // After one quoted string or comment runs off the end, later `"` / `(` are read as
+        // plain characters: rescanning to the end for each would be quadratic.
+        var quotesUnterminated = false
+        var commentsUnterminated = false
+        var bracketsUnterminated = false
+
+        /// The text up to the matching `close`, or nil (index unchanged) when the input ends first.
+        func read(until close: Unicode.Scalar, opening open: Unicode.Scalar?) -> String? {
+            let start = index
             var text = String.UnicodeScalarView()
             var depth = 1
             while index < scalars.count {
@@ -213,11 +224,13 @@ enum AddressListParser {
                 if let open, scalar == open { depth += 1 }
                 if scalar == close {
                     depth -= 1
-                    if depth == 0 { break }
+                    if depth == 0 { return String(text) }
                 }
                 text.append(scalar)
             }
-            return String(text)
+            if close == ">" { return String(text) }  // "<a@b" still names an address
+            index = start
+            return nil
         }
 
         while index < scalars.count {
@@ -227,18 +240,34 @@ enum AddressListParser {
                 spaceBefore = true
                 index += 1
                 continue
-            case "\"":
+            case "\"" where !quotesUnterminated:
                 index += 1
-                pieces.append(Piece(token: .quoted(read(until: "\"", opening: nil)), spaceBefore: spaceBefore))
-            case "(":
+                if let text = read(until: "\"", opening: nil) {
+                    pieces.append(Piece(token: .quoted(text), spaceBefore: spaceBefore))
+                } else {
+                    // Unterminated: drop the quote mark and read on as if it were not there.
+                    quotesUnterminated = true
+                    continue
+                }
+            case "(" where !commentsUnterminated:
                 index += 1
-                pieces.append(Piece(token: .comment(read(until: ")", opening: "(")), spaceBefore: spaceBefore))
+                if let text = read(until: ")", opening: "(") {
+                    pieces.append(Piece(token: .comment(text), spaceBefore: spaceBefore))
+                } else {
+                    commentsUnterminated = true
+                    continue
+                }
             case "<":
                 index += 1
-                pieces.append(Piece(token: .angle(read(until: ">", opening: "<")), spaceBefore: spaceBefore))
-            case "[":
+                pieces.append(Piece(token: .angle(read(until: ">", opening: "<") ?? ""), spaceBefore: spaceBefore))
+            case "[" where !bracketsUnterminated:
                 index += 1
-                pieces.append(Piece(token: .bracket(read(until: "]", opening: nil)), spaceBefore: spaceBefore))
+                if let text = read(until: "]", opening: nil) {
+                    pieces.append(Piece(token: .bracket(text), spaceBefore: spaceBefore))
+                } else {
+                    bracketsUnterminated = true
+                    continue
+                }
             case ",":
                 index += 1
                 pieces.append(Piece(token: .comma, spaceBefore: spaceBefore))
@@ -252,11 +281,22 @@ enum AddressListParser {
                 var word = String.UnicodeScalarView()
                 while index < scalars.count {
                     let next = scalars[index]
-                    if " \t\r\n\"(<[,:;".unicodeScalars.contains(next) { break }
+                    if " \t\r\n<,:;".unicodeScalars.contains(next) { break }
+                    if next == "[" && !bracketsUnterminated { break }
+                    if next == "\"" && !quotesUnterminated { break }
+                    if next == "(" && !commentsUnterminated { break }
+                    if next == "\"" || next == "(" {
+                        index += 1  // an opener known to be unterminated: drop it
+                        continue
+                    }
                     word.append(next)
                     index += 1
                 }
-                pieces.append(Piece(token: .word(String(word)), spaceBefore: spaceBefore))
+                if !word.isEmpty {
+                    pieces.append(Piece(token: .word(String(word)), spaceBefore: spaceBefore))
+                } else {
+                    continue  // keep spaceBefore for the next piece
+                }
             }
             spaceBefore = false
         }

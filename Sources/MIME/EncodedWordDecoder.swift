@@ -13,8 +13,9 @@ enum EncodedWordDecoder {
 
     /// Decodes every encoded word in `input`; text that is not an encoded word is kept.
     static func decode(_ input: String) -> String {
+        // Most header values have no encoded word: answer before allocating anything.
+        guard input.utf8.count >= 8, containsEncodedWordStart(input) else { return input }
         let scalars = Array(input.unicodeScalars)
-        guard scalars.count >= 8, input.contains("=?") else { return input }
         var output = String.UnicodeScalarView()
         var pendingWhitespace = String.UnicodeScalarView()
         var pending: (charset: String, bytes: [UInt8])?
@@ -108,6 +109,15 @@ enum EncodedWordDecoder {
             ? Base64Decoder.decode(text).bytes
             : QuotedPrintableDecoder.decodeWord(text)
         return .success(Word(charset: CharsetDecoder.normalize(String(charset)), bytes: bytes, end: index + 2))
+    }
+
+    private static func containsEncodedWordStart(_ input: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in input.utf8 {
+            if previous == UInt8(ascii: "="), byte == UInt8(ascii: "?") { return true }
+            previous = byte
+        }
+        return false
     }
 
     private static func isTokenCharacter(_ scalar: Unicode.Scalar) -> Bool {

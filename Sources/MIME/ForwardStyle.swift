@@ -4,9 +4,12 @@ public enum ForwardStyle: String, Sendable, Equatable, Codable {
     case attachedMessage = "attached message"
     /// Gmail's `---------- Forwarded message ---------` block.
     case gmail = "Gmail"
-    /// Thunderbird's or Yahoo's `-------- Forwarded Message --------` block.
+    /// Thunderbird's `-------- Forwarded Message --------` block (tab-separated labels).
     case thunderbird = "Thunderbird"
-    /// Outlook desktop's `-----Original Message-----` block.
+    /// Yahoo's `----- Forwarded Message -----` block, often with the whole header block
+    /// glued onto one line.
+    case yahoo = "Yahoo"
+    /// Outlook desktop's `-----Original Message-----` block (and its translations).
     case outlookOriginalMessage = "Outlook"
     /// Outlook's line of underscores before the header block.
     case outlookUnderscores = "Outlook underscore"

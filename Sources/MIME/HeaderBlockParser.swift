@@ -20,11 +20,35 @@ enum HeaderBlockParser {
         var currentName: [UInt8]?
         var currentValue: [UInt8] = []
 
+        var fieldCut = false
+        var fallbackReported = false
+        let lineLimit = max(0, limits.maximumLineLength)
+
         func finish() {
             guard let name = currentName else { return }
-            headers.append(makeHeader(name: name, value: currentValue))
+            let (header, fallbackBytes) = makeHeader(name: name, value: currentValue)
+            headers.append(header)
+            if fallbackBytes > 0 && !fallbackReported {
+                // Reported once per block: one bad header usually means they all are.
+                defects.append("8-bit bytes in header \(CharsetLabel.sanitized(header.name.lowercased())) are not UTF-8; decoded as Windows-1252")
+                fallbackReported = true
+            }
+            if fieldCut {
+                defects.append("header field \(CharsetLabel.sanitized(header.name.lowercased())) longer than \(lineLimit) bytes; truncated")
+                fieldCut = false
+            }
             currentName = nil
             currentValue = []
+        }
+
+        func appendValue(_ range: Range<Int>) {
+            let room = lineLimit - currentValue.count
+            if range.count > room {
+                currentValue.append(contentsOf: bytes[range.lowerBound..<(range.lowerBound + max(0, room))])
+                fieldCut = true
+            } else {
+                currentValue.append(contentsOf: bytes[range])
+            }
         }
 
         // An mbox "From " envelope line is not a header; skip it.
@@ -47,7 +71,7 @@ enum HeaderBlockParser {
             if first == 0x20 || first == 0x09 {
                 if currentName != nil {
                     // Unfolding removes only the line break; the leading whitespace stays.
-                    currentValue.append(contentsOf: bytes[lineStart..<contentEnd])
+                    appendValue(lineStart..<contentEnd)
                 } else {
                     defects.append("continuation line with no header before it")
                 }
@@ -69,7 +93,7 @@ enum HeaderBlockParser {
                 nameEnd -= 1
             }
             currentName = Array(bytes[lineStart..<nameEnd])
-            currentValue = Array(bytes[(colon + 1)..<contentEnd])
+            appendValue((colon + 1)..<contentEnd)
             lineStart = next
         }
         finish()
@@ -97,23 +121,29 @@ enum HeaderBlockParser {
         return nil
     }
 
-    private static func makeHeader(name: [UInt8], value: [UInt8]) -> MIMEHeader {
+    /// The header, and how many of its bytes had to be read as Windows-1252.
+    private static func makeHeader(name: [UInt8], value: [UInt8]) -> (MIMEHeader, Int) {
         let nameText = String(decoding: name, as: UTF8.self)
-        let raw = trimmed(CharsetDecoder.utf8OrWindows1252(value))
-        return MIMEHeader(name: nameText, value: EncodedWordDecoder.decode(raw), rawValue: raw)
+        // NUL bytes mean nothing in a header and PostgreSQL text cannot store them.
+        let decoded = LenientUTF8.decode(value.contains(0) ? value.filter { $0 != 0 } : value)
+        let raw = trimmed(decoded.text)
+        return (MIMEHeader(name: nameText, value: EncodedWordDecoder.decode(raw), rawValue: raw), decoded.fallbackBytes)
     }
 
     /// Trims spaces, tabs and stray line-break characters from both ends.
     static func trimmed(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        var start = scalars.startIndex
-        var end = scalars.endIndex
-        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-            scalar == " " || scalar == "\t" || scalar == "\r" || scalar == "\n"
+        // On UTF-8 bytes: the four trimmed characters are ASCII, so byte offsets are
+        // character boundaries; and the common case (nothing to trim) copies nothing.
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var end = utf8.endIndex
+        func isSpace(_ byte: UInt8) -> Bool {
+            byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A
         }
-        while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
-        while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
-        return String(scalars[start..<end])
+        while start < end, isSpace(utf8[start]) { start = utf8.index(after: start) }
+        while end > start, isSpace(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+        if start == utf8.startIndex && end == utf8.endIndex { return text }
+        return String(text[start..<end])
     }
 
     /// End of line content (before CR/LF) and the start of the next line.

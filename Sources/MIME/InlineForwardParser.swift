@@ -1,178 +1,227 @@
 /// Finds forwarded originals written inline in a message's text by the common clients
-/// (Gmail, Outlook, Apple Mail, Thunderbird/Yahoo), including `>`-quoted blocks and
-/// forwards of forwards. Returns the innermost original first.
+/// (Gmail, Outlook desktop and web, Apple Mail incl. iOS's `>`-quoted form, Yahoo,
+/// Thunderbird), in English, Spanish, French and German, including forwards of forwards.
 ///
-/// Line-based and linear per level; nesting is bounded by `maximumForwardDepth`.
+/// One pass over the lines: each header block found moves the scan past itself, so the
+/// work is linear in the text (header blocks are capped at `maximumHeaderLines`).
 enum InlineForwardParser {
-    /// One text line with its `>` quote markers separated out.
-    private struct Line {
+    /// One text line with its `>` quote markers counted and separated out.
+    struct Line {
+        /// The line without its line break.
         var raw: Substring
+        /// How many `>` markers precede the content.
         var depth: Int
+        /// The line after its quote markers.
         var content: Substring
 
-        var isBlank: Bool { content.allSatisfy { $0 == " " || $0 == "\t" } }
+        var isBlank: Bool { content.utf8.allSatisfy { $0 == 32 || $0 == 9 } }
     }
+
+    /// A header block that was found, with where it sits in the lines.
+    struct Block {
+        var style: ForwardStyle
+        var isAmbiguous: Bool
+        var fields: ForwardHeaderFields
+        /// The separator line, or the first header line when there is no separator.
+        var start: Int
+        /// The first body line (after the header block and blank lines).
+        var bodyStart: Int
+        /// Quote depth of the header block; the body loses this many `>` levels.
+        var depth: Int
+    }
+
+    /// Header lines read at most per block, so a hostile run of labels stays cheap.
+    static let maximumHeaderLines = 40
 
     /// All forwarded originals in `text`, innermost first.
-    static func parse(_ text: String, limits: MIMELimits) -> [ForwardedOriginal] {
-        var chain: [ForwardedOriginal] = []
-        var current = text
-        var level = 0
-        while level < limits.maximumForwardDepth, let original = firstOriginal(in: current) {
-            chain.append(original)
-            current = original.body
-            level += 1
-        }
-        return chain.reversed()
-    }
-
-    /// The first forwarded original in `text` (its body may contain further forwards).
-    static func firstOriginal(in text: String) -> ForwardedOriginal? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(makeLine)
+    static func parse(_ text: String, subject: String? = nil, limits: MIMELimits) -> [ForwardedOriginal] {
+        guard limits.maximumForwardDepth > 0, !text.isEmpty else { return [] }
+        let lines = makeLines(text)
+        var blocks: [Block] = []
+        var context = ForwardSubjectPrefix.classify(subject)
+        var contactFormChecked: Bool?
         var index = 0
-        while index < lines.count {
-            if let style = separatorStyle(lines[index].content) {
-                if var original = readOriginal(lines, headerStart: index + 1, style: style, requireFrom: style == .outlookUnderscores) {
-                    original.leadingText = leadingText(lines, before: index)
-                    return original
+        while index < lines.count, blocks.count < limits.maximumForwardDepth {
+            guard let block = block(at: index, in: lines, text: text, contactForm: &contactFormChecked) else {
+                // "On ... wrote:" over deeper-quoted lines: what follows is a quoted reply.
+                let depth = lines[index].depth
+                if lines[(index + 1)..<min(index + 4, lines.count)].contains(where: { $0.depth > depth }),
+                   let end = QuotedReply.attributionEnd(lines, at: index) {
+                    context = .reply
+                    index = end
+                } else {
+                    index += 1
                 }
-            } else if ForwardHeaderLabel.parse(lines[index].content)?.label == .from,
-                      looksLikeHeaderBlock(lines, from: index),
-                      var original = readOriginal(lines, headerStart: index, style: .headerBlock, requireFrom: true) {
-                original.leadingText = leadingText(lines, before: index)
-                return original
+                continue
             }
-            index += 1
+            // Each block's subject is the context for blocks inside it: under "RE:" an
+            // Outlook block is the quoted message being answered, not a forward.
+            let isQuotedReply = block.isAmbiguous && context == .reply
+            context = ForwardSubjectPrefix.classify(block.fields.subject)
+            index = max(block.bodyStart, index + 1)
+            if !isQuotedReply { blocks.append(block) }
         }
-        return nil
-    }
+        guard !blocks.isEmpty else { return [] }
 
-    private static func leadingText(_ lines: [Line], before index: Int) -> String {
-        HeaderBlockParser.trimmed(lines[..<index].map { String($0.raw) }.joined(separator: "\n"))
-    }
-
-    private static func makeLine(_ raw: Substring) -> Line {
-        var content = raw
-        if content.last == "\r" { content = content.dropLast() }
-        var depth = 0
-        while true {
-            let trimmed = content.drop { $0 == " " || $0 == "\t" }
-            guard trimmed.first == ">" else { break }
-            depth += 1
-            content = trimmed.dropFirst()
+        var originals: [ForwardedOriginal] = []
+        originals.reserveCapacity(blocks.count)
+        var leading = joined(lines, 0..<blocks[0].start, stripping: 0)
+        for (offset, block) in blocks.enumerated() {
+            let end = offset + 1 < blocks.count ? blocks[offset + 1].start : lines.count
+            let body = joined(lines, block.bodyStart..<max(end, block.bodyStart), stripping: block.depth)
+            originals.append(block.fields.original(body: body, style: block.style, leadingText: leading))
+            leading = body
         }
-        if depth > 0, content.first == " " { content = content.dropFirst() }
-        return Line(raw: raw, depth: depth, content: content)
+        return originals.reversed()
     }
 
-    private static func separatorStyle(_ content: Substring) -> ForwardStyle? {
-        let trimmed = content.drop { $0 == " " || $0 == "\t" || $0 == "*" }
-        guard let first = trimmed.first else { return nil }
-        let head = String(trimmed.prefix(80))
-        let lower = head.lowercased()
-        if first == "-" {
-            if head.contains("Forwarded message") { return .gmail }
-            if lower.contains("forwarded message") { return .thunderbird }
-            if lower.contains("original message") { return .outlookOriginalMessage }
+    /// The header block starting at line `index`, if one does. `contactForm` caches whether
+    /// `text` is a contact-form notification (checked only when needed).
+    static func block(at index: Int, in lines: [Line], text: String, contactForm: inout Bool?) -> Block? {
+        let line = lines[index]
+        if let separator = ForwardSeparator.parse(line.content) {
+            var fields = ForwardHeaderFields()
+            let glued = separator.style == .yahoo
+            if !separator.remainder.isEmpty {
+                for field in ForwardHeaderLabel.parseGlued(separator.remainder) { fields.set(field.label, field.value) }
+            }
+            var start = index + 1
+            var skipped = 0
+            while fields.isEmpty, start < lines.count, lines[start].isBlank, skipped < 3 {
+                start += 1
+                skipped += 1
+            }
+            let depth = fields.isEmpty && start < lines.count ? lines[start].depth : line.depth
+            let end = readHeader(lines, from: start, depth: depth, glued: glued, into: &fields)
+            if fields.isEmpty || (separator.isAmbiguous && fields.from == nil) { return nil }
+            return Block(style: separator.style, isAmbiguous: separator.isAmbiguous, fields: fields,
+                         start: index, bodyStart: skipBlank(lines, from: end), depth: depth)
+        }
+        // No separator: Outlook desktop and Outlook rendered from HTML. Demand the full shape
+        // (From first, then a date and a recipient or subject, line after line) so a web
+        // form's "From: / Subject:" fields are not mistaken for a forward.
+        guard ForwardHeaderLabel.label(of: line.content) == .from else { return nil }
+        var fields = ForwardHeaderFields()
+        let end = readHeader(lines, from: index, depth: line.depth, glued: false, into: &fields)
+        guard fields.from != nil, fields.date != nil, fields.to != nil || fields.subject != nil, end - index >= 3 else {
             return nil
         }
-        if lower.hasPrefix("begin forwarded message") { return .appleMail }
-        if first == "_", trimmed.count >= 8, trimmed.allSatisfy({ $0 == "_" || $0 == " " }) {
-            return .outlookUnderscores
+        if index == 0 {
+            // A form notification whose body starts with field lines: Contact Form 7 signs
+            // its mail "This e-mail was sent from a contact form on ...".
+            if contactForm == nil { contactForm = text.lowercased().contains("sent from a contact form") }
+            if contactForm == true { return nil }
         }
-        return nil
+        return Block(style: .headerBlock, isAmbiguous: true, fields: fields,
+                     start: index, bodyStart: skipBlank(lines, from: end), depth: line.depth)
     }
 
-    /// A `From:` line followed closely by a date and a recipient or subject line.
-    private static func looksLikeHeaderBlock(_ lines: [Line], from start: Int) -> Bool {
-        var sawDate = false
-        var sawOther = false
-        var index = start + 1
-        while index < lines.count, index <= start + 6, !lines[index].isBlank {
-            switch ForwardHeaderLabel.parse(lines[index].content)?.label {
-            case .date: sawDate = true
-            case .to, .subject, .cc: sawOther = true
-            default: break
-            }
-            index += 1
-        }
-        return sawDate && sawOther
-    }
-
-    private static func readOriginal(_ lines: [Line], headerStart: Int, style: ForwardStyle, requireFrom: Bool) -> ForwardedOriginal? {
-        var index = headerStart
-        var skipped = 0
-        while index < lines.count, lines[index].isBlank, skipped < 3 {
-            index += 1
-            skipped += 1
-        }
-        let quoteDepth = index < lines.count ? lines[index].depth : 0
-        var fields: [ForwardHeaderLabel: String] = [:]
-        var lastLabel: ForwardHeaderLabel?
-        var headerLines = 0
-        while index < lines.count, headerLines < 40 {
+    /// Reads label lines from `start` into `fields`; returns the first line after them.
+    /// Stops at a blank line, a line of another quote depth, a repeated label (Outlook 2019
+    /// puts the body right under the header, and a body may begin with "Date: ...") or a line
+    /// that is no label and no continuation of a recipient list.
+    private static func readHeader(_ lines: [Line], from start: Int, depth: Int, glued: Bool, into fields: inout ForwardHeaderFields) -> Int {
+        var index = start
+        while index < lines.count, index - start < maximumHeaderLines {
             let line = lines[index]
-            if line.isBlank { break }
-            if let (label, value) = ForwardHeaderLabel.parse(line.content) {
-                if fields[label] == nil { fields[label] = value }
-                lastLabel = label
-            } else if let last = lastLabel, last == .to || last == .cc,
-                      line.content.first == " " || line.content.first == "\t" || (fields[last]?.hasSuffix(",") ?? false) {
+            if line.isBlank || line.depth != depth { break }
+            if glued {
+                let found = ForwardHeaderLabel.parseGlued(line.content)
+                guard !found.isEmpty else { break }
+                for field in found { fields.set(field.label, field.value) }
+            } else if let (label, value) = ForwardHeaderLabel.parse(line.content) {
+                if fields.has(label) { break }
+                var value = value
+                if value.isEmpty, index + 1 < lines.count, !lines[index + 1].isBlank,
+                   lines[index + 1].depth == depth, ForwardHeaderLabel.label(of: lines[index + 1].content) == nil {
+                    // HTML tables rendered with label and value cells on separate lines.
+                    index += 1
+                    value = HeaderBlockParser.trimmed(String(lines[index].content))
+                }
+                fields.set(label, value)
+            } else if let first = line.content.first, first == " " || first == "\t" || fields.lastValueContinues,
+                      fields.appendContinuation(HeaderBlockParser.trimmed(String(line.content))) {
                 // Long recipient lists wrap onto indented lines.
-                fields[last, default: ""] += " " + HeaderBlockParser.trimmed(String(line.content))
             } else {
                 break
             }
-            headerLines += 1
             index += 1
         }
-        if requireFrom && fields[.from] == nil { return nil }
-        if style == .headerBlock && fields.isEmpty { return nil }
+        return index
+    }
 
+    private static func skipBlank(_ lines: [Line], from start: Int) -> Int {
+        var index = start
         while index < lines.count, lines[index].isBlank { index += 1 }
-        var bodyLines: [Substring] = []
-        bodyLines.reserveCapacity(lines.count - index)
-        while index < lines.count {
-            bodyLines.append(stripQuotes(lines[index].raw, levels: quoteDepth))
-            index += 1
+        return index
+    }
+
+    /// Lines `range` joined with `\n`, each without `levels` quote markers, trimmed.
+    private static func joined(_ lines: [Line], _ range: Range<Int>, stripping levels: Int) -> String {
+        var output = String()
+        for index in range {
+            if index > range.lowerBound { output.append("\n") }
+            output.append(contentsOf: levels == 0 ? lines[index].raw : stripQuotes(lines[index], levels: levels))
         }
-        let body = HeaderBlockParser.trimmed(bodyLines.joined(separator: "\n"))
-        return ForwardedOriginal(
-            from: fields[.from].flatMap(mailbox),
-            date: fields[.date],
-            subject: fields[.subject],
-            to: fields[.to].map { AddressListParser.parse(stripBold($0)).mailboxes } ?? [],
-            body: body,
-            style: style
-        )
+        return HeaderBlockParser.trimmed(output)
     }
 
-    /// The sender of a forward's `From:` line; name-only lines give an empty address.
-    private static func mailbox(_ value: String) -> Mailbox? {
-        let cleaned = stripBold(value)
-        if var mailbox = AddressListParser.parse(cleaned).mailboxes.first {
-            mailbox.name = mailbox.name.flatMap(AddressListParser.cleanName)
-            return mailbox
+    /// Splits `text` into lines (LF or CRLF) and counts each line's `>` markers. Works on
+    /// UTF-8 bytes: every line of every message passes through here.
+    static func makeLines(_ text: String) -> [Line] {
+        let bytes = text.utf8
+        var lines: [Line] = []
+        var lineStart = bytes.startIndex
+        while true {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.endIndex
+            lines.append(makeLine(text, lineStart, lineEnd))
+            guard lineEnd < bytes.endIndex else { break }
+            lineStart = bytes.index(after: lineEnd)
         }
-        guard let name = AddressListParser.cleanName(cleaned) else { return nil }
-        return Mailbox(name: name, address: "")
+        return lines
     }
 
-    private static func stripBold(_ text: String) -> String {
-        String(text.filter { $0 != "*" })
+    private static func makeLine(_ text: String, _ start: String.Index, _ lineEnd: String.Index) -> Line {
+        let bytes = text.utf8
+        var end = lineEnd
+        if end > start, bytes[bytes.index(before: end)] == 0x0D { end = bytes.index(before: end) }
+        var index = start
+        var contentStart = index
+        var depth = 0
+        while index < end {
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x09 {
+                index = bytes.index(after: index)
+            } else if byte == UInt8(ascii: ">") {
+                depth += 1
+                index = bytes.index(after: index)
+                contentStart = index
+            } else {
+                break
+            }
+        }
+        if depth > 0, contentStart < end, bytes[contentStart] == 0x20 { contentStart = bytes.index(after: contentStart) }
+        return Line(raw: text[start..<end], depth: depth, content: text[contentStart..<end])
     }
 
-    private static func stripQuotes(_ line: Substring, levels: Int) -> Substring {
-        var content = line
-        if content.last == "\r" { content = content.dropLast() }
+    /// The line without its first `levels` quote markers (and the space after each).
+    private static func stripQuotes(_ line: Line, levels: Int) -> Substring {
+        if line.depth <= levels { return line.content }
+        let bytes = line.raw.utf8
+        var index = bytes.startIndex
         var removed = 0
-        while removed < levels {
-            let trimmed = content.drop { $0 == " " || $0 == "\t" }
-            guard trimmed.first == ">" else { break }
-            content = trimmed.dropFirst()
-            if content.first == " " { content = content.dropFirst() }
-            removed += 1
+        while removed < levels, index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x09 {
+                index = bytes.index(after: index)
+            } else if byte == UInt8(ascii: ">") {
+                index = bytes.index(after: index)
+                if index < bytes.endIndex, bytes[index] == 0x20 { index = bytes.index(after: index) }
+                removed += 1
+            } else {
+                break
+            }
         }
-        return content
+        return line.raw[index...]
     }
 }

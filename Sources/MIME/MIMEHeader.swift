@@ -14,4 +14,21 @@ public struct MIMEHeader: Sendable, Equatable {
         self.value = value
         self.rawValue = rawValue
     }
+
+    /// Whether the name equals `lowercasedName` ignoring ASCII case, without allocating
+    /// (header lookups run for every part of every message).
+    func hasName(_ lowercasedName: String) -> Bool {
+        var wanted = lowercasedName.utf8.makeIterator()
+        for byte in name.utf8 {
+            guard let expected = wanted.next() else { return false }
+            let folded = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+            if folded != expected { return false }
+        }
+        return wanted.next() == nil
+    }
+
+    /// The first header in `headers` named `lowercasedName` (ASCII case-insensitive).
+    static func first(_ headers: [MIMEHeader], _ lowercasedName: String) -> MIMEHeader? {
+        headers.first { $0.hasName(lowercasedName) }
+    }
 }

@@ -10,17 +10,23 @@ public struct MIMELimits: Sendable, Equatable {
     public var maximumHeaderBytes: Int
     /// Bytes of one decoded text or HTML part that are turned into a string.
     public var maximumTextBytes: Int
+    /// Bytes of one unfolded header field kept; the rest of a longer field is dropped
+    /// with a defect. Body lines are not limited: HTML often has no line breaks at all,
+    /// and every scanner is linear regardless of line length.
+    public var maximumLineLength: Int
     /// Nesting depth of inline forwards (forward of a forward of ...) that is unwrapped.
     public var maximumForwardDepth: Int
 
-    /// The defaults: 25 MiB, depth 20, 1000 parts, 256 KiB of headers, 2 MiB of text, 20 forwards.
+    /// The defaults: 25 MiB, depth 20, 1000 parts, 256 KiB of headers, 2 MiB of text,
+    /// 128 KiB per header field, 20 forwards.
     public init(
         maximumSize: Int = 25 * 1024 * 1024,
         maximumDepth: Int = 20,
         maximumParts: Int = 1000,
         maximumHeaderBytes: Int = 256 * 1024,
         maximumTextBytes: Int = 2 * 1024 * 1024,
-        maximumForwardDepth: Int = 20
+        maximumForwardDepth: Int = 20,
+        maximumLineLength: Int = 128 * 1024
     ) {
         self.maximumSize = maximumSize
         self.maximumDepth = maximumDepth
@@ -28,5 +34,6 @@ public struct MIMELimits: Sendable, Equatable {
         self.maximumHeaderBytes = maximumHeaderBytes
         self.maximumTextBytes = maximumTextBytes
         self.maximumForwardDepth = maximumForwardDepth
+        self.maximumLineLength = maximumLineLength
     }
 }

@@ -1,6 +1,8 @@
 public import Foundation
+import HTMLText
 
-/// A parsed email: headers, addresses, the best plain text, and any forwarded originals.
+/// A parsed email: headers, addresses, the best plain text, the MIME parts, and any
+/// forwarded originals.
 ///
 /// Parsing never fails. Anything malformed is handled best-effort and noted in `defects`,
 /// and all work is bounded by `MIMELimits`, so hostile input costs linear time.
@@ -24,13 +26,44 @@ public struct MIMEMessage: Sendable {
     /// The best plain text: the text/plain alternative if present, else the HTML rendered
     /// to text. `\n` line endings.
     public var text: String?
-    /// The first text/html part, as decoded (not rendered).
+    /// The text/html body parts, as decoded (not rendered); several (Apple Mail splits the
+    /// HTML around inline images) are joined with a newline.
     public var html: String?
     /// Forwarded originals (attached `message/rfc822` parts, then inline forwards),
     /// each chain ordered innermost original first.
     public var forwarded: [ForwardedOriginal]
     /// Human-readable notes on anything malformed or skipped. They never contain message content.
     public var defects: [String]
+    /// Every leaf of the MIME tree in order: body texts, attachments, inline images and
+    /// embedded messages (an embedded message is one leaf; its own parts are in
+    /// `part.message?.parts`).
+    public var parts: [MIMEPart]
+    /// Message ids of the In-Reply-To header, without angle brackets.
+    public var inReplyTo: [String]
+    /// Message ids of the References header, oldest first, without angle brackets.
+    public var references: [String]
+
+    /// The leaves that are not body text: files, inline images, embedded messages.
+    public var attachments: [MIMEPart] {
+        parts.filter(\.isAttachment)
+    }
+
+    /// The Auto-Submitted header (`auto-replied`, `auto-generated`; RFC 3834), lowercased token.
+    public var autoSubmitted: String? {
+        headerToken("auto-submitted")
+    }
+
+    /// The Precedence header (`bulk`, `list`, `junk`), lowercased token.
+    public var precedence: String? {
+        headerToken("precedence")
+    }
+
+    /// The List-Id header's identifier (`list.example.com`), without brackets or phrase.
+    public var listID: String? {
+        guard let value = MIMEHeader.first(headers, "list-id")?.value else { return nil }
+        let id = value.contains("<") ? MessageIDList.stripAngles(value) : HeaderBlockParser.trimmed(value)
+        return id.isEmpty ? nil : id
+    }
 
     /// Creates a message from already-known parts (mostly for tests and callers that build mail).
     public init(
@@ -45,7 +78,10 @@ public struct MIMEMessage: Sendable {
         text: String? = nil,
         html: String? = nil,
         forwarded: [ForwardedOriginal] = [],
-        defects: [String] = []
+        defects: [String] = [],
+        parts: [MIMEPart] = [],
+        inReplyTo: [String] = [],
+        references: [String] = []
     ) {
         self.headers = headers
         self.messageID = messageID
@@ -59,9 +95,14 @@ public struct MIMEMessage: Sendable {
         self.html = html
         self.forwarded = forwarded
         self.defects = defects
+        self.parts = parts
+        self.inReplyTo = inReplyTo
+        self.references = references
     }
 
     /// Parses raw message bytes (as received over SMTP or read from an .eml file).
+    ///
+    /// The returned parts share `bytes`' storage rather than copying it.
     public static func parse(_ bytes: [UInt8], limits: MIMELimits = MIMELimits()) -> MIMEMessage {
         var parser = MessageParser(limits: limits)
         var defects: [String] = []
@@ -78,21 +119,39 @@ public struct MIMEMessage: Sendable {
 
     /// The value of the first header with this name (case-insensitive).
     public func header(_ name: String) -> String? {
-        let wanted = name.lowercased()
-        return headers.first { $0.name.lowercased() == wanted }?.value
+        MIMEHeader.first(headers, name.lowercased())?.value
     }
 
     /// All values of headers with this name (case-insensitive), in order.
     public func headerValues(_ name: String) -> [String] {
         let wanted = name.lowercased()
-        return headers.filter { $0.name.lowercased() == wanted }.map(\.value)
+        return headers.filter { $0.hasName(wanted) }.map(\.value)
+    }
+
+    private static func dropBlankUnlessAll(_ texts: [String]) -> [String] {
+        let filled = texts.filter { !isBlank($0) }
+        return filled.isEmpty ? Array(texts.prefix(1)) : filled
+    }
+
+    private static func isBlank(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    }
+
+    private func headerToken(_ name: String) -> String? {
+        guard let value = MIMEHeader.first(headers, name)?.value else { return nil }
+        var token = Substring(value)
+        if let end = token.firstIndex(where: { $0 == ";" || $0 == "(" || $0 == " " || $0 == "\t" }) {
+            token = token[..<end]
+        }
+        let result = token.lowercased()
+        return result.isEmpty ? nil : result
     }
 
     /// Builds the public view of a parsed message.
     init(assembling headers: [MIMEHeader], content: MessageParser.Content, defects: [String], limits: MIMELimits) {
         var defects = defects
         func first(_ name: String) -> MIMEHeader? {
-            headers.first { $0.name.lowercased() == name }
+            MIMEHeader.first(headers, name)
         }
         func addresses(_ name: String, label: String) -> [Mailbox] {
             guard let header = first(name) else { return [] }
@@ -101,11 +160,19 @@ public struct MIMEMessage: Sendable {
             return result.mailboxes
         }
 
+        // Blank parts (an empty alternative, a stray delimiter) add nothing but blank lines.
+        // (A message whose only text is blank keeps it: the body really is empty.)
+        let plain = Self.dropBlankUnlessAll(content.plain)
+        let htmlParts = Self.dropBlankUnlessAll(content.html)
+        let html: String? = htmlParts.isEmpty ? nil : htmlParts.joined(separator: "\n")
         let text: String?
-        if !content.plain.isEmpty {
-            text = content.plain.joined(separator: "\n")
-        } else if !content.html.isEmpty {
-            text = HTMLTextRenderer.render(content.html.joined(separator: "\n"))
+        if !plain.isEmpty {
+            text = plain.joined(separator: "\n")
+        } else if let html {
+            // libxml2's HTML parser, through the Foundation-free HTMLText module.
+            let rendering = HTMLText.rendering(html)
+            text = rendering.text
+            if rendering.isTruncated { defects.append("HTML too deep or too long to render completely; the text was cut") }
         } else {
             text = nil
         }
@@ -116,6 +183,7 @@ public struct MIMEMessage: Sendable {
             if date == nil { defects.append("unreadable Date header") }
         }
 
+        let subject = first("subject")?.value
         var forwarded: [ForwardedOriginal] = []
         for attached in content.attached {
             forwarded += attached.forwarded
@@ -124,36 +192,34 @@ public struct MIMEMessage: Sendable {
                 date: attached.header("Date"),
                 subject: attached.subject,
                 to: attached.to,
+                cc: attached.cc,
                 body: HeaderBlockParser.trimmed(attached.text ?? ""),
                 style: .attachedMessage
             ))
         }
         if let text {
-            forwarded += InlineForwardParser.parse(text, limits: limits)
+            // No subject passed on purpose: Extraction decides itself whether an Outlook block
+            // under a reply subject is a quoted reply (it needs the block and its leadingText).
+            forwarded += ForwardedOriginal.inlineForwards(in: text, limits: limits)
         }
 
+        let messageID = first("message-id").map { MessageIDList.stripAngles($0.value) }
         self.init(
             headers: headers,
-            messageID: first("message-id").map { Self.stripAngles($0.value) },
-            subject: first("subject")?.value,
+            messageID: messageID?.isEmpty == false ? messageID : nil,
+            subject: subject,
             from: addresses("from", label: "From"),
             to: addresses("to", label: "To"),
             cc: addresses("cc", label: "Cc"),
             replyTo: addresses("reply-to", label: "Reply-To"),
             date: date,
             text: text,
-            html: content.html.first,
+            html: html,
             forwarded: forwarded,
-            defects: defects
+            defects: defects,
+            parts: content.leaves,
+            inReplyTo: first("in-reply-to").map { MessageIDList.parse($0.value) } ?? [],
+            references: first("references").map { MessageIDList.parse($0.value) } ?? []
         )
-    }
-
-    private static func stripAngles(_ value: String) -> String {
-        var id = Substring(HeaderBlockParser.trimmed(value))
-        if let open = id.firstIndex(of: "<") {
-            id = id[id.index(after: open)...]
-            if let close = id.firstIndex(of: ">") { id = id[..<close] }
-        }
-        return HeaderBlockParser.trimmed(String(id))
     }
 }

@@ -1,17 +1,20 @@
-/// The recursive part of MIME parsing: walks headers and bodies, collecting the text
-/// alternatives and embedded messages, and enforces `MIMELimits` across the whole tree
-/// (the part count is shared by embedded messages so nesting cannot reset it).
+/// The recursive part of MIME parsing: walks headers and bodies, collecting the leaf
+/// parts, the text alternatives and embedded messages, and enforces `MIMELimits` across
+/// the whole tree (the part count is shared by embedded messages so nesting cannot reset it).
 struct MessageParser {
-    /// What a subtree contributes to the message: text candidates and embedded messages.
+    /// What a subtree contributes to the message: leaves, text candidates, embedded messages.
     struct Content {
         var plain: [String] = []
         var html: [String] = []
+        /// Embedded messages that count as forwarded originals (not those of a delivery report).
         var attached: [MIMEMessage] = []
+        var leaves: [MIMEPart] = []
 
         mutating func append(_ other: Content) {
             plain += other.plain
             html += other.html
             attached += other.attached
+            leaves += other.leaves
         }
     }
 
@@ -20,6 +23,9 @@ struct MessageParser {
     private var defects: [String] = []
     private var depthLimitReported = false
     private var partLimitReported = false
+    /// Limit defects are reported on the outermost message even when hit deep inside an
+    /// embedded one: that is where a reader looks for why parts are missing.
+    private var limitDefects: [String] = []
 
     init(limits: MIMELimits) {
         self.limits = limits
@@ -33,149 +39,208 @@ struct MessageParser {
         let header = HeaderBlockParser.parse(bytes, range: range, limits: limits)
         defects += header.defects
         let content = parseBody(bytes, range: header.bodyStart..<range.upperBound, headers: header.headers,
-                                depth: depth, defaultType: "text/plain")
-        let message = MIMEMessage(assembling: header.headers, content: content, defects: defects, limits: limits)
+                                depth: depth, defaultType: "text/plain", section: [], inReport: false)
+        if depth == 0 { defects += limitDefects }
+        var unique = Set<String>()
+        // Deep or repetitive input repeats the same defect; once is enough to explain it.
+        let distinct = defects.filter { unique.insert($0).inserted }
+        let message = MIMEMessage(assembling: header.headers, content: content, defects: distinct, limits: limits)
         defects = outerDefects
         return message
     }
 
-    private mutating func parseEntity(_ bytes: [UInt8], range: Range<Int>, depth: Int, defaultType: String) -> Content {
+    private mutating func parseEntity(
+        _ bytes: [UInt8], range: Range<Int>, depth: Int, defaultType: String, section: [Int], inReport: Bool
+    ) -> Content {
         partCount += 1
         if partCount > limits.maximumParts {
-            if !partLimitReported {
-                defects.append("more than \(limits.maximumParts) MIME parts; the rest were ignored")
-                partLimitReported = true
-            }
+            reportPartLimit()
             return Content()
         }
         let header = HeaderBlockParser.parse(bytes, range: range, limits: limits)
         // A part may legitimately start with its body; that is not worth a defect.
         defects += header.defects.filter { !$0.hasPrefix("message does not start") }
         return parseBody(bytes, range: header.bodyStart..<range.upperBound, headers: header.headers,
-                         depth: depth, defaultType: defaultType)
+                         depth: depth, defaultType: defaultType, section: section, inReport: inReport)
     }
 
-    private mutating func parseBody(_ bytes: [UInt8], range: Range<Int>, headers: [MIMEHeader], depth: Int, defaultType: String) -> Content {
-        let contentTypeHeader = firstHeader(headers, "content-type")
+    private mutating func parseBody(
+        _ bytes: [UInt8], range: Range<Int>, headers: [MIMEHeader], depth: Int, defaultType: String,
+        section: [Int], inReport: Bool
+    ) -> Content {
+        let contentTypeHeader = MIMEHeader.first(headers, "content-type")
         var contentType = ParameterizedValue.parse(contentTypeHeader?.rawValue ?? "")
         if !contentType.value.contains("/") {
             if contentTypeHeader != nil { defects.append("malformed Content-Type; assumed \(defaultType)") }
             contentType.value = defaultType
         }
-        let disposition = ParameterizedValue.parse(firstHeader(headers, "content-disposition")?.rawValue ?? "")
         let transferEncoding = HeaderBlockParser.trimmed(
-            (firstHeader(headers, "content-transfer-encoding")?.value ?? "").lowercased())
+            (MIMEHeader.first(headers, "content-transfer-encoding")?.value ?? "").lowercased())
 
         if contentType.mediaType == "multipart" {
             guard depth < limits.maximumDepth else {
                 reportDepthLimit()
                 return Content()
             }
-            guard let boundary = contentType.parameters["boundary"], !boundary.isEmpty else {
-                defects.append("\(contentType.value) without boundary; treated as text/plain")
-                return textContent(bytes, range: range, html: false, charset: nil, transferEncoding: transferEncoding)
+            if let boundary = contentType.parameters["boundary"], !boundary.isEmpty {
+                return parseMultipart(bytes, range: range, contentType: contentType, boundary: boundary,
+                                      depth: depth, section: section)
             }
-            return parseMultipart(bytes, range: range, contentType: contentType, boundary: boundary, depth: depth)
+            defects.append("\(contentType.value) without boundary; treated as text/plain")
+            contentType = ParameterizedValue(value: "text/plain", parameters: [:])
         }
+
+        let disposition = ParameterizedValue.parse(MIMEHeader.first(headers, "content-disposition")?.rawValue ?? "")
+        var part = makeLeaf(bytes, range: range, headers: headers, contentType: contentType,
+                            disposition: disposition, transferEncoding: transferEncoding, section: section)
+        var content = Content()
+
         if contentType.value == "message/rfc822" || contentType.value == "message/global" {
             guard depth < limits.maximumDepth else {
                 reportDepthLimit()
-                return Content()
+                content.leaves.append(part)
+                return content
             }
-            // Decode first: Gmail has been seen base64-encoding message/rfc822 parts.
-            let decoded = decodeTransfer(bytes, range: range, encoding: transferEncoding, limit: nil)
-            var content = Content()
-            content.attached.append(parseMessage(decoded, range: 0..<decoded.count, depth: depth + 1))
-            return content
+            let embedded: MIMEMessage
+            if TransferDecoder.isIdentity(transferEncoding) {
+                // Parse in place: no copy of what may be a large forwarded message.
+                embedded = parseMessage(bytes, range: range, depth: depth + 1)
+            } else {
+                // Gmail has been seen base64-encoding message/rfc822 parts.
+                let decoded = decodeTransfer(bytes, range: range, encoding: transferEncoding, limit: nil)
+                embedded = parseMessage(decoded, range: 0..<decoded.count, depth: depth + 1)
+            }
+            part.message = embedded
+            // A delivery report's returned message is not something a person forwarded.
+            if !inReport { content.attached.append(embedded) }
+        } else if !part.isAttachment {
+            let isHTML = contentType.subtype == "html"
+            let text = decodeText(bytes, range: range, charset: contentType.parameters["charset"],
+                                  transferEncoding: transferEncoding)
+            if isHTML { content.html.append(text) } else { content.plain.append(text) }
         }
-        if disposition.value == "attachment" {
-            return Content()
-        }
-        if contentType.value == "text/plain" || contentType.value == "text/html" {
-            return textContent(bytes, range: range, html: contentType.subtype == "html",
-                               charset: contentType.parameters["charset"], transferEncoding: transferEncoding)
-        }
-        return Content()
+        content.leaves.append(part)
+        return content
     }
 
-    private mutating func parseMultipart(_ bytes: [UInt8], range: Range<Int>, contentType: ParameterizedValue, boundary: String, depth: Int) -> Content {
+    private mutating func makeLeaf(
+        _ bytes: [UInt8], range: Range<Int>, headers: [MIMEHeader], contentType: ParameterizedValue,
+        disposition: ParameterizedValue, transferEncoding: String, section: [Int]
+    ) -> MIMEPart {
+        let dispositionKind: MIMEPart.Disposition?
+        switch disposition.value {
+        case "inline": dispositionKind = .inline
+        case "attachment": dispositionKind = .attachment
+        case "": dispositionKind = nil
+        default:
+            // RFC 2183: an unrecognised disposition is treated as "attachment".
+            dispositionKind = .attachment
+        }
+        var filename = disposition.parameters["filename"] ?? contentType.parameters["name"]
+        if let name = filename {
+            let cleaned = HeaderBlockParser.trimmed(name)
+            filename = cleaned.isEmpty ? nil : cleaned
+        }
+        let contentID = MIMEHeader.first(headers, "content-id").map { MessageIDList.stripAngles($0.value) }
+        let isBodyText = (contentType.value == "text/plain" || contentType.value == "text/html")
+            && dispositionKind != .attachment && filename == nil
+        let encoding = transferEncoding.isEmpty ? "7bit" : transferEncoding
+        return MIMEPart(
+            headers: headers,
+            contentType: contentType.value,
+            contentTypeParameters: contentType.parameters,
+            disposition: dispositionKind,
+            filename: filename,
+            contentID: contentID?.isEmpty == false ? contentID : nil,
+            transferEncoding: encoding,
+            // Body text is decoded anyway, but counting is a cheap separate pass that stays
+            // exact when the text is cut at maximumTextBytes.
+            decodedSize: TransferDecoder.decodedLength(bytes, range: range, encoding: encoding),
+            section: section.isEmpty ? "1" : section.map(String.init).joined(separator: "."),
+            isAttachment: !isBodyText,
+            source: bytes,
+            bodyRange: range
+        )
+    }
+
+    private mutating func parseMultipart(
+        _ bytes: [UInt8], range: Range<Int>, contentType: ParameterizedValue, boundary: String, depth: Int,
+        section: [Int]
+    ) -> Content {
         let remaining = max(1, limits.maximumParts - partCount + 1)
         let split = MultipartSplitter.split(bytes, range: range, boundary: boundary, maximumParts: remaining)
         if split.parts.isEmpty {
-            defects.append("\(contentType.value) has no parts (boundary not found)")
-            return Content()
+            // Best effort: a body whose boundary never appears is still somebody's text.
+            defects.append("\(contentType.value) has no parts (boundary not found); body treated as text/plain")
+            let plain = ParameterizedValue(value: "text/plain", parameters: [:])
+            let leaf = makeLeaf(bytes, range: range, headers: [], contentType: plain,
+                                disposition: ParameterizedValue(value: "", parameters: [:]),
+                                transferEncoding: "", section: section)
+            var content = Content()
+            content.plain.append(decodeText(bytes, range: range, charset: nil, transferEncoding: ""))
+            content.leaves.append(leaf)
+            return content
         }
         if !split.closed && !split.truncated {
             defects.append("\(contentType.value) is missing its final boundary")
         }
         let childDefault = contentType.subtype == "digest" ? "message/rfc822" : "text/plain"
+        let inReport = contentType.subtype == "report"
         var children: [Content] = []
-        for part in split.parts {
-            children.append(parseEntity(bytes, range: part, depth: depth + 1, defaultType: childDefault))
+        children.reserveCapacity(split.parts.count)
+        for (index, part) in split.parts.enumerated() {
+            children.append(parseEntity(bytes, range: part, depth: depth + 1, defaultType: childDefault,
+                                        section: section + [index + 1], inReport: inReport))
         }
-        if split.truncated && !partLimitReported {
-            defects.append("more than \(limits.maximumParts) MIME parts; the rest were ignored")
-            partLimitReported = true
+        if split.truncated {
+            reportPartLimit()
         }
+        var combined = Content()
+        for child in children { combined.append(child) }
         guard contentType.subtype == "alternative" else {
-            var combined = Content()
-            for child in children { combined.append(child) }
             return combined
         }
         // Alternatives are the same content twice: take one plain and one HTML rendering.
-        var chosen = Content()
-        chosen.plain = children.first { !$0.plain.isEmpty }?.plain ?? []
-        chosen.html = children.first { !$0.html.isEmpty }?.html ?? []
-        chosen.attached = children.flatMap(\.attached)
-        return chosen
+        combined.plain = children.first { !$0.plain.isEmpty }?.plain ?? []
+        combined.html = children.first { !$0.html.isEmpty }?.html ?? []
+        return combined
     }
 
-    private mutating func textContent(_ bytes: [UInt8], range: Range<Int>, html: Bool, charset: String?, transferEncoding: String) -> Content {
-        let decoded = decodeTransfer(bytes, range: range, encoding: transferEncoding, limit: limits.maximumTextBytes)
+    /// Transfer-decodes and charset-decodes a body text part, bounded by `maximumTextBytes`.
+    private mutating func decodeText(_ bytes: [UInt8], range: Range<Int>, charset: String?, transferEncoding: String) -> String {
+        var decoded = decodeTransfer(bytes, range: range, encoding: transferEncoding, limit: limits.maximumTextBytes)
+        let limit = limits.maximumTextBytes
+        if decoded.count > limit {
+            defects.append("text part longer than \(limit) bytes; truncated")
+            let cut = decoded.withUnsafeBufferPointer { LenientUTF8.boundary($0, atOrBefore: limit) }
+            decoded.removeSubrange(cut...)
+        }
         let result = CharsetDecoder.decode(decoded, charset: charset)
         if let defect = result.defect { defects.append(defect) }
-        var content = Content()
-        let text = TextNormalizer.normalizeNewlines(result.text)
-        if html { content.html.append(text) } else { content.plain.append(text) }
-        return content
+        return TextNormalizer.normalizeNewlines(result.text)
     }
 
     private mutating func decodeTransfer(_ bytes: [UInt8], range: Range<Int>, encoding: String, limit: Int?) -> [UInt8] {
         var slice = range
-        if let limit, range.count > limit * 2 {
-            // Encoded text is at most about twice its decoded size; cut before decoding.
-            slice = range.lowerBound..<(range.lowerBound + limit * 2)
+        if let limit, range.count > limit * 2 + 4 {
+            // Encoded text is at most about twice its decoded size; cut before decoding
+            // (a little over, so the truncation defect still fires after decoding).
+            slice = range.lowerBound..<(range.lowerBound + limit * 2 + 4)
         }
-        var output: [UInt8]
-        switch encoding {
-        case "base64":
-            let result = Base64Decoder.decode(bytes[slice])
-            if result.skipped > 0 { defects.append("base64 body contained \(result.skipped) invalid characters (skipped)") }
-            output = result.bytes
-        case "quoted-printable":
-            let result = QuotedPrintableDecoder.decode(Array(bytes[slice]))
-            if result.malformed > 0 { defects.append("quoted-printable body contained \(result.malformed) malformed escapes") }
-            output = result.bytes
-        case "", "7bit", "8bit", "binary":
-            output = Array(bytes[slice])
-        default:
-            defects.append("unknown Content-Transfer-Encoding; body used as is")
-            output = Array(bytes[slice])
-        }
-        if let limit, output.count > limit {
-            defects.append("text part longer than \(limit) bytes; truncated")
-            output.removeSubrange(limit...)
-        }
-        return output
+        let result = TransferDecoder.decode(bytes, range: slice, encoding: encoding)
+        if let defect = result.defect { defects.append(defect) }
+        return result.bytes
     }
 
     private mutating func reportDepthLimit() {
         guard !depthLimitReported else { return }
-        defects.append("MIME nesting deeper than \(limits.maximumDepth) levels; deeper parts ignored")
+        limitDefects.append("MIME nesting deeper than \(limits.maximumDepth) levels; deeper parts ignored")
         depthLimitReported = true
     }
 
-    private func firstHeader(_ headers: [MIMEHeader], _ name: String) -> MIMEHeader? {
-        headers.first { $0.name.lowercased() == name }
+    private mutating func reportPartLimit() {
+        guard !partLimitReported else { return }
+        limitDefects.append("more than \(limits.maximumParts) MIME parts; the rest were ignored")
+        partLimitReported = true
     }
 }

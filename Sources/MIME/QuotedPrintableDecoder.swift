@@ -2,16 +2,45 @@
 /// RFC 2047. Malformed escapes are kept literally rather than rejected.
 enum QuotedPrintableDecoder {
     /// Decodes a body: `=XX` escapes and `=` soft line breaks (trailing whitespace tolerated).
-    static func decode(_ input: [UInt8]) -> (bytes: [UInt8], malformed: Int) {
-        var output: [UInt8] = []
-        output.reserveCapacity(input.count)
+    static func decode(_ input: some Collection<UInt8>) -> (bytes: [UInt8], malformed: Int) {
+        if let result = input.withContiguousStorageIfAvailable({ decode(buffer: $0) }) {
+            return result
+        }
+        return Array(input).withUnsafeBufferPointer { decode(buffer: $0) }
+    }
+
+    /// Decodes a contiguous buffer.
+    static func decode(buffer input: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], malformed: Int) {
+        var malformed = 0
+        // Decoding never grows the input, so one allocation of its size is enough.
+        let output = [UInt8](unsafeUninitializedCapacity: input.count) { out, initialized in
+            var written = 0
+            malformed = scan(input) { byte in
+                out[written] = byte
+                written += 1
+            }
+            initialized = written
+        }
+        return (output, malformed)
+    }
+
+    /// The number of bytes `decode` would produce, without building them.
+    static func decodedLength(_ input: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        _ = scan(input) { _ in count += 1 }
+        return count
+    }
+
+    /// The one decoding loop, shared by `decode` and `decodedLength` so they cannot disagree.
+    @inline(__always)
+    private static func scan(_ input: UnsafeBufferPointer<UInt8>, emit: (UInt8) -> Void) -> Int {
         var malformed = 0
         var index = 0
         let count = input.count
         while index < count {
             let byte = input[index]
             guard byte == UInt8(ascii: "=") else {
-                output.append(byte)
+                emit(byte)
                 index += 1
                 continue
             }
@@ -34,15 +63,15 @@ enum QuotedPrintableDecoder {
                 continue
             }
             if index + 2 < count, let high = hexValue(input[index + 1]), let low = hexValue(input[index + 2]) {
-                output.append(high << 4 | low)
+                emit(high << 4 | low)
                 index += 3
                 continue
             }
             malformed += 1
-            output.append(byte)
+            emit(byte)
             index += 1
         }
-        return (output, malformed)
+        return malformed
     }
 
     /// Decodes RFC 2047 `Q` text: like quoted-printable, but `_` means space.

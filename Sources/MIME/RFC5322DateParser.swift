@@ -8,13 +8,24 @@ public enum RFC5322DateParser {
     private static let zones: [String: Int] = [
         "ut": 0, "utc": 0, "gmt": 0, "z": 0,
         "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6, "pst": -8, "pdt": -7,
+        // Not in RFC 5322 but common in the wild; only the unambiguous ones.
+        "akst": -9, "akdt": -8, "hst": -10, "wet": 0, "west": 1, "cet": 1, "cest": 2, "met": 1, "mest": 2,
+        "eet": 2, "eest": 3, "jst": 9, "kst": 9, "aest": 10, "aedt": 11,
     ]
 
     /// The instant named by `text`, or nil when it is not recognisably a date.
     /// A missing zone is read as UTC.
     public static func parse(_ text: String) -> Date? {
-        let tokens = text.prefix(200).split { $0 == " " || $0 == "\t" || $0 == "," || $0 == "\r" || $0 == "\n" }
-            .map { String($0) }
+        var tokens: [String] = []
+        for token in text.prefix(200).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," || $0 == "\r" || $0 == "\n" }) {
+            // RFC 850 / Usenet "12-May-2026": a hyphen inside a token separates fields;
+            // a leading one is the sign of a zone offset ("-0500") and stays.
+            if token.dropFirst().contains("-"), token.first != "-", token.first != "+" {
+                tokens += token.split(separator: "-").map(String.init)
+            } else {
+                tokens.append(String(token))
+            }
+        }
         var day: Int?
         var month: Int?
         var year: Int?

@@ -1,5 +1,5 @@
-/// Tables for the single-byte charsets that mail actually uses, decoded without Foundation
-/// so the result is the same on every platform.
+/// Windows-1252, the single-byte charset mail actually falls back to, decoded without
+/// Foundation or iconv so the result is the same everywhere and fast.
 enum SingleByteCharset {
     /// Windows-1252 code points for bytes 0x80...0x9F. The five undefined bytes map to
     /// the C1 control of the same value, as browsers (WHATWG) do, so nothing is lost.
@@ -12,34 +12,29 @@ enum SingleByteCharset {
 
     /// Decodes Windows-1252 (also used for ISO-8859-1, which senders routinely mislabel).
     static func windows1252(_ bytes: some Collection<UInt8>) -> String {
-        var scalars = String.UnicodeScalarView()
-        scalars.reserveCapacity(bytes.count)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + bytes.count / 4)
         for byte in bytes {
-            scalars.append(scalar(windows1252: byte))
+            appendWindows1252(byte, to: &output)
         }
-        return String(scalars)
+        return String(decoding: output, as: UTF8.self)
     }
 
-    /// Decodes ISO-8859-15 (Latin-9): Latin-1 with eight code points replaced (e.g. the euro).
-    static func latin9(_ bytes: some Collection<UInt8>) -> String {
-        var scalars = String.UnicodeScalarView()
-        scalars.reserveCapacity(bytes.count)
-        for byte in bytes {
-            let value: UInt32
-            switch byte {
-            case 0xA4: value = 0x20AC
-            case 0xA6: value = 0x0160
-            case 0xA8: value = 0x0161
-            case 0xB4: value = 0x017D
-            case 0xB8: value = 0x017E
-            case 0xBC: value = 0x0152
-            case 0xBD: value = 0x0153
-            case 0xBE: value = 0x0178
-            default: value = UInt32(byte)
-            }
-            scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+    /// Appends the UTF-8 encoding of one Windows-1252 byte.
+    @inline(__always)
+    static func appendWindows1252(_ byte: UInt8, to output: inout [UInt8]) {
+        if byte < 0x80 {
+            output.append(byte)
+        } else if byte >= 0xA0 || windows1252High[Int(byte - 0x80)] < 0x800 {
+            let value = byte >= 0xA0 ? UInt32(byte) : windows1252High[Int(byte - 0x80)]
+            output.append(UInt8(0xC0 | (value >> 6)))
+            output.append(UInt8(0x80 | (value & 0x3F)))
+        } else {
+            let value = windows1252High[Int(byte - 0x80)]
+            output.append(UInt8(0xE0 | (value >> 12)))
+            output.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            output.append(UInt8(0x80 | (value & 0x3F)))
         }
-        return String(scalars)
     }
 
     /// One Windows-1252 byte as a scalar.

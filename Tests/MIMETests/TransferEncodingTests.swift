@@ -49,17 +49,19 @@ struct TransferEncodingTests {
         #expect(message.text == "Café")
     }
 
-    @Test func invalidUTF8IsLossyWithDefect() {
-        let bytes = MessageFixture.crlf("Content-Type: text/plain; charset=utf-8\n\n") + [0x61, 0xFF, 0x62]
+    @Test func invalidUTF8FallsBackToWindows1252PerByteWithDefect() {
+        // "Café" in UTF-8, then "né" written by a Windows-1252 template, all labelled utf-8.
+        let bytes = MessageFixture.crlf("Content-Type: text/plain; charset=utf-8\n\n")
+            + Array("Café ".utf8) + [0x6E, 0xE9, 0x20, 0x93, 0x71, 0x94]
         let message = MIMEMessage.parse(bytes)
-        #expect(message.text == "a\u{FFFD}b")
-        #expect(!message.defects.isEmpty)
+        #expect(message.text == "Café né \u{201C}q\u{201D}")
+        #expect(message.defects.contains { $0.contains("invalid UTF-8") && $0.contains("Windows-1252") })
     }
 
     @Test func unknownCharsetFallsBackWithDefect() {
         let message = body("Content-Type: text/plain; charset=x-klingon", "plain words")
         #expect(message.text == "plain words")
-        #expect(message.defects.contains { $0.contains("unsupported charset x-klingon") })
+        #expect(message.defects.contains { $0.contains("unknown charset x-klingon") })
     }
 
     @Test func latin9Euro() {

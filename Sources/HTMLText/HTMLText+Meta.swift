@@ -1,0 +1,73 @@
+internal import CLibXML2
+
+extension HTMLText {
+    /// The `<meta name="..." content="...">` tags whose name starts with `prefix`.
+    ///
+    /// Some lead senders put machine-readable fields in the head of their HTML, e.g.
+    /// `<meta name="lead_email" content="jane@example.org">`:
+    ///
+    /// ```swift
+    /// HTMLText.metaValues(html, prefix: "lead_")
+    /// // [(name: "lead_information_version", content: "1.0"), (name: "lead_email", ...)]
+    /// ```
+    ///
+    /// Tags are found wherever the parser put them (head or body), in document order.
+    /// The prefix is compared ignoring ASCII case; names are returned as written. Entities
+    /// in `content` are decoded; the content is otherwise untouched (not trimmed).
+    ///
+    /// - Parameters:
+    ///   - html: The markup.
+    ///   - prefix: The name prefix to keep; an empty prefix returns every named meta tag.
+    /// - Returns: Name and content pairs; a tag without `content` gives an empty content.
+    public static func metaValues(_ html: String, prefix: String) -> [(name: String, content: String)] {
+        LibXML.withDocument(utf8: html.utf8) { parsed in
+            guard let document = parsed.document else { return [] }
+            let wanted = Array(prefix.utf8)
+            var results: [(name: String, content: String)] = []
+            var node = document.pointee.children
+            // Iterative pre-order walk: no recursion, whatever the depth.
+            while let current = node {
+                if current.pointee.type == XML_ELEMENT_NODE, let tag = current.pointee.name,
+                    isMeta(tag), let name = NodeAttributes.value("name", of: current),
+                    hasPrefix(name, wanted)
+                {
+                    let content = NodeAttributes.value("content", of: current) ?? []
+                    results.append((String(decoding: name, as: UTF8.self), String(decoding: content, as: UTF8.self)))
+                }
+                if current.pointee.type == XML_ELEMENT_NODE, let child = current.pointee.children {
+                    node = child
+                    continue
+                }
+                var climbing: xmlNodePtr? = current
+                node = nil
+                while let step = climbing {
+                    if let next = step.pointee.next {
+                        node = next
+                        break
+                    }
+                    // The document's children have the document as parent: stop there.
+                    guard let parent = step.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { break }
+                    climbing = parent
+                }
+            }
+            return results
+        }
+    }
+
+    private static func isMeta(_ tag: UnsafePointer<UInt8>) -> Bool {
+        tag[0] == UInt8(ascii: "m") && tag[1] == UInt8(ascii: "e") && tag[2] == UInt8(ascii: "t")
+            && tag[3] == UInt8(ascii: "a") && tag[4] == 0
+    }
+
+    private static func hasPrefix(_ name: [UInt8], _ prefix: [UInt8]) -> Bool {
+        guard name.count >= prefix.count else { return false }
+        for index in prefix.indices where Self.lowercasedASCII(name[index]) != Self.lowercasedASCII(prefix[index]) {
+            return false
+        }
+        return true
+    }
+
+    private static func lowercasedASCII(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+    }
+}

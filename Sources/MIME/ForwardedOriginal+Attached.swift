@@ -1,0 +1,29 @@
+extension ForwardedOriginal {
+    /// The original of a "forward as attachment": a `message/rfc822` (or `message/global`)
+    /// part, already decoded and parsed (any transfer encoding, Gmail uses base64).
+    ///
+    /// Gives the same fields as an inline forward: the date as written in its `Date` header,
+    /// and as body its own text up to the first original forwarded inline inside it (those
+    /// are in `message.forwarded`, which the carrying message lists before this one).
+    ///
+    /// - Parameter message: The embedded message.
+    public init(attachedMessage message: MIMEMessage) {
+        var body = message.text ?? ""
+        if let outermostInline = message.forwarded.last, outermostInline.style != .attachedMessage {
+            body = outermostInline.leadingText
+        }
+        // Outlook's "On Behalf Of" is a Sender header that differs from From.
+        let sender = message.headers.first { $0.name.lowercased() == "sender" }
+            .flatMap { AddressListParser.parse($0.rawValue).mailboxes.first }
+        self.init(
+            from: message.from.first,
+            date: message.header("Date").map(HeaderBlockParser.trimmed),
+            subject: message.subject,
+            to: message.to,
+            cc: message.cc,
+            body: HeaderBlockParser.trimmed(body),
+            style: .attachedMessage,
+            sentOnBehalfBy: sender?.address == message.from.first?.address ? nil : sender
+        )
+    }
+}
