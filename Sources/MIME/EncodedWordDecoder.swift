@@ -16,8 +16,12 @@ enum EncodedWordDecoder {
         // Most header values have no encoded word: answer before allocating anything.
         guard input.utf8.count >= 8, containsEncodedWordStart(input) else { return input }
         let scalars = Array(input.unicodeScalars)
-        var output = String.UnicodeScalarView()
-        var pendingWhitespace = String.UnicodeScalarView()
+        // Arrays, not String.UnicodeScalarView: appending a slice to the view rebuilds the
+        // string, which made a header full of failed `=?` candidates quadratic
+        // (Fuzz/findings/slow-encoded-word-run.eml). The String is built once at the end.
+        var output: [Unicode.Scalar] = []
+        output.reserveCapacity(scalars.count)
+        var pendingWhitespace: [Unicode.Scalar] = []
         var pending: (charset: String, bytes: [UInt8])?
         var index = 0
 
@@ -40,13 +44,13 @@ enum EncodedWordDecoder {
                         pending = (word.charset, word.bytes)
                     }
                     // Whitespace between two encoded words is not part of the text.
-                    pendingWhitespace = String.UnicodeScalarView()
+                    pendingWhitespace.removeAll(keepingCapacity: true)
                     index = word.end
                     continue
                 case .failure(let resume):
                     flush()
                     output.append(contentsOf: pendingWhitespace)
-                    pendingWhitespace = String.UnicodeScalarView()
+                    pendingWhitespace.removeAll(keepingCapacity: true)
                     output.append(contentsOf: scalars[index..<resume])
                     index = resume
                     continue
@@ -59,13 +63,18 @@ enum EncodedWordDecoder {
             }
             flush()
             output.append(contentsOf: pendingWhitespace)
-            pendingWhitespace = String.UnicodeScalarView()
+            pendingWhitespace.removeAll(keepingCapacity: true)
             output.append(scalar)
             index += 1
         }
         flush()
         output.append(contentsOf: pendingWhitespace)
-        return String(output)
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(output.count)
+        for scalar in output {
+            utf8.append(contentsOf: UTF8.encode(scalar)!)
+        }
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     private enum Attempt {
