@@ -21,16 +21,13 @@ struct Inquiry {
     let messageSource: String
     let subjectSource: String
 
-    /// Block styles Outlook writes for replies as well as forwards.
-    private static let ambiguousStyles: Set<ForwardStyle> = [.outlookOriginalMessage, .outlookUnderscores, .headerBlock]
-
     init(message: MIMEMessage) {
         var replyText: String?
-        if SubjectCleaner.isReply(message.subject), let outermost = message.forwarded.last,
-           Self.ambiguousStyles.contains(outermost.style) {
-            // "RE:" plus an Outlook "Original Message" block is a reply quoting earlier mail
-            // (often ours); the sender of this message is the prospect.
-            replyText = outermost.leadingText
+        if message.forwarded.isEmpty, SubjectCleaner.isReply(message.subject) {
+            // A reply quoting earlier mail (often ours): the prospect's words are above the
+            // quote, and the sender of this message is the prospect.
+            let split = QuotedReply.split(message.text ?? "")
+            if split.quoted != nil { replyText = split.newText }
         }
         guard let original = message.forwarded.first, replyText == nil else {
             self.original = nil

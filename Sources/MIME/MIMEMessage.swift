@@ -187,20 +187,11 @@ public struct MIMEMessage: Sendable {
         var forwarded: [ForwardedOriginal] = []
         for attached in content.attached {
             forwarded += attached.forwarded
-            forwarded.append(ForwardedOriginal(
-                from: attached.from.first,
-                date: attached.header("Date"),
-                subject: attached.subject,
-                to: attached.to,
-                cc: attached.cc,
-                body: HeaderBlockParser.trimmed(attached.text ?? ""),
-                style: .attachedMessage
-            ))
+            forwarded.append(ForwardedOriginal(attachedMessage: attached))
         }
         if let text {
-            // No subject passed on purpose: Extraction decides itself whether an Outlook block
-            // under a reply subject is a quoted reply (it needs the block and its leadingText).
-            forwarded += ForwardedOriginal.inlineForwards(in: text, limits: limits)
+            // The subject tells a quoted reply ("RE:" over an Outlook block) from a forward.
+            forwarded += ForwardedOriginal.inlineForwards(in: text, subject: subject, limits: limits)
         }
 
         let messageID = first("message-id").map { MessageIDList.stripAngles($0.value) }
