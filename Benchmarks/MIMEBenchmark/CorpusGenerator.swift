@@ -76,6 +76,26 @@ struct CorpusGenerator {
         return out
     }
 
+    /// A forward of a forward of ...: each level a message whose only attachment is the
+    /// previous level as a base64 `message/rfc822` (Gmail writes them so), wrapped until
+    /// the whole is at least `minimumSize` bytes. The innermost has a 1.5 MB PDF.
+    mutating func nestedAttachedMessages(minimumSize: Int) -> (message: [UInt8], levels: Int) {
+        var message = attachmentMessage(attachmentSizes: [1_500_000])
+        var levels = 0
+        while message.count < minimumSize {
+            levels += 1
+            let boundary = "----=_Level_\(levels)"
+            var out = Array(headers(extraReceived: 1).utf8)
+            out += Array("Content-Type: multipart/mixed; boundary=\"\(boundary)\"\r\n\r\n--\(boundary)\r\n".utf8)
+            out += Array("Content-Type: text/plain; charset=utf-8\r\n\r\nSee the forwarded message.\r\n--\(boundary)\r\n".utf8)
+            out += Array("Content-Type: message/rfc822\r\nContent-Transfer-Encoding: base64\r\n\r\n".utf8)
+            out += Self.base64Bytes(message)
+            out += Array("--\(boundary)--\r\n".utf8)
+            message = out
+        }
+        return (message, levels)
+    }
+
     // MARK: - Pieces
 
     private mutating func headers(extraReceived: Int) -> String {

@@ -17,10 +17,13 @@ enum FileTiming {
         let decoded = message.parts.reduce(0) { $0 + $1.decodedBody().count }
         let decode = clock.now - start
         start = clock.now
+        let derived = (message.text?.utf8.count ?? 0) + message.forwarded.count
+        let lazy = clock.now - start
+        start = clock.now
         let json = (try? message.mimeJSON())?.count ?? -1
         let encode = clock.now - start
         print("\(path): \(bytes.count) bytes, \(message.parts.count) parts, \(message.defects.count) defects")
-        print("  parse \(parse), decodedBody() of all parts \(decode) (\(decoded) bytes), mimeJSON \(encode) (\(json) bytes)")
+        print("  parse \(parse), text + forwarded (lazy) \(lazy) (\(derived)), decodedBody() of all parts \(decode) (\(decoded) bytes), mimeJSON \(encode) (\(json) bytes)")
         print("  peak RSS \(Report.megabytes(MemoryProbe.highWaterMark()))")
         return 0
     }

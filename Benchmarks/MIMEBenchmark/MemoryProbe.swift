@@ -30,11 +30,12 @@ enum MemoryProbe {
     }
 
     /// The child side: read the file into one array (no intermediate copy), parse it, touch
-    /// the results, and print the peak RSS.
-    static func runChild(path: String) -> Int32 {
+    /// the results (with `.parseAndDecode`, decode every attachment, one at a time), and
+    /// print the peak RSS.
+    static func runChild(path: String, mode: EngineRunner.Mode) -> Int32 {
         guard let bytes = readWholeFile(path) else { return 2 }
         let message = MIMEMessage.parse(bytes)
-        let touched = EngineRunner.touch(message, mode: .parse)
+        let touched = EngineRunner.touch(message, mode: mode) + message.forwarded.count
         print("parsed \(bytes.count) bytes, touched \(touched)")
         withExtendedLifetime(bytes) {}
         print("peak_rss_bytes \(highWaterMark())")

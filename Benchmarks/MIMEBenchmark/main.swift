@@ -7,8 +7,9 @@
 //   swift run -c release mime-bench --mix small          # one mix: small | attachments
 //   swift run -c release mime-bench --memory             # only the 25 MB peak-RSS probe
 //   swift run -c release mime-bench --file X.eml         # time parse / decode / mimeJSON of one file
+//   swift run -c release mime-bench --scaling            # hostile shapes at 1x and 4x: is parse time linear?
 // Options: --min-seconds S (default 2) per trial, --trials N (default 3), --work DIR
-//   (default Benchmarks/work, generated corpora; gitignored), --fixtures DIR (default fixtures),
+//   (default Benchmarks/corpus, generated corpora; gitignored), --fixtures DIR (default fixtures),
 //   --python EXE (default python3; needs `pip install fast-mail-parser`), --small-count N
 //   (default 2000), --attachment-mb N (default 100), --skip-memory.
 // In the scratch package: swift run -c release --scratch-path /work/pure-pkg/.build-bench-rel mime-bench
@@ -26,10 +27,10 @@ var argumentIndex = 1
 let arguments = CommandLine.arguments
 while argumentIndex < arguments.count {
     let argument = arguments[argumentIndex]
-    if ["--no-peers", "--memory", "--skip-memory"].contains(argument) {
+    if ["--no-peers", "--memory", "--skip-memory", "--scaling"].contains(argument) {
         flags.insert(argument)
     } else if ["--min-seconds", "--trials", "--work", "--fixtures", "--python", "--small-count", "--attachment-mb",
-                "--mix", "--file", "--memory-child"].contains(argument), argumentIndex + 1 < arguments.count {
+                "--mix", "--file", "--memory-child", "--memory-decode-child"].contains(argument), argumentIndex + 1 < arguments.count {
         options[argument] = arguments[argumentIndex + 1]
         argumentIndex += 1
     } else {
@@ -40,15 +41,22 @@ while argumentIndex < arguments.count {
 }
 
 if let child = options["--memory-child"] {
-    exit(MemoryProbe.runChild(path: child))
+    exit(MemoryProbe.runChild(path: child, mode: .parse))
+}
+if let child = options["--memory-decode-child"] {
+    exit(MemoryProbe.runChild(path: child, mode: .parseAndDecode))
 }
 if let file = options["--file"] {
     exit(FileTiming.run(path: file))
 }
+if flags.contains("--scaling") {
+    ScalingProbe.run()
+    exit(0)
+}
 
 let minimumSeconds = Double(options["--min-seconds"] ?? "2") ?? 2
 let trials = Int(options["--trials"] ?? "3") ?? 3
-let workDirectory = options["--work"] ?? "Benchmarks/work"
+let workDirectory = options["--work"] ?? "Benchmarks/corpus"
 let fixturesDirectory = options["--fixtures"] ?? "fixtures"
 let python = options["--python"] ?? "python3"
 let smallCount = Int(options["--small-count"] ?? "2000") ?? 2000

@@ -1,5 +1,4 @@
 public import Foundation
-import HTMLText
 
 /// A parsed email: headers, addresses, the best plain text, the MIME parts, and any
 /// forwarded originals.
@@ -24,16 +23,27 @@ public struct MIMEMessage: Sendable {
     /// The Date header as an instant, when it could be read.
     public var date: Date?
     /// The best plain text: the text/plain alternative if present, else the HTML rendered
-    /// to text. `\n` line endings.
-    public var text: String?
+    /// to text. `\n` line endings. Rendering happens on first access.
+    public var text: String? {
+        if let textOverride { return textOverride }
+        return self.derived.text
+    }
+    /// The text/plain body parts as decoded (several are joined with a newline), or nil
+    /// when the message has none. Unlike `text`, never rendered from HTML.
+    public var plainText: String?
     /// The text/html body parts, as decoded (not rendered); several (Apple Mail splits the
     /// HTML around inline images) are joined with a newline.
     public var html: String?
     /// Forwarded originals (attached `message/rfc822` parts, then inline forwards),
-    /// each chain ordered innermost original first.
-    public var forwarded: [ForwardedOriginal]
-    /// Human-readable notes on anything malformed or skipped. They never contain message content.
-    public var defects: [String]
+    /// each chain ordered innermost original first. Found on first access.
+    public var forwarded: [ForwardedOriginal] {
+        self.forwardedOverride ?? self.derived.forwarded
+    }
+    /// Human-readable notes on anything malformed or skipped. They never contain message
+    /// content. Reading them renders HTML-only text (which may add a note).
+    public var defects: [String] {
+        self.textOverride == nil ? self.parseDefects + self.derived.renderingDefects : self.parseDefects
+    }
     /// Every leaf of the MIME tree in order: body texts, attachments, inline images and
     /// embedded messages (an embedded message is one leaf; its own parts are in
     /// `part.message?.parts`).
@@ -42,6 +52,11 @@ public struct MIMEMessage: Sendable {
     public var inReplyTo: [String]
     /// Message ids of the References header, oldest first, without angle brackets.
     public var references: [String]
+
+    private var textOverride: String??
+    private var forwardedOverride: [ForwardedOriginal]?
+    private var parseDefects: [String]
+    private var derived: Derived
 
     /// The leaves that are not body text: files, inline images, embedded messages.
     public var attachments: [MIMEPart] {
@@ -91,10 +106,12 @@ public struct MIMEMessage: Sendable {
         self.cc = cc
         self.replyTo = replyTo
         self.date = date
-        self.text = text
+        self.textOverride = .some(text)
+        self.plainText = text
         self.html = html
-        self.forwarded = forwarded
-        self.defects = defects
+        self.forwardedOverride = forwarded
+        self.parseDefects = defects
+        self.derived = .empty
         self.parts = parts
         self.inReplyTo = inReplyTo
         self.references = references
@@ -165,17 +182,7 @@ public struct MIMEMessage: Sendable {
         let plain = Self.dropBlankUnlessAll(content.plain)
         let htmlParts = Self.dropBlankUnlessAll(content.html)
         let html: String? = htmlParts.isEmpty ? nil : htmlParts.joined(separator: "\n")
-        let text: String?
-        if !plain.isEmpty {
-            text = plain.joined(separator: "\n")
-        } else if let html {
-            // libxml2's HTML parser, through the Foundation-free HTMLText module.
-            let rendering = HTMLText.rendering(html)
-            text = rendering.text
-            if rendering.isTruncated { defects.append("HTML too deep or too long to render completely; the text was cut") }
-        } else {
-            text = nil
-        }
+        let plainText: String? = plain.isEmpty ? nil : plain.joined(separator: "\n")
 
         var date: Date?
         if let dateHeader = first("date") {
@@ -184,16 +191,6 @@ public struct MIMEMessage: Sendable {
         }
 
         let subject = first("subject")?.value
-        var forwarded: [ForwardedOriginal] = []
-        for attached in content.attached {
-            forwarded += attached.forwarded
-            forwarded.append(ForwardedOriginal(attachedMessage: attached))
-        }
-        if let text {
-            // The subject tells a quoted reply ("RE:" over an Outlook block) from a forward.
-            forwarded += ForwardedOriginal.inlineForwards(in: text, subject: subject, limits: limits)
-        }
-
         let messageID = first("message-id").map { MessageIDList.stripAngles($0.value) }
         self.init(
             headers: headers,
@@ -204,13 +201,15 @@ public struct MIMEMessage: Sendable {
             cc: addresses("cc", label: "Cc"),
             replyTo: addresses("reply-to", label: "Reply-To"),
             date: date,
-            text: text,
             html: html,
-            forwarded: forwarded,
             defects: defects,
             parts: content.leaves,
             inReplyTo: first("in-reply-to").map { MessageIDList.parse($0.value) } ?? [],
             references: first("references").map { MessageIDList.parse($0.value) } ?? []
         )
+        self.plainText = plainText
+        self.textOverride = nil
+        self.forwardedOverride = nil
+        self.derived = Derived(.init(plain: plainText, html: html, attached: content.attached, subject: subject, limits: limits))
     }
 }

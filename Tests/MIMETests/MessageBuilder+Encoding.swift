@@ -31,7 +31,7 @@ extension MessageBuilder {
         /// Encoded words of at most ~60 characters each, split only between characters
         /// (RFC 2047 section 5: a multi-byte character must not be split across words).
         static func encodedWords(_ text: String, encoding: HeaderEncoding, charset: Charset) -> String {
-            let charset = BodyEncoder.latin1(text) == nil ? .utf8 : charset
+            let charset = charset.encode(text) == nil ? .utf8 : charset
             var words: [String] = []
             var chunk: [UInt8] = []
             func flush() {
@@ -71,28 +71,15 @@ extension MessageBuilder {
     }
 
     enum BodyEncoder {
-        /// The text in `charset` with `\n` replaced by `newline`. Latin-1 falls back to UTF-8
-        /// for characters it cannot hold (callers check with `latin1(_:)` first).
+        /// The text in `charset` with `\n` replaced by `newline`, line by line (so stateful
+        /// charsets such as ISO-2022-JP return to ASCII before each line break). Falls back
+        /// to UTF-8 for text the charset cannot hold; callers check `Charset.encode` first.
         static func bytes(of text: String, charset: Charset, newline: String) -> [UInt8] {
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             var output: [UInt8] = []
             for (index, line) in lines.enumerated() {
                 if index > 0 { output += Array(newline.utf8) }
-                if charset == .latin1, let encoded = latin1(line) {
-                    output += encoded
-                } else {
-                    output += Array(line.utf8)
-                }
-            }
-            return output
-        }
-
-        /// ISO-8859-1 bytes, or nil when a character is outside it.
-        static func latin1(_ text: String) -> [UInt8]? {
-            var output: [UInt8] = []
-            for scalar in text.unicodeScalars {
-                guard scalar.value <= 0xFF else { return nil }
-                output.append(UInt8(scalar.value))
+                output += charset.encode(line) ?? Array(line.utf8)
             }
             return output
         }

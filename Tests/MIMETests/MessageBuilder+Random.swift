@@ -25,12 +25,20 @@ extension MessageBuilder {
         var message = MessageBuilder()
         message.lineEnding = generator.chance(4) ? "\n" : "\r\n"
         message.messageID = "\(generator.next() % 1_000_000_000).\(generator.next() % 1000)@builder.example"
-        message.subject = generator.chance(12) ? nil : randomWords(&generator, count: 1 + generator.below(12))
         message.subjectEncoding = generator.pick(HeaderEncoding.allCases)
         message.subjectCharset = generator.pick(Charset.allCases)
+        message.subject = generator.chance(12)
+            ? nil : randomWords(&generator, count: 1 + generator.below(12), from: message.subjectCharset.wordPool)
         message.from = [randomAddress(&generator)]
         message.to = (0..<(1 + generator.below(3))).map { _ in randomAddress(&generator) }
         message.cc = (0..<generator.below(3)).map { _ in randomAddress(&generator) }
+        message.replyTo = generator.chance(3) ? [randomAddress(&generator)] : []
+        if generator.chance(6) {
+            // A group: named with members, or the empty "undisclosed-recipients:;".
+            message.toGroupName = generator.chance(2) ? "Sales Team" : "undisclosed-recipients"
+            if message.toGroupName == "undisclosed-recipients" { message.to = [] }
+        }
+        message.date = generator.chance(10) ? nil : randomDate(&generator)
 
         let plain = randomTextPart(&generator, html: false)
         let html = randomTextPart(&generator, html: true)
@@ -66,38 +74,33 @@ extension MessageBuilder {
         )
     }
 
-    static func randomWords(_ generator: inout SplitMix64, count: Int) -> String {
-        (0..<count).map { _ in generator.pick(wordPool) }.joined(separator: " ")
+    static func randomWords(_ generator: inout SplitMix64, count: Int, from words: [String] = wordPool) -> String {
+        (0..<count).map { _ in generator.pick(words) }.joined(separator: " ")
     }
 
     /// Text with short and over-long lines, blank lines, trailing spaces and `=` signs:
     /// the cases quoted-printable soft breaks and escapes exist for.
-    static func randomText(_ generator: inout SplitMix64, html: Bool) -> String {
+    static func randomText(_ generator: inout SplitMix64, html: Bool, words: [String]) -> String {
         var lines: [String] = []
         for _ in 0..<(1 + generator.below(12)) {
             switch generator.below(6) {
             case 0: lines.append("")
-            case 1: lines.append(randomWords(&generator, count: 20 + generator.below(40)))
-            case 2: lines.append(randomWords(&generator, count: 1 + generator.below(5)) + "  ")
-            default: lines.append(randomWords(&generator, count: 1 + generator.below(10)))
+            case 1: lines.append(randomWords(&generator, count: 20 + generator.below(40), from: words))
+            case 2: lines.append(randomWords(&generator, count: 1 + generator.below(5), from: words) + "  ")
+            default: lines.append(randomWords(&generator, count: 1 + generator.below(10), from: words))
             }
         }
         if html {
             // Never only empty paragraphs: the rendered text must have something to show.
-            lines.append("Name: " + generator.pick(namePool))
+            lines.append("Name: " + generator.pick(words))
             return "<html><body>" + lines.map { "<p>\($0)</p>" }.joined(separator: "\n") + "</body></html>"
         }
         return lines.joined(separator: "\n") + (generator.chance(2) ? "\n" : "")
     }
 
     static func randomTextPart(_ generator: inout SplitMix64, html: Bool) -> Part {
-        var text = randomText(&generator, html: html)
-        var charset = generator.pick(Charset.allCases)
-        if charset == .latin1 && BodyEncoder.latin1(text) == nil {
-            // Keep the Latin-1 case exercised: drop the characters it cannot hold.
-            text = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value <= 0xFF }))
-        }
-        if generator.chance(8) { charset = .utf8 }
+        let charset = generator.chance(3) ? .utf8 : generator.pick(Charset.allCases)
+        let text = randomText(&generator, html: html, words: charset.wordPool)
         return .text(text, html: html, charset: charset, encoding: generator.pick(TransferEncoding.allCases))
     }
 

@@ -6,18 +6,12 @@
 struct MessageBuilder {
     /// How a header phrase or unstructured value is written.
     enum HeaderEncoding: CaseIterable {
-        /// As is: only for ASCII; phrases that need it are quoted.
+        /// As is, non-ASCII as raw UTF-8 (RFC 6532); phrases that need it are quoted.
         case plain
         /// RFC 2047 `B` encoded words.
         case base64
         /// RFC 2047 `Q` encoded words.
         case quotedPrintable
-    }
-
-    /// Character sets the builder can write (text must be representable in it).
-    enum Charset: String, CaseIterable {
-        case utf8 = "UTF-8"
-        case latin1 = "ISO-8859-1"
     }
 
     /// Content-Transfer-Encodings the builder can write.
@@ -62,7 +56,11 @@ struct MessageBuilder {
     var from: [Address] = []
     var to: [Address] = []
     var cc: [Address] = []
+    var replyTo: [Address] = []
+    /// When set, `to` is written as an RFC 5322 group (`Name: a, b;`); parsers flatten it.
+    var toGroupName: String?
     var messageID: String?
+    var date: DateHeader?
     var body: Part = .text("", html: false, charset: .utf8, encoding: .eightBit)
     /// CRLF as on the wire, or bare LF as in many .eml files on disk.
     var lineEnding: String = "\r\n"
@@ -71,9 +69,14 @@ struct MessageBuilder {
     func serialize() -> [UInt8] {
         var writer = Writer(newline: Array(lineEnding.utf8))
         if let messageID { writer.line("Message-ID: <\(messageID)>") }
-        writer.line("Date: Tue, 3 Mar 2026 09:15:00 +0000")
+        if let date { writer.line("Date: \(date.text)") }
         if !from.isEmpty { writer.header("From", Self.addressList(from)) }
-        if !to.isEmpty { writer.header("To", Self.addressList(to)) }
+        if let toGroupName {
+            writer.header("To", "\(toGroupName): \(Self.addressList(to));")
+        } else if !to.isEmpty {
+            writer.header("To", Self.addressList(to))
+        }
+        if !replyTo.isEmpty { writer.header("Reply-To", Self.addressList(replyTo)) }
         if !cc.isEmpty { writer.header("Cc", Self.addressList(cc)) }
         if let subject {
             writer.header("Subject", HeaderWordEncoder.unstructured(subject, encoding: subjectEncoding, charset: subjectCharset))
@@ -96,8 +99,8 @@ struct MessageBuilder {
             case .base64: writer.raw(BodyEncoder.base64(bytes, newline: lineEnding))
             }
         case let .attachment(attachment):
-            var type = "Content-Type: \(attachment.contentType)"
-            var disposition = "Content-Disposition: attachment"
+            var type = attachment.contentType
+            var disposition = "attachment"
             if let name = attachment.filename {
                 if name.utf8.allSatisfy({ $0 < 0x80 }) {
                     type += "; name=\"\(name)\""
@@ -112,8 +115,8 @@ struct MessageBuilder {
                     disposition += "; filename=\"\(encoded)\""
                 }
             }
-            writer.header("Content-Type", String(type.dropFirst("Content-Type: ".count)))
-            writer.header("Content-Disposition", String(disposition.dropFirst("Content-Disposition: ".count)))
+            writer.header("Content-Type", type)
+            writer.header("Content-Disposition", disposition)
             writer.line("Content-Transfer-Encoding: base64")
             writer.line("")
             writer.raw(BodyEncoder.base64(attachment.bytes, newline: lineEnding))

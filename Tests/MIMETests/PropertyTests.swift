@@ -84,6 +84,8 @@ struct PropertyTests {
             #expect(parsed.from == built.from.map(Self.mailbox), "\(label): from")
             #expect(parsed.to == built.to.map(Self.mailbox), "\(label): to")
             #expect(parsed.cc == built.cc.map(Self.mailbox), "\(label): cc")
+            #expect(parsed.replyTo == built.replyTo.map(Self.mailbox), "\(label): reply-to")
+            #expect(parsed.date == built.date?.instant, "\(label): date \(built.date?.text ?? "none")")
             if let text = built.expectedText {
                 #expect(parsed.text == text, "\(label): text")
             } else {
@@ -117,6 +119,32 @@ struct PropertyTests {
         }
     }
 
+    @Test func mimeJSONKeepsItsContractForBuiltMessages() throws {
+        var generator = SplitMix64(seed: 0x15_0B)
+        let keys: Set<String> = ["message_id", "subject", "from", "to", "cc", "reply_to", "date", "text", "html",
+                                 "attachments", "parts", "defects", "forwarded"]
+        for index in 0..<100 {
+            let built = MessageBuilder.random(&generator)
+            let json = try MIMEMessage.parse(built.serialize()).mimeJSON()
+            let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any], "message \(index)")
+            #expect(Set(object.keys) == keys, "message \(index): keys")
+            #expect(object["subject"] as? String == built.subject, "message \(index): subject")
+            #expect(object["message_id"] as? String == built.messageID, "message \(index): message_id")
+            #expect(object["parts"] as? Int == built.expectedLeafCount, "message \(index): parts")
+            let from = object["from"] as? [[String: Any]]
+            #expect(from?.map { $0["address"] as? String } == built.from.map(\.address), "message \(index): from")
+            let attachments = (object["attachments"] as? [[String: Any]] ?? []).filter { $0["content_type"] as? String != "message/rfc822" }
+            #expect(attachments.map { $0["size"] as? Int } == built.expectedAttachments.map(\.bytes.count), "message \(index): sizes")
+            #expect(attachments.map { $0["filename"] as? String } == built.expectedAttachments.map(\.filename), "message \(index): names")
+            if let date = built.date {
+                // ISO 8601 in UTC, as the contract promises.
+                let formatter = ISO8601DateFormatter()
+                #expect((object["date"] as? String).flatMap(formatter.date(from:)) == date.instant, "message \(index): date")
+                #expect((object["date"] as? String)?.hasSuffix("Z") == true, "message \(index): date in UTC")
+            }
+        }
+    }
+
     /// What the parser should report for a built address.
     static func mailbox(_ address: MessageBuilder.Address) -> Mailbox {
         Mailbox(name: address.name, address: address.address)
@@ -131,6 +159,15 @@ struct PropertyTests {
         let elapsed = clock.now - start
         // The JSON contract promises `\n` line endings in `text`.
         #expect(message.text?.unicodeScalars.contains("\r") != true, sourceLocation: sourceLocation)
+        // Attachment sizes are computed without decoding; the JSON reports them, so they
+        // must match what decoding gives.
+        for part in message.parts {
+            #expect(part.decodedSize == part.decodedBody().count, "part \(part.section)", sourceLocation: sourceLocation)
+        }
+        // Lazily derived values and the JSON exist for any input, and the JSON is an object.
+        _ = message.forwarded
+        let json = try? message.mimeJSON()
+        #expect(json.flatMap { try? JSONSerialization.jsonObject(with: $0) } is [String: Any], sourceLocation: sourceLocation)
         // Same bytes, same answer: no hidden state between parses.
         let again = MIMEMessage.parse(bytes)
         #expect(again.subject == message.subject && again.text == message.text && again.defects == message.defects,
