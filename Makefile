@@ -32,7 +32,7 @@ clean:
 .PHONY: bench-mime fuzz-mime
 
 # MIME engine throughput beside Python's email and fast-mail-parser, and the 25 MB memory
-# probe (release build, ~5 min; see BENCHMARKS.md). BENCH_ARGS="--no-peers" for ours only.
+# probe (release build, then ~1.5 min; see BENCHMARKS.md). BENCH_ARGS="--no-peers" for ours only.
 bench-mime:
 	@python3 -c "import fast_mail_parser" 2>/dev/null || python3 -m pip install --quiet fast-mail-parser
 	$(SWIFT) run -c release mime-bench $(BENCH_ARGS)
