@@ -40,7 +40,8 @@ enum Report {
     /// Each of our modes against each peer, best against best and median against median.
     static func ratios(ours: [(String, Measurement)], peers: [(String, Measurement)], mix: String) {
         for (oursLabel, mine) in ours {
-            let mode = oursLabel.hasPrefix("ours: parse + decode") ? "parse+decode" : "parse"
+            let mode = oursLabel.hasPrefix("ours: parse + decode") ? "parse+decode"
+                : oursLabel.hasPrefix("ours: parse + text") ? "parse+text+forwards" : "parse"
             for (label, peer) in peers {
                 let target: String
                 if label.hasPrefix("python") {

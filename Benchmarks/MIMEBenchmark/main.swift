@@ -97,7 +97,7 @@ if !flags.contains("--memory") {
         print("mix \(mix): \(corpus.count) messages, \(Report.megabytes(size)) (corpus: \(pack))")
 
         var ours: [(String, Measurement)] = []
-        for mode in [EngineRunner.Mode.parse, .parseAndDecode] {
+        for mode in [EngineRunner.Mode.parse, .parseAndDecode, .full] {
             ours.append((mode.rawValue, EngineRunner.bench(corpus, mode: mode, minimumSeconds: minimumSeconds, trials: trials)))
             Report.row(mode.rawValue, ours[ours.count - 1].1)
         }
