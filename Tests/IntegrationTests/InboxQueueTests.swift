@@ -83,7 +83,7 @@ struct InboxQueueTests {
                 let ids = try await Seed.items(client, builder: builder, count: 1)
                 var policy = InboxQueue.Policy()
                 policy.maximumAttempts = 3
-                policy.initialBackoff = .milliseconds(100)
+                policy.initialBackoff = .seconds(1)
                 let failing = ItemProcessor { _ in throw TestFailure("parser exploded on purpose") }
                 let pool = Self.pool(client, workers: 1, processor: failing, policy: policy, name: "failing")
                 let started = ContinuousClock.now
@@ -102,8 +102,8 @@ struct InboxQueueTests {
                 let failed = try await Self.state(client, ids[0])
                 #expect(failed.attempts == 3)
                 #expect(failed.error?.contains("parser exploded on purpose") == true)
-                // Backoff 100 ms then 200 ms (±20%) between the three tries.
-                #expect(ContinuousClock.now - started >= .milliseconds(240))
+                // Backoff 1 s then 2 s (±20%) between the three tries.
+                #expect(ContinuousClock.now - started >= .milliseconds(2400))
 
                 // `lead-intake reprocess --status failed` after the cause is fixed.
                 let requeued = try await InboxQueue(client: client, logger: TestDatabase.logger).reprocess(status: .failed)
