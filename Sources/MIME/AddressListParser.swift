@@ -88,6 +88,8 @@ enum AddressListParser {
     /// Cleans one address: strips `mailto:`, routes and Exchange's `a@b<mailto:a@b>`
     /// echo, removes whitespace and lowercases the domain. Nil when there is no `@`.
     static func normalizedAddress(_ text: String) -> String? {
+        let fast = normalizedASCIIAddress(text)
+        if fast.isApplicable { return fast.address }
         var address = Substring(text)
         while let first = address.first, first == "<" || first == " " || first == "\t" {
             address = address.dropFirst()  // "<<<a@b" from a hostile or broken header
@@ -115,8 +117,8 @@ enum AddressListParser {
     private static func hasAddress(_ piece: Piece) -> Bool {
         switch piece.token {
         case .angle: return true
-        case .bracket(let text): return text.lowercased().contains("mailto:") || text.contains("@")
-        case .word(let text): return text.contains("@")
+        case .bracket(let text): return containsAt(text) || text.lowercased().contains("mailto:")
+        case .word(let text): return containsAt(text)
         default: return false
         }
     }
@@ -128,7 +130,7 @@ enum AddressListParser {
         var sawAddressToken = false
         let explicitIndex = segment.firstIndex {
             if case .angle = $0.token { return true }
-            if case .bracket(let text) = $0.token { return text.contains("@") }
+            if case .bracket(let text) = $0.token { return containsAt(text) }
             return false
         }
         var bareLocal = String()
@@ -150,7 +152,7 @@ enum AddressListParser {
                 }
                 appendName(&nameParts, text, spaceBefore: piece.spaceBefore)
             case .word(let text):
-                if explicitIndex == nil, address == nil, text.contains("@") {
+                if explicitIndex == nil, address == nil, containsAt(text) {
                     address = normalizedAddress(bareLocal + text)
                     sawAddressToken = true
                 } else if explicitIndex.map({ index < $0 }) ?? true {
@@ -175,6 +177,8 @@ enum AddressListParser {
     /// Decodes encoded words, collapses whitespace and strips stray quotes.
     static func cleanName(_ text: String) -> String? {
         let decoded = EncodedWordDecoder.decode(text)
+        let fast = cleanASCIIName(decoded)
+        if fast.isApplicable { return fast.name }
         var collapsed = String()
         var lastWasSpace = true
         for character in decoded {
@@ -194,6 +198,21 @@ enum AddressListParser {
         }
         let result = HeaderBlockParser.trimmed(String(name))
         return result.isEmpty ? nil : result
+    }
+
+    /// `text.contains("@")` answered from the bytes when they decide it: no `@` byte means
+    /// no `@` Character, and in ASCII text an `@` byte is one.
+    private static func containsAt(_ text: String) -> Bool {
+        guard text.utf8.contains(UInt8(ascii: "@")) else { return false }
+        return text.utf8.allSatisfy { $0 < 0x80 } || text.contains("@")
+    }
+
+    /// The scalars that always end a word (a switch: this runs for every scalar of a header).
+    private static func isWordEnd(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case " ", "\t", "\r", "\n", "<", ",", ":", ";": return true
+        default: return false
+        }
     }
 
     private static func tokenize(_ raw: String) -> [Piece] {
@@ -281,7 +300,7 @@ enum AddressListParser {
                 var word = String.UnicodeScalarView()
                 while index < scalars.count {
                     let next = scalars[index]
-                    if " \t\r\n<,:;".unicodeScalars.contains(next) { break }
+                    if isWordEnd(next) { break }
                     if next == "[" && !bracketsUnterminated { break }
                     if next == "\"" && !quotesUnterminated { break }
                     if next == "(" && !commentsUnterminated { break }

@@ -18,9 +18,35 @@ enum CharsetDecoder {
         return Array(bytes).withUnsafeBufferPointer { decode($0, charset: charset) }
     }
 
+    /// Decodes a body text as `charset` with `\n` line endings and no NUL characters
+    /// (`TextNormalizer.normalizeNewlines`). `bytes` is used as scratch space.
+    ///
+    /// For the ASCII-compatible charsets nearly all mail uses, line endings are fixed on the
+    /// bytes before decoding, so the text is validated and copied into a String once rather
+    /// than twice. Exact: CR and LF are never part of a UTF-8 sequence or a Windows-1252
+    /// letter, and turning CRLF into LF joins no bytes. NUL is left to the slow path,
+    /// because dropping it could join two bytes into a UTF-8 sequence.
+    static func decodeText(_ bytes: inout [UInt8], charset: String?) -> Result {
+        let label = charset.map(CharsetLabel.resolve) ?? .ascii
+        switch label {
+        case .utf8, .ascii, .windows1252:
+            if TextNormalizer.normalizeNewlines(bytesWithoutNUL: &bytes) {
+                return bytes.withUnsafeBufferPointer { decode($0, label: label) }
+            }
+        case .iconv, .unknown:
+            break
+        }
+        var result = bytes.withUnsafeBufferPointer { decode($0, label: label) }
+        result.text = TextNormalizer.normalizeNewlines(result.text)
+        return result
+    }
+
     /// Decodes a contiguous buffer as `charset`.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, charset: String?) -> Result {
-        let label = charset.map(CharsetLabel.resolve) ?? .ascii
+        decode(bytes, label: charset.map(CharsetLabel.resolve) ?? .ascii)
+    }
+
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, label: CharsetLabel) -> Result {
         switch label {
         case .utf8:
             let result = LenientUTF8.decode(bytes, declaredUTF8: true)

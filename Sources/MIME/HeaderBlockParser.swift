@@ -17,8 +17,10 @@ enum HeaderBlockParser {
         let end = range.upperBound
         let headerLimit = range.lowerBound + max(0, limits.maximumHeaderBytes)
         var lineStart = range.lowerBound
-        var currentName: [UInt8]?
+        var currentName: Range<Int>?
+        // Reused for every field: one buffer per block rather than one per header.
         var currentValue: [UInt8] = []
+        currentValue.reserveCapacity(256)
 
         var fieldCut = false
         var fallbackReported = false
@@ -26,7 +28,7 @@ enum HeaderBlockParser {
 
         func finish() {
             guard let name = currentName else { return }
-            let (header, fallbackBytes) = makeHeader(name: name, value: currentValue)
+            let (header, fallbackBytes) = makeHeader(name: bytes[name], value: currentValue)
             headers.append(header)
             if fallbackBytes > 0 && !fallbackReported {
                 // Reported once per block: one bad header usually means they all are.
@@ -38,7 +40,7 @@ enum HeaderBlockParser {
                 fieldCut = false
             }
             currentName = nil
-            currentValue = []
+            currentValue.removeAll(keepingCapacity: true)
         }
 
         func appendValue(_ range: Range<Int>) {
@@ -92,7 +94,7 @@ enum HeaderBlockParser {
             while nameEnd > lineStart, bytes[nameEnd - 1] == 0x20 || bytes[nameEnd - 1] == 0x09 {
                 nameEnd -= 1
             }
-            currentName = Array(bytes[lineStart..<nameEnd])
+            currentName = lineStart..<nameEnd
             appendValue((colon + 1)..<contentEnd)
             lineStart = next
         }
@@ -122,12 +124,41 @@ enum HeaderBlockParser {
     }
 
     /// The header, and how many of its bytes had to be read as Windows-1252.
-    private static func makeHeader(name: [UInt8], value: [UInt8]) -> (MIMEHeader, Int) {
+    private static func makeHeader(name: ArraySlice<UInt8>, value: [UInt8]) -> (MIMEHeader, Int) {
         let nameText = String(decoding: name, as: UTF8.self)
+        if let plain = plainASCIIValue(value) {
+            return (MIMEHeader(name: nameText, value: plain.hasEncodedWordStart ? EncodedWordDecoder.decode(plain.text) : plain.text,
+                               rawValue: plain.text), 0)
+        }
         // NUL bytes mean nothing in a header and PostgreSQL text cannot store them.
         let decoded = LenientUTF8.decode(value.contains(0) ? value.filter { $0 != 0 } : value)
         let raw = trimmed(decoded.text)
         return (MIMEHeader(name: nameText, value: EncodedWordDecoder.decode(raw), rawValue: raw), decoded.fallbackBytes)
+    }
+
+    /// The trimmed value of a field that is plain ASCII without NUL (nearly every field),
+    /// found in one pass over the bytes, and whether it may hold an encoded word (`=?`).
+    /// Nil for anything else, which takes the general path.
+    private static func plainASCIIValue(_ value: [UInt8]) -> (text: String, hasEncodedWordStart: Bool)? {
+        value.withUnsafeBufferPointer { input in
+            var previous: UInt8 = 0
+            var hasEncodedWordStart = false
+            for byte in input {
+                if byte >= 0x80 || byte == 0 { return nil }
+                if byte == UInt8(ascii: "?") && previous == UInt8(ascii: "=") { hasEncodedWordStart = true }
+                previous = byte
+            }
+            // Same as `trimmed` on the decoded text: for ASCII, bytes are characters.
+            var start = 0
+            var end = input.count
+            func isSpace(_ byte: UInt8) -> Bool {
+                byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A
+            }
+            while start < end, isSpace(input[start]) { start += 1 }
+            while end > start, isSpace(input[end - 1]) { end -= 1 }
+            let text = UTF8Validator.string(validated: UnsafeBufferPointer(rebasing: input[start..<end]), isASCII: true)
+            return (text, hasEncodedWordStart)
+        }
     }
 
     /// Trims spaces, tabs and stray line-break characters from both ends.

@@ -22,7 +22,7 @@ enum LenientUTF8 {
     ///   input is a truncation (U+FFFD). Without a declaration it is more likely a
     ///   Windows-1252 letter ("café" ending in 0xE9) and is decoded as one.
     static func decode(_ input: UnsafeBufferPointer<UInt8>, declaredUTF8: Bool = false) -> Result {
-        if let text = String(validating: input, as: UTF8.self) {
+        if let text = UTF8Validator.string(validating: input) {
             return Result(text: text, fallbackBytes: 0)
         }
         var output: [UInt8] = []

@@ -18,6 +18,8 @@ public struct MIMEHeader: Sendable, Equatable {
     /// Whether the name equals `lowercasedName` ignoring ASCII case, without allocating
     /// (header lookups run for every part of every message).
     func hasName(_ lowercasedName: String) -> Bool {
+        // Most names differ in length: answered without looking at a byte.
+        guard name.utf8.count == lowercasedName.utf8.count else { return false }
         var wanted = lowercasedName.utf8.makeIterator()
         for byte in name.utf8 {
             guard let expected = wanted.next() else { return false }

@@ -3,7 +3,9 @@
 ///
 /// Parts do not hold decoded bytes. They keep a reference to the input buffer (shared,
 /// not copied) and the range of their encoded body, so a 25 MB message with attachments
-/// costs little more than its own bytes; `decodedBody()` decodes on demand.
+/// costs little more than its own bytes; `decodedBody()` decodes on demand. Parts inside a
+/// transfer-encoded embedded message (a base64 forward) may instead keep how to decode
+/// that message again, so nested forwards do not keep every level's decoded copy alive.
 public struct MIMEPart: Sendable {
     /// How the sender asked for the part to be shown (`Content-Disposition`).
     public enum Disposition: String, Sendable, Equatable {
@@ -29,7 +31,8 @@ public struct MIMEPart: Sendable {
     public var contentID: String?
     /// The Content-Transfer-Encoding, lowercased; `7bit` when not given.
     public var transferEncoding: String
-    /// The size of the body after transfer decoding, in bytes (computed without decoding).
+    /// The size of the body after transfer decoding, in bytes (for attachments computed
+    /// without decoding them; body text is decoded anyway and measured then).
     public var decodedSize: Int
     /// IMAP-style position in the tree: `"1"` for a single-part message, `"2.1"` for the
     /// first child of the second part.
@@ -38,8 +41,9 @@ public struct MIMEPart: Sendable {
     /// without a file name and not marked as an attachment.
     public var isAttachment: Bool
 
-    /// The input the body range points into (shared copy-on-write storage).
-    let source: [UInt8]
+    /// The buffer the body range points into (shared copy-on-write storage), or how to
+    /// decode it again.
+    let source: PartSource
     /// The encoded body within `source`.
     let bodyRange: Range<Int>
     /// The embedded message, boxed in an array so the two types can contain each other.
@@ -59,7 +63,7 @@ public struct MIMEPart: Sendable {
 
     /// The encoded body bytes exactly as they appear in the message.
     public var encodedBody: ArraySlice<UInt8> {
-        source[bodyRange]
+        source.materialized()[bodyRange]
     }
 
     /// The body after undoing its transfer encoding (base64, quoted-printable), decoded now.
@@ -67,7 +71,7 @@ public struct MIMEPart: Sendable {
     /// Undecodable input is decoded best-effort, as everywhere in this module: base64
     /// garbage is skipped and malformed quoted-printable escapes are kept as written.
     public func decodedBody() -> [UInt8] {
-        TransferDecoder.decode(source, range: bodyRange, encoding: transferEncoding).bytes
+        TransferDecoder.decode(source.materialized(), range: bodyRange, encoding: transferEncoding).bytes
     }
 
     init(
@@ -81,7 +85,7 @@ public struct MIMEPart: Sendable {
         decodedSize: Int,
         section: String,
         isAttachment: Bool,
-        source: [UInt8],
+        source: PartSource,
         bodyRange: Range<Int>,
         message: MIMEMessage? = nil
     ) {

@@ -19,38 +19,27 @@ struct MessageParser {
     }
 
     let limits: MIMELimits
-    private var partCount = 0
-    private var defects: [String] = []
+    // Internal rather than private: the message-level driver is in MessageParser+Levels.swift.
+    var partCount = 0
+    var defects: [String] = []
     private var depthLimitReported = false
     private var partLimitReported = false
     /// Limit defects are reported on the outermost message even when hit deep inside an
     /// embedded one: that is where a reader looks for why parts are missing.
-    private var limitDefects: [String] = []
+    var limitDefects: [String] = []
+    /// Where the leaves of the message level being parsed find their bytes.
+    var source: PartSource = .bytes([])
+    /// Set when the last entity of a message level is a transfer-encoded embedded message,
+    /// whose decoding is left to the driver (see `parseMessage`).
+    var pendingTail: PendingTail?
 
     init(limits: MIMELimits) {
         self.limits = limits
     }
 
-    /// Parses a whole message (headers and body) from `bytes[range]`.
-    mutating func parseMessage(_ bytes: [UInt8], range: Range<Int>, depth: Int, initialDefects: [String] = []) -> MIMEMessage {
-        let outerDefects = defects
-        defects = initialDefects
-        partCount += 1
-        let header = HeaderBlockParser.parse(bytes, range: range, limits: limits)
-        defects += header.defects
-        let content = parseBody(bytes, range: header.bodyStart..<range.upperBound, headers: header.headers,
-                                depth: depth, defaultType: "text/plain", section: [], inReport: false)
-        if depth == 0 { defects += limitDefects }
-        var unique = Set<String>()
-        // Deep or repetitive input repeats the same defect; once is enough to explain it.
-        let distinct = defects.filter { unique.insert($0).inserted }
-        let message = MIMEMessage(assembling: header.headers, content: content, defects: distinct, limits: limits)
-        defects = outerDefects
-        return message
-    }
-
     private mutating func parseEntity(
-        _ bytes: [UInt8], range: Range<Int>, depth: Int, defaultType: String, section: [Int], inReport: Bool
+        _ bytes: [UInt8], range: Range<Int>, depth: Int, defaultType: String, section: [Int], inReport: Bool,
+        isTail: Bool
     ) -> Content {
         partCount += 1
         if partCount > limits.maximumParts {
@@ -61,12 +50,14 @@ struct MessageParser {
         // A part may legitimately start with its body; that is not worth a defect.
         defects += header.defects.filter { !$0.hasPrefix("message does not start") }
         return parseBody(bytes, range: header.bodyStart..<range.upperBound, headers: header.headers,
-                         depth: depth, defaultType: defaultType, section: section, inReport: inReport)
+                         depth: depth, defaultType: defaultType, section: section, inReport: inReport, isTail: isTail)
     }
 
-    private mutating func parseBody(
+    /// Parses one entity's body. `isTail`: nothing of this message level is parsed after it
+    /// (it is the last part of every enclosing multipart).
+    mutating func parseBody(
         _ bytes: [UInt8], range: Range<Int>, headers: [MIMEHeader], depth: Int, defaultType: String,
-        section: [Int], inReport: Bool
+        section: [Int], inReport: Bool, isTail: Bool
     ) -> Content {
         let contentTypeHeader = MIMEHeader.first(headers, "content-type")
         var contentType = ParameterizedValue.parse(contentTypeHeader?.rawValue ?? "")
@@ -84,7 +75,7 @@ struct MessageParser {
             }
             if let boundary = contentType.parameters["boundary"], !boundary.isEmpty {
                 return parseMultipart(bytes, range: range, contentType: contentType, boundary: boundary,
-                                      depth: depth, section: section)
+                                      depth: depth, section: section, isTail: isTail)
             }
             defects.append("\(contentType.value) without boundary; treated as text/plain")
             contentType = ParameterizedValue(value: "text/plain", parameters: [:])
@@ -98,26 +89,40 @@ struct MessageParser {
         if contentType.value == "message/rfc822" || contentType.value == "message/global" {
             guard depth < limits.maximumDepth else {
                 reportDepthLimit()
+                part.decodedSize = TransferDecoder.decodedLength(bytes, range: range, encoding: part.transferEncoding)
                 content.leaves.append(part)
                 return content
             }
             let embedded: MIMEMessage
             if TransferDecoder.isIdentity(transferEncoding) {
                 // Parse in place: no copy of what may be a large forwarded message.
-                embedded = parseMessage(bytes, range: range, depth: depth + 1)
+                part.decodedSize = range.count
+                embedded = parseMessage(bytes, range: range, depth: depth + 1, source: source)
+            } else if isTail {
+                // Gmail base64-encodes forwarded messages, and a forward of a forward nests
+                // them: decoded here, every level's decoded copy would stay alive at once.
+                // As the last thing of this level, the driver decodes it after this level's
+                // buffer is no longer needed (MessageParser+Levels.swift).
+                pendingTail = PendingTail(range: range, encoding: transferEncoding, inReport: inReport, depth: depth + 1)
+                content.leaves.append(part)
+                return content
             } else {
                 // Gmail has been seen base64-encoding message/rfc822 parts.
                 let decoded = decodeTransfer(bytes, range: range, encoding: transferEncoding, limit: nil)
-                embedded = parseMessage(decoded, range: 0..<decoded.count, depth: depth + 1)
+                part.decodedSize = decoded.bytes.count
+                embedded = parseMessage(decoded.bytes, range: 0..<decoded.bytes.count, depth: depth + 1)
             }
             part.message = embedded
             // A delivery report's returned message is not something a person forwarded.
             if !inReport { content.attached.append(embedded) }
         } else if !part.isAttachment {
             let isHTML = contentType.subtype == "html"
-            let text = decodeText(bytes, range: range, charset: contentType.parameters["charset"],
-                                  transferEncoding: transferEncoding)
-            if isHTML { content.html.append(text) } else { content.plain.append(text) }
+            let decoded = decodeText(bytes, range: range, charset: contentType.parameters["charset"],
+                                     transferEncoding: transferEncoding)
+            part.decodedSize = decoded.decodedSize
+            if isHTML { content.html.append(decoded.text) } else { content.plain.append(decoded.text) }
+        } else {
+            part.decodedSize = TransferDecoder.decodedLength(bytes, range: range, encoding: part.transferEncoding)
         }
         content.leaves.append(part)
         return content
@@ -153,19 +158,19 @@ struct MessageParser {
             filename: filename,
             contentID: contentID?.isEmpty == false ? contentID : nil,
             transferEncoding: encoding,
-            // Body text is decoded anyway, but counting is a cheap separate pass that stays
-            // exact when the text is cut at maximumTextBytes.
-            decodedSize: TransferDecoder.decodedLength(bytes, range: range, encoding: encoding),
+            // Set by the caller: body text learns its size from decoding it (one pass, not
+            // two), attachments by counting without decoding.
+            decodedSize: 0,
             section: section.isEmpty ? "1" : section.map(String.init).joined(separator: "."),
             isAttachment: !isBodyText,
-            source: bytes,
+            source: source,
             bodyRange: range
         )
     }
 
     private mutating func parseMultipart(
         _ bytes: [UInt8], range: Range<Int>, contentType: ParameterizedValue, boundary: String, depth: Int,
-        section: [Int]
+        section: [Int], isTail: Bool
     ) -> Content {
         let remaining = max(1, limits.maximumParts - partCount + 1)
         let split = MultipartSplitter.split(bytes, range: range, boundary: boundary, maximumParts: remaining)
@@ -173,11 +178,13 @@ struct MessageParser {
             // Best effort: a body whose boundary never appears is still somebody's text.
             defects.append("\(contentType.value) has no parts (boundary not found); body treated as text/plain")
             let plain = ParameterizedValue(value: "text/plain", parameters: [:])
-            let leaf = makeLeaf(bytes, range: range, headers: [], contentType: plain,
+            var leaf = makeLeaf(bytes, range: range, headers: [], contentType: plain,
                                 disposition: ParameterizedValue(value: "", parameters: [:]),
                                 transferEncoding: "", section: section)
             var content = Content()
-            content.plain.append(decodeText(bytes, range: range, charset: nil, transferEncoding: ""))
+            let decoded = decodeText(bytes, range: range, charset: nil, transferEncoding: "")
+            leaf.decodedSize = decoded.decodedSize
+            content.plain.append(decoded.text)
             content.leaves.append(leaf)
             return content
         }
@@ -189,8 +196,10 @@ struct MessageParser {
         var children: [Content] = []
         children.reserveCapacity(split.parts.count)
         for (index, part) in split.parts.enumerated() {
+            // A truncated list reports the limit after its parts, so its last part is no tail.
+            let childIsTail = isTail && !split.truncated && index == split.parts.count - 1
             children.append(parseEntity(bytes, range: part, depth: depth + 1, defaultType: childDefault,
-                                        section: section + [index + 1], inReport: inReport))
+                                        section: section + [index + 1], inReport: inReport, isTail: childIsTail))
         }
         if split.truncated {
             reportPartLimit()
@@ -206,21 +215,32 @@ struct MessageParser {
         return combined
     }
 
-    /// Transfer-decodes and charset-decodes a body text part, bounded by `maximumTextBytes`.
-    private mutating func decodeText(_ bytes: [UInt8], range: Range<Int>, charset: String?, transferEncoding: String) -> String {
-        var decoded = decodeTransfer(bytes, range: range, encoding: transferEncoding, limit: limits.maximumTextBytes)
+    /// Transfer-decodes and charset-decodes a body text part, bounded by `maximumTextBytes`,
+    /// and reports the part's full decoded size (measured from the same decoding when the
+    /// whole body was decoded, so the bytes are not scanned twice).
+    private mutating func decodeText(
+        _ bytes: [UInt8], range: Range<Int>, charset: String?, transferEncoding: String
+    ) -> (text: String, decodedSize: Int) {
         let limit = limits.maximumTextBytes
-        if decoded.count > limit {
+        var decoded = decodeTransfer(bytes, range: range, encoding: transferEncoding, limit: limit)
+        let decodedSize = decoded.isComplete
+            ? decoded.bytes.count
+            : TransferDecoder.decodedLength(bytes, range: range, encoding: transferEncoding.isEmpty ? "7bit" : transferEncoding)
+        if decoded.bytes.count > limit {
             defects.append("text part longer than \(limit) bytes; truncated")
-            let cut = decoded.withUnsafeBufferPointer { LenientUTF8.boundary($0, atOrBefore: limit) }
-            decoded.removeSubrange(cut...)
+            let cut = decoded.bytes.withUnsafeBufferPointer { LenientUTF8.boundary($0, atOrBefore: limit) }
+            decoded.bytes.removeSubrange(cut...)
         }
-        let result = CharsetDecoder.decode(decoded, charset: charset)
+        let result = CharsetDecoder.decodeText(&decoded.bytes, charset: charset)
         if let defect = result.defect { defects.append(defect) }
-        return TextNormalizer.normalizeNewlines(result.text)
+        return (result.text, decodedSize)
     }
 
-    private mutating func decodeTransfer(_ bytes: [UInt8], range: Range<Int>, encoding: String, limit: Int?) -> [UInt8] {
+    /// Transfer-decodes `bytes[range]`; with a `limit`, only a prefix long enough to yield
+    /// `limit` decoded bytes (`isComplete` is false when the input was cut).
+    private mutating func decodeTransfer(
+        _ bytes: [UInt8], range: Range<Int>, encoding: String, limit: Int?
+    ) -> (bytes: [UInt8], isComplete: Bool) {
         var slice = range
         if let limit, range.count > limit * 2 + 4 {
             // Encoded text is at most about twice its decoded size; cut before decoding
@@ -229,7 +249,7 @@ struct MessageParser {
         }
         let result = TransferDecoder.decode(bytes, range: slice, encoding: encoding)
         if let defect = result.defect { defects.append(defect) }
-        return result.bytes
+        return (result.bytes, slice == range)
     }
 
     private mutating func reportDepthLimit() {

@@ -8,11 +8,16 @@ struct ParameterizedValue: Sendable, Equatable {
 
     /// The media type part of a content type (`text` in `text/plain`).
     var mediaType: String {
-        value.split(separator: "/", maxSplits: 1).first.map(String.init) ?? value
+        // The common case answered without `split`'s array: a slash after a non-empty type.
+        if let slash = value.firstIndex(of: "/"), slash != value.startIndex { return String(value[..<slash]) }
+        return value.split(separator: "/", maxSplits: 1).first.map(String.init) ?? value
     }
 
     /// The subtype part of a content type (`plain` in `text/plain`).
     var subtype: String {
+        if let slash = value.firstIndex(of: "/"), slash != value.startIndex {
+            return String(value[value.index(after: slash)...])
+        }
         let pieces = value.split(separator: "/", maxSplits: 1)
         return pieces.count == 2 ? String(pieces[1]) : ""
     }

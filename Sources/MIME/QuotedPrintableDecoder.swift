@@ -14,11 +14,15 @@ enum QuotedPrintableDecoder {
         var malformed = 0
         // Decoding never grows the input, so one allocation of its size is enough.
         let output = [UInt8](unsafeUninitializedCapacity: input.count) { out, initialized in
+            guard let source = input.baseAddress, let target = out.baseAddress else { return }
             var written = 0
-            malformed = scan(input) { byte in
-                out[written] = byte
+            malformed = scan(input, literal: { run in
+                (target + written).update(from: source + run.lowerBound, count: run.count)
+                written += run.count
+            }, byte: { byte in
+                target[written] = byte
                 written += 1
-            }
+            })
             initialized = written
         }
         return (output, malformed)
@@ -27,23 +31,28 @@ enum QuotedPrintableDecoder {
     /// The number of bytes `decode` would produce, without building them.
     static func decodedLength(_ input: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
-        _ = scan(input) { _ in count += 1 }
+        _ = scan(input, literal: { count += $0.count }, byte: { _ in count += 1 })
         return count
     }
 
     /// The one decoding loop, shared by `decode` and `decodedLength` so they cannot disagree.
+    ///
+    /// Text between escapes is passed on as whole runs (most of a quoted-printable body is
+    /// literal text), single decoded bytes one at a time.
     @inline(__always)
-    private static func scan(_ input: UnsafeBufferPointer<UInt8>, emit: (UInt8) -> Void) -> Int {
+    private static func scan(
+        _ input: UnsafeBufferPointer<UInt8>, literal: (Range<Int>) -> Void, byte emit: (UInt8) -> Void
+    ) -> Int {
         var malformed = 0
         var index = 0
         let count = input.count
         while index < count {
-            let byte = input[index]
-            guard byte == UInt8(ascii: "=") else {
-                emit(byte)
-                index += 1
-                continue
+            guard let equals = ByteScanner.firstIndex(of: UInt8(ascii: "="), in: input, from: index) else {
+                literal(index..<count)
+                break
             }
+            if equals > index { literal(index..<equals) }
+            index = equals
             // Soft line break: "=" then optional spaces/tabs then CRLF or LF (or end of input).
             var probe = index + 1
             while probe < count, input[probe] == 0x20 || input[probe] == 0x09 {
@@ -68,7 +77,7 @@ enum QuotedPrintableDecoder {
                 continue
             }
             malformed += 1
-            emit(byte)
+            emit(UInt8(ascii: "="))
             index += 1
         }
         return malformed

@@ -20,7 +20,9 @@ public enum RFC5322DateParser {
         for token in text.prefix(200).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," || $0 == "\r" || $0 == "\n" }) {
             // RFC 850 / Usenet "12-May-2026": a hyphen inside a token separates fields;
             // a leading one is the sign of a zone offset ("-0500") and stays.
-            if token.dropFirst().contains("-"), token.first != "-", token.first != "+" {
+            // Byte searches, not `contains("-")`: with Foundation imported that resolves to a
+            // (much slower) locale-aware substring search, and the needles are ASCII.
+            if token.utf8.dropFirst().contains(UInt8(ascii: "-")), token.first != "-", token.first != "+" {
                 tokens += token.split(separator: "-").map(String.init)
             } else {
                 tokens.append(String(token))
@@ -33,7 +35,7 @@ public enum RFC5322DateParser {
         var offsetMinutes = 0
         for token in tokens {
             let lower = token.lowercased()
-            if time == nil, token.contains(":"), let parsed = parseTime(token) {
+            if time == nil, token.utf8.contains(UInt8(ascii: ":")), let parsed = parseTime(token) {
                 time = parsed
             } else if month == nil, lower.count >= 3, let index = months.firstIndex(of: String(lower.prefix(3))) {
                 month = index + 1

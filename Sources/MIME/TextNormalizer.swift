@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Line-ending normalisation for decoded text.
 enum TextNormalizer {
     /// Converts CRLF and lone CR to LF and drops NUL characters (PostgreSQL text cannot
@@ -30,5 +38,42 @@ enum TextNormalizer {
                 return written
             }
         }
+    }
+
+    /// Converts CRLF and lone CR to LF in place, unless the bytes contain a NUL: then they
+    /// are left unchanged and the result is false (the caller decodes first and normalises
+    /// the text, see `CharsetDecoder.decodeText`).
+    static func normalizeNewlines(bytesWithoutNUL bytes: inout [UInt8]) -> Bool {
+        let (hasCR, hasNUL) = bytes.withUnsafeBufferPointer { input -> (Bool, Bool) in
+            // memchr runs far faster than a byte loop; most text has CRLF but no NUL.
+            guard let base = input.baseAddress, !input.isEmpty else { return (false, false) }
+            return (memchr(base, 0x0D, input.count) != nil, memchr(base, 0x00, input.count) != nil)
+        }
+        if hasNUL { return false }
+        guard hasCR else { return true }
+        let written = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
+            // Compacts towards the front, moving the runs between CRs as blocks: the output
+            // never outruns the input.
+            let input = UnsafeBufferPointer(buffer)
+            guard let base = buffer.baseAddress else { return 0 }
+            let count = buffer.count
+            var written = 0
+            var index = 0
+            while let carriageReturn = ByteScanner.firstIndex(of: 0x0D, in: input, from: index) {
+                let run = carriageReturn - index
+                // memmove: source and destination overlap.
+                if written != index { memmove(base + written, base + index, run) }
+                written += run
+                base[written] = 0x0A
+                written += 1
+                index = carriageReturn + 1
+                if index < count, base[index] == 0x0A { index += 1 }
+            }
+            let rest = count - index
+            if written != index { memmove(base + written, base + index, rest) }
+            return written + rest
+        }
+        bytes.removeSubrange(written...)
+        return true
     }
 }

@@ -2,6 +2,8 @@
 enum SMTPCommand: Equatable {
     case ehlo(String)
     case helo(String)
+    /// LMTP's greeting (RFC 2033 4.1), EHLO under another name.
+    case lhlo(String)
     /// Reverse path ("" for the null sender `<>`) and its ESMTP parameters, names uppercased.
     case mail(from: String, parameters: [String: String])
     case rcpt(to: String, parameters: [String: String])
@@ -24,10 +26,14 @@ enum SMTPCommand: Equatable {
         let verb = trimmed[..<verbEnd].uppercased()
         let argument = trimmed[verbEnd...].drop(while: { $0 == " " })
         switch verb {
-        case "EHLO", "HELO":
+        case "EHLO", "HELO", "LHLO":
             guard !argument.isEmpty else { return .syntaxError("\(verb) requires a domain or address literal") }
             let name = String(argument.prefix(255))
-            return verb == "EHLO" ? .ehlo(name) : .helo(name)
+            switch verb {
+            case "EHLO": return .ehlo(name)
+            case "HELO": return .helo(name)
+            default: return .lhlo(name)
+            }
         case "MAIL":
             guard let (path, params) = Self.path(after: "FROM:", in: argument) else {
                 return .syntaxError("Syntax: MAIL FROM:<address> [parameters]")
@@ -45,7 +51,7 @@ enum SMTPCommand: Equatable {
         case "VRFY": return .vrfy
         case "EXPN": return .expn
         case "HELP": return .help
-        case "STARTTLS": return .starttls
+        case "STARTTLS": return argument.isEmpty ? .starttls : .syntaxError("STARTTLS takes no arguments")
         default: return .unknown(String(verb.prefix(32)))
         }
     }

@@ -11,6 +11,11 @@ import NIOCore
 /// without interpreting it until the session has decided whether DATA was accepted, and
 /// calls ``resume(messageMode:)``. Without the pause, a client that sends its message
 /// before the 354 could have message lines executed as commands after a rejected DATA.
+///
+/// It pauses after `STARTTLS` for the same reason. When the session accepts it, it calls
+/// ``tlsInstalled()`` in the event-loop tick that installs TLS, and everything buffered
+/// since the STARTTLS line is thrown away: those bytes came in plaintext, and executing
+/// them inside the TLS session is the CVE-2011-0411 command-injection class.
 final class SMTPFramingHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = SMTPFrame
@@ -44,7 +49,8 @@ final class SMTPFramingHandler: ChannelInboundHandler {
     /// Whether the framer pauses after this command line (the session must then call
     /// ``resume(messageMode:)``). Shared with the session so both agree exactly.
     static func pausesAfter(_ line: String) -> Bool {
-        line.trimmingCharacters(in: [" ", "\t"]).uppercased() == "DATA"
+        let trimmed = line.trimmingCharacters(in: [" ", "\t"]).uppercased()
+        return trimmed == "DATA" || trimmed == "STARTTLS" || trimmed.hasPrefix("STARTTLS ")
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -74,6 +80,14 @@ final class SMTPFramingHandler: ChannelInboundHandler {
             self.mode = .command
         }
         self.process(context: context)
+    }
+
+    /// TLS was just installed below this handler (same event-loop tick as the 220): drop
+    /// every byte received after the STARTTLS line and read commands again, now decrypted.
+    func tlsInstalled() {
+        guard case .paused = self.mode else { return }
+        self.buffer.clear()
+        self.mode = .command
     }
 
     private func process(context: ChannelHandlerContext) {

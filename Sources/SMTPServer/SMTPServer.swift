@@ -7,13 +7,24 @@ public import ServiceLifecycle
 import Storage
 import Synchronization
 
-/// The SMTP intake listener: accepts mail for known intake addresses and commits it to
-/// the inbox before answering 250. It stores; it never relays.
+/// The SMTP (or LMTP) intake listener: accepts mail for known intake addresses and
+/// commits it to the inbox before answering 250. It stores; it never relays.
 public final class SMTPServer: Service, Sendable {
+    /// SMTP for senders and relays, LMTP (RFC 2033) for a local MTA in front.
+    public enum Dialect: Sendable {
+        case smtp
+        case lmtp
+    }
+
     /// Listener settings. Defaults follow RFC 5321 where it gives values.
     public struct Configuration: Sendable {
         public var host: String
         public var port: Int
+        /// Listen on this Unix socket instead of `host:port` (an existing socket file is replaced).
+        public var unixSocketPath: String?
+        public var dialect: Dialect = .smtp
+        /// Certificate for STARTTLS; nil: STARTTLS is not offered. Never offered over LMTP.
+        public var startTLS: STARTTLSContext?
         /// Name used in the greeting and replies (default: this machine's host name).
         public var hostname: String = LocalHost.name
         /// Largest message accepted, in bytes (default 25 MiB); larger ones get 552 5.3.4.
@@ -61,19 +72,28 @@ public final class SMTPServer: Service, Sendable {
 
     public func run() async throws {
         let configuration = self.configuration
-        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .serverChannelOption(.backlog, value: 256)
-            .bind(host: configuration.host, port: configuration.port) { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    let framer = SMTPFramingHandler(maximumMessageSize: configuration.maximumMessageSize)
-                    try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: TimeAmount(configuration.idleTimeout)))
-                    try channel.pipeline.syncOperations.addHandler(SMTPIdleTimeoutHandler())
-                    try channel.pipeline.syncOperations.addHandler(framer)
-                    let connection = try NIOAsyncChannel<SMTPFrame, ByteBuffer>(wrappingChannelSynchronously: channel)
-                    return (connection, NIOLoopBound(framer, eventLoop: channel.eventLoop))
-                }
+        let initializer: @Sendable (any Channel) -> EventLoopFuture<(NIOAsyncChannel<SMTPFrame, ByteBuffer>, NIOLoopBound<SMTPFramingHandler>)> = { channel in
+            channel.eventLoop.makeCompletedFuture {
+                let framer = SMTPFramingHandler(maximumMessageSize: configuration.maximumMessageSize)
+                try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: TimeAmount(configuration.idleTimeout)))
+                try channel.pipeline.syncOperations.addHandler(SMTPIdleTimeoutHandler())
+                try channel.pipeline.syncOperations.addHandler(framer)
+                let connection = try NIOAsyncChannel<SMTPFrame, ByteBuffer>(wrappingChannelSynchronously: channel)
+                return (connection, NIOLoopBound(framer, eventLoop: channel.eventLoop))
             }
+        }
+        let server: NIOAsyncChannel<(NIOAsyncChannel<SMTPFrame, ByteBuffer>, NIOLoopBound<SMTPFramingHandler>), Never>
+        let listening: String
+        if let path = configuration.unixSocketPath {
+            server = try await bootstrap.bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true, childChannelInitializer: initializer)
+            listening = "unix:\(path)"
+        } else {
+            server = try await bootstrap.bind(host: configuration.host, port: configuration.port, childChannelInitializer: initializer)
+            listening = "\(configuration.host):\(server.channel.localAddress?.port ?? configuration.port)"
+        }
         let port = server.channel.localAddress?.port ?? configuration.port
         let waiters = self.boundPort.withLock { state in
             state.port = port
@@ -81,7 +101,9 @@ public final class SMTPServer: Service, Sendable {
             return state.waiters
         }
         waiters.forEach { $0.resume(returning: port) }
-        self.logger.info("SMTP listening", metadata: ["address": "\(configuration.host):\(port)"])
+        self.logger.info(
+            "\(configuration.dialect == .lmtp ? "LMTP" : "SMTP") listening",
+            metadata: ["address": "\(listening)", "starttls": "\(configuration.startTLS != nil && configuration.dialect == .smtp)"])
 
         let serverChannel = server.channel
         try await withGracefulShutdownHandler {

@@ -2,6 +2,7 @@ import Foundation
 import Intake
 import Logging
 import NIOCore
+import NIOSSL
 import ServiceLifecycle
 import Storage
 import Synchronization
@@ -35,7 +36,9 @@ final class SMTPSession: Sendable {
             hostname: self.configuration.hostname,
             limits: .init(maximumMessageSize: self.configuration.maximumMessageSize,
                           maximumRecipients: self.configuration.maximumRecipients,
-                          maximumErrors: self.configuration.maximumErrors))
+                          maximumErrors: self.configuration.maximumErrors),
+            dialect: self.configuration.dialect == .lmtp ? .lmtp : .smtp,
+            startTLSAvailable: self.configuration.startTLS != nil)
         do {
             try await self.connection.executeThenClose { inbound, outbound in
                 if overCapacity {
@@ -68,6 +71,10 @@ final class SMTPSession: Sendable {
     ) async throws -> Bool {
         switch frame {
         case .command(let line):
+            if machine.needsTLSDetails {
+                // A decrypted line arrived, so the handshake is over.
+                machine.tlsNegotiated(try await self.negotiatedTLS())
+            }
             let pauses = SMTPFramingHandler.pausesAfter(line)
             switch machine.command(line) {
             // The framer is told before the reply goes out: once the client sees the
@@ -85,6 +92,9 @@ final class SMTPSession: Sendable {
                 try await outbound.write(Self.buffer(reply))
             case .lookUpRecipient(let address):
                 try await outbound.write(Self.buffer(await self.lookUp(address, machine: &machine)))
+            case .startTLS(let reply):
+                try await self.startTLS(reply)
+                machine.tlsStarted()
             }
         case .commandTooLong:
             switch machine.lineTooLong() {
@@ -92,7 +102,7 @@ final class SMTPSession: Sendable {
             case .close(let reply):
                 try await outbound.write(Self.buffer(reply))
                 return false
-            case .startData, .lookUpRecipient: break
+            case .startData, .lookUpRecipient, .startTLS: break
             }
         case .message(let bytes):
             defer { self.activity.withLock { $0.inTransaction = false } }
@@ -100,12 +110,50 @@ final class SMTPSession: Sendable {
                 try await outbound.write(Self.buffer(SMTPReply(503, "5.5.1", "No transaction in progress")))
                 return true
             }
-            try await outbound.write(Self.buffer(await self.store(bytes, envelope: envelope)))
+            let itemIDs = await self.store(bytes, envelope: envelope)
+            try await outbound.write(Self.buffer(machine.deliveryReplies(for: envelope, itemIDs: itemIDs)))
         case .messageTooLarge:
             self.activity.withLock { $0.inTransaction = false }
             try await outbound.write(Self.buffer(machine.messageTooLarge()))
         }
         return !machine.isClosed
+    }
+
+    /// Answers 220 and installs TLS in one event-loop task. Were they two tasks, the
+    /// client's ClientHello (answering the 220) could reach the framer as plaintext; and
+    /// anything the client sent behind STARTTLS in plaintext is dropped by the framer in
+    /// the same task, before TLS can deliver a byte.
+    private func startTLS(_ reply: SMTPReply) async throws {
+        guard let tls = self.configuration.startTLS else { return }
+        let channel = self.connection.channel
+        let framer = self.framer
+        try await channel.eventLoop.submit {
+            channel.writeAndFlush(Self.buffer(reply), promise: nil)
+            let operations = channel.pipeline.syncOperations
+            try operations.addHandler(NIOSSLServerHandler(context: tls.context), position: .first)
+            // Below TLS, so it sees the ServerHello in the clear.
+            try operations.addHandler(TLSServerHelloObserver(), position: .first)
+            framer.value.tlsInstalled()
+        }.get()
+        self.logger.debug("STARTTLS: TLS installed")
+    }
+
+    /// The version NIOSSL reports and the cipher suite the ServerHello carried.
+    private func negotiatedTLS() async throws -> TLSDetails {
+        let channel = self.connection.channel
+        return try await channel.eventLoop.submit {
+            let operations = channel.pipeline.syncOperations
+            let version: String
+            switch try operations.nioSSL_tlsVersion() {
+            case .tlsv13: version = "TLSv1.3"
+            case .tlsv12: version = "TLSv1.2"
+            case .tlsv11: version = "TLSv1.1"
+            case .tlsv1: version = "TLSv1"
+            case nil: version = "unknown"
+            }
+            let cipher = try operations.handler(type: TLSServerHelloObserver.self).cipher ?? "unknown"
+            return TLSDetails(protocolVersion: version, cipher: cipher)
+        }.get()
     }
 
     private func lookUp(_ address: String, machine: inout SMTPSessionMachine<Builder>) async -> SMTPReply {
@@ -120,8 +168,10 @@ final class SMTPSession: Sendable {
         }
     }
 
-    /// Commits the message for every builder among its recipients; 250 only after commit.
-    private func store(_ bytes: ByteBuffer, envelope: SMTPSessionMachine<Builder>.Envelope) async -> SMTPReply {
+    /// Commits the message for every builder among its recipients, with our `Received:`
+    /// header in front. Returns the stored item of each envelope recipient (RCPT order),
+    /// or nil when nothing was committed; the caller answers only after this returned.
+    private func store(_ bytes: ByteBuffer, envelope: SMTPSessionMachine<Builder>.Envelope) async -> [String]? {
         var groups: [(builder: Builder, addresses: [String])] = []
         for (address, builder) in envelope.recipients {
             if let index = groups.firstIndex(where: { $0.builder.id == builder.id }) {
@@ -130,16 +180,29 @@ final class SMTPSession: Sendable {
                 groups.append((builder, [address]))
             }
         }
+        let clientAddress = self.connection.channel.remoteAddress?.ipAddress
+        let deliveryID = UUID.v7().uuidString.lowercased()
+        let trace = ReceivedHeader(
+            helo: envelope.helo, clientAddress: clientAddress, hostname: self.configuration.hostname,
+            protocolName: envelope.protocolName, tls: envelope.tls, id: deliveryID,
+            recipient: envelope.recipients.count == 1 ? envelope.recipients[0].address : nil, date: Date())
         let message = InboundMessage(
-            channel: .smtp, raw: Array(bytes.readableBytesView), mailFrom: envelope.mailFrom,
-            clientAddress: self.connection.channel.remoteAddress?.ipAddress, helo: envelope.helo)
+            channel: self.configuration.dialect == .lmtp ? .lmtp : .smtp, raw: Array(bytes.readableBytesView),
+            mailFrom: envelope.mailFrom, clientAddress: clientAddress, helo: envelope.helo,
+            traceHeader: Array(trace.rendered.utf8),
+            tlsProtocol: envelope.tls?.protocolVersion, tlsCipher: envelope.tls?.cipher)
         do {
             let items = try await self.acceptor.accept(message, for: groups)
-            return SMTPReply(250, "2.0.0", "OK queued as \(items.map { $0.id.uuidString.lowercased() }.joined(separator: ","))")
+            var itemOfBuilder: [UUID: String] = [:]
+            for item in items { itemOfBuilder[item.builderID] = item.id.uuidString.lowercased() }
+            self.logger.info("message stored", metadata: [
+                "delivery_id": "\(deliveryID)", "item_ids": "\(items.map { $0.id.uuidString.lowercased() }.joined(separator: ","))",
+            ])
+            return envelope.recipients.map { itemOfBuilder[$0.recipient.id] ?? "" }
         } catch {
             self.acceptor.metrics.increment(.smtpTemporaryFailures)
-            self.logger.error("message not stored", metadata: ["error": "\(error)"])
-            return SMTPReply(451, "4.3.0", "Temporary failure storing message, try again later")
+            self.logger.error("message not stored", metadata: ["delivery_id": "\(deliveryID)", "error": "\(error)"])
+            return nil
         }
     }
 
@@ -181,5 +244,10 @@ final class SMTPSession: Sendable {
 
     private static func buffer(_ reply: SMTPReply) -> ByteBuffer {
         ByteBuffer(string: reply.rendered)
+    }
+
+    /// Several replies in one write (LMTP's per-recipient answers).
+    private static func buffer(_ replies: [SMTPReply]) -> ByteBuffer {
+        ByteBuffer(string: replies.map(\.rendered).joined())
     }
 }

@@ -22,7 +22,9 @@ struct SMTPIntakeTests {
                 #expect(line.hasPrefix("OK 0 250 2.0.0 OK queued as "), "got: \(line)")
                 let id = try #require(queuedIDs(line).first)
                 let stored = try #require(try await InboxStore(client: client, logger: TestDatabase.logger).raw(id: id))
-                #expect(stored == message, "stored bytes differ from the message sent (dot-stuffing must be undone exactly)")
+                // Our Received: header, then the message exactly as sent (dot-stuffing undone exactly).
+                #expect(String(decoding: stored.prefix(15), as: UTF8.self) == "Received: from ")
+                #expect(Array(stored.suffix(message.count)) == message, "stored bytes differ from the message sent")
                 for try await (status, mailFrom, rcpt, helo, messageID) in try await client.query(
                     "SELECT status, mail_from, rcpt_to, helo, message_id FROM inbound_items WHERE id = \(id)"
                 ).decode((String, String?, [String], String?, String?).self) {

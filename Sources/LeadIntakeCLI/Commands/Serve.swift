@@ -26,6 +26,16 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "HTTP listener for /healthz and /metrics, HOST:PORT (env LEAD_INTAKE_HTTP; default 127.0.0.1:8080).")
     var http: String?
 
+    @Option(help: "LMTP listener, HOST:PORT or unix:/path/to/socket (env LEAD_INTAKE_LMTP; default: none).")
+    var lmtp: String?
+
+    @Option(name: .customLong("tls-cert"),
+            help: "PEM certificate chain for STARTTLS (env LEAD_INTAKE_TLS_CERT; default: a self-signed one made under --data-dir/tls; 'off' disables STARTTLS).")
+    var tlsCert: String?
+
+    @Option(name: .customLong("tls-key"), help: "PEM private key for --tls-cert (env LEAD_INTAKE_TLS_KEY).")
+    var tlsKey: String?
+
     @Option(help: "Worker tasks in this process (env LEAD_INTAKE_WORKERS; default 2; 0 = accept only).")
     var workers: Int?
 
@@ -67,6 +77,8 @@ struct Serve: AsyncParsableCommand {
         let hostname = settings.string(flag: self.hostname, key: "hostname", env: "LEAD_INTAKE_HOSTNAME",
                                        default: LocalHost.name)
         let demo = self.demo || settings.optionalString(flag: nil, key: "demo", env: "LEAD_INTAKE_DEMO") == "true"
+        let lmtpAddress = try settings.lmtpAddress(flag: self.lmtp, key: "lmtp", env: "LEAD_INTAKE_LMTP")
+        let startTLS = try self.startTLS(settings, hostname: hostname, logger: logger)
 
         // The embedded cluster belongs to `serve`: started (or adopted after a crash) here,
         // stopped when the gateway stops.
@@ -84,13 +96,46 @@ struct Serve: AsyncParsableCommand {
         do {
             try await self.setUp(url: url, demo: demo, domains: domains, logger: logger)
             try await self.runServices(
-                url: url, smtpAddress: smtpAddress, httpAddress: httpAddress, workers: workerCount, maxSize: maxSize,
-                maxAttempts: maxAttempts, lease: .seconds(leaseSeconds), domains: domains, hostname: hostname, logger: logger)
+                url: url, smtpAddress: smtpAddress, lmtpAddress: lmtpAddress, startTLS: startTLS, httpAddress: httpAddress,
+                workers: workerCount, maxSize: maxSize, maxAttempts: maxAttempts, lease: .seconds(leaseSeconds),
+                domains: domains, hostname: hostname, logger: logger)
         } catch {
             await embedded?.stop()
             throw error
         }
         await embedded?.stop()
+    }
+
+    /// The STARTTLS certificate: configured, else a self-signed one for local runs. A
+    /// configured pair that cannot be used is an error; failing to make the self-signed
+    /// one only disables STARTTLS, with a warning.
+    private func startTLS(_ settings: SettingsResolver, hostname: String, logger: Logger) throws -> STARTTLSContext? {
+        let cert = settings.lookup(flag: self.tlsCert, key: "tls-cert", env: "LEAD_INTAKE_TLS_CERT")
+        let key = settings.lookup(flag: self.tlsKey, key: "tls-key", env: "LEAD_INTAKE_TLS_KEY")
+        if cert?.value.lowercased() == "off" { return nil }
+        switch (cert, key) {
+        case let (cert?, key?):
+            do {
+                return try STARTTLSContext(certificateChainFile: cert.value, privateKeyFile: key.value)
+            } catch {
+                throw CLIError("\(cert.origin): \(error)")
+            }
+        case let (cert?, nil):
+            throw CLIError("\(cert.origin) needs --tls-key (LEAD_INTAKE_TLS_KEY, tls-key) as well")
+        case let (nil, key?):
+            throw CLIError("\(key.origin) needs --tls-cert (LEAD_INTAKE_TLS_CERT, tls-cert) as well")
+        case (nil, nil):
+            let dataDir = settings.string(flag: self.global.dataDir, key: "data-dir", env: "LEAD_INTAKE_DATA_DIR", default: ".lead-intake")
+            let directory = URL(fileURLWithPath: dataDir).appendingPathComponent("tls").path
+            do {
+                let files = try STARTTLSContext.selfSignedFiles(in: directory, hostname: hostname)
+                logger.info("STARTTLS with a self-signed certificate", metadata: ["certificate": "\(files.certificate)"])
+                return try STARTTLSContext(certificateChainFile: files.certificate, privateKeyFile: files.key)
+            } catch {
+                logger.warning("STARTTLS disabled: no --tls-cert and no self-signed certificate", metadata: ["reason": "\(error)"])
+                return nil
+            }
+        }
     }
 
     /// Migrations and the demo builder, before any listener opens.
@@ -108,8 +153,9 @@ struct Serve: AsyncParsableCommand {
     }
 
     private func runServices(
-        url: DatabaseURL, smtpAddress: ListenAddress, httpAddress: ListenAddress, workers: Int, maxSize: Int,
-        maxAttempts: Int, lease: Duration, domains: Set<String>, hostname: String, logger: Logger
+        url: DatabaseURL, smtpAddress: ListenAddress, lmtpAddress: LMTPAddress?, startTLS: STARTTLSContext?,
+        httpAddress: ListenAddress, workers: Int, maxSize: Int, maxAttempts: Int, lease: Duration, domains: Set<String>,
+        hostname: String, logger: Logger
     ) async throws {
         let client = PostgresClient(configuration: url.configuration, backgroundLogger: logger)
         let metrics = IntakeMetrics()
@@ -124,7 +170,22 @@ struct Serve: AsyncParsableCommand {
         var smtpConfiguration = SMTPServer.Configuration(host: smtpAddress.host, port: smtpAddress.port)
         smtpConfiguration.hostname = hostname
         smtpConfiguration.maximumMessageSize = maxSize
+        smtpConfiguration.startTLS = startTLS
         let smtp = SMTPServer(configuration: smtpConfiguration, acceptor: acceptor, logger: logger)
+        var lmtp: SMTPServer?
+        if let lmtpAddress {
+            var configuration = smtpConfiguration
+            configuration.dialect = .lmtp
+            configuration.startTLS = nil
+            switch lmtpAddress {
+            case .tcp(let address):
+                configuration.host = address.host
+                configuration.port = address.port
+            case .unix(let path):
+                configuration.unixSocketPath = path
+            }
+            lmtp = SMTPServer(configuration: configuration, acceptor: acceptor, logger: logger)
+        }
         let http = HTTPServer.makeApplication(
             host: httpAddress.host, port: httpAddress.port, inbox: inbox, metrics: metrics, logger: logger)
 
@@ -139,13 +200,46 @@ struct Serve: AsyncParsableCommand {
                 leads: LeadStore(client: client, logger: logger), processor: ItemProcessor(), metrics: metrics, logger: logger)))
         }
         services.append(.init(service: smtp))
+        if let lmtp { services.append(.init(service: lmtp)) }
         services.append(.init(service: http))
         let group = ServiceGroup(configuration: .init(
             services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         logger.info("gateway starting", metadata: [
-            "smtp": "\(smtpAddress)", "http": "\(httpAddress)", "workers": "\(workers)", "database": "\(url)",
+            "smtp": "\(smtpAddress)", "lmtp": "\(lmtpAddress.map { "\($0)" } ?? "off")", "http": "\(httpAddress)", "workers": "\(workers)", "database": "\(url)",
         ])
         try await group.run()
         logger.info("gateway stopped")
+    }
+}
+
+/// Where the LMTP listener is: `HOST:PORT`, or `unix:/path/to/socket`.
+enum LMTPAddress: Equatable, CustomStringConvertible {
+    case tcp(ListenAddress)
+    case unix(String)
+
+    var description: String {
+        switch self {
+        case .tcp(let address): return address.description
+        case .unix(let path): return "unix:\(path)"
+        }
+    }
+}
+
+extension SettingsResolver {
+    /// The LMTP listener, or nil when none is configured (the default).
+    func lmtpAddress(flag: String?, key: String, env: String) throws -> LMTPAddress? {
+        guard let found = self.lookup(flag: flag, key: key, env: env) else { return nil }
+        if found.value.hasPrefix("unix:") {
+            let path = String(found.value.dropFirst(5))
+            // sun_path holds 108 bytes including the terminator.
+            guard !path.isEmpty, path.utf8.count < 108 else {
+                throw CLIError("\(found.origin): expected unix:/path/to/socket (under 108 bytes), got '\(found.value)'")
+            }
+            return .unix(path)
+        }
+        guard let address = ListenAddress(found.value) else {
+            throw CLIError("\(found.origin): expected HOST:PORT or unix:/path/to/socket, got '\(found.value)'")
+        }
+        return .tcp(address)
     }
 }

@@ -10,6 +10,7 @@ struct ConfigFile {
     static let knownKeys: Set<String> = [
         "smtp", "http", "database-url", "data-dir", "pg-bin-dir", "workers", "intake-domains",
         "hostname", "log-level", "max-message-size", "max-attempts", "lease-seconds", "demo",
+        "lmtp", "tls-cert", "tls-key",
     ]
 
     init(path: String) throws {

@@ -15,14 +15,25 @@ public struct InboundMessage: Sendable {
     public var clientAddress: String?
     /// The HELO/EHLO name the client gave.
     public var helo: String?
+    /// Our own trace header (`Received: ...\r\n`), stored in front of `raw`. It is kept
+    /// apart so the dedup key and hash cover only the bytes as received: a re-delivery
+    /// gets another trace header and must still be recognised.
+    public var traceHeader: [UInt8]
+    /// The TLS version and cipher suite when the message came over STARTTLS.
+    public var tlsProtocol: String?
+    public var tlsCipher: String?
 
     public init(channel: IntakeChannel, raw: [UInt8], mailFrom: String? = nil,
-                clientAddress: String? = nil, helo: String? = nil) {
+                clientAddress: String? = nil, helo: String? = nil, traceHeader: [UInt8] = [],
+                tlsProtocol: String? = nil, tlsCipher: String? = nil) {
         self.channel = channel
         self.raw = raw
         self.mailFrom = mailFrom
         self.clientAddress = clientAddress
         self.helo = helo
+        self.traceHeader = traceHeader
+        self.tlsProtocol = tlsProtocol
+        self.tlsCipher = tlsCipher
     }
 }
 

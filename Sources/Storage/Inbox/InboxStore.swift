@@ -21,8 +21,13 @@ public struct InboxStore: Sendable {
     /// - Parameter recipients: per builder, the envelope recipients that resolved to it.
     /// - Returns: one ``AcceptedItem`` per builder, in the order given.
     public func accept(_ message: InboundMessage, for recipients: [(builder: Builder, addresses: [String])]) async throws -> [AcceptedItem] {
+        // Identity from the bytes as received; what is stored has our trace header in front.
         let identity = DeliveryIdentity(raw: message.raw)
-        let raw = ByteBuffer(bytes: message.raw)
+        var raw = ByteBuffer()
+        raw.reserveCapacity(message.traceHeader.count + message.raw.count)
+        raw.writeBytes(message.traceHeader)
+        raw.writeBytes(message.raw)
+        let size = raw.readableBytes
         let sha = ByteBuffer(bytes: identity.sha256)
         let key = ByteBuffer(bytes: identity.dedupKey)
         let logger = self.logger
@@ -34,9 +39,11 @@ public struct InboxStore: Sendable {
                 for try await row in try await tx.query(
                     """
                     INSERT INTO inbound_items
-                        (id, builder_id, channel, raw, size, sha256, dedup_key, message_id, mail_from, rcpt_to, client_ip, helo)
-                    VALUES (\(id), \(builder.id), \(message.channel.rawValue), \(raw), \(message.raw.count), \(sha), \(key),
-                            \(identity.messageID), \(message.mailFrom), \(addresses), \(message.clientAddress), \(message.helo))
+                        (id, builder_id, channel, raw, size, sha256, dedup_key, message_id, mail_from, rcpt_to, client_ip, helo,
+                         tls_protocol, tls_cipher)
+                    VALUES (\(id), \(builder.id), \(message.channel.rawValue), \(raw), \(size), \(sha), \(key),
+                            \(identity.messageID), \(message.mailFrom), \(addresses), \(message.clientAddress), \(message.helo),
+                            \(message.tlsProtocol), \(message.tlsCipher))
                     ON CONFLICT (builder_id, dedup_key) DO NOTHING
                     RETURNING id
                     """, logger: logger
@@ -57,7 +64,8 @@ public struct InboxStore: Sendable {
         }
     }
 
-    /// The stored bytes of an item, exactly as received.
+    /// The stored bytes of an item: the gateway's `Received:` trace header (for mail it
+    /// accepted over SMTP/LMTP), then the message exactly as received.
     public func raw(id: UUID) async throws -> [UInt8]? {
         for try await buffer in try await self.client.query(
             "SELECT raw FROM inbound_items WHERE id = \(id)", logger: self.logger

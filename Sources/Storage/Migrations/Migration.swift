@@ -31,6 +31,7 @@ public struct Migration: Sendable {
 
     /// Every migration the gateway knows, in order.
     public static let all: [Migration] = [
-        .coreSchema
+        .coreSchema,
+        .envelopeTLS,
     ]
 }
