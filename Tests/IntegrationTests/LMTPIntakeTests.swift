@@ -79,9 +79,10 @@ struct LMTPIntakeTests {
             #expect(keyMode == 0o600)
             #expect(await gateway.stop() == 0)
             // The LMTP item has no client IP (Unix socket); the STARTTLS one is a re-delivery of it.
-            try await db.withClient { client in
-                #expect(try await client.scalar("SELECT count(*)::int8 FROM inbound_items WHERE channel = 'lmtp' AND client_ip IS NULL") == 1)
+            let lmtpItems = try await db.withClient { client in
+                try await client.scalar("SELECT count(*)::int8 FROM inbound_items WHERE channel = 'lmtp' AND client_ip IS NULL")
             }
+            #expect(lmtpItems == 1)
         }
     }
 }
