@@ -24,31 +24,14 @@ extension HTMLText {
             guard let document = parsed.document else { return [] }
             let wanted = Array(prefix.utf8)
             var results: [(name: String, content: String)] = []
-            var node = document.pointee.children
-            // Iterative pre-order walk: no recursion, whatever the depth.
-            while let current = node {
-                if current.pointee.type == XML_ELEMENT_NODE, let tag = current.pointee.name,
-                    isMeta(tag), let name = NodeAttributes.value("name", of: current),
+            LibXML.forEachElement(in: document) { element in
+                if let tag = element.pointee.name, isMeta(tag), let name = NodeAttributes.value("name", of: element),
                     hasPrefix(name, wanted)
                 {
-                    let content = NodeAttributes.value("content", of: current) ?? []
+                    let content = NodeAttributes.value("content", of: element) ?? []
                     results.append((String(decoding: name, as: UTF8.self), String(decoding: content, as: UTF8.self)))
                 }
-                if current.pointee.type == XML_ELEMENT_NODE, let child = current.pointee.children {
-                    node = child
-                    continue
-                }
-                var climbing: xmlNodePtr? = current
-                node = nil
-                while let step = climbing {
-                    if let next = step.pointee.next {
-                        node = next
-                        break
-                    }
-                    // The document's children have the document as parent: stop there.
-                    guard let parent = step.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { break }
-                    climbing = parent
-                }
+                return true
             }
             return results
         }

@@ -143,26 +143,9 @@ extension HTMLText {
     /// Counts elements in document order, stopping at `limit`; iterative like every walk here.
     private static func elementCount(_ document: htmlDocPtr, upTo limit: Int) -> Int {
         var count = 0
-        var node = document.pointee.children
-        while let current = node, count < limit {
-            if current.pointee.type == XML_ELEMENT_NODE {
-                count += 1
-                if let child = current.pointee.children {
-                    node = child
-                    continue
-                }
-            }
-            var climbing: xmlNodePtr? = current
-            node = nil
-            while let step = climbing {
-                if let next = step.pointee.next {
-                    node = next
-                    break
-                }
-                // The document's own children have the document as parent: stop there.
-                guard let parent = step.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { break }
-                climbing = parent
-            }
+        LibXML.forEachElement(in: document) { _ in
+            count += 1
+            return count < limit
         }
         return count
     }
