@@ -42,3 +42,15 @@ bench-mime:
 FUZZ_SECONDS ?= 600
 fuzz-mime:
 	./Fuzz/run-mime-fuzzer.sh $(FUZZ_SECONDS)
+
+.PHONY: bench-smtp
+
+# SMTP intake load (issue 4): lead-intake `serve --workers 0` beside the aiosmtpd + psycopg
+# peer, on a throwaway PostgreSQL, at concurrency 1/8/64, 1 and 10 messages per connection,
+# a paced 500 msg/s cell and the 500-idle-connection RSS probe (release build, then ~3 min;
+# see BENCHMARKS.md). BENCH_ARGS="--servers ours,nogc,peer" adds ours without group commit.
+bench-smtp: deps
+	@python3 -c "import aiosmtpd, psycopg" 2>/dev/null || python3 -m pip install --quiet aiosmtpd 'psycopg[binary]'
+	$(SWIFT) build -c release --product lead-intake
+	$(SWIFT) build -c release --product smtp-bench
+	"$$($(SWIFT) build -c release --show-bin-path)/smtp-bench" $(BENCH_ARGS)

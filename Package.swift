@@ -89,6 +89,7 @@ let package = Package(
         ),
 
         .executableTarget(name: "mime-bench", dependencies: ["MIME"], path: "Benchmarks/MIMEBenchmark", swiftSettings: upcoming),
+        .executableTarget(name: "smtp-bench", path: "Benchmarks/SMTPBenchmark", exclude: ["peer_server.py"], swiftSettings: upcoming),
 
         .testTarget(name: "HTMLTextTests", dependencies: ["HTMLText"], swiftSettings: upcoming),
         .testTarget(name: "MIMETests", dependencies: ["MIME"], swiftSettings: upcoming),

@@ -45,6 +45,8 @@ enum SMTPCommand: Equatable {
             }
             return .rcpt(to: path, parameters: params)
         case "DATA": return argument.isEmpty ? .data : .syntaxError("DATA takes no arguments")
+        // A well-formed BDAT never reaches here (the framer reads its chunk).
+        case "BDAT": return .syntaxError("Syntax: BDAT size [LAST]")
         case "RSET": return .rset
         case "NOOP": return .noop
         case "QUIT": return .quit

@@ -10,4 +10,7 @@ enum SMTPFrame: Sendable {
     case message(ByteBuffer)
     /// The message grew past the size limit; it was read to its end and discarded.
     case messageTooLarge
+    /// One `BDAT size [LAST]` chunk (RFC 3030), read exactly, as sent; nil when it was
+    /// larger than the message size limit (it was read and discarded).
+    case chunk(ByteBuffer?, size: Int, last: Bool)
 }

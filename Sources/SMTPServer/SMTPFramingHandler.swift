@@ -5,7 +5,9 @@ import NIOCore
 ///
 /// Why not `LineBasedFrameDecoder`: it accepts a bare LF as a line end (the 2023 SMTP
 /// smuggling attacks end DATA with `\n.\n`) and has no length limit. Here only
-/// `CRLF . CRLF` ends a message; a bare LF or CR is ordinary message content.
+/// `CRLF . CRLF` ends a message; a bare LF or CR inside a message is normalised to CRLF
+/// (like Postfix's `smtpd_forbid_bare_newline = normalize`), never taken as a line end of
+/// the protocol: no dot-unstuffing after it, no end of data.
 ///
 /// After a `DATA` line the framer pauses: it buffers (a bounded amount of) what follows
 /// without interpreting it until the session has decided whether DATA was accepted, and
@@ -16,16 +18,39 @@ import NIOCore
 /// ``tlsInstalled()`` in the event-loop tick that installs TLS, and everything buffered
 /// since the STARTTLS line is thrown away: those bytes came in plaintext, and executing
 /// them inside the TLS session is the CVE-2011-0411 command-injection class.
+///
+/// It also keeps the RFC 5321 4.5.3.2 clocks: a client silent past ``Timeouts/command``
+/// between commands, or past ``Timeouts/dataBlock`` inside a message, or still sending a
+/// message ``Timeouts/dataTermination`` after the 354, gets `421 4.4.2` and is disconnected.
 final class SMTPFramingHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = SMTPFrame
 
-    private enum Mode {
+    /// How long a client may be silent, or take for one message.
+    struct Timeouts: Sendable {
+        /// Waiting for the next command line (RFC 5321 4.5.3.2.7: 5 minutes).
+        var command: Duration = .seconds(300)
+        /// Silence between bytes of a message (4.5.3.2.5, DATA block: 3 minutes).
+        var dataBlock: Duration = .seconds(180)
+        /// From the 354 to the final dot (4.5.3.2.6, DATA termination: 10 minutes).
+        var dataTermination: Duration = .seconds(600)
+    }
+
+    private enum Mode: Equatable {
         case command
         /// Skipping the rest of an over-long command line.
         case discardingLine
         case paused
         case message
+        /// Reading the `remaining` octets of a BDAT chunk; `keep` false: discarding them.
+        case chunk(remaining: Int, size: Int, last: Bool, keep: Bool)
+    }
+
+    private var isReadingMessage: Bool {
+        switch self.mode {
+        case .message, .chunk: return true
+        case .command, .discardingLine, .paused: return false
+        }
     }
 
     /// RFC 5321 4.5.3.1.4: 512 octets including CRLF.
@@ -40,10 +65,14 @@ final class SMTPFramingHandler: ChannelInboundHandler {
     private var message = ByteBuffer()
     private var atLineStart = true
     private var overflowed = false
+    let timeouts: Timeouts
+    private var silenceTimer: Scheduled<Void>?
+    private var messageDeadline: Scheduled<Void>?
 
-    init(maximumCommandLength: Int = 512, maximumMessageSize: Int) {
+    init(maximumCommandLength: Int = 512, maximumMessageSize: Int, timeouts: Timeouts = Timeouts()) {
         self.maximumCommandLength = maximumCommandLength
         self.maximumMessageSize = maximumMessageSize
+        self.timeouts = timeouts
     }
 
     /// Whether the framer pauses after this command line (the session must then call
@@ -55,16 +84,54 @@ final class SMTPFramingHandler: ChannelInboundHandler {
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
+        if context.channel.isActive { self.restartSilenceTimer(context: context) }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        self.restartSilenceTimer(context: context)
+        context.fireChannelActive()
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
+        self.cancelTimers()
         self.context = nil
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        self.cancelTimers()
+        context.fireChannelInactive()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var incoming = self.unwrapInboundIn(data)
         self.buffer.writeBuffer(&incoming)
         self.process(context: context)
+        self.restartSilenceTimer(context: context)
+    }
+
+    // MARK: - Timeouts
+
+    private func restartSilenceTimer(context: ChannelHandlerContext) {
+        self.silenceTimer?.cancel()
+        let timeout = self.isReadingMessage ? self.timeouts.dataBlock : self.timeouts.command
+        self.silenceTimer = context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(timeout)) { [weak self] in
+            self?.timedOut("Timeout waiting for client input, closing connection")
+        }
+    }
+
+    private func cancelTimers() {
+        self.silenceTimer?.cancel()
+        self.silenceTimer = nil
+        self.messageDeadline?.cancel()
+        self.messageDeadline = nil
+    }
+
+    private func timedOut(_ text: String) {
+        guard let context = self.context else { return }
+        self.cancelTimers()
+        let reply = SMTPReply(421, "4.4.2", text).rendered
+        context.writeAndFlush(NIOAny(context.channel.allocator.buffer(string: reply)), promise: nil)
+        context.close(promise: nil)
     }
 
     /// Continues after a pause: in message mode when the session answered DATA with 354,
@@ -76,6 +143,11 @@ final class SMTPFramingHandler: ChannelInboundHandler {
             self.message = context.channel.allocator.buffer(capacity: 16 * 1024)
             self.atLineStart = true
             self.overflowed = false
+            self.restartSilenceTimer(context: context)
+            self.messageDeadline?.cancel()
+            self.messageDeadline = context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(self.timeouts.dataTermination)) { [weak self] in
+                self?.timedOut("Message took too long, closing connection")
+            }
         } else {
             self.mode = .command
         }
@@ -104,6 +176,8 @@ final class SMTPFramingHandler: ChannelInboundHandler {
                 break loop
             case .message:
                 guard self.nextMessageBytes(context: context) else { break loop }
+            case .chunk:
+                guard self.nextChunkBytes(context: context) else { break loop }
             }
         }
         self.buffer.discardReadBytes()
@@ -126,6 +200,15 @@ final class SMTPFramingHandler: ChannelInboundHandler {
             return true
         }
         let line = String(decoding: lineBytes.readableBytesView, as: UTF8.self)
+        if let (size, last) = Self.chunkHeader(line) {
+            // RFC 3030: the chunk follows its command unconditionally, so it is always read
+            // (and is never taken for commands), whatever the session answers.
+            let keep = size <= self.maximumMessageSize
+            self.message = ByteBuffer()
+            if keep { self.message.reserveCapacity(min(size, 1 << 20)) }
+            self.mode = .chunk(remaining: size, size: size, last: last, keep: keep)
+            return true
+        }
         if Self.pausesAfter(line) { self.mode = .paused }
         context.fireChannelRead(self.wrapInboundOut(.command(line)))
         return self.mode == .command
@@ -178,8 +261,40 @@ final class SMTPFramingHandler: ChannelInboundHandler {
         return false
     }
 
+    /// Consumes chunk bytes; false when more are needed.
+    private func nextChunkBytes(context: ChannelHandlerContext) -> Bool {
+        guard case .chunk(let remaining, let size, let last, let keep) = self.mode else { return false }
+        let take = min(remaining, self.buffer.readableBytes)
+        var bytes = self.buffer.readSlice(length: take)!
+        if keep { self.message.writeBuffer(&bytes) }
+        if take < remaining {
+            self.mode = .chunk(remaining: remaining - take, size: size, last: last, keep: keep)
+            return false
+        }
+        let chunk = keep ? self.message : nil
+        self.message = ByteBuffer()
+        self.mode = .command
+        context.fireChannelRead(self.wrapInboundOut(.chunk(chunk, size: size, last: last)))
+        return true
+    }
+
+    /// `BDAT size [LAST]` (RFC 3030) -> (size, last); nil for any other line, or a BDAT
+    /// line whose size is not a number (the session then answers 501).
+    static func chunkHeader(_ line: String) -> (size: Int, last: Bool)? {
+        let words = line.split(separator: " ", omittingEmptySubsequences: true)
+        guard (2...3).contains(words.count), words[0].uppercased() == "BDAT",
+              words[1].count <= 18, words[1].allSatisfy({ $0.isASCII && $0.isNumber }), let size = Int(words[1])
+        else { return nil }
+        if words.count == 3 {
+            guard words[2].uppercased() == "LAST" else { return nil }
+            return (size, true)
+        }
+        return (size, false)
+    }
+
     private func append(_ bytes: inout ByteBuffer) {
         guard !self.overflowed else { return }
+        if Self.hasBareLineEnding(bytes) { bytes = Self.normalisingBareLineEndings(bytes) }
         if self.message.readableBytes + bytes.readableBytes > self.maximumMessageSize {
             self.overflowed = true
             self.message = ByteBuffer()
@@ -193,7 +308,40 @@ final class SMTPFramingHandler: ChannelInboundHandler {
         self.message = ByteBuffer()
         self.overflowed = false
         self.mode = .command
+        self.messageDeadline?.cancel()
+        self.messageDeadline = nil
+        self.restartSilenceTimer(context: context)
         context.fireChannelRead(self.wrapInboundOut(frame))
+    }
+
+    /// Whether `chunk` holds a CR not followed by LF or an LF not preceded by CR. A chunk
+    /// handed to ``append(_:)`` never ends in a lone CR (a trailing CR is kept back until
+    /// its next byte is known) and never starts right after one, so chunks can be judged alone.
+    static func hasBareLineEnding(_ chunk: ByteBuffer) -> Bool {
+        let view = chunk.readableBytesView
+        var previous: UInt8 = 0
+        for byte in view {
+            if byte == 0x0A && previous != 0x0D { return true }
+            if previous == 0x0D && byte != 0x0A { return true }
+            previous = byte
+        }
+        return previous == 0x0D
+    }
+
+    /// `chunk` with every bare CR and bare LF replaced by CRLF.
+    static func normalisingBareLineEndings(_ chunk: ByteBuffer) -> ByteBuffer {
+        let view = chunk.readableBytesView
+        var out = ByteBuffer()
+        out.reserveCapacity(view.count + 64)
+        var previous: UInt8 = 0
+        for byte in view {
+            if previous == 0x0D && byte != 0x0A { out.writeInteger(UInt8(0x0A)) }
+            if byte == 0x0A && previous != 0x0D { out.writeInteger(UInt8(0x0D)) }
+            out.writeInteger(byte)
+            previous = byte
+        }
+        if previous == 0x0D { out.writeInteger(UInt8(0x0A)) }
+        return out
     }
 
     /// Offset of the first CRLF from the reader index.

@@ -35,8 +35,16 @@ public final class SMTPServer: Service, Sendable {
         public var maximumErrors: Int = 10
         /// Concurrent sessions (default 500); more get 421 4.3.2 at connect.
         public var maximumConnections: Int = 500
-        /// Idle time allowed between client lines (default 5 min, RFC 5321 4.5.3.2).
-        public var idleTimeout: Duration = .seconds(300)
+        /// Concurrent sessions from one client IP address (default 20); more get 421 4.7.0
+        /// at connect. Unix-socket clients share one count.
+        public var maximumConnectionsPerClient: Int = 20
+        /// Silence allowed while waiting for a command (default 5 min, RFC 5321 4.5.3.2.7);
+        /// then 421 4.4.2 and disconnect.
+        public var commandTimeout: Duration = .seconds(300)
+        /// Silence allowed inside a message (default 3 min, RFC 5321 4.5.3.2.5, DATA block).
+        public var dataBlockTimeout: Duration = .seconds(180)
+        /// Time from the 354 to the final dot (default 10 min, RFC 5321 4.5.3.2.6).
+        public var dataTerminationTimeout: Duration = .seconds(600)
         /// How long sessions in the middle of a message may go on after shutdown starts.
         public var shutdownGrace: Duration = .seconds(30)
 
@@ -51,6 +59,7 @@ public final class SMTPServer: Service, Sendable {
     let logger: Logger
     private let boundPort = Mutex<(port: Int?, waiters: [CheckedContinuation<Int, Never>])>((nil, []))
     private let openSessions = Atomic<Int>(0)
+    private let sessionsPerClient = Mutex<[String: Int]>([:])
 
     public init(configuration: Configuration, acceptor: MessageAcceptor, logger: Logger) {
         self.configuration = configuration
@@ -77,9 +86,10 @@ public final class SMTPServer: Service, Sendable {
             .serverChannelOption(.backlog, value: 256)
         let initializer: @Sendable (any Channel) -> EventLoopFuture<(NIOAsyncChannel<SMTPFrame, ByteBuffer>, NIOLoopBound<SMTPFramingHandler>)> = { channel in
             channel.eventLoop.makeCompletedFuture {
-                let framer = SMTPFramingHandler(maximumMessageSize: configuration.maximumMessageSize)
-                try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: TimeAmount(configuration.idleTimeout)))
-                try channel.pipeline.syncOperations.addHandler(SMTPIdleTimeoutHandler())
+                let framer = SMTPFramingHandler(
+                    maximumMessageSize: configuration.maximumMessageSize,
+                    timeouts: .init(command: configuration.commandTimeout, dataBlock: configuration.dataBlockTimeout,
+                                    dataTermination: configuration.dataTerminationTimeout))
                 try channel.pipeline.syncOperations.addHandler(framer)
                 let connection = try NIOAsyncChannel<SMTPFrame, ByteBuffer>(wrappingChannelSynchronously: channel)
                 return (connection, NIOLoopBound(framer, eventLoop: channel.eventLoop))
@@ -133,7 +143,26 @@ public final class SMTPServer: Service, Sendable {
             acceptor: self.acceptor, logger: self.logger)
         let open = self.openSessions.wrappingAdd(1, ordering: .relaxed).newValue
         defer { self.openSessions.wrappingSubtract(1, ordering: .relaxed) }
+        let client = connection.channel.remoteAddress?.ipAddress ?? "local"
+        let fromClient = self.sessionsPerClient.withLock { counts in
+            counts[client, default: 0] += 1
+            return counts[client]!
+        }
+        defer {
+            self.sessionsPerClient.withLock { counts in
+                counts[client, default: 1] -= 1
+                if counts[client] == 0 { counts[client] = nil }
+            }
+        }
         self.acceptor.metrics.increment(.smtpSessions)
-        await session.run(overCapacity: open > self.configuration.maximumConnections)
+        let refusal: SMTPReply?
+        if open > self.configuration.maximumConnections {
+            refusal = SMTPReply(421, "4.3.2", "Too many connections, try again later")
+        } else if fromClient > self.configuration.maximumConnectionsPerClient {
+            refusal = SMTPReply(421, "4.7.0", "Too many connections from your address, try again later")
+        } else {
+            refusal = nil
+        }
+        await session.run(refusal: refusal)
     }
 }

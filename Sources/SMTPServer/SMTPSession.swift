@@ -31,7 +31,7 @@ final class SMTPSession: Sendable {
         self.logger = logger
     }
 
-    func run(overCapacity: Bool) async {
+    func run(refusal: SMTPReply?) async {
         var machine = SMTPSessionMachine<Builder>(
             hostname: self.configuration.hostname,
             limits: .init(maximumMessageSize: self.configuration.maximumMessageSize,
@@ -41,15 +41,17 @@ final class SMTPSession: Sendable {
             startTLSAvailable: self.configuration.startTLS != nil)
         do {
             try await self.connection.executeThenClose { inbound, outbound in
-                if overCapacity {
-                    try await outbound.write(Self.buffer(SMTPReply(421, "4.3.2", "Too many connections, try again later")))
+                if let refusal {
+                    try await outbound.write(Self.buffer(refusal))
                     return
                 }
                 try await outbound.write(Self.buffer(machine.greeting))
+                // BDAT chunks received so far in this transaction.
+                var chunks = ByteBuffer()
                 try await withGracefulShutdownHandler {
                     for try await frame in inbound {
                         guard self.begin() else { break }
-                        let keepOpen = try await self.handle(frame, machine: &machine, outbound: outbound)
+                        let keepOpen = try await self.handle(frame, machine: &machine, chunks: &chunks, outbound: outbound)
                         if !keepOpen { break }
                         if self.endAndCheckShutdown() {
                             try await outbound.write(Self.buffer(machine.shutdown()))
@@ -67,8 +69,13 @@ final class SMTPSession: Sendable {
 
     /// Handles one frame; returns false when the session must close.
     private func handle(
-        _ frame: SMTPFrame, machine: inout SMTPSessionMachine<Builder>, outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
+        _ frame: SMTPFrame, machine: inout SMTPSessionMachine<Builder>, chunks: inout ByteBuffer,
+        outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
     ) async throws -> Bool {
+        if case .command = frame, !machine.isChunking, chunks.readableBytes > 0 {
+            chunks = ByteBuffer()  // RSET (or an error) ended a BDAT transaction
+            self.activity.withLock { $0.inTransaction = false }
+        }
         switch frame {
         case .command(let line):
             if machine.needsTLSDetails {
@@ -115,6 +122,32 @@ final class SMTPSession: Sendable {
         case .messageTooLarge:
             self.activity.withLock { $0.inTransaction = false }
             try await outbound.write(Self.buffer(machine.messageTooLarge()))
+        case .chunk(var bytes, let size, let last):
+            switch machine.chunkReceived(size: size, fits: bytes != nil, last: last) {
+            case .reply(let reply):
+                if machine.isChunking, var bytes {
+                    chunks.writeBuffer(&bytes)
+                    self.activity.withLock { $0.inTransaction = true }
+                } else {
+                    chunks = ByteBuffer()
+                    self.activity.withLock { $0.inTransaction = false }
+                }
+                try await outbound.write(Self.buffer(reply))
+            case .tooLarge(let replies):
+                chunks = ByteBuffer()
+                self.activity.withLock { $0.inTransaction = false }
+                try await outbound.write(Self.buffer(replies))
+            case .close(let reply):
+                try await outbound.write(Self.buffer(reply))
+                return false
+            case .store(let envelope):
+                if bytes != nil { chunks.writeBuffer(&bytes!) }
+                let message = chunks
+                chunks = ByteBuffer()
+                defer { self.activity.withLock { $0.inTransaction = false } }
+                let itemIDs = await self.store(message, envelope: envelope)
+                try await outbound.write(Self.buffer(machine.deliveryReplies(for: envelope, itemIDs: itemIDs)))
+            }
         }
         return !machine.isClosed
     }

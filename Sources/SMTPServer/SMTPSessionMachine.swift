@@ -53,7 +53,21 @@ struct SMTPSessionMachine<Recipient: Sendable> {
         case greeted
         case mail(Transaction)
         case data(Transaction)
+        /// Between BDAT chunks (RFC 3030), with the octets received so far.
+        case chunking(Transaction, size: Int)
         case closed
+    }
+
+    /// What to do with a BDAT chunk.
+    enum ChunkOutcome {
+        /// Answer; keep the chunk's bytes when ``isChunking``, else drop everything so far.
+        case reply(SMTPReply)
+        /// The message went over the size limit; everything so far is dropped.
+        case tooLarge([SMTPReply])
+        /// The LAST chunk: store everything received, with this envelope.
+        case store(Envelope)
+        /// Too many errors: reply, then close the connection.
+        case close(SMTPReply)
     }
 
     let hostname: String
@@ -102,7 +116,7 @@ struct SMTPSessionMachine<Recipient: Sendable> {
             switch self.state {
             case .connected:
                 return self.error(SMTPReply(503, "5.5.1", "Send \(self.dialect == .lmtp ? "LHLO" : "EHLO or HELO") first"))
-            case .mail, .data: return self.error(SMTPReply(503, "5.5.1", "Nested MAIL command"))
+            case .mail, .data, .chunking: return self.error(SMTPReply(503, "5.5.1", "Nested MAIL command"))
             case .closed: return .close(SMTPReply(421, "4.3.2", "Closing"))
             case .greeted: break
             }
@@ -155,6 +169,9 @@ struct SMTPSessionMachine<Recipient: Sendable> {
             }
             return .lookUpRecipient(to)
         case .data:
+            if case .chunking = self.state {
+                return self.error(SMTPReply(503, "5.5.1", "DATA not allowed after BDAT"))
+            }
             guard case .mail(let transaction) = self.state else {
                 return self.error(SMTPReply(503, "5.5.1", "Send MAIL first"))
             }
@@ -179,7 +196,7 @@ struct SMTPSessionMachine<Recipient: Sendable> {
         case .help:
             let greeting = self.dialect == .lmtp ? "LHLO" : "EHLO HELO"
             let tls = self.startTLSAvailable ? " STARTTLS" : ""
-            return .reply(SMTPReply(214, "2.0.0", "Commands: \(greeting) MAIL RCPT DATA RSET NOOP QUIT\(tls)"))
+            return .reply(SMTPReply(214, "2.0.0", "Commands: \(greeting) MAIL RCPT DATA BDAT RSET NOOP QUIT\(tls)"))
         case .starttls:
             return self.startTLS()
         case .syntaxError(let text):
@@ -237,6 +254,51 @@ struct SMTPSessionMachine<Recipient: Sendable> {
         return envelope
     }
 
+    /// Whether a BDAT transaction is collecting chunks.
+    var isChunking: Bool { if case .chunking = self.state { return true } else { return false } }
+
+    /// A `BDAT size [LAST]` chunk was read (RFC 3030); `fits` is false when the framer
+    /// discarded it for being over the size limit on its own.
+    mutating func chunkReceived(size: Int, fits: Bool, last: Bool) -> ChunkOutcome {
+        let transaction: Transaction
+        let received: Int
+        switch self.state {
+        case .mail(let current):
+            guard !self.recipients.isEmpty else {
+                return Self.outcome(self.error(SMTPReply(554, "5.5.1", "No valid recipients")))
+            }
+            (transaction, received) = (current, 0)
+        case .chunking(let current, let size):
+            (transaction, received) = (current, size)
+        case .connected, .greeted, .data:
+            return Self.outcome(self.error(SMTPReply(503, "5.5.1", "Send MAIL first")))
+        case .closed:
+            return .reply(SMTPReply(421, "4.3.2", "Closing"))
+        }
+        let total = received + size
+        guard fits, total <= self.limits.maximumMessageSize else {
+            return .tooLarge(self.messageTooLarge())
+        }
+        guard last else {
+            self.state = .chunking(transaction, size: total)
+            return .reply(SMTPReply(250, "2.0.0", "\(size) octets received"))
+        }
+        let envelope = Envelope(
+            helo: self.helo, mailFrom: transaction.from, recipients: self.recipients,
+            protocolName: self.protocolName(smtpUTF8: transaction.smtpUTF8), tls: self.tls)
+        self.resetTransaction(to: .greeted)
+        return .store(envelope)
+    }
+
+    /// An error answer (``error(_:)`` gives only `.reply` or `.close`) as a chunk outcome.
+    private static func outcome(_ action: Action) -> ChunkOutcome {
+        switch action {
+        case .close(let reply): return .close(reply)
+        case .reply(let reply), .startData(let reply), .startTLS(let reply): return .reply(reply)
+        case .lookUpRecipient: return .reply(SMTPReply(451, "4.3.0", "Try again later"))
+        }
+    }
+
     /// The replies to the end of data. `itemIDs` has the stored item for each envelope
     /// recipient, in RCPT order, or is nil when storing failed.
     ///
@@ -285,6 +347,7 @@ struct SMTPSessionMachine<Recipient: Sendable> {
             "SIZE \(self.limits.maximumMessageSize)",
             "8BITMIME",
             "SMTPUTF8",
+            "CHUNKING",
         ]
         // RFC 3207 4.2: not offered again once TLS is active.
         if self.startTLSAvailable && !self.isTLSActive { lines.append("STARTTLS") }
@@ -297,7 +360,7 @@ struct SMTPSessionMachine<Recipient: Sendable> {
         guard self.startTLSAvailable else { return self.error(SMTPReply(502, "5.5.1", "STARTTLS not available")) }
         switch self.state {
         case .connected: return self.error(SMTPReply(503, "5.5.1", "Send EHLO first"))
-        case .mail, .data: return self.error(SMTPReply(503, "5.5.1", "STARTTLS not allowed during a mail transaction"))
+        case .mail, .data, .chunking: return self.error(SMTPReply(503, "5.5.1", "STARTTLS not allowed during a mail transaction"))
         case .closed: return .close(SMTPReply(421, "4.3.2", "Closing"))
         case .greeted: return .startTLS(SMTPReply(220, "2.0.0", "Ready to start TLS"))
         }

@@ -58,6 +58,25 @@ struct SMTPIntakeTests {
         }
     }
 
+    @Test("a per-domain catch-all takes unknown local parts of its domain only; exact addresses still win")
+    func catchAll() async throws {
+        try await TestDatabase.with { db in
+            try await db.withClient { client in
+                _ = try await Seed.builder(client)
+                _ = try await Seed.builder(client, slug: "birch-builders", address: "*@birch.example")
+                _ = try await Seed.builder(client, slug: "cedar", address: "sales@birch.example")
+                let builders = BuilderStore(client: client, logger: TestDatabase.logger)
+                func owner(_ address: String) async throws -> String? {
+                    try await builders.resolve(IntakeAddress(address)!, intakeDomains: ["intake.test"])?.slug
+                }
+                #expect(try await owner("Anyone@Birch.example") == "birch-builders")
+                #expect(try await owner("sales@birch.example") == "cedar")
+                #expect(try await owner("anyone@other.example") == nil)
+                #expect(try await owner("leads+acme-homes@intake.test") == "acme-homes")
+            }
+        }
+    }
+
     @Test("a message for two builders is stored once per builder; a re-delivery is a no-op")
     func perBuilderAndRedelivery() async throws {
         try await TestDatabase.with { db in

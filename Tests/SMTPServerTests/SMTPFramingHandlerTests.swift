@@ -19,6 +19,8 @@ struct SMTPFramingHandlerTests {
                 case .commandTooLong: out.append("too-long")
                 case .message(let buffer): out.append("msg:\(String(buffer: buffer))")
                 case .messageTooLarge: out.append("too-large")
+                case .chunk(let buffer, let size, let last):
+                    out.append("chunk\(last ? "-last" : ""):\(size):" + (buffer.map { String(buffer: $0) } ?? "<dropped>"))
                 }
             }
         }
@@ -62,6 +64,20 @@ struct SMTPFramingHandlerTests {
         #expect(frames[1].hasPrefix("msg:real body"))
         #expect(frames[1].contains("MAIL FROM:<evil@example.org>"), "the smuggled command must stay message content")
         #expect(!frames.contains("cmd:MAIL FROM:<evil@example.org>"))
+    }
+
+    @Test("bare LF and bare CR in a message are normalised to CRLF, also when split across reads")
+    func bareLineEndingsNormalised() throws {
+        let frames = try Self.framesBothWays("DATA\r\na\nb\rc\r\n\n.\nd\r.\r\n.\r\n")
+        #expect(frames == ["cmd:DATA", "msg:a\r\nb\r\nc\r\n\r\n.\r\nd\r\n.\r\n"])
+    }
+
+    @Test("BDAT chunks are read exactly, binary, without dot or line handling; an over-size chunk is dropped")
+    func bdatChunks() throws {
+        let frames = try Self.framesBothWays("BDAT 5\r\na\n.\r\nBDAT 3 LAST\r\nQUIT\r\nBDAT 0 LAST\r\nBDAT x\r\nNOOP\r\n")
+        #expect(frames == ["chunk:5:a\n.\r\n", "chunk-last:3:QUI", "cmd:T", "chunk-last:0:", "cmd:BDAT x", "cmd:NOOP"])
+        let big = try Self.frames(["BDAT 10 LAST\r\n0123456789NOOP\r\n"], maximumMessageSize: 4)
+        #expect(big == ["chunk-last:10:<dropped>", "cmd:NOOP"])
     }
 
     @Test("after DATA the framer waits for the session; a rejected DATA leaves the next lines as commands")

@@ -82,6 +82,6 @@ struct SMTPSessionMachineTests {
     func ehloRendering() {
         var m = Self.machine()
         let rendered = Self.reply(m.command("ehlo client.example"))?.rendered
-        #expect(rendered == "250-intake.test greets client.example\r\n250-PIPELINING\r\n250-SIZE 1000\r\n250-8BITMIME\r\n250-SMTPUTF8\r\n250 ENHANCEDSTATUSCODES\r\n")
+        #expect(rendered == "250-intake.test greets client.example\r\n250-PIPELINING\r\n250-SIZE 1000\r\n250-8BITMIME\r\n250-SMTPUTF8\r\n250-CHUNKING\r\n250 ENHANCEDSTATUSCODES\r\n")
     }
 }

@@ -49,6 +49,26 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("max-message-size"), help: "Largest message in bytes (env LEAD_INTAKE_MAX_MESSAGE_SIZE; default 26214400).")
     var maxMessageSize: Int?
 
+    @Option(name: .customLong("max-connections"),
+            help: "Concurrent SMTP/LMTP sessions; more get 421 4.3.2 (env LEAD_INTAKE_MAX_CONNECTIONS; default 500).")
+    var maxConnections: Int?
+
+    @Option(name: .customLong("max-connections-per-client"),
+            help: "Concurrent sessions from one client IP; more get 421 4.7.0 (env LEAD_INTAKE_MAX_CONNECTIONS_PER_CLIENT; default 20).")
+    var maxConnectionsPerClient: Int?
+
+    @Option(name: .customLong("command-timeout"),
+            help: "Seconds a client may be silent waiting for a command, then 421 4.4.2 (env LEAD_INTAKE_COMMAND_TIMEOUT; default 300).")
+    var commandTimeout: Int?
+
+    @Option(name: .customLong("data-block-timeout"),
+            help: "Seconds a client may be silent inside a message, then 421 4.4.2 (env LEAD_INTAKE_DATA_BLOCK_TIMEOUT; default 180).")
+    var dataBlockTimeout: Int?
+
+    @Option(name: .customLong("data-timeout"),
+            help: "Seconds from 354 to the final dot, then 421 4.4.2 (env LEAD_INTAKE_DATA_TIMEOUT; default 600).")
+    var dataTimeout: Int?
+
     @Option(name: .customLong("max-attempts"), help: "Tries per item before it is marked failed (env LEAD_INTAKE_MAX_ATTEMPTS; default 5).")
     var maxAttempts: Int?
 
@@ -67,6 +87,23 @@ struct Serve: AsyncParsableCommand {
         let workerCount = try settings.int(flag: self.workers, key: "workers", env: "LEAD_INTAKE_WORKERS", default: 2, range: 0...256)
         let maxSize = try settings.int(flag: self.maxMessageSize, key: "max-message-size", env: "LEAD_INTAKE_MAX_MESSAGE_SIZE",
                                        default: 25 * 1024 * 1024, range: 1024...(1 << 30))
+        let maxConnections = try settings.int(flag: self.maxConnections, key: "max-connections", env: "LEAD_INTAKE_MAX_CONNECTIONS",
+                                              default: 500, range: 1...1_000_000)
+        let maxPerClient = try settings.int(flag: self.maxConnectionsPerClient, key: "max-connections-per-client",
+                                            env: "LEAD_INTAKE_MAX_CONNECTIONS_PER_CLIENT", default: 20, range: 1...1_000_000)
+        let commandTimeout = try settings.int(flag: self.commandTimeout, key: "command-timeout", env: "LEAD_INTAKE_COMMAND_TIMEOUT",
+                                              default: 300, range: 1...86_400)
+        let dataBlockTimeout = try settings.int(flag: self.dataBlockTimeout, key: "data-block-timeout",
+                                                env: "LEAD_INTAKE_DATA_BLOCK_TIMEOUT", default: 180, range: 1...86_400)
+        let dataTimeout = try settings.int(flag: self.dataTimeout, key: "data-timeout", env: "LEAD_INTAKE_DATA_TIMEOUT",
+                                           default: 600, range: 1...86_400)
+        // The listener limits; runServices adds address, name, size and TLS.
+        var smtpLimits = SMTPServer.Configuration()
+        smtpLimits.maximumConnections = maxConnections
+        smtpLimits.maximumConnectionsPerClient = maxPerClient
+        smtpLimits.commandTimeout = .seconds(commandTimeout)
+        smtpLimits.dataBlockTimeout = .seconds(dataBlockTimeout)
+        smtpLimits.dataTerminationTimeout = .seconds(dataTimeout)
         let maxAttempts = try settings.int(flag: self.maxAttempts, key: "max-attempts", env: "LEAD_INTAKE_MAX_ATTEMPTS",
                                            default: 5, range: 1...100)
         let leaseSeconds = try settings.int(flag: self.leaseSeconds, key: "lease-seconds", env: "LEAD_INTAKE_LEASE_SECONDS",
@@ -97,7 +134,7 @@ struct Serve: AsyncParsableCommand {
             try await self.setUp(url: url, demo: demo, domains: domains, logger: logger)
             try await self.runServices(
                 url: url, smtpAddress: smtpAddress, lmtpAddress: lmtpAddress, startTLS: startTLS, httpAddress: httpAddress,
-                workers: workerCount, maxSize: maxSize, maxAttempts: maxAttempts, lease: .seconds(leaseSeconds),
+                smtpLimits: smtpLimits, workers: workerCount, maxSize: maxSize, maxAttempts: maxAttempts, lease: .seconds(leaseSeconds),
                 domains: domains, hostname: hostname, logger: logger)
         } catch {
             await embedded?.stop()
@@ -154,7 +191,7 @@ struct Serve: AsyncParsableCommand {
 
     private func runServices(
         url: DatabaseURL, smtpAddress: ListenAddress, lmtpAddress: LMTPAddress?, startTLS: STARTTLSContext?,
-        httpAddress: ListenAddress, workers: Int, maxSize: Int, maxAttempts: Int, lease: Duration, domains: Set<String>,
+        httpAddress: ListenAddress, smtpLimits: SMTPServer.Configuration, workers: Int, maxSize: Int, maxAttempts: Int, lease: Duration, domains: Set<String>,
         hostname: String, logger: Logger
     ) async throws {
         let client = PostgresClient(configuration: url.configuration, backgroundLogger: logger)
@@ -167,7 +204,9 @@ struct Serve: AsyncParsableCommand {
             builders: BuilderStore(client: client, logger: logger), inbox: inbox, intakeDomains: domains,
             metrics: metrics, logger: logger)
 
-        var smtpConfiguration = SMTPServer.Configuration(host: smtpAddress.host, port: smtpAddress.port)
+        var smtpConfiguration = smtpLimits
+        smtpConfiguration.host = smtpAddress.host
+        smtpConfiguration.port = smtpAddress.port
         smtpConfiguration.hostname = hostname
         smtpConfiguration.maximumMessageSize = maxSize
         smtpConfiguration.startTLS = startTLS

@@ -11,6 +11,7 @@ struct ConfigFile {
         "smtp", "http", "database-url", "data-dir", "pg-bin-dir", "workers", "intake-domains",
         "hostname", "log-level", "max-message-size", "max-attempts", "lease-seconds", "demo",
         "lmtp", "tls-cert", "tls-key",
+        "max-connections", "max-connections-per-client", "command-timeout", "data-block-timeout", "data-timeout",
     ]
 
     init(path: String) throws {

@@ -60,8 +60,10 @@ public struct BuilderStore: Sendable {
 
     /// The builder an envelope recipient belongs to, or nil when the address is not ours.
     ///
-    /// An exact `intake_addresses` row wins; otherwise `anything+SLUG@DOMAIN` resolves to
-    /// the builder `SLUG` when `DOMAIN` is one of `intakeDomains`.
+    /// An exact `intake_addresses` row wins; then `anything+SLUG@DOMAIN` resolves to the
+    /// builder `SLUG` when `DOMAIN` is one of `intakeDomains`; last, a per-domain catch-all
+    /// row `*@DOMAIN` (added with `builders add SLUG --address '*@DOMAIN'`) takes any other
+    /// local part of that domain.
     public func resolve(_ recipient: IntakeAddress, intakeDomains: Set<String>) async throws -> Builder? {
         for try await (id, slug, name) in try await self.client.query(
             """
@@ -71,10 +73,21 @@ public struct BuilderStore: Sendable {
         ).decode((UUID, String, String).self) {
             return Builder(id: id, slug: slug, name: name)
         }
-        guard let tag = recipient.plusTag, intakeDomains.contains(recipient.domain), Builder.isValidSlug(tag) else {
-            return nil
+        if let tag = recipient.plusTag, intakeDomains.contains(recipient.domain), Builder.isValidSlug(tag),
+           let builder = try await self.find(slug: tag)
+        {
+            return builder
         }
-        return try await self.find(slug: tag)
+        let catchAll = "*@\(recipient.domain)"
+        for try await (id, slug, name) in try await self.client.query(
+            """
+            SELECT b.id, b.slug, b.name FROM intake_addresses a JOIN builders b ON b.id = a.builder_id
+            WHERE a.address = \(catchAll)
+            """, logger: self.logger
+        ).decode((UUID, String, String).self) {
+            return Builder(id: id, slug: slug, name: name)
+        }
+        return nil
     }
 
     public func find(slug: String) async throws -> Builder? {

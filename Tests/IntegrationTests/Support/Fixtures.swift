@@ -15,6 +15,10 @@ enum Repository {
             ?? root.appendingPathComponent(".build/debug/lead-intake").path
     }
 
+    static var smtpRawScript: String {
+        root.appendingPathComponent("Tests/IntegrationTests/Support/smtp_raw.py").path
+    }
+
     static var smtpClientScript: String {
         root.appendingPathComponent("Tests/IntegrationTests/Support/smtp_client.py").path
     }
