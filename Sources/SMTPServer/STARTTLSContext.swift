@@ -1,5 +1,6 @@
 import Foundation
 import NIOSSL
+import Storage
 
 /// The server side of STARTTLS: a certificate chain and key, loaded once and shared by
 /// every session. TLS 1.2 is the minimum (swift-nio-ssl's server default is TLS 1.0).
@@ -39,7 +40,7 @@ public struct STARTTLSContext: Sendable {
     /// trust this one, but opportunistic STARTTLS (what MTAs do by default) still encrypts.
     /// - Returns: the certificate and key paths.
     /// - Throws: ``STARTTLSSetupError`` when the directory or `openssl` fails.
-    public static func selfSignedFiles(in directory: String, hostname: String) throws -> (certificate: String, key: String) {
+    public static func selfSignedFiles(in directory: String, hostname: String) async throws -> (certificate: String, key: String) {
         let dir = URL(fileURLWithPath: directory)
         let cert = dir.appendingPathComponent("selfsigned-cert.pem").path
         let key = dir.appendingPathComponent("selfsigned-key.pem").path
@@ -60,24 +61,21 @@ public struct STARTTLSContext: Sendable {
             try? fm.removeItem(atPath: tmpKey)
         }
         let name = Self.certificateName(hostname)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         // P-256 rather than RSA: generated in milliseconds, accepted by every TLS 1.2+ client.
-        process.arguments = [
-            "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-            "-keyout", tmpKey, "-out", tmpCert, "-days", "3650", "-subj", "/CN=\(name)",
-            "-addext", "subjectAltName=DNS:\(name),DNS:localhost,IP:127.0.0.1",
-        ]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        // Run through the project's ProcessRunner (posix_spawn + waitpid): Foundation's
+        // Process missed a child's exit here once and hung start-up.
+        let result: ProcessRunner.Result
         do {
-            try process.run()
+            result = try await ProcessRunner().run("/usr/bin/env", [
+                "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                "-keyout", tmpKey, "-out", tmpCert, "-days", "3650", "-subj", "/CN=\(name)",
+                "-addext", "subjectAltName=DNS:\(name),DNS:localhost,IP:127.0.0.1",
+            ])
         } catch {
             throw STARTTLSSetupError("cannot run openssl to make a self-signed certificate")
         }
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw STARTTLSSetupError("openssl failed (status \(process.terminationStatus)) making a self-signed certificate")
+        guard result.succeeded else {
+            throw STARTTLSSetupError("openssl failed (status \(result.status)) making a self-signed certificate")
         }
         guard chmod(tmpKey, 0o600) == 0, rename(tmpKey, key) == 0, rename(tmpCert, cert) == 0 else {
             throw STARTTLSSetupError("cannot write the self-signed certificate into \(directory)")

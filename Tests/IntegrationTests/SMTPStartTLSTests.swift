@@ -14,14 +14,11 @@ func smtpClient(_ arguments: [String], sourceLocation: SourceLocation = #_source
 
 /// A self-signed STARTTLS certificate made once per test run, as `serve` makes it.
 enum TestTLS {
-    static let context: STARTTLSContext = {
+    /// The pair is made on the first call and reused from disk afterwards.
+    static func context() async throws -> STARTTLSContext {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("li-tls-\(getpid())").path
-        let files = try! STARTTLSContext.selfSignedFiles(in: directory, hostname: "intake.test")
-        return try! STARTTLSContext(certificateChainFile: files.certificate, privateKeyFile: files.key)
-    }()
-
-    static func configure(_ configuration: inout SMTPServer.Configuration) {
-        configuration.startTLS = Self.context
+        let files = try await STARTTLSContext.selfSignedFiles(in: directory, hostname: "intake.test")
+        return try STARTTLSContext(certificateChainFile: files.certificate, privateKeyFile: files.key)
     }
 }
 
@@ -34,8 +31,9 @@ struct SMTPStartTLSTests {
                 _ = try await Seed.builder(client)
                 let message = makeMessage(index: 1, tag: "tls")
                 let file = try temporaryFile(message)
+                let tlsContext = try await TestTLS.context()
                 let lines = try await SMTPTestServer.with(
-                    SMTPTestServer.acceptor(builders: client, inbox: client), configure: TestTLS.configure
+                    SMTPTestServer.acceptor(builders: client, inbox: client), configure: { $0.startTLS = tlsContext }
                 ) { port in
                     try await smtpClient(["starttls", "127.0.0.1", String(port), "sender@example.org", "leads@acme.example", file])
                 }
@@ -68,8 +66,9 @@ struct SMTPStartTLSTests {
     func injectionIsDiscarded() async throws {
         try await TestDatabase.with { db in
             try await db.withClient { client in
+                let tlsContext = try await TestTLS.context()
                 let lines = try await SMTPTestServer.with(
-                    SMTPTestServer.acceptor(builders: client, inbox: client), configure: TestTLS.configure
+                    SMTPTestServer.acceptor(builders: client, inbox: client), configure: { $0.startTLS = tlsContext }
                 ) { port in
                     try await smtpClient(["inject", "127.0.0.1", String(port)])
                 }
@@ -83,8 +82,9 @@ struct SMTPStartTLSTests {
     func startTLSErrors() async throws {
         try await TestDatabase.with { db in
             try await db.withClient { client in
+                let tlsContext = try await TestTLS.context()
                 let (twice, argument) = try await SMTPTestServer.with(
-                    SMTPTestServer.acceptor(builders: client, inbox: client), configure: TestTLS.configure
+                    SMTPTestServer.acceptor(builders: client, inbox: client), configure: { $0.startTLS = tlsContext }
                 ) { port in
                     (try await smtpClient(["starttls-again", "127.0.0.1", String(port), "tls"]),
                      try await smtpClient(["starttls-again", "127.0.0.1", String(port), "plain"]))
@@ -99,8 +99,9 @@ struct SMTPStartTLSTests {
     func protocolVersions() async throws {
         try await TestDatabase.with { db in
             try await db.withClient { client in
+                let tlsContext = try await TestTLS.context()
                 let (modern, tls11) = try await SMTPTestServer.with(
-                    SMTPTestServer.acceptor(builders: client, inbox: client), configure: TestTLS.configure
+                    SMTPTestServer.acceptor(builders: client, inbox: client), configure: { $0.startTLS = tlsContext }
                 ) { port in
                     func sClient(_ version: [String]) async throws -> (status: Int32, stdout: String, stderr: String) {
                         // `-cipher ...@SECLEVEL=0` lets this OpenSSL offer TLS 1.1 at all, so
@@ -128,8 +129,9 @@ struct SMTPStartTLSTests {
                 var message = Array("From: a@example.org\r\nSubject: no message id\r\n\r\nCall me.\r\n".utf8)
                 message += Array("Sent at 10:00\r\n".utf8)
                 let file = try temporaryFile(message)
+                let tlsContext = try await TestTLS.context()
                 let (first, second) = try await SMTPTestServer.with(
-                    SMTPTestServer.acceptor(builders: client, inbox: client), configure: TestTLS.configure
+                    SMTPTestServer.acceptor(builders: client, inbox: client), configure: { $0.startTLS = tlsContext }
                 ) { port in
                     (try await smtpSend(port: port, to: ["leads@acme.example"], files: [file]),
                      try await smtpClient(["starttls", "127.0.0.1", String(port), "sender@example.org", "leads@acme.example", file]))

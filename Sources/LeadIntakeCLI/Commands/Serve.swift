@@ -115,7 +115,7 @@ struct Serve: AsyncParsableCommand {
                                        default: LocalHost.name)
         let demo = self.demo || settings.optionalString(flag: nil, key: "demo", env: "LEAD_INTAKE_DEMO") == "true"
         let lmtpAddress = try settings.lmtpAddress(flag: self.lmtp, key: "lmtp", env: "LEAD_INTAKE_LMTP")
-        let startTLS = try self.startTLS(settings, hostname: hostname, logger: logger)
+        let startTLS = try await self.startTLS(settings, hostname: hostname, logger: logger)
 
         // The embedded cluster belongs to `serve`: started (or adopted after a crash) here,
         // stopped when the gateway stops.
@@ -146,7 +146,7 @@ struct Serve: AsyncParsableCommand {
     /// The STARTTLS certificate: configured, else a self-signed one for local runs. A
     /// configured pair that cannot be used is an error; failing to make the self-signed
     /// one only disables STARTTLS, with a warning.
-    private func startTLS(_ settings: SettingsResolver, hostname: String, logger: Logger) throws -> STARTTLSContext? {
+    private func startTLS(_ settings: SettingsResolver, hostname: String, logger: Logger) async throws -> STARTTLSContext? {
         let cert = settings.lookup(flag: self.tlsCert, key: "tls-cert", env: "LEAD_INTAKE_TLS_CERT")
         let key = settings.lookup(flag: self.tlsKey, key: "tls-key", env: "LEAD_INTAKE_TLS_KEY")
         if cert?.value.lowercased() == "off" { return nil }
@@ -165,7 +165,7 @@ struct Serve: AsyncParsableCommand {
             let dataDir = settings.string(flag: self.global.dataDir, key: "data-dir", env: "LEAD_INTAKE_DATA_DIR", default: ".lead-intake")
             let directory = URL(fileURLWithPath: dataDir).appendingPathComponent("tls").path
             do {
-                let files = try STARTTLSContext.selfSignedFiles(in: directory, hostname: hostname)
+                let files = try await STARTTLSContext.selfSignedFiles(in: directory, hostname: hostname)
                 logger.info("STARTTLS with a self-signed certificate", metadata: ["certificate": "\(files.certificate)"])
                 return try STARTTLSContext(certificateChainFile: files.certificate, privateKeyFile: files.key)
             } catch {

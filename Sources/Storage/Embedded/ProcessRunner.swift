@@ -12,17 +12,21 @@ import Glibc
 /// database to exit. The child is spawned with posix_spawn and reaped with a blocking
 /// waitpid on its own thread; Foundation's `Process` missed the exit of a short-lived
 /// child here and left the caller waiting forever.
-struct ProcessRunner: Sendable {
-    struct Result: Sendable {
-        let status: Int32
-        let output: String
-        var succeeded: Bool { self.status == 0 }
+package struct ProcessRunner: Sendable {
+    package struct Result: Sendable {
+        package let status: Int32
+        package let output: String
+        package var succeeded: Bool { self.status == 0 }
     }
 
     /// When set, commands run as this OS user through `runuser` (we are root).
     let runAsUser: String?
 
-    func run(_ executable: String, _ arguments: [String]) async throws -> Result {
+    package init(runAsUser: String? = nil) {
+        self.runAsUser = runAsUser
+    }
+
+    package func run(_ executable: String, _ arguments: [String]) async throws -> Result {
         let argv: [String]
         if let user = self.runAsUser {
             argv = ["/usr/sbin/runuser", "-u", user, "--", executable] + arguments
