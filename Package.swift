@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         // Pure core: values in, values out. No NIO, no Postgres.
@@ -31,7 +32,7 @@ let package = Package(
         // Wraps libxml2 without Foundation, so Foundation-importing targets above it build.
         .target(name: "HTMLText", dependencies: ["CLibXML2"], swiftSettings: upcoming),
         .target(name: "MIME", dependencies: ["HTMLText"], swiftSettings: upcoming),
-        .target(name: "Extraction", dependencies: ["MIME", "LeadModel"], swiftSettings: upcoming),
+        .target(name: "Extraction", dependencies: ["MIME", "HTMLText", "LeadModel", .product(name: "Yams", package: "Yams")], swiftSettings: upcoming),
 
         // Effects at the edges.
         .target(

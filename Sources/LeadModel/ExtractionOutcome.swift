@@ -1,8 +1,9 @@
-/// What an extractor concluded about one message: a lead, or a reason to ignore it.
+/// What extraction concluded about one message: a lead, or a reason to ignore it.
 ///
-/// JSON shape (keys always present, so consumers never probe for them):
-/// `{"is_lead": true, "ignored_reason": null, "lead": {...}}` or
-/// `{"is_lead": false, "ignored_reason": "...", "lead": null}`.
+/// JSON shape (the `lead-intake parse --lead-json` contract): one flat object whose keys are
+/// always present: `is_lead`, `ignored_reason` (null for a lead), then every lead key
+/// (`source`, `source_lead_id`, `first_name`, ..., `fields`), all `null` (and `fields` `{}`)
+/// when the message was ignored.
 public enum ExtractionOutcome: Sendable, Equatable, Codable {
     /// The message is an inquiry; here is what was recovered from it.
     case lead(ExtractedLead)
@@ -21,27 +22,38 @@ public enum ExtractionOutcome: Sendable, Equatable, Codable {
         return nil
     }
 
-    private enum CodingKeys: String, CodingKey {
+    private enum OutcomeKeys: String, CodingKey {
         case isLead = "is_lead"
         case ignoredReason = "ignored_reason"
-        case lead
     }
 
-    /// Decodes the flat `is_lead` / `ignored_reason` / `lead` shape.
+    /// Decodes the flat shape.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let container = try decoder.container(keyedBy: OutcomeKeys.self)
         if try container.decode(Bool.self, forKey: .isLead) {
-            self = .lead(try container.decode(ExtractedLead.self, forKey: .lead))
+            self = .lead(try ExtractedLead(from: decoder))
         } else {
             self = .ignored(reason: try container.decodeIfPresent(String.self, forKey: .ignoredReason) ?? "")
         }
     }
 
-    /// Encodes the flat shape with all three keys present.
+    /// Encodes the flat shape with every key present.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
+        var container = encoder.container(keyedBy: OutcomeKeys.self)
         try container.encode(lead != nil, forKey: .isLead)
         try container.encode(ignoredReason, forKey: .ignoredReason)
-        try container.encode(lead, forKey: .lead)
+        if let lead {
+            try lead.encode(to: encoder)
+        } else {
+            var leadKeys = encoder.container(keyedBy: ExtractedLead.CodingKeys.self)
+            for key in ExtractedLead.CodingKeys.allCases {
+                switch key {
+                case .fields: try leadKeys.encode([String: FieldProvenance](), forKey: key)
+                case .contactChannels: try leadKeys.encode([ContactChannel](), forKey: key)
+                case .isForwarded, .needsReview: try leadKeys.encode(false, forKey: key)
+                default: try leadKeys.encodeNil(forKey: key)
+                }
+            }
+        }
     }
 }
