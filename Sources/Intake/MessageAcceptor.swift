@@ -1,4 +1,5 @@
-import Foundation
+public import Foundation
+public import NIOCore
 public import Logging
 public import Storage
 
@@ -47,9 +48,26 @@ public struct MessageAcceptor: Sendable {
             self.logger.info(
                 item.isDuplicate ? "duplicate delivery" : "item accepted",
                 metadata: ["item_id": "\(item.id)", "builder_id": "\(item.builderID)", "channel": "\(message.channel.rawValue)",
-                           "size": "\(message.raw.count)"])
+                           "size": "\(message.size)"])
         }
         return items
+    }
+
+    /// Writes one chunk of a message that is still arriving (see ``MessageSpooler``).
+    /// - Throws: ``IntakeUnavailable``.
+    public func spool(_ chunk: ByteBuffer, spoolID: UUID, sequence: Int) async throws {
+        let spool = self.inbox.spool
+        try await self.bounded("spool message chunk") {
+            try await spool.write(chunk, spoolID: spoolID, sequence: sequence)
+        }
+    }
+
+    /// Drops the chunks of a message that will not be committed.
+    public func discardSpool(_ spoolID: UUID) async throws {
+        let spool = self.inbox.spool
+        try await self.bounded("discard spooled chunks") {
+            try await spool.discard(spoolID)
+        }
     }
 
     private func bounded<T: Sendable>(_ what: String, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
