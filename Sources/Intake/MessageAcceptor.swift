@@ -15,9 +15,14 @@ public struct MessageAcceptor: Sendable {
     public let deadline: Duration
     public let metrics: IntakeMetrics
     let logger: Logger
+    let recipients: RecipientCache
 
+    /// - Parameter recipientCacheTTL: how long a resolved recipient is remembered (only
+    ///   addresses that resolved; unknown ones are looked up every time).
     public init(builders: BuilderStore, inbox: InboxStore, intakeDomains: Set<String>,
-                deadline: Duration = .seconds(10), metrics: IntakeMetrics, logger: Logger) {
+                deadline: Duration = .seconds(10), recipientCacheTTL: Duration = .seconds(30),
+                metrics: IntakeMetrics, logger: Logger) {
+        self.recipients = RecipientCache(ttl: recipientCacheTTL)
         self.builders = builders
         self.inbox = inbox
         self.intakeDomains = Set(intakeDomains.map { $0.lowercased() })
@@ -29,11 +34,14 @@ public struct MessageAcceptor: Sendable {
     /// The builder an envelope recipient belongs to; nil for an address that is not ours.
     /// - Throws: ``IntakeUnavailable`` when storage does not answer in time.
     public func resolve(_ recipient: IntakeAddress) async throws -> Builder? {
+        if let known = self.recipients.builder(for: recipient.address) { return known }
         let builders = self.builders
         let domains = self.intakeDomains
-        return try await self.bounded("recipient lookup") {
+        let builder = try await self.bounded("recipient lookup") {
             try await builders.resolve(recipient, intakeDomains: domains)
         }
+        if let builder { self.recipients.remember(builder, for: recipient.address) }
+        return builder
     }
 
     /// Commits `message` once per builder. When this returns, the items are durable.
