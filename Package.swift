@@ -50,6 +50,7 @@ let package = Package(
             name: "Intake",
             dependencies: [
                 "MIME", "Extraction", "LeadModel", "Storage",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -1,4 +1,5 @@
-import Foundation
+public import Foundation
+public import NIOCore
 public import Logging
 public import Storage
 
@@ -14,9 +15,14 @@ public struct MessageAcceptor: Sendable {
     public let deadline: Duration
     public let metrics: IntakeMetrics
     let logger: Logger
+    let recipients: RecipientCache
 
+    /// - Parameter recipientCacheTTL: how long a resolved recipient is remembered (only
+    ///   addresses that resolved; unknown ones are looked up every time).
     public init(builders: BuilderStore, inbox: InboxStore, intakeDomains: Set<String>,
-                deadline: Duration = .seconds(10), metrics: IntakeMetrics, logger: Logger) {
+                deadline: Duration = .seconds(10), recipientCacheTTL: Duration = .seconds(30),
+                metrics: IntakeMetrics, logger: Logger) {
+        self.recipients = RecipientCache(ttl: recipientCacheTTL)
         self.builders = builders
         self.inbox = inbox
         self.intakeDomains = Set(intakeDomains.map { $0.lowercased() })
@@ -28,11 +34,14 @@ public struct MessageAcceptor: Sendable {
     /// The builder an envelope recipient belongs to; nil for an address that is not ours.
     /// - Throws: ``IntakeUnavailable`` when storage does not answer in time.
     public func resolve(_ recipient: IntakeAddress) async throws -> Builder? {
+        if let known = self.recipients.builder(for: recipient.address) { return known }
         let builders = self.builders
         let domains = self.intakeDomains
-        return try await self.bounded("recipient lookup") {
+        let builder = try await self.bounded("recipient lookup") {
             try await builders.resolve(recipient, intakeDomains: domains)
         }
+        if let builder { self.recipients.remember(builder, for: recipient.address) }
+        return builder
     }
 
     /// Commits `message` once per builder. When this returns, the items are durable.
@@ -47,9 +56,26 @@ public struct MessageAcceptor: Sendable {
             self.logger.info(
                 item.isDuplicate ? "duplicate delivery" : "item accepted",
                 metadata: ["item_id": "\(item.id)", "builder_id": "\(item.builderID)", "channel": "\(message.channel.rawValue)",
-                           "size": "\(message.raw.count)"])
+                           "size": "\(message.size)"])
         }
         return items
+    }
+
+    /// Writes one chunk of a message that is still arriving (see ``MessageSpooler``).
+    /// - Throws: ``IntakeUnavailable``.
+    public func spool(_ chunk: ByteBuffer, spoolID: UUID, sequence: Int) async throws {
+        let spool = self.inbox.spool
+        try await self.bounded("spool message chunk") {
+            try await spool.write(chunk, spoolID: spoolID, sequence: sequence)
+        }
+    }
+
+    /// Drops the chunks of a message that will not be committed.
+    public func discardSpool(_ spoolID: UUID) async throws {
+        let spool = self.inbox.spool
+        try await self.bounded("discard spooled chunks") {
+            try await spool.discard(spoolID)
+        }
     }
 
     private func bounded<T: Sendable>(_ what: String, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {

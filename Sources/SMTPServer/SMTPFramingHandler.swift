@@ -56,6 +56,8 @@ final class SMTPFramingHandler: ChannelInboundHandler {
     /// RFC 5321 4.5.3.1.4: 512 octets including CRLF.
     let maximumCommandLength: Int
     let maximumMessageSize: Int
+    /// Message bytes collected before they are handed on as a part.
+    let partSize: Int
     /// Bytes a client may send while the framer waits for the session's decision.
     let maximumPausedBytes = 64 * 1024
 
@@ -63,15 +65,19 @@ final class SMTPFramingHandler: ChannelInboundHandler {
     private var mode = Mode.command
     private var context: ChannelHandlerContext?
     private var message = ByteBuffer()
+    /// Bytes of the current message so far, including parts already handed on.
+    private var messageSize = 0
     private var atLineStart = true
     private var overflowed = false
     let timeouts: Timeouts
     private var silenceTimer: Scheduled<Void>?
     private var messageDeadline: Scheduled<Void>?
 
-    init(maximumCommandLength: Int = 512, maximumMessageSize: Int, timeouts: Timeouts = Timeouts()) {
+    init(maximumCommandLength: Int = 512, maximumMessageSize: Int, partSize: Int = 64 * 1024,
+         timeouts: Timeouts = Timeouts()) {
         self.maximumCommandLength = maximumCommandLength
         self.maximumMessageSize = maximumMessageSize
+        self.partSize = max(1, partSize)
         self.timeouts = timeouts
     }
 
@@ -141,6 +147,7 @@ final class SMTPFramingHandler: ChannelInboundHandler {
         if messageMode {
             self.mode = .message
             self.message = context.channel.allocator.buffer(capacity: 16 * 1024)
+            self.messageSize = 0
             self.atLineStart = true
             self.overflowed = false
             self.restartSilenceTimer(context: context)
@@ -249,7 +256,7 @@ final class SMTPFramingHandler: ChannelInboundHandler {
         }
         if let end = Self.firstCRLF(in: self.buffer) {
             var line = self.buffer.readSlice(length: end + 2)!
-            self.append(&line)
+            self.append(&line, context: context)
             self.atLineStart = true
             return true
         }
@@ -257,7 +264,7 @@ final class SMTPFramingHandler: ChannelInboundHandler {
         // so a long line never makes us rescan it.
         let keep = self.buffer.readableBytesView.last == 0x0D ? 1 : 0
         var chunk = self.buffer.readSlice(length: self.buffer.readableBytes - keep)!
-        self.append(&chunk)
+        self.append(&chunk, context: context)
         return false
     }
 
@@ -266,7 +273,13 @@ final class SMTPFramingHandler: ChannelInboundHandler {
         guard case .chunk(let remaining, let size, let last, let keep) = self.mode else { return false }
         let take = min(remaining, self.buffer.readableBytes)
         var bytes = self.buffer.readSlice(length: take)!
-        if keep { self.message.writeBuffer(&bytes) }
+        if keep {
+            self.message.writeBuffer(&bytes)
+            if take < remaining && self.message.readableBytes >= self.partSize {
+                context.fireChannelRead(self.wrapInboundOut(.chunkPart(self.message)))
+                self.message = ByteBuffer()
+            }
+        }
         if take < remaining {
             self.mode = .chunk(remaining: remaining - take, size: size, last: last, keep: keep)
             return false
@@ -292,20 +305,26 @@ final class SMTPFramingHandler: ChannelInboundHandler {
         return (size, false)
     }
 
-    private func append(_ bytes: inout ByteBuffer) {
+    private func append(_ bytes: inout ByteBuffer, context: ChannelHandlerContext) {
         guard !self.overflowed else { return }
         if Self.hasBareLineEnding(bytes) { bytes = Self.normalisingBareLineEndings(bytes) }
-        if self.message.readableBytes + bytes.readableBytes > self.maximumMessageSize {
+        if self.messageSize + bytes.readableBytes > self.maximumMessageSize {
             self.overflowed = true
             self.message = ByteBuffer()
             return
         }
+        self.messageSize += bytes.readableBytes
         self.message.writeBuffer(&bytes)
+        if self.message.readableBytes >= self.partSize {
+            context.fireChannelRead(self.wrapInboundOut(.messagePart(self.message)))
+            self.message = ByteBuffer()
+        }
     }
 
     private func finishMessage(context: ChannelHandlerContext) {
         let frame: SMTPFrame = self.overflowed ? .messageTooLarge : .message(self.message)
         self.message = ByteBuffer()
+        self.messageSize = 0
         self.overflowed = false
         self.mode = .command
         self.messageDeadline?.cancel()

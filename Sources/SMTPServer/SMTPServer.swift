@@ -45,6 +45,9 @@ public final class SMTPServer: Service, Sendable {
         public var dataBlockTimeout: Duration = .seconds(180)
         /// Time from the 354 to the final dot (default 10 min, RFC 5321 4.5.3.2.6).
         public var dataTerminationTimeout: Duration = .seconds(600)
+        /// A message larger than this is streamed into the store's spool while it arrives
+        /// instead of being held in memory (default 256 KiB; lead emails are 2-50 KB).
+        public var streamingThreshold: Int = 256 * 1024
         /// How long sessions in the middle of a message may go on after shutdown starts.
         public var shutdownGrace: Duration = .seconds(30)
 
@@ -88,6 +91,7 @@ public final class SMTPServer: Service, Sendable {
             channel.eventLoop.makeCompletedFuture {
                 let framer = SMTPFramingHandler(
                     maximumMessageSize: configuration.maximumMessageSize,
+                    partSize: min(64 * 1024, configuration.streamingThreshold),
                     timeouts: .init(command: configuration.commandTimeout, dataBlock: configuration.dataBlockTimeout,
                                     dataTermination: configuration.dataTerminationTimeout))
                 try channel.pipeline.syncOperations.addHandler(framer)

@@ -39,6 +39,10 @@ final class SMTPSession: Sendable {
                           maximumErrors: self.configuration.maximumErrors),
             dialect: self.configuration.dialect == .lmtp ? .lmtp : .smtp,
             startTLSAvailable: self.configuration.startTLS != nil)
+        // The message (DATA) or BDAT chunks received so far in this transaction.
+        var body = MessageSpooler(acceptor: self.acceptor, threshold: self.configuration.streamingThreshold)
+        // A connection that ends mid-message stores nothing: drop what was spooled.
+        defer { if !body.isEmpty { Task { [body] in var body = body; await body.discard() } } }
         do {
             try await self.connection.executeThenClose { inbound, outbound in
                 if let refusal {
@@ -46,12 +50,10 @@ final class SMTPSession: Sendable {
                     return
                 }
                 try await outbound.write(Self.buffer(machine.greeting))
-                // BDAT chunks received so far in this transaction.
-                var chunks = ByteBuffer()
                 try await withGracefulShutdownHandler {
                     for try await frame in inbound {
                         guard self.begin() else { break }
-                        let keepOpen = try await self.handle(frame, machine: &machine, chunks: &chunks, outbound: outbound)
+                        let keepOpen = try await self.handle(frame, machine: &machine, body: &body, outbound: outbound)
                         if !keepOpen { break }
                         if self.endAndCheckShutdown() {
                             try await outbound.write(Self.buffer(machine.shutdown()))
@@ -69,11 +71,11 @@ final class SMTPSession: Sendable {
 
     /// Handles one frame; returns false when the session must close.
     private func handle(
-        _ frame: SMTPFrame, machine: inout SMTPSessionMachine<Builder>, chunks: inout ByteBuffer,
+        _ frame: SMTPFrame, machine: inout SMTPSessionMachine<Builder>, body: inout MessageSpooler,
         outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
     ) async throws -> Bool {
-        if case .command = frame, !machine.isChunking, chunks.readableBytes > 0 {
-            chunks = ByteBuffer()  // RSET (or an error) ended a BDAT transaction
+        if case .command = frame, !machine.isChunking, !body.isEmpty {
+            await body.discard()  // RSET (or an error) ended a BDAT transaction
             self.activity.withLock { $0.inTransaction = false }
         }
         switch frame {
@@ -111,41 +113,52 @@ final class SMTPSession: Sendable {
                 return false
             case .startData, .lookUpRecipient, .startTLS: break
             }
+        case .messagePart(let bytes):
+            await body.append(bytes)
         case .message(let bytes):
             defer { self.activity.withLock { $0.inTransaction = false } }
             guard let envelope = machine.messageReceived() else {
+                await body.discard()
                 try await outbound.write(Self.buffer(SMTPReply(503, "5.5.1", "No transaction in progress")))
                 return true
             }
-            let itemIDs = await self.store(bytes, envelope: envelope)
+            await body.append(bytes)
+            let itemIDs = await self.store(&body, envelope: envelope)
             try await outbound.write(Self.buffer(machine.deliveryReplies(for: envelope, itemIDs: itemIDs)))
         case .messageTooLarge:
+            await body.discard()
             self.activity.withLock { $0.inTransaction = false }
             try await outbound.write(Self.buffer(machine.messageTooLarge()))
-        case .chunk(var bytes, let size, let last):
+        case .chunkPart(let bytes):
+            // Kept only inside a transaction that can take data; otherwise the chunk's end
+            // gets an error reply and its bytes must not have cost a database write.
+            if machine.acceptsChunkData {
+                self.activity.withLock { $0.inTransaction = true }
+                await body.append(bytes)
+            }
+        case .chunk(let bytes, let size, let last):
             switch machine.chunkReceived(size: size, fits: bytes != nil, last: last) {
             case .reply(let reply):
-                if machine.isChunking, var bytes {
-                    chunks.writeBuffer(&bytes)
+                if machine.isChunking, let bytes {
+                    await body.append(bytes)
                     self.activity.withLock { $0.inTransaction = true }
                 } else {
-                    chunks = ByteBuffer()
+                    await body.discard()
                     self.activity.withLock { $0.inTransaction = false }
                 }
                 try await outbound.write(Self.buffer(reply))
             case .tooLarge(let replies):
-                chunks = ByteBuffer()
+                await body.discard()
                 self.activity.withLock { $0.inTransaction = false }
                 try await outbound.write(Self.buffer(replies))
             case .close(let reply):
+                await body.discard()
                 try await outbound.write(Self.buffer(reply))
                 return false
             case .store(let envelope):
-                if bytes != nil { chunks.writeBuffer(&bytes!) }
-                let message = chunks
-                chunks = ByteBuffer()
+                if let bytes { await body.append(bytes) }
                 defer { self.activity.withLock { $0.inTransaction = false } }
-                let itemIDs = await self.store(message, envelope: envelope)
+                let itemIDs = await self.store(&body, envelope: envelope)
                 try await outbound.write(Self.buffer(machine.deliveryReplies(for: envelope, itemIDs: itemIDs)))
             }
         }
@@ -204,7 +217,7 @@ final class SMTPSession: Sendable {
     /// Commits the message for every builder among its recipients, with our `Received:`
     /// header in front. Returns the stored item of each envelope recipient (RCPT order),
     /// or nil when nothing was committed; the caller answers only after this returned.
-    private func store(_ bytes: ByteBuffer, envelope: SMTPSessionMachine<Builder>.Envelope) async -> [String]? {
+    private func store(_ body: inout MessageSpooler, envelope: SMTPSessionMachine<Builder>.Envelope) async -> [String]? {
         var groups: [(builder: Builder, addresses: [String])] = []
         for (address, builder) in envelope.recipients {
             if let index = groups.firstIndex(where: { $0.builder.id == builder.id }) {
@@ -219,12 +232,16 @@ final class SMTPSession: Sendable {
             helo: envelope.helo, clientAddress: clientAddress, hostname: self.configuration.hostname,
             protocolName: envelope.protocolName, tls: envelope.tls, id: deliveryID,
             recipient: envelope.recipients.count == 1 ? envelope.recipients[0].address : nil, date: Date())
-        let message = InboundMessage(
-            channel: self.configuration.dialect == .lmtp ? .lmtp : .smtp, raw: Array(bytes.readableBytesView),
+        var message = InboundMessage(
+            channel: self.configuration.dialect == .lmtp ? .lmtp : .smtp, raw: [],
             mailFrom: envelope.mailFrom, clientAddress: clientAddress, helo: envelope.helo,
             traceHeader: Array(trace.rendered.utf8),
             tlsProtocol: envelope.tls?.protocolVersion, tlsCipher: envelope.tls?.cipher)
         do {
+            switch try await body.finish() {
+            case .inMemory(let raw): message.raw = raw
+            case .spooled(let spooled): message.spooled = spooled
+            }
             let items = try await self.acceptor.accept(message, for: groups)
             var itemOfBuilder: [UUID: String] = [:]
             for item in items { itemOfBuilder[item.builderID] = item.id.uuidString.lowercased() }
@@ -235,6 +252,8 @@ final class SMTPSession: Sendable {
         } catch {
             self.acceptor.metrics.increment(.smtpTemporaryFailures)
             self.logger.error("message not stored", metadata: ["delivery_id": "\(deliveryID)", "error": "\(error)"])
+            // The failed transaction kept its chunks; nothing will claim them now.
+            if let spooled = message.spooled { try? await self.acceptor.discardSpool(spooled.spoolID) }
             return nil
         }
     }

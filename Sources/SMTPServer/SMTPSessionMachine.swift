@@ -254,6 +254,15 @@ struct SMTPSessionMachine<Recipient: Sendable> {
         return envelope
     }
 
+    /// Whether a BDAT chunk arriving now would be kept: a transaction has recipients.
+    var acceptsChunkData: Bool {
+        switch self.state {
+        case .chunking: return true
+        case .mail: return !self.recipients.isEmpty
+        case .connected, .greeted, .data, .closed: return false
+        }
+    }
+
     /// Whether a BDAT transaction is collecting chunks.
     var isChunking: Bool { if case .chunking = self.state { return true } else { return false } }
 

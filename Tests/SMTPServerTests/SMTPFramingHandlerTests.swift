@@ -6,10 +6,14 @@ import Testing
 @Suite("SMTP framing")
 struct SMTPFramingHandlerTests {
     /// Feeds `chunks` and returns the frames, resuming in message mode after every DATA.
-    static func frames(_ chunks: [String], maximumMessageSize: Int = 1 << 20, acceptData: Bool = true) throws -> [String] {
-        let framer = SMTPFramingHandler(maximumMessageSize: maximumMessageSize)
+    /// Message and chunk parts are joined to their final frame, so tests see whole messages;
+    /// `partSizes` collects the size of every part handed on.
+    static func frames(_ chunks: [String], maximumMessageSize: Int = 1 << 20, acceptData: Bool = true,
+                       partSize: Int = 64 * 1024, partSizes: UnsafeMutablePointer<[Int]>? = nil) throws -> [String] {
+        let framer = SMTPFramingHandler(maximumMessageSize: maximumMessageSize, partSize: partSize)
         let channel = EmbeddedChannel(handler: framer)
         var out: [String] = []
+        var parts = ""
         func drain() throws {
             while let frame = try channel.readInbound(as: SMTPFrame.self) {
                 switch frame {
@@ -17,10 +21,18 @@ struct SMTPFramingHandlerTests {
                     out.append("cmd:\(line)")
                     if SMTPFramingHandler.pausesAfter(line) { framer.resume(messageMode: acceptData) }
                 case .commandTooLong: out.append("too-long")
-                case .message(let buffer): out.append("msg:\(String(buffer: buffer))")
-                case .messageTooLarge: out.append("too-large")
+                case .messagePart(let buffer), .chunkPart(let buffer):
+                    parts += String(buffer: buffer)
+                    partSizes?.pointee.append(buffer.readableBytes)
+                case .message(let buffer):
+                    out.append("msg:\(parts)\(String(buffer: buffer))")
+                    parts = ""
+                case .messageTooLarge:
+                    out.append("too-large")
+                    parts = ""
                 case .chunk(let buffer, let size, let last):
-                    out.append("chunk\(last ? "-last" : ""):\(size):" + (buffer.map { String(buffer: $0) } ?? "<dropped>"))
+                    out.append("chunk\(last ? "-last" : ""):\(size):" + (buffer.map { parts + String(buffer: $0) } ?? "<dropped>"))
+                    parts = ""
                 }
             }
         }
@@ -38,6 +50,27 @@ struct SMTPFramingHandlerTests {
         let bytes = try self.frames(input.utf8.map { String(decoding: [$0], as: UTF8.self) }, maximumMessageSize: maximumMessageSize)
         #expect(whole == bytes, "byte-by-byte framing differs")
         return whole
+    }
+
+    @Test("a message longer than the part size is handed on in parts as it arrives; joined, they are the message")
+    func messageParts() throws {
+        let line = String(repeating: "x", count: 98) + "\r\n"
+        let body = String(repeating: line, count: 100) + ".dot\r\n"
+        var sizes: [Int] = []
+        let frames = try withUnsafeMutablePointer(to: &sizes) { pointer in
+            try Self.frames(["DATA\r\n", body, ".\r\nQUIT\r\n"], partSize: 1_000, partSizes: pointer)
+        }
+        #expect(frames == ["cmd:DATA", "msg:" + String(repeating: line, count: 100) + "dot\r\n", "cmd:QUIT"])
+        #expect(sizes.count == 10 && sizes.allSatisfy { $0 >= 1_000 && $0 < 1_100 }, "got \(sizes)")
+
+        var chunkSizes: [Int] = []
+        let chunk = String(repeating: "y", count: 5_000)
+        let chunked = try withUnsafeMutablePointer(to: &chunkSizes) { pointer in
+            try Self.frames(["BDAT 5000 LAST\r\n", String(chunk.prefix(3_000)), String(chunk.suffix(2_000)) + "QUIT\r\n"],
+                            partSize: 1_000, partSizes: pointer)
+        }
+        #expect(chunked == ["chunk-last:5000:" + chunk, "cmd:QUIT"])
+        #expect(chunkSizes == [3_000])
     }
 
     @Test("commands end only at CRLF; a bare LF is part of the line")

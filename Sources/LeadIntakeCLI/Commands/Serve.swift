@@ -238,6 +238,9 @@ struct Serve: AsyncParsableCommand {
                 configuration: workerConfiguration, queue: InboxQueue(client: client, logger: logger, policy: policy),
                 leads: LeadStore(client: client, logger: logger), processor: ItemProcessor(), metrics: metrics, logger: logger)))
         }
+        let dataTimeout = smtpConfiguration.dataTerminationTimeout
+        services.append(.init(service: SpoolSweeper(
+            spool: inbox.spool, age: max(.seconds(3600), dataTimeout * 2), logger: logger)))
         services.append(.init(service: smtp))
         if let lmtp { services.append(.init(service: lmtp)) }
         services.append(.init(service: http))

@@ -22,10 +22,12 @@ public struct InboundMessage: Sendable {
     /// The TLS version and cipher suite when the message came over STARTTLS.
     public var tlsProtocol: String?
     public var tlsCipher: String?
+    /// Set when the body was streamed into the spool as it arrived; `raw` is then empty.
+    public var spooled: SpooledBody?
 
     public init(channel: IntakeChannel, raw: [UInt8], mailFrom: String? = nil,
                 clientAddress: String? = nil, helo: String? = nil, traceHeader: [UInt8] = [],
-                tlsProtocol: String? = nil, tlsCipher: String? = nil) {
+                tlsProtocol: String? = nil, tlsCipher: String? = nil, spooled: SpooledBody? = nil) {
         self.channel = channel
         self.raw = raw
         self.mailFrom = mailFrom
@@ -34,7 +36,11 @@ public struct InboundMessage: Sendable {
         self.traceHeader = traceHeader
         self.tlsProtocol = tlsProtocol
         self.tlsCipher = tlsCipher
+        self.spooled = spooled
     }
+
+    /// Bytes of the message as received, wherever they are.
+    public var size: Int { self.spooled?.size ?? self.raw.count }
 }
 
 /// One builder's copy of an accepted message.

@@ -24,6 +24,9 @@ public struct InboxStore: Sendable {
         self.batcher = flushes > 0 ? InboxBatcher(client: client, logger: logger, maximumFlushes: flushes) : nil
     }
 
+    /// Where messages too large to hold in memory are streamed while they arrive.
+    public var spool: MessageSpool { MessageSpool(client: self.client, logger: self.logger) }
+
     /// Stores one copy of `message` per builder, committed before this returns.
     ///
     /// One transaction per message (or, with group commit on, shared transactions); either
@@ -44,6 +47,9 @@ public struct InboxStore: Sendable {
     /// The statements of one message inside a caller's transaction.
     static func insert(_ message: InboundMessage, for recipients: [(builder: Builder, addresses: [String])],
                        on tx: PostgresConnection, logger: Logger) async throws -> [AcceptedItem] {
+        if let spooled = message.spooled {
+            return try await self.insertSpooled(message, body: spooled, for: recipients, on: tx, logger: logger)
+        }
         // Identity from the bytes as received; what is stored has our trace header in front.
         let identity = DeliveryIdentity(raw: message.raw)
         var raw = ByteBuffer()
@@ -55,33 +61,69 @@ public struct InboxStore: Sendable {
         let key = ByteBuffer(bytes: identity.dedupKey)
         var accepted: [AcceptedItem] = []
         for (builder, addresses) in recipients {
+            let inserted = try await tx.execute(InsertInboundItem(
+                id: UUID.v7(), builderID: builder.id, channel: message.channel.rawValue, raw: raw, size: size,
+                sha256: sha, dedupKey: key, messageID: identity.messageID, mailFrom: message.mailFrom,
+                recipients: addresses, clientAddress: message.clientAddress, helo: message.helo,
+                tlsProtocol: message.tlsProtocol, tlsCipher: message.tlsCipher
+            ), logger: logger).firstElement()
+            accepted.append(try await self.item(inserted: inserted, builder: builder, key: key, on: tx, logger: logger))
+        }
+        return accepted
+    }
+
+    /// The same for a message whose bytes are in the spool: each builder's copy is
+    /// assembled from the chunks by the server, then the chunks are removed, all in the
+    /// caller's transaction.
+    static func insertSpooled(_ message: InboundMessage, body: SpooledBody,
+                              for recipients: [(builder: Builder, addresses: [String])],
+                              on tx: PostgresConnection, logger: Logger) async throws -> [AcceptedItem] {
+        let counts = try await tx.query(
+            """
+            SELECT count(*)::int8, coalesce(sum(length(chunk)), 0)::int8 FROM inbound_spool WHERE spool_id = \(body.spoolID)
+            """, logger: logger
+        ).decode((Int, Int).self).firstElement()
+        guard let counts, counts.0 == body.chunkCount, counts.1 == body.size else {
+            throw StorageError(.conflict, "spooled message \(body.spoolID) is incomplete (a chunk was lost); not stored")
+        }
+        let identity = body.identity
+        let trace = ByteBuffer(bytes: message.traceHeader)
+        let size = message.traceHeader.count + body.size
+        let sha = ByteBuffer(bytes: identity.sha256)
+        let key = ByteBuffer(bytes: identity.dedupKey)
+        var accepted: [AcceptedItem] = []
+        for (builder, addresses) in recipients {
             let id = UUID.v7()
-            var inserted: UUID?
-            for try await row in try await tx.query(
+            let inserted = try await tx.query(
                 """
                 INSERT INTO inbound_items
                     (id, builder_id, channel, raw, size, sha256, dedup_key, message_id, mail_from, rcpt_to, client_ip, helo,
                      tls_protocol, tls_cipher)
-                VALUES (\(id), \(builder.id), \(message.channel.rawValue), \(raw), \(size), \(sha), \(key),
-                        \(identity.messageID), \(message.mailFrom), \(addresses), \(message.clientAddress), \(message.helo),
-                        \(message.tlsProtocol), \(message.tlsCipher))
+                SELECT \(id), \(builder.id), \(message.channel.rawValue), \(trace) || s.body, \(size), \(sha), \(key),
+                       \(identity.messageID), \(message.mailFrom), \(addresses), \(message.clientAddress), \(message.helo),
+                       \(message.tlsProtocol), \(message.tlsCipher)
+                FROM (SELECT string_agg(chunk, ''::bytea ORDER BY seq) AS body FROM inbound_spool
+                      WHERE spool_id = \(body.spoolID)) s
                 ON CONFLICT (builder_id, dedup_key) DO NOTHING
                 RETURNING id
                 """, logger: logger
-            ).decode(UUID.self) {
-                inserted = row
-            }
-            if let inserted {
-                accepted.append(AcceptedItem(id: inserted, builderID: builder.id, isDuplicate: false))
-                continue
-            }
-            for try await existing in try await tx.query(
-                "SELECT id FROM inbound_items WHERE builder_id = \(builder.id) AND dedup_key = \(key)", logger: logger
-            ).decode(UUID.self) {
-                accepted.append(AcceptedItem(id: existing, builderID: builder.id, isDuplicate: true))
-            }
+            ).decode(UUID.self).firstElement()
+            accepted.append(try await self.item(inserted: inserted, builder: builder, key: key, on: tx, logger: logger))
         }
+        try await tx.query("DELETE FROM inbound_spool WHERE spool_id = \(body.spoolID)", logger: logger)
         return accepted
+    }
+
+    /// The accepted item: the row just inserted, or the earlier copy a duplicate ran into.
+    private static func item(inserted: UUID?, builder: Builder, key: ByteBuffer,
+                             on tx: PostgresConnection, logger: Logger) async throws -> AcceptedItem {
+        if let inserted { return AcceptedItem(id: inserted, builderID: builder.id, isDuplicate: false) }
+        let existing = try await tx.query(
+            "SELECT id FROM inbound_items WHERE builder_id = \(builder.id) AND dedup_key = \(key)", logger: logger
+        ).decode(UUID.self).firstElement()
+        // Conflicted with a copy this snapshot cannot see yet: retrying the transaction will.
+        guard let existing else { throw StorageError(.conflict, "concurrent delivery of the same message; not stored") }
+        return AcceptedItem(id: existing, builderID: builder.id, isDuplicate: true)
     }
 
     /// The stored bytes of an item: the gateway's `Received:` trace header (for mail it

@@ -33,5 +33,6 @@ public struct Migration: Sendable {
     public static let all: [Migration] = [
         .coreSchema,
         .envelopeTLS,
+        .messageSpool,
     ]
 }
