@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RUN_ARGS ?= --demo
 
-.PHONY: all deps build build-debug run test clean
+.PHONY: all deps build build-debug run test parsers-test clean
 
 all: build
 
@@ -20,11 +20,17 @@ build-debug: deps
 run: build
 	"$$($(SWIFT) build -c release --show-bin-path)/lead-intake" serve $(RUN_ARGS)
 
-# Builds (debug) and runs every test against a throwaway PostgreSQL on a private port.
-# The end-to-end tests start the built lead-intake binary as a real process.
+# Builds (debug), checks every parser spec against its fixtures, and runs every test
+# against a throwaway PostgreSQL on a private port. The end-to-end tests start the built
+# lead-intake binary as a real process.
 test: deps
 	$(SWIFT) build --build-tests
+	"$$($(SWIFT) build --show-bin-path)/lead-intake" parsers test --parsers parsers
 	LEAD_INTAKE_BIN="$$($(SWIFT) build --show-bin-path)/lead-intake" ./Tests/with-test-postgres.sh $(SWIFT) test --skip-build
+
+# Runs the parser specs against their fixtures (pass/fail table); SPECS=houzz,zillow for some.
+parsers-test: build-debug
+	"$$($(SWIFT) build --show-bin-path)/lead-intake" parsers test --parsers parsers $(if $(SPECS),--only $(SPECS))
 
 clean:
 	rm -rf .build

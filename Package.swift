@@ -32,13 +32,19 @@ let package = Package(
         // Wraps libxml2 without Foundation, so Foundation-importing targets above it build.
         .target(name: "HTMLText", dependencies: ["CLibXML2"], swiftSettings: upcoming),
         .target(name: "MIME", dependencies: ["HTMLText"], swiftSettings: upcoming),
+        .executableTarget(name: "dedup-bench", dependencies: ["Matching", "LeadModel"], path: "Benchmarks/DedupBenchmark", swiftSettings: upcoming),
+        .executableTarget(name: "extraction-bench", dependencies: ["Extraction", "MIME", "LeadModel"], path: "Benchmarks/ExtractionBenchmark", swiftSettings: upcoming),
+        .target(name: "Matching", dependencies: ["LeadModel"], swiftSettings: upcoming),
+        .target(name: "Routing", dependencies: ["LeadModel", .product(name: "Yams", package: "Yams")], swiftSettings: upcoming),
+        .testTarget(name: "MatchingTests", dependencies: ["Matching", "LeadModel"], swiftSettings: upcoming),
+        .testTarget(name: "RoutingTests", dependencies: ["Routing", "LeadModel"], swiftSettings: upcoming),
         .target(name: "Extraction", dependencies: ["MIME", "HTMLText", "LeadModel", .product(name: "Yams", package: "Yams")], swiftSettings: upcoming),
 
         // Effects at the edges.
         .target(
             name: "Storage",
             dependencies: [
-                "LeadModel",
+                "LeadModel", "Matching", "Routing",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -80,7 +86,7 @@ let package = Package(
         .executableTarget(
             name: "LeadIntakeCLI",
             dependencies: [
-                "LeadModel", "MIME", "Extraction", "Storage", "Intake", "SMTPServer", "WebIntake",
+                "LeadModel", "MIME", "Extraction", "Matching", "Routing", "Storage", "Intake", "SMTPServer", "WebIntake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -2,76 +2,94 @@ import Foundation
 public import LeadModel
 public import MIME
 
-/// The first, source-agnostic extractor: takes the prospect from the sender (or, for a
-/// forward, from the innermost original's sender, never the forwarder), the first US
-/// phone number in the inquiry text, and the text itself.
+/// The direct-inquiry extractor: a homeowner writing in their own words. The prospect is
+/// the sender (for a forward, the innermost original's sender, never the forwarder), the
+/// phone the first US number in their text, the message the text itself.
+///
+/// ``LeadExtractor`` uses this path when no spec matches and the sender is a person; use
+/// ``LeadExtractor`` for everything else.
 public struct GenericExtractor: Sendable {
     /// Longest `message` kept, in characters.
-    public static let maximumMessageLength = 10_000
+    public static let maximumMessageLength = LeadBuilder.maximumMessageLength
 
     /// The `source` written on every lead this extractor produces.
-    public static let sourceName = "email"
+    public static let sourceName = "direct_inquiry"
 
-    private let phoneScanner = PhoneNumberScanner()
+    private static let phoneScanner = PhoneNumberScanner()
+
+    /// The phone is looked for in the first 32 KiB of the prospect's text: people give it
+    /// near the top, and a huge body then costs nothing more.
+    static let phoneSearchBytes = 32 * 1024
 
     /// Creates the extractor.
     public init() {}
 
     /// A lead, or the reason the message is not one.
     public func extract(from message: MIMEMessage) -> ExtractionOutcome {
-        if let autoSubmitted = autoSubmittedValue(message) {
-            return .ignored(reason: "auto-submitted message (\(autoSubmitted))")
+        if let reason = Self.autoSubmittedReason(message) {
+            return .ignored(reason: reason)
         }
         let inquiry = Inquiry(message: message)
-        var lead = ExtractedLead(source: Self.sourceName, isForwarded: inquiry.original != nil)
-        var sources: [String: String] = [:]
-
-        let (firstName, lastName) = PersonNameSplitter.split(inquiry.sender?.name)
-        if let firstName {
-            lead.firstName = firstName
-            sources["first_name"] = inquiry.nameSource
+        var builder = LeadBuilder(
+            lead: ExtractedLead(source: Self.sourceName, isForwarded: inquiry.original != nil), relayDomains: [])
+        Self.fillDirectInquiry(&builder, inquiry)
+        if let subject = SubjectCleaner.clean(inquiry.subject) {
+            builder.set(.subject, raw: subject, hint: .trim,
+                        provenance: FieldProvenance(rule: "subject without prefixes", location: inquiry.subjectSource))
         }
-        if let lastName {
-            lead.lastName = lastName
-            sources["last_name"] = inquiry.nameSource
+        builder.finishChannels()
+        if builder.lead.email == nil && builder.lead.phone == nil {
+            return .ignored(reason: "no contact details: no sender address or phone number")
+        }
+        return .lead(builder.lead)
+    }
+
+    /// Sender name and address, the first phone in the prospect's text, and the text.
+    static func fillDirectInquiry(_ builder: inout LeadBuilder, _ inquiry: Inquiry) {
+        builder.lead.source = sourceName
+        if let displayName = inquiry.sender?.name {
+            builder.set(.name, raw: displayName, hint: .name,
+                        provenance: FieldProvenance(rule: "sender display name", location: inquiry.nameSource))
         }
         if let address = inquiry.sender?.address, address.contains("@") {
-            lead.email = address
-            sources["email"] = inquiry.addressSource
+            builder.set(.email, raw: address, hint: .email,
+                        provenance: FieldProvenance(rule: "sender address", location: inquiry.addressSource))
         }
 
-        let body = inquiry.body.trimmingCharacters(in: .whitespacesAndNewlines)
+        let body = ValueNormalizer.trimmingWhitespace(inquiry.body)
         // Line numbers refer to the trimmed text, i.e. to the `message` field.
-        let phoneText = inquiry.original == nil ? Inquiry.blankingQuotedLines(body) : body
-        if let phone = phoneScanner.firstPhone(in: phoneText) {
-            lead.phone = phone.number
-            let pattern = phone.isNANP ? "phone pattern" : "labelled phone, not NANP"
-            let provenance = "\(inquiry.bodySource) line \(phone.line) (\(pattern))"
-            sources["phone"] = provenance
-            if let phoneExtension = phone.phoneExtension {
-                lead.phoneExtension = phoneExtension
-                sources["phone_extension"] = provenance
+        let searched = SpecPattern.bounded(body, maxBytes: phoneSearchBytes)
+        let phoneText = inquiry.original == nil ? Inquiry.blankingQuotedLines(searched) : searched
+        if !builder.has(.phone), let phone = phoneScanner.firstPhone(in: phoneText) {
+            let rule = phone.isNANP ? "phone pattern" : "labelled phone, not NANP"
+            let provenance = FieldProvenance(rule: rule, location: "\(inquiry.bodySource) line \(phone.line)")
+            if builder.phonesAreProxied {
+                builder.addChannel(ContactChannel(kind: .phone, value: phone.number, isRelay: true))
+            } else {
+                builder.lead.phone = phone.number
+                builder.lead.fields["phone"] = provenance
+                if let phoneExtension = phone.phoneExtension, !builder.has(.phoneExtension) {
+                    builder.lead.phoneExtension = phoneExtension
+                    builder.lead.fields["phone_extension"] = provenance
+                }
             }
         }
         if !body.isEmpty {
-            lead.message = String(body.prefix(Self.maximumMessageLength))
-            sources["message"] = inquiry.messageSource
+            builder.set(.message, raw: body, hint: .trim,
+                        provenance: FieldProvenance(rule: "prospect text", location: inquiry.messageSource))
         }
-        if let subject = SubjectCleaner.clean(inquiry.subject) {
-            lead.subject = subject
-            sources["subject"] = inquiry.subjectSource
-        }
-        lead.fieldSources = sources
+    }
 
-        if lead.email == nil && lead.phone == nil {
-            return .ignored(reason: "no contact details: no sender address or phone number")
-        }
-        return .lead(lead)
+    /// `auto-submitted message (auto-replied)` for RFC 3834 machine-sent mail, else nil.
+    /// (``NotALeadClassifier`` gives the full set of reasons; this is the minimum every
+    /// path applies.)
+    static func autoSubmittedReason(_ message: MIMEMessage) -> String? {
+        autoSubmittedValue(message).map { "auto-submitted message (\($0))" }
     }
 
     /// RFC 3834: any `Auto-Submitted` value other than `no` marks machine-sent mail.
     /// Returns a sanitised token for the reason text, or nil for human mail.
-    private func autoSubmittedValue(_ message: MIMEMessage) -> String? {
+    private static func autoSubmittedValue(_ message: MIMEMessage) -> String? {
         guard let raw = message.header("Auto-Submitted") else { return nil }
         let token = raw.split(separator: ";", maxSplits: 1).first.map(String.init) ?? ""
         let value = token.trimmingCharacters(in: .whitespaces).lowercased()

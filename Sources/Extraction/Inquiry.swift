@@ -20,6 +20,8 @@ struct Inquiry {
     let bodySource: String
     let messageSource: String
     let subjectSource: String
+    /// For a forward as attachment, the embedded original message (its headers and HTML).
+    let attachedOriginal: MIMEMessage?
 
     init(message: MIMEMessage) {
         var replyText: String?
@@ -31,6 +33,7 @@ struct Inquiry {
         }
         guard let original = message.forwarded.first, replyText == nil else {
             self.original = nil
+            attachedOriginal = nil
             sender = message.from.first
             body = replyText ?? message.text ?? ""
             subject = message.subject
@@ -42,6 +45,7 @@ struct Inquiry {
             return
         }
         self.original = original
+        attachedOriginal = original.style == .attachedMessage ? Self.attachedMessage(in: message, for: original) : nil
         sender = original.from
         body = original.body
         if original.style == .attachedMessage {
@@ -65,6 +69,23 @@ struct Inquiry {
             subject = message.subject
             subjectSource = "Subject header of the forwarding message"
         }
+    }
+
+    /// The embedded message (at any depth) that `original` was read from.
+    static func attachedMessage(in message: MIMEMessage, for original: ForwardedOriginal) -> MIMEMessage? {
+        var stack = [message]
+        var visited = 0
+        while let current = stack.popLast(), visited < 64 {
+            visited += 1
+            for part in current.parts {
+                guard let embedded = part.message else { continue }
+                if embedded.from.first == original.from, embedded.subject == original.subject {
+                    return embedded
+                }
+                stack.append(embedded)
+            }
+        }
+        return nil
     }
 
     /// `text` with `>`-quoted lines emptied (line numbers unchanged). In a direct message

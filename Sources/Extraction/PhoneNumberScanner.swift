@@ -1,3 +1,5 @@
+import LeadModel
+
 /// Finds US (NANP) phone numbers in free text with a hand-written scanner.
 ///
 /// Accepts `(512) 555-0143`, `512-555-0143`, `512.555.0143`, `5125550143`,
@@ -5,14 +7,56 @@
 /// `extension 123`. Rejects numbers glued to other digits, letters, `$` or `#` (ZIP codes,
 /// dates, prices, order numbers) and numbers whose area code or exchange starts with 0 or 1.
 /// Each candidate start examines a bounded window, so the scan is linear in the text.
+/// NANP validation and E.164 formatting are LeadModel's (``NANPNumber``,
+/// ``PhoneNormalizer``), shared with the field normaliser.
 public struct PhoneNumberScanner: Sendable {
     /// Creates a scanner.
     public init() {}
 
     /// The first NANP number in `text`; failing that, the first number on a line labelled
     /// `Phone:` / `Tel:` / `Cell:` / `Mobile:` (digits as written, for non-NANP numbers).
+    /// Failing both, the first number written with a `+` country code (`+44 20 7946 0958`).
     public func firstPhone(in text: String) -> PhoneMatch? {
-        phones(in: text, limit: 1).first ?? labeledPhone(in: text)
+        phones(in: text, limit: 1).first ?? labeledPhone(in: text) ?? internationalPhones(in: text, limit: 1).first
+    }
+
+    /// Up to `limit` non-NANP numbers written with a `+` and a country code, normalised to
+    /// E.164 by ``PhoneNormalizer`` (8 to 15 digits).
+    public func internationalPhones(in text: String, limit: Int = 20) -> [PhoneMatch] {
+        let scalars = Array(text.unicodeScalars)
+        var matches: [PhoneMatch] = []
+        var line = 1
+        var index = 0
+        while index < scalars.count, matches.count < limit {
+            let scalar = scalars[index]
+            if scalar == "\n" { line += 1 }
+            guard scalar == "+", startsAtBoundary(scalars, index), index + 1 < scalars.count,
+                  isDigit(scalars[index + 1]), scalars[index + 1] != "1" else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < scalars.count, end - index < 24,
+                  isDigit(scalars[end]) || ((scalars[end] == " " || scalars[end] == "-" || scalars[end] == "." ||
+                                             scalars[end] == "(" || scalars[end] == ")") && end + 1 < scalars.count &&
+                                            (isDigit(scalars[end + 1]) || scalars[end + 1] == "(")) {
+                end += 1
+            }
+            if end < scalars.count, isDigit(scalars[end]) || isLetter(scalars[end]) {
+                index = end
+                continue
+            }
+            let written = String(String.UnicodeScalarView(scalars[index..<end]))
+            var extensionEnd = end
+            let phoneExtension = readExtension(scalars, &extensionEnd)
+            if let phone = PhoneNormalizer.normalize(written), !phone.isNANP {
+                matches.append(PhoneMatch(number: phone.e164, phoneExtension: phoneExtension, line: line, isNANP: false))
+                index = phoneExtension == nil ? end : extensionEnd
+                continue
+            }
+            index = end
+        }
+        return matches
     }
 
     /// Up to `limit` NANP numbers in `text`, in order.
@@ -82,11 +126,7 @@ public struct PhoneNumberScanner: Sendable {
 
     /// Area code and exchange are NXX: first digit 2-9, and not an N11 service code.
     private func isValidNANP(area: [Unicode.Scalar], exchange: [Unicode.Scalar]) -> Bool {
-        for group in [area, exchange] {
-            guard group[0] >= "2" else { return false }
-            if group[1] == "1" && group[2] == "1" { return false }
-        }
-        return true
+        NANPNumber.isValid(area: area.map(Character.init), exchange: exchange.map(Character.init))
     }
 
     private func readExtension(_ s: [Unicode.Scalar], _ index: inout Int) -> String? {
@@ -165,6 +205,10 @@ public struct PhoneNumberScanner: Sendable {
             if count >= 7 && count <= 15 {
                 var end = index
                 let phoneExtension = readExtension(scalars, &end)
+                // E.164 when the number carries its country code; else the digits as written.
+                if let phone = PhoneNormalizer.normalize(String(digits)) {
+                    return PhoneMatch(number: phone.e164, phoneExtension: phoneExtension, line: lineNumber, isNANP: phone.isNANP)
+                }
                 return PhoneMatch(number: String(digits), phoneExtension: phoneExtension, line: lineNumber, isNANP: false)
             }
         }

@@ -14,7 +14,7 @@ public enum SubjectCleaner {
         guard let colon = rest.prefix(10).firstIndex(of: ":") else { return false }
         var word = rest[..<colon]
         if let bracket = word.firstIndex(where: { $0 == "[" || $0 == "(" }) { word = word[..<bracket] }
-        return replyPrefixes.contains(word.lowercased().trimmingCharacters(in: .whitespaces))
+        return replyPrefixes.contains(ValueNormalizer.trimmingWhitespace(word.lowercased()))
     }
 
     /// The subject without leading prefixes, trimmed; nil when nothing remains.
@@ -27,10 +27,10 @@ public enum SubjectCleaner {
             var word = rest[..<colon]
             // "Re[2]:" and "Fwd(3):" count too.
             if let bracket = word.firstIndex(where: { $0 == "[" || $0 == "(" }) { word = word[..<bracket] }
-            guard prefixes.contains(word.lowercased().trimmingCharacters(in: .whitespaces)) else { break }
+            guard prefixes.contains(ValueNormalizer.trimmingWhitespace(word.lowercased())) else { break }
             rest = rest[rest.index(after: colon)...]
         }
-        let result = String(rest).trimmingCharacters(in: .whitespacesAndNewlines)
+        let result = ValueNormalizer.trimmingWhitespace(String(rest))
         return result.isEmpty ? nil : result
     }
 }

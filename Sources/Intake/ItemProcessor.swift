@@ -1,27 +1,46 @@
-import Extraction
+public import Extraction
 public import LeadModel
 public import MIME
+public import Storage
+
+/// What the processor decided about one item: the extraction outcome, and what links the
+/// message to an earlier conversation.
+public struct ProcessedItem: Sendable {
+    public var outcome: ExtractionOutcome
+    public var thread: ThreadHints
+
+    public init(outcome: ExtractionOutcome, thread: ThreadHints = ThreadHints()) {
+        self.outcome = outcome
+        self.thread = thread
+    }
+}
 
 /// The pure decision for one inbox item: bytes in, lead or "not a lead" out.
 ///
 /// No I/O, so the whole pipeline up to the database write is testable from fixtures, and
 /// `lead-intake parse FILE` shows exactly what a worker would decide.
 public struct ItemProcessor: Sendable {
-    private let decide: @Sendable ([UInt8]) throws -> ExtractionOutcome
+    private let decide: @Sendable ([UInt8]) throws -> ProcessedItem
 
-    public init(limits: MIMELimits = MIMELimits()) {
-        let extractor = GenericExtractor()
-        self.decide = { raw in extractor.extract(from: MIMEMessage.parse(raw, limits: limits)) }
+    /// - Parameter specs: the parser specs loaded from `parsers/` at start.
+    public init(specs: SpecSet, limits: MIMELimits = MIMELimits()) {
+        let extractor = LeadExtractor(specs: specs)
+        self.decide = { raw in
+            let message = MIMEMessage.parse(raw, limits: limits)
+            return ProcessedItem(
+                outcome: extractor.extract(from: message),
+                thread: ThreadHints(references: message.inReplyTo + message.references.filter { !message.inReplyTo.contains($0) }))
+        }
     }
 
     /// A processor with a custom decision, for tests of the queue's retry behaviour.
     package init(decide: @escaping @Sendable ([UInt8]) throws -> ExtractionOutcome) {
-        self.decide = decide
+        self.decide = { raw in ProcessedItem(outcome: try decide(raw)) }
     }
 
     /// Decides one item. Content problems never throw (they become defects or an
     /// "ignored" outcome); a throw means the item should be retried.
-    public func process(_ raw: [UInt8]) throws -> ExtractionOutcome {
+    public func process(_ raw: [UInt8]) throws -> ProcessedItem {
         try self.decide(raw)
     }
 }

@@ -94,8 +94,8 @@ public final class WorkerPool: Service, Sendable {
         logger[metadataKey: "worker"] = "\(item.worker)"
         logger.debug("processing", metadata: ["attempt": "\(item.attempts)", "size": "\(item.raw.count)"])
         do {
-            let outcome = try self.processor.process(item.raw)
-            switch try await self.leads.record(outcome, for: item) {
+            let processed = try self.processor.process(item.raw)
+            switch try await self.leads.record(processed.outcome, thread: processed.thread, for: item) {
             case .lead(let id, let created):
                 self.metrics.increment(.processed, "lead")
                 logger.info(created ? "lead created" : "lead updated", metadata: ["lead_id": "\(id)"])

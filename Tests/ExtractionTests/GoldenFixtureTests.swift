@@ -37,7 +37,7 @@ struct GoldenFixtureTests {
         let emlURL = Self.fixturesDirectory.appendingPathComponent("\(name).eml")
         let expectedURL = Self.fixturesDirectory.appendingPathComponent("\(name).expected.json")
         let bytes = [UInt8](try Data(contentsOf: emlURL))
-        let outcome = GenericExtractor().extract(from: MIMEMessage.parse(bytes))
+        let outcome = LeadExtractor(specs: try SpecTestSupport.repositorySpecs()).extract(from: MIMEMessage.parse(bytes))
         let actual = String(decoding: try outcome.jsonData(), as: UTF8.self)
 
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {

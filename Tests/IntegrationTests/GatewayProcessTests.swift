@@ -28,7 +28,7 @@ struct GatewayProcessTests {
                     #expect(last == "Chen")
                     #expect(email == "dchen@example.org")
                     #expect(phone == "+17375550188")
-                    #expect(source == "email")
+                    #expect(source == "direct_inquiry")
                 }
                 #expect(try await client.scalar("SELECT count(*)::int8 FROM lead_activities WHERE kind = 'inbound_email'") == 1)
             }

@@ -20,7 +20,7 @@ struct InboxQueueTests {
         }
     }
 
-    static func pool(_ client: PostgresClient, workers: Int, processor: ItemProcessor = ItemProcessor(),
+    static func pool(_ client: PostgresClient, workers: Int, processor: ItemProcessor = Repository.processor,
                      policy: InboxQueue.Policy = .init(), name: String) -> WorkerPool {
         var configuration = WorkerPool.Configuration()
         configuration.workers = workers
@@ -38,7 +38,7 @@ struct InboxQueueTests {
             let log = DecisionLog()
             let processor = ItemProcessor { raw in
                 log.record(raw)
-                return try ItemProcessor().process(raw)
+                return try Repository.processor.process(raw).outcome
             }
             let total = 120
             try await db.withClient { client in
@@ -157,7 +157,7 @@ struct InboxQueueTests {
                 #expect(reclaimed.id == crashed.id)
                 #expect(reclaimed.attempts == 2)
 
-                let outcome = try ItemProcessor().process(crashed.raw)
+                let outcome = try Repository.processor.process(crashed.raw).outcome
                 #expect(try await leads.record(outcome, for: crashed) == .leaseLost)
                 guard case .lead = try await leads.record(outcome, for: reclaimed) else {
                     Issue.record("the new owner must record the lead")

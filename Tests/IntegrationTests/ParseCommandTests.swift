@@ -38,6 +38,60 @@ struct ParseCommandTests {
         #expect(result.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["is_lead"] as? Bool == false)
-        #expect((object["ignored_reason"] as? String)?.contains("auto-submitted") == true)
+        #expect((object["ignored_reason"] as? String)?.lowercased().contains("auto") == true)
+    }
+
+    static let leadKeys: Set<String> = [
+        "is_lead", "ignored_reason", "source", "source_detail", "source_lead_id", "first_name", "last_name", "email",
+        "phone", "phone_extension", "address", "project_type", "budget_low", "budget_high", "timeline", "lot_status",
+        "financing", "subject", "message", "is_forwarded", "needs_review", "contact_channels", "fields",
+    ]
+
+    @Test("--lead-json: one object with the contract's keys; a Houzz lead forwarded by the builder is a Houzz lead of the homeowner")
+    func leadJSONContract() async throws {
+        let file = Repository.root.appendingPathComponent("parsers/fixtures/houzz/gmail-forward-adu.eml").path
+        let result = try await TestProcess.run([Repository.binary, "parse", "--lead-json", file])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == Self.leadKeys)
+        #expect(object["is_lead"] as? Bool == true)
+        #expect(object["source"] as? String == "houzz")
+        #expect(object["is_forwarded"] as? Bool == true)
+        let fields = try #require(object["fields"] as? [String: [String: Any]])
+        #expect(fields.values.allSatisfy { $0["rule"] is String })
+        if let address = object["address"] as? [String: Any] {
+            #expect(Set(address.keys) == ["street", "city", "state", "postal_code"])
+        }
+        if let phone = object["phone"] as? String { #expect(phone.hasPrefix("+")) }
+
+        let ignored = try await TestProcess.run([Repository.binary, "parse", "--lead-json",
+            Repository.root.appendingPathComponent("parsers/fixtures/houzz/newsletter-ignored.eml").path])
+        let notLead = try #require(try JSONSerialization.jsonObject(with: Data(ignored.stdout.utf8)) as? [String: Any])
+        #expect(Set(notLead.keys) == Self.leadKeys)
+        #expect(notLead["is_lead"] as? Bool == false && notLead["ignored_reason"] is String)
+    }
+
+    @Test("`parsers test` passes on the repository's specs; a broken spec stops it with FILE:LINE:COL and the reason")
+    func parsersTest() async throws {
+        let result = try await TestProcess.run([Repository.binary, "parsers", "test",
+                                                "--parsers", Repository.root.appendingPathComponent("parsers").path])
+        #expect(result.status == 0, "\(result.stdout.suffix(3000))\(result.stderr)")
+        #expect(result.stdout.contains("fixtures pass across"))
+
+        let broken = FileManager.default.temporaryDirectory.appendingPathComponent("specs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: broken, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: broken) }
+        try Data("source: houzz\nname: Broken\nversion: \"1\"\ndetect:\n  subjects: ['(unclosed']\nfields: {}\n".utf8)
+            .write(to: broken.appendingPathComponent("broken.yaml"))
+        let failed = try await TestProcess.run([Repository.binary, "parsers", "test", "--parsers", broken.path])
+        #expect(failed.status != 0)
+        #expect(failed.stderr.contains("broken.yaml:5:"), "names file and line: \(failed.stderr)")
+        let serve = try await TestProcess.run([Repository.binary, "parse", "--parsers", broken.path,
+            Repository.root.appendingPathComponent("fixtures/email/auto-reply.eml").path])
+        #expect(serve.status != 0 && serve.stderr.contains("broken.yaml:5:"))
+        // serve checks every spec before it opens a listener or touches the database.
+        let start = try await TestProcess.run([Repository.binary, "serve", "--parsers", broken.path, "--tls-cert", "off",
+                                               "--database-url", "postgres://nobody@127.0.0.1:1/none"], timeout: .seconds(30))
+        #expect(start.status != 0 && start.stderr.contains("broken.yaml:5:"), "\(start.stderr)")
     }
 }

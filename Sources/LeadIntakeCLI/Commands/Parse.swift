@@ -9,8 +9,12 @@ struct Parse: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show what the gateway would extract from an email file, without storing anything.",
         discussion: """
-            Without options: one JSON object saying whether the message is a lead, why not, and \
-            the lead's fields with where each came from.
+            Without options, or with --lead-json: one JSON object (other tools rely on exactly \
+            these keys): is_lead, ignored_reason, source, source_detail, source_lead_id, first_name, \
+            last_name, email, phone, phone_extension, address {street, city, state, postal_code}, \
+            project_type, budget_low, budget_high, timeline, lot_status, financing, subject, message, \
+            is_forwarded, needs_review, contact_channels [{kind, value, relay}], and fields (for each \
+            extracted field, the spec and rule or heuristic that produced it, and where).
             With --mime-json: one JSON object describing the parsed message (message_id, subject, \
             from, to, cc, reply_to, date, text, html, attachments, parts, defects, forwarded); \
             other tools rely on exactly these keys.
@@ -18,6 +22,11 @@ struct Parse: AsyncParsableCommand {
 
     @Flag(name: .customLong("mime-json"), help: "Print the parsed message (headers, bodies, attachments, forwards) instead of the lead.")
     var mimeJSON = false
+
+    @Flag(name: .customLong("lead-json"), help: "Print the lead contract object (the default).")
+    var leadJSON = false
+
+    @OptionGroup var specs: ParserSpecsOption
 
     @Argument(help: "An RFC 5322 message (.eml).")
     var file: String
@@ -29,11 +38,14 @@ struct Parse: AsyncParsableCommand {
         } catch {
             throw CLIError("cannot read \(self.file): \((error as NSError).localizedDescription)")
         }
+        if self.mimeJSON && self.leadJSON {
+            throw CLIError("--mime-json and --lead-json are alternatives; give one")
+        }
         if self.mimeJSON {
             FileHandle.standardOutput.write(try MIMEMessage.parse(bytes).mimeJSON())
             return
         }
-        let outcome = try ItemProcessor().process(bytes)
-        FileHandle.standardOutput.write(try outcome.jsonData())
+        let processor = ItemProcessor(specs: try self.specs.load(nil))
+        FileHandle.standardOutput.write(try processor.process(bytes).outcome.jsonData())
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Extraction
 import Foundation
 import Intake
 import Logging
@@ -76,6 +77,12 @@ struct Serve: AsyncParsableCommand {
             help: "Seconds an item stays claimed by a worker that stopped answering before another takes it (env LEAD_INTAKE_LEASE_SECONDS; default 60).")
     var leaseSeconds: Int?
 
+    @OptionGroup var specs: ParserSpecsOption
+
+    @Option(name: .customLong("suggest-source-after"),
+            help: "Leads from one unknown ('other') source before a parser spec is suggested for it (env LEAD_INTAKE_SUGGEST_SOURCE_AFTER; default 3).")
+    var suggestSourceAfter: Int?
+
     @Flag(help: "Create a 'demo' builder at start and print its intake address.")
     var demo = false
 
@@ -116,6 +123,12 @@ struct Serve: AsyncParsableCommand {
         let demo = self.demo || settings.optionalString(flag: nil, key: "demo", env: "LEAD_INTAKE_DEMO") == "true"
         let lmtpAddress = try settings.lmtpAddress(flag: self.lmtp, key: "lmtp", env: "LEAD_INTAKE_LMTP")
         let startTLS = try await self.startTLS(settings, hostname: hostname, logger: logger)
+        // Every spec is loaded and checked before anything starts: a bad one stops start-up.
+        let specs = try self.specs.load(settings)
+        let specDirectory = try self.specs.resolve(settings).path
+        logger.info("parser specs loaded", metadata: ["specs": "\(specs.specs.count)", "directory": "\(specDirectory)"])
+        let suggestAfter = try settings.int(flag: self.suggestSourceAfter, key: "suggest-source-after",
+                                            env: "LEAD_INTAKE_SUGGEST_SOURCE_AFTER", default: 3, range: 1...1_000_000)
 
         // The embedded cluster belongs to `serve`: started (or adopted after a crash) here,
         // stopped when the gateway stops.
@@ -135,7 +148,7 @@ struct Serve: AsyncParsableCommand {
             try await self.runServices(
                 url: url, smtpAddress: smtpAddress, lmtpAddress: lmtpAddress, startTLS: startTLS, httpAddress: httpAddress,
                 smtpLimits: smtpLimits, workers: workerCount, maxSize: maxSize, maxAttempts: maxAttempts, lease: .seconds(leaseSeconds),
-                domains: domains, hostname: hostname, logger: logger)
+                domains: domains, hostname: hostname, processor: ItemProcessor(specs: specs), suggestAfter: suggestAfter, logger: logger)
         } catch {
             await embedded?.stop()
             throw error
@@ -192,7 +205,7 @@ struct Serve: AsyncParsableCommand {
     private func runServices(
         url: DatabaseURL, smtpAddress: ListenAddress, lmtpAddress: LMTPAddress?, startTLS: STARTTLSContext?,
         httpAddress: ListenAddress, smtpLimits: SMTPServer.Configuration, workers: Int, maxSize: Int, maxAttempts: Int, lease: Duration, domains: Set<String>,
-        hostname: String, logger: Logger
+        hostname: String, processor: ItemProcessor, suggestAfter: Int, logger: Logger
     ) async throws {
         let client = PostgresClient(configuration: url.configuration, backgroundLogger: logger)
         let metrics = IntakeMetrics()
@@ -236,7 +249,8 @@ struct Serve: AsyncParsableCommand {
             workerConfiguration.workers = workers
             services.append(.init(service: WorkerPool(
                 configuration: workerConfiguration, queue: InboxQueue(client: client, logger: logger, policy: policy),
-                leads: LeadStore(client: client, logger: logger), processor: ItemProcessor(), metrics: metrics, logger: logger)))
+                leads: LeadStore(client: client, logger: logger, sourceSuggestionThreshold: suggestAfter), processor: processor,
+                metrics: metrics, logger: logger)))
         }
         let dataTimeout = smtpConfiguration.dataTerminationTimeout
         services.append(.init(service: SpoolSweeper(

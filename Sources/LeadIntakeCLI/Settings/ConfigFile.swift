@@ -12,6 +12,7 @@ struct ConfigFile {
         "hostname", "log-level", "max-message-size", "max-attempts", "lease-seconds", "demo",
         "lmtp", "tls-cert", "tls-key",
         "max-connections", "max-connections-per-client", "command-timeout", "data-block-timeout", "data-timeout",
+        "parsers", "suggest-source-after",
     ]
 
     init(path: String) throws {

@@ -2,6 +2,7 @@ public import Foundation
 public import LeadModel
 public import Logging
 public import PostgresNIO
+import Routing
 
 /// What became of a processed item.
 public enum ProcessingResult: Sendable, Equatable {
@@ -13,35 +14,57 @@ public enum ProcessingResult: Sendable, Equatable {
     case leaseLost
 }
 
+/// What links a message to an earlier conversation, besides its lead's own fields.
+public struct ThreadHints: Sendable, Equatable {
+    /// `In-Reply-To` and `References` message ids, without angle brackets.
+    public var references: [String]
+
+    public init(references: [String] = []) {
+        self.references = references
+    }
+}
+
 /// Writes extraction outcomes as leads and activities, and lists leads.
 public struct LeadStore: Sendable {
     let client: PostgresClient
     let logger: Logger
+    /// Leads of one ad-hoc (`other`) source detail before a spec is suggested for it.
+    public let sourceSuggestionThreshold: Int
 
-    public init(client: PostgresClient, logger: Logger) {
+    public init(client: PostgresClient, logger: Logger, sourceSuggestionThreshold: Int = 3) {
         self.client = client
         self.logger = logger
+        self.sourceSuggestionThreshold = max(1, sourceSuggestionThreshold)
     }
 
-    /// Records `outcome` for a claimed item in one transaction: the lead (inserted, or
-    /// updated when this item made it before), the inbound email as an activity on it, and
-    /// the item marked `done` or `ignored`.
+    /// Records `outcome` for a claimed item in one transaction, and marks the item `done`
+    /// or `ignored`. A lead becomes, in this order:
+    /// 1. an update of the lead this item created before (reprocessing);
+    /// 2. an activity on the lead with the same marketplace lead id (`source_lead_id`), whose
+    ///    empty fields it fills: marketplaces re-send leads;
+    /// 3. a `reply` activity on the lead of the conversation it continues: a message it
+    ///    references (`In-Reply-To` / `References`) made or touched that lead, or it came
+    ///    through a relay address already on that lead;
+    /// 4. a new lead, with its contact channels; an `other` lead whose source detail has now
+    ///    been seen ``sourceSuggestionThreshold`` times records a source suggestion.
     ///
     /// Idempotent: the lead is keyed by the item that created it and the activity by
     /// (item, kind), so processing an item again never adds a second lead or activity.
-    public func record(_ outcome: ExtractionOutcome, for item: ClaimedItem) async throws -> ProcessingResult {
+    public func record(_ outcome: ExtractionOutcome, thread: ThreadHints = ThreadHints(),
+                       for item: ClaimedItem) async throws -> ProcessingResult {
         let logger = self.logger
+        let threshold = self.sourceSuggestionThreshold
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let extraction = String(decoding: try encoder.encode(outcome), as: UTF8.self)
         return try await self.client.withTransaction(logger: logger) { tx in
-            var holdsLease = false
-            for try await _ in try await tx.query(
+            let holdsLease = try await tx.query(
                 """
                 SELECT id FROM inbound_items
                 WHERE id = \(item.id) AND status = 'processing' AND locked_by = \(item.worker)
                 FOR UPDATE
                 """, logger: logger
-            ) {
-                holdsLease = true
-            }
+            ).decode(UUID.self).firstElement() != nil
             guard holdsLease else { return .leaseLost }
 
             switch outcome {
@@ -50,44 +73,32 @@ public struct LeadStore: Sendable {
                     """
                     UPDATE inbound_items
                     SET status = 'ignored', ignored_reason = \(reason), last_error = NULL, processed_at = now(),
-                        locked_by = NULL, locked_until = NULL
+                        locked_by = NULL, locked_until = NULL, extraction = \(extraction)::jsonb
                     WHERE id = \(item.id)
                     """, logger: logger)
                 return .ignored(reason: reason)
 
             case .lead(let lead):
-                var existing: UUID?
-                for try await id in try await tx.query(
-                    """
-                    SELECT coalesce(i.lead_id, l.id) FROM inbound_items i LEFT JOIN leads l ON l.created_from_item_id = i.id
-                    WHERE i.id = \(item.id)
-                    """, logger: logger
-                ).decode(UUID?.self) {
-                    existing = id
-                }
-                let leadID = existing ?? UUID.v7()
-                if existing != nil {
-                    try await tx.query(
-                        """
-                        UPDATE leads SET source = \(lead.source), first_name = \(lead.firstName), last_name = \(lead.lastName),
-                            email = \(lead.email), phone = \(lead.phone), phone_extension = \(lead.phoneExtension),
-                            message = \(lead.message), updated_at = now()
-                        WHERE id = \(leadID) AND builder_id = \(item.builderID)
-                        """, logger: logger)
-                } else {
-                    try await tx.query(
-                        """
-                        INSERT INTO leads (id, builder_id, source, first_name, last_name, email, phone, phone_extension,
-                                           message, created_from_item_id, created_at, updated_at)
-                        VALUES (\(leadID), \(item.builderID), \(lead.source), \(lead.firstName), \(lead.lastName),
-                                \(lead.email), \(lead.phone), \(lead.phoneExtension), \(lead.message), \(item.id),
-                                \(item.receivedAt), now())
-                        """, logger: logger)
+                let writer = LeadWriter(tx: tx, logger: logger, item: item, lead: lead)
+                let (leadID, created, kind) = try await writer.place(thread: thread)
+                try await writer.addChannels(to: leadID)
+                try await writer.addSourceTouch(to: leadID)
+                if created {
+                    try await writer.addProjectInterest(to: leadID)
+                    if lead.source == "other", let detail = lead.sourceDetail {
+                        try await writer.suggestSource(detail: detail, threshold: threshold)
+                    }
+                    try await RoutingStore.route(
+                        leadID: leadID, input: RoutingInput(lead: lead), builderID: item.builderID, itemID: item.id,
+                        on: tx, logger: logger)
+                } else if kind == "inbound_email" {
+                    try await RoutingStore.keepAssignee(
+                        leadID: leadID, builderID: item.builderID, itemID: item.id, on: tx, logger: logger)
                 }
                 try await tx.query(
                     """
                     INSERT INTO lead_activities (id, lead_id, builder_id, kind, inbound_item_id, subject, body, occurred_at)
-                    VALUES (\(UUID.v7()), \(leadID), \(item.builderID), 'inbound_email', \(item.id), \(lead.subject),
+                    VALUES (\(UUID.v7()), \(leadID), \(item.builderID), \(kind), \(item.id), \(lead.subject),
                             \(lead.message), \(item.receivedAt))
                     ON CONFLICT (inbound_item_id, kind)
                     DO UPDATE SET lead_id = EXCLUDED.lead_id, subject = EXCLUDED.subject, body = EXCLUDED.body
@@ -96,10 +107,10 @@ public struct LeadStore: Sendable {
                     """
                     UPDATE inbound_items
                     SET status = 'done', lead_id = \(leadID), ignored_reason = NULL, last_error = NULL,
-                        processed_at = now(), locked_by = NULL, locked_until = NULL
+                        processed_at = now(), locked_by = NULL, locked_until = NULL, extraction = \(extraction)::jsonb
                     WHERE id = \(item.id)
                     """, logger: logger)
-                return .lead(id: leadID, created: existing == nil)
+                return .lead(id: leadID, created: created)
             }
         }
     }

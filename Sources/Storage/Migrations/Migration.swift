@@ -34,5 +34,7 @@ public struct Migration: Sendable {
         .coreSchema,
         .envelopeTLS,
         .messageSpool,
+        .leadExtraction,
+        .identity,
     ]
 }

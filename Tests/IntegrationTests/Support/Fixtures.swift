@@ -1,4 +1,6 @@
+import Extraction
 import Foundation
+import Intake
 
 /// Paths in the repository, found from this file's location.
 enum Repository {
@@ -15,6 +17,18 @@ enum Repository {
             ?? root.appendingPathComponent(".build/debug/lead-intake").path
     }
 
+    /// The repository's parser specs, loaded once.
+    static let specs: SpecSet = {
+        do {
+            return try SpecSet.load(directory: root.appendingPathComponent("parsers"))
+        } catch {
+            fatalError("parsers/ does not load: \(error)")
+        }
+    }()
+
+    /// The processor a worker of `serve` uses.
+    static var processor: ItemProcessor { ItemProcessor(specs: specs) }
+
     static var smtpRawScript: String {
         root.appendingPathComponent("Tests/IntegrationTests/Support/smtp_raw.py").path
     }
@@ -24,8 +38,25 @@ enum Repository {
     }
 }
 
+/// A distinct person per index (name, address, phone), so test traffic is many prospects,
+/// not one repeated inquiry that deduplication would rightly merge.
+func testPerson(_ index: Int) -> (name: String, email: String, phone: String) {
+    let first = ["Jane", "Omar", "Priya", "Lucas", "Mei", "Tomas", "Ava", "Kofi", "Ingrid", "Raj",
+                 "Elena", "Noah", "Sofia", "Yusuf", "Hannah", "Mateo", "Chloe", "Arjun", "Greta", "Diego"]
+    let last = ["Homeowner", "Okafor", "Lindqvist", "Moreau", "Takahashi", "Novak", "Brennan", "Castillo", "Haddad",
+                "Kowalski", "Van Dyke", "Oyelaran", "Sorensen", "Abernathy", "Quintero", "Whitfield", "Nakamura",
+                "Fitzgerald", "Balogun", "Esposito", "Lindgren", "Marchetti", "Oduya", "Petrakis", "Rasmussen",
+                "Szabo", "Thorne", "Umarov", "Valdez", "Winslow"]
+    let name = "\(first[index % first.count]) \(last[(index / first.count) % last.count])"
+    let email = "\(name.lowercased().replacingOccurrences(of: " ", with: "."))\(index)@example.org"
+    let phone = String(format: "(512) %03d-%04d", 200 + index / 10_000 % 700, 1000 + index % 9000)
+    return (name, email, phone)
+}
+
 /// A message with CRLF line endings, unique by `Message-ID`, as test traffic.
-func makeMessage(index: Int, tag: String, from: String = "Jane Homeowner <jane.homeowner@example.org>") -> [UInt8] {
+func makeMessage(index: Int, tag: String, from: String? = nil) -> [UInt8] {
+    let person = testPerson(index)
+    let from = from ?? "\(person.name) <\(person.email)>"
     let text = """
         From: \(from)
         To: leads@acme.example
@@ -35,7 +66,7 @@ func makeMessage(index: Int, tag: String, from: String = "Jane Homeowner <jane.h
         MIME-Version: 1.0
         Content-Type: text/plain; charset=utf-8
 
-        Hello, we own a lot in Austin and want a custom home. Call me at (512) 555-01\(String(format: "%02d", index % 100)).
+        Hello, we own a lot at \(100 + index) Oak St, Austin, TX 78704 and want a custom home. Call me at \(person.phone).
         .A line that starts with a dot.
         Thanks, Jane
 

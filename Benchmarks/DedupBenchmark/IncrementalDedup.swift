@@ -1,0 +1,155 @@
+import Foundation
+import LeadModel
+import Matching
+
+/// Deduplication the way the gateway runs it: records arrive one by one; each is blocked
+/// against the earlier leads of its builder through in-memory key indexes that mirror
+/// `lead_match_keys` (builder, kind, value → leads), scored, and merged, reviewed, related or
+/// created.
+struct IncrementalDedup {
+    struct IndexKey: Hashable {
+        var builder: Int32
+        var key: MatchKey
+    }
+
+    struct Lead {
+        var builder: Int
+        var record: PersonRecord
+    }
+
+    let scorer: MatchScorer
+    /// Fetch candidates across builders (the matcher must refuse them).
+    let leakyIndex: Bool
+    private(set) var leads: [Lead] = []
+    private var leadByID: [UUID: Int32] = [:]
+    /// Per builder: key → leads carrying it (the Postgres index; the count is the frequency).
+    private var index: [IndexKey: [Int32]] = [:]
+    /// Without the builder: only used with `leakyIndex`.
+    private var globalIndex: [MatchKey: [Int32]] = [:]
+    private(set) var leadOfRecord: [Int32] = []
+    private(set) var reviewEdges: [(record: Int32, lead: Int32)] = []
+    private(set) var relatedCount = 0
+    private(set) var counts: [String: Int] = [:]
+    private(set) var nanoseconds: [UInt64] = []
+    private(set) var decisions: [MatchDecision] = []
+    var keepDecisions = false
+    private let builderIDs: [UUID]
+
+    init(scorer: MatchScorer, builders: Int, leakyIndex: Bool) {
+        self.scorer = scorer
+        self.leakyIndex = leakyIndex
+        self.builderIDs = (0..<builders).map { Self.uuid(tag: 0xB0, value: $0) }
+    }
+
+    static func uuid(tag: UInt8, value: Int) -> UUID {
+        let v = UInt64(value)
+        return UUID(uuid: (tag, 0, 0, 0, 0, 0, 0x40, 0, 0x80, 0, UInt8((v >> 40) & 0xFF), UInt8((v >> 32) & 0xFF),
+                           UInt8((v >> 24) & 0xFF), UInt8((v >> 16) & 0xFF), UInt8((v >> 8) & 0xFF), UInt8(v & 0xFF)))
+    }
+
+    func personRecord(_ r: GeneratedRecord, id: UUID) -> PersonRecord {
+        PersonRecord(id: id, builderID: self.builderIDs[r.builder], firstName: r.firstName, lastName: r.lastName,
+                     suffix: r.suffix, email: r.email, phone: r.phone, street: r.street, city: r.city,
+                     state: r.state, postalCode: r.postalCode, isEmailRelay: r.emailRelay, isPhoneRelay: r.phoneRelay)
+    }
+
+    mutating func add(_ generated: GeneratedRecord) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let recordNumber = self.leadOfRecord.count
+        let newLeadIndex = Int32(self.leads.count)
+        let incoming = self.personRecord(generated, id: Self.uuid(tag: 0x1E, value: Int(newLeadIndex)))
+        let builder = Int32(generated.builder)
+        let keys = BlockingKeys.keys(for: incoming)
+        var candidateIndexes: [Int32] = []
+        for key in keys {
+            let list = self.leakyIndex ? (self.globalIndex[key] ?? []) : (self.index[IndexKey(builder: builder, key: key)] ?? [])
+            let frequency = self.leakyIndex ? (self.index[IndexKey(builder: builder, key: key)]?.count ?? 0) : list.count
+            guard self.scorer.thresholds.isUsableForBlocking(frequency: frequency) else { continue }
+            for lead in list where !candidateIndexes.contains(lead) { candidateIndexes.append(lead) }
+        }
+        let candidates = candidateIndexes.map { self.leads[Int($0)].record }
+        let index = self.index
+        let decision = Matcher.decide(incoming: incoming, candidates: candidates,
+                                      keyFrequency: { index[IndexKey(builder: builder, key: $0)]?.count ?? 0 },
+                                      scorer: self.scorer)
+        var target = newLeadIndex
+        switch decision {
+        case .merge(let id, _, _):
+            target = self.leadByID[id]!
+            self.leads[Int(target)].record = Self.absorb(self.leads[Int(target)].record, incoming)
+        case .review(let id, _, _):
+            self.reviewEdges.append((Int32(recordNumber), self.leadByID[id]!))
+        case .related:
+            self.relatedCount += 1
+        case .new:
+            break
+        }
+        if target == newLeadIndex {
+            self.leads.append(Lead(builder: generated.builder, record: incoming))
+            self.leadByID[incoming.id] = newLeadIndex
+        }
+        for key in keys {
+            let indexKey = IndexKey(builder: builder, key: key)
+            if self.index[indexKey]?.last != target, !(self.index[indexKey]?.contains(target) ?? false) {
+                self.index[indexKey, default: []].append(target)
+                if self.leakyIndex { self.globalIndex[key, default: []].append(target) }
+            }
+        }
+        self.leadOfRecord.append(target)
+        let elapsed = (clock.now - start).components
+        self.nanoseconds.append(UInt64(elapsed.seconds) * 1_000_000_000 + UInt64(elapsed.attoseconds / 1_000_000_000))
+        self.counts[decision.action, default: 0] += 1
+        if self.keepDecisions { self.decisions.append(decision) }
+    }
+
+    /// The lead after absorbing an inquiry: empty fields filled, known ones kept, new
+    /// non-relay emails and phones added as alternates (the gateway keeps every channel).
+    static func absorb(_ lead: PersonRecord, _ inquiry: PersonRecord) -> PersonRecord {
+        var emails = lead.alternateEmails
+        var phones = lead.alternatePhones
+        var email = lead.email, emailRelay = lead.isEmailRelay
+        var phone = lead.phone, phoneRelay = lead.isPhoneRelay
+        if let e = inquiry.email, !inquiry.isEmailRelay {
+            if email == nil || emailRelay { email = e; emailRelay = false } else if e != email, !emails.contains(e) { emails.append(e) }
+        }
+        if let p = inquiry.phone, !inquiry.isPhoneRelay {
+            if phone == nil || phoneRelay { phone = p; phoneRelay = false } else if p != phone, !phones.contains(p) { phones.append(p) }
+        }
+        return PersonRecord(
+            id: lead.id, builderID: lead.builderID,
+            firstName: lead.firstName ?? inquiry.firstName, lastName: lead.lastName ?? inquiry.lastName,
+            suffix: lead.suffix ?? inquiry.suffix, email: email, phone: phone,
+            street: lead.street ?? inquiry.street, city: lead.city ?? inquiry.city, state: lead.state ?? inquiry.state,
+            postalCode: lead.postalCode ?? inquiry.postalCode, isEmailRelay: emailRelay, isPhoneRelay: phoneRelay,
+            alternateEmails: emails, alternatePhones: phones
+        )
+    }
+}
+
+/// The naive rule: same email or same phone (normalised, relays excluded), transitive,
+/// within each builder (`partitioned`) or across all (to count what partitioning prevents).
+func naiveClusters(_ records: [GeneratedRecord], partitioned: Bool) -> [Int] {
+    var parent = Array(0..<records.count)
+    func find(_ x: Int) -> Int {
+        var x = x
+        while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+        return x
+    }
+    var firstByKey: [String: Int] = [:]
+    for (i, r) in records.enumerated() {
+        var keys: [String] = []
+        let prefix = partitioned ? "\(r.builder)|" : ""
+        if let e = r.email, !r.emailRelay, let k = EmailNormalizer.matchingKey(e) { keys.append(prefix + "e|" + k) }
+        if let p = r.phone, !r.phoneRelay, let n = PhoneNormalizer.normalize(p) { keys.append(prefix + "p|" + n.e164) }
+        for key in keys {
+            if let j = firstByKey[key] {
+                let a = find(i), b = find(j)
+                if a != b { parent[a] = b }
+            } else {
+                firstByKey[key] = i
+            }
+        }
+    }
+    return (0..<records.count).map(find)
+}

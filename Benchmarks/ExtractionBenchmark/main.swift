@@ -1,0 +1,106 @@
+// extraction-bench: how much lead classification + extraction adds to MIME parsing over the
+// fixture corpus (issue 5: at most 50%). A benchmark, not a test: build it in release.
+//
+//   swift build -c release --product extraction-bench && .build/release/extraction-bench
+// Options: --min-seconds S (default 2) per measurement, --trials N (default 5, median kept),
+//   --corpus leads|mime|all (default: print leads and mime separately).
+//
+// Three timings per corpus pass, in the same run, interleaved trial by trial:
+//   parse    MIMEMessage.parse(bytes) only (bodies and forwards are lazy);
+//   derive   parse + the message text (HTML rendered) + forwarded originals, i.e. the MIME
+//            work extraction needs, done by the MIME engine;
+//   extract  parse + LeadExtractor.extract (classification, spec detection, rules,
+//            normalisers, heuristics; it derives the text itself).
+// "adds" = (extract - parse) / parse, and (extract - derive) / derive.
+import Extraction
+import Foundation
+import LeadModel
+import MIME
+
+func say(_ s: String = "") { FileHandle.standardOutput.write(Data((s + "\n").utf8)) }
+
+var options: [String: String] = [:]
+do {
+    var i = 1
+    let args = CommandLine.arguments
+    while i < args.count {
+        guard args[i].hasPrefix("--"), i + 1 < args.count else { say("usage: see the header of Benchmarks/ExtractionBenchmark/main.swift"); exit(2) }
+        options[String(args[i].dropFirst(2))] = args[i + 1]
+        i += 2
+    }
+}
+let minSeconds = Double(options["min-seconds"] ?? "2") ?? 2
+let trials = Int(options["trials"] ?? "5") ?? 5
+
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+func emails(under relative: String) -> [[UInt8]] {
+    let base = root.appendingPathComponent(relative)
+    guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { return [] }
+    var paths: [String] = []
+    for case let url as URL in walker where url.pathExtension == "eml" { paths.append(url.path) }
+    return paths.sorted().compactMap { FileManager.default.contents(atPath: $0).map { Array($0) } }
+}
+
+let specs: SpecSet
+do {
+    specs = try SpecSet.load(directory: root.appendingPathComponent("parsers"))
+} catch {
+    say("parsers/ does not load: \(error)")
+    exit(1)
+}
+let extractor = LeadExtractor(specs: specs)
+
+/// Seconds per corpus pass: repeats `body` until `minSeconds` have passed.
+func secondsPerPass(_ corpus: [[UInt8]], _ body: ([UInt8]) -> Int) -> Double {
+    var passes = 0
+    var sink = 0
+    let clock = ContinuousClock()
+    let start = clock.now
+    var elapsed = 0.0
+    repeat {
+        for message in corpus { sink &+= body(message) }
+        passes += 1
+        let d = clock.now - start
+        elapsed = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    } while elapsed < minSeconds
+    if sink == 42 { say("") }  // keep the work
+    return elapsed / Double(passes)
+}
+
+func parseOnly(_ bytes: [UInt8]) -> Int { MIMEMessage.parse(bytes).headers.count }
+func derive(_ bytes: [UInt8]) -> Int {
+    let message = MIMEMessage.parse(bytes)
+    return (message.text?.utf8.count ?? 0) + message.forwarded.count
+}
+func extract(_ bytes: [UInt8]) -> Int {
+    let outcome = extractor.extract(from: MIMEMessage.parse(bytes))
+    return outcome.lead == nil ? 0 : 1
+}
+
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+func measure(_ name: String, _ corpus: [[UInt8]]) {
+    let bytes = corpus.reduce(0) { $0 + $1.count }
+    var parse: [Double] = [], derived: [Double] = [], extracted: [Double] = []
+    for _ in 0..<trials {
+        parse.append(secondsPerPass(corpus, parseOnly))
+        derived.append(secondsPerPass(corpus, derive))
+        extracted.append(secondsPerPass(corpus, extract))
+    }
+    let p = median(parse), d = median(derived), e = median(extracted)
+    let leads = corpus.filter { extractor.extract(from: MIMEMessage.parse($0)).lead != nil }.count
+    say("corpus \(name): \(corpus.count) messages, \(bytes / 1024) KiB, \(leads) leads; median of \(trials) trials, ≥ \(minSeconds) s each")
+    say(String(format: "  parse            %9.3f ms/pass  %8.1f µs/msg", p * 1e3, p * 1e6 / Double(corpus.count)))
+    say(String(format: "  parse + derive   %9.3f ms/pass  %8.1f µs/msg", d * 1e3, d * 1e6 / Double(corpus.count)))
+    say(String(format: "  parse + extract  %9.3f ms/pass  %8.1f µs/msg", e * 1e3, e * 1e6 / Double(corpus.count)))
+    say(String(format: "  extraction adds %+.0f%% to parse (target ≤ +50%%), %+.0f%% to parse + derive", (e - p) / p * 100, (e - d) / d * 100))
+}
+
+let leadCorpus = emails(under: "parsers/fixtures") + emails(under: "fixtures/email")
+let mimeCorpus = emails(under: "fixtures/mime")
+let which = options["corpus"] ?? "both"
+say("extraction-bench: \(specs.specs.count) specs; load average \((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?")")
+if which == "leads" || which == "both" { measure("leads (parsers/fixtures + fixtures/email)", leadCorpus) }
+if which == "mime" || which == "both" { measure("mime (fixtures/mime, hostile messages included)", mimeCorpus) }
+if which == "all" { measure("all", leadCorpus + mimeCorpus) }

@@ -1,0 +1,58 @@
+import MIME
+
+/// Automatic replies and other machine-generated mail (RFC 3834 and what mail clients do).
+///
+/// - `Auto-Submitted: auto-replied` (any value but `no` that names a reply) → auto-reply.
+/// - `Auto-Submitted: auto-generated` (or another non-`no` value) → automated message,
+///   *unless* the text reads like a lead notification (two or more `Name:`/`Email:`/
+///   `Phone:`/`Message:` label lines; see ``LeadNotificationSignals``): form plugins and
+///   marketplaces generate their notifications automatically too, and a lost lead costs more
+///   than an extra one to review.
+/// - `Precedence: auto_reply`, `X-Autoreply: yes`, `X-Autorespond` → auto-reply.
+/// - A subject starting like an out-of-office reply (`Automatic reply:`, `Out of Office:`,
+///   `Abwesenheitsnotiz:`, `Réponse automatique:`, ...) → auto-reply.
+/// - `X-Auto-Response-Suppress` alone is *not* enough: bulk and notification senders set it
+///   to keep auto-replies away from their own mail, lead notifications included. It counts
+///   with an out-of-office phrase anywhere in the subject.
+enum AutoReplyRule {
+    static func verdict(_ message: MIMEMessage) -> NotALeadVerdict? {
+        if let raw = message.header("Auto-Submitted") {
+            let token = HeaderToken.first(raw)
+            if token != "no" {
+                let value = HeaderToken.safe(token)
+                if token == "auto-replied" || token.hasPrefix("auto-repl") {
+                    return NotALeadVerdict(kind: .autoReply, reason: "auto-reply (Auto-Submitted: \(value))")
+                }
+                if !LeadNotificationSignals.looksLikeLeadNotification(message.text ?? "") {
+                    return NotALeadVerdict(kind: .automated, reason: "automated message (Auto-Submitted: \(value))")
+                }
+            }
+        }
+        if let precedence = message.precedence, precedence == "auto_reply" || precedence == "auto-reply" {
+            return NotALeadVerdict(kind: .autoReply, reason: "auto-reply (Precedence: \(precedence))")
+        }
+        if let value = message.header("X-Autoreply"), HeaderToken.first(value) == "yes" {
+            return NotALeadVerdict(kind: .autoReply, reason: "auto-reply (X-Autoreply: yes)")
+        }
+        if message.header("X-Autorespond") != nil {
+            return NotALeadVerdict(kind: .autoReply, reason: "auto-reply (X-Autorespond)")
+        }
+        // French puts a space before the colon ("Réponse automatique : ...").
+        let subject = (message.subject?.lowercased() ?? "").replacing(" :", with: ":")
+        if let prefix = OutOfOfficeSubjects.prefixes.first(where: { subject.drop(while: { $0 == " " }).hasPrefix($0) }) {
+            return NotALeadVerdict(kind: .autoReply, reason: "auto-reply (subject \"\(prefix.trimmingColon)\")")
+        }
+        if let suppress = message.header("X-Auto-Response-Suppress"),
+           let phrase = OutOfOfficeSubjects.phrases.first(where: { subject.contains($0) }) {
+            return NotALeadVerdict(kind: .autoReply,
+                                   reason: "auto-reply (subject \"\(phrase)\", X-Auto-Response-Suppress: \(HeaderToken.safe(suppress, limit: 20)))")
+        }
+        return nil
+    }
+}
+
+extension String {
+    fileprivate var trimmingColon: String {
+        hasSuffix(":") ? String(dropLast()) : self
+    }
+}

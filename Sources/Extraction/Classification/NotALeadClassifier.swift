@@ -1,0 +1,25 @@
+public import MIME
+
+/// Decides that a message is not a lead, before any source is looked for: auto-replies,
+/// delivery reports and bounces, mailing-list traffic, obvious spam.
+///
+/// Rules run in this order, first verdict wins; each documents what it accepts:
+/// ``DeliveryReportRule`` (bounces come first: their returned original may carry an
+/// auto-reply's or a lead's headers), ``AutoReplyRule``, ``MailingListRule``, ``SpamRule``.
+/// The rules lean towards letting mail through: list and bulk headers that lead
+/// notifications also carry (`List-Unsubscribe`, `Precedence: bulk` alone,
+/// `X-Auto-Response-Suppress` alone) never decide on their own.
+public enum NotALeadClassifier {
+    /// A short human-readable reason the message is not a lead, or nil.
+    public static func reason(for message: MIMEMessage) -> String? {
+        verdict(for: message)?.reason
+    }
+
+    /// The kind of non-lead mail and the reason, or nil for mail that may be a lead.
+    public static func verdict(for message: MIMEMessage) -> NotALeadVerdict? {
+        DeliveryReportRule.verdict(message)
+            ?? AutoReplyRule.verdict(message)
+            ?? MailingListRule.verdict(message)
+            ?? SpamRule.verdict(message)
+    }
+}

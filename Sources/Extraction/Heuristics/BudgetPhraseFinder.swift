@@ -1,0 +1,96 @@
+import LeadModel
+
+/// Finds the prospect's budget in free text.
+///
+/// A money expression (see ``BudgetParser``) counts when
+/// - the line talks about a budget (`budget`, `spend`, `price range`, `afford`, ...) and the
+///   expression is not about something else (`$50 gift card`, `$200k for the lot`,
+///   `$250 per square foot`, `$3,000 a month`), or
+/// - without such a word, it is unmistakably money (`$`, `k`, `M`, separators), at house
+///   scale (at least $50,000), and not about something else.
+/// A line that is only a label (`Budget:`) lends its cue to the next line.
+enum BudgetPhraseFinder {
+    /// Words that make a line about the budget; a bare number ("under 800") needs one.
+    static let strongCues: Set<String> = [
+        "budget", "budgeted", "budgeting", "spend", "spending", "afford", "price", "pricepoint", "invest", "investment",
+    ]
+    /// Words that make unmistakable money on the line likely to be the budget.
+    static let cues: Set<String> = strongCues.union(["range", "total", "allin", "financing", "approved", "cost", "costs", "build", "project"])
+    /// Words right before an amount that make it not the budget.
+    static let unrelatedBefore: Set<String> = [
+        "paid", "sold", "worth", "appraised", "valued", "owe", "rent", "earn", "make", "makes", "saved",
+        "deposit", "fee", "lot", "land", "taxes", "tax", "hoa", "won", "spent", "refund",
+    ]
+    /// Words right after an amount that make it not the budget.
+    static let unrelatedAfter: Set<String> = [
+        "gift", "card", "deposit", "fee", "fees", "per", "a", "an", "sq", "sqft", "square", "month", "monthly", "mo",
+        "down", "hoa", "tax", "taxes", "rent", "salary", "income", "off", "discount", "credit", "rebate", "bonus",
+        "coupon", "voucher", "reward", "referral", "for", "each", "retainer", "consultation", "hour", "hr",
+        "acre", "acres", "lot", "raise", "annually", "year", "yr", "ago", "bedroom", "bedrooms", "bed", "beds", "bath",
+        "baths", "bathroom", "bathrooms", "br", "ba", "story", "stories", "car", "ft", "feet", "foot", "people", "kids",
+        "minutes", "min", "days", "weeks", "months", "years", "am", "pm", "x",
+    ]
+
+    static func find(in lines: InquiryLines) -> HeuristicFinding<BudgetRange>? {
+        var cueFromLabel = false
+        for (index, line) in lines.lines.enumerated() {
+            let text = line.text
+            guard !text.isEmpty else { continue }
+            let words = Set(wordsOf(text))
+            let hasCue = cueFromLabel || !words.isDisjoint(with: cues)
+            let hasStrongCue = cueFromLabel || !words.isDisjoint(with: strongCues)
+            cueFromLabel = false
+            let matches = BudgetParser.matches(in: text)
+            if matches.isEmpty {
+                // "Budget:" alone on a line: the figure is on the next one.
+                if words.contains("budget"), words.count <= 3 { cueFromLabel = true }
+                continue
+            }
+            // Unmistakable money first: "remodel our 1962 ranch ... around $250k" is $250k.
+            let ordered = matches.filter(\.isExplicitMoney) + matches.filter { !$0.isExplicitMoney }
+            for match in ordered where accepts(match, lineHasCue: hasCue, lineHasStrongCue: hasStrongCue) {
+                return HeuristicFinding(value: match.range, line: line.number,
+                                        rule: hasCue ? "budget phrase" : "money amount at house scale")
+            }
+            _ = index
+        }
+        return nil
+    }
+
+    private static func accepts(_ match: BudgetMatch, lineHasCue: Bool, lineHasStrongCue: Bool) -> Bool {
+        if let next = match.wordsAfter.first, unrelatedAfter.contains(next) {
+            // "for the build" / "in total" are still the budget.
+            let allowed = match.wordsAfter.starts(with: ["for", "the", "build"]) || match.wordsAfter.starts(with: ["for", "the", "house"])
+                || match.wordsAfter.starts(with: ["for", "the", "home"]) || match.wordsAfter.starts(with: ["for", "the", "project"])
+                || match.wordsAfter.starts(with: ["in", "total"]) || match.wordsAfter.starts(with: ["all", "in"])
+            if !allowed { return false }
+        }
+        if match.wordsBefore.suffix(2).contains(where: unrelatedBefore.contains) { return false }
+        let cueBefore = !Set(match.wordsBefore).isDisjoint(with: cues)
+        if lineHasCue {
+            // A bare number ("under 800") needs the cue close by or a budget qualifier.
+            if match.isExplicitMoney { return true }
+            // A bare number: never a year ("our 1962 ranch"), and only right after the cue or
+            // a budget qualifier ("budget is 650", "budget under 800").
+            if let low = match.range.low, match.range.high == low, (1_900...2_100).contains(low) {
+                return false
+            }
+            guard lineHasStrongCue else { return false }
+            if cueBefore { return true }
+            return match.wordsBefore.contains { ["around", "about", "under", "approximately", "roughly", "between", "is", "of", "max", "maximum"].contains($0) }
+        }
+        guard match.isExplicitMoney else { return false }
+        let largest = max(match.range.low ?? 0, match.range.high ?? 0)
+        return largest >= 50_000
+    }
+
+    private static func wordsOf(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        for character in text.lowercased() {
+            if character.isLetter { current.append(character) } else if !current.isEmpty { words.append(current); current = "" }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+}

@@ -1,0 +1,93 @@
+public import LeadModel
+
+/// Finds what a homeowner wrote in their own words (phone, address, budget, timeline,
+/// project type, lot status, financing, a signature name) and fills the lead's *missing*
+/// fields with it, recording a heuristic provenance for each.
+///
+/// Each kind has its own finder in this folder, which documents what it accepts and what it
+/// passes over: ``PhoneFinder``, ``AddressFinder``, ``BudgetPhraseFinder``,
+/// ``TimelinePhraseFinder``, ``VocabularyFinder`` (project type, lot status, financing) and
+/// ``SignatureNameFinder``. Provenance is `FieldProvenance(spec: nil, rule: "heuristic: <what>",
+/// location: "<location> line N")`. Quoted (`>`) lines are never read.
+public enum InquiryHeuristics {
+    /// Fills empty fields of `lead` from `text`; `location` prefixes provenance
+    /// (`"forwarded original body"` → `"forwarded original body line 7"`).
+    public static func fill(_ lead: inout ExtractedLead, from text: String, location: String) {
+        guard !text.isEmpty else { return }
+        let lines = InquiryLines(text)
+        func provenance(_ rule: String, _ line: Int) -> FieldProvenance {
+            FieldProvenance(spec: nil, rule: "heuristic: \(rule)", location: "\(location) line \(line)")
+        }
+
+        if lead.phone == nil {
+            let relays = Set(lead.contactChannels.filter { $0.kind == .phone && $0.isRelay }.map(\.value))
+            if let found = PhoneFinder.find(in: lines, excluding: relays) {
+                lead.phone = found.value.number
+                lead.fields["phone"] = provenance(found.rule, found.line)
+                if lead.phoneExtension == nil, let phoneExtension = found.value.phoneExtension {
+                    lead.phoneExtension = phoneExtension
+                    lead.fields["phone_extension"] = provenance(found.rule, found.line)
+                }
+            }
+        }
+        for found in AddressFinder.find(in: lines) {
+            fillAddress(&lead, with: found.value, provenance(found.rule, found.line))
+        }
+        if lead.budgetLow == nil, lead.budgetHigh == nil, let found = BudgetPhraseFinder.find(in: lines) {
+            lead.budgetLow = found.value.low
+            lead.budgetHigh = found.value.high
+            let source = provenance(found.rule, found.line)
+            lead.fields["budget"] = source
+            if found.value.low != nil { lead.fields["budget_low"] = source }
+            if found.value.high != nil { lead.fields["budget_high"] = source }
+        }
+        if lead.timeline == nil, let found = TimelinePhraseFinder.find(in: lines) {
+            lead.timeline = found.value
+            lead.fields["timeline"] = provenance(found.rule, found.line)
+        }
+        if lead.projectType == nil, let found = VocabularyFinder.projectType(in: lines) {
+            lead.projectType = found.value
+            lead.fields["project_type"] = provenance(found.rule, found.line)
+        }
+        if lead.lotStatus == nil, let found = VocabularyFinder.lotStatus(in: lines) {
+            lead.lotStatus = found.value
+            lead.fields["lot_status"] = provenance(found.rule, found.line)
+        }
+        if lead.financing == nil, let found = VocabularyFinder.financing(in: lines) {
+            lead.financing = found.value
+            lead.fields["financing"] = provenance(found.rule, found.line)
+        }
+        if lead.firstName == nil, lead.lastName == nil, let found = SignatureNameFinder.find(in: lines) {
+            if let first = found.value.first {
+                lead.firstName = first
+                lead.fields["first_name"] = provenance(found.rule, found.line)
+            }
+            if let last = found.value.last {
+                lead.lastName = last
+                lead.fields["last_name"] = provenance(found.rule, found.line)
+            }
+        }
+    }
+
+    /// Fills the address parts the lead lacks, unless what it has disagrees (another ZIP or
+    /// state: then the text is about a different place and nothing is taken).
+    private static func fillAddress(_ lead: inout ExtractedLead, with found: PostalAddress, _ provenance: FieldProvenance) {
+        var address = lead.address ?? PostalAddress()
+        if let zip = address.postalCode, let other = found.postalCode, zip.prefix(5) != other.prefix(5) { return }
+        if let state = address.state, let other = found.state, state != other { return }
+        if address.street != nil, found.street != nil, address.city == nil, found.city == nil,
+           address.postalCode == nil, found.postalCode == nil { return }
+        var changed = false
+        func take(_ keyPath: WritableKeyPath<PostalAddress, String?>, _ field: String) {
+            guard address[keyPath: keyPath] == nil, let value = found[keyPath: keyPath] else { return }
+            address[keyPath: keyPath] = value
+            lead.fields[field] = provenance
+            changed = true
+        }
+        take(\.street, "street")
+        take(\.city, "city")
+        take(\.state, "state")
+        take(\.postalCode, "postal_code")
+        if changed { lead.address = address }
+    }
+}

@@ -1,0 +1,39 @@
+/// The prospect's text as numbered lines, the unit every heuristic works on.
+///
+/// Quoted lines (`>`) are kept as empty lines so numbering still matches the text: they are
+/// someone else's words. Work is bounded: at most ``maximumLines`` lines of at most
+/// ``maximumLineLength`` characters are examined.
+struct InquiryLines {
+    static let maximumLines = 400
+    static let maximumLineLength = 500
+
+    /// (1-based line number, trimmed text) for every line, quoted ones emptied.
+    let lines: [(number: Int, text: String)]
+
+    init(_ text: String) {
+        var result: [(Int, String)] = []
+        var number = 0
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            if number > Self.maximumLines { break }
+            var line = Substring(raw.prefix(Self.maximumLineLength))
+            line = line.drop { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\u{A0}" }
+            while let last = line.last, last.isWhitespace { line = line.dropLast() }
+            result.append((number, line.first == ">" ? "" : String(line)))
+        }
+        lines = result
+    }
+
+    /// The text with quoted lines emptied (for scanners that report their own line numbers).
+    var joined: String { lines.map(\.text).joined(separator: "\n") }
+
+    /// The next non-empty line after index `index`, within `distance` lines.
+    func nextNonEmpty(after index: Int, within distance: Int = 2) -> Int? {
+        var cursor = index + 1
+        while cursor < lines.count, cursor - index <= distance {
+            if !lines[cursor].text.isEmpty { return cursor }
+            cursor += 1
+        }
+        return nil
+    }
+}

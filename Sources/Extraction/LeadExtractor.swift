@@ -1,0 +1,181 @@
+import Foundation
+public import LeadModel
+public import MIME
+
+/// Turns a parsed message into a lead, or into a reason it is not one.
+///
+/// The pipeline, in order:
+/// 1. ``NotALeadClassifier`` (auto-replies, bounces, lists, spam) → ignored.
+/// 2. Everything after runs on the innermost forwarded original when the message carries
+///    one: the forwarder is never the prospect.
+/// 3. `<meta name="lead_*">` tags are read first; their values win.
+/// 4. The spec is detected (``SpecSet/detectedSpec(for:)``); its `ignore` rules may
+///    ignore the message.
+/// 5. The spec's field rules fill what is still empty; relay addresses and proxied
+///    phones become relay contact channels, never `email` / `phone`.
+/// 6. No spec: a person's own message is a `direct_inquiry` (sender name and address,
+///    phone in the text); an automated sender of unknown format is `other`, flagged for
+///    review, with the sender domain as `source_detail`.
+/// 7. ``InquiryHeuristics`` fill what is still empty from what the prospect wrote.
+/// 8. No email, phone or relay channel → ignored, except for a marketplace spec (some
+///    hide contact details): then the lead is flagged for review.
+///
+/// ```swift
+/// let extractor = LeadExtractor(specs: try SpecSet.load(directory: parsersURL))
+/// let outcome = extractor.extract(from: MIMEMessage.parse(bytes))
+/// ```
+public struct LeadExtractor: Sendable {
+    /// The specs detection chooses from.
+    public let specs: SpecSet
+
+    /// Creates an extractor over loaded specs.
+    public init(specs: SpecSet) {
+        self.specs = specs
+    }
+
+    /// A lead, or the reason the message is not one.
+    public func extract(from message: MIMEMessage) -> ExtractionOutcome {
+        if let reason = NotALeadClassifier.reason(for: message) ?? GenericExtractor.autoSubmittedReason(message) {
+            return .ignored(reason: reason)
+        }
+        let view = InquiryView(message: message)
+        let spec = specs.detect(view)
+        if let spec, let reason = specs.ignoreReason(spec, view) {
+            return .ignored(reason: reason)
+        }
+
+        var relayDomains = specs.relayEmailDomains
+        for domain in spec?.relays.emailDomains ?? [] where !relayDomains.contains(domain) {
+            relayDomains.append(domain)
+        }
+        var builder = LeadBuilder(
+            lead: ExtractedLead(source: "direct_inquiry", isForwarded: view.inquiry.original != nil),
+            relayDomains: relayDomains)
+        builder.phonesAreProxied = spec?.relays.phonesAreProxied ?? false
+
+        let metaSource = LeadMetaTags.apply(LeadMetaTags.tags(in: view.html), to: &builder)
+
+        var heuristicsText = view.inquiry.body
+        var heuristicsLocation = view.inquiry.bodySource
+        if let spec {
+            builder.lead.source = spec.source
+            builder.lead.sourceDetail = spec.detail
+            spec.applyRules(to: &builder, view: view)
+            // The original's sender or Reply-To at a relay domain (a per-lead relay address
+            // such as customer-request-123@awexpress.google.com) reaches the prospect.
+            for address in [view.sender?.address ?? ""] + view.replyTo.map(\.address)
+            where !address.isEmpty && builder.isRelay(address) {
+                builder.addChannel(ContactChannel(kind: .email, value: address, isRelay: true))
+            }
+            // A notification's own text (footers, support numbers) is not the prospect's:
+            // heuristics read only what the prospect wrote.
+            heuristicsText = builder.lead.message ?? ""
+            heuristicsLocation = "\(spec.name) message field"
+        } else if let metaSource {
+            let slug = metaSource.lowercased().filter { $0.isLetter || $0 == "_" }
+            if ParserSpec.sourceSlugs.contains(slug) {
+                builder.lead.source = slug
+            } else {
+                builder.lead.source = "other"
+                builder.lead.sourceDetail = metaSource
+                builder.lead.needsReview = true
+            }
+            builder.lead.fields["source"] = FieldProvenance(rule: "meta lead_source", location: "HTML meta tag")
+        } else if Self.isAutomated(view.sender) {
+            Self.fillUnknownSource(&builder, view)
+        } else {
+            GenericExtractor.fillDirectInquiry(&builder, view.inquiry)
+        }
+
+        if !builder.has(.subject), let subject = SubjectCleaner.clean(view.inquiry.subject) {
+            builder.set(.subject, raw: subject, hint: .trim,
+                        provenance: FieldProvenance(rule: "subject without prefixes", location: view.inquiry.subjectSource))
+        }
+        if !heuristicsText.isEmpty {
+            InquiryHeuristics.fill(&builder.lead, from: heuristicsText, location: heuristicsLocation)
+        }
+        // An address the prospect wrote in their message, when nothing else gave one.
+        if let spec, !builder.has(.email), let message = builder.lead.message {
+            Self.fillEmail(&builder, fromLines: message.split(separator: "\n", omittingEmptySubsequences: false),
+                           excluding: view.senderDomain, location: "\(spec.name) message field")
+        }
+        if let email = builder.lead.email, builder.isRelay(email) {
+            builder.lead.email = nil
+            builder.lead.fields["email"] = nil
+            builder.addChannel(ContactChannel(kind: .email, value: email, isRelay: true))
+        }
+        builder.finishChannels()
+
+        if builder.lead.contactChannels.isEmpty {
+            guard let spec, spec.isMarketplace else {
+                return .ignored(reason: "no contact details: no sender address or phone number")
+            }
+            builder.lead.needsReview = true
+        }
+        return .lead(builder.lead)
+    }
+
+    // MARK: - Unknown automated senders
+
+    private static let automatedAddresses = [
+        "noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "do_not_reply", "mailer-daemon",
+    ]
+    private static let automatedWords: Set<String> = [
+        "notification", "notifications", "notify", "alert", "alerts", "mailer", "wordpress", "form", "forms",
+        "lead", "leads", "system", "automated", "auto", "robot", "bounce", "bounces", "webmaster", "website",
+        "submission", "submissions", "notice", "notices", "updates", "news", "newsletter", "marketing",
+    ]
+
+    /// A sender that is a program, not a person (`noreply@`, `notifications@`, `wordpress@`):
+    /// its local part contains a no-reply form or has one of the automated words as a
+    /// dot/dash-separated word.
+    static func isAutomated(_ sender: Mailbox?) -> Bool {
+        guard let address = sender?.address.lowercased(), let at = address.firstIndex(of: "@") else { return false }
+        let local = address[..<at]
+        if automatedAddresses.contains(where: { local.contains($0) }) { return true }
+        return local.split(whereSeparator: { $0 == "." || $0 == "-" || $0 == "_" || $0 == "+" })
+            .contains { automatedWords.contains(String($0)) }
+    }
+
+    /// The first address in the text that is not at `excluding` (the notification sender's
+    /// domain); relay addresses become relay channels and the search goes on.
+    private static func fillEmail(
+        _ builder: inout LeadBuilder, fromLines lines: [Substring], excluding: String?, location: String
+    ) {
+        for (index, line) in lines.enumerated() where !builder.has(.email) {
+            for token in line.split(whereSeparator: { $0.isWhitespace }) where token.contains("@") {
+                guard let email = ValueNormalizer.email(String(token)), domainOf(email) != excluding else { continue }
+                if builder.set(.email, raw: email, hint: .email,
+                               provenance: FieldProvenance(rule: "email address in text", location: "\(location) line \(index + 1)")) {
+                    break
+                }
+            }
+        }
+    }
+
+    /// A lead-like email from an automated sender no spec knows: source `other`, the sender
+    /// domain as detail, flagged for review; the contact is whatever the text and Reply-To
+    /// name (never the sender itself).
+    private static func fillUnknownSource(_ builder: inout LeadBuilder, _ view: InquiryView) {
+        builder.lead.source = "other"
+        builder.lead.sourceDetail = view.senderDomain ?? "unknown"
+        builder.lead.needsReview = true
+        let senderDomain = view.senderDomain
+        if let replyTo = view.replyTo.first, domainOf(replyTo.address) != senderDomain {
+            builder.set(.email, raw: replyTo.address, hint: .email,
+                        provenance: FieldProvenance(rule: "Reply-To header", location: view.header("Reply-To")?.location))
+            if let name = replyTo.name {
+                builder.set(.name, raw: name, hint: .name,
+                            provenance: FieldProvenance(rule: "Reply-To display name", location: view.header("Reply-To-name")?.location))
+            }
+        }
+        if !builder.has(.email) {
+            fillEmail(&builder, fromLines: view.labels.lines, excluding: senderDomain, location: view.inquiry.bodySource)
+        }
+        let body = ValueNormalizer.trimmingWhitespace(view.inquiry.body)
+        if !body.isEmpty {
+            builder.set(.message, raw: body, hint: .trim,
+                        provenance: FieldProvenance(rule: "notification text", location: view.inquiry.messageSource))
+        }
+    }
+}

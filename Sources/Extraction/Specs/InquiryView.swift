@@ -1,0 +1,106 @@
+import Foundation
+import HTMLText
+import MIME
+
+/// One message as detection and field rules see it: the innermost forwarded original
+/// (or the message itself), with everything derived from it computed at most once.
+final class InquiryView {
+    let message: MIMEMessage
+    let inquiry: Inquiry
+
+    init(message: MIMEMessage) {
+        self.message = message
+        inquiry = Inquiry(message: message)
+    }
+
+    /// The prospect-side sender: the original's From, or the message's.
+    var sender: Mailbox? { inquiry.sender }
+
+    /// The sender's address, lowercased.
+    lazy var senderAddress: String = (sender?.address ?? "").lowercased()
+
+    lazy var senderDomain: String? = domainOf(senderAddress)
+
+    /// Reply-To of the original (attached forwards and direct messages only: an inline
+    /// forward does not show it).
+    var replyTo: [Mailbox] {
+        if let attached = inquiry.attachedOriginal { return attached.replyTo }
+        return inquiry.original == nil ? message.replyTo : []
+    }
+
+    /// The subject, bounded.
+    lazy var subject: String = SpecPattern.bounded(inquiry.subject ?? "")
+
+    /// The prospect-side text (the original's body), bounded.
+    lazy var text: String = SpecPattern.bounded(inquiry.body)
+
+    /// The HTML that carries the original: the embedded message's for an attached
+    /// forward, else the message's own (an inline forward quotes the original's HTML).
+    lazy var html: String? = {
+        if let attached = inquiry.attachedOriginal { return attached.html }
+        return message.html
+    }()
+
+    lazy var boundedHTML: String = SpecPattern.bounded(html ?? "")
+
+    lazy var labels = LabelIndex(text: text)
+
+    /// Label → value of HTML table rows whose first cell is the label (innermost rows only).
+    lazy var tableRows: [String: String] = {
+        guard let html, !html.isEmpty else { return [:] }
+        let cells = (try? HTMLText.values(html, matching: Self.tableRowCells)) ?? []
+        var rows: [String: String] = [:]
+        var index = 0
+        while index + 1 < cells.count {
+            let key = LabelIndex.key(cells[index])
+            if !key.isEmpty, rows[key] == nil { rows[key] = cells[index + 1] }
+            index += 2
+        }
+        return rows
+    }()
+
+    // The first two cells of every innermost row with at least two cells, in document
+    // order: label, value, label, value, ...
+    private static let tableRowCells = try! XPathExpression(
+        "//tr[not(.//tr)][count(td|th) >= 2]/*[self::td or self::th][position() <= 2]")
+
+    /// A header's value and where it was read, for `header:` rules. `From-name` and
+    /// `Reply-To-name` give display names.
+    func header(_ name: String) -> (value: String, location: String)? {
+        let lower = name.lowercased()
+        let prefix = inquiry.original == nil ? "" : (inquiry.attachedOriginal == nil ? "forwarded original " : "attached original message ")
+        switch lower {
+        case "from":
+            guard let address = sender?.address, !address.isEmpty else { return nil }
+            return (address, "\(prefix)From header")
+        case "from-name":
+            guard let display = sender?.name, !display.isEmpty else { return nil }
+            return (display, "\(prefix)From header display name")
+        case "reply-to":
+            guard let address = replyTo.first?.address, !address.isEmpty else { return nil }
+            return (address, "\(prefix)Reply-To header")
+        case "reply-to-name":
+            guard let display = replyTo.first?.name, !display.isEmpty else { return nil }
+            return (display, "\(prefix)Reply-To header display name")
+        case "subject":
+            guard let subject = inquiry.subject, !subject.isEmpty else { return nil }
+            return (subject, inquiry.subjectSource)
+        default:
+            let source: MIMEMessage? = inquiry.original == nil ? message : inquiry.attachedOriginal
+            guard let value = source?.header(name), !value.isEmpty else { return nil }
+            return (value, "\(prefix)\(name) header")
+        }
+    }
+
+    /// "forwarded original body line 12".
+    func textLocation(line: Int) -> String {
+        "\(inquiry.bodySource) line \(line)"
+    }
+
+    /// The 1-based line of a UTF-8 offset in ``text``.
+    func line(ofUTF8Offset offset: Int) -> Int {
+        var line = 1
+        for byte in text.utf8.prefix(offset) where byte == 0x0A { line += 1 }
+        return line
+    }
+}

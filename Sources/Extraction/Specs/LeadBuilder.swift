@@ -1,0 +1,186 @@
+import Foundation
+import LeadModel
+
+/// A lead under construction: writes normalised values with their provenance, keeps
+/// relay addresses and proxied phones out of `email` and `phone`.
+struct LeadBuilder {
+    /// Longest `message` kept, in characters.
+    static let maximumMessageLength = 10_000
+
+    var lead: ExtractedLead
+    /// Email domains whose addresses are marketplace relays.
+    var relayDomains: [String]
+    /// Phones of the detected source are call-tracking numbers.
+    var phonesAreProxied = false
+    /// Fields a rule already settled without a lead value (a proxied phone).
+    private var settled: Set<LeadField> = []
+
+    init(lead: ExtractedLead, relayDomains: [String]) {
+        self.lead = lead
+        self.relayDomains = relayDomains
+    }
+
+    /// Whether the field already has a value (rules for it are then skipped).
+    func has(_ field: LeadField) -> Bool {
+        if settled.contains(field) { return true }
+        switch field {
+        case .sourceLeadId: return lead.sourceLeadId != nil
+        case .name: return lead.firstName != nil || lead.lastName != nil
+        case .firstName: return lead.firstName != nil
+        case .lastName: return lead.lastName != nil
+        case .email: return lead.email != nil
+        case .phone: return lead.phone != nil
+        case .phoneExtension: return lead.phoneExtension != nil
+        case .street: return lead.address?.street != nil
+        case .city: return lead.address?.city != nil
+        case .state: return lead.address?.state != nil
+        case .postalCode: return lead.address?.postalCode != nil
+        case .address: return !(lead.address?.isEmpty ?? true)
+        case .projectType: return lead.projectType != nil
+        case .budget: return lead.budgetLow != nil || lead.budgetHigh != nil
+        case .budgetLow: return lead.budgetLow != nil
+        case .budgetHigh: return lead.budgetHigh != nil
+        case .timeline: return lead.timeline != nil
+        case .lotStatus: return lead.lotStatus != nil
+        case .financing: return lead.financing != nil
+        case .message: return lead.message != nil
+        case .subject: return lead.subject != nil
+        }
+    }
+
+    /// Whether `address` is at a relay domain.
+    func isRelay(_ address: String) -> Bool {
+        guard let addressDomain = domainOf(address) else { return false }
+        return relayDomains.contains { domain(addressDomain, isWithin: $0) }
+    }
+
+    /// Normalises `raw` for `field` and writes what is still empty.
+    ///
+    /// - Returns: Whether the field is now settled (the rule chain for it stops).
+    @discardableResult
+    mutating func set(_ field: LeadField, raw: String, hint: NormalizeHint?, provenance: FieldProvenance) -> Bool {
+        let hint = hint ?? field.defaultHint
+        switch field {
+        case .name:
+            let (first, last) = hint == .name ? ValueNormalizer.personName(raw)
+                : ValueNormalizer.personName(ValueNormalizer.text(raw, hint: hint) ?? "")
+            guard first != nil || last != nil else { return false }
+            if lead.firstName == nil, let first { write(\.firstName, first, "first_name", provenance) }
+            if lead.lastName == nil, let last { write(\.lastName, last, "last_name", provenance) }
+            return true
+        case .email:
+            guard let email = ValueNormalizer.text(raw, hint: hint) else { return false }
+            if isRelay(email) {
+                addChannel(ContactChannel(kind: .email, value: email, isRelay: true))
+                return false
+            }
+            write(\.email, email, "email", provenance)
+            return true
+        case .phone:
+            guard hint == .phone else { return writeText(field, raw, hint, \.phone, provenance) }
+            guard let (number, phoneExtension) = ValueNormalizer.phone(raw) else { return false }
+            if phonesAreProxied {
+                addChannel(ContactChannel(kind: .phone, value: number, isRelay: true))
+                settled.insert(.phone)
+                return true
+            }
+            write(\.phone, number, "phone", provenance)
+            if let phoneExtension, lead.phoneExtension == nil {
+                write(\.phoneExtension, phoneExtension, "phone_extension", provenance)
+            }
+            return true
+        case .phoneExtension:
+            let digits = raw.filter(\.isNumber)
+            guard !digits.isEmpty, digits.count <= 7 else { return false }
+            write(\.phoneExtension, String(digits), "phone_extension", provenance)
+            return true
+        case .street, .city, .state, .postalCode:
+            guard let value = ValueNormalizer.text(raw, hint: hint) else { return false }
+            var address = lead.address ?? PostalAddress()
+            switch field {
+            case .street: address.street = value
+            case .city: address.city = value
+            case .state: address.state = value
+            default: address.postalCode = value
+            }
+            lead.address = address
+            lead.fields[field.rawValue] = provenance
+            return true
+        case .address:
+            let parsed = hint == .address ? ValueNormalizer.address(raw)
+                : ValueNormalizer.trimmed(raw).map { PostalAddress(street: ValueNormalizer.text($0, hint: hint)) }
+            guard let parsed, !parsed.isEmpty else { return false }
+            var address = lead.address ?? PostalAddress()
+            for (part, key) in [(\PostalAddress.street, "street"), (\.city, "city"), (\.state, "state"), (\.postalCode, "postal_code")]
+            where address[keyPath: part] == nil && parsed[keyPath: part] != nil {
+                address[keyPath: part] = parsed[keyPath: part]
+                lead.fields[key] = provenance
+            }
+            lead.address = address
+            return true
+        case .budget, .budgetLow, .budgetHigh:
+            let range: (low: Int?, high: Int?)?
+            if hint == .budget {
+                range = ValueNormalizer.budget(raw)
+            } else {
+                // "650000", "$650,000.00": whole dollars.
+                let digits = raw.split(separator: ".").first.map { $0.filter(\.isNumber) } ?? ""
+                range = Int(digits).map { ($0, $0) }
+            }
+            guard let range else { return false }
+            var wrote = false
+            if field != .budgetHigh, lead.budgetLow == nil, let low = field == .budgetLow ? (range.low ?? range.high) : range.low {
+                write(\.budgetLow, low, "budget_low", provenance)
+                wrote = true
+            }
+            if field != .budgetLow, lead.budgetHigh == nil, let high = field == .budgetHigh ? (range.high ?? range.low) : range.high {
+                write(\.budgetHigh, high, "budget_high", provenance)
+                wrote = true
+            }
+            return wrote
+        case .sourceLeadId: return writeText(field, raw, hint, \.sourceLeadId, provenance)
+        case .firstName: return writeText(field, raw, hint, \.firstName, provenance)
+        case .lastName: return writeText(field, raw, hint, \.lastName, provenance)
+        case .projectType: return writeText(field, raw, hint, \.projectType, provenance)
+        case .timeline: return writeText(field, raw, hint, \.timeline, provenance)
+        case .lotStatus: return writeText(field, raw, hint, \.lotStatus, provenance)
+        case .financing: return writeText(field, raw, hint, \.financing, provenance)
+        case .subject: return writeText(field, raw, hint, \.subject, provenance)
+        case .message:
+            guard let text = ValueNormalizer.trimmed(raw) else { return false }
+            let value = hint == .lowercase ? text.lowercased() : text
+            write(\.message, String(value.prefix(Self.maximumMessageLength)), "message", provenance)
+            return true
+        }
+    }
+
+    /// Adds a way to reach the prospect (once).
+    mutating func addChannel(_ channel: ContactChannel) {
+        if !lead.contactChannels.contains(channel) { lead.contactChannels.append(channel) }
+    }
+
+    /// Adds the lead's own email and phone as (non-relay) channels, after the relays.
+    mutating func finishChannels() {
+        var channels: [ContactChannel] = []
+        if let email = lead.email { channels.append(ContactChannel(kind: .email, value: email)) }
+        if let phone = lead.phone { channels.append(ContactChannel(kind: .phone, value: phone)) }
+        for channel in lead.contactChannels where !channels.contains(channel) { channels.append(channel) }
+        lead.contactChannels = channels
+    }
+
+    private mutating func writeText(
+        _ field: LeadField, _ raw: String, _ hint: NormalizeHint,
+        _ keyPath: WritableKeyPath<ExtractedLead, String?>, _ provenance: FieldProvenance
+    ) -> Bool {
+        guard let value = ValueNormalizer.text(raw, hint: hint) else { return false }
+        write(keyPath, value, field.rawValue, provenance)
+        return true
+    }
+
+    private mutating func write<Value>(
+        _ keyPath: WritableKeyPath<ExtractedLead, Value?>, _ value: Value, _ key: String, _ provenance: FieldProvenance
+    ) {
+        lead[keyPath: keyPath] = value
+        lead.fields[key] = provenance
+    }
+}

@@ -1,0 +1,75 @@
+import HTMLText
+import LeadModel
+
+/// The lead metadata convention: `<meta name="lead_email" content="...">` tags that some
+/// lead senders put in their HTML (head or body). They survive template redesigns, so their
+/// values are read before any spec rule and win over it.
+enum LeadMetaTags {
+    /// Tag name (lowercased) → the field it fills and the hint applied.
+    static let fields: [String: (field: LeadField, hint: NormalizeHint?)] = [
+        "lead_name": (.name, nil),
+        "lead_first_name": (.firstName, nil),
+        "lead_last_name": (.lastName, nil),
+        "lead_email": (.email, nil),
+        "lead_phone": (.phone, nil),
+        "lead_property_address": (.address, nil),
+        "lead_address": (.address, nil),
+        "lead_street": (.street, nil),
+        "lead_city": (.city, nil),
+        "lead_state": (.state, nil),
+        "lead_zip": (.postalCode, nil),
+        "lead_postal_code": (.postalCode, nil),
+        "lead_message": (.message, nil),
+        "lead_comments": (.message, nil),
+        "lead_id": (.sourceLeadId, nil),
+        "lead_min_price": (.budgetLow, .trim),
+        "lead_max_price": (.budgetHigh, .trim),
+        "lead_budget": (.budget, nil),
+        "lead_price": (.budget, nil),
+        "lead_time_frame": (.timeline, nil),
+        "lead_timeline": (.timeline, nil),
+        "lead_type": (.projectType, nil),
+        "lead_project_type": (.projectType, nil),
+        "lead_lot_status": (.lotStatus, nil),
+        "lead_financing": (.financing, nil),
+    ]
+
+    /// The `lead_*` tags of `html`, name lowercased. The HTML is parsed only when the
+    /// text `lead_` occurs in it at all.
+    static func tags(in html: String?) -> [(name: String, content: String)] {
+        guard let html, containsLeadPrefix(html) else { return [] }
+        return HTMLText.metaValues(html, prefix: "lead_").map { ($0.name.lowercased(), $0.content) }
+    }
+
+    /// Writes the tags' values on the lead; returns the `lead_source` tag's value, if any.
+    static func apply(_ tags: [(name: String, content: String)], to builder: inout LeadBuilder) -> String? {
+        var leadSource: String?
+        for (name, content) in tags {
+            if name == "lead_source" {
+                leadSource = ValueNormalizer.trimmed(content)
+                continue
+            }
+            guard let (field, hint) = fields[name], !builder.has(field) else { continue }
+            // lead_type is "buyer"/"seller" for real-estate senders: use it only when it
+            // names a project type we know.
+            if name == "lead_type", FieldNormalizer.projectType(content) == nil { continue }
+            builder.set(field, raw: content, hint: hint, provenance: FieldProvenance(rule: "meta \(name)", location: "HTML meta tag"))
+        }
+        return leadSource
+    }
+
+    private static func containsLeadPrefix(_ html: String) -> Bool {
+        let needle = Array("lead_".utf8)
+        var matched = 0
+        for byte in html.utf8 {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            if lower == needle[matched] {
+                matched += 1
+                if matched == needle.count { return true }
+            } else {
+                matched = lower == needle[0] ? 1 : 0
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,109 @@
+import HTMLText
+
+/// One source format, loaded from `parsers/NAME.yaml`: how to recognise its emails and
+/// where each field is in them. See `parsers/README.md` for the file format.
+public struct ParserSpec: Sendable {
+    /// The file stem (`houzz`, `wordpress-cf7`): the spec's identity in provenance and
+    /// fixture paths.
+    public var name: String
+    /// The lead `source` slug (`houzz`, `website_form`, ...).
+    public var source: String
+    /// Written as the lead's `source_detail`; the file stem unless the spec says otherwise.
+    public var detail: String
+    /// The human name (`Houzz lead notification`).
+    public var title: String
+    /// The template version the spec was written for.
+    public var version: String
+    /// Higher wins when several specs match one message (default 50).
+    public var priority: Int
+    /// How the source's emails are recognised.
+    var detection: Detection
+    /// Same-sender mail that is not a lead.
+    var ignoreRules: [IgnoreRule]
+    /// Relay addresses and proxied phones.
+    var relays: Relays
+    /// Field rules in file order; within a field, the first rule giving a value wins.
+    var fields: [(field: LeadField, rules: [FieldRule])]
+    /// The path the spec was read from.
+    public var file: String
+    /// Every label the spec's label rules name (as ``LabelIndex/key(_:)``): a multi-line
+    /// value stops at a line starting with one of them.
+    var labelKeys: Set<String> = []
+
+    /// Whether this spec names a marketplace (its leads may hide contact details).
+    public var isMarketplace: Bool {
+        !["website_form", "direct_inquiry", "other"].contains(source)
+    }
+
+    /// The `source` slugs a spec may write.
+    public static let sourceSlugs: Set<String> = [
+        "houzz", "zillow", "angi", "homeadvisor", "thumbtack", "porch", "yelp", "buildzoom",
+        "nextdoor", "google_lsa", "facebook", "website_form", "direct_inquiry", "other",
+    ]
+
+    struct Detection: Sendable {
+        var senderDomains: [String] = []
+        var senderAddresses: [String] = []
+        var senderPatterns: [SpecPattern] = []
+        var replyToDomains: [String] = []
+        var subjects: [SpecPattern] = []
+        var bodyMarkers: [SpecPattern] = []
+
+        var hasSenderSide: Bool {
+            !senderDomains.isEmpty || !senderAddresses.isEmpty || !senderPatterns.isEmpty || !replyToDomains.isEmpty
+        }
+
+        var hasContentSide: Bool { !subjects.isEmpty || !bodyMarkers.isEmpty }
+    }
+
+    struct IgnoreRule: Sendable {
+        var subject: SpecPattern?
+        var body: SpecPattern?
+        var reason: String
+    }
+
+    struct Relays: Sendable {
+        var emailDomains: [String] = []
+        var phonesAreProxied = false
+    }
+
+    struct FieldRule: Sendable {
+        enum Kind: Sendable {
+            case label([String], multiline: Bool)
+            case tableRow([String])
+            case xpath(XPathExpression)
+            case pattern(SpecPattern, scope: PatternScope)
+            case header(String)
+            case value(String)
+        }
+
+        enum PatternScope: String, Sendable { case text, subject, html }
+
+        var kind: Kind
+        var hint: NormalizeHint?
+
+        /// How the rule appears in provenance: `label 'Phone'`, `xpath '//td'`.
+        func describe(matched label: String? = nil) -> String {
+            switch kind {
+            case .label(let labels, _): "label '\(label ?? labels[0])'"
+            case .tableRow(let labels): "table_row '\(label ?? labels[0])'"
+            case .xpath(let expression): "xpath '\(expression.source)'"
+            case .pattern(let pattern, _): "pattern '\(pattern.source)'"
+            case .header(let name): "header \(name)"
+            case .value: "value"
+            }
+        }
+    }
+}
+
+/// Whether `domain` is `suffix` or a subdomain of it (both lowercase).
+func domain(_ domain: String, isWithin suffix: String) -> Bool {
+    domain == suffix || domain.hasSuffix("." + suffix)
+}
+
+/// The lowercased domain of an address, or nil.
+func domainOf(_ address: String) -> String? {
+    guard let at = address.lastIndex(of: "@") else { return nil }
+    let domain = address[address.index(after: at)...].lowercased()
+    return domain.isEmpty ? nil : domain
+}

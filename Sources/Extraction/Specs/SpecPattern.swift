@@ -1,0 +1,68 @@
+import Foundation
+
+/// A regular expression from a spec, compiled once when the spec is loaded.
+///
+/// Patterns use ICU syntax (`(?i)` for case-insensitive, `(?<value>...)` for the captured
+/// value). They only ever see bounded input: at most ``maximumInputBytes`` of a message's
+/// text, so a huge hostile message cannot make a scan slow; spec authors should still
+/// avoid nested quantifiers such as `(a+)+`.
+struct SpecPattern: @unchecked Sendable {
+    // NSRegularExpression is immutable once created and documented as safe to use from
+    // several threads at once.
+
+    /// Text, subjects and HTML are cut to this many UTF-8 bytes before any spec pattern
+    /// runs on them (256 KiB; a lead notification is a few KiB).
+    static let maximumInputBytes = 256 * 1024
+
+    /// The pattern as written in the spec.
+    let source: String
+    private let regex: NSRegularExpression
+    private let hasValueGroup: Bool
+
+    /// Compiles `source`; throws the compiler's reason.
+    init(_ source: String) throws {
+        self.source = source
+        do {
+            regex = try NSRegularExpression(pattern: source, options: [])
+        } catch {
+            throw PatternError(reason: "does not compile")
+        }
+        hasValueGroup = source.contains("(?<value>")
+    }
+
+    struct PatternError: Error {
+        var reason: String
+    }
+
+    /// Whether the pattern matches somewhere in `text`.
+    func matches(_ text: String) -> Bool {
+        regex.firstMatch(in: text, options: [], range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    /// The first match's `value` group (or whole match), trimmed, with the UTF-8 offset
+    /// where it starts in `text`.
+    func firstValue(in text: String) -> (value: String, utf8Offset: Int)? {
+        guard let match = regex.firstMatch(in: text, options: [], range: NSRange(text.startIndex..., in: text)) else {
+            return nil
+        }
+        var range = match.range
+        if hasValueGroup {
+            let group = match.range(withName: "value")
+            if group.location != NSNotFound { range = group }
+        }
+        guard let swiftRange = Range(range, in: text) else { return nil }
+        let value = ValueNormalizer.trimmingWhitespace(String(text[swiftRange]))
+        guard !value.isEmpty else { return nil }
+        return (value, text.utf8.distance(from: text.startIndex, to: swiftRange.lowerBound))
+    }
+
+    /// `text` cut to `maxBytes` (default ``maximumInputBytes``), at a scalar boundary.
+    static func bounded(_ text: String, maxBytes: Int = maximumInputBytes) -> String {
+        guard text.utf8.count > maxBytes else { return text }
+        var end = text.utf8.index(text.utf8.startIndex, offsetBy: maxBytes)
+        while end > text.utf8.startIndex, end.samePosition(in: text.unicodeScalars) == nil {
+            end = text.utf8.index(before: end)
+        }
+        return String(text[..<end])
+    }
+}

@@ -1,0 +1,71 @@
+public import MIME
+
+extension SpecSet {
+    /// Which spec a message belongs to, by the documented priority: the highest `priority`;
+    /// on a tie, a spec whose sender *and* content lists both matched beats one that
+    /// matched on one side only; then the file name that sorts first.
+    ///
+    /// Runs on the innermost forwarded original when there is one.
+    ///
+    /// - Parameter message: A parsed message.
+    /// - Returns: The winning spec, or nil when none matches.
+    public func detectedSpec(for message: MIMEMessage) -> ParserSpec? {
+        detect(InquiryView(message: message))
+    }
+
+    func detect(_ view: InquiryView) -> ParserSpec? {
+        var best: (spec: ParserSpec, bothSides: Bool)?
+        // `specs` is sorted by priority, then name: the first candidate of each priority
+        // wins unless a later one of the same priority matched on both sides.
+        for spec in specs {
+            if let current = best, spec.priority < current.spec.priority { break }
+            guard let bothSides = matches(spec.detection, view) else { continue }
+            if let current = best {
+                if bothSides && !current.bothSides { best = (spec, bothSides) }
+            } else {
+                best = (spec, bothSides)
+            }
+        }
+        return best?.spec
+    }
+
+    /// nil when the spec does not match; else whether both sides were listed and matched.
+    private func matches(_ detection: ParserSpec.Detection, _ view: InquiryView) -> Bool? {
+        if detection.hasSenderSide {
+            guard senderMatches(detection, view) else { return nil }
+        }
+        if detection.hasContentSide {
+            let subjectHit = detection.subjects.contains { $0.matches(view.subject) }
+            guard subjectHit || detection.bodyMarkers.contains(where: { $0.matches(view.text) }) else { return nil }
+        }
+        return detection.hasSenderSide && detection.hasContentSide
+    }
+
+    private func senderMatches(_ detection: ParserSpec.Detection, _ view: InquiryView) -> Bool {
+        let address = view.senderAddress
+        if let senderDomain = view.senderDomain {
+            if detection.senderDomains.contains(where: { domain(senderDomain, isWithin: $0) }) { return true }
+            if detection.replyToDomains.contains(where: { domain(senderDomain, isWithin: $0) }) { return true }
+        }
+        if !address.isEmpty, detection.senderAddresses.contains(address) { return true }
+        if !address.isEmpty, detection.senderPatterns.contains(where: { $0.matches(address) }) { return true }
+        if !detection.replyToDomains.isEmpty {
+            for mailbox in view.replyTo {
+                guard let replyDomain = domainOf(mailbox.address) else { continue }
+                if detection.replyToDomains.contains(where: { domain(replyDomain, isWithin: $0) }) { return true }
+            }
+        }
+        return false
+    }
+
+    /// The reason a detected spec's `ignore` rules give for this message, if any.
+    func ignoreReason(_ spec: ParserSpec, _ view: InquiryView) -> String? {
+        // A rule naming both a subject and a body pattern needs both to match.
+        for rule in spec.ignoreRules {
+            if let subject = rule.subject, !subject.matches(view.subject) { continue }
+            if let body = rule.body, !body.matches(view.text) { continue }
+            return rule.reason
+        }
+        return nil
+    }
+}

@@ -1,0 +1,87 @@
+public import Foundation
+
+/// Every parser spec of a directory, loaded and checked once at start-up.
+///
+/// ```swift
+/// let specs = try SpecSet.load(directory: URL(fileURLWithPath: "parsers"))
+/// let extractor = LeadExtractor(specs: specs)
+/// ```
+public struct SpecSet: Sendable {
+    /// The specs, ordered by descending priority, then file name: the order detection
+    /// prefers them in.
+    public let specs: [ParserSpec]
+    /// Relay email domains named by any spec: an address there is never a prospect's `email`.
+    let relayEmailDomains: [String]
+
+    /// No specs: every message goes the direct-inquiry / unknown-source way.
+    public static let empty = SpecSet(specs: [])
+
+    /// Creates a set from already-loaded specs.
+    public init(specs: [ParserSpec]) {
+        self.specs = specs.sorted {
+            $0.priority != $1.priority ? $0.priority > $1.priority : $0.name < $1.name
+        }
+        var domains: [String] = []
+        for spec in specs {
+            for domain in spec.relays.emailDomains where !domains.contains(domain) {
+                domains.append(domain)
+            }
+        }
+        relayEmailDomains = domains
+    }
+
+    /// The spec with this file stem.
+    public func spec(named name: String) -> ParserSpec? {
+        specs.first { $0.name == name }
+    }
+
+    /// Loads every `*.yaml` / `*.yml` file of `directory` (not its subdirectories).
+    ///
+    /// - Parameter directory: Usually the repository's `parsers/`.
+    /// - Returns: The checked specs.
+    /// - Throws: ``SpecError`` for the first file (in name order) that is unreadable or
+    ///   invalid, or when two files share a stem; its description is `FILE:LINE:COL: reason`.
+    public static func load(directory: URL) throws -> SpecSet {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        } catch {
+            throw SpecError(code: .unreadableFile, file: directory.path, line: 1, column: 1,
+                            reason: "cannot list the spec directory")
+        }
+        var specs: [ParserSpec] = []
+        var stems: [String: String] = [:]
+        for fileName in names.sorted() where fileName.hasSuffix(".yaml") || fileName.hasSuffix(".yml") {
+            let url = directory.appendingPathComponent(fileName)
+            let stem = url.deletingPathExtension().lastPathComponent
+            if let other = stems[stem.lowercased()] {
+                throw SpecError(code: .duplicateSpec, file: url.path, line: 1, column: 1,
+                                reason: "spec name '\(stem)' is already used by \(other)")
+            }
+            stems[stem.lowercased()] = fileName
+            specs.append(try load(file: url, name: stem))
+        }
+        return SpecSet(specs: specs)
+    }
+
+    /// Loads one spec file.
+    ///
+    /// - Parameters:
+    ///   - file: The YAML file.
+    ///   - name: The spec name; the file stem when nil.
+    /// - Throws: ``SpecError``.
+    public static func load(file: URL, name: String? = nil) throws -> ParserSpec {
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw SpecError(code: .unreadableFile, file: file.path, line: 1, column: 1, reason: "cannot read the file")
+        }
+        guard let yaml = String(data: data, encoding: .utf8) else {
+            throw SpecError(code: .unreadableFile, file: file.path, line: 1, column: 1, reason: "the file is not UTF-8 text")
+        }
+        return try ParserSpec(yaml: yaml, name: name ?? file.deletingPathExtension().lastPathComponent, file: file.path)
+    }
+
+    /// Parses one spec from text (for tests and tools).
+    public static func parse(yaml: String, name: String, file: String? = nil) throws -> ParserSpec {
+        try ParserSpec(yaml: yaml, name: name, file: file ?? "\(name).yaml")
+    }
+}

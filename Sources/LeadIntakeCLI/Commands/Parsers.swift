@@ -1,0 +1,54 @@
+import ArgumentParser
+import Extraction
+import Foundation
+
+struct Parsers: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Work with the source specs in parsers/.",
+        subcommands: [Test.self])
+
+    struct Test: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run every spec against its fixtures and print a pass/fail table.",
+            discussion: """
+                Each parsers/fixtures/SPEC/NAME.eml goes through the whole extractor (detection \
+                included) and must give exactly NAME.expected.json. Exits 1 when any fixture fails.
+                """)
+
+        @OptionGroup var specs: ParserSpecsOption
+
+        @Option(help: "Only these specs (comma-separated file stems).")
+        var only: String?
+
+        @Flag(help: "Rewrite every expected file with the actual output (review the diff before committing).")
+        var update = false
+
+        func run() async throws {
+            let directory = try self.specs.resolve(nil)
+            let only = self.only.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
+            let results: [SpecFixtureResult]
+            do {
+                results = try SpecFixtureRunner.run(directory: directory, update: self.update, only: only)
+            } catch let error as SpecError {
+                throw CLIError("invalid parser spec: \(error.description)")
+            }
+            var rows: [[String]] = []
+            for result in results {
+                let detail: String
+                if result.passed {
+                    detail = ""
+                } else if let problem = result.problem {
+                    detail = problem
+                } else {
+                    detail = "\(result.differingKey ?? "?"): expected \(result.expected ?? "null"), got \(result.actual ?? "null")"
+                }
+                rows.append([result.spec, result.fixture, result.passed ? "pass" : "FAIL", String(detail.prefix(160))])
+            }
+            print(TextTable.render(header: ["spec", "fixture", "result", "difference"], rows: rows))
+            let failed = results.filter { !$0.passed }.count
+            let specCount = Set(results.map(\.spec)).count
+            print("\(results.count - failed) of \(results.count) fixtures pass across \(specCount) specs (\(directory.path))")
+            if failed > 0 { throw ExitCode(1) }
+        }
+    }
+}

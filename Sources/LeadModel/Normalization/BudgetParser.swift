@@ -1,0 +1,135 @@
+/// Reads budget phrases into whole-dollar bounds.
+///
+/// - Ranges: `$500k-700k`, `$500-700k` (a multiplier on one end applies to both),
+///   `$400,000 to $450,000`, `between 1 and 1.5 million`, `600 to 700 thousand`.
+/// - Open ranges: `under 800k`, `up to $1M`, `no more than`, `max` → high only;
+///   `over`, `at least`, `starting at`, `$750K+`, `750k or more` → low only.
+/// - A single figure, with or without `around`/`about`/`roughly`/`~`: low = high = that
+///   figure (no margin is invented; a person reads "around" in the message).
+/// - `the 600s`, `mid 600s` → 600,000–700,000.
+/// - Implied units for bare numbers (no `k`/`M`, no thousands separator), because house
+///   budgets are never a few hundred dollars: below 10 → millions (`1.5` → 1,500,000);
+///   10 to 999 → thousands (`under 800` → 800,000; `$650` → 650,000); 1,000 and more → dollars.
+///   A `$` figure below 10 (`$5`) is no budget.
+/// - Results below $1,000 or above $1,000,000,000 are dropped; low and high are swapped if reversed.
+public enum BudgetParser {
+    /// The first budget in `raw`, or nil.
+    public static func parse(_ raw: String) -> BudgetRange? {
+        matches(in: raw).first?.range
+    }
+
+    /// Every money expression in `text`, in order, with surrounding words for context.
+    public static func matches(in text: String) -> [BudgetMatch] {
+        // Form exports write "$800k_-_$1m" for "$800k - $1m".
+        let tokens = BudgetTokenizer.withoutNumberRuns(BudgetTokenizer.tokens(String(text.prefix(2_000)).replacing("_", with: " ")))
+        var results: [BudgetMatch] = []
+        var index = 0
+        while index < tokens.count {
+            guard case .amount(let first) = tokens[index] else { index += 1; continue }
+            var end = index + 1
+            var low: Amount? = first
+            var high: Amount? = first
+            var explicit = first.isExplicit
+            // Range: A - B, A to B, A through B, between A and B.
+            let before = words(tokens, before: index, count: 3)
+            if end + 1 < tokens.count, case .amount(let second) = tokens[end + 1], isRangeJoiner(tokens[end], between: before.contains("between")) {
+                var a = first
+                var b = second
+                if a.multiplier == nil, let m = b.multiplier { a.multiplier = m }
+                if b.multiplier == nil, let m = a.multiplier, b.value < a.value { b.multiplier = m }
+                low = a
+                high = b
+                explicit = explicit || second.isExplicit
+                end += 2
+            }
+            let after = words(tokens, from: end, count: 3)
+            if low == high, let only = low {
+                if only.isPlus || after.starts(with: ["or", "more"]) || after.starts(with: ["and", "up"])
+                    || after.starts(with: ["plus"]) || after.starts(with: ["or", "above"]) {
+                    high = nil
+                } else if only.isDecade {
+                    high = Amount(value: only.value + 100, multiplier: only.multiplier ?? 1_000)
+                } else if highOnlyCue(before) || after.starts(with: ["or", "less"]) || after.starts(with: ["max"])
+                            || after.starts(with: ["tops"]) || after.starts(with: ["at", "most"]) {
+                    low = nil
+                } else if lowOnlyCue(before) {
+                    high = nil
+                }
+            }
+            var lowDollars = low.flatMap(dollars)
+            var highDollars = high.flatMap(dollars)
+            if let l = lowDollars, let h = highDollars, l > h { (lowDollars, highDollars) = (h, l) }
+            if lowDollars != nil || highDollars != nil {
+                results.append(BudgetMatch(range: BudgetRange(low: lowDollars, high: highDollars), isExplicitMoney: explicit,
+                                           wordsBefore: before, wordsAfter: after))
+            }
+            index = end
+        }
+        return results
+    }
+
+    private static func dollars(_ amount: Amount) -> Int? {
+        let value: Double
+        if let multiplier = amount.multiplier {
+            value = amount.value * multiplier
+        } else if amount.hasSeparator || amount.value >= 1_000 {
+            value = amount.value
+        } else if amount.value < 10, amount.hasDollar {
+            return nil  // "$5": not a house budget
+        } else if amount.value < 10 {
+            value = amount.value * 1_000_000
+        } else {
+            value = amount.value * 1_000
+        }
+        guard value >= 1_000, value <= 1_000_000_000 else { return nil }
+        return Int((value).rounded())
+    }
+
+    private static let highOnlyPhrases: [[String]] = [
+        ["under"], ["below"], ["less", "than"], ["up", "to"], ["upto"], ["max"], ["maximum"], ["no", "more", "than"],
+        ["not", "more", "than"], ["at", "most"], ["not", "to", "exceed"], ["no", "higher", "than"], ["cap", "of"], ["capped", "at"],
+        ["within"], ["max", "of"], ["maximum", "of"],
+    ]
+    private static let lowOnlyPhrases: [[String]] = [
+        ["over"], ["above"], ["more", "than"], ["at", "least"], ["starting", "at"], ["min"], ["minimum"], ["minimum", "of"],
+        ["min", "of"], ["upwards", "of"], ["north", "of"], ["in", "excess", "of"],
+    ]
+
+    private static func highOnlyCue(_ before: [String]) -> Bool {
+        highOnlyPhrases.contains { before.count >= $0.count && Array(before.suffix($0.count)) == $0 }
+    }
+
+    private static func lowOnlyCue(_ before: [String]) -> Bool {
+        lowOnlyPhrases.contains { before.count >= $0.count && Array(before.suffix($0.count)) == $0 }
+    }
+
+    private static func isRangeJoiner(_ token: BudgetToken, between: Bool) -> Bool {
+        switch token {
+        case .dash: return true
+        case .word(let word): return word == "to" || word == "through" || word == "thru" || (between && word == "and") || word == "or"
+        default: return false
+        }
+    }
+
+    private static func words(_ tokens: [BudgetToken], before index: Int, count: Int) -> [String] {
+        var result: [String] = []
+        var cursor = index - 1
+        while cursor >= 0, result.count < count {
+            guard case .word(let word) = tokens[cursor] else { break }
+            result.insert(word, at: 0)
+            cursor -= 1
+        }
+        return result
+    }
+
+    private static func words(_ tokens: [BudgetToken], from index: Int, count: Int) -> [String] {
+        var result: [String] = []
+        var cursor = index
+        while cursor < tokens.count, result.count < count {
+            guard case .word(let word) = tokens[cursor] else { break }
+            result.append(word)
+            cursor += 1
+        }
+        return result
+    }
+}

@@ -1,0 +1,78 @@
+/// The normalisers a field value goes through, whether it came from a spec rule, a lead
+/// metadata tag or a heuristic. Each returns nil when the value is not recognisable.
+///
+/// Each function is a thin front for one normaliser type in this folder, which documents
+/// its rules and offers more (match keys for deduplication, suffixes, open ranges):
+/// ``PhoneNormalizer``, ``EmailNormalizer``, ``PersonNameNormalizer`` (and
+/// ``NicknameTable``), ``USStates``, ``PostalCodeNormalizer``, ``USAddressParser`` (and
+/// ``USAddressKey``), ``BudgetParser``, ``ProjectTypeVocabulary``, ``TimelinePhrase``,
+/// ``LotStatusVocabulary``, ``FinancingVocabulary``.
+public enum FieldNormalizer {
+    /// E.164 for a NANP number written any US way (with extension kept apart), or an
+    /// international number with its country code.
+    public static func phone(_ raw: String) -> (number: String, extension: String?)? {
+        PhoneNormalizer.normalize(raw).map { ($0.e164, $0.phoneExtension) }
+    }
+
+    /// A syntactically valid address with the domain lowercased.
+    public static func email(_ raw: String) -> String? {
+        EmailNormalizer.normalize(raw)
+    }
+
+    /// First and last name from a full name: case fixed, honorifics and suffixes dropped,
+    /// "Last, First" swapped. A couple (`John and Mary Smith`) gives the first person named.
+    public static func personName(_ raw: String) -> (first: String?, last: String?) {
+        guard let name = PersonNameNormalizer.parse(raw) else { return (nil, nil) }
+        return (name.first, name.last)
+    }
+
+    /// The two-letter USPS code for a state name or code.
+    public static func state(_ raw: String) -> String? {
+        USStates.code(for: raw)
+    }
+
+    /// ZIP5 or ZIP+4.
+    public static func postalCode(_ raw: String) -> String? {
+        PostalCodeNormalizer.normalize(raw)
+    }
+
+    /// A one-line or multi-line US address split into its parts.
+    public static func address(_ raw: String) -> PostalAddress? {
+        USAddressParser.parse(raw)
+    }
+
+    /// A budget phrase (`$500k-700k`, `around 650k`, `$1.2M`, `under 800`) in whole dollars.
+    public static func budget(_ raw: String) -> (low: Int?, high: Int?)? {
+        BudgetParser.parse(raw).map { ($0.low, $0.high) }
+    }
+
+    /// A project type slug (`custom_home`, `new_build`, `remodel`, `addition`, `adu`, ...).
+    ///
+    /// A value that names no known type but is short (at most four words, as a form's
+    /// drop-down gives it: `Roofing`) is kept as a slug of itself (`roofing`) so the source's
+    /// own category is not lost; a longer unrecognised value gives nil.
+    public static func projectType(_ raw: String) -> String? {
+        if let slug = ProjectTypeVocabulary.vocabulary.bestSlug(in: raw) { return slug }
+        let words = TextScanning.words(raw).filter { $0.allSatisfy { $0.isLetter || $0.isNumber } }
+        guard !words.isEmpty, words.count <= 4 else { return nil }
+        return words.joined(separator: "_")
+    }
+
+    /// A timeline phrase, lightly normalised (`spring 2027`, `within 6 months`, `asap`).
+    /// A value that is not a recognised phrase but is short is kept, trimmed and lowercased.
+    public static func timeline(_ raw: String) -> String? {
+        if let phrase = TimelinePhrase.parse(raw) { return phrase }
+        let text = TextScanning.collapsed(raw).lowercased()
+        return text.isEmpty || text.count > 60 ? nil : text
+    }
+
+    /// `own_lot`, `under_contract`, `looking`.
+    public static func lotStatus(_ raw: String) -> String? {
+        LotStatusVocabulary.status(in: raw)
+    }
+
+    /// `pre_approved`, `cash`, `need_to_sell`, `construction_loan`, ...
+    public static func financing(_ raw: String) -> String? {
+        FinancingVocabulary.status(in: raw)
+    }
+}

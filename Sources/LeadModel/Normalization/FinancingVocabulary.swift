@@ -1,0 +1,47 @@
+/// Financing phrases → `pre_approved`, `cash`, `construction_loan`, `need_to_sell`,
+/// `pre_qualified`, `needs_financing`.
+///
+/// When a text names several, the first in that order wins (`pre-approved for a
+/// construction loan` → `pre_approved`). A negated phrase (`not pre-approved yet`) does not
+/// count; `not yet` / `no` before approval words reads as `needs_financing`.
+public enum FinancingVocabulary {
+    public static let vocabulary = PhraseVocabulary([
+        ("pre_approved", ["pre approved", "preapproved", "pre approval", "preapproval", "approved for a loan",
+                          "approved for financing", "approved for a mortgage", "already approved"]),
+        ("cash", ["pay cash", "paying cash", "paying in cash", "pay in cash", "all cash", "cash buyer", "cash buyers",
+                  "cash purchase", "with cash", "in cash", "cash build", "cash for the build", "self funded",
+                  "self financed", "self financing", "no financing needed", "don't need financing"]),
+        ("construction_loan", ["construction loan", "construction to permanent", "construction to perm",
+                               "construction financing", "one time close", "single close loan", "construction mortgage"]),
+        ("need_to_sell", ["need to sell", "have to sell", "needs to sell", "sell our current", "sell our house",
+                          "sell our home", "sell my house", "sell my home", "selling our", "selling my",
+                          "contingent on selling", "contingent on the sale", "once we sell", "after we sell",
+                          "when we sell", "sale of our", "sale of my", "home to sell", "house to sell"]),
+        ("pre_qualified", ["pre qualified", "prequalified", "pre qualification", "prequalification", "prequal"]),
+        ("needs_financing", ["need financing", "needs financing", "need a loan", "need a mortgage",
+                             "looking for financing", "help with financing", "financing options", "not yet approved",
+                             "need a lender", "looking for a lender", "recommend a lender"]),
+    ], negations: ["not", "no", "haven't", "havent", "haven", "didn't", "isn't", "aren't", "never"])
+
+    /// Whole-value answers from forms.
+    static let shortAnswers: [String: String] = [
+        "cash": "cash", "pre approved": "pre_approved", "preapproved": "pre_approved", "yes": "pre_approved",
+        "financing": "needs_financing", "loan": "needs_financing", "mortgage": "needs_financing",
+        "need financing": "needs_financing", "no": "needs_financing", "not yet": "needs_financing",
+    ]
+
+    /// The financing slug for a phrase or text, or nil.
+    /// - Parameter acceptingShortAnswers: false for free text, where a line saying "Yes" or
+    ///   "No" answers something else.
+    public static func status(in text: String, acceptingShortAnswers: Bool = true) -> String? {
+        let words = TextScanning.words(text)
+        if acceptingShortAnswers, let answer = shortAnswers[words.joined(separator: " ")] { return answer }
+        if let best = vocabulary.bestSlug(in: text) { return best }
+        // "not pre-approved yet", "haven't been pre-approved": the approval words, negated.
+        if let approval = TextScanning.firstIndex(of: ["approved"], in: words) ?? TextScanning.firstIndex(of: ["preapproved"], in: words),
+           words[max(0, approval - 4)..<approval].contains(where: { $0 == "not" || $0 == "haven't" || $0 == "havent" || $0 == "no" }) {
+            return "needs_financing"
+        }
+        return nil
+    }
+}

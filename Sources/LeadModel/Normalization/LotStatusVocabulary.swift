@@ -1,0 +1,90 @@
+/// Lot status phrases → `own_lot`, `under_contract`, `looking`.
+///
+/// Negated ownership (`we don't have a lot yet`) reads as `looking`; `under contract` wins
+/// over ownership words in the same text (`we have a lot under contract`).
+public enum LotStatusVocabulary {
+    static let looking = PhraseVocabulary([
+        ("looking", ["looking for a lot", "looking for land", "looking for a lot", "looking for property",
+                     "looking for acreage", "look for a lot", "searching for a lot", "searching for land",
+                     "shopping for a lot", "shopping for land", "need a lot", "need land", "need to find a lot", "need to find land",
+                     "need to buy a lot", "need to buy land", "need help finding a lot", "need help finding land", "help finding a lot",
+                     "help finding land", "help us find a lot", "help us find land", "find a lot", "find land", "find the right lot",
+                     "don't have a lot", "dont have a lot", "do not have a lot", "don't have land", "dont have land",
+                     "do not have land", "don't own a lot", "dont own a lot", "do not own a lot", "don't own land",
+                     "do not own land", "haven't found a lot", "have not found a lot", "havent found a lot", "haven't found land", "no lot", "no land",
+                     "not yet purchased", "haven't bought", "have not bought", "haven't purchased", "lot search",
+                     "still looking for a lot", "still looking for land"]),
+    ])
+    static let underContract = PhraseVocabulary([
+        ("under_contract", ["under contract", "in escrow", "closing on the lot", "closing on a lot",
+                            "closing on the land", "offer on a lot", "offer on the lot",
+                            "contract on a lot", "contract on the lot", "contract on land"]),
+    ])
+    static let ownership = PhraseVocabulary([
+        ("own_lot", ["own a lot", "own the lot", "own land", "own the land", "own a piece", "own acreage",
+                     "closed on a lot", "closed on the lot", "closed on land", "our lot", "my lot", "our land",
+                     "my land", "our acreage", "lot owned", "lot is paid off", "lot owner", "land owner"]),
+    ])
+    /// Words between an ownership verb and the lot noun that are skipped (`bought a half-acre
+    /// lot`, `own 5 acres`).
+    static let ownershipVerbs: Set<String> = ["own", "have", "bought", "purchased", "inherited", "got", "closed"]
+    static let lotFillers: Set<String> = [
+        "a", "an", "the", "our", "my", "this", "that", "on", "of", "piece", "half", "acre", "quarter", "one", "two",
+        "three", "four", "five", "ten", "few", "couple", "some", "small", "large", "big", "corner", "wooded", "vacant",
+        "beautiful", "nice", "great", "lake", "lakefront", "waterfront", "hill", "hilltop", "hillside", "sloped", "flat",
+        "rural", "residential", "buildable", "country", "little", "raw", "cleared", "already", "just", "recently",
+        "finally", "also", "acres", "lovely", "gorgeous", "private", "view",
+    ]
+    static let lotNouns: Set<String> = ["lot", "land", "acre", "acres", "acreage", "parcel", "property", "tract", "homesite"]
+    static let negations: Set<String> = ["don't", "dont", "not", "no", "haven't", "havent", "never", "didn't"]
+
+    /// Whole-value answers from forms, read only when they are the entire value.
+    static let shortAnswers: [String: String] = [
+        "yes": "own_lot", "own": "own_lot", "own lot": "own_lot", "i own": "own_lot", "we own": "own_lot",
+        "yes i own": "own_lot", "lot owned": "own_lot", "no": "looking", "looking": "looking",
+        "searching": "looking", "need lot": "looking", "need a lot": "looking", "pending": "under_contract",
+        "no lot": "looking", "not yet": "looking",
+    ]
+
+    /// `own_lot`, `under_contract` or `looking` for a phrase or a text, or nil.
+    ///
+    /// Short answers from forms (`Yes`, `No`, `Looking`) are read only when they are the
+    /// whole value, never inside a sentence. "a lot of" is a quantity, never land.
+    /// - Parameter acceptingShortAnswers: false for free text, where a line saying "Yes" or
+    ///   "No" answers something else.
+    public static func status(in text: String, acceptingShortAnswers: Bool = true) -> String? {
+        var words = TextScanning.words(text)
+        if acceptingShortAnswers, let answer = shortAnswers[words.joined(separator: " ")] { return answer }
+        for index in words.indices.dropLast() where (words[index] == "lot" || words[index] == "lots") && words[index + 1] == "of" {
+            words[index] = "plenty"
+        }
+        if !underContract.hits(inWords: words).isEmpty { return "under_contract" }
+        if !looking.hits(inWords: words).isEmpty { return "looking" }
+        if let verb = ownershipVerbIndex(words) {
+            return negated(words, at: verb) ? "looking" : "own_lot"
+        }
+        if let hit = ownership.hits(inWords: words).first {
+            return negated(words, at: hit.wordIndex) ? "looking" : "own_lot"
+        }
+        return nil
+    }
+
+    /// `bought a half acre lot`, `own 5 acres`, `closed on a 1.2 acre lot`: an ownership
+    /// verb followed within six words by a lot noun.
+    private static func ownershipVerbIndex(_ words: [String]) -> Int? {
+        for (index, word) in words.enumerated() where ownershipVerbs.contains(word) {
+            let window = words[(index + 1)..<min(words.count, index + 7)]
+            guard let noun = window.firstIndex(where: lotNouns.contains) else { continue }
+            // Only a description of the land may come between: "a half acre", "on a 1.2 acre".
+            guard words[(index + 1)..<noun].allSatisfy({ lotFillers.contains($0) || $0.allSatisfy(\.isNumber) }) else { continue }
+            // "our property" in a remodel is the house: only "own/bought ... property" counts.
+            if words[noun] == "property", word == "have" { continue }
+            return index
+        }
+        return nil
+    }
+
+    private static func negated(_ words: [String], at index: Int) -> Bool {
+        words[max(0, index - 3)..<index].contains(where: negations.contains)
+    }
+}

@@ -1,0 +1,162 @@
+/// Takes a written name apart: `JOHN SMITH` / `john smith` → John / Smith.
+///
+/// Rules, in order:
+/// - Quotes, asterisks and bracketed notes (`"(Homeowner)"`) are dropped; a value with an
+///   `@`, digits or more than six words is not a name (nil).
+/// - Case: a name written all upper or all lower case is recased word by word (`mcdonald`
+///   → `McDonald`, `o'brien` → `O'Brien`, `smith-jones` → `Smith-Jones`, particles `van`,
+///   `der`, `de`, `la`, `von` ... lowercase inside a name); mixed case is kept as written
+///   (`DeShawn`, `MacKenzie`, `de la Cruz`).
+/// - Honorifics (`Mr.`, `Mrs.`, `Ms.`, `Dr.`, `Mr. and Mrs.`) are dropped into `honorific`;
+///   suffixes (`Jr.`, `Sr.`, `II`, `III`, `IV`, `PhD`, `MD`, `Esq.`) into `suffix`.
+/// - `"Smith, John"` is swapped (`"Smith, Jr., John"` and `"John Smith, Jr."` are handled).
+/// - Couples: `"John and Mary Smith"`, `"John & Mary Smith"` → first `John` (the first person
+///   named; the one who wrote is usually named first), last `Smith`, `partnerFirst` `Mary`.
+///   `"John Smith and Mary Jones"` → first `John`, last `Smith` (the first person whole).
+/// - Otherwise the first word is the first name; single-letter initials after it go to
+///   `middle`; the remaining words are the last name (`"Maria Gonzalez Ruiz"` → last
+///   `"Gonzalez Ruiz"`, since double surnames are common and a middle name cannot be told
+///   apart from a first surname).
+public enum PersonNameNormalizer {
+    static let honorifics: [String: String] = [
+        "mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "miss": "Miss", "mx": "Mx.", "dr": "Dr.",
+        "prof": "Prof.", "rev": "Rev.", "sir": "Sir", "madam": "Madam",
+    ]
+    static let suffixes: [String: String] = [
+        "jr": "Jr.", "sr": "Sr.", "ii": "II", "iii": "III", "iv": "IV", "v": "V",
+        "phd": "PhD", "md": "MD", "dds": "DDS", "esq": "Esq.", "cpa": "CPA", "pe": "PE",
+    ]
+    static let particles: Set<String> = [
+        "van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "dos", "das", "ter", "ten", "st",
+    ]
+    static let conjunctions: Set<String> = ["and", "&", "+"]
+
+    /// The parts of `raw`, or nil when it is not a usable name.
+    public static func parse(_ raw: String) -> PersonName? {
+        var text = TextScanning.collapsed(raw.filter { $0 != "\"" && $0 != "*" && $0 != "\u{201C}" && $0 != "\u{201D}" })
+        text = removingBracketed(text)
+        guard !text.isEmpty, !text.contains("@"), !text.contains(where: { TextScanning.isASCIIDigit($0) }) else { return nil }
+        let recase = !text.contains(where: \.isLowercase) || !text.contains(where: \.isUppercase)
+
+        var result = PersonName()
+        // "Smith, John", "Smith, Jr., John", "John Smith, Jr."
+        var commaParts = text.split(separator: ",").map { TextScanning.trimmed($0) }.filter { !$0.isEmpty }
+        if let last = commaParts.last, commaParts.count >= 2, let suffix = suffixes[key(last)] {
+            result.suffix = suffix
+            commaParts.removeLast()
+        }
+        if commaParts.count >= 3, let suffix = suffixes[key(commaParts[1])] {
+            result.suffix = suffix
+            commaParts.remove(at: 1)
+        }
+        var tokens: [String]
+        if commaParts.count == 2 {
+            var given = commaParts[1].split(separator: " ").map(String.init)
+            while given.count > 1, let suffix = suffixes[key(given[given.count - 1])] {
+                result.suffix = result.suffix ?? suffix
+                given.removeLast()
+            }
+            tokens = given + commaParts[0].split(separator: " ").map(String.init)
+        } else if commaParts.count == 1 {
+            tokens = commaParts[0].split(separator: " ").map(String.init)
+        } else {
+            return nil
+        }
+        // Honorifics, including "Mr. and Mrs." and "Dr. & Mr.".
+        var honorific: [String] = []
+        while tokens.count > 1 {
+            if let title = honorifics[key(tokens[0])] {
+                honorific.append(title)
+                tokens.removeFirst()
+            } else if !honorific.isEmpty, conjunctions.contains(key(tokens[0])), tokens.count > 2, honorifics[key(tokens[1])] != nil {
+                tokens.removeFirst()
+            } else {
+                break
+            }
+        }
+        if !honorific.isEmpty { result.honorific = honorific.joined(separator: " & ") }
+        while tokens.count > 1, let suffix = suffixes[key(tokens[tokens.count - 1])] {
+            result.suffix = result.suffix ?? suffix
+            tokens.removeLast()
+        }
+        guard !tokens.isEmpty, tokens.count <= 6 else { return nil }
+        guard tokens.allSatisfy({ $0.contains(where: \.isLetter) || conjunctions.contains($0) }) else { return nil }
+
+        // Couples.
+        if let conjunction = tokens.firstIndex(where: { conjunctions.contains(key($0)) }) {
+            let before = Array(tokens[..<conjunction])
+            let after = Array(tokens[(conjunction + 1)...])
+            guard !before.isEmpty, !after.isEmpty else { return nil }
+            result.partnerFirst = word(after[0], recase: recase, isFirst: true)
+            tokens = before.count == 1 ? before + after.dropFirst() : before
+        }
+
+        result.first = word(tokens[0], recase: recase, isFirst: true)
+        var rest = Array(tokens.dropFirst())
+        var middles: [String] = []
+        while rest.count > 1, isInitial(rest[0]) {
+            middles.append(initial(rest.removeFirst()))
+        }
+        if !middles.isEmpty { result.middle = middles.joined(separator: " ") }
+        if !rest.isEmpty {
+            result.last = rest.map { word($0, recase: recase, isFirst: false) }.joined(separator: " ")
+        }
+        return result
+    }
+
+    /// Canonical case for one name written all upper or all lower case.
+    public static func recased(_ name: String) -> String {
+        name.split(separator: " ").enumerated()
+            .map { word(String($0.element), recase: true, isFirst: $0.offset == 0) }
+            .joined(separator: " ")
+    }
+
+    static func key(_ token: some StringProtocol) -> String {
+        token.lowercased().filter { $0 != "." && $0 != "," }
+    }
+
+    private static func isInitial(_ token: String) -> Bool {
+        let letters = token.filter { $0 != "." }
+        return letters.count == 1 && letters.first!.isLetter
+    }
+
+    private static func initial(_ token: String) -> String {
+        token.filter { $0 != "." }.uppercased() + "."
+    }
+
+    private static func removingBracketed(_ text: String) -> String {
+        var result = ""
+        var depth = 0
+        for character in text {
+            if character == "(" || character == "[" { depth += 1; continue }
+            if character == ")" || character == "]" { depth = max(0, depth - 1); continue }
+            if depth == 0 { result.append(character) }
+        }
+        return TextScanning.collapsed(result)
+    }
+
+    private static func word(_ token: String, recase: Bool, isFirst: Bool) -> String {
+        guard recase else { return token }
+        let lower = token.lowercased()
+        if !isFirst, particles.contains(lower) { return lower }
+        if lower.count == 1 || (lower.count == 2 && lower.last == ".") { return lower.uppercased() }
+        // Hyphenated and apostrophe'd parts are cased separately: Smith-Jones, O'Brien, D'Angelo.
+        var output = ""
+        var startOfPart = true
+        for character in lower {
+            if startOfPart, character.isLetter {
+                output += character.uppercased()
+                startOfPart = false
+            } else {
+                output.append(character)
+            }
+            if character == "-" || character == "'" || character == "\u{2019}" { startOfPart = true }
+        }
+        // Mc prefix: mcdonald → McDonald. (Mac is ambiguous: Mack, Macy; left alone.)
+        if output.hasPrefix("Mc"), output.count > 3 {
+            let third = output.index(output.startIndex, offsetBy: 2)
+            output = String(output[..<third]) + output[third...].prefix(1).uppercased() + output[output.index(after: third)...]
+        }
+        return output
+    }
+}

@@ -1,0 +1,46 @@
+/// Project type phrases → slugs, most specific first.
+///
+/// Slugs: `custom_home`, `barndominium`, `teardown_rebuild`, `new_build`, `adu`, `addition`,
+/// `kitchen_remodel`, `bathroom_remodel`, `basement`, `remodel`, `garage`, `deck_patio`,
+/// `pool`, `commercial`.
+public enum ProjectTypeVocabulary {
+    /// The phrases, in priority order: when a text names several, the first listed wins.
+    public static let vocabulary = PhraseVocabulary([
+        ("custom_home", ["custom home", "custom house", "custom build", "custom built home",
+                         "custom residence", "custom homes"]),
+        ("barndominium", ["barndominium", "barndo", "barn home", "shop house"]),
+        ("teardown_rebuild", ["teardown", "tear down", "knock down", "knockdown", "demo and rebuild", "scrape and rebuild"]),
+        ("new_build", ["new build", "new construction", "new home construction", "new home build", "build a new home",
+                       "build a home", "build a house", "build a new house", "build our home", "build our house",
+                       "building a home", "building a house", "building a new home", "build our new home",
+                       "build a single family", "ground up", "build our dream home", "build my dream home",
+                       "build a dream home", "new home build",
+                       "build * home", "build * house", "building * home", "building * house"]),
+        ("adu", ["adu", "accessory dwelling", "guest house", "guesthouse", "casita", "granny flat", "in law suite",
+                 "in law unit", "mother in law suite", "backyard cottage", "garage apartment", "carriage house"]),
+        ("addition", ["home addition", "room addition", "an addition", "second story addition", "second story",
+                      "second floor addition", "add a room", "add a bedroom", "add on to", "bump out",
+                      "primary suite addition", "master suite addition", "build an addition", "addition|!in"]),
+        ("kitchen_remodel", ["kitchen remodel", "kitchen renovation", "kitchen remodeling", "remodel our kitchen",
+                             "remodel the kitchen", "renovate our kitchen", "renovate the kitchen", "kitchen update",
+                             "remodel a kitchen", "renovate a kitchen", "kitchen remodeling",
+                             "new kitchen"]),
+        ("bathroom_remodel", ["bathroom remodel", "bath remodel", "bathroom renovation", "bath renovation",
+                              "bathroom remodeling", "remodel our bathroom", "remodel the bathroom", "master bath remodel",
+                              "remodel a bathroom", "remodel a bath", "remodel two bathroom", "remodel both bathroom",
+                              "remodel 2 bathroom", "remodel our bath", "redo both bath", "redo the bathroom"]),
+        ("basement", ["basement finish", "finish our basement", "finish the basement", "finished basement",
+                      "basement remodel", "basement renovation", "basement finishing",
+                      "remodel a basement", "finish a basement"]),
+        ("remodel", ["remodel", "remodeling", "remodelling", "renovation", "renovate", "renovating", "reno",
+                     "whole home remodel", "gut job", "full gut", "restoration", "remodeled"]),
+        ("garage", ["detached garage", "build a garage", "new garage", "garage build"]),
+        ("deck_patio", ["deck", "patio", "pergola", "outdoor living", "screened porch", "outdoor kitchen"]),
+        ("pool", ["swimming pool", "pool build", "new pool", "pool"]),
+        ("commercial", ["commercial building", "commercial project", "commercial construction", "office building",
+                        "retail space", "tenant improvement"]),
+    ], negations: ["not", "no", "don't", "dont", "nor"])
+
+    /// Slugs, for validating a spec's constant.
+    public static let slugs: Set<String> = Set(vocabulary.entries.map(\.slug))
+}

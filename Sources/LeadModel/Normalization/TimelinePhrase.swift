@@ -1,0 +1,205 @@
+/// Reads timeline phrases into a short lowercase canonical form.
+///
+/// | written                                         | canonical            |
+/// |-------------------------------------------------|----------------------|
+/// | `ASAP`, `as soon as possible`, `immediately`     | `asap`               |
+/// | `spring 2027`, `Spring of 2027`, `spring '27`     | `spring 2027`        |
+/// | `by summer`, `next spring`, `early fall 2027`     | as written, lowercase|
+/// | `Q3 2027`, `3rd quarter of 2027`                  | `q3 2027`            |
+/// | `in the next 6 months`, `within six months`       | `within 6 months`    |
+/// | `within a year`, `in the next year`               | `within 1 year`      |
+/// | `in 3-6 months`, `3 to 6 months`                  | `3-6 months`         |
+/// | `next year`, `this year`, `end of the year`       | `next year`, `this year`, `end of year` |
+/// | `March 2027`, `by March`                          | `march 2027`, `by march` |
+/// | `early 2027`, `mid 2027`, `late 2027`, `2027`      | `early 2027` ...     |
+/// | `no rush`, `flexible`, `whenever`                 | `flexible`           |
+/// | `just researching`, `just exploring`              | `researching`        |
+public enum TimelinePhrase {
+    /// A phrase found in text: its canonical form and the index of its first word.
+    public struct Match: Sendable, Equatable {
+        public var canonical: String
+        public var wordIndex: Int
+        /// Whether the phrase is only a year (`2027`, `in 2027`): a timeline only with context.
+        public var isBareYear: Bool
+    }
+
+    static let seasons: Set<String> = ["spring", "summer", "fall", "autumn", "winter"]
+    static let months: [String: String] = [
+        "january": "january", "jan": "january", "february": "february", "feb": "february", "march": "march",
+        "april": "april", "apr": "april", "may": "may", "june": "june", "jun": "june", "july": "july", "jul": "july",
+        "august": "august", "aug": "august", "september": "september", "sept": "september", "sep": "september",
+        "october": "october", "oct": "october", "november": "november", "nov": "november", "december": "december",
+        "dec": "december",
+    ]
+    static let numberWords: [String: Int] = [
+        "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+        "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "couple": 2, "few": 3,
+    ]
+    static let units: [String: String] = [
+        "month": "months", "months": "months", "mo": "months", "mos": "months", "year": "year", "years": "years",
+        "yr": "year", "yrs": "years", "week": "weeks", "weeks": "weeks", "wk": "weeks", "wks": "weeks",
+    ]
+    static let qualifiers: Set<String> = ["early", "mid", "late", "next", "this"]
+    static let ordinalQuarters: [String: Int] = ["1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4, "fourth": 4]
+
+    /// The canonical form of the first timeline phrase in `raw`, or nil.
+    public static func parse(_ raw: String) -> String? {
+        let found = matches(in: raw)
+        return (found.first { !$0.isBareYear } ?? found.first)?.canonical
+    }
+
+    /// Every timeline phrase in `text`, in order.
+    public static func matches(in text: String) -> [Match] {
+        let words = TextScanning.words(text.prefix(2_000)).map { $0.replacing("'", with: "") }
+        var results: [Match] = []
+        var index = 0
+        while index < words.count {
+            if let (canonical, length, bare) = match(words, at: index) {
+                results.append(Match(canonical: canonical, wordIndex: index, isBareYear: bare))
+                index += max(1, length)
+            } else {
+                index += 1
+            }
+        }
+        return results
+    }
+
+    // swiftlint:disable:next cyclomatic_complexity
+    private static func match(_ w: [String], at i: Int) -> (String, Int, Bool)? {
+        func word(_ offset: Int) -> String? { i + offset < w.count ? w[i + offset] : nil }
+        func year(_ offset: Int) -> String? {
+            guard let candidate = word(offset) else { return nil }
+            if candidate.count == 4, TextScanning.allDigits(candidate), candidate.hasPrefix("20") { return candidate }
+            return nil
+        }
+        let current = w[i]
+        // asap
+        if current == "asap" || current == "immediately" || current == "urgent" { return ("asap", 1, false) }
+        if Array(w[i...].prefix(4)) == ["as", "soon", "as", "possible"] { return ("asap", 4, false) }
+        if current == "right", word(1) == "away" { return ("asap", 2, false) }
+        // flexible / researching
+        if current == "no", word(1) == "rush" || word(1) == "hurry" || word(1) == "timeline" { return ("flexible", 2, false) }
+        if current == "flexible" || current == "whenever" { return ("flexible", 1, false) }
+        if current == "just", let next = word(1), ["researching", "exploring", "browsing", "starting"].contains(next) {
+            return ("researching", 2, false)
+        }
+        // by + season/month/year
+        if current == "by" {
+            let skip = word(1) == "the" && word(2) == "end" ? 1 : 0
+            if let (inner, length, bare) = match(w, at: i + 1 + skip), !bare || year(1) != nil {
+                return ("by " + inner, length + 1 + skip, false)
+            }
+        }
+        // "more than 6 months", "less than 3 months", "at least a year"
+        if current == "more" || current == "over" && word(1) != "the" || current == "less" || current == "under" || current == "at" {
+            var skip = 1
+            if current == "more" || current == "less" { guard word(1) == "than" else { return nil }; skip = 2 }
+            if current == "at" { guard word(1) == "least" else { return nil }; skip = 2 }
+            if let (text, length) = quantity(w, at: i + skip) {
+                let isUpper = current == "less" || current == "under"
+                return ((isUpper ? "within " : "more than ") + text, skip + length, false)
+            }
+        }
+        // within / in the next / over the next N units
+        var cursor = 0
+        var within = false
+        if current == "within" { cursor = 1; within = true }
+        if current == "in" || current == "over" {
+            cursor = 1
+            if word(1) == "the", word(2) == "next" { cursor = 3; within = true }
+            else if word(1) == "next" { cursor = 2; within = true }
+        }
+        if current == "next", word(1).flatMap({ TextScanning.allDigits($0) || numberWords[$0] != nil ? $0 : nil }) != nil {
+            cursor = 1; within = true
+        }
+        if cursor > 0 || TextScanning.allDigits(current) {
+            if word(cursor) == "the" { cursor += 1 }
+            if let (text, length) = quantity(w, at: i + cursor) {
+                return ((within ? "within " : "") + text, cursor + length, false)
+            }
+            if within, let unit = word(cursor).flatMap({ units[$0] }) {
+                // "in the next year", "within the year"
+                return ("within 1 " + (unit.hasSuffix("s") ? String(unit.dropLast()) : unit), cursor + 1, false)
+            }
+        }
+        // quarters
+        if current.count == 2, current.hasPrefix("q"), let digit = current.last, "1234".contains(digit) {
+            if let y = year(1) { return ("q\(digit) \(y)", 2, false) }
+            if word(1) == "of", let y = year(2) { return ("q\(digit) \(y)", 3, false) }
+            return ("q\(digit)", 1, false)
+        }
+        if let quarter = ordinalQuarters[current], word(1) == "quarter" {
+            if let y = year(2) { return ("q\(quarter) \(y)", 3, false) }
+            if word(2) == "of", let y = year(3) { return ("q\(quarter) \(y)", 4, false) }
+            return ("q\(quarter)", 2, false)
+        }
+        // qualifier + season / month / year; next/this year; end of (the) year
+        var prefix = ""
+        var consumed = 0
+        if qualifiers.contains(current) || current == "early" {
+            prefix = current + " "
+            consumed = 1
+        }
+        let head = word(consumed)
+        if let head, seasons.contains(head) {
+            let season = head == "autumn" ? "fall" : head
+            if let y = year(consumed + 1) { return (prefix + season + " " + y, consumed + 2, false) }
+            if word(consumed + 1) == "of", let y = year(consumed + 2) { return (prefix + season + " " + y, consumed + 3, false) }
+            if let short = word(consumed + 1), short.count == 2, TextScanning.allDigits(short) {
+                return (prefix + season + " 20" + short, consumed + 2, false)
+            }
+            return (prefix + season, consumed + 1, false)
+        }
+        if let head, let month = months[head], head.count >= 3 || head == "may" {
+            if let y = year(consumed + 1) { return (prefix + month + " " + y, consumed + 2, false) }
+            if word(consumed + 1) == "of", let y = year(consumed + 2) { return (prefix + month + " " + y, consumed + 3, false) }
+            // A bare month name is a timeline only after a qualifier or "by" ("may" is a verb).
+            if !prefix.isEmpty, head != "may" { return (prefix + month, consumed + 1, false) }
+            return nil
+        }
+        if let head, head == "year", prefix == "next " || prefix == "this " { return (prefix + "year", 2, false) }
+        if current == "end", word(1) == "of" {
+            let offset = word(2) == "the" ? 3 : 2
+            if word(offset) == "year" || word(offset) == "yr" {
+                if let y = year(offset + 1) { return ("end of " + y, offset + 2, false) }
+                return ("end of year", offset + 1, false)
+            }
+            if let y = year(offset) { return ("end of " + y, offset + 1, false) }
+        }
+        if consumed == 1, ["early", "mid", "late"].contains(current), let y = year(1) { return (current + " " + y, 2, false) }
+        if let y = year(0) { return (y, 1, true) }
+        if current == "in", let y = year(1) { return (y, 2, true) }
+        return nil
+    }
+
+    /// `6 months`, `six months`, `a year`, `6-12 months`, `3 to 6 months`, `a couple of months`.
+    private static func quantity(_ w: [String], at i: Int) -> (String, Int)? {
+        func number(_ index: Int) -> Int? {
+            guard index < w.count else { return nil }
+            if TextScanning.allDigits(w[index]), w[index].count <= 2 { return Int(w[index]) }
+            return numberWords[w[index]]
+        }
+        guard let first = number(i) else { return nil }
+        var cursor = i + 1
+        if cursor < w.count, w[cursor] == "of" { cursor += 1 }  // "a couple of months"
+        if cursor < w.count, w[cursor] == "couple" || w[cursor] == "few" {
+            guard let n = numberWords[w[cursor]] else { return nil }
+            cursor += 1
+            if cursor < w.count, w[cursor] == "of" { cursor += 1 }
+            guard cursor < w.count, let unit = units[w[cursor]] else { return nil }
+            return ("\(n) \(unit)", cursor - i + 1)
+        }
+        var second: Int?
+        if cursor + 1 < w.count, w[cursor] == "to" || w[cursor] == "or", let n = number(cursor + 1) {
+            second = n
+            cursor += 2
+        } else if let n = number(cursor), TextScanning.allDigits(w[cursor]) {
+            second = n  // "6-12 months" splits into two words
+            cursor += 1
+        }
+        guard cursor < w.count, let unit = units[w[cursor]] else { return nil }
+        if let second { return ("\(first)-\(second) \(unit)", cursor - i + 1) }
+        let written = first == 1 && unit.hasSuffix("s") ? String(unit.dropLast()) : (first != 1 && !unit.hasSuffix("s") ? unit + "s" : unit)
+        return ("\(first) \(written)", cursor - i + 1)
+    }
+}

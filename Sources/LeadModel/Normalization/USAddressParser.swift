@@ -1,0 +1,124 @@
+/// Splits a US address written on one line or several into street, city, state and ZIP.
+///
+/// Reads from the end, which is where US addresses are regular: an optional country
+/// (`USA`), a ZIP or ZIP+4, a state (code or name, `Texas`, `New Mexico`), then the city,
+/// then the street lines (house number, street, unit: `Apt 4`, `#4`, `Suite 200` on the same
+/// line or the next). When the city is not set off by a comma or a line break
+/// (`1420 Oak Hollow Dr Austin TX 78704`), it is what follows the street suffix or unit.
+/// Parts are kept as written (whitespace collapsed, state as its USPS code); use
+/// ``USAddressKey`` for a comparable form.
+///
+/// - `"1420 Oak Hollow Dr, Austin, TX 78704"` → 1420 Oak Hollow Dr / Austin / TX / 78704
+/// - `"1420 Oak Hollow Drive\nAustin, Texas 78704-1234"` → ... / TX / 78704-1234
+/// - `"Austin, TX"` → city and state only; `"78704"` → ZIP only;
+///   `"1420 Oak Hollow Dr"` → street only; `"Round Rock"` → city only.
+public enum USAddressParser {
+    static let countryWords: Set<String> = ["usa", "us", "u s a", "u s", "united states", "united states of america"]
+
+    /// The parts of `raw`, or nil when nothing address-like was found.
+    public static func parse(_ raw: String) -> PostalAddress? {
+        var segments: [[String]] = raw
+            .split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "," || $0 == ";" })
+            .map { $0.split(whereSeparator: { $0.isWhitespace }).map(String.init) }
+            .filter { !$0.isEmpty }
+        guard !segments.isEmpty, segments.count <= 8, segments.joined().count <= 40 else { return nil }
+        if let last = segments.last, countryWords.contains(USStates.key(last.joined(separator: " "))) {
+            segments.removeLast()
+        }
+        var address = PostalAddress()
+        // ZIP.
+        if let token = segments.last?.last, let zip = PostalCodeNormalizer.normalize(token) {
+            address.postalCode = zip
+            segments[segments.count - 1].removeLast()
+        } else if let last = segments.last, last.count >= 2,
+                  let zip = PostalCodeNormalizer.normalize(last.suffix(2).joined(separator: " ")),
+                  zip.count == 10 {
+            address.postalCode = zip
+            segments[segments.count - 1].removeLast(2)
+        }
+        segments.removeAll { $0.isEmpty }
+        // State: the longest run of final words that names one.
+        if let last = segments.last {
+            for length in stride(from: min(USStates.longestNameWords, last.count), through: 1, by: -1) {
+                let words = last.suffix(length)
+                let written = words.joined(separator: " ")
+                // A lone 2-letter token is a code; a longer name must not be the whole street line.
+                guard let code = USStates.code(for: written) else { continue }
+                if length == last.count, segments.count == 1, last.count > 1 { continue }
+                // "12 Elm Ct", "1420 Oak Dr NE": a suffix or directional, not a state, unless a ZIP follows.
+                if length == 1, address.postalCode == nil, startsStreet(last),
+                   StreetVocabulary.isSuffix(written) || StreetVocabulary.directionals[StreetVocabulary.key(written)] != nil {
+                    continue
+                }
+                if length == 1, written.filter(\.isLetter).count > 2, USStates.names[code]?.lowercased() != written.lowercased(),
+                   !written.hasSuffix(".") {
+                    continue  // "Tex" without a period inside a street name
+                }
+                address.state = code
+                segments[segments.count - 1].removeLast(length)
+                break
+            }
+        }
+        segments.removeAll { $0.isEmpty }
+        // City.
+        if address.state != nil || address.postalCode != nil, let last = segments.last {
+            if segments.count == 1, startsStreet(last) {
+                // No separator between street and city: the city follows the suffix or unit.
+                let cut = streetEnd(last)
+                if cut < last.count {
+                    address.city = last[cut...].joined(separator: " ")
+                    segments[0] = Array(last[..<cut])
+                }
+            } else if !startsStreet(last) || segments.count > 1, !StreetVocabulary.isUnitDesignator(last[0]), !last[0].hasPrefix("#") {
+                address.city = last.joined(separator: " ")
+                segments.removeLast()
+            }
+        }
+        // Street: from the first segment that starts like a street; unit segments follow.
+        if let start = segments.firstIndex(where: startsStreet) {
+            // "Lot 22, Saddle Ridge Dr" keeps its comma: the lot and the road are two things.
+            let separator = isLotDesignation(segments[start]) ? ", " : " "
+            address.street = segments[start...].map { $0.joined(separator: " ") }.joined(separator: separator)
+        } else if address.city == nil, segments.count == 1, segments[0].count <= 4,
+                  !segments[0].contains(where: { $0.contains(where: TextScanning.isASCIIDigit) }) {
+            address.city = segments[0].joined(separator: " ")
+        }
+        return address.isEmpty ? nil : address
+    }
+
+    /// A house number (`1420`, `1420B`, `N123W456`), `PO Box`, a rural route, or a lot
+    /// designation (`Lot 22`: a new build often has no house number yet).
+    static func startsStreet(_ words: [String]) -> Bool {
+        guard let first = words.first else { return false }
+        if isLotDesignation(words) { return true }
+        let lower = first.lowercased()
+        if lower == "po" || lower == "p.o." || lower == "p.o" || lower == "rr" || lower == "hc" { return words.count > 1 }
+        guard let leading = first.first, TextScanning.isASCIIDigit(leading), words.count > 1 else { return false }
+        return first.filter(TextScanning.isASCIIDigit).count <= 6 && first.count <= 8
+    }
+
+    /// `Lot 22`, `Lot 7B`, `Tract 4`.
+    static func isLotDesignation(_ words: [String]) -> Bool {
+        guard words.count >= 2, ["lot", "tract", "parcel"].contains(words[0].lowercased()) else { return false }
+        return words[1].first.map(TextScanning.isASCIIDigit) ?? false
+    }
+
+    /// The index just past the street part of a line that starts with a house number: after
+    /// the last suffix (and a directional after it) and any unit that follows.
+    static func streetEnd(_ words: [String]) -> Int {
+        guard words.count >= 3,
+              let suffix = (1..<(words.count - 1)).last(where: { StreetVocabulary.isSuffix(words[$0]) }) else {
+            return words.count
+        }
+        var cursor = suffix + 1
+        if cursor + 1 < words.count, StreetVocabulary.directionals[StreetVocabulary.key(words[cursor])] != nil {
+            cursor += 1
+        }
+        if cursor < words.count, words[cursor].hasPrefix("#") {
+            cursor += words[cursor] == "#" ? 2 : 1
+        } else if cursor + 1 < words.count, StreetVocabulary.isUnitDesignator(words[cursor]) {
+            cursor += 2
+        }
+        return min(cursor, words.count)
+    }
+}

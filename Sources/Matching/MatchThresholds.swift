@@ -1,0 +1,65 @@
+/// The configurable limits of matching: where a score becomes a merge or a review, and how
+/// common a value may be before it stops counting as evidence.
+///
+/// Defaults (JSON keys in brackets):
+/// - ``merge`` [`merge`] = 0.80: match probability at or above which the incoming lead is
+///   merged automatically. Chosen on `dedup-bench` with seed 1 (10,000 and 100,000 records):
+///   the lowest threshold of the sweep 0.7 … 0.999 at which automatic merges kept pairwise
+///   precision ≥ 0.99 at both sizes (0.992 / 0.992; 0.75 gave 0.991, 0.7 gave 0.989 at
+///   100,000). The probabilities come from hand-set weights, so read the threshold as a
+///   point on that benchmark's precision curve rather than a calibrated 80 %.
+/// - ``review`` [`review`] = 0.50: at or above this (and below ``merge``) a merge candidate
+///   is recorded for a person to accept or reject; below it the lead is new.
+/// - ``commonValueLimit`` [`common_value_limit`] = 20: an email, phone or street address
+///   shared by more than this many leads of the builder is no evidence at all (a portal
+///   no-reply sender, a sales-office or call-tracking number, a model home). Odoo's
+///   duplicate search uses the same cut (21). Below the cut a shared value's weight falls
+///   with log₂ of its frequency (see ``MatchScorer``).
+/// - ``maximumBlockSize`` [`maximum_block_size`] = 100: a blocking key shared by more leads
+///   than this is not used to look up candidates (a common name in a big builder); the
+///   record's other keys still find its duplicates.
+/// - ``householdMaximumSharing`` [`household_maximum_sharing`] = 4: two people with
+///   different given names (or a Jr/Sr conflict) who share an email, phone or address seen on
+///   at most this many leads are a household: ``MatchDecision/related(to:score:explanation:)``.
+///   A value shared more widely than that is a shared line or inbox, not a home.
+public struct MatchThresholds: Sendable, Hashable, Codable {
+    public var merge: Double
+    public var review: Double
+    public var commonValueLimit: Int
+    public var maximumBlockSize: Int
+    public var householdMaximumSharing: Int
+
+    /// Creates thresholds; every argument defaults to the documented value.
+    public init(merge: Double = 0.80, review: Double = 0.50, commonValueLimit: Int = 20,
+                maximumBlockSize: Int = 100, householdMaximumSharing: Int = 4) {
+        self.merge = merge
+        self.review = review
+        self.commonValueLimit = commonValueLimit
+        self.maximumBlockSize = maximumBlockSize
+        self.householdMaximumSharing = householdMaximumSharing
+    }
+
+    /// The documented defaults.
+    public static let `default` = MatchThresholds()
+
+    /// Whether a blocking key shared by `frequency` leads should be used to look up candidates.
+    public func isUsableForBlocking(frequency: Int) -> Bool { frequency <= self.maximumBlockSize }
+
+    private enum CodingKeys: String, CodingKey {
+        case merge, review
+        case commonValueLimit = "common_value_limit"
+        case maximumBlockSize = "maximum_block_size"
+        case householdMaximumSharing = "household_maximum_sharing"
+    }
+
+    /// Decodes thresholds; an absent key keeps its default.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = MatchThresholds()
+        self.merge = try c.decodeIfPresent(Double.self, forKey: .merge) ?? d.merge
+        self.review = try c.decodeIfPresent(Double.self, forKey: .review) ?? d.review
+        self.commonValueLimit = try c.decodeIfPresent(Int.self, forKey: .commonValueLimit) ?? d.commonValueLimit
+        self.maximumBlockSize = try c.decodeIfPresent(Int.self, forKey: .maximumBlockSize) ?? d.maximumBlockSize
+        self.householdMaximumSharing = try c.decodeIfPresent(Int.self, forKey: .householdMaximumSharing) ?? d.householdMaximumSharing
+    }
+}

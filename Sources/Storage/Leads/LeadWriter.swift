@@ -1,0 +1,221 @@
+import Foundation
+import LeadModel
+import Logging
+import PostgresNIO
+
+/// The statements that place one extracted lead, inside ``LeadStore/record(_:thread:for:)``'s
+/// transaction: find the lead it belongs to or create it, and record its contact channels.
+struct LeadWriter {
+    let tx: PostgresConnection
+    let logger: Logger
+    let item: ClaimedItem
+    let lead: ExtractedLead
+
+    /// The lead this item belongs to, whether it was created now, and the activity kind.
+    func place(thread: ThreadHints) async throws -> (id: UUID, created: Bool, kind: String) {
+        if let id = try await self.uuid("SELECT id FROM leads WHERE created_from_item_id = \(self.item.id)") {
+            try await self.overwrite(id)
+            return (id, false, "inbound_email")
+        }
+        if let id = try await self.uuid("SELECT lead_id FROM inbound_items WHERE id = \(self.item.id) AND lead_id IS NOT NULL") {
+            let kind = try await self.tx.query(
+                "SELECT kind FROM lead_activities WHERE inbound_item_id = \(self.item.id) ORDER BY created_at LIMIT 1",
+                logger: self.logger
+            ).decode(String.self).firstElement()
+            return (id, false, kind ?? "inbound_email")
+        }
+        if let id = try await self.leadWithSameSourceID() {
+            try await self.fillEmpty(id)
+            return (id, false, "inbound_email")
+        }
+        if let id = try await self.conversation(thread) {
+            return (id, false, "reply")
+        }
+        if let id = try await self.insert() {
+            return (id, true, "inbound_email")
+        }
+        // Another worker created the lead with this marketplace id a moment ago.
+        guard let id = try await self.leadWithSameSourceID() else {
+            throw StorageError(.conflict, "lead with source id vanished while recording; will retry")
+        }
+        try await self.fillEmpty(id)
+        return (id, false, "inbound_email")
+    }
+
+    /// Every email and phone of the lead, relays flagged; known ones are left as they are.
+    func addChannels(to leadID: UUID) async throws {
+        var channels = self.lead.contactChannels
+        if let email = self.lead.email, !channels.contains(where: { $0.kind == .email && $0.value == email }) {
+            channels.append(ContactChannel(kind: .email, value: email))
+        }
+        if let phone = self.lead.phone, !channels.contains(where: { $0.kind == .phone && $0.value == phone }) {
+            channels.append(ContactChannel(kind: .phone, value: phone))
+        }
+        for channel in channels {
+            try await self.tx.query(
+                """
+                INSERT INTO lead_contact_channels (id, lead_id, builder_id, kind, value, is_relay)
+                VALUES (\(UUID.v7()), \(leadID), \(self.item.builderID), \(channel.kind.rawValue), \(channel.value), \(channel.isRelay))
+                ON CONFLICT (lead_id, kind, value) DO NOTHING
+                """, logger: self.logger)
+        }
+    }
+
+    /// Attribution: this item's source as a touch on the lead (first and latest survive merges).
+    func addSourceTouch(to leadID: UUID) async throws {
+        try await self.tx.query(
+            """
+            INSERT INTO lead_sources (id, builder_id, lead_id, source, source_detail, source_lead_id, inbound_item_id, touched_at)
+            VALUES (\(UUID.v7()), \(self.item.builderID), \(leadID), \(self.lead.source), \(self.lead.sourceDetail),
+                    \(self.lead.sourceLeadId), \(self.item.id), \(self.item.receivedAt))
+            ON CONFLICT (lead_id, inbound_item_id) WHERE inbound_item_id IS NOT NULL DO NOTHING
+            """, logger: self.logger)
+        try await self.tx.query(
+            """
+            UPDATE leads SET latest_source = (SELECT source FROM lead_sources WHERE lead_id = \(leadID)
+                                              ORDER BY touched_at DESC, created_at DESC LIMIT 1)
+            WHERE id = \(leadID)
+            """, logger: self.logger)
+    }
+
+    /// The project the inquiry is about, as the lead's first project interest.
+    func addProjectInterest(to leadID: UUID) async throws {
+        let l = self.lead
+        guard l.projectType != nil || l.address != nil || l.budgetLow != nil || l.budgetHigh != nil || l.timeline != nil else { return }
+        let a = l.address
+        try await self.tx.query(
+            """
+            INSERT INTO project_interests (id, builder_id, lead_id, project_type, address, city, state, postal_code,
+                                           budget_low, budget_high, timeline, lot_status, inbound_item_id)
+            SELECT \(UUID.v7()), \(self.item.builderID), \(leadID), \(l.projectType), \(a?.street), \(a?.city), \(a?.state),
+                   \(a?.postalCode), \(l.budgetLow), \(l.budgetHigh), \(l.timeline), \(l.lotStatus), \(self.item.id)
+            WHERE NOT EXISTS (SELECT 1 FROM project_interests WHERE lead_id = \(leadID) AND inbound_item_id = \(self.item.id))
+            """, logger: self.logger)
+    }
+
+    /// Records a suggestion once an ad-hoc source detail has made `threshold` leads.
+    func suggestSource(detail: String, threshold: Int) async throws {
+        let count = try await self.tx.query(
+            """
+            SELECT count(*)::int8 FROM leads
+            WHERE builder_id = \(self.item.builderID) AND source = 'other' AND source_detail = \(detail)
+            """, logger: self.logger
+        ).decode(Int.self).firstElement() ?? 0
+        guard count >= threshold else { return }
+        try await self.tx.query(
+            """
+            INSERT INTO source_suggestions (id, builder_id, source_detail, lead_count)
+            VALUES (\(UUID.v7()), \(self.item.builderID), \(detail), \(count))
+            ON CONFLICT (builder_id, source_detail) DO UPDATE SET lead_count = EXCLUDED.lead_count
+            """, logger: self.logger)
+        self.logger.notice("source suggestion: ad-hoc source seen often enough to deserve a parser spec",
+                           metadata: ["source_detail": "\(detail)", "leads": "\(count)"])
+    }
+
+    // MARK: - Finding the lead
+
+    private func leadWithSameSourceID() async throws -> UUID? {
+        guard let sourceLeadID = self.lead.sourceLeadId else { return nil }
+        return try await self.uuid(
+            """
+            SELECT id FROM leads
+            WHERE builder_id = \(self.item.builderID) AND source = \(self.lead.source) AND source_lead_id = \(sourceLeadID)
+            """)
+    }
+
+    /// The lead of the conversation this message continues: one a referenced message made
+    /// or touched, else one that already has this message's relay address.
+    private func conversation(_ thread: ThreadHints) async throws -> UUID? {
+        let references = Array(thread.references.prefix(100))
+        if !references.isEmpty, let id = try await self.uuid(
+            """
+            SELECT lead_id FROM inbound_items
+            WHERE builder_id = \(self.item.builderID) AND message_id = ANY(\(references)) AND lead_id IS NOT NULL
+            ORDER BY received_at DESC LIMIT 1
+            """)
+        {
+            return id
+        }
+        for relay in self.lead.contactChannels where relay.isRelay {
+            if let id = try await self.uuid(
+                """
+                SELECT lead_id FROM lead_contact_channels
+                WHERE builder_id = \(self.item.builderID) AND kind = \(relay.kind.rawValue) AND is_relay
+                  AND lower(value) = lower(\(relay.value))
+                ORDER BY created_at LIMIT 1
+                """)
+            {
+                return id
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Writing the lead
+
+    private var fieldSources: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(self.lead.fields)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    private func insert() async throws -> UUID? {
+        let l = self.lead
+        let a = l.address
+        return try await self.uuid(
+            """
+            INSERT INTO leads (id, builder_id, source, source_detail, source_lead_id, first_name, last_name, email, phone,
+                               phone_extension, address, city, state, postal_code, project_type, budget_range_low,
+                               budget_range_high, timeline, lot_status, financing_status, subject, message, needs_review,
+                               field_sources, created_from_item_id, created_at, updated_at)
+            VALUES (\(UUID.v7()), \(self.item.builderID), \(l.source), \(l.sourceDetail), \(l.sourceLeadId), \(l.firstName),
+                    \(l.lastName), \(l.email), \(l.phone), \(l.phoneExtension), \(a?.street), \(a?.city), \(a?.state),
+                    \(a?.postalCode), \(l.projectType), \(l.budgetLow), \(l.budgetHigh), \(l.timeline), \(l.lotStatus),
+                    \(l.financing), \(l.subject), \(l.message), \(l.needsReview), \(self.fieldSources)::jsonb, \(self.item.id),
+                    \(self.item.receivedAt), now())
+            ON CONFLICT (builder_id, source, source_lead_id) WHERE source_lead_id IS NOT NULL DO NOTHING
+            RETURNING id
+            """)
+    }
+
+    /// Reprocessing the item that created the lead: its fields are this extraction's.
+    private func overwrite(_ id: UUID) async throws {
+        let l = self.lead
+        let a = l.address
+        try await self.tx.query(
+            """
+            UPDATE leads SET source = \(l.source), source_detail = \(l.sourceDetail), source_lead_id = \(l.sourceLeadId),
+                first_name = \(l.firstName), last_name = \(l.lastName), email = \(l.email), phone = \(l.phone),
+                phone_extension = \(l.phoneExtension), address = \(a?.street), city = \(a?.city), state = \(a?.state),
+                postal_code = \(a?.postalCode), project_type = \(l.projectType), budget_range_low = \(l.budgetLow),
+                budget_range_high = \(l.budgetHigh), timeline = \(l.timeline), lot_status = \(l.lotStatus),
+                financing_status = \(l.financing), subject = \(l.subject), message = \(l.message),
+                needs_review = \(l.needsReview), field_sources = \(self.fieldSources)::jsonb, updated_at = now()
+            WHERE id = \(id) AND builder_id = \(self.item.builderID)
+            """, logger: self.logger)
+    }
+
+    /// A later copy of the same marketplace lead: fills what the lead does not know yet,
+    /// never overwrites what it does.
+    private func fillEmpty(_ id: UUID) async throws {
+        let l = self.lead
+        let a = l.address
+        try await self.tx.query(
+            """
+            UPDATE leads SET first_name = coalesce(first_name, \(l.firstName)), last_name = coalesce(last_name, \(l.lastName)),
+                email = coalesce(email, \(l.email)), phone = coalesce(phone, \(l.phone)),
+                phone_extension = coalesce(phone_extension, \(l.phoneExtension)), address = coalesce(address, \(a?.street)),
+                city = coalesce(city, \(a?.city)), state = coalesce(state, \(a?.state)),
+                postal_code = coalesce(postal_code, \(a?.postalCode)), project_type = coalesce(project_type, \(l.projectType)),
+                budget_range_low = coalesce(budget_range_low, \(l.budgetLow)),
+                budget_range_high = coalesce(budget_range_high, \(l.budgetHigh)), timeline = coalesce(timeline, \(l.timeline)),
+                lot_status = coalesce(lot_status, \(l.lotStatus)), financing_status = coalesce(financing_status, \(l.financing)),
+                message = coalesce(message, \(l.message)), updated_at = now()
+            WHERE id = \(id) AND builder_id = \(self.item.builderID)
+            """, logger: self.logger)
+    }
+
+    private func uuid(_ query: PostgresQuery) async throws -> UUID? {
+        try await self.tx.query(query, logger: self.logger).decode(UUID?.self).firstElement() ?? nil
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import LeadModel
+import PostgresNIO
+import Storage
+import Testing
+
+/// Where an extracted lead lands: a new lead, the lead of the same marketplace lead id, or
+/// the lead of the conversation a reply continues. Real Postgres, real stores.
+@Suite("Lead recording: marketplace ids, threads, relays, ad-hoc sources")
+struct LeadRecordingTests {
+    /// Claims the next item and records `outcome` for it.
+    static func record(_ outcome: ExtractionOutcome, thread: ThreadHints = ThreadHints(), client: PostgresClient) async throws
+        -> ProcessingResult
+    {
+        let queue = InboxQueue(client: client, logger: TestDatabase.logger)
+        let item = try #require(try await queue.claim(worker: "test"))
+        return try await LeadStore(client: client, logger: TestDatabase.logger, sourceSuggestionThreshold: 3)
+            .record(outcome, thread: thread, for: item)
+    }
+
+    static func lead(_ source: String = "houzz", id: String? = nil, email: String? = nil, phone: String? = nil,
+                     city: String? = nil, relay: String? = nil, detail: String? = nil) -> ExtractionOutcome {
+        var channels: [ContactChannel] = []
+        if let relay { channels.append(ContactChannel(kind: .email, value: relay, isRelay: true)) }
+        return .lead(ExtractedLead(
+            source: source, sourceDetail: detail, sourceLeadId: id, firstName: "Maria", lastName: "Lopez", email: email,
+            phone: phone, address: city.map { PostalAddress(city: $0, state: "TX") }, message: "We want a custom home.",
+            contactChannels: channels, fields: ["email": FieldProvenance(spec: source, rule: "label 'Email'")]))
+    }
+
+    @Test("the same marketplace lead id again is one lead: an activity on it, its empty fields filled, known ones kept")
+    func sameSourceLeadID() async throws {
+        try await TestDatabase.with { db in
+            try await db.withClient { client in
+                let builder = try await Seed.builder(client)
+                _ = try await Seed.items(client, builder: builder, count: 2)
+                guard case .lead(let first, true) = try await Self.record(
+                    Self.lead(id: "HZ-1001", email: "maria@example.org"), client: client)
+                else { Issue.record("first copy creates the lead"); return }
+                guard case .lead(let second, false) = try await Self.record(
+                    Self.lead(id: "HZ-1001", email: "other@example.org", phone: "+15125550143", city: "Austin"), client: client)
+                else { Issue.record("second copy is attached"); return }
+                #expect(first == second)
+                #expect(try await client.scalar("SELECT count(*)::int8 FROM leads") == 1)
+                #expect(try await client.scalar("SELECT count(*)::int8 FROM lead_activities WHERE lead_id = \(first)") == 2)
+                for try await (email, phone, city) in try await client.query(
+                    "SELECT email, phone, city FROM leads WHERE id = \(first)").decode((String?, String?, String?).self)
+                {
+                    #expect(email == "maria@example.org", "a known field is not overwritten")
+                    #expect(phone == "+15125550143" && city == "Austin", "empty fields are filled")
+                }
+                // Another source with the same id is another lead.
+                _ = try await Seed.items(client, builder: builder, count: 1)
+                guard case .lead(_, true) = try await Self.record(Self.lead("angi", id: "HZ-1001"), client: client) else {
+                    Issue.record("ids are per source"); return
+                }
+            }
+        }
+    }
+
+    @Test("a reply (In-Reply-To an item of a lead) or a message through a relay already on a lead is a reply activity on it")
+    func threadsAndRelays() async throws {
+        try await TestDatabase.with { db in
+            try await db.withClient { client in
+                let builder = try await Seed.builder(client)
+                let tag = UUID().uuidString
+                _ = try await Seed.items(client, builder: builder, count: 3, tag: tag)
+                guard case .lead(let lead, true) = try await Self.record(
+                    Self.lead("zillow", relay: "x7f3k2@convo.zillow.com"), client: client)
+                else { Issue.record("the first message makes a lead"); return }
+                guard case .lead(let replied, false) = try await Self.record(
+                    Self.lead("direct_inquiry", email: "maria@example.org"),
+                    thread: ThreadHints(references: ["\(tag)-0@test.example"]), client: client)
+                else { Issue.record("a reply is not a new lead"); return }
+                guard case .lead(let relayed, false) = try await Self.record(
+                    Self.lead("zillow", relay: "X7F3K2@convo.zillow.com"), client: client)
+                else { Issue.record("the relay finds its lead"); return }
+                #expect(replied == lead && relayed == lead)
+                #expect(try await client.scalar("SELECT count(*)::int8 FROM leads") == 1)
+                #expect(try await client.scalar("SELECT count(*)::int8 FROM lead_activities WHERE kind = 'reply'") == 2)
+                #expect(try await client.scalar(
+                    "SELECT count(*)::int8 FROM lead_contact_channels WHERE is_relay AND value = 'x7f3k2@convo.zillow.com'") == 1)
+                #expect(try await client.scalar(
+                    "SELECT count(*)::int8 FROM lead_contact_channels WHERE NOT is_relay AND value = 'maria@example.org'") == 1,
+                    "the prospect's own address from the reply is kept on the lead")
+            }
+        }
+    }
+
+    @Test("an ad-hoc source ('other') seen three times records one suggestion to add it as a source")
+    func sourceSuggestion() async throws {
+        try await TestDatabase.with { db in
+            try await db.withClient { client in
+                let builder = try await Seed.builder(client)
+                _ = try await Seed.items(client, builder: builder, count: 4)
+                for index in 0..<4 {
+                    _ = try await Self.record(
+                        Self.lead("other", email: "p\(index)@example.org", detail: "leads.newportal.example"), client: client)
+                    let suggestions = try await client.scalar("SELECT count(*)::int8 FROM source_suggestions")
+                    #expect(suggestions == (index >= 2 ? 1 : 0), "after \(index + 1) leads")
+                }
+                #expect(try await client.scalar("SELECT lead_count::int8 FROM source_suggestions") == 4)
+            }
+        }
+    }
+
+    @Test("an ignored message keeps its reason and full extraction; `inbox list` shows the reason")
+    func ignoredReason() async throws {
+        try await TestDatabase.with { db in
+            try await db.withClient { client in
+                let builder = try await Seed.builder(client)
+                _ = try await Seed.items(client, builder: builder, count: 1)
+                #expect(try await Self.record(.ignored(reason: "Houzz newsletter"), client: client) == .ignored(reason: "Houzz newsletter"))
+                let rows = try await InboxStore(client: client, logger: TestDatabase.logger).list(status: .ignored)
+                #expect(rows.count == 1 && rows.first?.note == "Houzz newsletter")
+                #expect(try await client.scalar(
+                    "SELECT count(*)::int8 FROM inbound_items WHERE extraction->>'ignored_reason' = 'Houzz newsletter'") == 1)
+            }
+        }
+    }
+}
