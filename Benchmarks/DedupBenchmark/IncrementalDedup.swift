@@ -29,6 +29,8 @@ struct IncrementalDedup {
     private(set) var leadOfRecord: [Int32] = []
     private(set) var reviewEdges: [(record: Int32, lead: Int32)] = []
     private(set) var relatedCount = 0
+    /// Candidates of another builder handed to the matcher (only with `leakyIndex`).
+    private(set) var foreignCandidates = 0
     private(set) var counts: [String: Int] = [:]
     private(set) var nanoseconds: [UInt64] = []
     private(set) var decisions: [MatchDecision] = []
@@ -69,6 +71,7 @@ struct IncrementalDedup {
             for lead in list where !candidateIndexes.contains(lead) { candidateIndexes.append(lead) }
         }
         let candidates = candidateIndexes.map { self.leads[Int($0)].record }
+        self.foreignCandidates += candidateIndexes.reduce(0) { $0 + (self.leads[Int($1)].builder == generated.builder ? 0 : 1) }
         let index = self.index
         let decision = Matcher.decide(incoming: incoming, candidates: candidates,
                                       keyFrequency: { index[IndexKey(builder: builder, key: $0)]?.count ?? 0 },

@@ -17,7 +17,27 @@ public struct PhoneNumberScanner: Sendable {
     /// `Phone:` / `Tel:` / `Cell:` / `Mobile:` (digits as written, for non-NANP numbers).
     /// Failing both, the first number written with a `+` country code (`+44 20 7946 0958`).
     public func firstPhone(in text: String) -> PhoneMatch? {
-        phones(in: text, limit: 1).first ?? labeledPhone(in: text) ?? internationalPhones(in: text, limit: 1).first
+        // A NANP number has 10 ASCII digits, a labelled one at least 7, an international
+        // one a `+`: text without them has no phone, and most lines of most texts do not.
+        let (digits, hasPlus) = Self.digitCount(text)
+        if digits >= 10, let match = phones(in: text, limit: 1).first { return match }
+        if digits >= 7, let match = labeledPhone(in: text) { return match }
+        guard hasPlus, digits > 0 else { return nil }
+        return internationalPhones(in: text, limit: 1).first
+    }
+
+    /// ASCII digits in `text` (counting stops at 10) and whether it has a `+`.
+    private static func digitCount(_ text: String) -> (Int, Bool) {
+        var digits = 0
+        var hasPlus = false
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39 {
+                if digits < 10 { digits += 1 }
+            } else if byte == 0x2B {
+                hasPlus = true
+            }
+        }
+        return (digits, hasPlus)
     }
 
     /// Up to `limit` non-NANP numbers written with a `+` and a country code, normalised to
@@ -61,6 +81,7 @@ public struct PhoneNumberScanner: Sendable {
 
     /// Up to `limit` NANP numbers in `text`, in order.
     public func phones(in text: String, limit: Int = 20) -> [PhoneMatch] {
+        guard Self.digitCount(text).0 >= 10 else { return [] }
         let scalars = Array(text.unicodeScalars)
         var matches: [PhoneMatch] = []
         var line = 1

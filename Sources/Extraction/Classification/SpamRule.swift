@@ -24,6 +24,9 @@ enum SpamRule {
         ("marketing", ["social media marketing services", "digital marketing services", "increase your sales"]),
     ]
 
+    /// Every pitch phrase, in `pitchPhrases` order, for the byte prefilter.
+    private static let pitchScanner = ASCIIPhraseScanner(pitchPhrases.flatMap(\.phrases))
+
     static func verdict(_ message: MIMEMessage) -> NotALeadVerdict? {
         if let flag = message.header("X-Spam-Flag"), HeaderToken.first(flag) == "yes" {
             return NotALeadVerdict(kind: .spam, reason: "spam (X-Spam-Flag)")
@@ -33,14 +36,25 @@ enum SpamRule {
         }
         let text = String((message.subject ?? "") + "\n" + (message.text ?? "")).prefix(20_000)
         let lower = text.lowercased()
-        let kinds = pitchPhrases.filter { group in
-            group.phrases.contains { containsWord(lower, $0) }
-        }
-        let phraseCount = pitchPhrases.reduce(0) { count, group in
-            count + group.phrases.filter { containsWord(lower, $0) }.count
+        // One byte pass says which phrases can occur at all; only those get the exact
+        // word-boundary search.
+        let present = pitchScanner.occurrences(in: lower)
+        var kinds: [String] = []
+        var phraseCount = 0
+        var flat = 0
+        for group in pitchPhrases {
+            var groupHit = false
+            for phrase in group.phrases {
+                if present[flat], containsWord(lower, phrase) {
+                    phraseCount += 1
+                    groupHit = true
+                }
+                flat += 1
+            }
+            if groupHit { kinds.append(group.label) }
         }
         guard phraseCount >= 2, !kinds.isEmpty, !mentionsProject(String(text)) else { return nil }
-        return NotALeadVerdict(kind: .spam, reason: "spam (\(kinds.map(\.label).joined(separator: ", ")) pitch)")
+        return NotALeadVerdict(kind: .spam, reason: "spam (\(kinds.joined(separator: ", ")) pitch)")
     }
 
     /// Whether the text talks about a building project at all.

@@ -21,6 +21,15 @@ enum AddressFinder {
         var cityStateLine: HeuristicFinding<PostalAddress>?
         var zipOnly: HeuristicFinding<PostalAddress>?
         for (index, line) in lines.lines.enumerated() where !line.text.isEmpty {
+            // A street, a ZIP and a labelled ZIP all need an ASCII digit; without one only
+            // `in City, ST` can match, and it needs a comma.
+            if !lines.traits[index].hasDigit {
+                if cityStateLine == nil, lines.traits[index].hasComma, let tail = cityState(in: line.text),
+                   let address = USAddressParser.parse(tail), address.city != nil, address.state != nil {
+                    cityStateLine = HeuristicFinding(value: address, line: line.number, rule: "city and state")
+                }
+                continue
+            }
             let words = line.text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             if let (start, end) = streetSpan(words) {
                 var written = words[start..<end].joined(separator: " ")

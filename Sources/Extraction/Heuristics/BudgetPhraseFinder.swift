@@ -36,6 +36,13 @@ enum BudgetPhraseFinder {
         for (index, line) in lines.lines.enumerated() {
             let text = line.text
             guard !text.isEmpty else { continue }
+            if !lines.traits[index].hasDigit {
+                // Every amount needs an ASCII digit: this line has none, so it can only be a
+                // "Budget:" label lending its cue to the next line.
+                let mayBeLabel = !lines.traits[index].isASCII || containsBudget(text)
+                cueFromLabel = mayBeLabel && { let words = Set(wordsOf(text)); return words.contains("budget") && words.count <= 3 }()
+                continue
+            }
             let words = Set(wordsOf(text))
             let hasCue = cueFromLabel || !words.isDisjoint(with: cues)
             let hasStrongCue = cueFromLabel || !words.isDisjoint(with: strongCues)
@@ -52,7 +59,6 @@ enum BudgetPhraseFinder {
                 return HeuristicFinding(value: match.range, line: line.number,
                                         rule: hasCue ? "budget phrase" : "money amount at house scale")
             }
-            _ = index
         }
         return nil
     }
@@ -82,6 +88,18 @@ enum BudgetPhraseFinder {
         guard match.isExplicitMoney else { return false }
         let largest = max(match.range.low ?? 0, match.range.high ?? 0)
         return largest >= 50_000
+    }
+
+    /// Whether ASCII `text` contains `budget` in any case.
+    private static func containsBudget(_ text: String) -> Bool {
+        let target: [UInt8] = Array("budget".utf8)
+        let bytes = Array(text.utf8)
+        guard bytes.count >= target.count else { return false }
+        outer: for start in 0...(bytes.count - target.count) {
+            for offset in 0..<target.count where bytes[start + offset] | 0x20 != target[offset] { continue outer }
+            return true
+        }
+        return false
     }
 
     private static func wordsOf(_ text: String) -> [String] {

@@ -9,6 +9,15 @@ struct InquiryLines {
 
     /// (1-based line number, trimmed text) for every line, quoted ones emptied.
     let lines: [(number: Int, text: String)]
+    /// What a byte scan says about each line, for the finders' prefilters: a finder whose
+    /// every match needs an ASCII digit (or a comma) skips lines without one.
+    let traits: [Traits]
+
+    struct Traits {
+        var hasDigit = false
+        var hasComma = false
+        var isASCII = true
+    }
 
     init(_ text: String) {
         var result: [(Int, String)] = []
@@ -22,6 +31,15 @@ struct InquiryLines {
             result.append((number, line.first == ">" ? "" : String(line)))
         }
         lines = result
+        traits = result.map { line in
+            var traits = Traits()
+            for byte in line.1.utf8 {
+                if byte >= 0x30 && byte <= 0x39 { traits.hasDigit = true }
+                else if byte == 0x2C { traits.hasComma = true }
+                else if byte >= 0x80 { traits.isASCII = false }
+            }
+            return traits
+        }
     }
 
     /// The text with quoted lines emptied (for scanners that report their own line numbers).

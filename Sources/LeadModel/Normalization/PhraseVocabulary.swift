@@ -40,7 +40,17 @@ public struct PhraseVocabulary: Sendable {
         }
         self.entries = entries
         self.negations = negations
+        var byHead: [String: [Int]] = [:]
+        for (rank, entry) in entries.enumerated() {
+            guard let head = entry.words.first else { continue }
+            byHead[head, default: []].append(rank)
+        }
+        self.byHead = byHead
     }
+
+    /// Entry ranks by the first word of their phrase: a text is scanned once, and only the
+    /// entries whose phrase starts with the word at hand are tried there.
+    private let byHead: [String: [Int]]
 
     /// Every phrase occurrence in `text` that is not negated by the two words before it,
     /// ordered by position; overlapping weaker entries at the same position are dropped.
@@ -53,10 +63,14 @@ public struct PhraseVocabulary: Sendable {
     public func hits(inWords rawWords: [String]) -> [Hit] {
         let words = rawWords.map(Self.stem)
         var hits: [Hit] = []
-        for (rank, entry) in entries.enumerated() {
-            var start = 0
-            while let (index, length) = Self.firstMatch(of: entry.words, in: words, from: start) {
-                start = index + 1
+        // Every (entry, position) where the entry's phrase matches, as a scan of each entry
+        // over the whole text would find them (the order does not matter: hits are
+        // filtered as a set and sorted below).
+        for index in words.indices {
+            guard let ranks = byHead[words[index]] else { continue }
+            for rank in ranks {
+                let entry = entries[rank]
+                guard let length = Self.match(entry.words, in: words, at: index) else { continue }
                 let before = words[max(0, index - 3)..<index]
                 if !negations.isEmpty, before.contains(where: negations.contains) { continue }
                 if let previous = before.last, entry.notAfter.contains(previous) { continue }
@@ -95,6 +109,17 @@ public struct PhraseVocabulary: Sendable {
             if let end = matchRest(phrase, 1, words, index + 1) { return (index, end - index) }
         }
         return nil
+    }
+
+    /// The length of `phrase` (with `*` gaps) matched at `index` (whose word is the
+    /// phrase's head), or nil: the match ``firstMatch(of:in:from:)`` reports at that index.
+    private static func match(_ phrase: [String], in words: [String], at index: Int) -> Int? {
+        guard !phrase.contains("*") else {
+            return matchRest(phrase, 1, words, index + 1).map { $0 - index }
+        }
+        guard index + phrase.count <= words.count else { return nil }
+        for offset in 1..<phrase.count where words[index + offset] != phrase[offset] { return nil }
+        return phrase.count
     }
 
     private static func matchRest(_ phrase: [String], _ p: Int, _ words: [String], _ w: Int) -> Int? {

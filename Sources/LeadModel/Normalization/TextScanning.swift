@@ -22,6 +22,12 @@ enum TextScanning {
     /// Lowercased words: runs of letters, digits and apostrophes; everything else separates.
     /// `"Pre-approved, $650k!"` → `["pre", "approved", "650k"]`.
     static func words(_ text: some StringProtocol) -> [String] {
+        // ASCII text (nearly all of it) is split byte by byte: for ASCII, lowercasing maps
+        // A-Z only, the letters are A-Z/a-z, the numbers 0-9, and "\r\n" (one Character)
+        // separates like any other non-word byte, so the words are the same.
+        if let ascii = text.utf8.withContiguousStorageIfAvailable({ asciiWords($0) }), let ascii {
+            return ascii
+        }
         var result: [String] = []
         var current = ""
         for character in text.lowercased() {
@@ -33,6 +39,26 @@ enum TextScanning {
             }
         }
         if !current.isEmpty { result.append(current) }
+        return result
+    }
+
+    /// ``words(_:)`` for ASCII bytes; nil when a byte is not ASCII.
+    private static func asciiWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        var result: [String] = []
+        var scratch = [UInt8](repeating: 0, count: bytes.count)
+        var length = 0
+        for byte in bytes {
+            if byte >= 0x80 { return nil }
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) || lower == 0x27 {
+                scratch[length] = lower
+                length += 1
+            } else if length > 0 {
+                result.append(String(decoding: scratch[0..<length], as: UTF8.self))
+                length = 0
+            }
+        }
+        if length > 0 { result.append(String(decoding: scratch[0..<length], as: UTF8.self)) }
         return result
     }
 

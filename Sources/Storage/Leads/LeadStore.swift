@@ -1,6 +1,7 @@
 public import Foundation
 public import LeadModel
 public import Logging
+public import Matching
 public import PostgresNIO
 import Routing
 
@@ -30,11 +31,15 @@ public struct LeadStore: Sendable {
     let logger: Logger
     /// Leads of one ad-hoc (`other`) source detail before a spec is suggested for it.
     public let sourceSuggestionThreshold: Int
+    /// When an inquiry merges into a known lead, goes to review, or makes a new lead.
+    public let matchThresholds: MatchThresholds
 
-    public init(client: PostgresClient, logger: Logger, sourceSuggestionThreshold: Int = 3) {
+    public init(client: PostgresClient, logger: Logger, sourceSuggestionThreshold: Int = 3,
+                matchThresholds: MatchThresholds = .default) {
         self.client = client
         self.logger = logger
         self.sourceSuggestionThreshold = max(1, sourceSuggestionThreshold)
+        self.matchThresholds = matchThresholds
     }
 
     /// Records `outcome` for a claimed item in one transaction, and marks the item `done`
@@ -54,6 +59,7 @@ public struct LeadStore: Sendable {
                        for item: ClaimedItem) async throws -> ProcessingResult {
         let logger = self.logger
         let threshold = self.sourceSuggestionThreshold
+        let matchThresholds = self.matchThresholds
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let extraction = String(decoding: try encoder.encode(outcome), as: UTF8.self)
@@ -79,7 +85,7 @@ public struct LeadStore: Sendable {
                 return .ignored(reason: reason)
 
             case .lead(let lead):
-                let writer = LeadWriter(tx: tx, logger: logger, item: item, lead: lead)
+                let writer = LeadWriter(tx: tx, logger: logger, item: item, lead: lead, thresholds: matchThresholds)
                 let (leadID, created, kind) = try await writer.place(thread: thread)
                 try await writer.addChannels(to: leadID)
                 try await writer.addSourceTouch(to: leadID)

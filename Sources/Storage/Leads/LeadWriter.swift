@@ -1,6 +1,7 @@
 import Foundation
 import LeadModel
 import Logging
+import Matching
 import PostgresNIO
 
 /// The statements that place one extracted lead, inside ``LeadStore/record(_:thread:for:)``'s
@@ -10,6 +11,7 @@ struct LeadWriter {
     let logger: Logger
     let item: ClaimedItem
     let lead: ExtractedLead
+    let thresholds: MatchThresholds
 
     /// The lead this item belongs to, whether it was created now, and the activity kind.
     func place(thread: ThreadHints) async throws -> (id: UUID, created: Bool, kind: String) {
@@ -31,8 +33,51 @@ struct LeadWriter {
         if let id = try await self.conversation(thread) {
             return (id, false, "reply")
         }
-        if let id = try await self.insert() {
-            return (id, true, "inbound_email")
+        do {
+            // Is this a person the builder already has? (Within this builder only.)
+            let newID = UUID.v7()
+            let record = PersonRecord(lead: self.lead, id: newID, builderID: self.item.builderID)
+            let keys = BlockingKeys.keys(for: record)
+            let lookup = try await CandidateLookup.find(
+                keys: keys, builderID: self.item.builderID, thresholds: self.thresholds, on: self.tx, logger: self.logger)
+            let decision = Matcher.decide(
+                incoming: record, candidates: lookup.candidates, keyFrequency: { lookup.frequencies[$0] ?? 0 },
+                thresholds: self.thresholds)
+            if case .merge(let survivor, let score, let explanation) = decision {
+                let changes = try await self.fillEmpty(survivor)
+                try await self.addProjectInterestIfNew(to: survivor)
+                try await self.tx.query(
+                    """
+                    INSERT INTO lead_merges (id, builder_id, survivor_lead_id, inbound_item_id, kind, score, explanation, changes)
+                    VALUES (\(UUID.v7()), \(self.item.builderID), \(survivor), \(self.item.id), 'automatic', \(score),
+                            \(explanation), \(changes)::jsonb)
+                    """, logger: self.logger)
+                try await CandidateLookup.store(keys, leadID: survivor, builderID: self.item.builderID, on: self.tx, logger: self.logger)
+                self.logger.info("inquiry merged into a known lead", metadata: ["lead_id": "\(survivor)", "score": "\(score)"])
+                return (survivor, false, "inbound_email")
+            }
+            if let id = try await self.insert(id: newID) {
+                try await CandidateLookup.store(keys, leadID: id, builderID: self.item.builderID, on: self.tx, logger: self.logger)
+                switch decision {
+                case .review(let candidate, let score, let explanation):
+                    try await self.tx.query(
+                        """
+                        INSERT INTO merge_candidates (id, builder_id, lead_id, candidate_lead_id, score, explanation)
+                        VALUES (\(UUID.v7()), \(self.item.builderID), \(id), \(candidate), \(score), \(explanation))
+                        ON CONFLICT (lead_id, candidate_lead_id) DO NOTHING
+                        """, logger: self.logger)
+                case .related(let other, _, let explanation):
+                    try await self.tx.query(
+                        """
+                        INSERT INTO lead_relations (id, builder_id, lead_id, related_lead_id, kind, explanation)
+                        VALUES (\(UUID.v7()), \(self.item.builderID), \(id), \(other), 'household', \(explanation))
+                        ON CONFLICT DO NOTHING
+                        """, logger: self.logger)
+                case .merge, .new:
+                    break
+                }
+                return (id, true, "inbound_email")
+            }
         }
         // Another worker created the lead with this marketplace id a moment ago.
         guard let id = try await self.leadWithSameSourceID() else {
@@ -116,10 +161,15 @@ struct LeadWriter {
 
     private func leadWithSameSourceID() async throws -> UUID? {
         guard let sourceLeadID = self.lead.sourceLeadId else { return nil }
+        // Any touch carries the id: the lead may have been made by another source's inquiry.
         return try await self.uuid(
             """
-            SELECT id FROM leads
-            WHERE builder_id = \(self.item.builderID) AND source = \(self.lead.source) AND source_lead_id = \(sourceLeadID)
+            SELECT coalesce(
+                (SELECT id FROM leads WHERE builder_id = \(self.item.builderID) AND source = \(self.lead.source)
+                                        AND source_lead_id = \(sourceLeadID)),
+                (SELECT s.lead_id FROM lead_sources s JOIN leads l ON l.id = s.lead_id AND l.merged_into IS NULL
+                 WHERE s.builder_id = \(self.item.builderID) AND s.source = \(self.lead.source)
+                   AND s.source_lead_id = \(sourceLeadID) LIMIT 1))
             """)
     }
 
@@ -159,20 +209,21 @@ struct LeadWriter {
         return (try? encoder.encode(self.lead.fields)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
-    private func insert() async throws -> UUID? {
+    private func insert(id: UUID) async throws -> UUID? {
         let l = self.lead
         let a = l.address
+        let suffix = l.lastName.flatMap { PersonNameNormalizer.parse(($0)).flatMap(\.suffix) }
         return try await self.uuid(
             """
             INSERT INTO leads (id, builder_id, source, source_detail, source_lead_id, first_name, last_name, email, phone,
                                phone_extension, address, city, state, postal_code, project_type, budget_range_low,
                                budget_range_high, timeline, lot_status, financing_status, subject, message, needs_review,
-                               field_sources, created_from_item_id, created_at, updated_at)
-            VALUES (\(UUID.v7()), \(self.item.builderID), \(l.source), \(l.sourceDetail), \(l.sourceLeadId), \(l.firstName),
+                               field_sources, name_suffix, created_from_item_id, created_at, updated_at)
+            VALUES (\(id), \(self.item.builderID), \(l.source), \(l.sourceDetail), \(l.sourceLeadId), \(l.firstName),
                     \(l.lastName), \(l.email), \(l.phone), \(l.phoneExtension), \(a?.street), \(a?.city), \(a?.state),
                     \(a?.postalCode), \(l.projectType), \(l.budgetLow), \(l.budgetHigh), \(l.timeline), \(l.lotStatus),
-                    \(l.financing), \(l.subject), \(l.message), \(l.needsReview), \(self.fieldSources)::jsonb, \(self.item.id),
-                    \(self.item.receivedAt), now())
+                    \(l.financing), \(l.subject), \(l.message), \(l.needsReview), \(self.fieldSources)::jsonb, \(suffix),
+                    \(self.item.id), \(self.item.receivedAt), now())
             ON CONFLICT (builder_id, source, source_lead_id) WHERE source_lead_id IS NOT NULL DO NOTHING
             RETURNING id
             """)
@@ -195,14 +246,17 @@ struct LeadWriter {
             """, logger: self.logger)
     }
 
-    /// A later copy of the same marketplace lead: fills what the lead does not know yet,
-    /// never overwrites what it does.
-    private func fillEmpty(_ id: UUID) async throws {
+    /// A later inquiry of the same person (or copy of the same marketplace lead): fills what
+    /// the lead does not know yet, never overwrites what it does. Returns what changed, as
+    /// JSON `{"column": {"before": ..., "after": ...}}`, for the merge record.
+    @discardableResult
+    func fillEmpty(_ id: UUID) async throws -> String {
         let l = self.lead
         let a = l.address
-        try await self.tx.query(
+        return try await self.tx.query(
             """
-            UPDATE leads SET first_name = coalesce(first_name, \(l.firstName)), last_name = coalesce(last_name, \(l.lastName)),
+            WITH before AS (SELECT to_jsonb(l) AS j FROM leads l WHERE id = \(id)),
+            changed AS (UPDATE leads SET first_name = coalesce(first_name, \(l.firstName)), last_name = coalesce(last_name, \(l.lastName)),
                 email = coalesce(email, \(l.email)), phone = coalesce(phone, \(l.phone)),
                 phone_extension = coalesce(phone_extension, \(l.phoneExtension)), address = coalesce(address, \(a?.street)),
                 city = coalesce(city, \(a?.city)), state = coalesce(state, \(a?.state)),
@@ -212,7 +266,27 @@ struct LeadWriter {
                 lot_status = coalesce(lot_status, \(l.lotStatus)), financing_status = coalesce(financing_status, \(l.financing)),
                 message = coalesce(message, \(l.message)), updated_at = now()
             WHERE id = \(id) AND builder_id = \(self.item.builderID)
-            """, logger: self.logger)
+            RETURNING to_jsonb(leads) AS j)
+            SELECT coalesce(jsonb_object_agg(a.key, jsonb_build_object('before', b.j -> a.key, 'after', a.value)), '{}')::text
+            FROM changed, before b, jsonb_each(changed.j) a
+            WHERE a.key <> 'updated_at' AND (b.j -> a.key) IS DISTINCT FROM a.value
+            """, logger: self.logger
+        ).decode(String.self).firstElement() ?? "{}"
+    }
+
+    /// A known person asking about another project (another type, another lot): a new
+    /// project interest instead of an overwritten lead.
+    func addProjectInterestIfNew(to leadID: UUID) async throws {
+        let l = self.lead
+        guard l.projectType != nil || l.address?.street != nil else { return }
+        let known = try await self.tx.query(
+            """
+            SELECT count(*)::int8 FROM project_interests
+            WHERE lead_id = \(leadID) AND project_type IS NOT DISTINCT FROM \(l.projectType)
+              AND (address IS NULL OR \(l.address?.street)::text IS NULL OR lower(address) = lower(\(l.address?.street)))
+            """, logger: self.logger
+        ).decode(Int.self).firstElement() ?? 0
+        if known == 0 { try await self.addProjectInterest(to: leadID) }
     }
 
     private func uuid(_ query: PostgresQuery) async throws -> UUID? {

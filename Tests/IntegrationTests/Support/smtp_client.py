@@ -195,15 +195,25 @@ def send_files(host, port, mail_from, rcpts, files):
                 client.rset()
 
 
+FIRST = ["Jane", "Omar", "Priya", "Lucas", "Mei", "Tomas", "Ava", "Kofi", "Ingrid", "Raj",
+         "Elena", "Noah", "Sofia", "Yusuf", "Hannah", "Mateo", "Chloe", "Arjun", "Greta", "Diego"]
+LAST = ["Okafor", "Lindqvist", "Moreau", "Takahashi", "Novak", "Brennan", "Castillo", "Haddad", "Kowalski",
+        "Van Dyke", "Oyelaran", "Sorensen", "Abernathy", "Quintero", "Whitfield", "Nakamura", "Fitzgerald",
+        "Balogun", "Esposito", "Lindgren", "Marchetti", "Oduya", "Petrakis", "Rasmussen", "Szabo", "Thorne"]
+
+
 def message(index, tag):
+    # A different prospect per message (name, address, phone): deduplication would rightly
+    # merge one person's repeated inquiries into one lead.
+    name = "{} {}".format(FIRST[index % len(FIRST)], LAST[(index // len(FIRST)) % len(LAST)])
     return (
-        "From: Stream Tester <stream{0}@example.org>\r\n"
+        "From: {2} <stream{0}@example.org>\r\n"
         "To: leads@acme.example\r\n"
         "Subject: Inquiry {0}\r\n"
         "Message-ID: <{1}-{0}@test.example>\r\n"
         "\r\n"
-        "Please call me about a new build, (512) 555-0142.\r\n"
-    ).format(index, tag).encode()
+        "Please call me about a new build, (512) {3:03d}-{4:04d}.\r\n"
+    ).format(index, tag, name, 200 + index // 9000, 1000 + index % 9000).encode()
 
 
 def stream(host, port, mail_from, rcpt, count, tag, retry_seconds):

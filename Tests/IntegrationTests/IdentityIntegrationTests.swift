@@ -1,0 +1,114 @@
+import Foundation
+import LeadModel
+import PostgresNIO
+import Routing
+import Storage
+import Testing
+
+/// Deduplication and assignment against real Postgres: blocking keys in `lead_match_keys`,
+/// automatic merges, households, the review queue with accept and undo, kept assignees.
+@Suite("Identity in Postgres: merge, relate, review, undo")
+struct IdentityIntegrationTests {
+    static func lead(_ first: String, _ last: String, email: String? = nil, phone: String? = nil, city: String? = "Austin",
+                     zip: String? = nil, project: String? = nil, source: String = "direct_inquiry") -> ExtractionOutcome {
+        .lead(ExtractedLead(
+            source: source, firstName: first, lastName: last, email: email, phone: phone,
+            address: PostalAddress(city: city, state: "TX", postalCode: zip), projectType: project,
+            message: "Inquiry from \(first)."))
+    }
+
+    static func record(_ outcome: ExtractionOutcome, client: PostgresClient) async throws -> ProcessingResult {
+        try await LeadRecordingTests.record(outcome, client: client)
+    }
+
+    static let fixedAna = """
+        managers: [{key: ana, name: Ana Ruiz}, {key: ben, name: Ben Cho}]
+        rules:
+          - {name: everyone, managers: [ana, ben], strategy: round_robin}
+        fallback: {managers: [ana], strategy: fixed}
+        """
+
+    @Test("Bob after Robert (same phone) merges into his lead: one lead, both sources, a second project interest, the assignee kept; his wife sharing the email is linked, not merged; another builder never matches")
+    func mergeRelateAndTenancy() async throws {
+        try await TestDatabase.with { db in
+            try await db.withClient { client in
+                let builder = try await Seed.builder(client)
+                let other = try await Seed.builder(client, slug: "other-homes", address: "leads@other.example")
+                try await RoutingStore(client: client, logger: TestDatabase.logger)
+                    .load(try RoutingRules(yaml: Self.fixedAna, file: "t.yaml"), builderID: builder.id, sourceFile: nil)
+                _ = try await Seed.items(client, builder: builder, count: 3)
+                guard case .lead(let robert, true) = try await Self.record(
+                    Self.lead("Robert", "Smith", email: "bob.smith@gmail.com", phone: "+15125550143", zip: "78704", project: "custom_home"),
+                    client: client)
+                else { Issue.record("first inquiry makes a lead"); return }
+                guard case .lead(let merged, false) = try await Self.record(
+                    Self.lead("Bob", "Smith", phone: "+15125550143", zip: "78704", project: "addition", source: "zillow"), client: client)
+                else { Issue.record("Bob merges"); return }
+                #expect(merged == robert)
+                guard case .lead(let mary, true) = try await Self.record(
+                    Self.lead("Mary", "Smith", email: "bob.smith@gmail.com", zip: "78704"), client: client)
+                else { Issue.record("Mary is her own lead"); return }
+                #expect(mary != robert)
+
+                #expect(try await client.scalar("SELECT count(*)::int8 FROM leads WHERE builder_id = \(builder.id)") == 2)
+                #expect(try await client.scalar("SELECT count(*)::int8 FROM lead_merges WHERE kind = 'automatic' AND survivor_lead_id = \(robert)") == 1)
+                #expect(try await client.scalar("SELECT count(*)::int8 FROM lead_sources WHERE lead_id = \(robert)") == 2)
+                #expect(try await client.scalar("SELECT count(*)::int8 FROM leads WHERE id = \(robert) AND source = 'direct_inquiry' AND latest_source = 'zillow'") == 1)
+                #expect(try await client.scalar("SELECT count(*)::int8 FROM project_interests WHERE lead_id = \(robert)") == 2,
+                        "custom home and addition")
+                #expect(try await client.scalar("SELECT count(*)::int8 FROM leads WHERE id = \(robert) AND project_type = 'custom_home'") == 1,
+                        "the known project is not overwritten")
+                #expect(try await client.scalar("SELECT count(*)::int8 FROM lead_relations WHERE lead_id = \(mary) AND related_lead_id = \(robert) AND kind = 'household'") == 1)
+                #expect(try await client.scalar("SELECT count(*)::int8 FROM routing_decisions WHERE lead_id = \(robert) AND outcome = 'kept_assignee'") == 1)
+                #expect(try await client.scalar("SELECT count(*)::int8 FROM leads WHERE id = \(robert) AND assigned_manager IS NOT NULL") == 1)
+
+                // The same person at another builder: never a candidate.
+                _ = try await Seed.items(client, builder: other, count: 1)
+                guard case .lead(let elsewhere, true) = try await Self.record(
+                    Self.lead("Robert", "Smith", email: "bob.smith@gmail.com", phone: "+15125550143", zip: "78704"), client: client)
+                else { Issue.record("another builder's lead is separate"); return }
+                #expect(elsewhere != robert)
+                #expect(try await client.scalar("SELECT count(*)::int8 FROM lead_merges WHERE builder_id = \(other.id)") == 0)
+            }
+        }
+    }
+
+    @Test("a review candidate accepted absorbs the newer lead (fields filled, activities moved); undo brings everything back")
+    func acceptAndUndo() async throws {
+        try await TestDatabase.with { db in
+            try await db.withClient { client in
+                let builder = try await Seed.builder(client)
+                _ = try await Seed.items(client, builder: builder, count: 2)
+                guard case .lead(let senior, true) = try await Self.record(
+                    Self.lead("Robert", "Hale", phone: "+16155550100", city: "Franklin", zip: "37064"), client: client)
+                else { Issue.record("first lead"); return }
+                guard case .lead(let junior, true) = try await Self.record(
+                    Self.lead("Robert", "Hale Jr.", email: "rhale.jr@example.org", phone: "+16155550100", city: "Franklin", zip: "37064",
+                              project: "remodel"), client: client)
+                else { Issue.record("a suffix on one side only is not merged automatically"); return }
+                let store = MergeStore(client: client, logger: TestDatabase.logger)
+                let pending = try await store.list(builderSlug: builder.slug)
+                try #require(pending.count == 1, "one candidate for review: \(pending)")
+                #expect(pending[0].leadID == junior && pending[0].candidateLeadID == senior)
+                #expect(!pending[0].explanation.isEmpty)
+
+                _ = try await store.accept(pending[0].id)
+                #expect(try await client.scalar("SELECT count(*)::int8 FROM leads WHERE id = \(junior) AND status = 'merged' AND merged_into = \(senior)") == 1)
+                #expect(try await client.scalar("SELECT count(*)::int8 FROM lead_activities WHERE lead_id = \(senior)") == 2)
+                #expect(try await client.scalar("SELECT count(*)::int8 FROM leads WHERE id = \(senior) AND email = 'rhale.jr@example.org' AND project_type = 'remodel'") == 1,
+                        "empty fields filled from the absorbed lead")
+                #expect(try await store.list(builderSlug: nil).isEmpty)
+
+                try await store.undo(pending[0].id)
+                #expect(try await client.scalar("SELECT count(*)::int8 FROM leads WHERE id = \(junior) AND status = 'new' AND merged_into IS NULL") == 1)
+                #expect(try await client.scalar("SELECT count(*)::int8 FROM lead_activities WHERE lead_id = \(senior)") == 1)
+                #expect(try await client.scalar("SELECT count(*)::int8 FROM lead_activities WHERE lead_id = \(junior)") == 1)
+                #expect(try await client.scalar("SELECT count(*)::int8 FROM leads WHERE id = \(senior) AND email IS NULL AND project_type IS NULL") == 1,
+                        "fields filled by the merge are emptied again")
+                #expect(try await client.scalar("SELECT count(*)::int8 FROM lead_match_keys WHERE lead_id = \(junior)") > 0)
+                #expect(try await client.scalar("SELECT count(*)::int8 FROM merge_candidates WHERE status = 'undone'") == 1)
+                await #expect(throws: StorageError.self) { try await store.undo(pending[0].id) }
+            }
+        }
+    }
+}
