@@ -9,7 +9,7 @@ struct LeadIntake: AsyncParsableCommand {
         commandName: "lead-intake",
         abstract: "Turns every inquiry a home builder receives into a lead in PostgreSQL.",
         subcommands: [
-            Serve.self, Migrate.self, Builders.self, Parse.self, Parsers.self, RoutingCommand.self, Merges.self, Leads.self, Inbox.self, Reprocess.self,
+            Serve.self, Migrate.self, Builders.self, Parse.self, Parsers.self, RoutingCommand.self, Merges.self, Import.self, Leads.self, Inbox.self, Reprocess.self,
         ])
 
     /// Errors of our own are one line naming what is wrong; never a stack trace.
