@@ -34,6 +34,14 @@ let package = Package(
         .target(name: "MIME", dependencies: ["HTMLText"], swiftSettings: upcoming),
         .executableTarget(name: "dedup-bench", dependencies: ["Matching", "LeadModel"], path: "Benchmarks/DedupBenchmark", swiftSettings: upcoming),
         .executableTarget(name: "extraction-bench", dependencies: ["Extraction", "MIME", "LeadModel"], path: "Benchmarks/ExtractionBenchmark", swiftSettings: upcoming),
+        .executableTarget(
+            name: "identity-bench",
+            dependencies: [
+                "Storage", "Intake", "Matching", "LeadModel",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/IdentityBenchmark", swiftSettings: upcoming),
         .target(name: "Matching", dependencies: ["LeadModel"], swiftSettings: upcoming),
         .target(name: "Routing", dependencies: ["LeadModel", .product(name: "Yams", package: "Yams")], swiftSettings: upcoming),
         .testTarget(name: "MatchingTests", dependencies: ["Matching", "LeadModel"], swiftSettings: upcoming),

@@ -121,6 +121,20 @@ public struct LeadStore: Sendable {
         }
     }
 
+    /// What deduplication would decide for `lead` at `builderID` now, without writing: the
+    /// same key lookup and matcher as intake (used by benchmarks and explanations).
+    public func matchDecision(for lead: ExtractedLead, builderID: UUID) async throws -> MatchDecision {
+        let thresholds = self.matchThresholds
+        let logger = self.logger
+        return try await self.client.withConnection { connection in
+            let record = PersonRecord(lead: lead, id: UUID.v7(), builderID: builderID)
+            let lookup = try await CandidateLookup.find(
+                keys: BlockingKeys.keys(for: record), builderID: builderID, thresholds: thresholds, on: connection, logger: logger)
+            return Matcher.decide(incoming: record, candidates: lookup.candidates, keyFrequency: { lookup.frequencies[$0] ?? 0 },
+                                  thresholds: thresholds)
+        }
+    }
+
     /// Newest leads first, optionally of one builder.
     public func list(builderSlug: String? = nil, limit: Int = 50) async throws -> [LeadRecord] {
         var result: [LeadRecord] = []
