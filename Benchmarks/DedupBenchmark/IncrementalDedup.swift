@@ -26,7 +26,17 @@ struct IncrementalDedup {
     private var index: [IndexKey: [Int32]] = [:]
     /// Without the builder: only used with `leakyIndex`.
     private var globalIndex: [MatchKey: [Int32]] = [:]
+    /// The lead of each record (after ``finish()``: the surviving lead, follow-up merges
+    /// resolved).
     private(set) var leadOfRecord: [Int32] = []
+    /// Lead → the lead it was merged into (follow-up merges), itself when it survives.
+    private var mergedInto: [Int32] = []
+    /// Lead → the keys stored for it (moved to the survivor when it is merged).
+    private var keysOfLead: [[MatchKey]] = []
+    /// Run ``Matcher/followUpMerges(survivor:candidates:keyFrequency:scorer:)`` after each
+    /// automatic merge (the gateway's lead-into-lead merge).
+    var followUps = true
+    private(set) var followUpCount = 0
     private(set) var reviewEdges: [(record: Int32, lead: Int32)] = []
     private(set) var relatedCount = 0
     /// Candidates of another builder handed to the matcher (only with `leakyIndex`).
@@ -49,10 +59,35 @@ struct IncrementalDedup {
                            UInt8((v >> 24) & 0xFF), UInt8((v >> 16) & 0xFF), UInt8((v >> 8) & 0xFF), UInt8(v & 0xFF)))
     }
 
+    /// How many leads of `builder` carry `key` now.
+    func frequency(builder: Int, key: MatchKey) -> Int { self.index[IndexKey(builder: Int32(builder), key: key)]?.count ?? 0 }
+
     func personRecord(_ r: GeneratedRecord, id: UUID) -> PersonRecord {
         PersonRecord(id: id, builderID: self.builderIDs[r.builder], firstName: r.firstName, lastName: r.lastName,
                      suffix: r.suffix, email: r.email, phone: r.phone, street: r.street, city: r.city,
                      state: r.state, postalCode: r.postalCode, isEmailRelay: r.emailRelay, isPhoneRelay: r.phoneRelay)
+    }
+
+    private mutating func store(_ key: MatchKey, lead: Int32, builder: Int32) {
+        let indexKey = IndexKey(builder: builder, key: key)
+        if self.index[indexKey]?.last != lead, !(self.index[indexKey]?.contains(lead) ?? false) {
+            self.index[indexKey, default: []].append(lead)
+            if self.leakyIndex { self.globalIndex[key, default: []].append(lead) }
+            self.keysOfLead[Int(lead)].append(key)
+        }
+    }
+
+    /// The surviving lead of `lead`.
+    func survivor(_ lead: Int32) -> Int32 {
+        var x = lead
+        while self.mergedInto[Int(x)] != x { x = self.mergedInto[Int(x)] }
+        return x
+    }
+
+    /// Resolves ``leadOfRecord`` and the review edges to surviving leads.
+    mutating func finish() {
+        self.leadOfRecord = self.leadOfRecord.map { self.survivor($0) }
+        self.reviewEdges = self.reviewEdges.map { ($0.record, self.survivor($0.lead)) }
     }
 
     mutating func add(_ generated: GeneratedRecord) {
@@ -64,23 +99,26 @@ struct IncrementalDedup {
         let builder = Int32(generated.builder)
         let keys = BlockingKeys.keys(for: incoming)
         var candidateIndexes: [Int32] = []
+        // As the gateway's lookup: the frequency of each of the incoming record's keys among
+        // the builder's leads, counted before the record is stored; 0 for any other key.
+        var frequencies: [MatchKey: Int] = [:]
         for key in keys {
             let list = self.leakyIndex ? (self.globalIndex[key] ?? []) : (self.index[IndexKey(builder: builder, key: key)] ?? [])
             let frequency = self.leakyIndex ? (self.index[IndexKey(builder: builder, key: key)]?.count ?? 0) : list.count
+            frequencies[key] = frequency
             guard self.scorer.thresholds.isUsableForBlocking(frequency: frequency) else { continue }
             for lead in list where !candidateIndexes.contains(lead) { candidateIndexes.append(lead) }
         }
         let candidates = candidateIndexes.map { self.leads[Int($0)].record }
         self.foreignCandidates += candidateIndexes.reduce(0) { $0 + (self.leads[Int($1)].builder == generated.builder ? 0 : 1) }
-        let index = self.index
         let decision = Matcher.decide(incoming: incoming, candidates: candidates,
-                                      keyFrequency: { index[IndexKey(builder: builder, key: $0)]?.count ?? 0 },
+                                      keyFrequency: { frequencies[$0] ?? 0 },
                                       scorer: self.scorer)
         var target = newLeadIndex
         switch decision {
         case .merge(let id, _, _):
             target = self.leadByID[id]!
-            self.leads[Int(target)].record = Self.absorb(self.leads[Int(target)].record, incoming)
+            self.leads[Int(target)].record = self.leads[Int(target)].record.absorbing(incoming)
         case .review(let id, _, _):
             self.reviewEdges.append((Int32(recordNumber), self.leadByID[id]!))
         case .related:
@@ -91,12 +129,39 @@ struct IncrementalDedup {
         if target == newLeadIndex {
             self.leads.append(Lead(builder: generated.builder, record: incoming))
             self.leadByID[incoming.id] = newLeadIndex
+            self.mergedInto.append(newLeadIndex)
+            self.keysOfLead.append([])
         }
-        for key in keys {
-            let indexKey = IndexKey(builder: builder, key: key)
-            if self.index[indexKey]?.last != target, !(self.index[indexKey]?.contains(target) ?? false) {
-                self.index[indexKey, default: []].append(target)
-                if self.leakyIndex { self.globalIndex[key, default: []].append(target) }
+        for key in keys { self.store(key, lead: target, builder: builder) }
+        if self.followUps, target != newLeadIndex {
+            // The survivor, with the inquiry absorbed, against the inquiry's other candidates.
+            let others = candidateIndexes.filter { $0 != target && self.mergedInto[Int($0)] == $0 }.map { self.leads[Int($0)].record }
+            if !others.isEmpty {
+                // The survivor's keys counted again (it now carries the inquiry's channels),
+                // the survivor itself not counted, as the contract asks.
+                let survivor = self.leads[Int(target)].record
+                var survivorFrequencies: [MatchKey: Int] = [:]
+                for key in BlockingKeys.keys(for: survivor) {
+                    let list = self.index[IndexKey(builder: builder, key: key)] ?? []
+                    survivorFrequencies[key] = list.count - (list.contains(target) ? 1 : 0)
+                }
+                let merges = Matcher.followUpMerges(
+                    survivor: survivor, candidates: others,
+                    keyFrequency: { survivorFrequencies[$0] ?? 0 },
+                    scorer: self.scorer)
+                for merge in merges {
+                    let absorbed = self.leadByID[merge.absorbed]!
+                    self.leads[Int(target)].record = self.leads[Int(target)].record.absorbing(self.leads[Int(absorbed)].record)
+                    self.mergedInto[Int(absorbed)] = target
+                    for key in self.keysOfLead[Int(absorbed)] {
+                        let indexKey = IndexKey(builder: builder, key: key)
+                        self.index[indexKey]?.removeAll { $0 == absorbed }
+                        if self.leakyIndex { self.globalIndex[key]?.removeAll { $0 == absorbed } }
+                        self.store(key, lead: target, builder: builder)
+                    }
+                    self.keysOfLead[Int(absorbed)] = []
+                    self.followUpCount += 1
+                }
             }
         }
         self.leadOfRecord.append(target)
@@ -106,28 +171,6 @@ struct IncrementalDedup {
         if self.keepDecisions { self.decisions.append(decision) }
     }
 
-    /// The lead after absorbing an inquiry: empty fields filled, known ones kept, new
-    /// non-relay emails and phones added as alternates (the gateway keeps every channel).
-    static func absorb(_ lead: PersonRecord, _ inquiry: PersonRecord) -> PersonRecord {
-        var emails = lead.alternateEmails
-        var phones = lead.alternatePhones
-        var email = lead.email, emailRelay = lead.isEmailRelay
-        var phone = lead.phone, phoneRelay = lead.isPhoneRelay
-        if let e = inquiry.email, !inquiry.isEmailRelay {
-            if email == nil || emailRelay { email = e; emailRelay = false } else if e != email, !emails.contains(e) { emails.append(e) }
-        }
-        if let p = inquiry.phone, !inquiry.isPhoneRelay {
-            if phone == nil || phoneRelay { phone = p; phoneRelay = false } else if p != phone, !phones.contains(p) { phones.append(p) }
-        }
-        return PersonRecord(
-            id: lead.id, builderID: lead.builderID,
-            firstName: lead.firstName ?? inquiry.firstName, lastName: lead.lastName ?? inquiry.lastName,
-            suffix: lead.suffix ?? inquiry.suffix, email: email, phone: phone,
-            street: lead.street ?? inquiry.street, city: lead.city ?? inquiry.city, state: lead.state ?? inquiry.state,
-            postalCode: lead.postalCode ?? inquiry.postalCode, isEmailRelay: emailRelay, isPhoneRelay: phoneRelay,
-            alternateEmails: emails, alternatePhones: phones
-        )
-    }
 }
 
 /// The naive rule: same email or same phone (normalised, relays excluded), transitive,

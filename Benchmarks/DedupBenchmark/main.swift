@@ -9,7 +9,7 @@
 //   swift run -c release dedup-bench --leaky-index                     # feed other builders' leads too
 // Options: --records N (default: both 10000 and 100000), --builders B (8), --seed S (2),
 //   --merge P / --review P (thresholds; defaults MatchThresholds.default), --sweep,
-//   --errors N, --leaky-index.
+//   --errors N, --leaky-index, --diagnose, --no-follow-up, --follow-up P.
 // In the scratch package:
 //   swift build -c release --scratch-path /work/pure-pkg/.build-d-rel --product dedup-bench
 //   /work/pure-pkg/.build-d-rel/release/dedup-bench --records 100000
@@ -30,7 +30,12 @@
 // directionals, ZIP+4 10%; no street 45%, no ZIP 12%, no city 10%; a second email 10% and
 // second phone 8% of people, used on 40% of their records. Records
 // arrive in a random order, one by one; each is matched against the earlier leads of its
-// builder the way the gateway does it (IncrementalDedup.swift). Quality is pairwise
+// builder the way the gateway does it (IncrementalDedup.swift): key frequencies are answered
+// only for the incoming record's keys (as CandidateLookup does; 0 for any other key), a
+// candidate is the lead's first-seen values plus every personal email and phone it absorbed,
+// and after an automatic merge the survivor is matched against the other candidates
+// (Matcher.followUpMerges, lead-into-lead merges; --no-follow-up turns it off, --follow-up P
+// sets its threshold). --diagnose prints why true pairs were missed. Quality is pairwise
 // precision/recall/F1 over record pairs against the true identities; see BENCHMARKS.md.
 import Foundation
 import Matching
@@ -41,9 +46,9 @@ var argumentIndex = 1
 let arguments = CommandLine.arguments
 while argumentIndex < arguments.count {
     let argument = arguments[argumentIndex]
-    if ["--sweep", "--leaky-index"].contains(argument) {
+    if ["--sweep", "--leaky-index", "--diagnose", "--no-follow-up"].contains(argument) {
         flags.insert(argument)
-    } else if ["--records", "--builders", "--seed", "--merge", "--review", "--errors"].contains(argument),
+    } else if ["--records", "--builders", "--seed", "--merge", "--review", "--errors", "--follow-up"].contains(argument),
               argumentIndex + 1 < arguments.count {
         options[argument] = arguments[argumentIndex + 1]
         argumentIndex += 1
@@ -99,17 +104,20 @@ for size in sizes {
     for merge in mergeGrid {
         var t = thresholds
         t.merge = merge
+        t.followUpMerge = options["--follow-up"].flatMap(Double.init) ?? merge
         var dedup = IncrementalDedup(scorer: MatchScorer(thresholds: t), builders: builders, leakyIndex: flags.contains("--leaky-index"))
         dedup.keepDecisions = errorSamples > 0
+        dedup.followUps = !flags.contains("--no-follow-up")
         let start = ContinuousClock.now
         for record in records { dedup.add(record) }
         let total = ContinuousClock.now - start
+        dedup.finish()
         let merged = PairMetrics(clusters: dedup.leadOfRecord.map(Int.init), records: records)
         let withReviews = PairMetrics(
             clusters: clustersWithReviews(leadOfRecord: dedup.leadOfRecord, reviewEdges: dedup.reviewEdges, leadCount: dedup.leads.count),
             records: records)
         print("")
-        print("thresholds: merge \(t.merge), review \(t.review), common value limit \(t.commonValueLimit), max block \(t.maximumBlockSize)")
+        print("thresholds: merge \(t.merge), follow-up merge \(dedup.followUps ? String(t.followUpMerge) : "off"), review \(t.review), common value limit \(t.commonValueLimit), max block \(t.maximumBlockSize)")
         print("rule                              precision  recall     F1        pairs predicted  cross-builder pairs")
         func row(_ name: String, _ m: PairMetrics) {
             print(name.padding(toLength: 34, withPad: " ", startingAt: 0) + "\(pct(m.precision))     \(pct(m.recall))     \(pct(m.f1))    "
@@ -124,12 +132,14 @@ for size in sizes {
             print("leaky index: \(dedup.foreignCandidates) candidates of another builder were handed to the matcher; cross-builder pairs merged: \(merged.crossBuilderPairs)")
         }
         let c = dedup.counts
-        print("decisions: merge \(c["merge", default: 0]), review \(c["review", default: 0]), related \(c["related", default: 0]), new \(c["new", default: 0]); leads \(dedup.leads.count)")
+        print("decisions: merge \(c["merge", default: 0]), review \(c["review", default: 0]), related \(c["related", default: 0]), new \(c["new", default: 0]); follow-up lead merges \(dedup.followUpCount); leads \(dedup.leads.count - dedup.followUpCount)")
         let ns = dedup.nanoseconds.sorted()
         let mean = Double(ns.reduce(0, +)) / Double(max(1, ns.count)) / 1000
         let p50 = Double(ns[ns.count / 2]) / 1000
         let p99 = Double(ns[min(ns.count - 1, ns.count * 99 / 100)]) / 1000
         print(String(format: "matching time per record (keys + lookup + score + index update, in memory): mean %.1f µs, p50 %.1f µs, p99 %.1f µs; total %@", mean, p50, p99, "\(total)"))
+
+        if flags.contains("--diagnose") { diagnose(records: records, dedup: dedup) }
 
         // Error breakdown.
         var leadIdentity: [Int32: Int] = [:]

@@ -92,7 +92,7 @@ struct Inquiry {
     /// quoted lines are someone else's words, usually ours, so their phones are not the prospect's.
     static func blankingQuotedLines(_ text: String) -> String {
         guard text.contains(">") else { return text }
-        return text.split(separator: "\n", omittingEmptySubsequences: false)
+        return LineSplitter.lines(text)
             .map { $0.drop { $0 == " " || $0 == "\t" }.first == ">" ? "" : $0 }
             .joined(separator: "\n")
     }

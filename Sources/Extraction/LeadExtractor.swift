@@ -96,7 +96,7 @@ public struct LeadExtractor: Sendable {
         }
         // An address the prospect wrote in their message, when nothing else gave one.
         if let spec, !builder.has(.email), let message = builder.lead.message {
-            Self.fillEmail(&builder, fromLines: message.split(separator: "\n", omittingEmptySubsequences: false),
+            Self.fillEmail(&builder, fromLines: LineSplitter.lines(message),
                            excluding: view.senderDomain, location: "\(spec.name) message field")
         }
         if let email = builder.lead.email, builder.isRelay(email) {

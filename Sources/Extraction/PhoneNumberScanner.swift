@@ -196,7 +196,7 @@ public struct PhoneNumberScanner: Sendable {
 
     private func labeledPhone(in text: String) -> PhoneMatch? {
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in LineSplitter.lines(text) {
             lineNumber += 1
             let scalars = Array(line.unicodeScalars.prefix(200))
             var index = 0

@@ -22,9 +22,12 @@ import LeadModel
 /// sender, a sales-office, realtor or call-tracking number. An email and a phone that both
 /// agree are not independent (one contact block, copied by a realtor or a spouse): the weaker
 /// of the two counts a quarter. A name agreement loses log₂ k bits when `k` leads carry the
-/// same sorted name (`John Smith`), and ½·log₂ g bits when `g` leads in the ZIP carry the same
-/// given name (at most 6 bits in all): the bigger the builder, the likelier a stranger with
-/// the same name in the same ZIP, even before a namesake has been seen.
+/// same sorted name (`John Smith`), and ½·log₂ g bits where `g` is the smaller of the leads in
+/// the ZIP with the same given name and the leads in the ZIP3 with the same first initial and
+/// phonetic family name (at most 6 bits in all): the bigger the builder, the likelier a
+/// stranger with the same name in the same ZIP, even before a namesake has been seen, unless
+/// the family name is rare there. Counts are asked for the incoming record's keys (the ones
+/// the storage layer counts) and the candidate's, the larger kept.
 ///
 /// ## Negative evidence
 /// Different given names, a generational-suffix conflict (Jr vs Sr: −12 bits, stronger than
@@ -40,7 +43,10 @@ public struct MatchScorer: Sendable {
     /// person, u = for two records of different people of one builder):
     /// - prior −11: about one pair in 2,000 of a builder's leads is one person;
     /// - email +13, phone +12: m ≈ 0.5 (people use several, forms drop them), u ≈ 1/10,000
-    ///   for a value seen on one lead; disagreement is weak (−1.5, −1): people have several;
+    ///   for a value seen on one lead; disagreement (−3, −2): two personal values that differ
+    ///   are one person's second address or number in roughly one case in eight to ten
+    ///   (raised from −1.5 / −1 after the seed-1 benchmark run showed name+ZIP pairs with a
+    ///   differing phone merging strangers);
     /// - given name exact +5 / nickname +4 / typo +3, family name exact +6 / typo +4:
     ///   u ≈ the share of leads with that name; a family name is rarer than a given name;
     ///   different names −6 / −7 (m ≈ 0.02: typos beyond the tolerance, swapped fields);
@@ -52,9 +58,9 @@ public struct MatchScorer: Sendable {
         /// Prior log-odds of a blocked pair being one person.
         public var prior = -11.0
         public var emailAgree = 13.0
-        public var emailDisagree = -1.5
+        public var emailDisagree = -3.0
         public var phoneAgree = 12.0
-        public var phoneDisagree = -1.0
+        public var phoneDisagree = -2.0
         public var firstExact = 5.0
         public var firstNickname = 4.0
         public var firstTypo = 3.0
@@ -184,8 +190,18 @@ public struct MatchScorer: Sendable {
             // Term frequency of the name: leads with this sorted name, and leads in this ZIP
             // with this given name (a big builder has many Patricias per ZIP, so a shared full
             // name there is weaker evidence before any namesake has been seen).
-            let k = BlockingKeys.nameSortedValue(b).map { keyFrequency(MatchKey(kind: .nameSorted, value: $0)) } ?? 1
-            let kGiven = BlockingKeys.givenZipValue(b).map { keyFrequency(MatchKey(kind: .nameZip, value: $0)) } ?? 1
+            // Asked for the incoming record's keys (the ones the storage layer counted) and the
+            // candidate's (answered when the caller knows them), the larger count kept.
+            func count(_ kind: MatchKey.Kind, _ value: (PersonRecord.Normalized) -> String?) -> Int {
+                let x = value(a).map { keyFrequency(MatchKey(kind: kind, value: $0)) } ?? 0
+                let y = value(b).map { keyFrequency(MatchKey(kind: kind, value: $0)) } ?? 0
+                return max(1, x, y)
+            }
+            let k = count(.nameSorted, BlockingKeys.nameSortedValue)
+            // A stranger with the same full name in the ZIP needs both names: with a rare
+            // family name (few leads with its initial and phonetic code in the ZIP3) a common
+            // given name says little about namesakes, so the smaller count is used.
+            let kGiven = min(count(.nameZip, BlockingKeys.givenZipValue), count(.nameZip, BlockingKeys.nameZipValue))
             let raw = w.namePenaltyPerDoubling * log2(Double(max(1, k))) + w.givenPenaltyPerDoubling * log2(Double(max(1, kGiven)))
             let penalty = min(w.maximumNamePenalty, raw, nameWeight)
             if penalty > 0.05 {
@@ -215,8 +231,9 @@ public struct MatchScorer: Sendable {
                 if let unitA = a.unit, let unitB = b.unit, unitA != unitB {
                     evidence.append(MatchEvidence(field: "address", weight: w.unitConflict, reason: "same building, unit \(unitA)≠\(unitB)"))
                 } else {
-                    let key = BlockingKeys.addressValue(b)
-                    let k = max(1, key.map { keyFrequency(MatchKey(kind: .address, value: $0)) } ?? 1)
+                    let k = max(1, [BlockingKeys.addressValue(a), BlockingKeys.addressValue(b)].map { key in
+                        key.map { keyFrequency(MatchKey(kind: .address, value: $0)) } ?? 0
+                    }.max() ?? 1)
                     let how = nameA == nameB ? "matches" : "matches (street \(nameA)≈\(nameB))"
                     if k > self.thresholds.commonValueLimit {
                         evidence.append(MatchEvidence(field: "address", weight: 0, reason: "\(how) but is shared by \(k) leads (no evidence)"))

@@ -9,6 +9,11 @@
 ///    closure answering those counts (the incoming lead not counted; an unknown key may
 ///    answer 0). It is called only for keys a candidate shares with the incoming record.
 /// 4. Store the incoming lead's keys (pointing at the lead it was merged into, or at itself).
+/// 5. After an automatic merge, call
+///    ``followUpMerges(survivor:candidates:keyFrequency:scorer:)`` with the survivor (the
+///    inquiry absorbed) and the other candidates, and merge each lead it returns into the
+///    survivor (lead into lead, as an accepted merge candidate): a person's earlier leads that
+///    only this inquiry links.
 ///
 /// ## Outcomes
 /// The best candidate (highest ``MatchScore/probability``) decides:

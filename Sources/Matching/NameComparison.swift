@@ -93,6 +93,11 @@ struct NameComparison: Sendable {
         let similarity = JaroWinkler.similarity(a.firstBytes, b.firstBytes)
         if !Set(a.firstFormalNames).isDisjoint(with: b.firstFormalNames) { return (.nickname, similarity) }
         if similarity >= givenTypoSimilarity || isOneEditApart(a.firstBytes, b.firstBytes) { return (.typo, similarity) }
+        // A typo of a nickname or formal name of the other (`Jeoy` / `Joseph` through `Joey`,
+        // `Michale` / `Mike` through `Michael`): the same bar as a typo, against each variant.
+        if let variant = typoOfVariant(a.firstBytes, b.firstVariants) ?? typoOfVariant(b.firstBytes, a.firstVariants) {
+            return (.typo, variant)
+        }
         return similarity >= similarGivenSimilarity ? (.similar, similarity) : (.mismatch, similarity)
     }
 
@@ -110,6 +115,19 @@ struct NameComparison: Sendable {
             return (.typo, similarity)
         }
         return (.mismatch, similarity)
+    }
+
+    /// The best similarity of `name` to one of `variants` that it is a typo of, or nil.
+    static func typoOfVariant(_ name: [UInt8], _ variants: [[UInt8]]) -> Double? {
+        guard name.count >= 3 else { return nil }
+        var best: Double?
+        for variant in variants where variant.count >= 3 && variant != name {
+            let similarity = JaroWinkler.similarity(name, variant)
+            if similarity >= givenTypoSimilarity || isOneEditApart(name, variant) {
+                best = max(best ?? 0, similarity)
+            }
+        }
+        return best
     }
 
     /// Whether two names of at least 5 letters differ by one insertion, deletion, substitution

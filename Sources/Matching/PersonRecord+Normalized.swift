@@ -15,6 +15,9 @@ extension PersonRecord {
         var lastBytes: [UInt8] = []
         /// ``NicknameTable/formalNames(for:)`` of the given name.
         var firstFormalNames: [String] = []
+        /// ``NicknameTable/variants(of:)`` of the given name other than itself (formal names and
+        /// their nicknames), as bytes; empty for a name not in the table.
+        var firstVariants: [[UInt8]] = []
         /// Generational suffix key (`jr`, `sr`, `ii`, ...), nil when none was written.
         var suffix: String?
         var zip5: String?
@@ -58,6 +61,7 @@ extension PersonRecord {
             self.firstBytes = Array(self.first.utf8)
             self.lastBytes = Array(self.last.utf8)
             self.firstFormalNames = self.first.isEmpty ? [] : NicknameTable.formalNames(for: self.first)
+            self.firstVariants = self.first.isEmpty ? [] : NicknameTable.variants(of: self.first).filter { $0 != self.first }.map { Array($0.utf8) }
             self.suffix = record.suffix.flatMap { PersonRecord.generationalSuffixes[$0.lowercased().filter { $0 != "." && $0 != " " }] }
             self.zip5 = record.postalCode.flatMap(PostalCodeNormalizer.zip5)
             self.city = record.city.map(NameFolding.letters).flatMap { $0.isEmpty ? nil : $0 }

@@ -110,6 +110,35 @@ public struct PersonRecord: Sendable, Hashable, Identifiable {
         )
     }
 
+    /// This lead after absorbing `other` (an inquiry merged into it, or a lead merged into
+    /// it), the way the storage layer keeps a survivor: empty fields filled from `other`,
+    /// known ones kept; every non-relay email and phone of `other` kept as an alternate (a
+    /// relay one replaced by a personal one). The id and builder stay this record's.
+    public func absorbing(_ other: PersonRecord) -> PersonRecord {
+        var emails = self.alternateEmails
+        var phones = self.alternatePhones
+        var email = self.email, emailRelay = self.isEmailRelay
+        var phone = self.phone, phoneRelay = self.isPhoneRelay
+        var otherEmails = other.alternateEmails
+        if let e = other.email, !other.isEmailRelay { otherEmails.insert(e, at: 0) }
+        for e in otherEmails {
+            if email == nil || emailRelay { email = e; emailRelay = false } else if e != email, !emails.contains(e) { emails.append(e) }
+        }
+        var otherPhones = other.alternatePhones
+        if let p = other.phone, !other.isPhoneRelay { otherPhones.insert(p, at: 0) }
+        for p in otherPhones {
+            if phone == nil || phoneRelay { phone = p; phoneRelay = false } else if p != phone, !phones.contains(p) { phones.append(p) }
+        }
+        return PersonRecord(
+            id: self.id, builderID: self.builderID,
+            firstName: self.firstName ?? other.firstName, lastName: self.lastName ?? other.lastName,
+            suffix: self.suffix ?? other.suffix, email: email, phone: phone,
+            street: self.street ?? other.street, city: self.city ?? other.city, state: self.state ?? other.state,
+            postalCode: self.postalCode ?? other.postalCode, isEmailRelay: emailRelay, isPhoneRelay: phoneRelay,
+            alternateEmails: emails, alternatePhones: phones
+        )
+    }
+
     public static func == (lhs: PersonRecord, rhs: PersonRecord) -> Bool {
         lhs.id == rhs.id && lhs.builderID == rhs.builderID && lhs.firstName == rhs.firstName
             && lhs.lastName == rhs.lastName && lhs.suffix == rhs.suffix && lhs.email == rhs.email

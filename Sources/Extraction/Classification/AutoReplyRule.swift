@@ -38,8 +38,10 @@ enum AutoReplyRule {
             return NotALeadVerdict(kind: .autoReply, reason: "auto-reply (X-Autorespond)")
         }
         // French puts a space before the colon ("Réponse automatique : ...").
-        let subject = (message.subject?.lowercased() ?? "").replacing(" :", with: ":")
-        if let prefix = OutOfOfficeSubjects.prefixes.first(where: { subject.drop(while: { $0 == " " }).hasPrefix($0) }) {
+        let lowered = message.subject?.lowercased() ?? ""
+        let subject = lowered.utf8.contains(UInt8(ascii: ":")) ? lowered.replacing(" :", with: ":") : lowered
+        let start = subject.drop(while: { $0 == " " })
+        if let prefix = OutOfOfficeSubjects.prefixes.first(where: { start.hasPrefix($0) }) {
             return NotALeadVerdict(kind: .autoReply, reason: "auto-reply (subject \"\(prefix.trimmingColon)\")")
         }
         if let suppress = message.header("X-Auto-Response-Suppress"),

@@ -34,11 +34,20 @@ enum SpamRule {
         if let status = message.header("X-Spam-Status"), HeaderToken.first(status).hasPrefix("yes") {
             return NotALeadVerdict(kind: .spam, reason: "spam (X-Spam-Status)")
         }
-        let text = String((message.subject ?? "") + "\n" + (message.text ?? "")).prefix(20_000)
-        let lower = text.lowercased()
+        if mayHaveNoPitch(subject: message.subject ?? "", body: message.text ?? "") { return nil }
+        // (The text's own prefix first: a break always follows "\n", so the joined prefix is
+        // the same, without copying a huge body.)
+        let text = ((message.subject ?? "") + "\n" + (message.text ?? "").prefix(20_000)).prefix(20_000)
         // One byte pass says which phrases can occur at all; only those get the exact
-        // word-boundary search.
-        let present = pitchScanner.occurrences(in: lower)
+        // word-boundary search. ASCII text is scanned as is, with A-Z folded (what
+        // lowercasing would give); other text is lowercased first.
+        var bounded = String(text)
+        let present = bounded.withUTF8 { bytes in
+            bytes.allSatisfy { $0 < 0x80 } ? pitchScanner.occurrences(inBytes: bytes, foldingCase: true) : nil
+        } ?? pitchScanner.occurrences(in: bounded.lowercased())
+        // Two confirmed phrases are needed, so two present ones at least.
+        guard present.lazy.filter({ $0 }).count >= 2 else { return nil }
+        let lower = bounded.lowercased()
         var kinds: [String] = []
         var phraseCount = 0
         var flat = 0
@@ -55,6 +64,39 @@ enum SpamRule {
         }
         guard phraseCount >= 2, !kinds.isEmpty, !mentionsProject(String(text)) else { return nil }
         return NotALeadVerdict(kind: .spam, reason: "spam (\(kinds.joined(separator: ", ")) pitch)")
+    }
+
+    /// True when the subject and text together hold fewer than two pitch phrases, so the
+    /// verdict below is nil; false when they may hold two (the full check then runs).
+    ///
+    /// Without copying or lowercasing: when subject + "\n" + text is at most 20,000 UTF-8
+    /// bytes it is never cut, phrases (no line breaks) occur in the subject or the text, and
+    /// A-Z folded to a-z gives the ASCII bytes lowercasing gives, except after U+0130 or
+    /// U+212A (whose lowercase forms are ASCII letters): text holding those takes the full check.
+    private static func mayHaveNoPitch(subject: String, body: String) -> Bool {
+        guard subject.utf8.count + 1 + body.utf8.count <= 20_000 else { return false }
+        var present = [Bool](repeating: false, count: pitchScanner.phrases.count)
+        for part in [subject, body] {
+            var part = part
+            let ok = part.withUTF8 { bytes -> Bool in
+                if hasASCIILowercasingScalar(bytes) { return false }
+                pitchScanner.markOccurrences(inBytes: bytes, foldingCase: true, into: &present)
+                return true
+            }
+            if !ok { return false }
+        }
+        return present.lazy.filter { $0 }.count < 2
+    }
+
+    /// Whether UTF-8 `bytes` hold U+0130 (C4 B0) or U+212A (E2 84 AA).
+    private static func hasASCIILowercasingScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index + 1 < bytes.count {
+            if bytes[index] == 0xC4, bytes[index + 1] == 0xB0 { return true }
+            if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x84, bytes[index + 2] == 0xAA { return true }
+            index += 1
+        }
+        return false
     }
 
     /// Whether the text talks about a building project at all.

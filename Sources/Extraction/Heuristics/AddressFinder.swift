@@ -46,11 +46,11 @@ enum AddressFinder {
                     return [HeuristicFinding(value: address, line: line.number, rule: "street address")]
                 }
             }
-            if cityLine == nil, let tail = cityStateZip(in: line.text), let address = USAddressParser.parse(tail),
+            if cityLine == nil, let tail = cityStateZip(words: words), let address = USAddressParser.parse(tail),
                address.city != nil, address.state != nil {
                 cityLine = HeuristicFinding(value: address, line: line.number, rule: "city, state and ZIP")
             }
-            if cityStateLine == nil, let tail = cityState(in: line.text), let address = USAddressParser.parse(tail),
+            if cityStateLine == nil, let tail = cityState(words: words), let address = USAddressParser.parse(tail),
                address.city != nil, address.state != nil {
                 cityStateLine = HeuristicFinding(value: address, line: line.number, rule: "city and state")
             }
@@ -66,7 +66,11 @@ enum AddressFinder {
     /// `in`/`near`/`outside`/`at`, a comma, and a state code in capitals or a state name,
     /// then the end of the sentence or clause.
     static func cityState(in text: String) -> String? {
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        cityState(words: text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init))
+    }
+
+    /// ``cityState(in:)`` over the line's words (split at spaces and tabs).
+    static func cityState(words: [String]) -> String? {
         for (index, word) in words.enumerated() where ["in", "near", "outside", "at", "from"].contains(word.lowercased()) {
             var cursor = index + 1
             var city: [String] = []
@@ -151,10 +155,15 @@ enum AddressFinder {
     /// `Austin, TX 78704`, `Austin TX 78704`, `Austin, Texas 78704-1234` at the start of `text`
     /// (or after `in`), returned as written up to the ZIP.
     static func cityStateZip(in text: String) -> String? {
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        cityStateZip(words: text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init))
+    }
+
+    /// ``cityStateZip(in:)`` over the line's words (split at spaces and tabs).
+    static func cityStateZip(words: [String]) -> String? {
         for (index, word) in words.enumerated() {
+            guard index >= 2, mayBeZIP(word) else { continue }
             let zipText = trimmedWord(word)
-            guard index >= 2, PostalCodeNormalizer.normalize(zipText) != nil else { continue }
+            guard PostalCodeNormalizer.normalize(zipText) != nil else { continue }
             // State: a capitalised code, or a one- to three-word name.
             for length in 1...3 where index - length >= 1 {
                 let stateWords = words[(index - length)..<index].map(trimmedWord)
@@ -181,12 +190,26 @@ enum AddressFinder {
         return nil
     }
 
+    /// A ZIP has five (or nine) ASCII digits: a word with fewer is not one, whatever
+    /// ``PostalCodeNormalizer`` would make of it.
+    private static func mayBeZIP(_ word: String) -> Bool {
+        var digits = 0
+        for byte in word.utf8 where byte >= 0x30 && byte <= 0x39 {
+            digits += 1
+            if digits == 5 { return true }
+        }
+        return false
+    }
+
     private static func startsWithCity(_ text: String) -> Bool {
         text.first?.isUppercase == true
     }
 
     /// `ZIP 78704`, `zip code: 78704`, `(ZIP 78704)`.
     static func labelledZip(_ words: [String]) -> String? {
+        // Every label is or follows "zip"/"postal" (as a word, in any case): words without
+        // those letters have none. ("ZIP" in any case is ASCII letters only.)
+        guard words.contains(where: { mentionsZipLabel($0) }) else { return nil }
         for (index, word) in words.enumerated() where index + 1 < words.count {
             let label = trimmedWord(word).lowercased()
             guard label == "zip" || label == "zipcode" || label == "postal" || label == "code" && index > 0
@@ -194,7 +217,7 @@ enum AddressFinder {
             var valueIndex = index + 1
             if trimmedWord(words[valueIndex]).lowercased() == "code", valueIndex + 1 < words.count { valueIndex += 1 }
             if ["is", "of"].contains(trimmedWord(words[valueIndex]).lowercased()), valueIndex + 1 < words.count { valueIndex += 1 }
-            if let zip = PostalCodeNormalizer.normalize(trimmedWord(words[valueIndex])) { return zip }
+            if mayBeZIP(words[valueIndex]), let zip = PostalCodeNormalizer.normalize(trimmedWord(words[valueIndex])) { return zip }
         }
         return nil
     }
@@ -204,9 +227,24 @@ enum AddressFinder {
         return ["st", "nd", "rd", "th"].contains { lower.hasSuffix($0) } && lower.dropLast(2).allSatisfy(\.isNumber)
     }
 
+    /// Whether `word` holds the bytes of `zip` or `postal` in any ASCII case: a label equal
+    /// to one of them after trimming and lowercasing has them (letters without canonical
+    /// equivalents), so a word without them is no label.
+    private static func mentionsZipLabel(_ word: String) -> Bool {
+        let bytes = Array(word.utf8).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        func has(_ target: [UInt8]) -> Bool {
+            guard bytes.count >= target.count else { return false }
+            return (0...(bytes.count - target.count)).contains { start in
+                (0..<target.count).allSatisfy { bytes[start + $0] == target[$0] }
+            }
+        }
+        return has(Array("zip".utf8)) || has(Array("postal".utf8))
+    }
+
+    private static let punctuation: Set<Character> = ["(", ")", ",", ".", ";", ":", "\"", "'", "!", "?"]
+
     /// A word without surrounding punctuation (`"(78704)."` → `78704`).
     static func trimmedWord(_ word: String) -> String {
-        let punctuation: Set<Character> = ["(", ")", ",", ".", ";", ":", "\"", "'", "!", "?"]
         var slice = Substring(word)
         while let first = slice.first, punctuation.contains(first) { slice = slice.dropFirst() }
         while let last = slice.last, punctuation.contains(last) { slice = slice.dropLast() }

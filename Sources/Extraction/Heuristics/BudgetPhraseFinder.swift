@@ -47,6 +47,9 @@ enum BudgetPhraseFinder {
             let hasCue = cueFromLabel || !words.isDisjoint(with: cues)
             let hasStrongCue = cueFromLabel || !words.isDisjoint(with: strongCues)
             cueFromLabel = false
+            // Without a cue only unmistakable money counts; an ASCII line that cannot hold
+            // any (no `$`, no `,`, no unit after a number) gives nothing: skip the parse.
+            if !hasCue, lines.traits[index].isASCII, !lines.traits[index].hasComma, !mayHoldExplicitMoney(text) { continue }
             let matches = BudgetParser.matches(in: text)
             if matches.isEmpty {
                 // "Budget:" alone on a line: the figure is on the next one.
@@ -90,6 +93,27 @@ enum BudgetPhraseFinder {
         return largest >= 50_000
     }
 
+    /// Whether ASCII `text` (without a comma) may hold an amount that ``BudgetParser`` reads
+    /// as explicit money: a `$`, or a digit followed (after at most one space or `_`, which
+    /// the parser reads as a space) by the first letter of a unit (`k`, `m`, `mm`, `mil`,
+    /// `thousand`, `grand`, `million`, in any case).
+    private static func mayHoldExplicitMoney(_ text: String) -> Bool {
+        var previousIsDigit = false
+        var digitThenSpace = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "$") { return true }
+            let lower = byte | 0x20
+            if (previousIsDigit || digitThenSpace), byte >= 0x41,
+               lower == UInt8(ascii: "k") || lower == UInt8(ascii: "m") || lower == UInt8(ascii: "t") || lower == UInt8(ascii: "g") {
+                return true
+            }
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            digitThenSpace = previousIsDigit && (byte == 0x20 || byte == UInt8(ascii: "_"))
+            previousIsDigit = isDigit
+        }
+        return false
+    }
+
     /// Whether ASCII `text` contains `budget` in any case.
     private static func containsBudget(_ text: String) -> Bool {
         let target: [UInt8] = Array("budget".utf8)
@@ -103,6 +127,28 @@ enum BudgetPhraseFinder {
     }
 
     private static func wordsOf(_ text: String) -> [String] {
+        // ASCII: the letters are A-Z/a-z and lowercasing maps A-Z only.
+        if let ascii = text.utf8.withContiguousStorageIfAvailable({ bytes -> [String]? in
+            var words: [String] = []
+            var start = -1
+            var scratch = [UInt8]()
+            for (offset, byte) in bytes.enumerated() {
+                if byte >= 0x80 { return nil }
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                if lower >= 0x61 && lower <= 0x7A {
+                    if start < 0 { start = offset }
+                    scratch.append(lower)
+                } else if start >= 0 {
+                    words.append(String(decoding: scratch, as: UTF8.self))
+                    scratch.removeAll(keepingCapacity: true)
+                    start = -1
+                }
+            }
+            if start >= 0 { words.append(String(decoding: scratch, as: UTF8.self)) }
+            return words
+        }), let ascii {
+            return ascii
+        }
         var words: [String] = []
         var current = ""
         for character in text.lowercased() {

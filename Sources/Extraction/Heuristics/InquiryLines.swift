@@ -22,7 +22,7 @@ struct InquiryLines {
     init(_ text: String) {
         var result: [(Int, String)] = []
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in LineSplitter.lines(text) {
             number += 1
             if number > Self.maximumLines { break }
             var line = Substring(raw.prefix(Self.maximumLineLength))

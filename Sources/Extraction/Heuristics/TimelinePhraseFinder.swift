@@ -21,20 +21,47 @@ enum TimelinePhraseFinder {
     ]
 
     static func find(in lines: InquiryLines) -> HeuristicFinding<String>? {
-        for line in lines.lines where !line.text.isEmpty {
+        for (index, line) in lines.lines.enumerated() where !line.text.isEmpty {
             let matches = TimelinePhrase.matches(in: line.text)
             guard !matches.isEmpty else { continue }
             // Whole words only: "finishes" is not "finish".
-            let lower = " " + PhraseVocabulary.words(in: line.text).joined(separator: " ") + " "
-            let future = futureCues.contains { lower.contains(" \($0) ") }
-            let past = pastCues.contains { lower.contains(" \($0) ") }
+            let words = PhraseVocabulary.words(in: line.text)
+            let has: (String) -> Bool
+            if lines.traits[index].isASCII {
+                // A cue is in " word word ... " exactly when its words are a run of `words`
+                // (words hold no spaces); comparing words spares a scan of the line per cue.
+                has = { cue in Self.containsRun(cueWords[cue] ?? [], in: words) }
+            } else {
+                let lower = " " + words.joined(separator: " ") + " "
+                has = { cue in lower.contains(" \(cue) ") }
+            }
+            let future = futureCues.contains(where: has)
+            let past = pastCues.contains(where: has)
             if past && !future { continue }
-            let timing = timingCues.contains { lower.contains(" \($0) ") }
+            let timing = timingCues.contains(where: has)
             for match in matches where isStrong(match) || (future && !isVague(match)) || timing {
                 return HeuristicFinding(value: match.canonical, line: line.number, rule: "timeline phrase")
             }
         }
         return nil
+    }
+
+    /// Each cue split into its words.
+    private static let cueWords: [String: [String]] = {
+        var result: [String: [String]] = [:]
+        for cue in futureCues + timingCues + pastCues { result[cue] = cue.split(separator: " ").map(String.init) }
+        return result
+    }()
+
+    /// Whether `run` occurs as consecutive elements of `words`.
+    private static func containsRun(_ run: [String], in words: [String]) -> Bool {
+        guard let head = run.first, words.count >= run.count else { return false }
+        for start in 0...(words.count - run.count) where words[start] == head {
+            var offset = 1
+            while offset < run.count, words[start + offset] == run[offset] { offset += 1 }
+            if offset == run.count { return true }
+        }
+        return false
     }
 
     /// Phrases that say little about dates: they need a timing word, not just a future verb.

@@ -47,29 +47,42 @@ struct ASCIIPhraseScanner: Sendable {
         return text.withUTF8 { occurrences(inBytes: $0) }
     }
 
-    /// For each phrase, whether its bytes occur in `buffer`.
-    func occurrences(inBytes buffer: UnsafeBufferPointer<UInt8>) -> [Bool] {
+    /// For each phrase, whether its bytes occur in `buffer`; with `foldingCase`, bytes
+    /// A-Z in `buffer` count as a-z (for lowercase phrases over ASCII text, this is the
+    /// answer the lowercased text would give, without making it).
+    func occurrences(inBytes buffer: UnsafeBufferPointer<UInt8>, foldingCase: Bool = false) -> [Bool] {
         var found = [Bool](repeating: false, count: bytes.count)
-        var remaining = bytes.count
-        for (byte, index) in singleBytes where buffer.contains(byte) {
+        markOccurrences(inBytes: buffer, foldingCase: foldingCase, into: &found)
+        return found
+    }
+
+    /// Sets `found[i]` for each phrase `i` whose bytes occur in `buffer` (others are left
+    /// as they are: several buffers can be marked into one array).
+    func markOccurrences(inBytes buffer: UnsafeBufferPointer<UInt8>, foldingCase: Bool, into found: inout [Bool]) {
+        @inline(__always) func at(_ position: Int) -> UInt8 {
+            let byte = buffer[position]
+            return foldingCase && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+        }
+        var remaining = found.lazy.filter { !$0 }.count
+        for (byte, index) in singleBytes where !found[index] && buffer.indices.contains(where: { at($0) == byte }) {
             found[index] = true
             remaining -= 1
         }
         let count = buffer.count
-        guard count >= 2, remaining > 0 else { return found }
+        guard count >= 2, remaining > 0 else { return }
         pairBits.withUnsafeBufferPointer { bits in
             var position = 0
-            var next = Int(buffer[0])
+            var next = Int(at(0))
             while position + 1 < count {
                 let first = next
-                next = Int(buffer[position + 1])
+                next = Int(at(position + 1))
                 let pair = first << 8 | next
                 if bits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
                     for index in byFirstByte[first] where !found[index] {
                         let phrase = bytes[index]
                         guard position + phrase.count <= count, phrase[1] == UInt8(next) else { continue }
                         var offset = 2
-                        while offset < phrase.count, buffer[position + offset] == phrase[offset] { offset += 1 }
+                        while offset < phrase.count, at(position + offset) == phrase[offset] { offset += 1 }
                         if offset == phrase.count {
                             found[index] = true
                             remaining -= 1
@@ -80,6 +93,5 @@ struct ASCIIPhraseScanner: Sendable {
                 position += 1
             }
         }
-        return found
     }
 }

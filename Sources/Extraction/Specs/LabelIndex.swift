@@ -26,7 +26,7 @@ struct LabelIndex {
     private static let maximumLabelWords = 6
 
     init(text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        lines = LineSplitter.lines(text)
         for index in lines.indices {
             let line = Self.trimmed(lines[index])
             guard !line.isEmpty else { continue }
@@ -38,13 +38,23 @@ struct LabelIndex {
                 } else if let next = nextValueLine(after: index), Self.colonSplit(Self.trimmed(lines[next])) == nil {
                     colonEntries[key] = Entry(line: next + 1, value: Self.trimmed(lines[next]))
                 }
-            } else if line.count <= Self.maximumLabelLength,
-                      line.split(separator: " ").count <= Self.maximumLabelWords {
+            } else if Self.isShortLabel(line) {
                 let key = Self.key(line)
                 guard !key.isEmpty, bareEntries[key] == nil, let next = nextValueLine(after: index) else { continue }
                 bareEntries[key] = Entry(line: next + 1, value: Self.trimmed(lines[next]))
             }
         }
+    }
+
+    /// At most ``maximumLabelLength`` characters in at most ``maximumLabelWords`` words.
+    private static func isShortLabel(_ line: String) -> Bool {
+        if let ascii = line.utf8.withContiguousStorageIfAvailable({ bytes -> Bool? in
+            guard isPlainASCII(bytes) else { return nil }
+            return bytes.count <= maximumLabelLength && spaceSeparatedWords(bytes) <= maximumLabelWords
+        }), let ascii {
+            return ascii
+        }
+        return line.count <= maximumLabelLength && line.split(separator: " ").count <= maximumLabelWords
     }
 
     /// The value for the first of `labels` present (colon forms before bare labels).
@@ -85,6 +95,7 @@ struct LabelIndex {
 
     /// `Label: value` split at the first colon, when the part before it reads like a label.
     static func colonSplit(_ line: String) -> (label: String, value: String)? {
+        if let ascii = line.utf8.withContiguousStorageIfAvailable({ asciiColonSplit($0) }), let ascii { return ascii }
         guard let colon = line.firstIndex(of: ":") else { return nil }
         let label = String(line[..<colon])
         guard !label.isEmpty, label.count <= maximumLabelLength,
@@ -101,17 +112,128 @@ struct LabelIndex {
 
     /// A label compared loosely: lowercased, single-spaced, without decoration.
     static func key(_ label: some StringProtocol) -> String {
+        if let ascii = label.utf8.withContiguousStorageIfAvailable({ asciiKey($0) }), let ascii { return ascii }
         let decoration: Set<Character> = ["*", "-", "=", "_", "#", ":", "•", "|", "[", "]"]
         let words = label.lowercased().split { $0.isWhitespace || decoration.contains($0) }
         return words.joined(separator: " ")
     }
 
     static func trimmed(_ line: some StringProtocol) -> String {
+        if let ascii = line.utf8.withContiguousStorageIfAvailable({ asciiTrimmed($0) }), let ascii { return ascii }
         var text = ValueNormalizer.trimmingWhitespace(String(line))
         // Markdown-ish bullets and emphasis around a label.
         while let first = text.first, first == "*" || first == "•" || first == "-" && text.dropFirst().first == " " {
             text = ValueNormalizer.trimmingWhitespace(String(text.dropFirst()))
         }
         return text
+    }
+
+    // MARK: - ASCII fast paths
+    //
+    // Nearly every label line is ASCII. There a Character is one byte (or "\r\n", which is
+    // whitespace like its two bytes), lowercasing maps A-Z only, and the whitespace is
+    // 0x09-0x0D and space, so these give exactly what the Character-level code above gives.
+
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+    }
+
+    /// ASCII without "\r": one Character per byte.
+    private static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        !bytes.contains { $0 >= 0x80 || $0 == 0x0D }
+    }
+
+    /// How many pieces `split(separator: " ")` gives.
+    private static func spaceSeparatedWords(_ bytes: some Collection<UInt8>) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in bytes {
+            if byte == 0x20 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
+    }
+
+    /// ``colonSplit(_:)`` of ASCII bytes without "\r" (a Character per byte); the outer
+    /// nil when the fast path does not apply.
+    private static func asciiColonSplit(_ bytes: UnsafeBufferPointer<UInt8>) -> (label: String, value: String)?? {
+        guard isPlainASCII(bytes) else { return nil }
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return .some(nil) }
+        let label = bytes[..<colon]
+        guard !label.isEmpty, label.count <= maximumLabelLength, spaceSeparatedWords(label) <= maximumLabelWords,
+              !containsHTTP(label) else { return .some(nil) }
+        var start = colon + 1
+        while start < bytes.count, bytes[start] == UInt8(ascii: ":") { start += 1 }
+        var end = bytes.count
+        func trimWhitespace() {
+            while start < end, isASCIIWhitespace(bytes[start]) { start += 1 }
+            while end > start, isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
+        }
+        trimWhitespace()
+        if start < end, bytes[start] == UInt8(ascii: "*") || bytes[end - 1] == UInt8(ascii: "*") {
+            while start < end, bytes[start] == UInt8(ascii: "*") { start += 1 }
+            while end > start, bytes[end - 1] == UInt8(ascii: "*") { end -= 1 }
+            trimWhitespace()
+        }
+        let labelText = String(decoding: UnsafeBufferPointer(rebasing: label), as: UTF8.self)
+        let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        return .some((labelText, value))
+    }
+
+    private static func containsHTTP(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        let target: [UInt8] = [0x68, 0x74, 0x74, 0x70]
+        guard bytes.count >= 4 else { return false }
+        var index = bytes.startIndex
+        while index + 4 <= bytes.endIndex {
+            if bytes[index] == target[0], bytes[index + 1] == target[1], bytes[index + 2] == target[2], bytes[index + 3] == target[3] {
+                return true
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// ``key(_:)`` of ASCII bytes; nil when a byte is not ASCII.
+    private static func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        for byte in bytes {
+            if byte >= 0x80 { return nil }
+            switch byte {
+            case 0x09...0x0D, 0x20, UInt8(ascii: "*"), UInt8(ascii: "-"), UInt8(ascii: "="), UInt8(ascii: "_"),
+                 UInt8(ascii: "#"), UInt8(ascii: ":"), UInt8(ascii: "|"), UInt8(ascii: "["), UInt8(ascii: "]"):
+                pendingSpace = !out.isEmpty
+            default:
+                if pendingSpace {
+                    out.append(0x20)
+                    pendingSpace = false
+                }
+                out.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// ``trimmed(_:)`` of ASCII bytes; nil when a byte is not ASCII.
+    private static func asciiTrimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        for byte in bytes where byte >= 0x80 { return nil }
+        var start = 0
+        var end = bytes.count
+        func trimWhitespace() {
+            while start < end, isASCIIWhitespace(bytes[start]) { start += 1 }
+            while end > start, isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
+        }
+        trimWhitespace()
+        // Markdown-ish bullets and emphasis around a label.
+        while start < end, bytes[start] == UInt8(ascii: "*") || (bytes[start] == UInt8(ascii: "-") && start + 1 < end && bytes[start + 1] == 0x20) {
+            start += 1
+            trimWhitespace()
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 }

@@ -14,19 +14,20 @@ extension SpecSet {
     }
 
     func detect(_ view: InquiryView) -> ParserSpec? {
-        var best: (spec: ParserSpec, bothSides: Bool)?
+        var best: (index: Int, bothSides: Bool)?
         // `specs` is sorted by priority, then name: the first candidate of each priority
-        // wins unless a later one of the same priority matched on both sides.
-        for spec in specs {
-            if let current = best, spec.priority < current.spec.priority { break }
-            guard let bothSides = matches(spec.detection, view) else { continue }
+        // wins unless a later one of the same priority matched on both sides. (Indices, not
+        // copies: a spec is a large value.)
+        for index in specs.indices {
+            if let current = best, specs[index].priority < specs[current.index].priority { break }
+            guard let bothSides = matches(specs[index].detection, view) else { continue }
             if let current = best {
-                if bothSides && !current.bothSides { best = (spec, bothSides) }
+                if bothSides && !current.bothSides { best = (index, bothSides) }
             } else {
-                best = (spec, bothSides)
+                best = (index, bothSides)
             }
         }
-        return best?.spec
+        return best.map { specs[$0.index] }
     }
 
     /// nil when the spec does not match; else whether both sides were listed and matched.

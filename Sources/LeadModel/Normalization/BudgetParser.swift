@@ -21,7 +21,9 @@ public enum BudgetParser {
     /// Every money expression in `text`, in order, with surrounding words for context.
     public static func matches(in text: String) -> [BudgetMatch] {
         // Form exports write "$800k_-_$1m" for "$800k - $1m".
-        let tokens = BudgetTokenizer.withoutNumberRuns(BudgetTokenizer.tokens(String(text.prefix(2_000)).replacing("_", with: " ")))
+        let bounded = String(text.prefix(2_000))
+        let spaced = bounded.utf8.contains(UInt8(ascii: "_")) ? bounded.replacing("_", with: " ") : bounded
+        let tokens = BudgetTokenizer.withoutNumberRuns(BudgetTokenizer.tokens(spaced))
         var results: [BudgetMatch] = []
         var index = 0
         while index < tokens.count {

@@ -71,7 +71,7 @@ enum BudgetTokenizer {
                 while unitEnd < characters.count, characters[unitEnd] == " ", unitEnd - cursor < 1 { unitEnd += 1 }
                 var word = ""
                 var wordEnd = unitEnd
-                while wordEnd < characters.count, characters[wordEnd].isLetter { word.append(characters[wordEnd]); wordEnd += 1 }
+                while wordEnd < characters.count, isLetter(characters[wordEnd]) { word.append(characters[wordEnd]); wordEnd += 1 }
                 if let multiplier = multipliers[word] ?? multipliers[word.lowercased()] {
                     amount.multiplier = multiplier
                     cursor = wordEnd
@@ -99,9 +99,9 @@ enum BudgetTokenizer {
                 index = cursor
                 continue
             }
-            if character.isLetter {
+            if isLetter(character) {
                 var word = ""
-                while index < characters.count, characters[index].isLetter || characters[index] == "'" {
+                while index < characters.count, isLetter(characters[index]) || characters[index] == "'" {
                     word.append(characters[index])
                     index += 1
                 }
@@ -113,13 +113,28 @@ enum BudgetTokenizer {
                 tokens.append(.dash)
             } else if character == "~" {
                 // "~650k": a point estimate; nothing to record.
-            } else if !character.isWhitespace && character != "," && character != "." {
+            } else if !isWhitespace(character) && character != "," && character != "." {
                 tokens.append(.other)
                 pendingDollar = false
             }
             index += 1
         }
         return tokens
+    }
+
+    /// `Character.isLetter`, without a property lookup for ASCII.
+    @inline(__always)
+    private static func isLetter(_ character: Character) -> Bool {
+        guard let ascii = character.asciiValue else { return character.isLetter }
+        let lower = ascii | 0x20
+        return lower >= 0x61 && lower <= 0x7A
+    }
+
+    /// `Character.isWhitespace`, without a property lookup for ASCII ("\r\n" reads as "\n").
+    @inline(__always)
+    private static func isWhitespace(_ character: Character) -> Bool {
+        guard let ascii = character.asciiValue else { return character.isWhitespace }
+        return ascii == 0x20 || (ascii >= 0x09 && ascii <= 0x0D)
     }
 
     /// `,` followed by exactly three digits.

@@ -23,6 +23,11 @@ public enum FinancingVocabulary {
                              "need a lender", "looking for a lender", "recommend a lender"]),
     ], negations: ["not", "no", "haven't", "havent", "haven", "didn't", "isn't", "aren't", "never"])
 
+    /// Words a free-text status needs one of, as a word of the text (or that word plus `s`):
+    /// a required word of some phrase, or an approval word. A text without any has no status
+    /// when short answers are not accepted.
+    package static let triggerWords: [String] = Array(Set(vocabulary.requiredWords + ["approved", "preapproved"])).sorted()
+
     /// Whole-value answers from forms.
     static let shortAnswers: [String: String] = [
         "cash": "cash", "pre approved": "pre_approved", "preapproved": "pre_approved", "yes": "pre_approved",

@@ -38,6 +38,12 @@ public enum LotStatusVocabulary {
     static let lotNouns: Set<String> = ["lot", "land", "acre", "acres", "acreage", "parcel", "property", "tract", "homesite"]
     static let negations: Set<String> = ["don't", "dont", "not", "no", "haven't", "havent", "never", "didn't"]
 
+    /// Words a free-text status needs one of, as a word of the text (or that word plus `s`):
+    /// a required word of some phrase, or a lot noun (which an ownership verb needs after it).
+    /// A text without any has no status when short answers are not accepted.
+    package static let triggerWords: [String] =
+        Array(Set(looking.requiredWords + underContract.requiredWords + ownership.requiredWords + lotNouns)).sorted()
+
     /// Whole-value answers from forms, read only when they are the entire value.
     static let shortAnswers: [String: String] = [
         "yes": "own_lot", "own": "own_lot", "own lot": "own_lot", "i own": "own_lot", "we own": "own_lot",

@@ -72,8 +72,31 @@ public enum NicknameTable {
     /// One canonical key for a given name: the alphabetically first formal name it may stand
     /// for (`Bob` → `robert`, `Chris` → `christina`), else the name lowercased. For blocking
     /// keys; use ``areCompatible(_:_:)`` to compare.
+    ///
+    /// Followed until it settles: `john` is listed as a nickname of `johnathan`, so `Johnny`
+    /// → `john` → `johnathan`, the same key as `John` (one step would give `john` and
+    /// `johnathan`).
     public static func canonical(_ name: String) -> String {
+        var current = TextScanning.trimmed(name).lowercased()
+        for _ in 0..<4 {
+            guard let next = formalNamesByNickname[current]?.first, next != current else { break }
+            current = next
+        }
+        return current
+    }
+
+    /// Every spelling of the name's group: the name itself, the formal names it may stand for
+    /// and all their nicknames (lowercase, sorted): `Jim` → `["james", "jamie", "jim",
+    /// "jimmy"]`. For tolerating a typo in a nickname (`Jeoy` for `Joey`, a nickname of
+    /// `Joseph`).
+    public static func variants(of name: String) -> [String] {
         let lower = TextScanning.trimmed(name).lowercased()
-        return formalNamesByNickname[lower]?.first ?? lower
+        guard !lower.isEmpty else { return [] }
+        var result = Set([lower])
+        for formal in formalNames(for: lower) {
+            result.insert(formal)
+            for nickname in nicknamesByFormalName[formal] ?? [] { result.insert(nickname) }
+        }
+        return result.sorted()
     }
 }

@@ -52,6 +52,10 @@ public enum PhoneNormalizer {
 
     /// The number part and the extension digits of `x204`, `ext. 12`, `extension 5`, `#12`.
     static func splitExtension(_ text: String) -> (number: Substring, phoneExtension: String?) {
+        // Every keyword holds an "x" or a "#", which only "x", "X" or "#" lowercase to.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "x") || $0 == UInt8(ascii: "X") || $0 == UInt8(ascii: "#") }) else {
+            return (Substring(text), nil)
+        }
         let lower = text.lowercased()
         guard lower.count == text.count else { return (Substring(text), nil) }
         for keyword in ["extension", "ext.", "ext", "x", "#"] {

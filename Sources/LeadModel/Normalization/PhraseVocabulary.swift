@@ -52,6 +52,15 @@ public struct PhraseVocabulary: Sendable {
     /// entries whose phrase starts with the word at hand are tried there.
     private let byHead: [String: [Int]]
 
+    /// One (stemmed) word of each phrase, its longest: every word of a phrase must be in a
+    /// text for a hit, so a text none of whose words is one of these, or one of these plus
+    /// `s`, has no hit. Callers build prefilters from them.
+    package var requiredWords: [String] {
+        Set(entries.compactMap { entry in
+            entry.words.filter { $0 != "*" }.max { $0.utf8.count < $1.utf8.count }
+        }).sorted()
+    }
+
     /// Every phrase occurrence in `text` that is not negated by the two words before it,
     /// ordered by position; overlapping weaker entries at the same position are dropped.
     public func hits(in text: String) -> [Hit] {
@@ -135,6 +144,8 @@ public struct PhraseVocabulary: Sendable {
     }
 
     static func stem(_ word: String) -> String {
+        // Most words do not end in "s" (as a last byte, so not as a last Character either).
+        guard word.utf8.last == 0x73 else { return word }
         if word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") {
             return String(word.dropLast())
         }

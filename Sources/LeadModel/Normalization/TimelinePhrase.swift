@@ -50,11 +50,11 @@ public enum TimelinePhrase {
 
     /// Every timeline phrase in `text`, in order.
     public static func matches(in text: String) -> [Match] {
-        let words = TextScanning.words(text.prefix(2_000)).map { $0.replacing("'", with: "") }
+        let words = TextScanning.words(text.prefix(2_000)).map { $0.utf8.contains(0x27) ? $0.replacing("'", with: "") : $0 }
         var results: [Match] = []
         var index = 0
         while index < words.count {
-            if let (canonical, length, bare) = match(words, at: index) {
+            if mayStartPhrase(words[index]), let (canonical, length, bare) = match(words, at: index) {
                 results.append(Match(canonical: canonical, wordIndex: index, isBareYear: bare))
                 index += max(1, length)
             } else {
@@ -62,6 +62,26 @@ public enum TimelinePhrase {
             }
         }
         return results
+    }
+
+    /// Every word ``match(_:at:)`` can succeed at, besides all-digit words (years, counts).
+    private static let startWords: Set<String> = {
+        var words: Set<String> = [
+            "asap", "immediately", "urgent", "as", "right", "no", "flexible", "whenever", "just", "by", "more", "over",
+            "less", "under", "at", "within", "in", "next", "q1", "q2", "q3", "q4", "end",
+        ]
+        words.formUnion(seasons)
+        words.formUnion(months.keys)
+        words.formUnion(qualifiers)
+        words.formUnion(["early", "mid", "late"])
+        words.formUnion(ordinalQuarters.keys)
+        return words
+    }()
+
+    /// Whether a phrase can start at `word`: a cheap test that spares ``match(_:at:)`` (which
+    /// compares the word against every form above) on the other words of a text.
+    private static func mayStartPhrase(_ word: String) -> Bool {
+        startWords.contains(word) || TextScanning.allDigits(word)
     }
 
     // swiftlint:disable:next cyclomatic_complexity

@@ -71,7 +71,10 @@ public struct BulkImporter: Sendable {
                 keysOfRow.append(keys)
                 allKeys.formUnion(keys)
             }
+            let clock = ContinuousClock()
+            let t0 = clock.now
             let known = try await Self.knownKeys(Array(allKeys), builderID: builderID, thresholds: thresholds, on: tx, logger: logger)
+            let t1 = clock.now
 
             var batchLeadsOfKey: [MatchKey: [UUID]] = [:]
             var batchRecords: [UUID: PersonRecord] = [:]
@@ -130,11 +133,15 @@ public struct BulkImporter: Sendable {
                 touches.append((leadID, input))
             }
 
+            let t2 = clock.now
             try await Self.route(&created, builderID: builderID, on: tx, logger: logger)
             try await Self.insertLeads(created, builderID: builderID, on: tx, logger: logger)
             try await Self.fillStored(mergesIntoStored, builderID: builderID, on: tx, logger: logger)
             try await Self.insertRest(keys: keyRows, touches: touches, candidates: candidates, relations: relations,
                                       merges: mergesIntoStored, created: created, builderID: builderID, now: now, on: tx, logger: logger)
+            if ProcessInfo.processInfo.environment["LEAD_INTAKE_IMPORT_TIMING"] != nil {
+                FileHandle.standardError.write(Data("batch: lookup \(t1 - t0) (\(known.records.count) candidates), match \(t2 - t1), write \(clock.now - t2)\n".utf8))
+            }
             return outcomes
         }
     }
@@ -159,7 +166,7 @@ public struct BulkImporter: Sendable {
                 SELECT count(*)::int8 AS n, coalesce(array_agg(s.lead_id), '{}') AS leads FROM (
                     SELECT m.lead_id FROM lead_match_keys m
                     WHERE m.builder_id = \(builderID) AND m.kind = k.kind AND m.value = k.value
-                    LIMIT \(CandidateLookup.countCap)) s) c
+                    LIMIT \(limit)) s) c
             WHERE c.n > 0
             """, logger: logger
         ).decode((String, String, Int, [UUID]).self) {
@@ -173,11 +180,13 @@ public struct BulkImporter: Sendable {
         for record in try await CandidateLookup.records(
             """
             SELECT l.id, l.first_name, l.last_name, l.name_suffix, l.email, l.phone, l.address, l.city, l.state, l.postal_code,
-                   coalesce((SELECT array_agg(c.value) FROM lead_contact_channels c
-                             WHERE c.lead_id = l.id AND c.kind = 'email' AND NOT c.is_relay), '{}'),
-                   coalesce((SELECT array_agg(c.value) FROM lead_contact_channels c
-                             WHERE c.lead_id = l.id AND c.kind = 'phone' AND NOT c.is_relay), '{}')
-            FROM leads l WHERE l.id = ANY(\(ids)) AND l.builder_id = \(builderID) AND l.merged_into IS NULL
+                   coalesce(ch.emails, '{}'), coalesce(ch.phones, '{}')
+            FROM leads l
+            LEFT JOIN (SELECT lead_id, array_agg(value) FILTER (WHERE kind = 'email') AS emails,
+                              array_agg(value) FILTER (WHERE kind = 'phone') AS phones
+                       FROM lead_contact_channels WHERE lead_id = ANY(\(ids)) AND NOT is_relay GROUP BY lead_id) ch
+              ON ch.lead_id = l.id
+            WHERE l.id = ANY(\(ids)) AND l.builder_id = \(builderID) AND l.merged_into IS NULL
             """, builderID: builderID, on: tx, logger: logger)
         {
             known.records[record.id] = record

@@ -7,9 +7,10 @@ import PostgresNIO
 /// and the existing leads that share a usable key with an incoming one. Always within one
 /// builder: keys, counts and candidates never cross builders.
 struct CandidateLookup {
-    /// Counts stop here: past the matcher's limits a value is no evidence anyway, and a
-    /// portal no-reply address on 100,000 leads must not cost a 100,000-row count.
-    static let countCap = 1_000
+    /// Counts stop just past the largest block the matcher uses (`maximumBlockSize`): past it
+    /// a value is no evidence and no key for candidates, whatever its exact count, and a portal
+    /// no-reply address on 100,000 leads must not cost a 100,000-row count.
+    static func countCap(_ thresholds: MatchThresholds) -> Int { max(thresholds.maximumBlockSize, thresholds.commonValueLimit) + 1 }
 
     let frequencies: [MatchKey: Int]
     let candidates: [PersonRecord]
@@ -27,7 +28,7 @@ struct CandidateLookup {
                 SELECT count(*)::int8 AS n FROM (
                     SELECT 1 FROM lead_match_keys m
                     WHERE m.builder_id = \(builderID) AND m.kind = k.kind AND m.value = k.value
-                    LIMIT \(Self.countCap)) s) c
+                    LIMIT \(Self.countCap(thresholds))) s) c
             """, logger: logger
         ).decode((String, String, Int).self) {
             if let kind = MatchKey.Kind(rawValue: kind) { frequencies[MatchKey(kind: kind, value: value)] = count }
@@ -36,17 +37,18 @@ struct CandidateLookup {
         guard !usable.isEmpty else { return CandidateLookup(frequencies: frequencies, candidates: []) }
         let candidates = try await Self.records(
             """
+            WITH ids AS (SELECT DISTINCT m.lead_id FROM lead_match_keys m
+                         JOIN unnest(\(usable.map(\.kind.rawValue))::text[], \(usable.map(\.value))::text[]) AS k(kind, value)
+                           ON m.kind = k.kind AND m.value = k.value
+                         WHERE m.builder_id = \(builderID))
             SELECT l.id, l.first_name, l.last_name, l.name_suffix, l.email, l.phone, l.address, l.city, l.state, l.postal_code,
-                   coalesce((SELECT array_agg(c.value) FROM lead_contact_channels c
-                             WHERE c.lead_id = l.id AND c.kind = 'email' AND NOT c.is_relay), '{}'),
-                   coalesce((SELECT array_agg(c.value) FROM lead_contact_channels c
-                             WHERE c.lead_id = l.id AND c.kind = 'phone' AND NOT c.is_relay), '{}')
+                   coalesce(ch.emails, '{}'), coalesce(ch.phones, '{}')
             FROM leads l
-            WHERE l.id IN (SELECT DISTINCT m.lead_id FROM lead_match_keys m
-                           JOIN unnest(\(usable.map(\.kind.rawValue))::text[], \(usable.map(\.value))::text[]) AS k(kind, value)
-                             ON m.kind = k.kind AND m.value = k.value
-                           WHERE m.builder_id = \(builderID))
-              AND l.builder_id = \(builderID) AND l.merged_into IS NULL
+            LEFT JOIN (SELECT lead_id, array_agg(value) FILTER (WHERE kind = 'email') AS emails,
+                              array_agg(value) FILTER (WHERE kind = 'phone') AS phones
+                       FROM lead_contact_channels WHERE lead_id IN (SELECT lead_id FROM ids) AND NOT is_relay GROUP BY lead_id) ch
+              ON ch.lead_id = l.id
+            WHERE l.id IN (SELECT lead_id FROM ids) AND l.builder_id = \(builderID) AND l.merged_into IS NULL
             """, builderID: builderID, on: connection, logger: logger)
         return CandidateLookup(frequencies: frequencies, candidates: candidates)
     }
