@@ -106,7 +106,7 @@ struct IncrementalDedup {
             let list = self.leakyIndex ? (self.globalIndex[key] ?? []) : (self.index[IndexKey(builder: builder, key: key)] ?? [])
             let frequency = self.leakyIndex ? (self.index[IndexKey(builder: builder, key: key)]?.count ?? 0) : list.count
             frequencies[key] = frequency
-            guard self.scorer.thresholds.isUsableForBlocking(frequency: frequency) else { continue }
+            guard self.scorer.thresholds.isUsableForBlocking(key, frequency: frequency) else { continue }
             for lead in list where !candidateIndexes.contains(lead) { candidateIndexes.append(lead) }
         }
         let candidates = candidateIndexes.map { self.leads[Int($0)].record }

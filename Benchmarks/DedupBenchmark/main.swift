@@ -48,7 +48,7 @@ while argumentIndex < arguments.count {
     let argument = arguments[argumentIndex]
     if ["--sweep", "--leaky-index", "--diagnose", "--no-follow-up"].contains(argument) {
         flags.insert(argument)
-    } else if ["--records", "--builders", "--seed", "--merge", "--review", "--errors", "--follow-up"].contains(argument),
+    } else if ["--records", "--builders", "--seed", "--merge", "--review", "--errors", "--follow-up", "--name-block"].contains(argument),
               argumentIndex + 1 < arguments.count {
         options[argument] = arguments[argumentIndex + 1]
         argumentIndex += 1
@@ -64,6 +64,7 @@ let builders = Int(options["--builders"] ?? "8")!
 let seed = UInt64(options["--seed"] ?? "2")!
 var thresholds = MatchThresholds.default
 if let merge = options["--merge"].flatMap(Double.init) { thresholds.merge = merge }
+if let size = options["--name-block"].flatMap(Int.init) { thresholds.nameBlockSize = size }
 if let review = options["--review"].flatMap(Double.init) { thresholds.review = review }
 let errorSamples = Int(options["--errors"] ?? "0")!
 
@@ -117,7 +118,7 @@ for size in sizes {
             clusters: clustersWithReviews(leadOfRecord: dedup.leadOfRecord, reviewEdges: dedup.reviewEdges, leadCount: dedup.leads.count),
             records: records)
         print("")
-        print("thresholds: merge \(t.merge), follow-up merge \(dedup.followUps ? String(t.followUpMerge) : "off"), review \(t.review), common value limit \(t.commonValueLimit), max block \(t.maximumBlockSize)")
+        print("thresholds: merge \(t.merge), follow-up merge \(dedup.followUps ? String(t.followUpMerge) : "off"), review \(t.review), common value limit \(t.commonValueLimit), max block \(t.maximumBlockSize), name block \(t.nameBlockSize)")
         print("rule                              precision  recall     F1        pairs predicted  cross-builder pairs")
         func row(_ name: String, _ m: PairMetrics) {
             print(name.padding(toLength: 34, withPad: " ", startingAt: 0) + "\(pct(m.precision))     \(pct(m.recall))     \(pct(m.f1))    "

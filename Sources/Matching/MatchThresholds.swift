@@ -20,6 +20,13 @@
 /// - ``maximumBlockSize`` [`maximum_block_size`] = 100: a blocking key shared by more leads
 ///   than this is not used to look up candidates (a common name in a big builder); the
 ///   record's other keys still find its duplicates.
+/// - ``nameBlockSize`` [`name_block_size`] = 10: the same limit for the name keys
+///   (`name_zip`, `name_sorted`). A name shared by more than a few of a builder's leads is
+///   weak evidence on its own (the scorer discounts it by its frequency), and in a large
+///   builder such blocks are where the candidate count, and so the time per lead, grows
+///   with size. On `dedup-bench` seed 1, 100,000 records: 100 → 10 changed automatic-merge
+///   precision 0.9902 → 0.9906 and F1 0.9495 → 0.9493, and cut the mean time per record
+///   96 → 65 µs.
 /// - ``householdMaximumSharing`` [`household_maximum_sharing`] = 4: two people with
 ///   different given names (or a Jr/Sr conflict) who share an email, phone or address seen on
 ///   at most this many leads are a household: ``MatchDecision/related(to:score:explanation:)``.
@@ -34,11 +41,14 @@ public struct MatchThresholds: Sendable, Hashable, Codable {
     public var review: Double
     public var commonValueLimit: Int
     public var maximumBlockSize: Int
+    public var nameBlockSize: Int
     public var householdMaximumSharing: Int
 
     /// Creates thresholds; every argument defaults to the documented value.
     public init(merge: Double = 0.80, review: Double = 0.50, commonValueLimit: Int = 20,
-                maximumBlockSize: Int = 100, householdMaximumSharing: Int = 4, followUpMerge: Double? = nil) {
+                maximumBlockSize: Int = 100, householdMaximumSharing: Int = 4, followUpMerge: Double? = nil,
+                nameBlockSize: Int = 10) {
+        self.nameBlockSize = nameBlockSize
         self.merge = merge
         self.followUpMerge = followUpMerge ?? merge
         self.review = review
@@ -53,11 +63,20 @@ public struct MatchThresholds: Sendable, Hashable, Codable {
     /// Whether a blocking key shared by `frequency` leads should be used to look up candidates.
     public func isUsableForBlocking(frequency: Int) -> Bool { frequency <= self.maximumBlockSize }
 
+    /// Whether `key`, shared by `frequency` leads, should be used to look up candidates.
+    public func isUsableForBlocking(_ key: MatchKey, frequency: Int) -> Bool {
+        switch key.kind {
+        case .nameZip, .nameSorted: frequency <= min(self.nameBlockSize, self.maximumBlockSize)
+        case .email, .phone, .address: frequency <= self.maximumBlockSize
+        }
+    }
+
     private enum CodingKeys: String, CodingKey {
         case merge, review
         case followUpMerge = "follow_up_merge"
         case commonValueLimit = "common_value_limit"
         case maximumBlockSize = "maximum_block_size"
+        case nameBlockSize = "name_block_size"
         case householdMaximumSharing = "household_maximum_sharing"
     }
 
@@ -71,5 +90,6 @@ public struct MatchThresholds: Sendable, Hashable, Codable {
         self.commonValueLimit = try c.decodeIfPresent(Int.self, forKey: .commonValueLimit) ?? d.commonValueLimit
         self.maximumBlockSize = try c.decodeIfPresent(Int.self, forKey: .maximumBlockSize) ?? d.maximumBlockSize
         self.householdMaximumSharing = try c.decodeIfPresent(Int.self, forKey: .householdMaximumSharing) ?? d.householdMaximumSharing
+        self.nameBlockSize = try c.decodeIfPresent(Int.self, forKey: .nameBlockSize) ?? d.nameBlockSize
     }
 }

@@ -18,6 +18,10 @@ struct SpecPattern: @unchecked Sendable {
     let source: String
     private let regex: NSRegularExpression
     private let hasValueGroup: Bool
+    /// What every match contains (see ``SpecPatternLiterals``); nil when unknown.
+    let literals: SpecPatternLiterals?
+    /// Where ``literals`` are in the spec set's ``DetectionLiterals`` (set by ``SpecSet``).
+    var literalIndices: [Int]?
 
     /// Compiles `source`; throws the compiler's reason.
     init(_ source: String) throws {
@@ -28,6 +32,14 @@ struct SpecPattern: @unchecked Sendable {
             throw PatternError(reason: "does not compile")
         }
         hasValueGroup = source.contains("(?<value>")
+        literals = SpecPatternLiterals(source: source)
+    }
+
+    /// ``matches(_:)``, skipped (false) when `presence` (from ``DetectionLiterals``, for
+    /// this `text`) says none of the pattern's literals occurs in it.
+    func matches(_ text: String, presence: [Bool]?) -> Bool {
+        if let presence, let literalIndices, !literalIndices.contains(where: { presence[$0] }) { return false }
+        return matches(text)
     }
 
     struct PatternError: Error {

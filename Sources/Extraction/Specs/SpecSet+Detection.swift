@@ -15,12 +15,13 @@ extension SpecSet {
 
     func detect(_ view: InquiryView) -> ParserSpec? {
         var best: (index: Int, bothSides: Bool)?
+        var presence = LiteralPresence(literals: detectionLiterals, view: view)
         // `specs` is sorted by priority, then name: the first candidate of each priority
         // wins unless a later one of the same priority matched on both sides. (Indices, not
         // copies: a spec is a large value.)
         for index in specs.indices {
             if let current = best, specs[index].priority < specs[current.index].priority { break }
-            guard let bothSides = matches(specs[index].detection, view) else { continue }
+            guard let bothSides = matches(specs[index].detection, view, &presence) else { continue }
             if let current = best {
                 if bothSides && !current.bothSides { best = (index, bothSides) }
             } else {
@@ -31,13 +32,16 @@ extension SpecSet {
     }
 
     /// nil when the spec does not match; else whether both sides were listed and matched.
-    private func matches(_ detection: ParserSpec.Detection, _ view: InquiryView) -> Bool? {
+    private func matches(_ detection: ParserSpec.Detection, _ view: InquiryView, _ presence: inout LiteralPresence) -> Bool? {
         if detection.hasSenderSide {
             guard senderMatches(detection, view) else { return nil }
         }
         if detection.hasContentSide {
-            let subjectHit = detection.subjects.contains { $0.matches(view.subject) }
-            guard subjectHit || detection.bodyMarkers.contains(where: { $0.matches(view.text) }) else { return nil }
+            let subjectPresence = detection.subjects.isEmpty ? nil : presence.subject
+            let subjectHit = detection.subjects.contains { $0.matches(view.subject, presence: subjectPresence) }
+            guard !subjectHit else { return detection.hasSenderSide }
+            let textPresence = detection.bodyMarkers.isEmpty ? nil : presence.text
+            guard detection.bodyMarkers.contains(where: { $0.matches(view.text, presence: textPresence) }) else { return nil }
         }
         return detection.hasSenderSide && detection.hasContentSide
     }
@@ -68,5 +72,36 @@ extension SpecSet {
             return rule.reason
         }
         return nil
+    }
+}
+
+/// Which detection literals occur in a message's subject and text, each found on first use.
+struct LiteralPresence {
+    let literals: DetectionLiterals
+    let view: InquiryView
+    private var subjectPresence: [Bool]??
+    private var textPresence: [Bool]??
+
+    init(literals: DetectionLiterals, view: InquiryView) {
+        self.literals = literals
+        self.view = view
+    }
+
+    var subject: [Bool]? {
+        mutating get {
+            if let subjectPresence { return subjectPresence }
+            let found = literals.presence(in: view.subject)
+            subjectPresence = .some(found)
+            return found
+        }
+    }
+
+    var text: [Bool]? {
+        mutating get {
+            if let textPresence { return textPresence }
+            let found = literals.presence(in: view.text)
+            textPresence = .some(found)
+            return found
+        }
     }
 }

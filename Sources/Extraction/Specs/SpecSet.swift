@@ -12,15 +12,49 @@ public struct SpecSet: Sendable {
     public let specs: [ParserSpec]
     /// Relay email domains named by any spec: an address there is never a prospect's `email`.
     let relayEmailDomains: [String]
+    /// The literals of every subject and body-marker pattern, for one-pass prefiltering.
+    let detectionLiterals: DetectionLiterals
 
     /// No specs: every message goes the direct-inquiry / unknown-source way.
     public static let empty = SpecSet(specs: [])
 
     /// Creates a set from already-loaded specs.
     public init(specs: [ParserSpec]) {
-        self.specs = specs.sorted {
+        var sorted = specs.sorted {
             $0.priority != $1.priority ? $0.priority > $1.priority : $0.name < $1.name
         }
+        var folded: [String] = []
+        var exact: [String] = []
+        for index in sorted.indices {
+            for keyPath in [\ParserSpec.Detection.subjects, \.bodyMarkers] {
+                for patternIndex in sorted[index].detection[keyPath: keyPath].indices {
+                    guard let literals = sorted[index].detection[keyPath: keyPath][patternIndex].literals else { continue }
+                    let indices = literals.alternatives.map { literal -> Int in
+                        if literals.isCaseInsensitive {
+                            if let existing = folded.firstIndex(of: literal) { return existing }
+                            folded.append(literal)
+                            return folded.count - 1
+                        }
+                        if let existing = exact.firstIndex(of: literal) { return -1 - existing }
+                        exact.append(literal)
+                        return -exact.count
+                    }
+                    sorted[index].detection[keyPath: keyPath][patternIndex].literalIndices = indices
+                }
+            }
+        }
+        // Exact literals come after the folded ones in a presence array.
+        for index in sorted.indices {
+            for keyPath in [\ParserSpec.Detection.subjects, \.bodyMarkers] {
+                for patternIndex in sorted[index].detection[keyPath: keyPath].indices {
+                    guard let indices = sorted[index].detection[keyPath: keyPath][patternIndex].literalIndices else { continue }
+                    sorted[index].detection[keyPath: keyPath][patternIndex].literalIndices =
+                        indices.map { $0 >= 0 ? $0 : folded.count + (-1 - $0) }
+                }
+            }
+        }
+        self.specs = sorted
+        detectionLiterals = DetectionLiterals(folded: ASCIIPhraseScanner(folded), exact: ASCIIPhraseScanner(exact))
         var domains: [String] = []
         for spec in specs {
             for domain in spec.relays.emailDomains where !domains.contains(domain) {

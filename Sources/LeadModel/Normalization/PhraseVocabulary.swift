@@ -52,14 +52,24 @@ public struct PhraseVocabulary: Sendable {
     /// entries whose phrase starts with the word at hand are tried there.
     private let byHead: [String: [Int]]
 
-    /// One (stemmed) word of each phrase, its longest: every word of a phrase must be in a
-    /// text for a hit, so a text none of whose words is one of these, or one of these plus
-    /// `s`, has no hit. Callers build prefilters from them.
+    /// One (stemmed) word of each phrase: every word of a phrase must be in a text for a
+    /// hit, so a text none of whose words is one of these, or one of these plus `s`, has no
+    /// hit. Callers build prefilters from them, so the word chosen is the longest that is
+    /// not a common word of lead messages (any word would be correct; a rare one filters more).
     package var requiredWords: [String] {
         Set(entries.compactMap { entry in
-            entry.words.filter { $0 != "*" }.max { $0.utf8.count < $1.utf8.count }
+            let words = entry.words.filter { $0 != "*" }
+            let rare = words.filter { !Self.commonWords.contains($0) }
+            return (rare.isEmpty ? words : rare).max { $0.utf8.count < $1.utf8.count }
         }).sorted()
     }
+
+    private static let commonWords: Set<String> = [
+        "a", "an", "the", "to", "for", "of", "on", "in", "at", "our", "my", "we", "i", "us", "have", "need", "do", "not",
+        "don't", "dont", "no", "find", "help", "still", "looking", "look", "own", "pay", "paying", "construction", "home",
+        "house", "build", "building", "new", "current", "sell", "get", "will", "would", "be", "is", "are", "can", "with",
+        "and", "or", "all", "yet", "project",
+    ]
 
     /// Every phrase occurrence in `text` that is not negated by the two words before it,
     /// ordered by position; overlapping weaker entries at the same position are dropped.

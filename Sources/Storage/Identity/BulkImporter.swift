@@ -4,6 +4,7 @@ public import Logging
 public import Matching
 public import PostgresNIO
 import Routing
+import Synchronization
 
 /// Imports a builder's existing leads (a CSV export) through the same normalisation,
 /// deduplication and routing as intake, a batch per transaction.
@@ -15,10 +16,15 @@ import Routing
 /// reserved per rule for the whole batch in one counter update, so turns stay fair with
 /// workers running at the same time. Caps are checked against counts read at the start of
 /// the batch plus the batch's own assignments.
-public struct BulkImporter: Sendable {
+public final class BulkImporter: Sendable {
     let client: PostgresClient
     let logger: Logger
     let thresholds: MatchThresholds
+    /// Candidate records already built, by lead id: leads this import created, and stored
+    /// leads read before and not changed since. Building a record (normalising its names and
+    /// address) costs more than reading its row, and an import keeps meeting the same leads.
+    private let records = Mutex<[UUID: PersonRecord]>([:])
+    static let recordCacheLimit = 300_000
 
     public init(client: PostgresClient, logger: Logger, thresholds: MatchThresholds = .default) {
         self.client = client
@@ -73,7 +79,9 @@ public struct BulkImporter: Sendable {
             }
             let clock = ContinuousClock()
             let t0 = clock.now
-            let known = try await Self.knownKeys(Array(allKeys), builderID: builderID, thresholds: thresholds, on: tx, logger: logger)
+            let cached = self.records.withLock { $0 }
+            let known = try await Self.knownKeys(
+                Array(allKeys), builderID: builderID, thresholds: thresholds, cached: cached, on: tx, logger: logger)
             let t1 = clock.now
 
             var batchLeadsOfKey: [MatchKey: [UUID]] = [:]
@@ -86,6 +94,7 @@ public struct BulkImporter: Sendable {
             var candidates: [(lead: UUID, candidate: UUID, score: Double, explanation: String)] = []
             var relations: [(lead: UUID, other: UUID, explanation: String)] = []
             var touches: [(lead: UUID, input: Input)] = []
+            var filledInBatch = Set<UUID>()
 
             for (index, input) in inputs.enumerated() {
                 let record = records[index]
@@ -93,7 +102,7 @@ public struct BulkImporter: Sendable {
                 func frequency(_ key: MatchKey) -> Int { (known.frequency[key] ?? 0) + (batchLeadsOfKey[key]?.count ?? 0) }
                 var ids: [UUID] = []
                 var seen = Set<UUID>()
-                for key in keys where thresholds.isUsableForBlocking(frequency: frequency(key)) {
+                for key in keys where thresholds.isUsableForBlocking(key, frequency: frequency(key)) {
                     for id in (known.leadsOfKey[key] ?? []) + (batchLeadsOfKey[key] ?? []) where seen.insert(id).inserted {
                         ids.append(id)
                     }
@@ -105,6 +114,7 @@ public struct BulkImporter: Sendable {
                     leadID = target
                     if let position = createdIndex[target] {
                         created[position].lead.fillEmpty(from: input.lead)
+                        filledInBatch.insert(target)
                     } else {
                         mergesIntoStored.append((target, input.lead, score, explanation))
                     }
@@ -142,6 +152,14 @@ public struct BulkImporter: Sendable {
             if ProcessInfo.processInfo.environment["LEAD_INTAKE_IMPORT_TIMING"] != nil {
                 FileHandle.standardError.write(Data("batch: lookup \(t1 - t0) (\(known.records.count) candidates), match \(t2 - t1), write \(clock.now - t2)\n".utf8))
             }
+            // What this batch changed or created, for the next batches' lookups (kept only if
+            // the transaction commits, which the caller learns by this returning).
+            self.records.withLock { cache in
+                if cache.count > Self.recordCacheLimit { cache.removeAll(keepingCapacity: true) }
+                for (id, record) in known.records { cache[id] = record }
+                for merge in mergesIntoStored { cache[merge.target] = nil }
+                for lead in created where !filledInBatch.contains(lead.id) { cache[lead.id] = batchRecords[lead.id] }
+            }
             return outcomes
         }
     }
@@ -154,7 +172,7 @@ public struct BulkImporter: Sendable {
         var records: [UUID: PersonRecord] = [:]
     }
 
-    private static func knownKeys(_ keys: [MatchKey], builderID: UUID, thresholds: MatchThresholds,
+    private static func knownKeys(_ keys: [MatchKey], builderID: UUID, thresholds: MatchThresholds, cached: [UUID: PersonRecord],
                                   on tx: PostgresConnection, logger: Logger) async throws -> Known {
         var known = Known()
         guard !keys.isEmpty else { return known }
@@ -173,9 +191,12 @@ public struct BulkImporter: Sendable {
             guard let kind = MatchKey.Kind(rawValue: kind) else { continue }
             let key = MatchKey(kind: kind, value: value)
             known.frequency[key] = count
-            if thresholds.isUsableForBlocking(frequency: count), count < limit { known.leadsOfKey[key] = leads }
+            if thresholds.isUsableForBlocking(key, frequency: count), count < limit { known.leadsOfKey[key] = leads }
         }
-        let ids = Array(Set(known.leadsOfKey.values.joined()))
+        var ids: [UUID] = []
+        for id in Set(known.leadsOfKey.values.joined()) {
+            if let record = cached[id] { known.records[id] = record } else { ids.append(id) }
+        }
         guard !ids.isEmpty else { return known }
         for record in try await CandidateLookup.records(
             """

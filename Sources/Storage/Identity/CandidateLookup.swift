@@ -18,22 +18,8 @@ struct CandidateLookup {
     static func find(keys: [MatchKey], builderID: UUID, thresholds: MatchThresholds,
                      on connection: PostgresConnection, logger: Logger) async throws -> CandidateLookup {
         guard !keys.isEmpty else { return CandidateLookup(frequencies: [:], candidates: []) }
-        let kinds = keys.map(\.kind.rawValue)
-        let values = keys.map(\.value)
-        var frequencies: [MatchKey: Int] = [:]
-        for try await (kind, value, count) in try await connection.query(
-            """
-            SELECT k.kind, k.value, c.n FROM unnest(\(kinds)::text[], \(values)::text[]) AS k(kind, value)
-            CROSS JOIN LATERAL (
-                SELECT count(*)::int8 AS n FROM (
-                    SELECT 1 FROM lead_match_keys m
-                    WHERE m.builder_id = \(builderID) AND m.kind = k.kind AND m.value = k.value
-                    LIMIT \(Self.countCap(thresholds))) s) c
-            """, logger: logger
-        ).decode((String, String, Int).self) {
-            if let kind = MatchKey.Kind(rawValue: kind) { frequencies[MatchKey(kind: kind, value: value)] = count }
-        }
-        let usable = keys.filter { thresholds.isUsableForBlocking(frequency: frequencies[$0] ?? 0) && (frequencies[$0] ?? 0) > 0 }
+        let frequencies = try await Self.frequencies(keys, builderID: builderID, thresholds: thresholds, on: connection, logger: logger)
+        let usable = keys.filter { thresholds.isUsableForBlocking($0, frequency: frequencies[$0] ?? 0) && (frequencies[$0] ?? 0) > 0 }
         guard !usable.isEmpty else { return CandidateLookup(frequencies: frequencies, candidates: []) }
         let candidates = try await Self.records(
             """
@@ -51,6 +37,27 @@ struct CandidateLookup {
             WHERE l.id IN (SELECT lead_id FROM ids) AND l.builder_id = \(builderID) AND l.merged_into IS NULL
             """, builderID: builderID, on: connection, logger: logger)
         return CandidateLookup(frequencies: frequencies, candidates: candidates)
+    }
+
+    /// How many leads of the builder carry each key (capped), not counting `excluded`.
+    static func frequencies(_ keys: [MatchKey], builderID: UUID, thresholds: MatchThresholds, excluding excluded: UUID? = nil,
+                            on connection: PostgresConnection, logger: Logger) async throws -> [MatchKey: Int] {
+        var frequencies: [MatchKey: Int] = [:]
+        guard !keys.isEmpty else { return frequencies }
+        for try await (kind, value, count) in try await connection.query(
+            """
+            SELECT k.kind, k.value, c.n FROM unnest(\(keys.map(\.kind.rawValue))::text[], \(keys.map(\.value))::text[]) AS k(kind, value)
+            CROSS JOIN LATERAL (
+                SELECT count(*)::int8 AS n FROM (
+                    SELECT 1 FROM lead_match_keys m
+                    WHERE m.builder_id = \(builderID) AND m.kind = k.kind AND m.value = k.value
+                      AND (\(excluded)::uuid IS NULL OR m.lead_id <> \(excluded))
+                    LIMIT \(Self.countCap(thresholds))) s) c
+            """, logger: logger
+        ).decode((String, String, Int).self) {
+            if let kind = MatchKey.Kind(rawValue: kind) { frequencies[MatchKey(kind: kind, value: value)] = count }
+        }
+        return frequencies
     }
 
     static func records(_ query: PostgresQuery, builderID: UUID, on connection: PostgresConnection,

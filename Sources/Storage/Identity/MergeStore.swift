@@ -122,8 +122,8 @@ public struct MergeStore: Sendable {
             ).decode((UUID, UUID, UUID?, String, String).self).firstElement() else {
                 throw StorageError(.notFound, "no merge \(id) that can be undone (unknown, or already undone)")
             }
-            guard kind == "accepted", let absorbed = absorbedID else {
-                throw StorageError(.conflict, "merge \(mergeID) attached an inquiry automatically; reprocess its item instead")
+            guard let absorbed = absorbedID else {
+                throw StorageError(.conflict, "merge \(mergeID) (\(kind)) attached an inquiry to a known lead, no lead was absorbed; reprocess its item instead")
             }
             let moved = try JSONDecoder().decode(MergeChanges.self, from: Data(changes.utf8))
             for (column, change) in moved.fields where Self.mergeableColumns.contains(column) {
@@ -189,7 +189,7 @@ public struct MergeStore: Sendable {
     }
 
     /// Moves everything of `absorbed` to `survivor` and returns the record of it as JSON.
-    private static func absorb(_ absorbed: UUID, into survivor: UUID, on tx: PostgresConnection, logger: Logger) async throws -> String {
+    static func absorb(_ absorbed: UUID, into survivor: UUID, on tx: PostgresConnection, logger: Logger) async throws -> String {
         var changes = MergeChanges()
         changes.absorbedStatus = try await tx.query(
             "SELECT status FROM leads WHERE id = \(absorbed)", logger: logger).decode(String.self).firstElement() ?? "new"

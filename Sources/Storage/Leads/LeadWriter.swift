@@ -54,6 +54,7 @@ struct LeadWriter {
                     """, logger: self.logger)
                 try await CandidateLookup.store(keys, leadID: survivor, builderID: self.item.builderID, on: self.tx, logger: self.logger)
                 self.logger.info("inquiry merged into a known lead", metadata: ["lead_id": "\(survivor)", "score": "\(score)"])
+                try await self.followUpMerges(survivor: survivor, incoming: record, candidates: lookup.candidates)
                 return (survivor, false, "inbound_email")
             }
             if let id = try await self.insert(id: newID) {
@@ -85,6 +86,31 @@ struct LeadWriter {
         }
         try await self.fillEmpty(id)
         return (id, false, "inbound_email")
+    }
+
+    /// The inquiry may be what links its survivor to another existing lead of the same person
+    /// (an email-only lead and a phone-only lead, and now an inquiry with both): the survivor,
+    /// with the inquiry absorbed, absorbs each such lead on direct evidence (an automatic
+    /// lead-into-lead merge, recorded and undoable like an accepted one).
+    private func followUpMerges(survivor: UUID, incoming: PersonRecord, candidates: [PersonRecord]) async throws {
+        guard candidates.count > 1, let base = candidates.first(where: { $0.id == survivor }) else { return }
+        let merged = base.absorbing(incoming)
+        let frequencies = try await CandidateLookup.frequencies(
+            BlockingKeys.keys(for: merged), builderID: self.item.builderID, thresholds: self.thresholds, excluding: survivor,
+            on: self.tx, logger: self.logger)
+        let followUps = Matcher.followUpMerges(
+            survivor: merged, candidates: candidates.filter { $0.id != survivor }, keyFrequency: { frequencies[$0] ?? 0 },
+            scorer: MatchScorer(thresholds: self.thresholds))
+        for followUp in followUps {
+            let changes = try await MergeStore.absorb(followUp.absorbed, into: survivor, on: self.tx, logger: self.logger)
+            try await self.tx.query(
+                """
+                INSERT INTO lead_merges (id, builder_id, survivor_lead_id, absorbed_lead_id, inbound_item_id, kind, score, explanation, changes)
+                VALUES (\(UUID.v7()), \(self.item.builderID), \(survivor), \(followUp.absorbed), \(self.item.id), 'automatic',
+                        \(followUp.score), \(followUp.explanation), \(changes)::jsonb)
+                """, logger: self.logger)
+            self.logger.info("known lead merged into the inquiry's lead", metadata: ["lead_id": "\(survivor)", "absorbed": "\(followUp.absorbed)"])
+        }
     }
 
     /// Every email and phone of the lead, relays flagged; known ones are left as they are.

@@ -1,0 +1,175 @@
+/// Literal text a spec pattern cannot match without, read from its source when the spec is
+/// loaded, so detection can skip patterns whose literals a message does not contain.
+///
+/// Each top-level alternative of the pattern contributes its longest run of plain ASCII
+/// characters that every match of that alternative contains (characters before `?`, `*`,
+/// `+` or `{n,m}`, and everything inside groups and classes, are left out). A match of the
+/// pattern then contains one of those runs. Patterns this reading is not sure about
+/// (inline flags other than a leading `(?i)`, `\Q`, hex or property escapes, backreferences,
+/// an alternative without a run of two characters) get no literals and always run.
+struct SpecPatternLiterals: Sendable, Equatable {
+    /// One run per alternative; lowercased when ``isCaseInsensitive``.
+    var alternatives: [String]
+    /// The pattern starts with `(?i)`.
+    var isCaseInsensitive: Bool
+
+    init?(source: String) {
+        var scalars = Array(source.unicodeScalars)
+        // Leading flags: `i`, and `m`/`s`, which change what `^`, `$` and `.` match, not literals.
+        var caseInsensitive = false
+        if scalars.starts(with: "(?".unicodeScalars), let close = scalars.firstIndex(of: ")"),
+           close > 2, scalars[2..<close].allSatisfy({ "ims".unicodeScalars.contains($0) }) {
+            caseInsensitive = scalars[2..<close].contains("i")
+            scalars.removeFirst(close + 1)
+        }
+        self.init(scalars: scalars, caseInsensitive: caseInsensitive)
+    }
+
+    private init?(scalars: [Unicode.Scalar], caseInsensitive: Bool) {
+        isCaseInsensitive = caseInsensitive
+        var alternatives: [String] = []
+        var runs: [String] = []
+        var run = ""
+        func endRun() {
+            if !run.isEmpty { runs.append(run) }
+            run = ""
+        }
+        func endAlternative() -> Bool {
+            endRun()
+            guard let longest = runs.max(by: { $0.utf8.count < $1.utf8.count }), longest.utf8.count >= 2 else { return false }
+            alternatives.append(longest)
+            runs = []
+            return true
+        }
+        /// The index after the class or group that opens at `start`, or nil.
+        func skipNested(from start: Int) -> Int? {
+            var depth = 0
+            var inClass = 0
+            var index = start
+            while index < scalars.count {
+                let scalar = scalars[index]
+                if scalar == "\\" {
+                    index += 2
+                    continue
+                }
+                if scalar == "[" {
+                    inClass += 1
+                } else if scalar == "]", inClass > 0 {
+                    inClass -= 1
+                    if inClass == 0, depth == 0 { return index + 1 }
+                } else if inClass == 0, scalar == "(" {
+                    // Inside a group: only plain, non-capturing, named and look-around groups.
+                    if index + 1 < scalars.count, scalars[index + 1] == "?" {
+                        guard index + 2 < scalars.count, ":<=!>".unicodeScalars.contains(scalars[index + 2]) else { return nil }
+                    }
+                    depth += 1
+                } else if inClass == 0, scalar == ")" {
+                    depth -= 1
+                    if depth == 0 { return index + 1 }
+                    if depth < 0 { return nil }
+                }
+                index += 1
+            }
+            return nil
+        }
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            switch scalar {
+            case "\\":
+                guard index + 1 < scalars.count else { return nil }
+                let escaped = scalars[index + 1]
+                // Escapes that stand for characters (or quote text) could be read as
+                // literals wrongly: no prefilter.
+                if "pPNxuUcQEkg0123456789".unicodeScalars.contains(escaped) { return nil }
+                endRun()
+                index += 2
+            case "(", "[":
+                endRun()
+                guard let next = skipNested(from: index) else { return nil }
+                // A look-ahead `(?=X)` holds where X matches: X's one literal is needed too.
+                if scalar == "(", scalars[index...].starts(with: "(?=".unicodeScalars),
+                   let inner = SpecPatternLiterals(scalars: Array(scalars[(index + 3)..<(next - 1)]), caseInsensitive: caseInsensitive),
+                   inner.alternatives.count == 1 {
+                    runs.append(inner.alternatives[0])
+                }
+                index = next
+            case "|":
+                guard endAlternative() else { return nil }
+                index += 1
+            case "?", "*", "+":
+                // The character before is optional or repeated: not part of a run.
+                if !run.isEmpty { run.removeLast() }
+                endRun()
+                index += 1
+            case "{":
+                if !run.isEmpty { run.removeLast() }
+                endRun()
+                guard let close = scalars[index...].firstIndex(of: "}") else { return nil }
+                index = close + 1
+            case ")", "]", "}":
+                return nil
+            case ".", "^", "$":
+                endRun()
+                index += 1
+            default:
+                if scalar.value >= 0x20 && scalar.value <= 0x7E {
+                    let character = Character(scalar)
+                    run.append(isCaseInsensitive ? Character(character.lowercased()) : character)
+                } else {
+                    endRun()
+                }
+                index += 1
+            }
+        }
+        guard endAlternative() else { return nil }
+        self.alternatives = alternatives
+    }
+}
+
+/// The literals of a spec set's detection patterns, found in a text in one pass.
+struct DetectionLiterals: Sendable {
+    /// Lowercased literals of case-insensitive patterns, matched with A-Z folded.
+    let folded: ASCIIPhraseScanner
+    /// Literals of case-sensitive patterns, matched exactly.
+    let exact: ASCIIPhraseScanner
+
+    /// For each literal (folded ones, then exact ones), whether it occurs in `text`; nil when
+    /// the text holds a character that case-insensitive matching may equate with ASCII
+    /// letters (`ß`, `ſ`, `K` (Kelvin), `İ`, ligatures, ...), so every pattern may match.
+    func presence(in text: String) -> [Bool]? {
+        var copy = text
+        return copy.withUTF8 { bytes -> [Bool]? in
+            if !folded.phrases.isEmpty, Self.hasCaseFoldingHazard(bytes) { return nil }
+            return folded.occurrences(inBytes: bytes, foldingCase: true) + exact.occurrences(inBytes: bytes)
+        }
+    }
+
+    /// Whether UTF-8 `bytes` hold a scalar whose case folding has ASCII letters in it:
+    /// U+00DF, U+0130, U+0131, U+0149, U+017F, U+01F0, U+1E96-U+1E9E, U+212A, U+FB00-U+FB06.
+    static func hasCaseFoldingHazard(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                index += 1
+                continue
+            }
+            let second = index + 1 < count ? bytes[index + 1] : 0
+            let third = index + 2 < count ? bytes[index + 2] : 0
+            switch byte {
+            case 0xC3 where second == 0x9F: return true
+            case 0xC4 where second == 0xB0 || second == 0xB1: return true
+            case 0xC5 where second == 0x89 || second == 0xBF: return true
+            case 0xC7 where second == 0xB0: return true
+            case 0xE1 where second == 0xBA && third >= 0x96 && third <= 0x9E: return true
+            case 0xE2 where second == 0x84 && third == 0xAA: return true
+            case 0xEF where second == 0xAC && third >= 0x80 && third <= 0x86: return true
+            default: break
+            }
+            index += 1
+        }
+        return false
+    }
+}
