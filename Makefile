@@ -60,3 +60,21 @@ bench-smtp: deps
 	$(SWIFT) build -c release --product lead-intake
 	$(SWIFT) build -c release --product smtp-bench
 	"$$($(SWIFT) build -c release --show-bin-path)/smtp-bench" $(BENCH_ARGS)
+
+.PHONY: bench-extraction bench-dedup bench-identity
+
+# Lead classification + extraction time beside MIME parsing over the fixture corpus (issue 5).
+bench-extraction:
+	$(SWIFT) build -c release --product extraction-bench
+	"$$($(SWIFT) build -c release --show-bin-path)/extraction-bench" $(BENCH_ARGS)
+
+# Deduplication quality on seeded lead records, beside the naive email-or-phone rule (issue 6).
+bench-dedup:
+	$(SWIFT) build -c release --product dedup-bench
+	"$$($(SWIFT) build -c release --show-bin-path)/dedup-bench" $(BENCH_ARGS)
+
+# CSV import throughput and per-lead matching time at 10,000 vs 1,000,000 leads, on a
+# throwaway PostgreSQL (issue 6; ~6 min).
+bench-identity: deps
+	$(SWIFT) build -c release --product identity-bench
+	./Tests/with-test-postgres.sh "$$($(SWIFT) build -c release --show-bin-path)/identity-bench" $(BENCH_ARGS)

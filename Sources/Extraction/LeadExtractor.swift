@@ -143,6 +143,8 @@ public struct LeadExtractor: Sendable {
         _ builder: inout LeadBuilder, fromLines lines: [Substring], excluding: String?, location: String
     ) {
         for (index, line) in lines.enumerated() where !builder.has(.email) {
+            // A token with "@" needs an "@" byte in its line.
+            guard line.utf8.contains(0x40) else { continue }
             for token in line.split(whereSeparator: { $0.isWhitespace }) where token.contains("@") {
                 guard let email = ValueNormalizer.email(String(token)), domainOf(email) != excluding else { continue }
                 if builder.set(.email, raw: email, hint: .email,

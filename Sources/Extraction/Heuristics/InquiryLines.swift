@@ -1,3 +1,5 @@
+import LeadModel
+
 /// The prospect's text as numbered lines, the unit every heuristic works on.
 ///
 /// Quoted lines (`>`) are kept as empty lines so numbering still matches the text: they are
@@ -40,6 +42,23 @@ struct InquiryLines {
             }
             return traits
         }
+    }
+
+    /// The words of each line (``PhraseVocabulary/words(in:)``), split once on first use and
+    /// shared by the finders.
+    private let wordCache = WordCache()
+
+    private final class WordCache {
+        var words: [[String]?] = []
+    }
+
+    /// The words of `lines[index].text`, as ``PhraseVocabulary/words(in:)`` splits them.
+    func words(at index: Int) -> [String] {
+        if wordCache.words.isEmpty { wordCache.words = Array(repeating: nil, count: lines.count) }
+        if let words = wordCache.words[index] { return words }
+        let words = PhraseVocabulary.words(in: lines[index].text)
+        wordCache.words[index] = words
+        return words
     }
 
     /// The text with quoted lines emptied (for scanners that report their own line numbers).

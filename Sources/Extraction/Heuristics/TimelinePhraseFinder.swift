@@ -22,10 +22,11 @@ enum TimelinePhraseFinder {
 
     static func find(in lines: InquiryLines) -> HeuristicFinding<String>? {
         for (index, line) in lines.lines.enumerated() where !line.text.isEmpty {
-            let matches = TimelinePhrase.matches(in: line.text)
+            // A line holds at most 500 characters (InquiryLines), within matches(in:)'s 2,000.
+            let words = lines.words(at: index)
+            let matches = TimelinePhrase.matches(inWords: words)
             guard !matches.isEmpty else { continue }
             // Whole words only: "finishes" is not "finish".
-            let words = PhraseVocabulary.words(in: line.text)
             let has: (String) -> Bool
             if lines.traits[index].isASCII {
                 // A cue is in " word word ... " exactly when its words are a run of `words`

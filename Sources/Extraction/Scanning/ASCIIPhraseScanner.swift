@@ -15,10 +15,15 @@ struct ASCIIPhraseScanner: Sendable {
     private let bytes: [[UInt8]]
     /// Bit `(b0 << 8) | b1` is set when some phrase of two or more bytes starts with b0 b1.
     private let pairBits: [UInt64]
-    /// Phrase indices by first byte (phrases of two or more bytes).
-    private let byFirstByte: [[Int]]
     /// Indices of one-byte phrases, checked by byte value.
     private let singleBytes: [(byte: UInt8, index: Int)]
+    /// The same data, flattened for the scan loop: every phrase's bytes in one array, each
+    /// phrase's (start, length) in it, and the indices of the phrases of two or more bytes
+    /// by first byte in one array, first byte `b`'s at `byFirstByteStart[b]..<byFirstByteStart[b + 1]`.
+    private let flatBytes: [UInt8]
+    private let flatRanges: [(start: Int, length: Int)]
+    private let byFirstByteFlat: [Int]
+    private let byFirstByteStart: [Int]
 
     init(_ phrases: [String]) {
         self.phrases = phrases
@@ -37,8 +42,19 @@ struct ASCIIPhraseScanner: Sendable {
             byFirstByte[Int(phrase[0])].append(index)
         }
         self.pairBits = pairBits
-        self.byFirstByte = byFirstByte
         self.singleBytes = singleBytes
+        var flatBytes: [UInt8] = []
+        var flatRanges: [(start: Int, length: Int)] = []
+        for phrase in bytes {
+            flatRanges.append((flatBytes.count, phrase.count))
+            flatBytes += phrase
+        }
+        self.flatBytes = flatBytes
+        self.flatRanges = flatRanges
+        var byFirstByteStart = [0]
+        for list in byFirstByte { byFirstByteStart.append(byFirstByteStart[byFirstByteStart.count - 1] + list.count) }
+        self.byFirstByteFlat = byFirstByte.flatMap { $0 }
+        self.byFirstByteStart = byFirstByteStart
     }
 
     /// For each phrase, whether its bytes occur in `text`'s UTF-8.
@@ -70,27 +86,40 @@ struct ASCIIPhraseScanner: Sendable {
         }
         let count = buffer.count
         guard count >= 2, remaining > 0 else { return }
+        // The scan loop touches only unsafe buffers: no retain or release per byte.
         pairBits.withUnsafeBufferPointer { bits in
-            var position = 0
-            var next = Int(at(0))
-            while position + 1 < count {
-                let first = next
-                next = Int(at(position + 1))
-                let pair = first << 8 | next
-                if bits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
-                    for index in byFirstByte[first] where !found[index] {
-                        let phrase = bytes[index]
-                        guard position + phrase.count <= count, phrase[1] == UInt8(next) else { continue }
-                        var offset = 2
-                        while offset < phrase.count, at(position + offset) == phrase[offset] { offset += 1 }
-                        if offset == phrase.count {
-                            found[index] = true
-                            remaining -= 1
+            flatBytes.withUnsafeBufferPointer { flat in
+                flatRanges.withUnsafeBufferPointer { ranges in
+                    byFirstByteFlat.withUnsafeBufferPointer { candidates in
+                        byFirstByteStart.withUnsafeBufferPointer { starts in
+                            found.withUnsafeMutableBufferPointer { found in
+                                var position = 0
+                                var next = Int(at(0))
+                                while position + 1 < count {
+                                    let first = next
+                                    next = Int(at(position + 1))
+                                    let pair = first << 8 | next
+                                    if bits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
+                                        for slot in starts[first]..<starts[first + 1] {
+                                            let index = candidates[slot]
+                                            guard !found[index] else { continue }
+                                            let (start, length) = ranges[index]
+                                            guard position + length <= count, flat[start + 1] == UInt8(next) else { continue }
+                                            var offset = 2
+                                            while offset < length, at(position + offset) == flat[start + offset] { offset += 1 }
+                                            if offset == length {
+                                                found[index] = true
+                                                remaining -= 1
+                                            }
+                                        }
+                                        if remaining == 0 { return }
+                                    }
+                                    position += 1
+                                }
+                            }
                         }
                     }
-                    if remaining == 0 { return }
                 }
-                position += 1
             }
         }
     }

@@ -7,6 +7,15 @@ struct Merges: AsyncParsableCommand {
         abstract: "The review queue of possible duplicates: list, accept, reject, undo.",
         subcommands: [List.self, Accept.self, Reject.self, Undo.self])
 
+    /// Runs `body` with the merge store of the configured database.
+    static func withStore<T: Sendable>(_ global: GlobalOptions, _ body: @escaping @Sendable (MergeStore) async throws -> T) async throws -> T {
+        let settings = try global.resolver()
+        let logger = try global.makeLogger(settings)
+        return try await DatabaseSession.with(try global.databaseLocation(settings), logger: logger) { client in
+            try await body(MergeStore(client: client, logger: logger))
+        }
+    }
+
     /// A candidate or merge id given on the command line.
     static func id(_ text: String, _ what: String) throws -> UUID {
         guard let id = UUID(uuidString: text) else { throw ValidationError("\(what) '\(text)': expected a UUID") }
@@ -34,12 +43,8 @@ struct Merges: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let settings = try self.global.resolver()
-            let logger = try self.global.makeLogger(settings)
             let (builder, status, limit) = (self.builder, self.status == "all" ? nil : self.status, self.limit)
-            let rows = try await DatabaseSession.with(try self.global.databaseLocation(settings), logger: logger) { client in
-                try await MergeStore(client: client, logger: logger).list(builderSlug: builder, status: status, limit: limit)
-            }
+            let rows = try await Merges.withStore(self.global) { try await $0.list(builderSlug: builder, status: status, limit: limit) }
             print(TextTable.render(
                 header: ["candidate id", "builder", "new lead", "may be", "score", "status", "why"],
                 rows: rows.map {
@@ -58,11 +63,7 @@ struct Merges: AsyncParsableCommand {
 
         func run() async throws {
             let id = try Merges.id(self.id, "ID")
-            let settings = try self.global.resolver()
-            let logger = try self.global.makeLogger(settings)
-            let mergeID = try await DatabaseSession.with(try self.global.databaseLocation(settings), logger: logger) { client in
-                try await MergeStore(client: client, logger: logger).accept(id)
-            }
+            let mergeID = try await Merges.withStore(self.global) { try await $0.accept(id) }
             print("merged (merge \(mergeID.uuidString.lowercased()); `lead-intake merges undo \(self.id)` reverses it)")
         }
     }
@@ -74,11 +75,7 @@ struct Merges: AsyncParsableCommand {
 
         func run() async throws {
             let id = try Merges.id(self.id, "ID")
-            let settings = try self.global.resolver()
-            let logger = try self.global.makeLogger(settings)
-            try await DatabaseSession.with(try self.global.databaseLocation(settings), logger: logger) { client in
-                try await MergeStore(client: client, logger: logger).reject(id)
-            }
+            try await Merges.withStore(self.global) { try await $0.reject(id) }
             print("rejected: the leads stay apart")
         }
     }
@@ -91,11 +88,7 @@ struct Merges: AsyncParsableCommand {
 
         func run() async throws {
             let id = try Merges.id(self.id, "ID")
-            let settings = try self.global.resolver()
-            let logger = try self.global.makeLogger(settings)
-            try await DatabaseSession.with(try self.global.databaseLocation(settings), logger: logger) { client in
-                try await MergeStore(client: client, logger: logger).undo(id)
-            }
+            try await Merges.withStore(self.global) { try await $0.undo(id) }
             print("undone: both leads are separate again")
         }
     }

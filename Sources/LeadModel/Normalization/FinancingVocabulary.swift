@@ -39,9 +39,14 @@ public enum FinancingVocabulary {
     /// - Parameter acceptingShortAnswers: false for free text, where a line saying "Yes" or
     ///   "No" answers something else.
     public static func status(in text: String, acceptingShortAnswers: Bool = true) -> String? {
-        let words = TextScanning.words(text)
+        status(inWords: TextScanning.words(text), acceptingShortAnswers: acceptingShortAnswers)
+    }
+
+    /// ``status(in:acceptingShortAnswers:)`` over the text's words, already split by
+    /// ``PhraseVocabulary/words(in:)`` (callers reading many lines split each once).
+    package static func status(inWords words: [String], acceptingShortAnswers: Bool = true) -> String? {
         if acceptingShortAnswers, let answer = shortAnswers[words.joined(separator: " ")] { return answer }
-        if let best = vocabulary.bestSlug(in: text) { return best }
+        if let best = vocabulary.bestSlug(inWords: words) { return best }
         // "not pre-approved yet", "haven't been pre-approved": the approval words, negated.
         if let approval = TextScanning.firstIndex(of: ["approved"], in: words) ?? TextScanning.firstIndex(of: ["preapproved"], in: words),
            words[max(0, approval - 4)..<approval].contains(where: { $0 == "not" || $0 == "haven't" || $0 == "havent" || $0 == "no" }) {

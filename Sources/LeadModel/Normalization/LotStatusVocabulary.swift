@@ -59,7 +59,13 @@ public enum LotStatusVocabulary {
     /// - Parameter acceptingShortAnswers: false for free text, where a line saying "Yes" or
     ///   "No" answers something else.
     public static func status(in text: String, acceptingShortAnswers: Bool = true) -> String? {
-        var words = TextScanning.words(text)
+        status(inWords: TextScanning.words(text), acceptingShortAnswers: acceptingShortAnswers)
+    }
+
+    /// ``status(in:acceptingShortAnswers:)`` over the text's words, already split by
+    /// ``PhraseVocabulary/words(in:)`` (callers reading many lines split each once).
+    package static func status(inWords textWords: [String], acceptingShortAnswers: Bool = true) -> String? {
+        var words = textWords
         if acceptingShortAnswers, let answer = shortAnswers[words.joined(separator: " ")] { return answer }
         for index in words.indices.dropLast() where (words[index] == "lot" || words[index] == "lots") && words[index + 1] == "of" {
             words[index] = "plenty"

@@ -109,7 +109,12 @@ public struct PhraseVocabulary: Sendable {
 
     /// The slug of the highest-priority phrase in `text`.
     public func bestSlug(in text: String) -> String? {
-        hits(in: text).min { $0.rank < $1.rank }?.slug
+        bestSlug(inWords: TextScanning.words(text))
+    }
+
+    /// ``bestSlug(in:)`` over words already split by ``words(in:)``.
+    package func bestSlug(inWords words: [String]) -> String? {
+        hits(inWords: words).min { $0.rank < $1.rank }?.slug
     }
 
     /// The lowercase words of `text` as the vocabularies see them (letters, digits,

@@ -50,7 +50,13 @@ public enum TimelinePhrase {
 
     /// Every timeline phrase in `text`, in order.
     public static func matches(in text: String) -> [Match] {
-        let words = TextScanning.words(text.prefix(2_000)).map { $0.utf8.contains(0x27) ? $0.replacing("'", with: "") : $0 }
+        matches(inWords: TextScanning.words(text.prefix(2_000)))
+    }
+
+    /// ``matches(in:)`` over the words of a text of at most 2,000 characters, already split
+    /// by ``PhraseVocabulary/words(in:)``.
+    package static func matches(inWords textWords: [String]) -> [Match] {
+        let words = textWords.map { $0.utf8.contains(0x27) ? $0.replacing("'", with: "") : $0 }
         var results: [Match] = []
         var index = 0
         while index < words.count {
