@@ -43,10 +43,11 @@ let package = Package(
             ],
             path: "Benchmarks/IdentityBenchmark", swiftSettings: upcoming),
         .target(name: "Matching", dependencies: ["LeadModel"], swiftSettings: upcoming),
-        .target(name: "Routing", dependencies: ["LeadModel", .product(name: "Yams", package: "Yams")], swiftSettings: upcoming),
+        .target(name: "Routing", dependencies: ["LeadModel", "YAMLFiles", .product(name: "Yams", package: "Yams")], swiftSettings: upcoming),
         .testTarget(name: "MatchingTests", dependencies: ["Matching", "LeadModel"], swiftSettings: upcoming),
         .testTarget(name: "RoutingTests", dependencies: ["Routing", "LeadModel"], swiftSettings: upcoming),
-        .target(name: "Extraction", dependencies: ["MIME", "HTMLText", "LeadModel", .product(name: "Yams", package: "Yams")], swiftSettings: upcoming),
+        .target(name: "YAMLFiles", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: upcoming),
+        .target(name: "Extraction", dependencies: ["MIME", "HTMLText", "LeadModel", "YAMLFiles", .product(name: "Yams", package: "Yams")], swiftSettings: upcoming),
 
         // Effects at the edges.
         .target(

@@ -39,7 +39,8 @@ enum AutoReplyRule {
         }
         // French puts a space before the colon ("Réponse automatique : ...").
         let lowered = message.subject?.lowercased() ?? ""
-        let subject = lowered.utf8.contains(UInt8(ascii: ":")) ? lowered.replacing(" :", with: ":") : lowered
+        // (Only a subject with the bytes " :" can hold the Characters " :".)
+        let subject = Self.containsSpaceColon(lowered) ? lowered.replacing(" :", with: ":") : lowered
         let start = subject.drop(while: { $0 == " " })
         if let prefix = OutOfOfficeSubjects.prefixes.first(where: { start.hasPrefix($0) }) {
             return NotALeadVerdict(kind: .autoReply, reason: "auto-reply (subject \"\(prefix.trimmingColon)\")")
@@ -50,6 +51,15 @@ enum AutoReplyRule {
                                    reason: "auto-reply (subject \"\(phrase)\", X-Auto-Response-Suppress: \(HeaderToken.safe(suppress, limit: 20)))")
         }
         return nil
+    }
+
+    private static func containsSpaceColon(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ":"), previous == UInt8(ascii: " ") { return true }
+            previous = byte
+        }
+        return false
     }
 }
 

@@ -12,7 +12,10 @@ enum HeaderToken {
 
     /// The first token of a header value (`auto-replied; owner-email=...` → `auto-replied`).
     static func first(_ value: String) -> String {
-        let token = value.split(whereSeparator: { $0 == ";" || $0 == "(" || $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
-        return token.lowercased()
+        // The first piece `split` would give, without splitting the rest of the value.
+        let isSeparator: (Character) -> Bool = { $0 == ";" || $0 == "(" || $0 == " " || $0 == "\t" }
+        guard let start = value.firstIndex(where: { !isSeparator($0) }) else { return "" }
+        let end = value[start...].firstIndex(where: isSeparator) ?? value.endIndex
+        return String(value[start..<end]).lowercased()
     }
 }

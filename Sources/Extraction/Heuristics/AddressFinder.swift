@@ -50,11 +50,13 @@ enum AddressFinder {
                address.city != nil, address.state != nil {
                 cityLine = HeuristicFinding(value: address, line: line.number, rule: "city, state and ZIP")
             }
-            if cityStateLine == nil, let tail = cityState(words: words), let address = USAddressParser.parse(tail),
-               address.city != nil, address.state != nil {
+            // `City, ST` needs a word ending in ",", so a comma in the line.
+            if cityStateLine == nil, lines.traits[index].hasComma, let tail = cityState(words: words),
+               let address = USAddressParser.parse(tail), address.city != nil, address.state != nil {
                 cityStateLine = HeuristicFinding(value: address, line: line.number, rule: "city and state")
             }
-            if zipOnly == nil, let zip = labelledZip(words) {
+            // A ZIP label needs a word holding "zip" or "postal", so the line holding them.
+            if zipOnly == nil, mentionsZipLabel(line.text), let zip = labelledZip(words) {
                 zipOnly = HeuristicFinding(value: PostalAddress(postalCode: zip), line: line.number, rule: "ZIP code")
             }
         }

@@ -59,15 +59,21 @@ enum LeadMetaTags {
     }
 
     private static func containsLeadPrefix(_ html: String) -> Bool {
-        let needle = Array("lead_".utf8)
+        if let found = html.utf8.withContiguousStorageIfAvailable({ containsLeadPrefix(bytes: $0) }) { return found }
+        return containsLeadPrefix(bytes: html.utf8)
+    }
+
+    private static func containsLeadPrefix(bytes: some Sequence<UInt8>) -> Bool {
+        let needle: (UInt8, UInt8, UInt8, UInt8, UInt8) = (0x6C, 0x65, 0x61, 0x64, 0x5F)  // "lead_"
         var matched = 0
-        for byte in html.utf8 {
+        for byte in bytes {
             let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            if lower == needle[matched] {
+            let expected = matched == 0 ? needle.0 : matched == 1 ? needle.1 : matched == 2 ? needle.2 : matched == 3 ? needle.3 : needle.4
+            if lower == expected {
                 matched += 1
-                if matched == needle.count { return true }
+                if matched == 5 { return true }
             } else {
-                matched = lower == needle[0] ? 1 : 0
+                matched = lower == needle.0 ? 1 : 0
             }
         }
         return false

@@ -1,4 +1,5 @@
 import HTMLText
+import YAMLFiles
 import Yams
 
 extension ParserSpec {
@@ -19,16 +20,9 @@ extension ParserSpec {
     ///   - file: The path, for error messages.
     /// - Throws: ``SpecError`` pointing at the offending line and column.
     init(yaml: String, name: String, file: String) throws {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            throw Self.yamlError(error, file: file)
-        }
-        guard let root else {
+        guard let top = try SpecNode.document(yaml, file: file) else {
             throw SpecError(code: .missingKey, file: file, line: 1, column: 1, reason: "the file is empty")
         }
-        let top = SpecNode(node: root, file: file)
         let pairs = try top.mapping("a spec", allowed: Self.topKeys)
         func value(_ key: String) -> SpecNode? { pairs.first { $0.key == key }?.value }
         func required(_ key: String) throws -> SpecNode {
@@ -55,23 +49,6 @@ extension ParserSpec {
             for rule in rules {
                 if case .label(let labels, _) = rule.kind { labelKeys.formUnion(labels.map(LabelIndex.key)) }
             }
-        }
-    }
-
-    private static func yamlError(_ error: YamlError, file: String) -> SpecError {
-        func make(_ mark: Mark, _ problem: String) -> SpecError {
-            SpecError(code: .invalidYAML, file: file, line: mark.line, column: mark.column, reason: "invalid YAML: \(problem)")
-        }
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-             .composer(_, let problem, let mark, _):
-            return make(mark, problem)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return make(context.mark, "duplicate key '\(duplicates.joined(separator: "', '"))'")
-        case .reader(let problem, _, _, _):
-            return SpecError(code: .invalidYAML, file: file, line: 1, column: 1, reason: "invalid YAML: \(problem)")
-        default:
-            return SpecError(code: .invalidYAML, file: file, line: 1, column: 1, reason: "invalid YAML")
         }
     }
 

@@ -33,8 +33,13 @@ public enum PersonNameNormalizer {
 
     /// The parts of `raw`, or nil when it is not a usable name.
     public static func parse(_ raw: String) -> PersonName? {
-        var text = TextScanning.collapsed(raw.filter { $0 != "\"" && $0 != "*" && $0 != "\u{201C}" && $0 != "\u{201D}" })
-        text = removingBracketed(text)
+        var text: String
+        if let ascii = raw.utf8.withContiguousStorageIfAvailable({ asciiCleaned($0) }), let ascii {
+            text = ascii
+        } else {
+            text = TextScanning.collapsed(raw.filter { $0 != "\"" && $0 != "*" && $0 != "\u{201C}" && $0 != "\u{201D}" })
+            text = removingBracketed(text)
+        }
         guard !text.isEmpty, !text.contains("@"), !text.contains(where: { TextScanning.isASCIIDigit($0) }) else { return nil }
         let recase = !text.contains(where: \.isLowercase) || !text.contains(where: \.isUppercase)
 
@@ -122,6 +127,40 @@ public enum PersonNameNormalizer {
 
     private static func initial(_ token: String) -> String {
         token.filter { $0 != "." }.uppercased() + "."
+    }
+
+    /// The first steps of ``parse(_:)`` (quotes and asterisks dropped, whitespace collapsed,
+    /// bracketed notes removed, whitespace collapsed again) on ASCII bytes without "\r",
+    /// where a Character is one byte and whitespace is 0x09-0x0D and space; nil otherwise.
+    private static func asciiCleaned(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
+        @inline(__always) func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        /// Appends `byte` to `out`, a space-collapsed text: whitespace becomes one pending space.
+        @inline(__always) func append(_ byte: UInt8, to out: inout [UInt8], pendingSpace: inout Bool) {
+            if isWhitespace(byte) {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                out.append(byte)
+            }
+        }
+        var collapsed: [UInt8] = []
+        collapsed.reserveCapacity(bytes.count)
+        var pending = false
+        for byte in bytes where byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "*") {
+            append(byte, to: &collapsed, pendingSpace: &pending)
+        }
+        var result: [UInt8] = []
+        result.reserveCapacity(collapsed.count)
+        pending = false
+        var depth = 0
+        for byte in collapsed {
+            if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") { depth += 1; continue }
+            if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") { depth = max(0, depth - 1); continue }
+            if depth == 0 { append(byte, to: &result, pendingSpace: &pending) }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     private static func removingBracketed(_ text: String) -> String {

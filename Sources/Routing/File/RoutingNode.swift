@@ -1,63 +1,27 @@
+public import YAMLFiles
 import Yams
 
-/// A YAML node of a rules file with its position, and typed accessors that fail with a
-/// ``RoutingRulesError`` pointing at the node.
-struct RoutingNode {
-    let node: Node
-    let file: String
+/// A node of a routing rules file: the shared YAML node failing with ``RoutingRulesError``.
+typealias RoutingNode = YAMLNode<RoutingRulesError>
 
-    var line: Int { node.mark?.line ?? 1 }
-    var column: Int { node.mark?.column ?? 1 }
+extension RoutingRulesError.Code: YAMLErrorCode {}
+extension RoutingRulesError: YAMLLocatedError {}
 
+extension YAMLNode where Failure == RoutingRulesError {
     func error(_ code: RoutingRulesError.Code, _ reason: String) -> RoutingRulesError {
-        RoutingRulesError(code: code, file: file, line: line, column: column, reason: reason)
+        RoutingRulesError(code: code, file: self.file, line: self.line, column: self.column, reason: reason)
     }
 
-    /// The pairs of a mapping in file order, keys checked against `allowed`.
-    func mapping(_ what: String, allowed: Set<String>) throws -> Pairs {
-        guard case .mapping(let mapping) = node else {
-            throw error(.wrongType, "\(what) must be a mapping of keys to values")
-        }
-        var pairs = Pairs(owner: self)
-        for (key, value) in mapping {
-            let keyNode = RoutingNode(node: key, file: file)
-            guard case .scalar(let scalar) = key else {
-                throw keyNode.error(.wrongType, "keys in \(what) must be plain words")
-            }
-            guard allowed.contains(scalar.string) else {
-                let known = allowed.sorted().joined(separator: ", ")
-                throw keyNode.error(.unknownKey, "unknown key '\(scalar.string)' in \(what) (known: \(known))")
-            }
-            pairs.entries.append((scalar.string, keyNode, RoutingNode(node: value, file: file)))
-        }
-        return pairs
-    }
-
-    /// A scalar as text; empty text is refused.
-    func string(_ what: String) throws -> String {
-        guard case .scalar(let scalar) = node else {
-            throw error(.wrongType, "\(what) must be a single value, not a list or mapping")
-        }
-        let text = scalar.string.trimmingWhitespace()
-        guard !isNull(scalar), !text.isEmpty else { throw error(.wrongType, "\(what) must not be empty") }
+    /// A scalar without surrounding spaces; empty text is refused.
+    func text(_ what: String) throws -> String {
+        let text = try self.string(what).trimmingWhitespace()
+        guard !text.isEmpty else { throw self.error(.wrongType, "\(what) must not be empty") }
         return text
     }
 
-    /// A list of nodes; a single scalar counts as a one-element list.
-    func list(_ what: String) throws -> [RoutingNode] {
-        switch node {
-        case .scalar:
-            return [self]
-        case .sequence(let sequence):
-            return sequence.map { RoutingNode(node: $0, file: file) }
-        default:
-            throw error(.wrongType, "\(what) must be a value or a list of values")
-        }
-    }
-
-    /// A list of scalars; a single scalar counts as a one-element list.
-    func strings(_ what: String) throws -> [String] {
-        try list(what).map { try $0.string("each entry of \(what)") }
+    /// A list of scalars (a single scalar counts as a one-element list), each trimmed.
+    func texts(_ what: String) throws -> [String] {
+        try self.list(what).map { try $0.text("each entry of \(what)") }
     }
 
     /// A non-negative whole number.
@@ -74,15 +38,6 @@ struct RoutingNode {
             throw error(.wrongType, "\(what) must be an amount in dollars (800000, 800k, 1.2M)")
         }
         return value
-    }
-
-    func bool(_ what: String) throws -> Bool {
-        guard case .scalar(let scalar) = node else { throw error(.wrongType, "\(what) must be true or false") }
-        switch scalar.string.lowercased() {
-        case "true", "yes", "on": return true
-        case "false", "no", "off": return false
-        default: throw error(.wrongType, "\(what) must be true or false")
-        }
     }
 
     static func parseDollars(_ raw: String) -> Int? {
@@ -103,29 +58,6 @@ struct RoutingNode {
         return Int(value)
     }
 
-    /// An empty value (`key:`, `~`, `null`).
-    var isNull: Bool {
-        if case .scalar(let scalar) = node { return isNull(scalar) }
-        return false
-    }
-
-    private func isNull(_ scalar: Node.Scalar) -> Bool {
-        guard scalar.style == .plain || scalar.style == .any else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
-    }
-
-    /// A mapping's pairs with lookups by key.
-    struct Pairs {
-        let owner: RoutingNode
-        var entries: [(key: String, keyNode: RoutingNode, value: RoutingNode)] = []
-
-        subscript(_ key: String) -> RoutingNode? { entries.first { $0.key == key }?.value }
-
-        func required(_ key: String, in what: String) throws -> RoutingNode {
-            guard let node = self[key] else { throw owner.error(.missingKey, "\(what) is missing required key '\(key)'") }
-            return node
-        }
-    }
 }
 
 extension String {

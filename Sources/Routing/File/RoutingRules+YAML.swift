@@ -1,4 +1,5 @@
 public import Foundation
+import YAMLFiles
 import Yams
 
 extension RoutingRules {
@@ -36,18 +37,12 @@ extension RoutingRules {
     ///   condition value that cannot match (unknown state, project type or source; a malformed
     ///   ZIP; a budget whose min is above its max).
     public init(yaml: String, file: String) throws {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            throw Self.yamlError(error, file: file)
-        }
-        guard let root else {
+        guard let root = try RoutingNode.document(yaml, file: file) else {
             throw RoutingRulesError(code: .missingKey, file: file, line: 1, column: 1, reason: "the file is empty")
         }
-        let top = try RoutingNode(node: root, file: file).mapping("routing rules", allowed: Self.topKeys)
+        let top = try root.mapping("routing rules", allowed: Self.topKeys)
 
-        let builder = try top["builder"]?.string("builder")
+        let builder = try top["builder"]?.text("builder")
 
         let managersNode = try top.required("managers", in: "the rules file")
         guard case .sequence = managersNode.node else {
@@ -96,12 +91,12 @@ extension RoutingRules {
 
     private static func manager(_ node: RoutingNode) throws -> ProjectManager {
         let pairs = try node.mapping("a manager", allowed: managerKeys)
-        let key = try pairs.required("key", in: "a manager").string("a manager's key")
-        let name = try pairs.required("name", in: "manager '\(key)'").string("manager '\(key)': name")
+        let key = try pairs.required("key", in: "a manager").text("a manager's key")
+        let name = try pairs.required("name", in: "manager '\(key)'").text("manager '\(key)': name")
         return ProjectManager(
             key: key,
             name: name,
-            email: try pairs["email"]?.string("manager '\(key)': email"),
+            email: try pairs["email"]?.text("manager '\(key)': email"),
             isActive: try pairs["active"]?.bool("manager '\(key)': active") ?? true,
             maxOpenLeads: try pairs["max_open_leads"]?.count("manager '\(key)': max_open_leads")
         )
@@ -110,7 +105,7 @@ extension RoutingRules {
     private static func rule(_ node: RoutingNode, known: Set<String>) throws -> (RoutingRule, RoutingNode) {
         let pairs = try node.mapping("a rule", allowed: ruleKeys)
         let nameNode = try pairs.required("name", in: "a rule")
-        let name = try nameNode.string("a rule's name")
+        let name = try nameNode.text("a rule's name")
         let what = "rule '\(name)'"
         let conditions = try pairs["when"].map { try Self.conditions($0, what: what) } ?? RoutingConditions()
         let (managers, strategy) = try assignment(pairs, known: known, what: what)
@@ -122,7 +117,7 @@ extension RoutingRules {
         _ pairs: RoutingNode.Pairs, known: Set<String>, what: String
     ) throws -> ([String], RoutingStrategy) {
         let strategyNode = try pairs.required("strategy", in: what)
-        let strategyName = try strategyNode.string("\(what): strategy")
+        let strategyName = try strategyNode.text("\(what): strategy")
         guard let strategy = RoutingStrategy(rawValue: strategyName) else {
             let names = RoutingStrategy.allCases.map(\.rawValue).joined(separator: ", ")
             throw strategyNode.error(.unknownStrategy, "\(what): unknown strategy '\(strategyName)' (known: \(names))")
@@ -133,7 +128,7 @@ extension RoutingRules {
         let entries = try managersNode.list("\(what): managers")
         var managers: [String] = []
         for entry in entries {
-            let key = try entry.string("each manager of \(what)")
+            let key = try entry.text("each manager of \(what)")
             guard known.contains(key) else {
                 throw entry.error(.unknownManager, "\(what) names unknown manager '\(key)' (known: \(known.sorted().joined(separator: ", ")))")
             }
@@ -157,7 +152,7 @@ extension RoutingRules {
             var values: [String] = []
             for entry in try value.list("\(what): \(key)") {
                 do {
-                    let normalized = try RoutingConditions.normalize(try entry.string("each entry of \(what): \(key)"), for: codingKey)
+                    let normalized = try RoutingConditions.normalize(try entry.text("each entry of \(what): \(key)"), for: codingKey)
                     if !values.contains(normalized) { values.append(normalized) }
                 } catch let problem as RoutingConditions.Problem {
                     throw entry.error(.invalidValue, "\(what): \(problem.reason)")
@@ -188,22 +183,5 @@ extension RoutingRules {
             throw node.error(.invalidValue, "\(what): \(error.reason)")
         }
         return budget
-    }
-
-    private static func yamlError(_ error: YamlError, file: String) -> RoutingRulesError {
-        func make(_ mark: Mark, _ problem: String) -> RoutingRulesError {
-            RoutingRulesError(code: .invalidYAML, file: file, line: mark.line, column: mark.column, reason: "invalid YAML: \(problem)")
-        }
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-             .composer(_, let problem, let mark, _):
-            return make(mark, problem)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return make(context.mark, "duplicate key '\(duplicates.joined(separator: "', '"))'")
-        case .reader(let problem, _, _, _):
-            return RoutingRulesError(code: .invalidYAML, file: file, line: 1, column: 1, reason: "invalid YAML: \(problem)")
-        default:
-            return RoutingRulesError(code: .invalidYAML, file: file, line: 1, column: 1, reason: "invalid YAML")
-        }
     }
 }
