@@ -9,10 +9,9 @@
 //   swift run -c release dedup-bench --leaky-index                     # feed other builders' leads too
 // Options: --records N (default: both 10000 and 100000), --builders B (8), --seed S (2),
 //   --merge P / --review P (thresholds; defaults MatchThresholds.default), --sweep,
-//   --errors N, --leaky-index, --diagnose, --no-follow-up, --follow-up P.
-// In the scratch package:
-//   swift build -c release --scratch-path /work/pure-pkg/.build-d-rel --product dedup-bench
-//   /work/pure-pkg/.build-d-rel/release/dedup-bench --records 100000
+//   --errors N, --leaky-index, --diagnose, --no-follow-up, --follow-up P,
+//   --name-block N (largest name block used for candidates; default MatchThresholds.default).
+// From the package root: `make bench-dedup BENCH_ARGS="--seed 1"`.
 //
 // Data (Generator.swift, seeded SplitMix64: a seed names one data set). Builder b gets a share
 // of the records ∝ 1/(b+1) (8 builders: the largest has 37% of them). Per person 1-8 records
