@@ -247,6 +247,7 @@ final class SMTPSession: Sendable {
             for item in items { itemOfBuilder[item.builderID] = item.id.uuidString.lowercased() }
             self.logger.info("message stored", metadata: [
                 "delivery_id": "\(deliveryID)", "item_ids": "\(items.map { $0.id.uuidString.lowercased() }.joined(separator: ","))",
+                "duplicates": "\(items.filter(\.isDuplicate).count)", "size": "\(message.size)",
             ])
             return envelope.recipients.map { itemOfBuilder[$0.recipient.id] ?? "" }
         } catch {
