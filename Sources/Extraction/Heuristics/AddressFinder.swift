@@ -30,7 +30,7 @@ enum AddressFinder {
                 }
                 continue
             }
-            let words = line.text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            let words = spaceSeparatedWords(line.text)
             if let (start, end) = streetSpan(words) {
                 var written = words[start..<end].joined(separator: " ")
                 let rest = words[end...].joined(separator: " ")
@@ -68,7 +68,7 @@ enum AddressFinder {
     /// `in`/`near`/`outside`/`at`, a comma, and a state code in capitals or a state name,
     /// then the end of the sentence or clause.
     static func cityState(in text: String) -> String? {
-        cityState(words: text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init))
+        cityState(words: spaceSeparatedWords(text))
     }
 
     /// ``cityState(in:)`` over the line's words (split at spaces and tabs).
@@ -157,7 +157,7 @@ enum AddressFinder {
     /// `Austin, TX 78704`, `Austin TX 78704`, `Austin, Texas 78704-1234` at the start of `text`
     /// (or after `in`), returned as written up to the ZIP.
     static func cityStateZip(in text: String) -> String? {
-        cityStateZip(words: text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init))
+        cityStateZip(words: spaceSeparatedWords(text))
     }
 
     /// ``cityStateZip(in:)`` over the line's words (split at spaces and tabs).
@@ -241,6 +241,18 @@ enum AddressFinder {
             }
         }
         return has(Array("zip".utf8)) || has(Array("postal".utf8))
+    }
+
+    /// `text` split at spaces and tabs (`split(whereSeparator:)` on Characters); ASCII
+    /// without "\r", where a Character is one byte, is split as bytes.
+    static func spaceSeparatedWords(_ text: String) -> [String] {
+        if let words = text.utf8.withContiguousStorageIfAvailable({ bytes -> [String]? in
+            guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
+            return bytes.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }).map { String(decoding: $0, as: UTF8.self) }
+        }), let words {
+            return words
+        }
+        return text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
     }
 
     private static let punctuation: Set<Character> = ["(", ")", ",", ".", ";", ":", "\"", "'", "!", "?"]

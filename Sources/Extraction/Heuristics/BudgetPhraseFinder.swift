@@ -16,6 +16,8 @@ enum BudgetPhraseFinder {
     ]
     /// Words that make unmistakable money on the line likely to be the budget.
     static let cues: Set<String> = strongCues.union(["range", "total", "allin", "financing", "approved", "cost", "costs", "build", "project"])
+    /// Checked before a ``cues`` or ``strongCues`` lookup, which hashes the word.
+    private static let cueFilter = WordLookupFilter(cues)
     /// Words right before an amount that make it not the budget.
     static let unrelatedBefore: Set<String> = [
         "paid", "sold", "worth", "appraised", "valued", "owe", "rent", "earn", "make", "makes", "saved",
@@ -43,17 +45,18 @@ enum BudgetPhraseFinder {
                 cueFromLabel = mayBeLabel && { let words = Set(wordsOf(text)); return words.contains("budget") && words.count <= 3 }()
                 continue
             }
-            let words = Set(wordsOf(text))
-            let hasCue = cueFromLabel || !words.isDisjoint(with: cues)
-            let hasStrongCue = cueFromLabel || !words.isDisjoint(with: strongCues)
+            let words = wordsOf(text)
+            let hasCue = cueFromLabel || words.contains { cueFilter.mayContain($0) && cues.contains($0) }
+            let hasStrongCue = cueFromLabel || words.contains { cueFilter.mayContain($0) && strongCues.contains($0) }
             cueFromLabel = false
             // Without a cue only unmistakable money counts; an ASCII line that cannot hold
-            // any (no `$`, no `,`, no unit after a number) gives nothing: skip the parse.
-            if !hasCue, lines.traits[index].isASCII, !lines.traits[index].hasComma, !mayHoldExplicitMoney(text) { continue }
+            // any (no `$`, no thousands group, no unit after a number) gives nothing: skip the parse.
+            if !hasCue, lines.traits[index].isASCII,
+               !lines.traits[index].hasComma || !hasThousandsGroup(text), !mayHoldExplicitMoney(text) { continue }
             let matches = BudgetParser.matches(in: text)
             if matches.isEmpty {
                 // "Budget:" alone on a line: the figure is on the next one.
-                if words.contains("budget"), words.count <= 3 { cueFromLabel = true }
+                if words.contains("budget"), Set(words).count <= 3 { cueFromLabel = true }
                 continue
             }
             // Unmistakable money first: "remodel our 1962 ranch ... around $250k" is $250k.
@@ -110,6 +113,19 @@ enum BudgetPhraseFinder {
             let isDigit = byte >= 0x30 && byte <= 0x39
             digitThenSpace = previousIsDigit && (byte == 0x20 || byte == UInt8(ascii: "_"))
             previousIsDigit = isDigit
+        }
+        return false
+    }
+
+    /// Whether ASCII `text` holds a digit, `,` and three digits: ``BudgetTokenizer`` marks a
+    /// number as written with separators only at a comma after a digit of the number and
+    /// before exactly three digits.
+    private static func hasThousandsGroup(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        @inline(__always) func isDigit(_ index: Int) -> Bool { bytes[index] >= 0x30 && bytes[index] <= 0x39 }
+        guard bytes.count >= 5 else { return false }
+        for comma in 1..<(bytes.count - 3) where bytes[comma] == UInt8(ascii: ",") {
+            if isDigit(comma - 1), isDigit(comma + 1), isDigit(comma + 2), isDigit(comma + 3) { return true }
         }
         return false
     }

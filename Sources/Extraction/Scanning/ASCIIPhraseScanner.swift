@@ -19,17 +19,18 @@ struct ASCIIPhraseScanner: Sendable {
     private let singleBytes: [(byte: UInt8, index: Int)]
     /// The same data, flattened for the scan loop: every phrase's bytes in one array, each
     /// phrase's (start, length) in it, and the indices of the phrases of two or more bytes
-    /// by first byte in one array, first byte `b`'s at `byFirstByteStart[b]..<byFirstByteStart[b + 1]`.
+    /// by their first two bytes in one array, pair `p`'s at `byPairStart[p]..<byPairStart[p + 1]`
+    /// (so a position is compared only with phrases starting with its two bytes).
     private let flatBytes: [UInt8]
     private let flatRanges: [(start: Int, length: Int)]
-    private let byFirstByteFlat: [Int]
-    private let byFirstByteStart: [Int]
+    private let byPairFlat: [Int32]
+    private let byPairStart: [Int32]
 
     init(_ phrases: [String]) {
         self.phrases = phrases
         bytes = phrases.map { Array($0.utf8) }
         var pairBits = [UInt64](repeating: 0, count: 1024)
-        var byFirstByte = [[Int]](repeating: [], count: 256)
+        var byPair: [Int: [Int32]] = [:]
         var singleBytes: [(byte: UInt8, index: Int)] = []
         for (index, phrase) in bytes.enumerated() {
             precondition(!phrase.isEmpty, "empty phrase")
@@ -39,7 +40,7 @@ struct ASCIIPhraseScanner: Sendable {
             }
             let pair = Int(phrase[0]) << 8 | Int(phrase[1])
             pairBits[pair >> 6] |= 1 << UInt64(pair & 63)
-            byFirstByte[Int(phrase[0])].append(index)
+            byPair[pair, default: []].append(Int32(index))
         }
         self.pairBits = pairBits
         self.singleBytes = singleBytes
@@ -51,10 +52,15 @@ struct ASCIIPhraseScanner: Sendable {
         }
         self.flatBytes = flatBytes
         self.flatRanges = flatRanges
-        var byFirstByteStart = [0]
-        for list in byFirstByte { byFirstByteStart.append(byFirstByteStart[byFirstByteStart.count - 1] + list.count) }
-        self.byFirstByteFlat = byFirstByte.flatMap { $0 }
-        self.byFirstByteStart = byFirstByteStart
+        var byPairStart = [Int32](repeating: 0, count: 65_537)
+        var byPairFlat: [Int32] = []
+        for pair in 0..<65_536 {
+            byPairStart[pair] = Int32(byPairFlat.count)
+            byPairFlat += byPair[pair] ?? []
+        }
+        byPairStart[65_536] = Int32(byPairFlat.count)
+        self.byPairFlat = byPairFlat
+        self.byPairStart = byPairStart
     }
 
     /// For each phrase, whether its bytes occur in `text`'s UTF-8.
@@ -90,8 +96,8 @@ struct ASCIIPhraseScanner: Sendable {
         pairBits.withUnsafeBufferPointer { bits in
             flatBytes.withUnsafeBufferPointer { flat in
                 flatRanges.withUnsafeBufferPointer { ranges in
-                    byFirstByteFlat.withUnsafeBufferPointer { candidates in
-                        byFirstByteStart.withUnsafeBufferPointer { starts in
+                    byPairFlat.withUnsafeBufferPointer { candidates in
+                        byPairStart.withUnsafeBufferPointer { starts in
                             found.withUnsafeMutableBufferPointer { found in
                                 var position = 0
                                 var next = Int(at(0))
@@ -100,11 +106,11 @@ struct ASCIIPhraseScanner: Sendable {
                                     next = Int(at(position + 1))
                                     let pair = first << 8 | next
                                     if bits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
-                                        for slot in starts[first]..<starts[first + 1] {
-                                            let index = candidates[slot]
+                                        for slot in Int(starts[pair])..<Int(starts[pair + 1]) {
+                                            let index = Int(candidates[slot])
                                             guard !found[index] else { continue }
                                             let (start, length) = ranges[index]
-                                            guard position + length <= count, flat[start + 1] == UInt8(next) else { continue }
+                                            guard position + length <= count else { continue }
                                             var offset = 2
                                             while offset < length, at(position + offset) == flat[start + offset] { offset += 1 }
                                             if offset == length {

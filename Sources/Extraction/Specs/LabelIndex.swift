@@ -27,21 +27,39 @@ struct LabelIndex {
 
     init(text: String) {
         lines = LineSplitter.lines(text)
+        // Each line trimmed and split once (a value line is also looked at from the label
+        // line before it).
+        let trimmedLines = lines.map { Self.trimmed($0) }
+        var splits: [(label: String, value: String)??] = Array(repeating: nil, count: lines.count)
+        func colonSplit(_ index: Int) -> (label: String, value: String)? {
+            if let known = splits[index] { return known }
+            let split = Self.colonSplit(trimmedLines[index])
+            splits[index] = .some(split)
+            return split
+        }
+        func nextValueLine(after index: Int) -> Int? {
+            var next = index + 1
+            while next < trimmedLines.count, next <= index + 2 {
+                if !trimmedLines[next].isEmpty { return next }
+                next += 1
+            }
+            return nil
+        }
         for index in lines.indices {
-            let line = Self.trimmed(lines[index])
+            let line = trimmedLines[index]
             guard !line.isEmpty else { continue }
-            if let (label, inline) = Self.colonSplit(line) {
+            if let (label, inline) = colonSplit(index) {
                 let key = Self.key(label)
                 guard !key.isEmpty, colonEntries[key] == nil else { continue }
                 if !inline.isEmpty {
                     colonEntries[key] = Entry(line: index + 1, value: inline)
-                } else if let next = nextValueLine(after: index), Self.colonSplit(Self.trimmed(lines[next])) == nil {
-                    colonEntries[key] = Entry(line: next + 1, value: Self.trimmed(lines[next]))
+                } else if let next = nextValueLine(after: index), colonSplit(next) == nil {
+                    colonEntries[key] = Entry(line: next + 1, value: trimmedLines[next])
                 }
             } else if Self.isShortLabel(line) {
                 let key = Self.key(line)
                 guard !key.isEmpty, bareEntries[key] == nil, let next = nextValueLine(after: index) else { continue }
-                bareEntries[key] = Entry(line: next + 1, value: Self.trimmed(lines[next]))
+                bareEntries[key] = Entry(line: next + 1, value: trimmedLines[next])
             }
         }
     }
@@ -59,11 +77,12 @@ struct LabelIndex {
 
     /// The value for the first of `labels` present (colon forms before bare labels).
     func value(for labels: [String]) -> (label: String, entry: Entry)? {
-        for label in labels {
-            if let entry = colonEntries[Self.key(label)] { return (label, entry) }
+        let keys = labels.map { Self.key($0) }
+        for (label, key) in zip(labels, keys) {
+            if let entry = colonEntries[key] { return (label, entry) }
         }
-        for label in labels {
-            if let entry = bareEntries[Self.key(label)] { return (label, entry) }
+        for (label, key) in zip(labels, keys) {
+            if let entry = bareEntries[key] { return (label, entry) }
         }
         return nil
     }
@@ -82,15 +101,6 @@ struct LabelIndex {
             index += 1
         }
         return parts.joined(separator: "\n")
-    }
-
-    private func nextValueLine(after index: Int) -> Int? {
-        var next = index + 1
-        while next < lines.count, next <= index + 2 {
-            if !Self.trimmed(lines[next]).isEmpty { return next }
-            next += 1
-        }
-        return nil
     }
 
     /// `Label: value` split at the first colon, when the part before it reads like a label.

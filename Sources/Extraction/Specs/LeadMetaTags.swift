@@ -58,23 +58,23 @@ enum LeadMetaTags {
         return leadSource
     }
 
+    /// Whether `html` holds `lead_` in any ASCII case.
     private static func containsLeadPrefix(_ html: String) -> Bool {
         if let found = html.utf8.withContiguousStorageIfAvailable({ containsLeadPrefix(bytes: $0) }) { return found }
-        return containsLeadPrefix(bytes: html.utf8)
+        return Array(html.utf8).withUnsafeBufferPointer { containsLeadPrefix(bytes: $0) }
     }
 
-    private static func containsLeadPrefix(bytes: some Sequence<UInt8>) -> Bool {
-        let needle: (UInt8, UInt8, UInt8, UInt8, UInt8) = (0x6C, 0x65, 0x61, 0x64, 0x5F)  // "lead_"
-        var matched = 0
-        for byte in bytes {
-            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            let expected = matched == 0 ? needle.0 : matched == 1 ? needle.1 : matched == 2 ? needle.2 : matched == 3 ? needle.3 : needle.4
-            if lower == expected {
-                matched += 1
-                if matched == 5 { return true }
-            } else {
-                matched = lower == needle.0 ? 1 : 0
+    /// A `_` preceded by `lead` in any case: one comparison per byte until a `_`.
+    private static func containsLeadPrefix(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 5 else { return false }
+        var index = 4
+        while index < bytes.count {
+            if bytes[index] == 0x5F,
+               bytes[index - 4] | 0x20 == 0x6C, bytes[index - 3] | 0x20 == 0x65,
+               bytes[index - 2] | 0x20 == 0x61, bytes[index - 1] | 0x20 == 0x64 {
+                return true
             }
+            index += 1
         }
         return false
     }

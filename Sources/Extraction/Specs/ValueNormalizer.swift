@@ -14,6 +14,11 @@ enum ValueNormalizer {
     /// `text` without leading and trailing whitespace and newlines. Looks only at the ends
     /// (Foundation's `trimmingCharacters` converts the whole string first).
     static func trimmingWhitespace(_ text: String) -> String {
+        // Ends that are ASCII and not whitespace (0x09-0x0D, space): nothing to trim.
+        if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80,
+           first != 0x20, !(0x09...0x0D).contains(first), last != 0x20, !(0x09...0x0D).contains(last) {
+            return text
+        }
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!

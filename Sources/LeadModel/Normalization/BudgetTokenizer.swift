@@ -29,36 +29,46 @@ enum BudgetTokenizer {
     ]
 
     static func tokens(_ text: String) -> [BudgetToken] {
-        let characters = Array(text)
+        // ASCII without "\r" (the common case): a Character per byte, so the bytes give the
+        // same tokens without making a Character each.
+        if let bytes = text.utf8.withContiguousStorageIfAvailable({ bytes -> [UInt8]? in
+            bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) ? nil : Array(bytes)
+        }), let bytes {
+            return tokens(bytes)
+        }
+        return tokens(Array(text))
+    }
+
+    private static func tokens<C: BudgetCharacter>(_ characters: [C]) -> [BudgetToken] {
         var tokens: [BudgetToken] = []
         var index = 0
         var pendingDollar = false
         while index < characters.count {
             let character = characters[index]
-            if character == "$" {
+            if character.is("$") {
                 pendingDollar = true
                 index += 1
                 continue
             }
-            if TextScanning.isASCIIDigit(character), index > 0, characters[index - 1] == ":" || characters[index - 1] == "/" {
+            if character.isASCIIDigit, index > 0, characters[index - 1].is(":") || characters[index - 1].is("/") {
                 // The second half of a time or a date ("10:30", "5/12").
-                while index < characters.count, TextScanning.isASCIIDigit(characters[index]) { index += 1 }
+                while index < characters.count, characters[index].isASCIIDigit { index += 1 }
                 tokens.append(.other)
                 continue
             }
-            if TextScanning.isASCIIDigit(character) {
+            if character.isASCIIDigit {
                 // A number: digits with `,` groups and one `.` decimal part.
                 var digits = ""
                 var separator = false
                 var cursor = index
                 while cursor < characters.count {
                     let c = characters[cursor]
-                    if TextScanning.isASCIIDigit(c) {
-                        digits.append(c)
-                    } else if c == ",", !digits.isEmpty, isThousandsGroup(characters, after: cursor) {
+                    if c.isASCIIDigit {
+                        c.append(to: &digits)
+                    } else if c.is(","), !digits.isEmpty, isThousandsGroup(characters, after: cursor) {
                         separator = true
-                    } else if c == ".", !digits.contains("."), cursor + 1 < characters.count, TextScanning.isASCIIDigit(characters[cursor + 1]) {
-                        digits.append(c)
+                    } else if c.is("."), !digits.contains("."), cursor + 1 < characters.count, characters[cursor + 1].isASCIIDigit {
+                        c.append(to: &digits)
                     } else {
                         break
                     }
@@ -68,10 +78,10 @@ enum BudgetTokenizer {
                 pendingDollar = false
                 // Glued or spaced unit: 650k, 1.2M, 1.5 million, 600s.
                 var unitEnd = cursor
-                while unitEnd < characters.count, characters[unitEnd] == " ", unitEnd - cursor < 1 { unitEnd += 1 }
+                while unitEnd < characters.count, characters[unitEnd].is(" "), unitEnd - cursor < 1 { unitEnd += 1 }
                 var word = ""
                 var wordEnd = unitEnd
-                while wordEnd < characters.count, isLetter(characters[wordEnd]) { word.append(characters[wordEnd]); wordEnd += 1 }
+                while wordEnd < characters.count, characters[wordEnd].isBudgetLetter { characters[wordEnd].append(to: &word); wordEnd += 1 }
                 if let multiplier = multipliers[word] ?? multipliers[word.lowercased()] {
                     amount.multiplier = multiplier
                     cursor = wordEnd
@@ -84,13 +94,13 @@ enum BudgetTokenizer {
                     index = wordEnd
                     continue
                 }
-                if cursor < characters.count, characters[cursor] == "+" {
+                if cursor < characters.count, characters[cursor].is("+") {
                     amount.isPlus = true
                     cursor += 1
                 }
                 // A number glued to more digits via "/" or ":" (dates, times, fractions) is not money.
-                if cursor < characters.count, characters[cursor] == "/" || characters[cursor] == ":" ||
-                    (characters[cursor] == "%") {
+                if cursor < characters.count, characters[cursor].is("/") || characters[cursor].is(":") ||
+                    (characters[cursor].is("%")) {
                     tokens.append(.other)
                     index = cursor + 1
                     continue
@@ -99,21 +109,21 @@ enum BudgetTokenizer {
                 index = cursor
                 continue
             }
-            if isLetter(character) {
+            if character.isBudgetLetter {
                 var word = ""
-                while index < characters.count, isLetter(characters[index]) || characters[index] == "'" {
-                    word.append(characters[index])
+                while index < characters.count, characters[index].isBudgetLetter || characters[index].is("'") {
+                    characters[index].append(to: &word)
                     index += 1
                 }
                 tokens.append(.word(word.lowercased()))
                 pendingDollar = false
                 continue
             }
-            if character == "-" || character == "\u{2013}" || character == "\u{2014}" {
+            if character.is("-") || character.is("\u{2013}") || character.is("\u{2014}") {
                 tokens.append(.dash)
-            } else if character == "~" {
+            } else if character.is("~") {
                 // "~650k": a point estimate; nothing to record.
-            } else if !isWhitespace(character) && character != "," && character != "." {
+            } else if !character.isBudgetWhitespace && !character.is(",") && !character.is(".") {
                 tokens.append(.other)
                 pendingDollar = false
             }
@@ -122,26 +132,11 @@ enum BudgetTokenizer {
         return tokens
     }
 
-    /// `Character.isLetter`, without a property lookup for ASCII.
-    @inline(__always)
-    private static func isLetter(_ character: Character) -> Bool {
-        guard let ascii = character.asciiValue else { return character.isLetter }
-        let lower = ascii | 0x20
-        return lower >= 0x61 && lower <= 0x7A
-    }
-
-    /// `Character.isWhitespace`, without a property lookup for ASCII ("\r\n" reads as "\n").
-    @inline(__always)
-    private static func isWhitespace(_ character: Character) -> Bool {
-        guard let ascii = character.asciiValue else { return character.isWhitespace }
-        return ascii == 0x20 || (ascii >= 0x09 && ascii <= 0x0D)
-    }
-
     /// `,` followed by exactly three digits.
-    private static func isThousandsGroup(_ characters: [Character], after comma: Int) -> Bool {
+    private static func isThousandsGroup<C: BudgetCharacter>(_ characters: [C], after comma: Int) -> Bool {
         guard comma + 3 < characters.count else { return false }
-        guard (1...3).allSatisfy({ TextScanning.isASCIIDigit(characters[comma + $0]) }) else { return false }
-        return comma + 4 >= characters.count || !TextScanning.isASCIIDigit(characters[comma + 4])
+        guard (1...3).allSatisfy({ characters[comma + $0].isASCIIDigit }) else { return false }
+        return comma + 4 >= characters.count || !characters[comma + 4].isASCIIDigit
     }
 
     /// Three or more numbers in a row with nothing but dashes between (`512 555 0162`,
@@ -171,4 +166,45 @@ enum BudgetTokenizer {
         }
         return result
     }
+}
+
+/// What ``BudgetTokenizer`` reads: a `Character`, or a byte of ASCII text without "\r"
+/// (where each byte is one Character and reads the same).
+private protocol BudgetCharacter {
+    /// Whether this is the character `scalar`.
+    func `is`(_ scalar: Unicode.Scalar) -> Bool
+    var isASCIIDigit: Bool { get }
+    /// `Character.isLetter`.
+    var isBudgetLetter: Bool { get }
+    /// `Character.isWhitespace`.
+    var isBudgetWhitespace: Bool { get }
+    func append(to text: inout String)
+}
+
+extension Character: BudgetCharacter {
+    @inline(__always) func `is`(_ scalar: Unicode.Scalar) -> Bool { self == Character(scalar) }
+    @inline(__always) var isASCIIDigit: Bool { TextScanning.isASCIIDigit(self) }
+    /// Without a property lookup for ASCII.
+    @inline(__always) var isBudgetLetter: Bool {
+        guard let ascii = asciiValue else { return isLetter }
+        let lower = ascii | 0x20
+        return lower >= 0x61 && lower <= 0x7A
+    }
+    /// Without a property lookup for ASCII ("\r\n" reads as "\n").
+    @inline(__always) var isBudgetWhitespace: Bool {
+        guard let ascii = asciiValue else { return isWhitespace }
+        return ascii == 0x20 || (ascii >= 0x09 && ascii <= 0x0D)
+    }
+    @inline(__always) func append(to text: inout String) { text.append(self) }
+}
+
+extension UInt8: BudgetCharacter {
+    @inline(__always) func `is`(_ scalar: Unicode.Scalar) -> Bool { scalar.isASCII && self == UInt8(scalar.value) }
+    @inline(__always) var isASCIIDigit: Bool { self >= 0x30 && self <= 0x39 }
+    @inline(__always) var isBudgetLetter: Bool {
+        let lower = self | 0x20
+        return lower >= 0x61 && lower <= 0x7A
+    }
+    @inline(__always) var isBudgetWhitespace: Bool { self == 0x20 || (self >= 0x09 && self <= 0x0D) }
+    @inline(__always) func append(to text: inout String) { text.unicodeScalars.append(Unicode.Scalar(self)) }
 }

@@ -28,6 +28,8 @@ public enum LotStatusVocabulary {
     /// Words between an ownership verb and the lot noun that are skipped (`bought a half-acre
     /// lot`, `own 5 acres`).
     static let ownershipVerbs: Set<String> = ["own", "have", "bought", "purchased", "inherited", "got", "closed"]
+    /// Checked before an ``ownershipVerbs`` lookup, which hashes the word.
+    static let ownershipVerbFilter = WordLookupFilter(ownershipVerbs)
     static let lotFillers: Set<String> = [
         "a", "an", "the", "our", "my", "this", "that", "on", "of", "piece", "half", "acre", "quarter", "one", "two",
         "three", "four", "five", "ten", "few", "couple", "some", "small", "large", "big", "corner", "wooded", "vacant",
@@ -84,7 +86,7 @@ public enum LotStatusVocabulary {
     /// `bought a half acre lot`, `own 5 acres`, `closed on a 1.2 acre lot`: an ownership
     /// verb followed within six words by a lot noun.
     private static func ownershipVerbIndex(_ words: [String]) -> Int? {
-        for (index, word) in words.enumerated() where ownershipVerbs.contains(word) {
+        for (index, word) in words.enumerated() where ownershipVerbFilter.mayContain(word) && ownershipVerbs.contains(word) {
             let window = words[(index + 1)..<min(words.count, index + 7)]
             guard let noun = window.firstIndex(where: lotNouns.contains) else { continue }
             // Only a description of the land may come between: "a half acre", "on a 1.2 acre".

@@ -46,7 +46,11 @@ public struct PhraseVocabulary: Sendable {
             byHead[head, default: []].append(rank)
         }
         self.byHead = byHead
+        headFilter = WordLookupFilter(byHead.keys)
     }
+
+    /// Checked before a ``byHead`` lookup, which hashes the word.
+    private let headFilter: WordLookupFilter
 
     /// Entry ranks by the first word of their phrase: a text is scanned once, and only the
     /// entries whose phrase starts with the word at hand are tried there.
@@ -86,7 +90,7 @@ public struct PhraseVocabulary: Sendable {
         // over the whole text would find them (the order does not matter: hits are
         // filtered as a set and sorted below).
         for index in words.indices {
-            guard let ranks = byHead[words[index]] else { continue }
+            guard headFilter.mayContain(words[index]), let ranks = byHead[words[index]] else { continue }
             for rank in ranks {
                 let entry = entries[rank]
                 guard let length = Self.match(entry.words, in: words, at: index) else { continue }

@@ -68,7 +68,9 @@ enum TextScanning {
     }
 
     static func allDigits(_ text: some StringProtocol) -> Bool {
-        !text.isEmpty && text.allSatisfy(isASCIIDigit)
+        // A Character is an ASCII digit exactly when it is one byte 0-9 (digits do not
+        // combine), so the bytes answer.
+        !text.isEmpty && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// Whether `words` contains `phrase` (already split into words) as a contiguous run.

@@ -56,7 +56,12 @@ public enum TimelinePhrase {
     /// ``matches(in:)`` over the words of a text of at most 2,000 characters, already split
     /// by ``PhraseVocabulary/words(in:)``.
     package static func matches(inWords textWords: [String]) -> [Match] {
-        let words = textWords.map { $0.utf8.contains(0x27) ? $0.replacing("'", with: "") : $0 }
+        let words = textWords.map { word in
+            guard word.utf8.contains(0x27) else { return word }
+            // An ASCII word is a Character per byte: dropping the bytes drops the Characters.
+            if word.utf8.allSatisfy({ $0 < 0x80 }) { return String(decoding: word.utf8.filter { $0 != 0x27 }, as: UTF8.self) }
+            return word.replacing("'", with: "")
+        }
         var results: [Match] = []
         var index = 0
         while index < words.count {
@@ -87,8 +92,11 @@ public enum TimelinePhrase {
     /// Whether a phrase can start at `word`: a cheap test that spares ``match(_:at:)`` (which
     /// compares the word against every form above) on the other words of a text.
     private static func mayStartPhrase(_ word: String) -> Bool {
-        startWords.contains(word) || TextScanning.allDigits(word)
+        (startWordFilter.mayContain(word) && startWords.contains(word)) || TextScanning.allDigits(word)
     }
+
+    /// Checked before a ``startWords`` lookup, which hashes the word.
+    private static let startWordFilter = WordLookupFilter(startWords)
 
     // swiftlint:disable:next cyclomatic_complexity
     private static func match(_ w: [String], at i: Int) -> (String, Int, Bool)? {
@@ -101,7 +109,7 @@ public enum TimelinePhrase {
         let current = w[i]
         // asap
         if current == "asap" || current == "immediately" || current == "urgent" { return ("asap", 1, false) }
-        if Array(w[i...].prefix(4)) == ["as", "soon", "as", "possible"] { return ("asap", 4, false) }
+        if current == "as", word(1) == "soon", word(2) == "as", word(3) == "possible" { return ("asap", 4, false) }
         if current == "right", word(1) == "away" { return ("asap", 2, false) }
         // flexible / researching
         if current == "no", word(1) == "rush" || word(1) == "hurry" || word(1) == "timeline" { return ("flexible", 2, false) }

@@ -50,6 +50,8 @@ public enum USStates {
     }
 
     static func key(_ raw: some StringProtocol) -> String {
-        TextScanning.words(String(raw).replacing(".", with: " ")).joined(separator: " ")
+        // (Only text with a "." byte can hold a "." Character.)
+        let text = String(raw)
+        return TextScanning.words(text.utf8.contains(0x2E) ? text.replacing(".", with: " ") : text).joined(separator: " ")
     }
 }
