@@ -10,7 +10,9 @@
 // Options: --records N (default: both 10000 and 100000), --builders B (8), --seed S (2),
 //   --merge P / --review P (thresholds; defaults MatchThresholds.default), --sweep,
 //   --errors N, --leaky-index, --diagnose, --no-follow-up, --follow-up P,
-//   --name-block N (largest name block used for candidates; default MatchThresholds.default).
+//   --name-block N (largest name block used for candidates; default MatchThresholds.default),
+//   --weight NAME=VALUE (repeatable: one MatchScorer.Weights value, e.g. emailGivenMismatch=-4;
+//   for experiments on the tuning seed).
 // From the package root: `make bench-dedup BENCH_ARGS="--seed 1"`.
 //
 // Data (Generator.swift, seeded SplitMix64: a seed names one data set). Builder b gets a share
@@ -41,12 +43,16 @@ import Matching
 
 var options: [String: String] = [:]
 var flags = Set<String>()
+var weightSettings: [String] = []
 var argumentIndex = 1
 let arguments = CommandLine.arguments
 while argumentIndex < arguments.count {
     let argument = arguments[argumentIndex]
     if ["--sweep", "--leaky-index", "--diagnose", "--no-follow-up"].contains(argument) {
         flags.insert(argument)
+    } else if argument == "--weight", argumentIndex + 1 < arguments.count {
+        weightSettings.append(arguments[argumentIndex + 1])
+        argumentIndex += 1
     } else if ["--records", "--builders", "--seed", "--merge", "--review", "--errors", "--follow-up", "--name-block"].contains(argument),
               argumentIndex + 1 < arguments.count {
         options[argument] = arguments[argumentIndex + 1]
@@ -66,6 +72,25 @@ if let merge = options["--merge"].flatMap(Double.init) { thresholds.merge = merg
 if let size = options["--name-block"].flatMap(Int.init) { thresholds.nameBlockSize = size }
 if let review = options["--review"].flatMap(Double.init) { thresholds.review = review }
 let errorSamples = Int(options["--errors"] ?? "0")!
+var weights = MatchScorer.Weights()
+let weightPaths: [String: WritableKeyPath<MatchScorer.Weights, Double>] = [
+    "prior": \.prior, "emailAgree": \.emailAgree, "emailDisagree": \.emailDisagree, "phoneAgree": \.phoneAgree,
+    "phoneDisagree": \.phoneDisagree, "firstExact": \.firstExact, "firstNickname": \.firstNickname,
+    "firstTypo": \.firstTypo, "firstInitial": \.firstInitial, "firstMismatch": \.firstMismatch,
+    "firstSimilar": \.firstSimilar, "lastExact": \.lastExact, "lastTypo": \.lastTypo, "lastMismatch": \.lastMismatch,
+    "suffixOneSided": \.suffixOneSided, "addressAgree": \.addressAgree, "addressDisagree": \.addressDisagree,
+    "sameStreetOtherNumber": \.sameStreetOtherNumber, "zipAgree": \.zipAgree, "cityAgree": \.cityAgree,
+    "placeDisagree": \.placeDisagree, "emailGivenAgree": \.emailGivenAgree, "emailGivenMismatch": \.emailGivenMismatch,
+    "sharedValuePenalty": \.sharedValuePenalty, "secondContactShare": \.secondContactShare,
+]
+for setting in weightSettings {
+    let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
+    guard parts.count == 2, let path = weightPaths[parts[0]], let value = Double(parts[1]) else {
+        FileHandle.standardError.write(Data("dedup-bench: --weight \(setting): expected NAME=VALUE, NAME one of \(weightPaths.keys.sorted())\n".utf8))
+        exit(64)
+    }
+    weights[keyPath: path] = value
+}
 
 func pct(_ x: Double) -> String { String(format: "%.4f", x) }
 
@@ -105,7 +130,7 @@ for size in sizes {
         var t = thresholds
         t.merge = merge
         t.followUpMerge = options["--follow-up"].flatMap(Double.init) ?? merge
-        var dedup = IncrementalDedup(scorer: MatchScorer(thresholds: t), builders: builders, leakyIndex: flags.contains("--leaky-index"))
+        var dedup = IncrementalDedup(scorer: MatchScorer(thresholds: t, weights: weights), builders: builders, leakyIndex: flags.contains("--leaky-index"))
         dedup.keepDecisions = errorSamples > 0
         dedup.followUps = !flags.contains("--no-follow-up")
         let start = ContinuousClock.now
@@ -117,6 +142,7 @@ for size in sizes {
             clusters: clustersWithReviews(leadOfRecord: dedup.leadOfRecord, reviewEdges: dedup.reviewEdges, leadCount: dedup.leads.count),
             records: records)
         print("")
+        if !weightSettings.isEmpty { print("weights changed: \(weightSettings.joined(separator: ", "))") }
         print("thresholds: merge \(t.merge), follow-up merge \(dedup.followUps ? String(t.followUpMerge) : "off"), review \(t.review), common value limit \(t.commonValueLimit), max block \(t.maximumBlockSize), name block \(t.nameBlockSize)")
         print("rule                              precision  recall     F1        pairs predicted  cross-builder pairs")
         func row(_ name: String, _ m: PairMetrics) {

@@ -35,7 +35,15 @@ import LeadModel
 /// and different units at one address all count against. Two people who share a rare email,
 /// phone or address but not a given name (spouses), or who conflict on Jr/Sr, are a
 /// household: ``MatchScore/household`` is set and the matcher relates, never merges, them.
-/// Relays never count, for or against.
+/// Relays never count, for or against; neither does an email or phone that differs when one
+/// side's value is shared by more than ``MatchThresholds/householdMaximumSharing`` leads (a
+/// realtor's, a no-reply sender, a sales office: no one's own, so it differing says nothing).
+///
+/// A side without a given name is often a spouse's inquiry (`- Smith` at the family's
+/// address). When its own email, one the other side does not have, spells a given name out
+/// around the family name (`mary.smith82@…`, `smithm@…`), that name is compared with the
+/// other side's: another name is evidence against and makes a pair sharing a rare value a
+/// household; the same name (or a nickname or misspelling of it) counts a little for.
 public struct MatchScorer: Sendable {
     /// The log₂ weights. Positive = evidence for one person.
     ///
@@ -52,7 +60,10 @@ public struct MatchScorer: Sendable {
     ///   different names −6 / −7 (m ≈ 0.02: typos beyond the tolerance, swapped fields);
     /// - address +8 (house number and street: u ≈ 1/5,000), ZIP +4 (one of ~20 ZIPs of a
     ///   builder's area), same city +2.5, another city or ZIP −3, another state −4;
-    /// - Jr vs Sr −12: two generations, never one person.
+    /// - Jr vs Sr −12: two generations, never one person;
+    /// - a given name read from the email of a side without one: agreeing +2 (an address
+    ///   names its owner less surely than a typed name), another name −5 (m ≈ 0.03: someone
+    ///   writing from a spouse's own address).
     /// They were then checked, not fitted, on `dedup-bench` (seed 1).
     public struct Weights: Sendable, Hashable {
         /// Prior log-odds of a blocked pair being one person.
@@ -72,6 +83,11 @@ public struct MatchScorer: Sendable {
         public var lastInitial = 0.0
         public var lastMismatch = -7.0
         public var swapped = -0.5
+        /// A side without a given name whose own email spells one out (`james.lewis@…`), the
+        /// other side's given name agreeing with it (exact, nickname or spelling).
+        public var emailGivenAgree = 2.0
+        /// ... or not: another given name (a spouse's own address, `d` of `nelsond@` for Mary).
+        public var emailGivenMismatch = -5.0
         public var suffixConflict = -12.0
         public var suffixOneSided = -2.0
         public var addressAgree = 8.0
@@ -143,7 +159,19 @@ public struct MatchScorer: Sendable {
                     if kind == .email { emailAgrees = true }
                 }
             } else if !keysA.isEmpty, !keysB.isEmpty {
-                evidence.append(MatchEvidence(field: field, weight: disagree, reason: "differs"))
+                // A side whose every value is shared by several leads (a realtor's, a portal
+                // no-reply sender, a sales office) shows no one's own address or number:
+                // that it differs says nothing.
+                func isShared(_ keys: [String]) -> Int? {
+                    let counts = keys.map { keyFrequency(MatchKey(kind: kind, value: $0)) }
+                    let least = counts.min() ?? 0
+                    return least > self.thresholds.householdMaximumSharing ? least : nil
+                }
+                if let k = isShared(keysA) ?? isShared(keysB) {
+                    evidence.append(MatchEvidence(field: field, weight: 0, reason: "differs, but one side's is shared by \(k) leads (no evidence)"))
+                } else {
+                    evidence.append(MatchEvidence(field: field, weight: disagree, reason: "differs"))
+                }
             } else if relay {
                 evidence.append(MatchEvidence(field: field, weight: 0, reason: relayText))
             }
@@ -185,6 +213,27 @@ public struct MatchScorer: Sendable {
         }
         if names.isSwapped {
             evidence.append(MatchEvidence(field: "name order", weight: w.swapped, reason: "first and last swapped"))
+        }
+        // A side without a given name: the given name its own email spells out around the
+        // family name (an address the other side also has says nothing about who wrote it).
+        var emailGivenMismatch: String?
+        if names.first == .missing, !names.isSwapped {
+            func fromEmail(_ x: PersonRecord.Normalized, _ y: PersonRecord.Normalized) -> (NameAgreement, String, String)? {
+                guard x.first.isEmpty, !y.first.isEmpty,
+                      let entry = x.emailGivenNames.first(where: { !y.emailKeys.contains($0.emailKey) }) else { return nil }
+                return (NameComparison.compareGiven(entry.given, y).0, entry.given.first, y.first)
+            }
+            if let (level, name, other) = fromEmail(a, b) ?? fromEmail(b, a) {
+                switch level {
+                case .exact, .nickname, .typo:
+                    evidence.append(MatchEvidence(field: "first name", weight: w.emailGivenAgree, reason: "\(name) (from the email)≈\(other)"))
+                case .mismatch:
+                    emailGivenMismatch = "\(name) (from the email)≠\(other)"
+                    evidence.append(MatchEvidence(field: "first name", weight: w.emailGivenMismatch, reason: emailGivenMismatch!))
+                case .initial, .similar, .missing:
+                    break
+                }
+            }
         }
         if names.first.isAgreement, names.last.isAgreement {
             // Term frequency of the name: leads with this sorted name, and leads in this ZIP
@@ -269,6 +318,8 @@ public struct MatchScorer: Sendable {
                 household = "\(shared.what) shared, but \(incoming.suffix ?? "")≠\(candidate.suffix ?? ""): another generation of one household"
             } else if names.first == .mismatch {
                 household = "\(shared.what) shared, but given names differ (\(firstA ?? "")≠\(firstB ?? "")): another member of one household"
+            } else if let emailGivenMismatch {
+                household = "\(shared.what) shared, but given names differ (\(emailGivenMismatch)): another member of one household"
             }
         }
         if mergeVeto == nil, !a.hasName || !b.hasName, !personalContactAgrees {

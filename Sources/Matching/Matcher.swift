@@ -7,7 +7,9 @@
 ///    candidates through the keys that pass ``MatchThresholds/isUsableForBlocking(frequency:)``.
 /// 3. Call ``decide(incoming:candidates:keyFrequency:thresholds:)`` with the candidates and a
 ///    closure answering those counts (the incoming lead not counted; an unknown key may
-///    answer 0). It is called only for keys a candidate shares with the incoming record.
+///    answer 0). It is asked about the incoming record's keys (the ones counted) and
+///    sometimes a candidate's (its name keys, its email or phone when it differs from the
+///    incoming record's); 0 for those is fine.
 /// 4. Store the incoming lead's keys (pointing at the lead it was merged into, or at itself).
 /// 5. After an automatic merge, call
 ///    ``followUpMerges(survivor:candidates:keyFrequency:scorer:)`` with the survivor (the

@@ -7,7 +7,8 @@ public enum NameAgreement: String, Sendable, Hashable, Codable {
     /// Nickname and formal name, or two nicknames of one formal name (``NicknameTable``).
     case nickname
     /// Close spelling: Jaro-Winkler ≥ ``NameComparison/typoSimilarity``, one edit apart
-    /// (names of 5 letters or more: `Mutthew` / `Matthew`), or one a prefix of the other
+    /// (names of 5 letters or more: `Mutthew` / `Matthew`; given names of 3 or more: two
+    /// neighbouring letters swapped, `Dno` / `Don`), or one a prefix of the other
     /// (`Gonzalez` / `Gonzalez Ruiz`).
     case typo
     /// Given names only: not a known variant and not close enough for a typo, but similar
@@ -92,7 +93,7 @@ struct NameComparison: Sendable {
         }
         let similarity = JaroWinkler.similarity(a.firstBytes, b.firstBytes)
         if !Set(a.firstFormalNames).isDisjoint(with: b.firstFormalNames) { return (.nickname, similarity) }
-        if similarity >= givenTypoSimilarity || isOneEditApart(a.firstBytes, b.firstBytes) { return (.typo, similarity) }
+        if similarity >= givenTypoSimilarity || isOneEditApart(a.firstBytes, b.firstBytes) || isTransposition(a.firstBytes, b.firstBytes) { return (.typo, similarity) }
         // A typo of a nickname or formal name of the other (`Jeoy` / `Joseph` through `Joey`,
         // `Michale` / `Mike` through `Michael`): the same bar as a typo, against each variant.
         if let variant = typoOfVariant(a.firstBytes, b.firstVariants) ?? typoOfVariant(b.firstBytes, a.firstVariants) {
@@ -123,11 +124,21 @@ struct NameComparison: Sendable {
         var best: Double?
         for variant in variants where variant.count >= 3 && variant != name {
             let similarity = JaroWinkler.similarity(name, variant)
-            if similarity >= givenTypoSimilarity || isOneEditApart(name, variant) {
+            if similarity >= givenTypoSimilarity || isOneEditApart(name, variant) || isTransposition(name, variant) {
                 best = max(best ?? 0, similarity)
             }
         }
         return best
+    }
+
+    /// Whether two names of at least 3 letters differ only by two neighbouring letters swapped
+    /// (`Dno` / `Don`, `Jaems` / `James`): a slip of the keyboard. Jaro-Winkler misses it in
+    /// short names, and unlike a substitution (`Mark` / `Mary`) it rarely makes another name.
+    static func isTransposition(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count, a.count >= 3, a != b else { return false }
+        var i = 0
+        while a[i] == b[i] { i += 1 }
+        return i + 1 < a.count && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)...] == b[(i + 2)...]
     }
 
     /// Whether two names of at least 5 letters differ by one insertion, deletion, substitution

@@ -30,6 +30,10 @@ extension PersonRecord {
         var streetName: String?
         /// Unit (`"4"` of `"# 4"`).
         var unit: String?
+        /// For a record without a given name: the given names its email addresses spell out
+        /// around the family name (`james.lewis82@…` of `- Lewis` → `james`; `nelsond@…` of
+        /// `- Nelson` → the initial `d`), each with the address's matching key. Empty otherwise.
+        var emailGivenNames: [(emailKey: String, given: Normalized)] = []
 
         init() {}
 
@@ -80,6 +84,50 @@ extension PersonRecord {
                     self.streetName = words.joined(separator: " ")
                 }
             }
+            if self.first.isEmpty, self.last.utf8.count >= 3 {
+                for key in self.emailKeys {
+                    if let given = Self.givenName(inEmailKey: key, familyName: self.last) {
+                        self.emailGivenNames.append((key, Self.givenOnly(given)))
+                    }
+                }
+            }
+        }
+
+        /// Words that stand beside a family name in an address but are not given names
+        /// (`smithfamily@`, `thesmiths@`).
+        static let nonNames: Set<String> = ["family", "fam", "home", "homes", "house", "team", "the", "and",
+                                            "mrs", "realty", "info", "contact", "mail", "email", "office", "jr", "sr"]
+
+        /// The given name (or initial) an email's local part spells out around `familyName`:
+        /// `jameslewis`, `james.lewis82`, `james_lewis`, `jlewis`, `lewisj` (digits, dots and
+        /// underscores ignored). Nil when the family name is not at either end, or what is left
+        /// is two letters, longer than 12, or a word like `family`.
+        static func givenName(inEmailKey key: String, familyName: String) -> String? {
+            guard let at = key.firstIndex(of: "@") else { return nil }
+            let letters = NameFolding.letters(String(key[..<at]))
+            guard letters.utf8.count > familyName.utf8.count else { return nil }
+            let rest: Substring
+            if letters.hasSuffix(familyName) {
+                rest = letters.dropLast(familyName.count)
+            } else if letters.hasPrefix(familyName) {
+                rest = letters.dropFirst(familyName.count)
+            } else {
+                return nil
+            }
+            let count = rest.utf8.count
+            guard count == 1 || (3...12).contains(count), !nonNames.contains(String(rest)) else { return nil }
+            return String(rest)
+        }
+
+        /// A record's comparable given-name fields for `name` only (to compare an
+        /// email-derived given name with ``NameComparison/compareGiven(_:_:)``).
+        static func givenOnly(_ name: String) -> Normalized {
+            var n = Normalized()
+            n.first = name
+            n.firstBytes = Array(name.utf8)
+            n.firstFormalNames = NicknameTable.formalNames(for: name)
+            n.firstVariants = NicknameTable.variants(of: name).filter { $0 != name }.map { Array($0.utf8) }
+            return n
         }
 
         /// ZIP3, or nil.
