@@ -40,7 +40,7 @@ enum Repository {
 
 /// A distinct person per index (name, address, phone), so test traffic is many prospects,
 /// not one repeated inquiry that deduplication would rightly merge.
-func testPerson(_ index: Int) -> (name: String, email: String, phone: String) {
+func prospect(_ index: Int) -> (name: String, email: String, phone: String) {
     let first = ["Jane", "Omar", "Priya", "Lucas", "Mei", "Tomas", "Ava", "Kofi", "Ingrid", "Raj",
                  "Elena", "Noah", "Sofia", "Yusuf", "Hannah", "Mateo", "Chloe", "Arjun", "Greta", "Diego"]
     let last = ["Homeowner", "Okafor", "Lindqvist", "Moreau", "Takahashi", "Novak", "Brennan", "Castillo", "Haddad",
@@ -55,7 +55,7 @@ func testPerson(_ index: Int) -> (name: String, email: String, phone: String) {
 
 /// A message with CRLF line endings, unique by `Message-ID`, as test traffic.
 func makeMessage(index: Int, tag: String, from: String? = nil) -> [UInt8] {
-    let person = testPerson(index)
+    let person = prospect(index)
     let from = from ?? "\(person.name) <\(person.email)>"
     let text = """
         From: \(from)
