@@ -33,52 +33,8 @@ struct LeadWriter {
         if let id = try await self.conversation(thread) {
             return (id, false, "reply")
         }
-        do {
-            // Is this a person the builder already has? (Within this builder only.)
-            let newID = UUID.v7()
-            let record = PersonRecord(lead: self.lead, id: newID, builderID: self.item.builderID)
-            let keys = BlockingKeys.keys(for: record)
-            let lookup = try await CandidateLookup.find(
-                keys: keys, builderID: self.item.builderID, thresholds: self.thresholds, on: self.tx, logger: self.logger)
-            let decision = Matcher.decide(
-                incoming: record, candidates: lookup.candidates, keyFrequency: { lookup.frequencies[$0] ?? 0 },
-                thresholds: self.thresholds)
-            if case .merge(let survivor, let score, let explanation) = decision {
-                let changes = try await self.fillEmpty(survivor)
-                try await self.addProjectInterestIfNew(to: survivor)
-                try await self.tx.query(
-                    """
-                    INSERT INTO lead_merges (id, builder_id, survivor_lead_id, inbound_item_id, kind, score, explanation, changes)
-                    VALUES (\(UUID.v7()), \(self.item.builderID), \(survivor), \(self.item.id), 'automatic', \(score),
-                            \(explanation), \(changes)::jsonb)
-                    """, logger: self.logger)
-                try await CandidateLookup.store(keys, leadID: survivor, builderID: self.item.builderID, on: self.tx, logger: self.logger)
-                self.logger.info("inquiry merged into a known lead", metadata: ["lead_id": "\(survivor)", "score": "\(score)"])
-                try await self.followUpMerges(survivor: survivor, incoming: record, candidates: lookup.candidates)
-                return (survivor, false, "inbound_email")
-            }
-            if let id = try await self.insert(id: newID) {
-                try await CandidateLookup.store(keys, leadID: id, builderID: self.item.builderID, on: self.tx, logger: self.logger)
-                switch decision {
-                case .review(let candidate, let score, let explanation):
-                    try await self.tx.query(
-                        """
-                        INSERT INTO merge_candidates (id, builder_id, lead_id, candidate_lead_id, score, explanation)
-                        VALUES (\(UUID.v7()), \(self.item.builderID), \(id), \(candidate), \(score), \(explanation))
-                        ON CONFLICT (lead_id, candidate_lead_id) DO NOTHING
-                        """, logger: self.logger)
-                case .related(let other, _, let explanation):
-                    try await self.tx.query(
-                        """
-                        INSERT INTO lead_relations (id, builder_id, lead_id, related_lead_id, kind, explanation)
-                        VALUES (\(UUID.v7()), \(self.item.builderID), \(id), \(other), 'household', \(explanation))
-                        ON CONFLICT DO NOTHING
-                        """, logger: self.logger)
-                case .merge, .new:
-                    break
-                }
-                return (id, true, "inbound_email")
-            }
+        if let placed = try await self.matchOrCreate() {
+            return placed
         }
         // Another worker created the lead with this marketplace id a moment ago.
         guard let id = try await self.leadWithSameSourceID() else {
@@ -86,6 +42,57 @@ struct LeadWriter {
         }
         try await self.fillEmpty(id)
         return (id, false, "inbound_email")
+    }
+
+    /// A person the builder already has (within this builder only): the inquiry merges into
+    /// their lead; otherwise a new lead, with a merge candidate or household link when the
+    /// matcher says so. Nil when the insert ran into a lead with the same marketplace id.
+    private func matchOrCreate() async throws -> (id: UUID, created: Bool, kind: String)? {
+        let newID = UUID.v7()
+        let record = PersonRecord(lead: self.lead, id: newID, builderID: self.item.builderID)
+        let keys = BlockingKeys.keys(for: record)
+        let lookup = try await CandidateLookup.find(
+            keys: keys, builderID: self.item.builderID, thresholds: self.thresholds, on: self.tx, logger: self.logger)
+        let decision = Matcher.decide(
+            incoming: record, candidates: lookup.candidates, keyFrequency: { lookup.frequencies[$0] ?? 0 },
+            thresholds: self.thresholds)
+        if case .merge(let survivor, let score, let explanation) = decision {
+            let changes = try await self.fillEmpty(survivor)
+            try await self.addProjectInterestIfNew(to: survivor)
+            try await self.tx.query(
+                """
+                INSERT INTO lead_merges (id, builder_id, survivor_lead_id, inbound_item_id, kind, score, explanation, changes)
+                VALUES (\(UUID.v7()), \(self.item.builderID), \(survivor), \(self.item.id), 'automatic', \(score),
+                        \(explanation), \(changes)::jsonb)
+                """, logger: self.logger)
+            try await CandidateLookup.store(keys, leadID: survivor, builderID: self.item.builderID, on: self.tx, logger: self.logger)
+            self.logger.info("inquiry merged into a known lead", metadata: ["lead_id": "\(survivor)", "score": "\(score)"])
+            try await self.followUpMerges(survivor: survivor, incoming: record, candidates: lookup.candidates)
+            return (survivor, false, "inbound_email")
+        }
+        if let id = try await self.insert(id: newID) {
+            try await CandidateLookup.store(keys, leadID: id, builderID: self.item.builderID, on: self.tx, logger: self.logger)
+            switch decision {
+            case .review(let candidate, let score, let explanation):
+                try await self.tx.query(
+                    """
+                    INSERT INTO merge_candidates (id, builder_id, lead_id, candidate_lead_id, score, explanation)
+                    VALUES (\(UUID.v7()), \(self.item.builderID), \(id), \(candidate), \(score), \(explanation))
+                    ON CONFLICT (lead_id, candidate_lead_id) DO NOTHING
+                    """, logger: self.logger)
+            case .related(let other, _, let explanation):
+                try await self.tx.query(
+                    """
+                    INSERT INTO lead_relations (id, builder_id, lead_id, related_lead_id, kind, explanation)
+                    VALUES (\(UUID.v7()), \(self.item.builderID), \(id), \(other), 'household', \(explanation))
+                    ON CONFLICT DO NOTHING
+                    """, logger: self.logger)
+            case .merge, .new:
+                break
+            }
+            return (id, true, "inbound_email")
+        }
+        return nil
     }
 
     /// The inquiry may be what links its survivor to another existing lead of the same person
