@@ -68,6 +68,11 @@ struct ImportCommandTests {
             let malformed = try await TestProcess.run([Repository.binary, "import", "--database-url", db.urlString,
                                                        "--builder", "acme-homes", "--csv", broken.path])
             #expect(malformed.status != 0 && malformed.stderr.contains("broken.csv: line 3"), "\(malformed.stderr)")
+            let good = dir.appendingPathComponent("good.csv")
+            try Data("name,email\nAna Lee,ana@example.org\n".utf8).write(to: good)
+            let badThreshold = try await TestProcess.run([Repository.binary, "import", "--database-url", db.urlString,
+                                                          "--builder", "acme-homes", "--csv", good.path, "--merge-threshold", "1.5"])
+            #expect(badThreshold.status != 0 && badThreshold.stderr.contains("--merge-threshold"), "\(badThreshold.stderr)")
             try await db.withClient { (client: PostgresClient) async throws in
                 #expect(try await client.scalar("SELECT count(*)::int8 FROM leads") == 0)
             }

@@ -17,6 +17,7 @@ struct Import: AsyncParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var matching: MatchingOptions
 
     @Option(help: "The builder's slug.")
     var builder: String
@@ -77,6 +78,7 @@ struct Import: AsyncParsableCommand {
 
         let settings = try self.global.resolver()
         let logger = try self.global.makeLogger(settings)
+        let thresholds = try self.matching.thresholds(settings)
         let (slug, batchSize, total) = (self.builder, self.batch, rows.count)
         let allRows = rows
         let handle = reportHandle
@@ -84,7 +86,7 @@ struct Import: AsyncParsableCommand {
             guard let builder = try await BuilderStore(client: client, logger: logger).find(slug: slug) else {
                 throw CLIError("--builder \(slug): no such builder")
             }
-            let importer = BulkImporter(client: client, logger: logger)
+            let importer = BulkImporter(client: client, logger: logger, thresholds: thresholds)
             var counts: [String: Int] = [:]
             var done = 0
             var lastProgress = ContinuousClock.now

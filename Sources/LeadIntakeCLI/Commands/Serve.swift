@@ -1,5 +1,6 @@
 import ArgumentParser
 import Extraction
+import Matching
 import Foundation
 import Intake
 import Logging
@@ -78,6 +79,7 @@ struct Serve: AsyncParsableCommand {
     var leaseSeconds: Int?
 
     @OptionGroup var specs: ParserSpecsOption
+    @OptionGroup var matching: MatchingOptions
 
     @Option(name: .customLong("suggest-source-after"),
             help: "Leads from one unknown ('other') source before a parser spec is suggested for it (env LEAD_INTAKE_SUGGEST_SOURCE_AFTER; default 3).")
@@ -127,6 +129,7 @@ struct Serve: AsyncParsableCommand {
         let specs = try self.specs.load(settings)
         let specDirectory = try self.specs.resolve(settings).path
         logger.info("parser specs loaded", metadata: ["specs": "\(specs.specs.count)", "directory": "\(specDirectory)"])
+        let matchThresholds = try self.matching.thresholds(settings)
         let suggestAfter = try settings.int(flag: self.suggestSourceAfter, key: "suggest-source-after",
                                             env: "LEAD_INTAKE_SUGGEST_SOURCE_AFTER", default: 3, range: 1...1_000_000)
 
@@ -148,7 +151,7 @@ struct Serve: AsyncParsableCommand {
             try await self.runServices(
                 url: url, smtpAddress: smtpAddress, lmtpAddress: lmtpAddress, startTLS: startTLS, httpAddress: httpAddress,
                 smtpLimits: smtpLimits, workers: workerCount, maxSize: maxSize, maxAttempts: maxAttempts, lease: .seconds(leaseSeconds),
-                domains: domains, hostname: hostname, processor: ItemProcessor(specs: specs), suggestAfter: suggestAfter, logger: logger)
+                domains: domains, hostname: hostname, processor: ItemProcessor(specs: specs), suggestAfter: suggestAfter, matchThresholds: matchThresholds, logger: logger)
         } catch {
             await embedded?.stop()
             throw error
@@ -205,7 +208,7 @@ struct Serve: AsyncParsableCommand {
     private func runServices(
         url: DatabaseURL, smtpAddress: ListenAddress, lmtpAddress: LMTPAddress?, startTLS: STARTTLSContext?,
         httpAddress: ListenAddress, smtpLimits: SMTPServer.Configuration, workers: Int, maxSize: Int, maxAttempts: Int, lease: Duration, domains: Set<String>,
-        hostname: String, processor: ItemProcessor, suggestAfter: Int, logger: Logger
+        hostname: String, processor: ItemProcessor, suggestAfter: Int, matchThresholds: MatchThresholds, logger: Logger
     ) async throws {
         let client = PostgresClient(configuration: url.configuration, backgroundLogger: logger)
         let metrics = IntakeMetrics()
@@ -249,7 +252,7 @@ struct Serve: AsyncParsableCommand {
             workerConfiguration.workers = workers
             services.append(.init(service: WorkerPool(
                 configuration: workerConfiguration, queue: InboxQueue(client: client, logger: logger, policy: policy),
-                leads: LeadStore(client: client, logger: logger, sourceSuggestionThreshold: suggestAfter), processor: processor,
+                leads: LeadStore(client: client, logger: logger, sourceSuggestionThreshold: suggestAfter, matchThresholds: matchThresholds), processor: processor,
                 metrics: metrics, logger: logger)))
         }
         let dataTimeout = smtpConfiguration.dataTerminationTimeout

@@ -12,7 +12,7 @@ struct ConfigFile {
         "hostname", "log-level", "max-message-size", "max-attempts", "lease-seconds", "demo",
         "lmtp", "tls-cert", "tls-key",
         "max-connections", "max-connections-per-client", "command-timeout", "data-block-timeout", "data-timeout",
-        "parsers", "suggest-source-after",
+        "parsers", "suggest-source-after", "merge-threshold", "review-threshold",
     ]
 
     init(path: String) throws {

@@ -42,6 +42,14 @@ struct SettingsResolver {
         return number
     }
 
+    func fraction(flag: Double?, key: String, env: String, default value: Double) throws -> Double {
+        guard let found = self.lookup(flag: flag.map { String($0) }, key: key, env: env) else { return value }
+        guard let number = Double(found.value), number > 0, number <= 1 else {
+            throw CLIError("\(found.origin): expected a number above 0 and at most 1, got '\(found.value)'")
+        }
+        return number
+    }
+
     func listenAddress(flag: String?, key: String, env: String, default value: String) throws -> ListenAddress {
         let found = self.lookup(flag: flag, key: key, env: env) ?? (value, "default")
         guard let address = ListenAddress(found.value) else {
