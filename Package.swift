@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "Matching", dependencies: ["LeadModel"], swiftSettings: upcoming),
         .target(name: "Routing", dependencies: ["LeadModel", "YAMLFiles", .product(name: "Yams", package: "Yams")], swiftSettings: upcoming),
         .testTarget(name: "MatchingTests", dependencies: ["Matching", "LeadModel"], swiftSettings: upcoming),
-        .testTarget(name: "RoutingTests", dependencies: ["Routing", "LeadModel"], swiftSettings: upcoming),
+        .testTarget(name: "RoutingTests", dependencies: ["Routing", "LeadModel", "YAMLFiles"], swiftSettings: upcoming),
         .target(name: "YAMLFiles", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: upcoming),
         .target(name: "Extraction", dependencies: ["MIME", "HTMLText", "LeadModel", "YAMLFiles", .product(name: "Yams", package: "Yams")], swiftSettings: upcoming),
 
@@ -95,7 +95,7 @@ let package = Package(
         .executableTarget(
             name: "LeadIntakeCLI",
             dependencies: [
-                "LeadModel", "MIME", "Extraction", "Matching", "Routing", "Storage", "Intake", "SMTPServer", "WebIntake",
+                "LeadModel", "MIME", "Extraction", "Matching", "Routing", "YAMLFiles", "Storage", "Intake", "SMTPServer", "WebIntake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -110,7 +110,7 @@ let package = Package(
 
         .testTarget(name: "HTMLTextTests", dependencies: ["HTMLText"], swiftSettings: upcoming),
         .testTarget(name: "MIMETests", dependencies: ["MIME"], swiftSettings: upcoming),
-        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "MIME", "LeadModel"], swiftSettings: upcoming),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "MIME", "LeadModel", "YAMLFiles"], swiftSettings: upcoming),
         .testTarget(
             name: "SMTPServerTests",
             dependencies: [

@@ -166,3 +166,40 @@ public struct YAMLNode<Failure: YAMLLocatedError> {
         }
     }
 }
+
+/// The error of a YAML-based file format: a code from the format's own set, the file, the
+/// position and a reason in words the person editing the file can act on.
+///
+/// Files hold project data (specs, staff names), not customer data, so the whole description
+/// is safe to print. Values built in code or decoded from stored JSON have no position:
+/// ``line`` and ``column`` are 0 and the description leaves them out.
+public struct YAMLFileError<C: YAMLErrorCode & Sendable & Hashable & CustomStringConvertible>:
+    YAMLLocatedError, Sendable, Hashable, CustomStringConvertible
+{
+    public typealias Code = C
+
+    /// The kind of problem.
+    public var code: Code
+    /// The file's path, or a label such as `stored routing rules` when there is no file.
+    public var file: String
+    /// 1-based line in the file; 0 when unknown.
+    public var line: Int
+    /// 1-based column in the line; 0 when unknown.
+    public var column: Int
+    /// What is wrong.
+    public var reason: String
+
+    public init(code: Code, file: String, line: Int = 0, column: Int = 0, reason: String) {
+        self.code = code
+        self.file = file
+        self.line = line
+        self.column = column
+        self.reason = reason
+    }
+
+    /// `FILE:LINE:COL: reason` (or `FILE: reason` without a position), the form editors and
+    /// terminals turn into links.
+    public var description: String {
+        self.line > 0 ? "\(self.file):\(self.line):\(self.column): \(self.reason)" : "\(self.file): \(self.reason)"
+    }
+}

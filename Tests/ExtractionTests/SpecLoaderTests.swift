@@ -1,6 +1,7 @@
 import Extraction
 import Foundation
 import Testing
+import YAMLFiles
 
 @Suite("Spec loading")
 struct SpecLoaderTests {

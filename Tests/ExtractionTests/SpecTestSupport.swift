@@ -1,5 +1,6 @@
 import Extraction
 import Foundation
+import YAMLFiles
 
 /// Paths and loaded specs shared by the spec and extractor tests.
 enum SpecTestSupport {

@@ -1,6 +1,7 @@
 import Foundation
 import Routing
 import Testing
+import YAMLFiles
 
 @Suite("Routing rules files")
 struct RoutingRulesFileTests {

@@ -4,8 +4,6 @@ import Yams
 /// A node of a parser spec: the shared YAML node failing with ``SpecError``.
 typealias SpecNode = YAMLNode<SpecError>
 
-extension SpecError.Code: YAMLErrorCode {}
-extension SpecError: YAMLLocatedError {}
 
 extension YAMLNode where Failure == SpecError {
     func error(_ code: SpecError.Code, _ reason: String) -> SpecError {

@@ -1,4 +1,5 @@
 public import Foundation
+import YAMLFiles
 
 /// Every parser spec of a directory, loaded and checked once at start-up.
 ///

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Extraction
 import Foundation
+import YAMLFiles
 
 struct Parsers: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Extraction
 import Foundation
+import YAMLFiles
 
 /// `--parsers DIR`: where the source specs are. Shared by every command that extracts leads.
 struct ParserSpecsOption: ParsableArguments {

@@ -4,8 +4,6 @@ import Yams
 /// A node of a routing rules file: the shared YAML node failing with ``RoutingRulesError``.
 typealias RoutingNode = YAMLNode<RoutingRulesError>
 
-extension RoutingRulesError.Code: YAMLErrorCode {}
-extension RoutingRulesError: YAMLLocatedError {}
 
 extension YAMLNode where Failure == RoutingRulesError {
     func error(_ code: RoutingRulesError.Code, _ reason: String) -> RoutingRulesError {

@@ -1,3 +1,5 @@
+import YAMLFiles
+
 /// One builder's routing configuration: its project managers, ordered rules and a fallback.
 ///
 /// Load it from a YAML file with ``init(yaml:file:)`` or ``load(file:)`` (errors name the file,

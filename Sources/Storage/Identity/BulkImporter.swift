@@ -79,7 +79,9 @@ public final class BulkImporter: Sendable {
             }
             let clock = ContinuousClock()
             let t0 = clock.now
-            let cached = self.records.withLock { $0 }
+            // Looked up one id at a time: copying the cache out would make the update at the
+            // end of the batch copy all of it again.
+            let cached: @Sendable (UUID) -> PersonRecord? = { id in self.records.withLock { $0[id] } }
             let known = try await Self.knownKeys(
                 Array(allKeys), builderID: builderID, thresholds: thresholds, cached: cached, on: tx, logger: logger)
             let t1 = clock.now
@@ -172,7 +174,7 @@ public final class BulkImporter: Sendable {
         var records: [UUID: PersonRecord] = [:]
     }
 
-    private static func knownKeys(_ keys: [MatchKey], builderID: UUID, thresholds: MatchThresholds, cached: [UUID: PersonRecord],
+    private static func knownKeys(_ keys: [MatchKey], builderID: UUID, thresholds: MatchThresholds, cached: (UUID) -> PersonRecord?,
                                   on tx: PostgresConnection, logger: Logger) async throws -> Known {
         var known = Known()
         guard !keys.isEmpty else { return known }
@@ -195,7 +197,7 @@ public final class BulkImporter: Sendable {
         }
         var ids: [UUID] = []
         for id in Set(known.leadsOfKey.values.joined()) {
-            if let record = cached[id] { known.records[id] = record } else { ids.append(id) }
+            if let record = cached(id) { known.records[id] = record } else { ids.append(id) }
         }
         guard !ids.isEmpty else { return known }
         for record in try await CandidateLookup.records(
