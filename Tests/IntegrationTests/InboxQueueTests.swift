@@ -83,7 +83,9 @@ struct InboxQueueTests {
                 let ids = try await Seed.items(client, builder: builder, count: 1)
                 var policy = InboxQueue.Policy()
                 policy.maximumAttempts = 3
-                policy.initialBackoff = .seconds(1)
+                // Long enough that a loaded CI machine cannot reach the second drain before the
+                // retry is due (1 s, at least 0.8 s with jitter, was seen to flake there).
+                policy.initialBackoff = .seconds(3)
                 let failing = ItemProcessor { _ in throw TestFailure("parser exploded on purpose") }
                 let pool = Self.pool(client, workers: 1, processor: failing, policy: policy, name: "failing")
                 let started = ContinuousClock.now
@@ -102,7 +104,7 @@ struct InboxQueueTests {
                 let failed = try await Self.state(client, ids[0])
                 #expect(failed.attempts == 3)
                 #expect(failed.error?.contains("parser exploded on purpose") == true)
-                // Backoff 1 s then 2 s (±20%) between the three tries.
+                // Backoff 3 s then 6 s (±20%) between the three tries, so at least 2.4 s in any case.
                 #expect(ContinuousClock.now - started >= .milliseconds(2400))
 
                 // `lead-intake reprocess --status failed` after the cause is fixed.
