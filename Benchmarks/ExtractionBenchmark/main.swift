@@ -3,6 +3,10 @@
 //
 //   swift build -c release --product extraction-bench && .build/release/extraction-bench
 // Options: --min-seconds S (default 2) per measurement, --trials N (default 5, median kept),
+//   --top N (the N messages whose extraction costs most), --dump FILE (every outcome as a JSON
+//   line, to compare before and after a change), --profile leads|mime (only parse + extract,
+//   for perf; with --passes N a fixed N passes instead of --min-seconds, for perf stat),
+//   --match SUBSTRING (only files whose path has it),
 //   --corpus leads|mime|all (default: print leads and mime separately).
 //
 // Three timings per corpus pass, in the same run, interleaved trial by trial:
@@ -34,12 +38,13 @@ let trials = Int(options["trials"] ?? "5") ?? 5
 
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-func emails(under relative: String) -> [[UInt8]] {
+func emails(under relative: String, only: String) -> [[UInt8]] {
     let base = root.appendingPathComponent(relative)
     guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { return [] }
     var paths: [String] = []
     for case let url as URL in walker where url.pathExtension == "eml" { paths.append(url.path) }
-    return paths.sorted().compactMap { FileManager.default.contents(atPath: $0).map { Array($0) } }
+    return paths.sorted().filter { only.isEmpty || $0.contains(only) }
+        .compactMap { FileManager.default.contents(atPath: $0).map { Array($0) } }
 }
 
 let specs: SpecSet
@@ -97,9 +102,55 @@ func measure(_ name: String, _ corpus: [[UInt8]]) {
     say(String(format: "  extraction adds %+.0f%% to parse (target ≤ +50%%), %+.0f%% to parse + derive", (e - p) / p * 100, (e - d) / d * 100))
 }
 
-let leadCorpus = emails(under: "parsers/fixtures") + emails(under: "fixtures/email")
-let mimeCorpus = emails(under: "fixtures/mime")
+let leadCorpus = emails(under: "parsers/fixtures", only: options["match"] ?? "") + emails(under: "fixtures/email", only: options["match"] ?? "")
+let mimeCorpus = emails(under: "fixtures/mime", only: options["match"] ?? "")
 let which = options["corpus"] ?? "both"
+if let dump = options["dump"] {
+    // Every outcome, one JSON line per message (corpus order), to compare before and after a change.
+    var out = ""
+    for message in leadCorpus + mimeCorpus {
+        let json = (try? extractor.extract(from: MIMEMessage.parse(message)).jsonData()).map { String(decoding: $0, as: UTF8.self) } ?? "?"
+        out += json.replacingOccurrences(of: "\n", with: " ") + "\n"
+    }
+    try! out.write(toFile: dump, atomically: true, encoding: .utf8)
+    exit(0)
+}
+if options["profile"] != nil {
+    // For a profiler: only parse + extract over the lead corpus (--profile mime: the mime
+    // corpus), for --min-seconds; --match SUBSTRING keeps only the files whose path has it.
+    let corpus = options["profile"] == "mime" ? mimeCorpus : leadCorpus
+    if let passes = options["passes"].flatMap(Int.init) {
+        // A fixed amount of work, for `perf stat -e instructions:u` (steadier than time on a busy machine).
+        var sink = 0
+        for _ in 0..<passes { for message in corpus { sink &+= extract(message) } }
+        say("parse + extract: \(passes) passes over \(corpus.count) messages (\(sink) leads)")
+        exit(0)
+    }
+    let seconds = secondsPerPass(corpus, extract)
+    say(String(format: "parse + extract %.1f µs/msg over %d messages", seconds * 1e6 / Double(corpus.count), corpus.count))
+    exit(0)
+}
+if let top = options["top"].flatMap(Int.init) {
+    // Where extraction time goes: the messages whose extraction (beyond parse) costs most.
+    var rows: [(Double, Double, Int)] = []
+    let corpus = leadCorpus + mimeCorpus
+    for (index, message) in corpus.enumerated() {
+        let p = secondsPerPass([message], parseOnly), e = secondsPerPass([message], extract)
+        rows.append((e - p, p, index))
+    }
+    var paths: [String] = []
+    for relative in ["parsers/fixtures", "fixtures/email", "fixtures/mime"] {
+        let base = root.appendingPathComponent(relative)
+        var found: [String] = []
+        for case let url as URL in FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil)! where url.pathExtension == "eml" { found.append(url.path) }
+        paths += found.sorted()
+    }
+    for (extra, parse, index) in rows.sorted(by: { $0.0 > $1.0 }).prefix(top) {
+        say(String(format: "%8.1f µs extract  %8.1f µs parse  ", extra * 1e6, parse * 1e6) + paths[index].dropFirst(root.path.count + 1))
+    }
+    say(String(format: "total extract %.1f µs, parse %.1f µs", rows.reduce(0) { $0 + $1.0 } * 1e6, rows.reduce(0) { $0 + $1.1 } * 1e6))
+    exit(0)
+}
 say("extraction-bench: \(specs.specs.count) specs; load average \((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?")")
 if which == "leads" || which == "both" { measure("leads (parsers/fixtures + fixtures/email)", leadCorpus) }
 if which == "mime" || which == "both" { measure("mime (fixtures/mime, hostile messages included)", mimeCorpus) }
