@@ -51,7 +51,7 @@ public struct GenericExtractor: Sendable {
             builder.set(.name, raw: displayName, hint: .name,
                         provenance: FieldProvenance(rule: "sender display name", location: inquiry.nameSource))
         }
-        if let address = inquiry.sender?.address, address.contains("@") {
+        if let address = inquiry.sender?.address, Self.holdsAt(address) {
             builder.set(.email, raw: address, hint: .email,
                         provenance: FieldProvenance(rule: "sender address", location: inquiry.addressSource))
         }
@@ -59,7 +59,9 @@ public struct GenericExtractor: Sendable {
         let body = ValueNormalizer.trimmingWhitespace(inquiry.body)
         // Line numbers refer to the trimmed text, i.e. to the `message` field.
         let searched = SpecPattern.bounded(body, maxBytes: phoneSearchBytes)
-        let phoneText = inquiry.original == nil ? Inquiry.blankingQuotedLines(searched) : searched
+        // (Without a ">" byte there is no quoted line: the text stays as it is.)
+        let phoneText = inquiry.original == nil && LineSplitter.contains(UInt8(ascii: ">"), in: searched)
+            ? Inquiry.blankingQuotedLines(searched) : searched
         if !builder.has(.phone), let phone = phoneScanner.firstPhone(in: phoneText) {
             let rule = phone.isNANP ? "phone pattern" : "labelled phone, not NANP"
             let provenance = FieldProvenance(rule: rule, location: "\(inquiry.bodySource) line \(phone.line)")
@@ -78,6 +80,17 @@ public struct GenericExtractor: Sendable {
             builder.set(.message, raw: body, hint: .trim,
                         provenance: FieldProvenance(rule: "prospect text", location: inquiry.messageSource))
         }
+    }
+
+    /// `address.contains("@")`: for ASCII the "@" byte is the answer; other text holds it
+    /// only if its bytes do.
+    private static func holdsAt(_ address: String) -> Bool {
+        var copy = address
+        let (hasByte, isASCII) = copy.withUTF8 { bytes in
+            (bytes.contains(UInt8(ascii: "@")), !bytes.contains(where: { $0 >= 0x80 }))
+        }
+        guard hasByte else { return false }
+        return isASCII || address.contains("@")
     }
 
     /// `auto-submitted message (auto-replied)` for RFC 3834 machine-sent mail, else nil.

@@ -39,8 +39,10 @@ public struct LeadExtractor: Sendable {
             return .ignored(reason: reason)
         }
         let view = InquiryView(message: message)
-        let spec = specs.detect(view)
-        if let spec, let reason = specs.ignoreReason(spec, view) {
+        // Which spec literals the message holds, found once for detection, ignore and field rules.
+        let presence = LiteralPresence(literals: specs.detectionLiterals, view: view)
+        let spec = specs.detect(view, presence: presence)
+        if let spec, let reason = specs.ignoreReason(spec, view, presence: presence) {
             return .ignored(reason: reason)
         }
 
@@ -53,14 +55,14 @@ public struct LeadExtractor: Sendable {
             relayDomains: relayDomains)
         builder.phonesAreProxied = spec?.relays.phonesAreProxied ?? false
 
-        let metaSource = LeadMetaTags.apply(LeadMetaTags.tags(in: view.html), to: &builder)
+        let metaSource = LeadMetaTags.apply(LeadMetaTags.tags(in: view), to: &builder)
 
         var heuristicsText = view.inquiry.body
         var heuristicsLocation = view.inquiry.bodySource
         if let spec {
             builder.lead.source = spec.source
             builder.lead.sourceDetail = spec.detail
-            spec.applyRules(to: &builder, view: view)
+            spec.applyRules(to: &builder, view: view, presence: presence)
             // The original's sender or Reply-To at a relay domain (a per-lead relay address
             // such as customer-request-123@awexpress.google.com) reaches the prospect.
             for address in [view.sender?.address ?? ""] + view.replyTo.map(\.address)
@@ -132,9 +134,52 @@ public struct LeadExtractor: Sendable {
     static func isAutomated(_ sender: Mailbox?) -> Bool {
         guard let address = sender?.address.lowercased(), let at = address.firstIndex(of: "@") else { return false }
         let local = address[..<at]
-        if automatedAddresses.contains(where: { local.contains($0) }) { return true }
+        if automatedAddresses.contains(where: { Self.contains(local, $0) }) { return true }
         return local.split(whereSeparator: { $0 == "." || $0 == "-" || $0 == "_" || $0 == "+" })
             .contains { automatedWords.contains(String($0)) }
+    }
+
+    /// The whitespace-separated tokens of `line` that contain "@", in order. On the bytes
+    /// of an ASCII line, where a whitespace Character is a whitespace byte (CR LF is one
+    /// Character and two whitespace bytes: the same tokens).
+    private static func tokensWithAt(_ line: Substring) -> [Substring] {
+        let bytes = line.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            return line.split(whereSeparator: { $0.isWhitespace }).filter { $0.contains("@") }
+        }
+        var tokens: [Substring] = []
+        var start: String.Index?
+        var hasAt = false
+        var index = bytes.startIndex
+        while true {
+            let atEnd = index == bytes.endIndex
+            let byte: UInt8 = atEnd ? 0x20 : bytes[index]
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                if let tokenStart = start, hasAt { tokens.append(line[tokenStart..<index]) }
+                start = nil
+                hasAt = false
+            } else {
+                if start == nil { start = index }
+                if byte == 0x40 { hasAt = true }
+            }
+            if atEnd { return tokens }
+            index = bytes.index(after: index)
+        }
+    }
+
+    /// `text.contains(word)` (Foundation's, as `StringProtocol.contains` is here): on the
+    /// bytes when both are ASCII, where it is a plain byte search.
+    private static func contains(_ text: Substring, _ word: String) -> Bool {
+        let bytes = text.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }), word.utf8.allSatisfy({ $0 < 0x80 }) else { return text.contains(word) }
+        let pattern = Array(word.utf8)
+        guard let first = pattern.first else { return text.contains(word) }
+        var start = bytes.startIndex
+        while let candidate = bytes[start...].firstIndex(of: first) {
+            if bytes[candidate...].starts(with: pattern) { return true }
+            start = bytes.index(after: candidate)
+        }
+        return false
     }
 
     /// The first address in the text that is not at `excluding` (the notification sender's
@@ -145,7 +190,7 @@ public struct LeadExtractor: Sendable {
         for (index, line) in lines.enumerated() where !builder.has(.email) {
             // A token with "@" needs an "@" byte in its line.
             guard line.utf8.contains(0x40) else { continue }
-            for token in line.split(whereSeparator: { $0.isWhitespace }) where token.contains("@") {
+            for token in Self.tokensWithAt(line) {
                 guard let email = ValueNormalizer.email(String(token)), domainOf(email) != excluding else { continue }
                 if builder.set(.email, raw: email, hint: .email,
                                provenance: FieldProvenance(rule: "email address in text", location: "\(location) line \(index + 1)")) {

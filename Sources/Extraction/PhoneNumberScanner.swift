@@ -28,22 +28,34 @@ public struct PhoneNumberScanner: Sendable {
 
     /// ASCII digits in `text` (counting stops at 10) and whether it has a `+`.
     private static func digitCount(_ text: String) -> (Int, Bool) {
-        var digits = 0
-        var hasPlus = false
-        for byte in text.utf8 {
-            if byte >= 0x30 && byte <= 0x39 {
-                if digits < 10 { digits += 1 }
-            } else if byte == 0x2B {
-                hasPlus = true
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var digits = 0
+            var hasPlus = false
+            for byte in bytes {
+                if byte >= 0x30 && byte <= 0x39 {
+                    digits += 1
+                } else if byte == 0x2B {
+                    hasPlus = true
+                }
             }
+            return (min(digits, 10), hasPlus)
         }
-        return (digits, hasPlus)
+    }
+
+    /// `text`'s bytes as its scalars when it is ASCII, for `body`; nil for other text.
+    private static func withASCIIScalars<R>(_ text: String, _ body: (ASCIIScalars) -> R) -> R? {
+        var copy = text
+        return copy.withUTF8 { bytes in bytes.contains(where: { $0 >= 0x80 }) ? nil : body(ASCIIScalars(bytes: bytes)) }
     }
 
     /// Up to `limit` non-NANP numbers written with a `+` and a country code, normalised to
     /// E.164 by ``PhoneNormalizer`` (8 to 15 digits).
     public func internationalPhones(in text: String, limit: Int = 20) -> [PhoneMatch] {
-        let scalars = Array(text.unicodeScalars)
+        Self.withASCIIScalars(text) { internationalPhones($0, limit: limit) } ?? internationalPhones(Array(text.unicodeScalars), limit: limit)
+    }
+
+    private func internationalPhones<S: ScalarText>(_ scalars: S, limit: Int) -> [PhoneMatch] {
         var matches: [PhoneMatch] = []
         var line = 1
         var index = 0
@@ -66,7 +78,7 @@ public struct PhoneNumberScanner: Sendable {
                 index = end
                 continue
             }
-            let written = String(String.UnicodeScalarView(scalars[index..<end]))
+            let written = Self.string(scalars, index..<end)
             var extensionEnd = end
             let phoneExtension = readExtension(scalars, &extensionEnd)
             if let phone = PhoneNormalizer.normalize(written), !phone.isNANP {
@@ -82,7 +94,10 @@ public struct PhoneNumberScanner: Sendable {
     /// Up to `limit` NANP numbers in `text`, in order.
     public func phones(in text: String, limit: Int = 20) -> [PhoneMatch] {
         guard Self.digitCount(text).0 >= 10 else { return [] }
-        let scalars = Array(text.unicodeScalars)
+        return Self.withASCIIScalars(text) { phones($0, limit: limit) } ?? phones(Array(text.unicodeScalars), limit: limit)
+    }
+
+    private func phones<S: ScalarText>(_ scalars: S, limit: Int) -> [PhoneMatch] {
         var matches: [PhoneMatch] = []
         var line = 1
         var index = 0
@@ -104,7 +119,7 @@ public struct PhoneNumberScanner: Sendable {
 
     // MARK: - NANP
 
-    private func nanpNumber(_ s: [Unicode.Scalar], at start: Int, line: Int) -> (PhoneMatch, Int)? {
+    private func nanpNumber<S: ScalarText>(_ s: S, at start: Int, line: Int) -> (PhoneMatch, Int)? {
         var index = start
         if s[index] == "+" {
             guard index + 1 < s.count, s[index + 1] == "1" else { return nil }
@@ -150,7 +165,7 @@ public struct PhoneNumberScanner: Sendable {
         NANPNumber.isValid(area: area.map(Character.init), exchange: exchange.map(Character.init))
     }
 
-    private func readExtension(_ s: [Unicode.Scalar], _ index: inout Int) -> String? {
+    private func readExtension<S: ScalarText>(_ s: S, _ index: inout Int) -> String? {
         var probe = index
         var skipped = 0
         while probe < s.count, skipped < 3, s[probe] == " " || s[probe] == "," || s[probe] == "\t" {
@@ -158,9 +173,9 @@ public struct PhoneNumberScanner: Sendable {
             skipped += 1
         }
         var keywordEnd: Int?
-        for keyword in ["extension", "ext", "x"] {
+        for keyword in Self.extensionKeywords {
             if matchesWord(s, at: probe, keyword) {
-                keywordEnd = probe + keyword.unicodeScalars.count
+                keywordEnd = probe + keyword.count
                 break
             }
         }
@@ -180,9 +195,11 @@ public struct PhoneNumberScanner: Sendable {
         return String(digits)
     }
 
-    private func matchesWord(_ s: [Unicode.Scalar], at start: Int, _ word: String) -> Bool {
+    private static let extensionKeywords: [[Unicode.Scalar]] = ["extension", "ext", "x"].map { Array($0.unicodeScalars) }
+
+    private func matchesWord<S: ScalarText>(_ s: S, at start: Int, _ word: [Unicode.Scalar]) -> Bool {
         var index = start
-        for scalar in word.unicodeScalars {
+        for scalar in word {
             guard index < s.count, lowercased(s[index]) == scalar else { return false }
             index += 1
         }
@@ -195,9 +212,30 @@ public struct PhoneNumberScanner: Sendable {
     private static let labels = ["phone", "telephone", "tel", "cell", "mobile", "ph"]
 
     private func labeledPhone(in text: String) -> PhoneMatch? {
-        var lineNumber = 0
-        for line in LineSplitter.lines(text) {
-            lineNumber += 1
+        // Only lines that may start with a label are read (found from the bytes, split as
+        // LineSplitter splits: at an LF not after a CR).
+        var candidates: [(number: Int, start: Int, end: Int)] = []
+        var copy = text
+        copy.withUTF8 { bytes in
+            var number = 1
+            var lineStart = 0
+            var searchFrom = 0
+            while true {
+                let lf = LineSplitter.firstLF(in: bytes, from: searchFrom)
+                let isBreak = lf < bytes.count && !(lf > 0 && bytes[lf - 1] == 0x0D)
+                if lf == bytes.count || isBreak {
+                    if Self.mayBeLabelled(UnsafeBufferPointer(rebasing: bytes[lineStart..<lf])) { candidates.append((number, lineStart, lf)) }
+                    if lf == bytes.count { break }
+                    number += 1
+                    lineStart = lf + 1
+                }
+                searchFrom = lf + 1
+            }
+        }
+        let utf8 = text.utf8
+        for (lineNumber, start, end) in candidates {
+            let lower = utf8.index(utf8.startIndex, offsetBy: start)
+            let line = text[lower..<utf8.index(lower, offsetBy: end - start)]
             let scalars = Array(line.unicodeScalars.prefix(200))
             var index = 0
             while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" || scalars[index] == "*" {
@@ -218,7 +256,7 @@ public struct PhoneNumberScanner: Sendable {
                 digits.append("+")
                 index += 1
             }
-            while index < scalars.count, isDigit(scalars[index]) || " -.()".unicodeScalars.contains(scalars[index]) {
+            while index < scalars.count, isDigit(scalars[index]) || [" ", "-", ".", "(", ")"].contains(scalars[index]) {
                 if isDigit(scalars[index]) { digits.append(scalars[index]) }
                 index += 1
             }
@@ -236,17 +274,38 @@ public struct PhoneNumberScanner: Sendable {
         return nil
     }
 
+    /// Whether `line` may start with a label (``labels``): after spaces, tabs and `*`, its
+    /// first run of letters within 200 scalars, with A-Z lowercased, must be one. A run of
+    /// ASCII letters followed by an ASCII byte is read from the bytes (a label is ASCII, and
+    /// a run holding another letter is none); anything else is left to the full reading.
+    private static func mayBeLabelled(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let limit = min(bytes.count, 200)
+        var index = 0
+        while index < limit, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == UInt8(ascii: "*") { index += 1 }
+        let start = index
+        while index < limit, (bytes[index] | 0x20) >= 0x61, (bytes[index] | 0x20) <= 0x7A, bytes[index] < 0x80 { index += 1 }
+        // A non-ASCII scalar next (within the limit) may continue the run: read fully.
+        if index < limit, bytes[index] >= 0x80 { return true }
+        let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
+        return labelBytes.contains { label in label.count == word.count && zip(label, word).allSatisfy { $0 == $1 | 0x20 } }
+    }
+
+    private static let labelBytes: [[UInt8]] = labels.map { Array($0.utf8) }
+
     // MARK: - Scalars
 
     /// A number must not continue a word, a longer number, a price or a reference.
-    private func startsAtBoundary(_ s: [Unicode.Scalar], _ index: Int) -> Bool {
+    private func startsAtBoundary<S: ScalarText>(_ s: S, _ index: Int) -> Bool {
         guard index > 0 else { return true }
         let previous = s[index - 1]
         if isDigit(previous) || isLetter(previous) { return false }
-        return !"$#-./,_@+\u{20AC}\u{A3}=".unicodeScalars.contains(previous)
+        switch previous {
+        case "$", "#", "-", ".", "/", ",", "_", "@", "+", "\u{20AC}", "\u{A3}", "=": return false
+        default: return true
+        }
     }
 
-    private func skipSeparators(_ s: [Unicode.Scalar], _ index: inout Int) {
+    private func skipSeparators<S: ScalarText>(_ s: S, _ index: inout Int) {
         var count = 0
         while index < s.count, count < 3, isSeparator(s[index]) {
             index += 1
@@ -258,15 +317,15 @@ public struct PhoneNumberScanner: Sendable {
         scalar == " " || scalar == "-" || scalar == "." || scalar == "\u{A0}" || scalar == "\u{2013}" || scalar == "\u{2011}"
     }
 
-    private func readDigits(_ s: [Unicode.Scalar], _ index: inout Int, count: Int) -> [Unicode.Scalar]? {
+    private func readDigits<S: ScalarText>(_ s: S, _ index: inout Int, count: Int) -> [Unicode.Scalar]? {
         guard index + count <= s.count else { return nil }
-        let digits = Array(s[index..<(index + count)])
-        guard digits.allSatisfy(isDigit) else { return nil }
+        for offset in index..<(index + count) where !isDigit(s[offset]) { return nil }
+        let digits = (index..<(index + count)).map { s[$0] }
         index += count
         return digits
     }
 
-    private func contiguousDigits(_ s: [Unicode.Scalar], from start: Int) -> Int? {
+    private func contiguousDigits<S: ScalarText>(_ s: S, from start: Int) -> Int? {
         var index = start
         while index < s.count, isDigit(s[index]), index - start < 12 { index += 1 }
         return index - start
@@ -274,10 +333,36 @@ public struct PhoneNumberScanner: Sendable {
 
     private func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar >= "0" && scalar <= "9" }
 
-    private func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic }
+    private func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        // (An ASCII scalar is alphabetic exactly when it is a letter.)
+        guard scalar.isASCII else { return scalar.properties.isAlphabetic }
+        return (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A
+    }
 
     private func lowercased(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         if scalar >= "A" && scalar <= "Z" { return Unicode.Scalar(scalar.value + 32) ?? scalar }
         return scalar
     }
+
+    /// The scalars `s[range]` as a String.
+    private static func string<S: ScalarText>(_ s: S, _ range: Range<Int>) -> String {
+        var view = String.UnicodeScalarView()
+        for index in range { view.append(s[index]) }
+        return String(view)
+    }
+}
+
+/// What the scanner reads: a text's scalars by position.
+private protocol ScalarText {
+    var count: Int { get }
+    subscript(_ index: Int) -> Unicode.Scalar { get }
+}
+
+extension Array: ScalarText where Element == Unicode.Scalar {}
+
+/// ASCII text's bytes, read as its scalars (one per byte) without an array of them.
+private struct ASCIIScalars: ScalarText {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var count: Int { bytes.count }
+    subscript(_ index: Int) -> Unicode.Scalar { Unicode.Scalar(bytes[index]) }
 }

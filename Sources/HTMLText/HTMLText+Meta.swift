@@ -20,21 +20,27 @@ extension HTMLText {
     ///   - prefix: The name prefix to keep; an empty prefix returns every named meta tag.
     /// - Returns: Name and content pairs; a tag without `content` gives an empty content.
     public static func metaValues(_ html: String, prefix: String) -> [(name: String, content: String)] {
-        LibXML.withDocument(utf8: html.utf8) { parsed in
-            guard let document = parsed.document else { return [] }
-            let wanted = Array(prefix.utf8)
-            var results: [(name: String, content: String)] = []
-            LibXML.forEachElement(in: document) { element in
-                if let tag = element.pointee.name, isMeta(tag), let name = NodeAttributes.value("name", of: element),
-                    hasPrefix(name, wanted)
-                {
-                    let content = NodeAttributes.value("content", of: element) ?? []
-                    results.append((String(decoding: name, as: UTF8.self), String(decoding: content, as: UTF8.self)))
-                }
-                return true
+        HTMLDocument(html).metaValues(prefix: prefix)
+    }
+}
+
+extension HTMLDocument {
+    /// The `<meta name="..." content="...">` tags whose name starts with `prefix`; see
+    /// ``HTMLText/metaValues(_:prefix:)``.
+    public func metaValues(prefix: String) -> [(name: String, content: String)] {
+        guard let tree else { return [] }
+        let wanted = Array(prefix.utf8)
+        var results: [(name: String, content: String)] = []
+        LibXML.forEachElement(in: tree) { element in
+            if let tag = element.pointee.name, Self.isMeta(tag), let name = NodeAttributes.value("name", of: element),
+                Self.hasPrefix(name, wanted)
+            {
+                let content = NodeAttributes.value("content", of: element) ?? []
+                results.append((String(decoding: name, as: UTF8.self), String(decoding: content, as: UTF8.self)))
             }
-            return results
+            return true
         }
+        return results
     }
 
     private static func isMeta(_ tag: UnsafePointer<UInt8>) -> Bool {

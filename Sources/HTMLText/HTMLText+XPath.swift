@@ -53,22 +53,51 @@ extension HTMLText {
         matching expression: XPathExpression,
         maxOutputBytes: Int = defaultMaxOutputBytes
     ) throws -> [String] {
-        let outcome: Result<[String], XPathError> = LibXML.withDocument(utf8: html.utf8) { parsed in
-            guard let document = parsed.document else { return .success([]) }
-            return evaluate(expression, in: document, maxOutputBytes: maxOutputBytes)
-        }
-        return try outcome.get()
+        try HTMLDocument(html).values(matching: expression, maxOutputBytes: maxOutputBytes)
+    }
+}
+
+extension HTMLDocument {
+    /// The text of every node an XPath expression selects; see
+    /// ``HTMLText/values(_:xpath:maxOutputBytes:)`` for what each value holds.
+    ///
+    /// - Parameters:
+    ///   - xpath: An XPath 1.0 expression; element and attribute names in lower case.
+    ///   - maxOutputBytes: A cap on the total text returned.
+    /// - Returns: The values in document order; empty when nothing matched, the expression
+    ///   is invalid or the document has more than ``HTMLText/maxXPathElements`` elements.
+    public func values(xpath: String, maxOutputBytes: Int = HTMLText.defaultMaxOutputBytes) -> [String] {
+        guard let expression = try? XPathExpression(xpath) else { return [] }
+        return (try? values(matching: expression, maxOutputBytes: maxOutputBytes)) ?? []
     }
 
-    private static func evaluate(
+    /// The text of every node a checked XPath expression selects; see
+    /// ``HTMLText/values(_:matching:maxOutputBytes:)``.
+    ///
+    /// - Parameters:
+    ///   - expression: A compiled-once ``XPathExpression``.
+    ///   - maxOutputBytes: A cap on the total text returned.
+    /// - Returns: The values in document order.
+    /// - Throws: ``XPathError`` with code ``XPathError/Code/evaluationFailed`` when the
+    ///   expression fails on this document or the document has more than
+    ///   ``HTMLText/maxXPathElements`` elements.
+    public func values(
+        matching expression: XPathExpression,
+        maxOutputBytes: Int = HTMLText.defaultMaxOutputBytes
+    ) throws -> [String] {
+        guard let tree else { return [] }
+        return try evaluate(expression, in: tree, maxOutputBytes: maxOutputBytes).get()
+    }
+
+    private func evaluate(
         _ expression: XPathExpression,
         in document: htmlDocPtr,
         maxOutputBytes: Int
     ) -> Result<[String], XPathError> {
-        guard elementCount(document, upTo: maxXPathElements + 1) <= maxXPathElements else {
+        guard elementCount(upTo: HTMLText.maxXPathElements + 1) <= HTMLText.maxXPathElements else {
             return .failure(XPathError(
                 code: .evaluationFailed, expression: expression.source,
-                reason: "Document has more than \(maxXPathElements) elements"))
+                reason: "Document has more than \(HTMLText.maxXPathElements) elements"))
         }
         guard let context = xmlXPathNewContext(document) else {
             return .failure(XPathError(code: .evaluationFailed, expression: expression.source, reason: "Memory allocation error"))
@@ -77,7 +106,7 @@ extension HTMLText {
         cxml_xpath_silence(context)
         // Some XPath errors bypass the context's handler and print; not on our watch.
         cxml_silence_generic_errors_on_this_thread()
-        context.pointee.opLimit = xpathOperationLimit
+        context.pointee.opLimit = HTMLText.xpathOperationLimit
         let object = expression.source.withCString { text in
             text.withMemoryRebound(to: xmlChar.self, capacity: expression.source.utf8.count + 1) {
                 xmlXPathEvalExpression($0, context)
@@ -90,12 +119,12 @@ extension HTMLText {
 
         switch object.pointee.type {
         case XPATH_NODESET, XPATH_XSLT_TREE:
-            return .success(nodeValues(object.pointee.nodesetval, document: document, maxOutputBytes: maxOutputBytes))
+            return .success(Self.nodeValues(object.pointee.nodesetval, document: document, maxOutputBytes: maxOutputBytes))
         case XPATH_STRING:
             let text = object.pointee.stringval.map { String(cString: UnsafePointer($0)) } ?? ""
             return .success([String(text.utf8.prefix(max(0, maxOutputBytes))) ?? ""])
         case XPATH_NUMBER:
-            return .success([format(object.pointee.floatval)])
+            return .success([HTMLText.format(object.pointee.floatval)])
         case XPATH_BOOLEAN:
             return .success([object.pointee.boolval != 0 ? "true" : "false"])
         default:
@@ -103,15 +132,25 @@ extension HTMLText {
         }
     }
 
-    /// Renders each node of a node-set; the output budget is shared by all of them so
-    /// nested selections (`//div` over deep markup) cannot multiply the document's size.
+    /// Renders each node of a node-set.
     private static func nodeValues(_ set: xmlNodeSetPtr?, document: htmlDocPtr, maxOutputBytes: Int) -> [String] {
         guard let set, set.pointee.nodeNr > 0, let table = set.pointee.nodeTab else { return [] }
+        let nodes = (0..<Int(set.pointee.nodeNr)).lazy.compactMap { table[$0] }
+        return renderedValues(of: nodes, document: document, maxOutputBytes: maxOutputBytes)
+    }
+
+    /// Renders each node as one value (what an XPath selection gives); the output budget is
+    /// shared by all of them so nested selections (`//div` over deep markup) cannot
+    /// multiply the document's size.
+    static func renderedValues(
+        of nodes: some Sequence<xmlNodePtr>,
+        document: htmlDocPtr,
+        maxOutputBytes: Int
+    ) -> [String] {
         var results: [String] = []
         var budget = max(0, maxOutputBytes)
-        for index in 0..<Int(set.pointee.nodeNr) {
+        for node in nodes {
             guard budget > 0 else { break }
-            guard let node = table[index] else { continue }
             var renderer = TextRenderer(limit: budget)
             switch node.pointee.type {
             case XML_NAMESPACE_DECL:
@@ -139,19 +178,11 @@ extension HTMLText {
         }
         return results
     }
+}
 
-    /// Counts elements in document order, stopping at `limit`; iterative like every walk here.
-    private static func elementCount(_ document: htmlDocPtr, upTo limit: Int) -> Int {
-        var count = 0
-        LibXML.forEachElement(in: document) { _ in
-            count += 1
-            return count < limit
-        }
-        return count
-    }
-
+extension HTMLText {
     /// XPath numbers: integers without a fraction (`3`, not `3.0`).
-    private static func format(_ number: Double) -> String {
+    static func format(_ number: Double) -> String {
         if number.isNaN { return "NaN" }
         if number.isInfinite { return number < 0 ? "-Infinity" : "Infinity" }
         if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }

@@ -24,7 +24,8 @@ internal import CLibXML2
 /// the output stops at a byte limit. Nothing here throws or traps on content.
 /// The module does no I/O: libxml2 is told never to touch the network.
 ///
-/// All functions are safe to call from any thread concurrently.
+/// All functions are safe to call from any thread concurrently. Each parses its input;
+/// to ask several things of the same markup, parse it once into an ``HTMLDocument``.
 public enum HTMLText {
     /// The default cap on rendered text: 2 MiB of UTF-8.
     public static let defaultMaxOutputBytes = 2 * 1024 * 1024
@@ -82,12 +83,7 @@ public enum HTMLText {
         utf8 bytes: some Collection<UInt8>,
         maxOutputBytes: Int = defaultMaxOutputBytes
     ) -> Rendering {
-        LibXML.withDocument(utf8: bytes) { parsed in
-            guard let document = parsed.document else { return Rendering(text: "", isTruncated: parsed.stoppedEarly) }
-            var renderer = TextRenderer(limit: maxOutputBytes)
-            renderer.render(document: document)
-            return Rendering(text: renderer.sink.finish(), isTruncated: renderer.sink.isFull || parsed.stoppedEarly)
-        }
+        HTMLDocument(utf8: bytes).rendering(maxOutputBytes: maxOutputBytes)
     }
 
     /// The result of ``rendering(_:maxOutputBytes:)``.

@@ -27,7 +27,8 @@ enum LibXML {
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue
             | HTML_PARSE_IGNORE_ENC.rawValue)
 
-    /// A parsed document, valid only inside ``LibXML/withDocument(utf8:_:)``'s closure.
+    /// What libxml2 produced; the caller owns `document` and frees it with `xmlFreeDoc`
+    /// (``HTMLDocument`` does, in its deinit).
     struct Parsed {
         /// The tree; nil when libxml2 produced none (empty input, out of memory).
         var document: htmlDocPtr?
@@ -36,17 +37,13 @@ enum LibXML {
         var stoppedEarly: Bool
     }
 
-    /// Parses UTF-8 HTML and passes the result to `body`; the document is freed when
-    /// `body` returns.
+    /// Parses UTF-8 HTML. The tree does not refer to `bytes` afterwards.
     ///
     /// Inputs longer than `Int32.max` bytes (libxml2's length type) are cut there.
-    static func withDocument<Result>(
-        utf8 bytes: UnsafeBufferPointer<UInt8>,
-        _ body: (Parsed) -> Result
-    ) -> Result {
+    static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Parsed {
         ensureInitialized()
         guard let base = bytes.baseAddress, !bytes.isEmpty, let context = htmlNewParserCtxt() else {
-            return body(Parsed(document: nil, stoppedEarly: false))
+            return Parsed(document: nil, stoppedEarly: false)
         }
         defer { htmlFreeParserCtxt(context) }
         // NOERROR silences the parser; this catches the few reports that bypass it.
@@ -55,21 +52,17 @@ enum LibXML {
         let document = base.withMemoryRebound(to: CChar.self, capacity: Int(length)) {
             htmlCtxtReadMemory(context, $0, length, "message.html", "UTF-8", options)
         }
-        defer { if let document { xmlFreeDoc(document) } }
         // A parser that gave up sets disableSAX and skips the rest of the input.
         let stoppedEarly = context.pointee.disableSAX != 0 || bytes.count > Int(Int32.max)
-        return body(Parsed(document: document, stoppedEarly: stoppedEarly))
+        return Parsed(document: document, stoppedEarly: stoppedEarly)
     }
 
-    /// Same as ``withDocument(utf8:_:)`` for any byte collection; contiguous storage
-    /// (arrays, native strings' UTF-8 views) is used in place, anything else is copied once.
-    static func withDocument<Bytes: Collection<UInt8>, Result>(
-        utf8 bytes: Bytes,
-        _ body: (Parsed) -> Result
-    ) -> Result {
-        if let result = bytes.withContiguousStorageIfAvailable({ withDocument(utf8: $0, body) }) {
-            return result
+    /// Same as the buffer overload for any byte collection; contiguous storage (arrays,
+    /// native strings' UTF-8 views) is used in place, anything else is copied once.
+    static func parse<Bytes: Collection<UInt8>>(utf8 bytes: Bytes) -> Parsed {
+        if let parsed = bytes.withContiguousStorageIfAvailable({ parse(utf8: $0) }) {
+            return parsed
         }
-        return Array(bytes).withUnsafeBufferPointer { withDocument(utf8: $0, body) }
+        return Array(bytes).withUnsafeBufferPointer { parse(utf8: $0) }
     }
 }

@@ -89,7 +89,7 @@ struct ForwardHeaderFields: Sendable {
     /// The author of a `From:` value and, for Outlook's "On Behalf Of" form, the delegate
     /// that actually sent it (a mailing list, a shared mailbox or a form service).
     static func sender(_ value: String) -> (author: Mailbox?, onBehalf: Mailbox?) {
-        let cleaned = String(value.filter { $0 != "*" })
+        let cleaned = removingAsterisks(value)
         for marker in onBehalfMarkers {
             guard let range = asciiCaseInsensitiveRange(of: marker, in: cleaned) else { continue }
             return (mailbox(String(cleaned[range.upperBound...])), mailbox(String(cleaned[..<range.lowerBound])))
@@ -102,11 +102,14 @@ struct ForwardHeaderFields: Sendable {
     /// alone (then the address is empty).
     static func mailbox(_ value: String) -> Mailbox? {
         let text = Substring(HeaderBlockParser.trimmed(value))
+        // In plain ASCII every byte is a Character, so the brackets are found on bytes.
+        let ascii = isPlainASCII(text.utf8)
         var search = text[...]
-        while let open = search.firstIndex(where: { $0 == "<" || $0 == "[" || $0 == "(" }) {
+        while let open = ascii ? search.utf8.firstIndex(where: { $0 == 0x3C || $0 == 0x5B || $0 == 0x28 })
+                               : search.firstIndex(where: { $0 == "<" || $0 == "[" || $0 == "(" }) {
             let closer: Character = text[open] == "<" ? ">" : text[open] == "[" ? "]" : ")"
-            let inside = text[text.index(after: open)...]
-            let close = inside.firstIndex(of: closer) ?? inside.endIndex
+            let inside = ascii ? text[text.utf8.index(after: open)...] : text[text.index(after: open)...]
+            let close = (ascii ? inside.utf8.firstIndex(of: closer.asciiValue ?? 0) : inside.firstIndex(of: closer)) ?? inside.endIndex
             search = text[close...]
             guard let address = AddressListParser.normalizedAddress(String(inside[..<close])) else { continue }
             var name = AddressListParser.cleanName(String(text[..<open]))
@@ -134,15 +137,57 @@ struct ForwardHeaderFields: Sendable {
     /// A `To:`/`Cc:` list. Outlook separates with `;` and shows names alone, so each
     /// piece is read on its own when the list has no addresses the RFC parser accepts.
     static func recipients(_ value: String) -> [Mailbox] {
-        let cleaned = String(value.filter { $0 != "*" })
-        let parsed = AddressListParser.parse(String(cleaned.map { $0 == ";" ? "," : $0 })).mailboxes
+        let cleaned = removingAsterisks(value)
+        let parsed = AddressListParser.parse(commasForSemicolons(cleaned)).mailboxes
         if !parsed.isEmpty { return parsed }
         return cleaned.split(separator: ";").compactMap { mailbox(String($0)) }
+    }
+
+    /// `value` without `*` Characters (bold rendered as text).
+    static func removingAsterisks(_ value: String) -> String {
+        guard value.utf8.contains(UInt8(ascii: "*")) else { return value }
+        // Outside plain ASCII a `*` byte may be part of a longer Character (`*` + U+20E3).
+        guard isPlainASCII(value.utf8) else { return String(value.filter { $0 != "*" }) }
+        return String(decoding: value.utf8.filter { $0 != UInt8(ascii: "*") }, as: UTF8.self)
+    }
+
+    /// `value` with each `;` Character made a `,` (Outlook's recipient separator).
+    private static func commasForSemicolons(_ value: String) -> String {
+        guard value.utf8.contains(UInt8(ascii: ";")) else { return value }
+        guard isPlainASCII(value.utf8) else { return String(value.map { $0 == ";" ? "," : $0 }) }
+        return String(decoding: value.utf8.map { $0 == UInt8(ascii: ";") ? UInt8(ascii: ",") : $0 }, as: UTF8.self)
+    }
+
+    /// ASCII without CR: one Character per byte.
+    private static func isPlainASCII(_ bytes: some Sequence<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D }
     }
 
     /// Where the ASCII `marker` (lowercase) occurs in `text`, ignoring ASCII case.
     private static func asciiCaseInsensitiveRange(of marker: String, in text: String) -> Range<String.Index>? {
         let pattern = Array(marker.utf8)
+        let utf8 = text.utf8
+        // A native string's bytes in place, with plain offsets.
+        let found = utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
+            var start = 0
+            search: while start + pattern.count <= bytes.count {
+                defer { start += 1 }
+                guard bytes[start] | (bytes[start] >= 65 && bytes[start] <= 90 ? 0x20 : 0) == first else { continue }
+                for offset in 1..<pattern.count {
+                    var byte = bytes[start + offset]
+                    if byte >= 65 && byte <= 90 { byte += 32 }
+                    guard byte == pattern[offset] else { continue search }
+                }
+                return start
+            }
+            return nil
+        }
+        if let found {
+            guard let start = found else { return nil }
+            let lower = utf8.index(utf8.startIndex, offsetBy: start)
+            return lower..<utf8.index(lower, offsetBy: pattern.count)
+        }
         let bytes = text.utf8
         var start = bytes.startIndex
         while start < bytes.endIndex {

@@ -33,6 +33,11 @@ enum ForwardHeaderLabel: Sendable, Equatable {
     /// (the scan asks this of every line, so it stays on bytes).
     private static func locate(_ line: Substring) -> (label: ForwardHeaderLabel, valueStart: String.Index)? {
         let bytes = line.utf8
+        // A native string's bytes in place: plain offsets instead of index arithmetic.
+        if let found = bytes.withContiguousStorageIfAvailable({ locate(bytes: $0) }) {
+            guard let (label, offset) = found else { return nil }
+            return (label, bytes.index(bytes.startIndex, offsetBy: offset))
+        }
         let start = ForwardBytes.skipFillers(bytes, from: bytes.startIndex)
         var colon = start
         var scanned = 0
@@ -54,6 +59,70 @@ enum ForwardHeaderLabel: Sendable, Equatable {
         return nil
     }
 
+    /// ``locate(_:)`` over a line's UTF-8 `bytes`: the label and the offset after its colon.
+    /// Fillers as in ``ForwardBytes``: space, tab, `*`, no-break space, narrow no-break space.
+    private static func locate(bytes: UnsafeBufferPointer<UInt8>) -> (ForwardHeaderLabel, Int)? {
+        let count = bytes.count
+        var start = 0
+        while start < count {
+            let length = fillerLength(bytes, at: start)
+            guard length > 0 else { break }
+            start += length
+        }
+        var colon = start
+        var scanned = 0
+        while colon < count, bytes[colon] != UInt8(ascii: ":") {
+            scanned += 1
+            guard scanned < 24 else { return nil }
+            colon += 1
+        }
+        guard colon < count else { return nil }
+        var nameEnd = colon
+        while nameEnd > start {
+            let length = fillerLength(bytes, before: nameEnd)
+            guard length > 0, nameEnd - start >= length else { break }
+            nameEnd -= length
+        }
+        guard nameEnd > start, nameEnd - start <= 12 else { return nil }
+        let first = bytes[start]
+        let folded = first >= 65 && first <= 90 ? first + 32 : first
+        candidates: for candidate in buckets[Int(min(folded, 128))] where candidate.name.count == nameEnd - start {
+            for (offset, expected) in candidate.name.enumerated() {
+                let byte = bytes[start + offset]
+                guard (byte >= 65 && byte <= 90 ? byte + 32 : byte) == expected else { continue candidates }
+            }
+            return (candidate.label, colon + 1)
+        }
+        return nil
+    }
+
+    /// `ForwardBytes.fillerLength(_:at:)` on a buffer.
+    @inline(__always)
+    private static func fillerLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        if byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: "*") { return 1 }
+        let rest = bytes.count - index
+        if byte == 0xC2, rest >= 2, bytes[index + 1] == 0xA0 { return 2 }
+        if byte == 0xE2, rest >= 3, bytes[index + 1] == 0x80, bytes[index + 2] == 0xAF { return 3 }
+        return 0
+    }
+
+    /// `ForwardBytes.fillerLength(_:before:)` on a buffer.
+    @inline(__always)
+    private static func fillerLength(_ bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> Int {
+        guard end > 0 else { return 0 }
+        switch bytes[end - 1] {
+        case 0x20, 0x09, UInt8(ascii: "*"):
+            return 1
+        case 0xA0:
+            return end >= 2 && bytes[end - 2] == 0xC2 ? 2 : 0
+        case 0xAF:
+            return end >= 3 && bytes[end - 2] == 0x80 && bytes[end - 3] == 0xE2 ? 3 : 0
+        default:
+            return 0
+        }
+    }
+
     /// `labels` by the first byte of the lowercased name (ASCII letters; 128 holds names
     /// starting with a non-ASCII letter, listed in both cases), so a line is matched by
     /// comparing bytes against a few candidates, with no allocation or hashing.
@@ -72,10 +141,105 @@ enum ForwardHeaderLabel: Sendable, Equatable {
         return buckets
     }()
 
+    /// Whether a forward header block could be read anywhere in the UTF-8 `bytes` of a
+    /// text: whether some ":" ends a label that starts its line (after quote markers and
+    /// fillers; what ``label(of:)`` and ``parse(_:)`` need) or ends a glued label (what
+    /// ``parseGlued(_:)`` needs). Every header block holds at least one such field, so on
+    /// false the inline-forward scan skips the text without splitting it into lines.
+    ///
+    /// A superset check: it ignores the length limits and line structure the real readers
+    /// add, and may say true for a text that has no block; never false for one that has.
+    static func mayHoldFields(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var colon = 0
+        while let found = ByteScanner.firstIndex(of: UInt8(ascii: ":"), in: bytes, from: colon) {
+            colon = found + 1
+            // The name ends where the fillers before the colon begin (as `locate` and
+            // `parseGlued` trim them).
+            var end = found
+            while end > 0 {
+                let length = fillerLength(bytes, before: end)
+                guard length > 0 else { break }
+                end -= length
+            }
+            guard end > 0 else { continue }
+            let last = bytes[end - 1]
+            for name in gluedNamesByLastByte[Int(last)] where end >= name.count {
+                if name.indices.allSatisfy({ bytes[end - name.count + $0] == name[$0] }) { return true }
+            }
+            let folded = last >= 65 && last <= 90 ? last + 32 : last
+            for name in labelNamesByLastByte[Int(folded)] where end >= name.count {
+                let start = end - name.count
+                guard name.indices.allSatisfy({ offset in
+                    let byte = bytes[start + offset]
+                    return (byte >= 65 && byte <= 90 ? byte + 32 : byte) == name[offset]
+                }) else { continue }
+                // Only quote markers and fillers between the line start and the name.
+                var before = start
+                while before > 0, Self.isMarkerOrFillerByte(bytes[before - 1]) { before -= 1 }
+                if before == 0 || bytes[before - 1] == 0x0A { return true }
+            }
+        }
+        return false
+    }
+
+    /// Bytes of quote markers (`>`, space, tab) and fillers (also `*` and the bytes of a
+    /// no-break and a narrow no-break space).
+    private static func isMarkerOrFillerByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x20, 0x09, UInt8(ascii: ">"), UInt8(ascii: "*"), 0xC2, 0xA0, 0xE2, 0x80, 0xAF: true
+        default: false
+        }
+    }
+
+    /// The glued label names by their last byte.
+    private static let gluedNamesByLastByte: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 256)
+        for (name, _) in gluedLabels {
+            guard let last = name.last else { continue }
+            table[Int(last)].append(name)
+        }
+        return table
+    }()
+
+    /// Every spelling `locate` compares a line's label with (ASCII lowercased), by its
+    /// last byte.
+    private static let labelNamesByLastByte: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 256)
+        for bucket in buckets {
+            for (name, _) in bucket {
+                guard let last = name.last else { continue }
+                table[Int(last)].append(name)
+            }
+        }
+        return table
+    }()
+
     /// The label a line starts with, if any.
     static func label(of line: Substring) -> ForwardHeaderLabel? {
         locate(line)?.label
     }
+
+    /// Whether a line starts with a `From` label (`label(of:) == .from`), rejecting most
+    /// lines on their first byte: the scan asks this of every line.
+    static func startsWithFrom(_ line: Substring) -> Bool {
+        guard let first = line.utf8.first else { return false }
+        // A line starting with no filler starts its label name with this byte.
+        let isFillerStart = first == 0x20 || first == 0x09 || first == UInt8(ascii: "*") || first == 0xC2 || first == 0xE2
+        guard isFillerStart || fromInitials[Int(first)] else { return false }
+        return locate(line)?.label == .from
+    }
+
+    /// The first bytes, in either ASCII case, of the `From` label names.
+    private static let fromInitials: [Bool] = {
+        var initials = [Bool](repeating: false, count: 256)
+        for (name, label) in labels where label == .from {
+            guard let first = name.utf8.first else { continue }
+            initials[Int(first)] = true
+            if first >= 0x61 && first <= 0x7A { initials[Int(first - 0x20)] = true }
+            if first >= 0x41 && first <= 0x5A { initials[Int(first + 0x20)] = true }
+        }
+        return initials
+    }()
 
     /// Reads `Label: value` from a line whose quote markers are already stripped.
     /// Tolerates bold rendered as text (`*From:*`), tab separation (Thunderbird) and the

@@ -36,18 +36,20 @@ enum InlineForwardParser {
     /// All forwarded originals in `text`, innermost first.
     static func parse(_ text: String, subject: String? = nil, limits: MIMELimits) -> [ForwardedOriginal] {
         guard limits.maximumForwardDepth > 0, !text.isEmpty else { return [] }
+        // Most texts hold no forward header field at all: then there is nothing to split.
+        if text.utf8.withContiguousStorageIfAvailable({ ForwardHeaderLabel.mayHoldFields($0) }) == false { return [] }
         let lines = makeLines(text)
         var blocks: [Block] = []
-        var context = ForwardSubjectPrefix.classify(subject)
+        // The subject that sets the context, classified only when an ambiguous block needs
+        // it (most messages have no block at all); nil after a quoted reply's attribution.
+        var contextSubject: String?? = .some(subject)
         var contactFormChecked: Bool?
         var index = 0
         while index < lines.count, blocks.count < limits.maximumForwardDepth {
             guard let block = block(at: index, in: lines, text: text, contactForm: &contactFormChecked) else {
                 // "On ... wrote:" over deeper-quoted lines: what follows is a quoted reply.
-                let depth = lines[index].depth
-                if lines[(index + 1)..<min(index + 4, lines.count)].contains(where: { $0.depth > depth }),
-                   let end = QuotedReply.attributionEnd(lines, at: index) {
-                    context = .reply
+                if deeperQuoteFollows(lines, at: index), let end = QuotedReply.attributionEnd(lines, at: index) {
+                    contextSubject = nil
                     index = end
                 } else {
                     index += 1
@@ -56,8 +58,9 @@ enum InlineForwardParser {
             }
             // Each block's subject is the context for blocks inside it: under "RE:" an
             // Outlook block is the quoted message being answered, not a forward.
-            let isQuotedReply = block.isAmbiguous && context == .reply
-            context = ForwardSubjectPrefix.classify(block.fields.subject)
+            let isQuotedReply = block.isAmbiguous
+                && (contextSubject.map { ForwardSubjectPrefix.classify($0) } ?? .reply) == .reply
+            contextSubject = .some(block.fields.subject)
             index = max(block.bodyStart, index + 1)
             if !isQuotedReply { blocks.append(block) }
         }
@@ -78,8 +81,9 @@ enum InlineForwardParser {
     /// The header block starting at line `index`, if one does. `contactForm` caches whether
     /// `text` is a contact-form notification (checked only when needed).
     static func block(at index: Int, in lines: [Line], text: String, contactForm: inout Bool?) -> Block? {
-        let line = lines[index]
-        if let separator = ForwardSeparator.parse(line.content) {
+        // (Fields of `lines[index]` are read in place: a copy of the line costs two
+        // retains and releases, and this runs on every line.)
+        if let separator = ForwardSeparator.parse(lines[index].content) {
             var fields = ForwardHeaderFields()
             let glued = separator.style == .yahoo
             if !separator.remainder.isEmpty {
@@ -91,7 +95,7 @@ enum InlineForwardParser {
                 start += 1
                 skipped += 1
             }
-            let depth = fields.isEmpty && start < lines.count ? lines[start].depth : line.depth
+            let depth = fields.isEmpty && start < lines.count ? lines[start].depth : lines[index].depth
             let end = readHeader(lines, from: start, depth: depth, glued: glued, into: &fields)
             if fields.isEmpty || (separator.isAmbiguous && fields.from == nil) { return nil }
             return Block(style: separator.style, isAmbiguous: separator.isAmbiguous, fields: fields,
@@ -100,9 +104,10 @@ enum InlineForwardParser {
         // No separator: Outlook desktop and Outlook rendered from HTML. Demand the full shape
         // (From first, then a date and a recipient or subject, line after line) so a web
         // form's "From: / Subject:" fields are not mistaken for a forward.
-        guard ForwardHeaderLabel.label(of: line.content) == .from else { return nil }
+        guard ForwardHeaderLabel.startsWithFrom(lines[index].content) else { return nil }
+        let depth = lines[index].depth
         var fields = ForwardHeaderFields()
-        let end = readHeader(lines, from: index, depth: line.depth, glued: false, into: &fields)
+        let end = readHeader(lines, from: index, depth: depth, glued: false, into: &fields)
         guard fields.from != nil, fields.date != nil, fields.to != nil || fields.subject != nil, end - index >= 3 else {
             return nil
         }
@@ -113,7 +118,7 @@ enum InlineForwardParser {
             if contactForm == true { return nil }
         }
         return Block(style: .headerBlock, isAmbiguous: true, fields: fields,
-                     start: index, bodyStart: skipBlank(lines, from: end), depth: line.depth)
+                     start: index, bodyStart: skipBlank(lines, from: end), depth: depth)
     }
 
     /// Reads label lines from `start` into `fields`; returns the first line after them.
@@ -150,6 +155,17 @@ enum InlineForwardParser {
         return index
     }
 
+    /// Whether one of the three lines after `index` is quoted deeper than it.
+    private static func deeperQuoteFollows(_ lines: [Line], at index: Int) -> Bool {
+        let depth = lines[index].depth
+        var next = index + 1
+        while next < min(index + 4, lines.count) {
+            if lines[next].depth > depth { return true }
+            next += 1
+        }
+        return false
+    }
+
     private static func skipBlank(_ lines: [Line], from start: Int) -> Int {
         var index = start
         while index < lines.count, lines[index].isBlank { index += 1 }
@@ -169,6 +185,9 @@ enum InlineForwardParser {
     /// Splits `text` into lines (LF or CRLF) and counts each line's `>` markers. Works on
     /// UTF-8 bytes: every line of every message passes through here.
     static func makeLines(_ text: String) -> [Line] {
+        // A native string's bytes are read in place, with plain offsets; only the two
+        // substrings of each line are made from them.
+        if let lines = text.utf8.withContiguousStorageIfAvailable({ makeLines(text, $0) }) { return lines }
         let bytes = text.utf8
         var lines: [Line] = []
         var lineStart = bytes.startIndex
@@ -177,6 +196,47 @@ enum InlineForwardParser {
             lines.append(makeLine(text, lineStart, lineEnd))
             guard lineEnd < bytes.endIndex else { break }
             lineStart = bytes.index(after: lineEnd)
+        }
+        return lines
+    }
+
+    /// ``makeLines(_:)`` over `text`'s contiguous UTF-8 `bytes`.
+    private static func makeLines(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> [Line] {
+        let count = bytes.count
+        var newlines = 0
+        for byte in bytes where byte == 0x0A { newlines += 1 }
+        var lines: [Line] = []
+        lines.reserveCapacity(newlines + 1)
+        let utf8 = text.utf8
+        // O(1) for a native string: the offset is the index.
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        var lineStart = 0
+        while true {
+            let lineEnd = ByteScanner.firstIndex(of: 0x0A, in: bytes, from: lineStart) ?? count
+            var end = lineEnd
+            if end > lineStart, bytes[end - 1] == 0x0D { end -= 1 }
+            var position = lineStart
+            var contentStart = lineStart
+            var depth = 0
+            while position < end {
+                let byte = bytes[position]
+                if byte == 0x20 || byte == 0x09 {
+                    position += 1
+                } else if byte == UInt8(ascii: ">") {
+                    depth += 1
+                    position += 1
+                    contentStart = position
+                } else {
+                    break
+                }
+            }
+            if depth > 0, contentStart < end, bytes[contentStart] == 0x20 { contentStart += 1 }
+            let endIndex = index(end)
+            let raw = text[index(lineStart)..<endIndex]
+            let content = depth == 0 ? raw : text[index(contentStart)..<endIndex]
+            lines.append(Line(raw: raw, depth: depth, content: content))
+            guard lineEnd < count else { break }
+            lineStart = lineEnd + 1
         }
         return lines
     }

@@ -2,10 +2,11 @@ import HTMLText
 import Synchronization
 
 extension MIMEMessage {
-    /// What a message derives from its decoded bodies only when asked: the HTML rendered
-    /// to text (libxml2, the costliest step for an HTML-only message) and the forwarded
-    /// originals (a scan of that text). Parsing pays for neither; a caller that reads
-    /// `text`, `forwarded` or `defects` pays once, and the result is shared by copies.
+    /// What a message derives from its decoded bodies only when asked: the HTML parsed by
+    /// libxml2 and rendered to text (the costliest step for an HTML-only message) and the
+    /// forwarded originals (a scan of that text). Parsing pays for neither; a caller that
+    /// reads `text`, `forwarded`, `defects` or `htmlDocument` pays once, and the result is
+    /// shared by copies.
     final class Derived: Sendable {
         struct Inputs: Sendable {
             var plain: String?
@@ -19,6 +20,9 @@ extension MIMEMessage {
             var text: String??
             var renderingDefects: [String] = []
             var forwarded: [ForwardedOriginal]?
+            /// `inputs.html` parsed, kept once rendered or asked for so extraction (XPath,
+            /// table rows, meta tags) does not parse it again.
+            var htmlDocument: HTMLDocument?
         }
 
         let inputs: Inputs
@@ -36,8 +40,8 @@ extension MIMEMessage {
             let text: String?
             if let plain = self.inputs.plain {
                 text = plain
-            } else if let html = self.inputs.html {
-                let rendering = HTMLText.rendering(html)
+            } else if let document = self.htmlDocument {
+                let rendering = document.rendering()
                 text = rendering.text
                 if rendering.isTruncated {
                     defects.append("HTML too deep or too long to render completely; the text was cut")
@@ -50,6 +54,21 @@ extension MIMEMessage {
                 $0.renderingDefects = defects
             }
             return text
+        }
+
+        /// `inputs.html` parsed: once, on first use (by `text` for an HTML-only message,
+        /// else by whoever asks), then kept as long as this object; nil without HTML.
+        var htmlDocument: HTMLDocument? {
+            guard let html = self.inputs.html else { return nil }
+            if let cached = self.cache.withLock({ $0.htmlDocument }) { return cached }
+            // Parsed outside the lock; should two threads race, the first stored one wins so
+            // every caller sees the same document.
+            let parsed = HTMLDocument(html)
+            return self.cache.withLock { cache in
+                if let stored = cache.htmlDocument { return stored }
+                cache.htmlDocument = parsed
+                return parsed
+            }
         }
 
         var renderingDefects: [String] {

@@ -1,4 +1,5 @@
 public import Foundation
+public import HTMLText
 
 /// A parsed email: headers, addresses, the best plain text, the MIME parts, and any
 /// forwarded originals.
@@ -34,6 +35,22 @@ public struct MIMEMessage: Sendable {
     /// The text/html body parts, as decoded (not rendered); several (Apple Mail splits the
     /// HTML around inline images) are joined with a newline.
     public var html: String?
+    /// `html` parsed by libxml2, for callers that search it (XPath, table rows, meta tags).
+    ///
+    /// Parsed at most once per parsed message and shared with the rendering behind `text`:
+    /// an HTML-only message that was rendered has it already; otherwise it is parsed on
+    /// first use. Embedded messages (`part.message`, attached originals) have their own.
+    /// The tree (several times the size of the markup) then lives as long as the message
+    /// and its copies: fine for messages handled and dropped, worth knowing before keeping
+    /// many messages around. A message built with the memberwise `init(headers:...)`, or
+    /// whose `html` was changed after parsing, gets a fresh uncached parse of its current
+    /// `html` on each access. Nil when there is no HTML.
+    public var htmlDocument: HTMLDocument? {
+        guard let html else { return nil }
+        // Same storage as what was parsed (the usual case) compares in constant time.
+        if html == self.derived.inputs.html, let document = self.derived.htmlDocument { return document }
+        return HTMLDocument(html)
+    }
     /// Forwarded originals (attached `message/rfc822` parts, then inline forwards),
     /// each chain ordered innermost original first. Found on first access.
     public var forwarded: [ForwardedOriginal] {

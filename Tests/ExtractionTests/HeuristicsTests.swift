@@ -280,3 +280,38 @@ struct HeuristicsTests {
         #expect(lead.firstName == nil && lead.lastName == nil, "\(text)")
     }
 }
+
+/// The finders skip lines by what a byte scan finds in them; lines that are not ASCII are
+/// read the same way, and must give what reading their words gives.
+@Suite("Inquiry heuristics: lines that are not ASCII")
+struct HeuristicsNonASCIITests {
+    private func filled(_ text: String) -> ExtractedLead {
+        var lead = ExtractedLead()
+        InquiryHeuristics.fill(&lead, from: text, location: "body")
+        return lead
+    }
+
+    @Test func curlyApostrophesAndAccentsAroundKeywords() {
+        let lead = filled("Bonjour! We’re paying cash — café owners\nOur lot in Bastrop is paid off, we’d like to start next spring")
+        #expect(lead.financing == "cash")
+        #expect(lead.lotStatus == "own_lot")
+        #expect(lead.timeline == "next spring")
+    }
+
+    @Test func kelvinSignReadsAsK() {
+        // KELVIN SIGN lowercases to "k": "\u{212A}itchen remodel" is a kitchen remodel.
+        #expect(filled("Planning a \u{212A}itchen remodel this year").projectType == "kitchen_remodel")
+    }
+
+    @Test func phraseWrappedOntoALineStartingWithACombiningMark() {
+        // The joining space takes the combining mark: the pair reads "we would pay cash".
+        let lead = filled("we would pay\n\u{301}cash")
+        #expect(lead.financing == "cash")
+        #expect(lead.fields["financing"]?.location == "body line 1")
+    }
+
+    @Test func combiningMarkMakesAnotherWord() {
+        // "cash" followed by a combining mark is another word: no financing phrase.
+        #expect(filled("we would pay cash\u{301}").financing == nil)
+    }
+}

@@ -43,6 +43,13 @@ struct NormalizationVocabularyTests {
         #expect(FieldNormalizer.timeline(written) == canonical, "\(written)")
     }
 
+    /// "by" reads the phrase after it: at the end of a text there is none (this used to trap).
+    @Test func timelineEndingInByHasNoPhrase() {
+        #expect(TimelinePhrase.parse("by") == nil)
+        #expect(TimelinePhrase.parse("start in spring, or stop by") == "spring")
+        #expect(FieldNormalizer.timeline("Feel free to stop by") == "feel free to stop by")
+    }
+
     @Test func timelineKeepsShortUnknownValues() {
         #expect(FieldNormalizer.timeline("  After Permits  ") == "after permits")
         #expect(FieldNormalizer.timeline("") == nil)

@@ -15,8 +15,8 @@ import MIME
 ///   to keep auto-replies away from their own mail, lead notifications included. It counts
 ///   with an out-of-office phrase anywhere in the subject.
 enum AutoReplyRule {
-    static func verdict(_ message: MIMEMessage) -> NotALeadVerdict? {
-        if let raw = message.header("Auto-Submitted") {
+    static func verdict(_ message: MIMEMessage, _ headers: ClassificationHeaders) -> NotALeadVerdict? {
+        if let raw = headers.autoSubmitted {
             let token = HeaderToken.first(raw)
             if token != "no" {
                 let value = HeaderToken.safe(token)
@@ -28,13 +28,13 @@ enum AutoReplyRule {
                 }
             }
         }
-        if let precedence = message.precedence, precedence == "auto_reply" || precedence == "auto-reply" {
+        if let precedence = headers.precedence, precedence == "auto_reply" || precedence == "auto-reply" {
             return NotALeadVerdict(kind: .autoReply, reason: "auto-reply (Precedence: \(precedence))")
         }
-        if let value = message.header("X-Autoreply"), HeaderToken.first(value) == "yes" {
+        if let value = headers.xAutoreply, HeaderToken.first(value) == "yes" {
             return NotALeadVerdict(kind: .autoReply, reason: "auto-reply (X-Autoreply: yes)")
         }
-        if message.header("X-Autorespond") != nil {
+        if headers.xAutorespond != nil {
             return NotALeadVerdict(kind: .autoReply, reason: "auto-reply (X-Autorespond)")
         }
         // French puts a space before the colon ("Réponse automatique : ...").
@@ -42,10 +42,10 @@ enum AutoReplyRule {
         // (Only a subject with the bytes " :" can hold the Characters " :".)
         let subject = Self.containsSpaceColon(lowered) ? lowered.replacing(" :", with: ":") : lowered
         let start = subject.drop(while: { $0 == " " })
-        if let prefix = OutOfOfficeSubjects.prefixes.first(where: { start.hasPrefix($0) }) {
+        if let prefix = OutOfOfficeSubjects.prefix(of: start) {
             return NotALeadVerdict(kind: .autoReply, reason: "auto-reply (subject \"\(prefix.trimmingColon)\")")
         }
-        if let suppress = message.header("X-Auto-Response-Suppress"),
+        if let suppress = headers.xAutoResponseSuppress,
            let phrase = OutOfOfficeSubjects.phrases.first(where: { subject.contains($0) }) {
             return NotALeadVerdict(kind: .autoReply,
                                    reason: "auto-reply (subject \"\(phrase)\", X-Auto-Response-Suppress: \(HeaderToken.safe(suppress, limit: 20)))")

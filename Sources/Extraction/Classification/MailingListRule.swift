@@ -9,10 +9,10 @@ import MIME
 /// - Not when the message came through a Google Group (`X-Google-Group-Id`): builders use
 ///   groups as a shared `info@` inbox, so group delivery says nothing about the content.
 enum MailingListRule {
-    static func verdict(_ message: MIMEMessage) -> NotALeadVerdict? {
-        if message.header("X-Google-Group-Id") != nil { return nil }
-        let precedence = message.precedence
-        if let listID = message.listID, let precedence, ["list", "bulk", "junk"].contains(precedence) {
+    static func verdict(_ message: MIMEMessage, _ headers: ClassificationHeaders) -> NotALeadVerdict? {
+        if headers.xGoogleGroupID != nil { return nil }
+        let precedence = headers.precedence
+        if let precedence, ["list", "bulk", "junk"].contains(precedence), headers.listID != nil, let listID = message.listID {
             return NotALeadVerdict(kind: .mailingList,
                                    reason: "mailing list (List-Id \(HeaderToken.safe(listID, limit: 60)), Precedence: \(precedence))")
         }

@@ -17,9 +17,11 @@ public enum NotALeadClassifier {
 
     /// The kind of non-lead mail and the reason, or nil for mail that may be a lead.
     public static func verdict(for message: MIMEMessage) -> NotALeadVerdict? {
-        DeliveryReportRule.verdict(message)
-            ?? AutoReplyRule.verdict(message)
-            ?? MailingListRule.verdict(message)
-            ?? SpamRule.verdict(message)
+        // The headers every rule asks about, read in one pass.
+        let headers = ClassificationHeaders(message.headers)
+        return DeliveryReportRule.verdict(message, headers)
+            ?? AutoReplyRule.verdict(message, headers)
+            ?? MailingListRule.verdict(message, headers)
+            ?? SpamRule.verdict(message, headers)
     }
 }

@@ -27,11 +27,11 @@ enum SpamRule {
     /// Every pitch phrase, in `pitchPhrases` order, for the byte prefilter.
     private static let pitchScanner = ASCIIPhraseScanner(pitchPhrases.flatMap(\.phrases))
 
-    static func verdict(_ message: MIMEMessage) -> NotALeadVerdict? {
-        if let flag = message.header("X-Spam-Flag"), HeaderToken.first(flag) == "yes" {
+    static func verdict(_ message: MIMEMessage, _ headers: ClassificationHeaders) -> NotALeadVerdict? {
+        if let flag = headers.xSpamFlag, HeaderToken.first(flag) == "yes" {
             return NotALeadVerdict(kind: .spam, reason: "spam (X-Spam-Flag)")
         }
-        if let status = message.header("X-Spam-Status"), HeaderToken.first(status).hasPrefix("yes") {
+        if let status = headers.xSpamStatus, HeaderToken.first(status).hasPrefix("yes") {
             return NotALeadVerdict(kind: .spam, reason: "spam (X-Spam-Status)")
         }
         if mayHaveNoPitch(subject: message.subject ?? "", body: message.text ?? "") { return nil }
@@ -90,8 +90,15 @@ enum SpamRule {
 
     /// Whether UTF-8 `bytes` hold U+0130 (C4 B0) or U+212A (E2 84 AA).
     private static func hasASCIILowercasingScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
         var index = 0
         while index + 1 < bytes.count {
+            // Eight ASCII bytes at a time: neither sequence starts in them.
+            if index + 8 <= bytes.count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
             if bytes[index] == 0xC4, bytes[index + 1] == 0xB0 { return true }
             if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x84, bytes[index + 2] == 0xAA { return true }
             index += 1

@@ -12,6 +12,9 @@ import LeadModel
 /// numbers; `Ft`/`Sq` are not street suffixes here (`2800 Sq Ft`).
 enum AddressFinder {
     static let excludedSuffixes: Set<String> = ["ft", "fort", "sq", "square", "is", "island", "ky", "key", "pt", "point", "run", "row", "pass", "park", "walk"]
+    /// Roads named by a designator after them ("Avenue F", "Highway 71", "County Road 12").
+    private static let designatedRoads: Set<String> = ["avenue", "ave", "highway", "hwy", "route", "rte", "road", "county", "state", "fm", "rr", "ranch"]
+    private static let roadWords: Set<String> = ["road", "rd", "highway", "hwy", "route"]
 
     /// The best address findings, most complete first: a street address, else a city and
     /// state (with ZIP when written) and a labelled ZIP on their own lines. The caller fills
@@ -21,17 +24,36 @@ enum AddressFinder {
         var cityStateLine: HeuristicFinding<PostalAddress>?
         var zipOnly: HeuristicFinding<PostalAddress>?
         for (index, line) in lines.lines.enumerated() where !line.text.isEmpty {
+            let traits = lines.traits[index]
+            // The line's word flags say first what it may hold (a street head word, five
+            // digits, a city lead word and a comma: an address word trimmed of punctuation
+            // that is a head is a word of InquiryLines.scan between apostrophes, whatever
+            // else the line holds); the line's shape then says more.
+            let mayHaveStreet = traits.keywords.contains(.streetHead)
+            let mayHaveZIP = traits.digits >= 5
+            let mayHaveCityState = traits.hasComma && traits.keywords.contains(.cityStateLead)
             // A street, a ZIP and a labelled ZIP all need an ASCII digit; without one only
             // `in City, ST` can match, and it needs a comma.
-            if !lines.traits[index].hasDigit {
-                if cityStateLine == nil, lines.traits[index].hasComma, let tail = cityState(in: line.text),
+            if !traits.hasDigit {
+                if cityStateLine == nil, mayHaveCityState, LineShape(line.text).mayHaveCityState, let tail = cityState(in: line.text),
                    let address = USAddressParser.parse(tail), address.city != nil, address.state != nil {
                     cityStateLine = HeuristicFinding(value: address, line: line.number, rule: "city and state")
                 }
                 continue
             }
+            guard mayHaveStreet || (mayHaveZIP && (cityLine == nil || zipOnly == nil)) || (mayHaveCityState && cityStateLine == nil) else {
+                continue
+            }
+            // What each reading needs, from the line's bytes (every reading may succeed on
+            // a line that is not ASCII or holds a CR).
+            let shape = LineShape(line.text)
+            let readsStreet = mayHaveStreet && shape.mayHaveStreet
+            let readsCityStateZip = cityLine == nil && mayHaveZIP && shape.mayHaveZIP
+            let readsCityState = cityStateLine == nil && mayHaveCityState && shape.mayHaveCityState
+            let readsZIPLabel = zipOnly == nil && mayHaveZIP && shape.mayHaveLabelledZIP && mentionsZipLabel(line.text)
+            guard readsStreet || readsCityStateZip || readsCityState || readsZIPLabel else { continue }
             let words = spaceSeparatedWords(line.text)
-            if let (start, end) = streetSpan(words) {
+            if readsStreet, let (start, end) = streetSpan(words) {
                 var written = words[start..<end].joined(separator: " ")
                 let rest = words[end...].joined(separator: " ")
                 if let tail = cityStateZip(in: rest) {
@@ -46,17 +68,17 @@ enum AddressFinder {
                     return [HeuristicFinding(value: address, line: line.number, rule: "street address")]
                 }
             }
-            if cityLine == nil, let tail = cityStateZip(words: words), let address = USAddressParser.parse(tail),
+            if readsCityStateZip, let tail = cityStateZip(words: words), let address = USAddressParser.parse(tail),
                address.city != nil, address.state != nil {
                 cityLine = HeuristicFinding(value: address, line: line.number, rule: "city, state and ZIP")
             }
             // `City, ST` needs a word ending in ",", so a comma in the line.
-            if cityStateLine == nil, lines.traits[index].hasComma, let tail = cityState(words: words),
+            if readsCityState, let tail = cityState(words: words),
                let address = USAddressParser.parse(tail), address.city != nil, address.state != nil {
                 cityStateLine = HeuristicFinding(value: address, line: line.number, rule: "city and state")
             }
             // A ZIP label needs a word holding "zip" or "postal", so the line holding them.
-            if zipOnly == nil, mentionsZipLabel(line.text), let zip = labelledZip(words) {
+            if readsZIPLabel, let zip = labelledZip(words) {
                 zipOnly = HeuristicFinding(value: PostalAddress(postalCode: zip), line: line.number, rule: "ZIP code")
             }
         }
@@ -113,10 +135,9 @@ enum AddressFinder {
                 guard isName else { break }
                 // "4508 Avenue F", "1200 Highway 71", "300 County Road 12": a suffix word first,
                 // then a one-letter or numbered designator.
-                if nameWords == 0, ["avenue", "ave", "highway", "hwy", "route", "rte", "road", "county", "state", "fm", "rr", "ranch"]
-                    .contains(word.lowercased()), cursor + 1 < words.count {
+                if nameWords == 0, designatedRoads.contains(word.lowercased()), cursor + 1 < words.count {
                     var designator = cursor + 1
-                    if ["road", "rd", "highway", "hwy", "route"].contains(trimmedWord(words[designator]).lowercased()),
+                    if roadWords.contains(trimmedWord(words[designator]).lowercased()),
                        designator + 1 < words.count { designator += 1 }
                     let value = trimmedWord(words[designator])
                     if (value.count == 1 && value.first!.isUppercase) || (!value.isEmpty && value.count <= 4 && value.allSatisfy { $0.isASCII && $0.isNumber }) {
@@ -225,6 +246,17 @@ enum AddressFinder {
     }
 
     private static func isOrdinal(_ word: String) -> Bool {
+        // ASCII: digits then st/nd/rd/th in any case (a Character per byte; an empty run of
+        // digits passes, as `allSatisfy` does).
+        let utf8 = word.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            guard utf8.count >= 2 else { return false }
+            let end = utf8.index(utf8.endIndex, offsetBy: -2)
+            let a = utf8[end] | 0x20
+            let b = utf8[utf8.index(after: end)] | 0x20
+            guard (a == 0x73 && b == 0x74) || (a == 0x6E && b == 0x64) || (a == 0x72 && b == 0x64) || (a == 0x74 && b == 0x68) else { return false }
+            return utf8[..<end].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        }
         let lower = word.lowercased()
         return ["st", "nd", "rd", "th"].contains { lower.hasSuffix($0) } && lower.dropLast(2).allSatisfy(\.isNumber)
     }
@@ -233,23 +265,246 @@ enum AddressFinder {
     /// to one of them after trimming and lowercasing has them (letters without canonical
     /// equivalents), so a word without them is no label.
     private static func mentionsZipLabel(_ word: String) -> Bool {
-        let bytes = Array(word.utf8).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        func has(_ target: [UInt8]) -> Bool {
-            guard bytes.count >= target.count else { return false }
-            return (0...(bytes.count - target.count)).contains { start in
-                (0..<target.count).allSatisfy { bytes[start + $0] == target[$0] }
+        // Neither word has a repeated prefix: after a mismatch a match can only restart at
+        // this byte.
+        var copy = word
+        return copy.withUTF8 { bytes in
+            let zip: StaticString = "zip"
+            let postal: StaticString = "postal"
+            var inZip = 0
+            var inPostal = 0
+            for byte in bytes {
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                inZip = lower == zip.utf8Start[inZip] ? inZip + 1 : (lower == zip.utf8Start[0] ? 1 : 0)
+                inPostal = lower == postal.utf8Start[inPostal] ? inPostal + 1 : (lower == postal.utf8Start[0] ? 1 : 0)
+                if inZip == zip.utf8CodeUnitCount || inPostal == postal.utf8CodeUnitCount { return true }
+            }
+            return false
+        }
+    }
+
+    /// The words a street can start with or end in (``streetSpan(_:)``): street suffixes and
+    /// the designator roads.
+    static let streetHeadWords: [String] =
+        Array(StreetVocabulary.suffixes.keys) + ["avenue", "ave", "highway", "hwy", "route", "rte", "road", "county", "state", "fm", "rr", "ranch"]
+
+
+    /// What the readings of a line need, from its bytes: for an ASCII line without CR (where
+    /// a byte is a Character and ``spaceSeparatedWords(_:)`` splits bytes), each is false
+    /// only when that reading finds nothing; another line may hold anything.
+    struct LineShape {
+        /// ``streetSpan(_:)`` needs a house number followed by name words, one of them a
+        /// street suffix or designator road (``streetFollows``).
+        var mayHaveStreet = true
+        /// ``cityStateZip(words:)`` needs a third or later word with five ASCII digits.
+        var mayHaveZIP = true
+        /// ``labelledZip(_:)`` needs a second or later word with five ASCII digits.
+        var mayHaveLabelledZIP = true
+        /// ``cityState(words:)`` needs `in`/`near`/`outside`/`at`/`from` (any case), then
+        /// one to three words starting with a capital, the last ending in `,`, then a word
+        /// that trimmed starts with a capital.
+        var mayHaveCityState = true
+
+        init(_ text: String) {
+            var copy = text
+            if let shape = copy.withUTF8({ LineShape(ascii: $0) }) {
+                self = shape
+            } else {
+                // Another line: its words are split at spaces and tabs that are Characters
+                // of their own, which a space or tab between two ASCII bytes (or the line's
+                // ends) is; taking only those splits gives fewer, longer words, so a word of
+                // the line with five ASCII digits lies in one of them.
+                let digitRun = copy.withUTF8(Self.hasWordWithFiveDigits)
+                mayHaveZIP = digitRun
+                mayHaveLabelledZIP = digitRun
             }
         }
-        return has(Array("zip".utf8)) || has(Array("postal".utf8))
+
+        private static func hasWordWithFiveDigits(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var digits = 0
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte == 0x20 || byte == 0x09 {
+                    let afterASCII = index == 0 || bytes[index - 1] < 0x80
+                    let beforeASCII = index + 1 == bytes.count || bytes[index + 1] < 0x80
+                    if afterASCII && beforeASCII { digits = 0 }
+                } else if byte >= 0x30 && byte <= 0x39 {
+                    digits += 1
+                    if digits == 5 { return true }
+                }
+            }
+            return false
+        }
+
+        private init(mayHaveStreet: Bool, mayHaveZIP: Bool, mayHaveLabelledZIP: Bool, mayHaveCityState: Bool) {
+            self.mayHaveStreet = mayHaveStreet
+            self.mayHaveZIP = mayHaveZIP
+            self.mayHaveLabelledZIP = mayHaveLabelledZIP
+            self.mayHaveCityState = mayHaveCityState
+        }
+
+        /// The shape of ASCII bytes without CR; nil for other bytes.
+        private init?(ascii bytes: UnsafeBufferPointer<UInt8>) {
+            guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
+            // The words (split at spaces and tabs) as start and end offsets.
+            var starts: [Int32] = []
+            var ends: [Int32] = []
+            starts.reserveCapacity(bytes.count / 4 + 1)
+            ends.reserveCapacity(bytes.count / 4 + 1)
+            var start = -1
+            for index in 0..<bytes.count {
+                if bytes[index] == 0x20 || bytes[index] == 0x09 {
+                    if start >= 0 {
+                        starts.append(Int32(start))
+                        ends.append(Int32(index))
+                    }
+                    start = -1
+                } else if start < 0 {
+                    start = index
+                }
+            }
+            if start >= 0 {
+                starts.append(Int32(start))
+                ends.append(Int32(bytes.count))
+            }
+            var street = false
+            var zip = false
+            var labelledZIP = false
+            var cityState = false
+            // The street heads are flagged in the keyword table.
+            let heads = InquiryKeywords.table
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: heads.maximumLength + 1) { lower in
+                func isHead(_ start: Int, _ end: Int) -> Bool {
+                    guard end - start <= heads.maximumLength else { return false }
+                    for index in start..<end { lower[index - start] = Self.folded(bytes[index]) }
+                    return InquiryKeywords.flags(heads.value(of: UnsafeBufferPointer(lower), 0..<(end - start))).contains(.streetHead)
+                }
+                for position in starts.indices {
+                    let wordStart = Int(starts[position])
+                    let wordEnd = Int(ends[position])
+                    let first = bytes[wordStart]
+                    if !street, Self.isDigit(first) {
+                        street = Self.streetFollows(bytes, starts, ends, position, isHead)
+                    }
+                    if position >= 1, !zip, wordEnd - wordStart >= 5 {
+                        var digits = 0
+                        for index in wordStart..<wordEnd where Self.isDigit(bytes[index]) { digits += 1 }
+                        // A ZIP word has five digits and reads as a ZIP, trimmed (rare: asked as the readers ask).
+                        if digits >= 5, Self.readsAsZIP(bytes, wordStart, wordEnd) {
+                            labelledZIP = true
+                            zip = position >= 2
+                        }
+                    }
+                    if !cityState, wordEnd - wordStart <= 7, Self.isCityStateLead(bytes, wordStart, wordEnd) {
+                        cityState = Self.cityStateFollows(bytes, starts, ends, position)
+                    }
+                }
+            }
+            self.init(mayHaveStreet: street, mayHaveZIP: zip, mayHaveLabelledZIP: labelledZIP, mayHaveCityState: cityState)
+        }
+
+        /// `PostalCodeNormalizer.normalize(trimmedWord(word)) != nil` for the word's bytes.
+        private static func readsAsZIP(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            return PostalCodeNormalizer.normalize(AddressFinder.trimmedWord(word)) != nil
+        }
+
+        @inline(__always) private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        @inline(__always) private static func isCapital(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+        @inline(__always) private static func folded(_ byte: UInt8) -> UInt8 { isCapital(byte) ? byte | 0x20 : byte }
+
+        /// The bytes ``trimmedWord(_:)`` removes from the ends of a word.
+        @inline(__always) private static func isTrimmed(_ byte: UInt8) -> Bool {
+            switch byte {
+            case 0x28, 0x29, 0x2C, 0x2E, 0x3B, 0x3A, 0x22, 0x27, 0x21, 0x3F: true
+            default: false
+            }
+        }
+
+        private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (Int, Int) {
+            var lower = start
+            var upper = end
+            while lower < upper, isTrimmed(bytes[lower]) { lower += 1 }
+            while upper > lower, isTrimmed(bytes[upper - 1]) { upper -= 1 }
+            return (lower, upper)
+        }
+
+        /// ``streetSpan(_:)``'s walk from the word at `position`, loosened: a house number
+        /// (a digit, then up to five digits or capitals), not after a word ending in `$` or
+        /// `#`, then up to six words whose trimmed form starts with a capital or a digit (an
+        /// ordinal is one), stopping after one ending in `,` or `.`: one of them, starting
+        /// with a capital, must be a street head.
+        private static func streetFollows(
+            _ bytes: UnsafeBufferPointer<UInt8>, _ starts: [Int32], _ ends: [Int32], _ position: Int,
+            _ isHead: (Int, Int) -> Bool
+        ) -> Bool {
+            let numberStart = Int(starts[position])
+            let numberEnd = Int(ends[position])
+            guard numberEnd - numberStart <= 6,
+                  (numberStart + 1..<numberEnd).allSatisfy({ isDigit(bytes[$0]) || isCapital(bytes[$0]) }) else { return false }
+            if position > 0 {
+                let previous = bytes[Int(ends[position - 1]) - 1]
+                if previous == UInt8(ascii: "$") || previous == UInt8(ascii: "#") { return false }
+            }
+            var cursor = position + 1
+            var nameWords = 0
+            while cursor < starts.count, nameWords <= 5 {
+                let end = Int(ends[cursor])
+                let (coreStart, coreEnd) = trimmed(bytes, Int(starts[cursor]), end)
+                guard coreStart < coreEnd, isCapital(bytes[coreStart]) || isDigit(bytes[coreStart]) else { return false }
+                if isCapital(bytes[coreStart]), isHead(coreStart, coreEnd) { return true }
+                if bytes[end - 1] == UInt8(ascii: ",") || bytes[end - 1] == UInt8(ascii: ".") { return false }
+                nameWords += 1
+                cursor += 1
+            }
+            return false
+        }
+
+        /// `in`, `near`, `outside`, `at`, `from` in any case.
+        private static func isCityStateLead(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+            func equals(_ target: StaticString) -> Bool {
+                guard end - start == target.utf8CodeUnitCount else { return false }
+                for offset in 0..<(end - start) where folded(bytes[start + offset]) != target.utf8Start[offset] { return false }
+                return true
+            }
+            return equals("in") || equals("at") || equals("near") || equals("from") || equals("outside")
+        }
+
+        /// After the lead word at `position`: one to three words starting with a capital,
+        /// the last ending in `,`, then a word that trimmed starts with a capital.
+        private static func cityStateFollows(_ bytes: UnsafeBufferPointer<UInt8>, _ starts: [Int32], _ ends: [Int32], _ position: Int) -> Bool {
+            var cursor = position + 1
+            while cursor < starts.count, cursor - position <= 3, isCapital(bytes[Int(starts[cursor])]) {
+                let end = Int(ends[cursor])
+                cursor += 1
+                if bytes[end - 1] == UInt8(ascii: ",") {
+                    guard cursor < starts.count else { return false }
+                    let (coreStart, coreEnd) = trimmed(bytes, Int(starts[cursor]), Int(ends[cursor]))
+                    return coreStart < coreEnd && isCapital(bytes[coreStart])
+                }
+            }
+            return false
+        }
     }
 
     /// `text` split at spaces and tabs (`split(whereSeparator:)` on Characters); ASCII
     /// without "\r", where a Character is one byte, is split as bytes.
     static func spaceSeparatedWords(_ text: String) -> [String] {
-        if let words = text.utf8.withContiguousStorageIfAvailable({ bytes -> [String]? in
+        var copy = text
+        if let words = copy.withUTF8({ bytes -> [String]? in
             guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
-            return bytes.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }).map { String(decoding: $0, as: UTF8.self) }
-        }), let words {
+            var words: [String] = []
+            var start = -1
+            for index in 0...bytes.count {
+                if index == bytes.count || bytes[index] == 0x20 || bytes[index] == 0x09 {
+                    if start >= 0 { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
+                    start = -1
+                } else if start < 0 {
+                    start = index
+                }
+            }
+            return words
+        }) {
             return words
         }
         return text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
@@ -259,6 +514,25 @@ enum AddressFinder {
 
     /// A word without surrounding punctuation (`"(78704)."` → `78704`).
     static func trimmedWord(_ word: String) -> String {
+        // ASCII without CR: the punctuation bytes are those Characters.
+        var copy = word
+        if let trimmed = copy.withUTF8({ bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
+            @inline(__always) func isPunctuation(_ byte: UInt8) -> Bool {
+                switch byte {
+                case 0x28, 0x29, 0x2C, 0x2E, 0x3B, 0x3A, 0x22, 0x27, 0x21, 0x3F: true
+                default: false
+                }
+            }
+            var start = 0
+            var end = bytes.count
+            while start < end, isPunctuation(bytes[start]) { start += 1 }
+            while end > start, isPunctuation(bytes[end - 1]) { end -= 1 }
+            if start == 0, end == bytes.count { return word }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }) {
+            return trimmed
+        }
         var slice = Substring(word)
         while let first = slice.first, punctuation.contains(first) { slice = slice.dropFirst() }
         while let last = slice.last, punctuation.contains(last) { slice = slice.dropLast() }

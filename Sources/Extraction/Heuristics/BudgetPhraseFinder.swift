@@ -38,25 +38,36 @@ enum BudgetPhraseFinder {
         for (index, line) in lines.lines.enumerated() {
             let text = line.text
             guard !text.isEmpty else { continue }
-            if !lines.traits[index].hasDigit {
+            let traits = lines.traits[index]
+            if !traits.hasDigit {
                 // Every amount needs an ASCII digit: this line has none, so it can only be a
-                // "Budget:" label lending its cue to the next line.
-                let mayBeLabel = !lines.traits[index].isASCII || containsBudget(text)
+                // "Budget:" label lending its cue to the next line. Its words hold "budget"
+                // only if its bytes do, in some ASCII case (no other scalar lowercases to
+                // those letters); an ASCII line's word flags tell exactly.
+                let mayBeLabel = traits.isASCII ? traits.keywords.contains(.budgetWord) : containsBudget(text)
                 cueFromLabel = mayBeLabel && { let words = Set(wordsOf(text)); return words.contains("budget") && words.count <= 3 }()
                 continue
             }
-            let words = wordsOf(text)
-            let hasCue = cueFromLabel || words.contains { cueFilter.mayContain($0) && cues.contains($0) }
-            let hasStrongCue = cueFromLabel || words.contains { cueFilter.mayContain($0) && strongCues.contains($0) }
+            // An ASCII line's word flags say which cues its words hold.
+            let words = traits.isASCII ? nil : wordsOf(text)
+            let hasCue = cueFromLabel
+                || (words.map { $0.contains { cueFilter.mayContain($0) && cues.contains($0) } } ?? traits.keywords.contains(.budgetCue))
+            let hasStrongCue = cueFromLabel
+                || (words.map { $0.contains { cueFilter.mayContain($0) && strongCues.contains($0) } } ?? traits.keywords.contains(.budgetStrongCue))
             cueFromLabel = false
-            // Without a cue only unmistakable money counts; an ASCII line that cannot hold
-            // any (no `$`, no thousands group, no unit after a number) gives nothing: skip the parse.
-            if !hasCue, lines.traits[index].isASCII,
-               !lines.traits[index].hasComma || !hasThousandsGroup(text), !mayHoldExplicitMoney(text) { continue }
+            // Without a strong cue only unmistakable money is accepted (``accepts``); an ASCII
+            // line that cannot hold any (no `$`, no thousands group, no unit after a number)
+            // gives nothing: skip the parse. (Its words lack "budget", a strong cue, so it is
+            // no "Budget:" label either.)
+            if !hasStrongCue, traits.isASCII,
+               !traits.hasComma || !hasThousandsGroup(text), !mayHoldExplicitMoney(text) { continue }
             let matches = BudgetParser.matches(in: text)
             if matches.isEmpty {
                 // "Budget:" alone on a line: the figure is on the next one.
-                if words.contains("budget"), Set(words).count <= 3 { cueFromLabel = true }
+                if traits.isASCII ? traits.keywords.contains(.budgetWord) : true {
+                    let words = words ?? wordsOf(text)
+                    if words.contains("budget"), Set(words).count <= 3 { cueFromLabel = true }
+                }
                 continue
             }
             // Unmistakable money first: "remodel our 1962 ranch ... around $250k" is $250k.
@@ -101,9 +112,14 @@ enum BudgetPhraseFinder {
     /// the parser reads as a space) by the first letter of a unit (`k`, `m`, `mm`, `mil`,
     /// `thousand`, `grand`, `million`, in any case).
     private static func mayHoldExplicitMoney(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8(mayHoldExplicitMoney)
+    }
+
+    private static func mayHoldExplicitMoney(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previousIsDigit = false
         var digitThenSpace = false
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte == UInt8(ascii: "$") { return true }
             let lower = byte | 0x20
             if (previousIsDigit || digitThenSpace), byte >= 0x41,
@@ -121,25 +137,35 @@ enum BudgetPhraseFinder {
     /// number as written with separators only at a comma after a digit of the number and
     /// before exactly three digits.
     private static func hasThousandsGroup(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        @inline(__always) func isDigit(_ index: Int) -> Bool { bytes[index] >= 0x30 && bytes[index] <= 0x39 }
-        guard bytes.count >= 5 else { return false }
-        for comma in 1..<(bytes.count - 3) where bytes[comma] == UInt8(ascii: ",") {
-            if isDigit(comma - 1), isDigit(comma + 1), isDigit(comma + 2), isDigit(comma + 3) { return true }
+        var copy = text
+        return copy.withUTF8 { bytes in
+            @inline(__always) func isDigit(_ index: Int) -> Bool { bytes[index] >= 0x30 && bytes[index] <= 0x39 }
+            guard bytes.count >= 5 else { return false }
+            for comma in 1..<(bytes.count - 3) where bytes[comma] == UInt8(ascii: ",") {
+                if isDigit(comma - 1), isDigit(comma + 1), isDigit(comma + 2), isDigit(comma + 3) { return true }
+            }
+            return false
         }
-        return false
     }
 
-    /// Whether ASCII `text` contains `budget` in any case.
+    /// Whether `text`'s bytes hold `budget` in any ASCII case.
     private static func containsBudget(_ text: String) -> Bool {
-        let target: [UInt8] = Array("budget".utf8)
-        let bytes = Array(text.utf8)
-        guard bytes.count >= target.count else { return false }
-        outer: for start in 0...(bytes.count - target.count) {
-            for offset in 0..<target.count where bytes[start + offset] | 0x20 != target[offset] { continue outer }
-            return true
+        let target: StaticString = "budget"
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var matched = 0
+            for byte in bytes {
+                // "budget" has no repeated prefix: a mismatch restarts at this byte.
+                let lower = byte | 0x20
+                if lower == target.utf8Start[matched] {
+                    matched += 1
+                    if matched == target.utf8CodeUnitCount { return true }
+                } else {
+                    matched = lower == target.utf8Start[0] ? 1 : 0
+                }
+            }
+            return false
         }
-        return false
     }
 
     private static func wordsOf(_ text: String) -> [String] {
@@ -165,12 +191,44 @@ enum BudgetPhraseFinder {
         }), let ascii {
             return ascii
         }
+        if let simple = simpleLetterRuns(text) { return simple }
         var words: [String] = []
         var current = ""
         for character in text.lowercased() {
             if character.isLetter { current.append(character) } else if !current.isEmpty { words.append(current); current = "" }
         }
         if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// ``wordsOf(_:)`` for text of ``SimpleScalars`` and ASCII: there a Character is
+    /// a scalar, before and after lowercasing, so the runs of letters are runs of scalars
+    /// whose lowercase is alphabetic (what `Character.isLetter` reads); nil for other text.
+    private static func simpleLetterRuns(_ text: String) -> [String]? {
+        let table = SimpleScalars.table
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let lower: Unicode.Scalar
+            let isLetter: Bool
+            if scalar.isASCII {
+                // (CR, alone or in CR LF, is no letter either way.)
+                let folded = UInt8(scalar.value) | (scalar.value >= 0x41 && scalar.value <= 0x5A ? 0x20 : 0)
+                lower = Unicode.Scalar(folded)
+                isLetter = folded >= 0x61 && folded <= 0x7A
+            } else {
+                guard let (mapped, _) = table.entry(scalar) else { return nil }
+                lower = mapped
+                isLetter = mapped.properties.isAlphabetic
+            }
+            if isLetter {
+                current.append(lower)
+            } else if !current.isEmpty {
+                words.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { words.append(String(current)) }
         return words
     }
 }

@@ -19,7 +19,7 @@ public enum InquiryHeuristics {
             FieldProvenance(spec: nil, rule: "heuristic: \(rule)", location: "\(location) line \(line)")
         }
 
-        if lead.phone == nil {
+        if lead.phone == nil, PhoneFinder.mayFind(in: lines) {
             let relays = Set(lead.contactChannels.filter { $0.kind == .phone && $0.isRelay }.map(\.value))
             if let found = PhoneFinder.find(in: lines, excluding: relays) {
                 lead.phone = found.value.number
@@ -30,8 +30,11 @@ public enum InquiryHeuristics {
                 }
             }
         }
-        for found in AddressFinder.find(in: lines) {
-            fillAddress(&lead, with: found.value, provenance(found.rule, found.line))
+        // (An address with every part has nothing left to fill.)
+        if !hasEveryPart(lead.address) {
+            for found in AddressFinder.find(in: lines) {
+                fillAddress(&lead, with: found.value, provenance(found.rule, found.line))
+            }
         }
         if lead.budgetLow == nil, lead.budgetHigh == nil, let found = BudgetPhraseFinder.find(in: lines) {
             lead.budgetLow = found.value.low
@@ -71,6 +74,12 @@ public enum InquiryHeuristics {
 
     /// Fills the address parts the lead lacks, unless what it has disagrees (another ZIP or
     /// state: then the text is about a different place and nothing is taken).
+    /// Whether every part ``fillAddress(_:with:_:)`` fills is there.
+    private static func hasEveryPart(_ address: PostalAddress?) -> Bool {
+        guard let address else { return false }
+        return address.street != nil && address.city != nil && address.state != nil && address.postalCode != nil
+    }
+
     private static func fillAddress(_ lead: inout ExtractedLead, with found: PostalAddress, _ provenance: FieldProvenance) {
         var address = lead.address ?? PostalAddress()
         if let zip = address.postalCode, let other = found.postalCode, zip.prefix(5) != other.prefix(5) { return }

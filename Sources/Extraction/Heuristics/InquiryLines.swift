@@ -1,63 +1,361 @@
 import LeadModel
 
-/// The prospect's text as numbered lines, the unit every heuristic works on.
+/// The prospect's text as numbered lines, the unit every heuristic works on, with what one
+/// byte pass over each line tells the finders' prefilters.
 ///
 /// Quoted lines (`>`) are kept as empty lines so numbering still matches the text: they are
 /// someone else's words. Work is bounded: at most ``maximumLines`` lines of at most
 /// ``maximumLineLength`` characters are examined.
+///
+/// Every word of a line (``PhraseVocabulary/words(in:)``) is looked up once in
+/// ``InquiryKeywords/table``, from the line's bytes and without making a `String` per word,
+/// so each finder knows which lines can give it anything without reading them. The words
+/// themselves (``words(at:)``, ``indexed(at:)``) are made only for the lines a finder reads.
 struct InquiryLines {
     static let maximumLines = 400
     static let maximumLineLength = 500
 
     /// (1-based line number, trimmed text) for every line, quoted ones emptied.
     let lines: [(number: Int, text: String)]
-    /// What a byte scan says about each line, for the finders' prefilters: a finder whose
-    /// every match needs an ASCII digit (or a comma) skips lines without one.
+    /// What a byte scan says about each line, for the finders' prefilters.
     let traits: [Traits]
+    /// Which requirement words (``InquiryKeywords``) each line's words hold.
+    let presence: [InquiryKeywords.PresenceSet]
 
     struct Traits {
         var hasDigit = false
         var hasComma = false
         var isASCII = true
+        /// ASCII digits in the line, counting stops at 255.
+        var digits: UInt8 = 0
+        var hasPlus = false
+        /// The flags of the line's words (for a line that is not ASCII, of more: see
+        /// ``scan(_:_:_:_:)``). A line that is not ASCII has no letter-run (budget) flags.
+        var keywords: InquiryKeywords.Flags = []
     }
 
     init(_ text: String) {
-        var result: [(Int, String)] = []
-        var number = 0
-        for raw in LineSplitter.lines(text) {
-            number += 1
-            if number > Self.maximumLines { break }
-            var line = Substring(raw.prefix(Self.maximumLineLength))
-            line = line.drop { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\u{A0}" }
-            while let last = line.last, last.isWhitespace { line = line.dropLast() }
-            result.append((number, line.first == ">" ? "" : String(line)))
-        }
-        lines = result
-        traits = result.map { line in
-            var traits = Traits()
-            for byte in line.1.utf8 {
-                if byte >= 0x30 && byte <= 0x39 { traits.hasDigit = true }
-                else if byte == 0x2C { traits.hasComma = true }
-                else if byte >= 0x80 { traits.isASCII = false }
+        var lines: [(number: Int, text: String)] = []
+        var traits: [Traits] = []
+        var presence: [InquiryKeywords.PresenceSet] = []
+        lines.reserveCapacity(8)
+        traits.reserveCapacity(8)
+        presence.reserveCapacity(8)
+        let table = InquiryKeywords.table
+        func add(_ raw: UnsafeBufferPointer<UInt8>, from start: Int) {
+            let line: String
+            if let ascii = Self.asciiLine(raw) {
+                line = ascii
+            } else {
+                let utf8 = text.utf8
+                let lower = utf8.index(utf8.startIndex, offsetBy: start)
+                line = Self.line(text[lower..<utf8.index(lower, offsetBy: raw.count)])
             }
-            return traits
+            var lineTraits = Traits()
+            var linePresence = InquiryKeywords.PresenceSet()
+            var copy = line
+            copy.withUTF8 { Self.scan($0, table, &lineTraits, &linePresence) }
+            lines.append((lines.count + 1, line))
+            traits.append(lineTraits)
+            presence.append(linePresence)
         }
+        // Lines as LineSplitter splits them: at an LF byte not preceded by CR.
+        var copy = text
+        copy.withUTF8 { bytes in
+            var lineStart = 0
+            var searchFrom = 0
+            while true {
+                let lf = LineSplitter.firstLF(in: bytes, from: searchFrom)
+                guard lf < bytes.count else { break }
+                searchFrom = lf + 1
+                if lf > 0, bytes[lf - 1] == 0x0D { continue }
+                add(UnsafeBufferPointer(rebasing: bytes[lineStart..<lf]), from: lineStart)
+                if lines.count == Self.maximumLines { return }
+                lineStart = lf + 1
+            }
+            add(UnsafeBufferPointer(rebasing: bytes[lineStart...]), from: lineStart)
+        }
+        self.lines = lines
+        self.traits = traits
+        self.presence = presence
+    }
+
+    // MARK: - Lines
+
+    /// The line as kept: its first ``maximumLineLength`` characters, without leading spaces,
+    /// tabs, lone CRs and no-break spaces nor trailing whitespace; empty when quoted.
+    private static func line(_ raw: Substring) -> String {
+        // (At most that many bytes are at most that many characters: nothing to cut.)
+        var line = raw.utf8.count <= Self.maximumLineLength ? raw : Substring(raw.prefix(Self.maximumLineLength))
+        line = line.drop { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\u{A0}" }
+        while let last = line.last, last.isWhitespace { line = line.dropLast() }
+        return line.first == ">" ? "" : String(line)
+    }
+
+    /// ``line(_:)`` for ASCII bytes, where a Character is one byte except CR LF (one
+    /// Character, whitespace, not `"\r"`); nil when a byte is not ASCII.
+    private static func asciiLine(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var end = 0
+        var characters = 0
+        while end < bytes.count, characters < Self.maximumLineLength {
+            let byte = bytes[end]
+            if byte >= 0x80 { return nil }
+            end += byte == 0x0D && end + 1 < bytes.count && bytes[end + 1] == 0x0A ? 2 : 1
+            characters += 1
+        }
+        // A non-ASCII scalar right after the cut may extend the last Character (a combining
+        // mark): the Character path decides. (An ASCII byte never extends one, but LF after
+        // CR, which the count takes with its CR.)
+        if end < bytes.count, bytes[end] >= 0x80 { return nil }
+        var start = 0
+        while start < end {
+            let byte = bytes[start]
+            let isLoneCR = byte == 0x0D && !(start + 1 < end && bytes[start + 1] == 0x0A)
+            guard byte == 0x20 || byte == 0x09 || isLoneCR else { break }
+            start += 1
+        }
+        while end > start, bytes[end - 1] == 0x20 || (bytes[end - 1] >= 0x09 && bytes[end - 1] <= 0x0D) { end -= 1 }
+        if start < end, bytes[start] == UInt8(ascii: ">") { return "" }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    // MARK: - Words
+
+    /// The traits of the line's UTF-8 `bytes`, and its words looked up: the words
+    /// ``PhraseVocabulary/words(in:)`` makes (runs of letters, digits and `'`, lowercased)
+    /// and, for the budget flags, the runs of letters (``BudgetPhraseFinder``'s words).
+    ///
+    /// A line that is not ASCII is read the same way, and every other scalar ends a word,
+    /// but KELVIN SIGN (read as `k`, a capital) and `’` (read as `'`): only those lowercase to
+    /// ASCII of their own, so a word of its lowercasing (made of Characters) that equals an
+    /// ASCII string (every keyword is one) is such a run, bounded by a scalar that is no
+    /// word character or by one that makes a neighbouring word non-ASCII. Its runs hold
+    /// every such word and maybe more: its flags and presence bits are those of its words
+    /// or more, which is what a prefilter may use. (Its letter-run flags are dropped: the
+    /// budget finder reads such lines itself.)
+    private static func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ table: ASCIIWordTable, _ traits: inout Traits,
+        _ presence: inout InquiryKeywords.PresenceSet
+    ) {
+        var digits = 0
+        var isASCII = true
+        for byte in bytes {
+            if byte >= 0x30 && byte <= 0x39 { digits += 1 }
+            else if byte == 0x2C { traits.hasComma = true }
+            else if byte == 0x2B { traits.hasPlus = true }
+            else if byte >= 0x80 { isASCII = false }
+        }
+        traits.isASCII = isASCII
+        traits.hasDigit = digits > 0
+        traits.digits = UInt8(min(digits, 255))
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { scratch in
+            let word = UnsafeBufferPointer(scratch)
+            var length = 0
+            var hasDigit = false
+            var hasApostrophe = false
+            // Whether the first letter or digit of the word is a capital (0: none seen yet).
+            var capital: UInt8 = 0
+            func finish() {
+                if length > 0 {
+                    lookUp(word, length, hasDigit: hasDigit, hasApostrophe: hasApostrophe, startsCapital: capital == 2,
+                           scratch: scratch, table, &traits, &presence)
+                }
+                length = 0
+                hasDigit = false
+                hasApostrophe = false
+                capital = 0
+            }
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte >= 0x80 {
+                    // KELVIN SIGN (E2 84 AA) and RIGHT SINGLE QUOTATION MARK (E2 80 99) join
+                    // words; any other scalar ends one.
+                    let kelvin = byte == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x84 && bytes[index + 2] == 0xAA
+                    let quote = byte == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x99
+                    if kelvin {
+                        if capital == 0 { capital = 2 }
+                        scratch[length] = UInt8(ascii: "k")
+                        length += 1
+                    } else if quote {
+                        scratch[length] = 0x27
+                        length += 1
+                        hasApostrophe = true
+                    } else {
+                        finish()
+                    }
+                    index += 1
+                    while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
+                    continue
+                }
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                if lower >= 0x61 && lower <= 0x7A {
+                    if capital == 0 { capital = lower == byte ? 1 : 2 }
+                    scratch[length] = lower
+                    length += 1
+                } else if lower >= 0x30 && lower <= 0x39 {
+                    if capital == 0 { capital = 1 }
+                    scratch[length] = lower
+                    length += 1
+                    hasDigit = true
+                } else if lower == 0x27 {
+                    scratch[length] = lower
+                    length += 1
+                    hasApostrophe = true
+                } else {
+                    finish()
+                }
+                index += 1
+            }
+            finish()
+        }
+        if !isASCII { traits.keywords.subtract([.budgetCue, .budgetStrongCue, .budgetWord]) }
+    }
+
+    /// Looks up one lowercase word `word[0..<length]`: as written, as a stem, without
+    /// apostrophes (timeline, street heads) and as runs of letters (budget). `startsCapital`:
+    /// its first letter or digit was a capital (street heads need one). `scratch` holds at
+    /// least `length` bytes and may be the word's own storage: it is only written for a
+    /// word with apostrophes, after the other lookups.
+    private static func lookUp(
+        _ word: UnsafeBufferPointer<UInt8>, _ length: Int, hasDigit: Bool, hasApostrophe: Bool, startsCapital: Bool,
+        scratch: UnsafeMutableBufferPointer<UInt8>, _ table: ASCIIWordTable, _ traits: inout Traits,
+        _ presence: inout InquiryKeywords.PresenceSet
+    ) {
+        let raw = table.value(of: word, 0..<length)
+        var flags = InquiryKeywords.flags(raw)
+        // PhraseVocabulary.stem: a final "s" goes from words of four or more bytes not
+        // ending in "ss", "us" or "is".
+        let stem = length > 3 && word[length - 1] == 0x73 && word[length - 2] != 0x73 && word[length - 2] != 0x75
+            && word[length - 2] != 0x69 ? table.value(of: word, 0..<(length - 1)) : raw
+        let rawIndex = InquiryKeywords.vocabularyIndex(raw)
+        let stemIndex = InquiryKeywords.vocabularyIndex(stem)
+        presence.insert(raw: rawIndex, stem: stemIndex)
+        // Budget: the runs of letters of the word (the word itself when it has only letters).
+        if hasDigit || hasApostrophe {
+            flags.subtract([.budgetCue, .budgetStrongCue, .budgetWord])
+            var start = 0
+            while start < length {
+                guard word[start] >= 0x61 else { start += 1; continue }
+                var end = start + 1
+                while end < length, word[end] >= 0x61 { end += 1 }
+                flags.formUnion(InquiryKeywords.flags(table.value(of: word, start..<end)).intersection([.budgetCue, .budgetStrongCue, .budgetWord]))
+                start = end
+            }
+        }
+        // Timeline and street heads: the word without apostrophes; a year is "20" and two
+        // more digits.
+        if hasApostrophe {
+            let bareFlags: InquiryKeywords.Flags = [.timeline, .streetHead]
+            flags.subtract(bareFlags)
+            var stripped = 0
+            for index in 0..<length where word[index] != 0x27 {
+                scratch[stripped] = word[index]
+                stripped += 1
+            }
+            let bare = UnsafeBufferPointer(scratch)
+            flags.formUnion(InquiryKeywords.flags(table.value(of: bare, 0..<stripped)).intersection(bareFlags))
+            if isYear(bare, stripped) { flags.insert(.timeline) }
+        } else if hasDigit, isYear(word, length) {
+            flags.insert(.timeline)
+        }
+        if !startsCapital { flags.remove(.streetHead) }
+        traits.keywords.formUnion(flags)
+    }
+
+    @inline(__always)
+    private static func isYear(_ word: UnsafeBufferPointer<UInt8>, _ length: Int) -> Bool {
+        length == 4 && word[0] == 0x32 && word[1] == 0x30 && word[2] >= 0x30 && word[2] <= 0x39 && word[3] >= 0x30 && word[3] <= 0x39
     }
 
     /// The words of each line (``PhraseVocabulary/words(in:)``), split once on first use and
     /// shared by the finders.
     private let wordCache = WordCache()
 
+    /// Filled on first use (most texts are read by their flags alone).
     private final class WordCache {
         var words: [[String]?] = []
+        var pairs: [[String]?] = []
+        var indexed: [VocabularyWords??] = []
+
+        func prepare(_ count: Int) {
+            guard words.isEmpty else { return }
+            words = Array(repeating: nil, count: count)
+            pairs = Array(repeating: nil, count: count)
+            indexed = Array(repeating: nil, count: count)
+        }
     }
 
     /// The words of `lines[index].text`, as ``PhraseVocabulary/words(in:)`` splits them.
     func words(at index: Int) -> [String] {
-        if wordCache.words.isEmpty { wordCache.words = Array(repeating: nil, count: lines.count) }
+        wordCache.prepare(lines.count)
         if let words = wordCache.words[index] { return words }
         let words = PhraseVocabulary.words(in: lines[index].text)
         wordCache.words[index] = words
+        return words
+    }
+
+    /// The words of `lines[index].text + " " + lines[next].text`, as
+    /// ``PhraseVocabulary/words(in:)`` splits them: those of the first line then those of the
+    /// second, unless the space joins a character of either (``joinsPlainly(_:_:)``).
+    func pairWords(_ index: Int, _ next: Int) -> [String] {
+        if joinsPlainly(index, next) { return words(at: index) + words(at: next) }
+        wordCache.prepare(lines.count)
+        if let words = wordCache.pairs[index] { return words }
+        let words = PhraseVocabulary.words(in: lines[index].text + " " + lines[next].text)
+        wordCache.pairs[index] = words
+        return words
+    }
+
+    /// Whether the words of `lines[index].text + " " + lines[next].text` are those of the
+    /// first line then those of the second.
+    ///
+    /// Words are split from the lowercased text by Characters, and lowercasing maps each
+    /// scalar on its own. The space is a Character of its own (a separator) unless the
+    /// scalar before it is a Prepend or the one after it an Extend, ZWJ or SpacingMark
+    /// (grapheme break rules GB9, GB9a, GB9b; the rules that look further back stop at a
+    /// space): the last scalar of the first line's lowercasing and the first of the
+    /// second's decide it. With it a Character of its own, the Characters before and after
+    /// it are those of each line alone. ASCII scalars are none of those.
+    func joinsPlainly(_ index: Int, _ next: Int) -> Bool {
+        guard let last = lines[index].text.unicodeScalars.last, let first = lines[next].text.unicodeScalars.first else {
+            return true
+        }
+        if last.isASCII && first.isASCII { return true }
+        guard let before = last.properties.lowercaseMapping.unicodeScalars.last,
+              let after = first.properties.lowercaseMapping.unicodeScalars.first else { return false }
+        var probe = String.UnicodeScalarView()
+        probe.append(before)
+        probe.append(" ")
+        probe.append(after)
+        return String(probe).count == 3
+    }
+
+    /// The presence set of the words ``pairWords(_:_:)`` gives, or more: the union of both
+    /// lines' (the space between them ends a run of ``scan(_:_:_:_:)``, and a word of the
+    /// pair equal to an ASCII string is such a run of one line or the other).
+    func pairPresence(_ index: Int, _ next: Int) -> InquiryKeywords.PresenceSet {
+        var result = presence[index]
+        result.formUnion(presence[next])
+        return result
+    }
+
+    /// The words of `lines[index].text` as vocabulary indices (``VocabularyIndex``),
+    /// computed once on first use; nil for a line with a word that may equal a vocabulary
+    /// string without having its bytes.
+    func indexed(at index: Int) -> VocabularyWords? {
+        wordCache.prepare(lines.count)
+        if let known = wordCache.indexed[index] { return known }
+        let indexed = VocabularyIndex.words(ascii: lines[index].text) ?? VocabularyIndex.words(words(at: index))
+        wordCache.indexed[index] = .some(indexed)
+        return indexed
+    }
+
+    /// The vocabulary indices of the words ``pairWords(_:_:)`` gives; nil as for a line.
+    func pairIndexed(_ index: Int, _ next: Int) -> VocabularyWords? {
+        guard joinsPlainly(index, next) else { return VocabularyIndex.words(pairWords(index, next)) }
+        guard var words = indexed(at: index), let second = indexed(at: next) else { return nil }
+        words.append(contentsOf: second)
         return words
     }
 

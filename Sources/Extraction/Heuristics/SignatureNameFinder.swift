@@ -25,20 +25,22 @@ enum SignatureNameFinder {
         for index in lines.lines.indices.reversed() {
             let text = lines.lines[index].text
             guard !text.isEmpty else { continue }
-            let key = closingKey(text)
-            if closings.contains(key) {
+            let (length, lengthBeforeComma) = keyLengths(text)
+            if length <= longestClosing, closings.contains(closingKey(text)) {
                 if let next = lines.nextNonEmpty(after: index), let name = name(lines.lines[next].text) {
                     return HeuristicFinding(value: name, line: lines.lines[next].number, rule: "signature name")
                 }
                 continue
             }
             // "Thanks, Maria Gonzalez"
-            if let comma = text.firstIndex(of: ","), closings.contains(closingKey(String(text[..<comma]))),
+            if let lengthBeforeComma, lengthBeforeComma <= longestClosing,
+               let comma = text.firstIndex(of: ","), closings.contains(closingKey(String(text[..<comma]))),
                let name = name(String(text[text.index(after: comma)...])) {
                 return HeuristicFinding(value: name, line: lines.lines[index].number, rule: "signature name")
             }
-            // "- Maria", "-- Maria Gonzalez", "— Maria"
-            if let first = text.first, first == "-" || first == "\u{2014}" || first == "\u{2013}" || first == "~" {
+            // "- Maria", "-- Maria Gonzalez", "— Maria" (such a first Character is that one scalar)
+            if let scalar = text.unicodeScalars.first, scalar == "-" || scalar == "\u{2014}" || scalar == "\u{2013}" || scalar == "~",
+               let first = text.first, first == "-" || first == "\u{2014}" || first == "\u{2013}" || first == "~" {
                 let rest = text.drop { $0 == "-" || $0 == "\u{2014}" || $0 == "\u{2013}" || $0 == "~" || $0 == " " }
                 if !rest.isEmpty, let name = name(String(rest)) {
                     return HeuristicFinding(value: name, line: lines.lines[index].number, rule: "signature name")
@@ -46,6 +48,37 @@ enum SignatureNameFinder {
             }
         }
         return nil
+    }
+
+    /// The most scalars other than ` ,.!-` a closing has (the closings are ASCII).
+    private static let longestClosing = closings.map { $0.utf8.count { !isKeyPunctuation($0) } }.max() ?? 0
+
+    /// ` `, `,`, `.`, `!`, `-`: what ``closingKey(_:)`` may remove.
+    @inline(__always) private static func isKeyPunctuation(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x2C || byte == 0x2E || byte == 0x21 || byte == 0x2D
+    }
+
+    /// The scalars of `text` other than ` ,.!-` (the only ones ``closingKey(_:)`` removes),
+    /// and those before its first `,`, if any: lower bounds of the scalars other than those
+    /// in the key of the text and of the text before its first `,` Character (which is at or
+    /// after the first `,` scalar). Lowercasing maps a scalar to one or more, none of them
+    /// ` ,.!-` unless it was one; a key equal to a closing has as many scalars as it (the
+    /// only non-ASCII scalars equivalent to ASCII are `;`, `` ` `` and `K`). So a text whose
+    /// count exceeds ``longestClosing`` is no closing.
+    private static func keyLengths(_ text: String) -> (Int, Int?) {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var length = 0
+            var beforeComma: Int?
+            for byte in bytes {
+                switch byte {
+                case 0x2C: if beforeComma == nil { beforeComma = length }
+                case 0x20, 0x2E, 0x21, 0x2D: break
+                default: if byte & 0xC0 != 0x80 { length += 1 }
+                }
+            }
+            return (length, beforeComma)
+        }
     }
 
     /// A line as a closing would be written: lowercase, without trailing punctuation.

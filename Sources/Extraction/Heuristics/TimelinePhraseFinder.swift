@@ -22,24 +22,32 @@ enum TimelinePhraseFinder {
 
     static func find(in lines: InquiryLines) -> HeuristicFinding<String>? {
         for (index, line) in lines.lines.enumerated() where !line.text.isEmpty {
+            // Every match needs one of InquiryKeywords.timelineWords or a year: a line without
+            // any has none.
+            guard lines.traits[index].keywords.contains(.timeline) else { continue }
             // A line holds at most 500 characters (InquiryLines), within matches(in:)'s 2,000.
             let words = lines.words(at: index)
             let matches = TimelinePhrase.matches(inWords: words)
             guard !matches.isEmpty else { continue }
             // Whole words only: "finishes" is not "finish".
-            let has: (String) -> Bool
+            let has: (Int) -> Bool
             if lines.traits[index].isASCII {
                 // A cue is in " word word ... " exactly when its words are a run of `words`
                 // (words hold no spaces); comparing words spares a scan of the line per cue.
-                has = { cue in Self.containsRun(cueWords[cue] ?? [], in: words) }
+                let runs = Self.cueRuns
+                has = { cue in Self.containsRun(runs[cue], in: words) }
             } else {
                 let lower = " " + words.joined(separator: " ") + " "
-                has = { cue in lower.contains(" \(cue) ") }
+                let cues = Self.cues
+                has = { cue in lower.contains(" \(cues[cue]) ") }
             }
-            let future = futureCues.contains(where: has)
-            let past = pastCues.contains(where: has)
+            // A cue's words are in `words` only if its first word is: an ASCII line's flags
+            // say whether any cue of a kind can be.
+            let keywords = lines.traits[index].isASCII ? lines.traits[index].keywords : [.futureCue, .pastCue, .timingCue]
+            let future = keywords.contains(.futureCue) && Self.futureRange.contains(where: has)
+            let past = keywords.contains(.pastCue) && Self.pastRange.contains(where: has)
             if past && !future { continue }
-            let timing = timingCues.contains(where: has)
+            let timing = keywords.contains(.timingCue) && Self.timingRange.contains(where: has)
             for match in matches where isStrong(match) || (future && !isVague(match)) || timing {
                 return HeuristicFinding(value: match.canonical, line: line.number, rule: "timeline phrase")
             }
@@ -47,12 +55,15 @@ enum TimelinePhraseFinder {
         return nil
     }
 
-    /// Each cue split into its words.
-    private static let cueWords: [String: [String]] = {
-        var result: [String: [String]] = [:]
-        for cue in futureCues + timingCues + pastCues { result[cue] = cue.split(separator: " ").map(String.init) }
-        return result
-    }()
+    /// The cues in one list (future, then past, then timing), and each split into its words.
+    private static let cues = futureCues + pastCues + timingCues
+    private static let cueRuns: [[String]] = cues.map { cue in
+        // (The cues are ASCII: a " " byte is a " " Character.)
+        cue.utf8.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
+    }
+    private static let futureRange = 0..<futureCues.count
+    private static let pastRange = futureCues.count..<(futureCues.count + pastCues.count)
+    private static let timingRange = (futureCues.count + pastCues.count)..<cues.count
 
     /// Whether `run` occurs as consecutive elements of `words`.
     private static func containsRun(_ run: [String], in words: [String]) -> Bool {

@@ -5,58 +5,77 @@ enum VocabularyFinder {
     /// The most specific project type named anywhere in the text (a custom home with a
     /// casita is a custom home), at the line where it is first named.
     static func projectType(in lines: InquiryLines) -> HeuristicFinding<String>? {
-        // Words of the whole text, so a phrase broken across lines ("custom\nhome") is found.
-        var words: [String] = []
+        // A hit needs every word of a phrase somewhere in the text: without, nothing to read.
+        var presence = InquiryKeywords.PresenceSet()
+        for (index, line) in lines.lines.enumerated() where !line.text.isEmpty { presence.formUnion(lines.presence[index]) }
+        guard InquiryKeywords.projectType.mayMatch(presence) else { return nil }
+        // Words of the whole text, so a phrase broken across lines ("custom\nhome") is found:
+        // as vocabulary indices when every line has them.
+        let filled = lines.lines.indices.filter { !lines.lines[$0].text.isEmpty }
         var lineOfWord: [Int] = []
-        for (index, line) in lines.lines.enumerated() where !line.text.isEmpty {
-            let lineWords = lines.words(at: index)
-            words += lineWords
-            lineOfWord += Array(repeating: line.number, count: lineWords.count)
+        let hits: [PhraseVocabulary.Hit]
+        if filled.allSatisfy({ lines.indexed(at: $0) != nil }) {
+            var words = VocabularyWords()
+            for index in filled {
+                guard let lineWords = lines.indexed(at: index) else { continue }
+                words.append(contentsOf: lineWords)
+                lineOfWord += repeatElement(lines.lines[index].number, count: lineWords.count)
+            }
+            hits = VocabularyIndex.projectType.hits(words)
+        } else {
+            var words: [String] = []
+            for index in filled {
+                let lineWords = lines.words(at: index)
+                words += lineWords
+                lineOfWord += repeatElement(lines.lines[index].number, count: lineWords.count)
+            }
+            hits = ProjectTypeVocabulary.vocabulary.hits(inWords: words)
         }
-        guard let best = ProjectTypeVocabulary.vocabulary.hits(inWords: words).min(by: { ($0.rank, $0.wordIndex) < ($1.rank, $1.wordIndex) })
-        else { return nil }
+        guard let best = hits.min(by: { ($0.rank, $0.wordIndex) < ($1.rank, $1.wordIndex) }) else { return nil }
         return HeuristicFinding(value: best.slug, line: lineOfWord[best.wordIndex], rule: "project type phrase")
     }
 
     /// The first line that states a lot status.
     static func lotStatus(in lines: InquiryLines) -> HeuristicFinding<String>? {
-        firstLine(in: lines, rule: "lot status phrase", triggers: lotStatusTriggers) {
+        firstLine(in: lines, rule: "lot status phrase", requirements: InquiryKeywords.lotStatus,
+                  LotStatusVocabulary.status(indexed:)) {
             LotStatusVocabulary.status(inWords: $0, acceptingShortAnswers: false)
         }
     }
 
     /// The first line that states how the project is paid for.
     static func financing(in lines: InquiryLines) -> HeuristicFinding<String>? {
-        firstLine(in: lines, rule: "financing phrase", triggers: financingTriggers) {
+        firstLine(in: lines, rule: "financing phrase", requirements: InquiryKeywords.financing,
+                  FinancingVocabulary.status(indexed:)) {
             FinancingVocabulary.status(inWords: $0, acceptingShortAnswers: false)
         }
     }
 
-    private static let lotStatusTriggers = ASCIIWordSet(LotStatusVocabulary.triggerWords)
-    private static let financingTriggers = ASCIIWordSet(FinancingVocabulary.triggerWords)
-
     /// The first line on which `read` finds something; a phrase wrapped onto the next line
     /// ("we would pay\ncash") is found on the line where it starts.
     ///
-    /// `read` finds nothing in ASCII text that has none of `triggers` as a word, and
-    /// the words of ASCII `a + " " + b` are those of `a` then those of `b`: so a line, or a
-    /// pair of ASCII lines, without a trigger is not read at all. Non-ASCII lines (whose
-    /// lowercasing may make ASCII letters) are always read.
+    /// `read` finds nothing in words that meet none of `requirements`' alternatives, so a
+    /// line, or a pair of lines, whose words (``InquiryLines/presence``,
+    /// ``InquiryLines/pairPresence(_:_:)``) meet none is not read at all.
     ///
     /// `read` gets the words of a line (split once, shared with the other finders) or of
-    /// a pair of lines; for two ASCII lines those are the first's words then the second's,
-    /// so only a pair with a non-ASCII line is split again. A line's answer is computed once.
+    /// a pair of lines (``InquiryLines/pairWords(_:_:)``); `readIndexed`, which answers as
+    /// `read`, their vocabulary indices when they have them. A line's answer is computed once.
     private static func firstLine(
-        in lines: InquiryLines, rule: String, triggers: ASCIIWordSet, _ read: ([String]) -> String?
+        in lines: InquiryLines, rule: String, requirements: InquiryKeywords.Requirements,
+        _ readIndexed: (VocabularyWords) -> String?, _ readWords: ([String]) -> String?
     ) -> HeuristicFinding<String>? {
         let filled = lines.lines.indices.filter { !lines.lines[$0].text.isEmpty }
-        let mayHit = filled.map { !lines.traits[$0].isASCII || triggers.containsWord(in: lines.lines[$0].text) }
+        let mayHit = filled.map { requirements.mayMatch(lines.presence[$0]) }
         var answers: [String??] = Array(repeating: nil, count: filled.count)
         func answer(_ index: Int) -> String? {
             if let known = answers[index] { return known }
-            let value = read(lines.words(at: filled[index]))
+            let value = lines.indexed(at: filled[index]).map(readIndexed) ?? readWords(lines.words(at: filled[index]))
             answers[index] = .some(value)
             return value
+        }
+        func read(pair index: Int, _ next: Int) -> String? {
+            lines.pairIndexed(index, next).map(readIndexed) ?? readWords(lines.pairWords(index, next))
         }
         for (index, lineIndex) in filled.enumerated() {
             let line = lines.lines[lineIndex]
@@ -64,12 +83,9 @@ enum VocabularyFinder {
                 return HeuristicFinding(value: value, line: line.number, rule: rule)
             }
             guard index + 1 < filled.count, lines.lines[filled[index + 1]].number == line.number + 1 else { continue }
-            guard mayHit[index] || mayHit[index + 1] else { continue }
             let nextIndex = filled[index + 1]
-            let pairWords = lines.traits[lineIndex].isASCII && lines.traits[nextIndex].isASCII
-                ? lines.words(at: lineIndex) + lines.words(at: nextIndex)
-                : PhraseVocabulary.words(in: line.text + " " + lines.lines[nextIndex].text)
-            if let value = read(pairWords), answer(index + 1) == nil {
+            guard requirements.mayMatch(lines.pairPresence(lineIndex, nextIndex)) else { continue }
+            if let value = read(pair: lineIndex, nextIndex), answer(index + 1) == nil {
                 return HeuristicFinding(value: value, line: line.number, rule: rule)
             }
         }

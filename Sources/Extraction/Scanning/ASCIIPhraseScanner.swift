@@ -19,19 +19,21 @@ struct ASCIIPhraseScanner: Sendable {
     private let singleBytes: [(byte: UInt8, index: Int)]
     /// The same data, flattened for the scan loop: every phrase's bytes in one array, each
     /// phrase's (start, length) in it, and the indices of the phrases of two or more bytes
-    /// by their first two bytes in one array, pair `p`'s at `byPairStart[p]..<byPairStart[p + 1]`
-    /// (so a position is compared only with phrases starting with its two bytes).
+    /// ordered by their first two bytes in one array: the distinct pairs, sorted, are
+    /// `pairKeys`, pair `pairKeys[k]`'s phrases are at `pairStarts[k]..<pairStarts[k + 1]` (so a
+    /// position is compared only with phrases starting with its two bytes).
     private let flatBytes: [UInt8]
     private let flatRanges: [(start: Int, length: Int)]
     private let byPairFlat: [Int32]
-    private let byPairStart: [Int32]
+    private let pairKeys: [Int32]
+    private let pairStarts: [Int32]
 
     init(_ phrases: [String]) {
         self.phrases = phrases
         bytes = phrases.map { Array($0.utf8) }
         var pairBits = [UInt64](repeating: 0, count: 1024)
-        var byPair: [Int: [Int32]] = [:]
         var singleBytes: [(byte: UInt8, index: Int)] = []
+        var byPair: [(pair: Int32, index: Int32)] = []
         for (index, phrase) in bytes.enumerated() {
             precondition(!phrase.isEmpty, "empty phrase")
             if phrase.count == 1 {
@@ -40,7 +42,7 @@ struct ASCIIPhraseScanner: Sendable {
             }
             let pair = Int(phrase[0]) << 8 | Int(phrase[1])
             pairBits[pair >> 6] |= 1 << UInt64(pair & 63)
-            byPair[pair, default: []].append(Int32(index))
+            byPair.append((Int32(pair), Int32(index)))
         }
         self.pairBits = pairBits
         self.singleBytes = singleBytes
@@ -52,15 +54,18 @@ struct ASCIIPhraseScanner: Sendable {
         }
         self.flatBytes = flatBytes
         self.flatRanges = flatRanges
-        var byPairStart = [Int32](repeating: 0, count: 65_537)
-        var byPairFlat: [Int32] = []
-        for pair in 0..<65_536 {
-            byPairStart[pair] = Int32(byPairFlat.count)
-            byPairFlat += byPair[pair] ?? []
+        // Each pair's phrases in phrase order, as appending them in order would place them.
+        byPair.sort { ($0.pair, $0.index) < ($1.pair, $1.index) }
+        byPairFlat = byPair.map(\.index)
+        var pairKeys: [Int32] = []
+        var pairStarts: [Int32] = []
+        for (slot, entry) in byPair.enumerated() where pairKeys.last != entry.pair {
+            pairKeys.append(entry.pair)
+            pairStarts.append(Int32(slot))
         }
-        byPairStart[65_536] = Int32(byPairFlat.count)
-        self.byPairFlat = byPairFlat
-        self.byPairStart = byPairStart
+        pairStarts.append(Int32(byPair.count))
+        self.pairKeys = pairKeys
+        self.pairStarts = pairStarts
     }
 
     /// For each phrase, whether its bytes occur in `text`'s UTF-8.
@@ -97,7 +102,7 @@ struct ASCIIPhraseScanner: Sendable {
             flatBytes.withUnsafeBufferPointer { flat in
                 flatRanges.withUnsafeBufferPointer { ranges in
                     byPairFlat.withUnsafeBufferPointer { candidates in
-                        byPairStart.withUnsafeBufferPointer { starts in
+                        pairStarts.withUnsafeBufferPointer { starts in
                             found.withUnsafeMutableBufferPointer { found in
                                 var position = 0
                                 var next = Int(at(0))
@@ -106,7 +111,8 @@ struct ASCIIPhraseScanner: Sendable {
                                     next = Int(at(position + 1))
                                     let pair = first << 8 | next
                                     if bits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
-                                        for slot in Int(starts[pair])..<Int(starts[pair + 1]) {
+                                        let key = Self.slot(of: Int32(pair), in: pairKeys)
+                                        for slot in Int(starts[key])..<Int(starts[key + 1]) {
                                             let index = Int(candidates[slot])
                                             guard !found[index] else { continue }
                                             let (start, length) = ranges[index]
@@ -128,5 +134,17 @@ struct ASCIIPhraseScanner: Sendable {
                 }
             }
         }
+    }
+
+    /// The position of `pair` in the sorted `keys` (it is there: its bit is set).
+    @inline(__always)
+    private static func slot(of pair: Int32, in keys: [Int32]) -> Int {
+        var low = 0
+        var high = keys.count - 1
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle] < pair { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

@@ -23,4 +23,34 @@ enum LineSplitter {
         result.append(text[lineStart...])
         return result
     }
+
+    /// The index of the first LF byte at or after `start` in `bytes`, or `bytes.count`.
+    static func firstLF(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        firstIndex(of: 0x0A, in: bytes, from: start)
+    }
+
+    /// The index of the first `byte` at or after `start` in `bytes`, or `bytes.count`:
+    /// eight bytes at a time (a byte equal to `byte` is a zero byte of `word ^ byte…byte`;
+    /// the lowest flagged byte is always a true one).
+    static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return bytes.count }
+        var index = start
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let pattern = UInt64(byte) &* ones
+        while index + 8 <= bytes.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) ^ pattern
+            let zeros = (word &- ones) & ~word & highs
+            if zeros != 0 { return index + zeros.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        while index < bytes.count, bytes[index] != byte { index += 1 }
+        return index
+    }
+
+    /// Whether `text`'s UTF-8 holds `byte`.
+    static func contains(_ byte: UInt8, in text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { firstIndex(of: byte, in: $0, from: 0) < $0.count }
+    }
 }

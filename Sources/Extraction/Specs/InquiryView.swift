@@ -43,26 +43,28 @@ final class InquiryView {
 
     lazy var boundedHTML: String = SpecPattern.bounded(html ?? "")
 
+    /// ``html`` parsed, for table rows, `xpath:` rules and meta tags: the message's own
+    /// document, which MIME already parsed to render an HTML-only message's text (else
+    /// parsed here, once). Nil when there is no HTML or it is empty.
+    lazy var htmlDocument: HTMLDocument? = {
+        guard let html, !html.isEmpty else { return nil }
+        if let attached = inquiry.attachedOriginal { return attached.htmlDocument }
+        return message.htmlDocument
+    }()
+
     lazy var labels = LabelIndex(text: text)
 
-    /// Label → value of HTML table rows whose first cell is the label (innermost rows only).
+    /// Label → value of HTML table rows whose first cell is the label (innermost rows only;
+    /// the first row wins for a repeated label).
     lazy var tableRows: [String: String] = {
-        guard let html, !html.isEmpty else { return [:] }
-        let cells = (try? HTMLText.values(html, matching: Self.tableRowCells)) ?? []
+        guard let htmlDocument else { return [:] }
         var rows: [String: String] = [:]
-        var index = 0
-        while index + 1 < cells.count {
-            let key = LabelIndex.key(cells[index])
-            if !key.isEmpty, rows[key] == nil { rows[key] = cells[index + 1] }
-            index += 2
+        for row in htmlDocument.innermostTableRows() {
+            let key = LabelIndex.key(row.label)
+            if !key.isEmpty, rows[key] == nil { rows[key] = row.value }
         }
         return rows
     }()
-
-    // The first two cells of every innermost row with at least two cells, in document
-    // order: label, value, label, value, ...
-    private static let tableRowCells = try! XPathExpression(
-        "//tr[not(.//tr)][count(td|th) >= 2]/*[self::td or self::th][position() <= 2]")
 
     /// A header's value and where it was read, for `header:` rules. `From-name` and
     /// `Reply-To-name` give display names.

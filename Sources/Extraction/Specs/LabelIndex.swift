@@ -17,50 +17,200 @@ struct LabelIndex {
         var value: String
     }
 
-    /// The lines of the indexed text.
-    let lines: [Substring]
-    private var colonEntries: [String: Entry] = [:]
-    private var bareEntries: [String: Entry] = [:]
+    /// An entry as stored: most are never asked for, so a value from a plain ASCII line
+    /// stays a byte range of ``text`` until it is.
+    private enum StoredEntry {
+        case bytes(line: Int, start: Int, end: Int)
+        case text(line: Int, value: String)
+    }
+
+    /// A line trimmed (see ``trimmed(_:)``): a byte range of ``text`` when the line is plain
+    /// ASCII (no byte over 0x7F, no CR: one Character per byte), else the trimmed String.
+    private enum TrimmedLine {
+        case plain(start: Int, end: Int)
+        case text(String)
+
+        var isEmpty: Bool {
+            switch self {
+            case .plain(let start, let end): start == end
+            case .text(let text): text.isEmpty
+            }
+        }
+    }
+
+    /// The indexed text (native UTF-8, so byte offsets index it).
+    private let text: String
+    /// Each line's byte range in ``text``.
+    private let lineStarts: [Int]
+    private let lineEnds: [Int]
+    private var colonEntries: [String: StoredEntry] = [:]
+    private var bareEntries: [String: StoredEntry] = [:]
 
     private static let maximumLabelLength = 60
     private static let maximumLabelWords = 6
 
-    init(text: String) {
-        lines = LineSplitter.lines(text)
-        // Each line trimmed and split once (a value line is also looked at from the label
-        // line before it).
-        let trimmedLines = lines.map { Self.trimmed($0) }
-        var splits: [(label: String, value: String)??] = Array(repeating: nil, count: lines.count)
-        func colonSplit(_ index: Int) -> (label: String, value: String)? {
-            if let known = splits[index] { return known }
-            let split = Self.colonSplit(trimmedLines[index])
-            splits[index] = .some(split)
-            return split
-        }
-        func nextValueLine(after index: Int) -> Int? {
-            var next = index + 1
-            while next < trimmedLines.count, next <= index + 2 {
-                if !trimmedLines[next].isEmpty { return next }
-                next += 1
-            }
-            return nil
-        }
-        for index in lines.indices {
-            let line = trimmedLines[index]
-            guard !line.isEmpty else { continue }
-            if let (label, inline) = colonSplit(index) {
-                let key = Self.key(label)
-                guard !key.isEmpty, colonEntries[key] == nil else { continue }
-                if !inline.isEmpty {
-                    colonEntries[key] = Entry(line: index + 1, value: inline)
-                } else if let next = nextValueLine(after: index), colonSplit(next) == nil {
-                    colonEntries[key] = Entry(line: next + 1, value: trimmedLines[next])
+    /// The lines of the indexed text (split as `text.split(separator: "\n",
+    /// omittingEmptySubsequences: false)` splits).
+    var lines: [Substring] {
+        lineStarts.indices.map { line($0) }
+    }
+
+    /// How many lines the text has.
+    var lineCount: Int { lineStarts.count }
+
+    /// Line `index` (0-based).
+    func line(_ index: Int) -> Substring {
+        let utf8 = text.utf8
+        return text[utf8.index(utf8.startIndex, offsetBy: lineStarts[index])..<utf8.index(utf8.startIndex, offsetBy: lineEnds[index])]
+    }
+
+    init(text original: String) {
+        var text = original
+        let (starts, ends, trimmedLines) = text.withUTF8 { Self.splitLines($0) }
+        self.text = text
+        lineStarts = starts
+        lineEnds = ends
+        // Room for a typical notification's labels without regrowing.
+        colonEntries.reserveCapacity(min(trimmedLines.count, 32))
+        bareEntries.reserveCapacity(min(trimmedLines.count, 32))
+
+        text.withUTF8 { bytes in
+            func colonSplit(_ index: Int) -> Split? {
+                switch trimmedLines[index] {
+                case .plain(let start, let end):
+                    return Self.asciiColonSplitRanges(bytes, start, end).map { .plain(label: $0.label, value: $0.value) }
+                case .text(let line):
+                    return Self.colonSplit(line).map { .text(label: $0.label, value: $0.value) }
                 }
-            } else if Self.isShortLabel(line) {
-                let key = Self.key(line)
-                guard !key.isEmpty, bareEntries[key] == nil, let next = nextValueLine(after: index) else { continue }
-                bareEntries[key] = Entry(line: next + 1, value: trimmedLines[next])
             }
+            func storedValue(line index: Int) -> StoredEntry {
+                switch trimmedLines[index] {
+                case .plain(let start, let end): .bytes(line: index + 1, start: start, end: end)
+                case .text(let value): .text(line: index + 1, value: value)
+                }
+            }
+            func nextValueLine(after index: Int) -> Int? {
+                var next = index + 1
+                while next < trimmedLines.count, next <= index + 2 {
+                    if !trimmedLines[next].isEmpty { return next }
+                    next += 1
+                }
+                return nil
+            }
+            for index in trimmedLines.indices {
+                let line = trimmedLines[index]
+                guard !line.isEmpty else { continue }
+                if let split = colonSplit(index) {
+                    let key: String
+                    switch split {
+                    case .plain(let label, _): key = Self.asciiKey(bytes, label.lowerBound, label.upperBound)
+                    case .text(let label, _): key = Self.key(label)
+                    }
+                    guard !key.isEmpty, colonEntries[key] == nil else { continue }
+                    switch split {
+                    case .plain(_, let value) where !value.isEmpty:
+                        colonEntries[key] = .bytes(line: index + 1, start: value.lowerBound, end: value.upperBound)
+                    case .text(_, let value) where !value.isEmpty:
+                        colonEntries[key] = .text(line: index + 1, value: value)
+                    default:
+                        if let next = nextValueLine(after: index), colonSplit(next) == nil {
+                            colonEntries[key] = storedValue(line: next)
+                        }
+                    }
+                } else {
+                    let key: String
+                    switch line {
+                    case .plain(let start, let end):
+                        guard end - start <= Self.maximumLabelLength,
+                              Self.spaceSeparatedWords(UnsafeBufferPointer(rebasing: bytes[start..<end])) <= Self.maximumLabelWords else { continue }
+                        key = Self.asciiKey(bytes, start, end)
+                    case .text(let text):
+                        guard Self.isShortLabel(text) else { continue }
+                        key = Self.key(text)
+                    }
+                    guard !key.isEmpty, bareEntries[key] == nil, let next = nextValueLine(after: index) else { continue }
+                    bareEntries[key] = storedValue(line: next)
+                }
+            }
+        }
+    }
+
+    /// Splits `bytes` into lines (a line break is an LF byte not after CR, as LineSplitter
+    /// has it) in one pass, and trims each: plain ASCII lines in place, others as Strings.
+    private static func splitLines(_ bytes: UnsafeBufferPointer<UInt8>) -> (starts: [Int], ends: [Int], trimmed: [TrimmedLine]) {
+        var starts: [Int] = []
+        var ends: [Int] = []
+        var trimmedLines: [TrimmedLine] = []
+        guard let base = bytes.baseAddress else { return ([0], [0], [.plain(start: 0, end: 0)]) }
+        let count = bytes.count
+        // Room for lines of a typical length, so the arrays rarely regrow.
+        starts.reserveCapacity(count / 32 + 4)
+        ends.reserveCapacity(count / 32 + 4)
+        trimmedLines.reserveCapacity(count / 32 + 4)
+        var lineStart = 0
+        var searchStart = 0
+        var plain = true
+        while true {
+            // The next LF (libc's memchr looks at many bytes at a time).
+            let end = memchr(base + searchStart, 0x0A, count - searchStart)
+                .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
+            if plain, hasHighOrCR(base, from: searchStart, to: end) { plain = false }
+            if end < count, end > 0, bytes[end - 1] == 0x0D {
+                // CR LF is one Character, not "\n": the line goes on (and holds a CR).
+                searchStart = end + 1
+                continue
+            }
+            starts.append(lineStart)
+            ends.append(end)
+            if plain {
+                let (start, trimmedEnd) = asciiTrimmedRange(bytes, lineStart, end)
+                trimmedLines.append(.plain(start: start, end: trimmedEnd))
+            } else {
+                let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<end]), as: UTF8.self)
+                trimmedLines.append(.text(trimmed(line)))
+            }
+            if end == count { break }
+            lineStart = end + 1
+            searchStart = lineStart
+            plain = true
+        }
+        return (starts, ends, trimmedLines)
+    }
+
+    /// Whether `bytes[start..<end]` holds a byte over 0x7F or a CR, eight bytes at a time.
+    private static func hasHighOrCR(_ bytes: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        let raw = UnsafeRawPointer(bytes)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var index = start
+        while index + 8 <= end {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            // A high bit, or a zero byte in `word ^ CRs` (the classic "has zero byte" test).
+            let carriageReturns = word ^ (ones &* 0x0D)
+            if word & highs != 0 || (carriageReturns &- ones) & ~carriageReturns & highs != 0 { return true }
+            index += 8
+        }
+        while index < end {
+            if bytes[index] >= 0x80 || bytes[index] == 0x0D { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// A `Label: value` split of a trimmed line: byte ranges of a plain line, or Strings.
+    private enum Split {
+        case plain(label: Range<Int>, value: Range<Int>)
+        case text(label: String, value: String)
+    }
+
+    private func entry(_ stored: StoredEntry) -> Entry {
+        switch stored {
+        case .bytes(let line, let start, let end):
+            let utf8 = text.utf8
+            let value = text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+            return Entry(line: line, value: String(value))
+        case .text(let line, let value):
+            return Entry(line: line, value: value)
         }
     }
 
@@ -76,13 +226,12 @@ struct LabelIndex {
     }
 
     /// The value for the first of `labels` present (colon forms before bare labels).
-    func value(for labels: [String]) -> (label: String, entry: Entry)? {
-        let keys = labels.map { Self.key($0) }
-        for (label, key) in zip(labels, keys) {
-            if let entry = colonEntries[key] { return (label, entry) }
+    func value(for labels: SpecLabels) -> (label: String, entry: Entry)? {
+        for (label, key) in zip(labels.names, labels.keys) {
+            if let stored = colonEntries[key] { return (label, entry(stored)) }
         }
-        for (label, key) in zip(labels, keys) {
-            if let entry = bareEntries[key] { return (label, entry) }
+        for (label, key) in zip(labels.names, labels.keys) {
+            if let stored = bareEntries[key] { return (label, entry(stored)) }
         }
         return nil
     }
@@ -92,8 +241,8 @@ struct LabelIndex {
     func multilineValue(from entry: Entry, knownLabels: Set<String>) -> String {
         var parts = [entry.value]
         var index = entry.line  // the line after the value's first line (0-based)
-        while index < lines.count, parts.count < 500 {
-            let line = Self.trimmed(lines[index])
+        while index < lineCount, parts.count < 500 {
+            let line = Self.trimmed(line(index))
             if line.isEmpty { break }
             if let (label, _) = Self.colonSplit(line), knownLabels.contains(Self.key(label)) { break }
             if knownLabels.contains(Self.key(line)) { break }
@@ -245,5 +394,78 @@ struct LabelIndex {
             trimWhitespace()
         }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    // MARK: - Plain ASCII lines in place
+    //
+    // The same results as the String fast paths above, as byte offsets into the indexed
+    // text, so index building makes no String but the keys and the values asked for.
+
+    /// ``asciiTrimmed(_:)`` of `bytes[start..<end]` as a byte range.
+    private static func asciiTrimmedRange(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (Int, Int) {
+        var start = start
+        var end = end
+        func trimWhitespace() {
+            while start < end, isASCIIWhitespace(bytes[start]) { start += 1 }
+            while end > start, isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
+        }
+        trimWhitespace()
+        while start < end, bytes[start] == UInt8(ascii: "*") || (bytes[start] == UInt8(ascii: "-") && start + 1 < end && bytes[start + 1] == 0x20) {
+            start += 1
+            trimWhitespace()
+        }
+        return (start, end)
+    }
+
+    /// ``asciiColonSplit(_:)`` of the plain line `bytes[start..<end]`: label and value ranges.
+    private static func asciiColonSplitRanges(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ lineStart: Int, _ lineEnd: Int
+    ) -> (label: Range<Int>, value: Range<Int>)? {
+        var colon = lineStart
+        while colon < lineEnd, bytes[colon] != UInt8(ascii: ":") { colon += 1 }
+        guard colon < lineEnd else { return nil }
+        let label = UnsafeBufferPointer(rebasing: bytes[lineStart..<colon])
+        guard !label.isEmpty, label.count <= maximumLabelLength, spaceSeparatedWords(label) <= maximumLabelWords,
+              !containsHTTP(label[...]) else { return nil }
+        var start = colon + 1
+        while start < lineEnd, bytes[start] == UInt8(ascii: ":") { start += 1 }
+        var end = lineEnd
+        func trimWhitespace() {
+            while start < end, isASCIIWhitespace(bytes[start]) { start += 1 }
+            while end > start, isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
+        }
+        trimWhitespace()
+        if start < end, bytes[start] == UInt8(ascii: "*") || bytes[end - 1] == UInt8(ascii: "*") {
+            while start < end, bytes[start] == UInt8(ascii: "*") { start += 1 }
+            while end > start, bytes[end - 1] == UInt8(ascii: "*") { end -= 1 }
+            trimWhitespace()
+        }
+        return (lineStart..<colon, start..<end)
+    }
+
+    /// ``asciiKey(_:)`` of the ASCII bytes `bytes[start..<end]`.
+    private static func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+        // Keys are at most a label's length: made in a stack buffer, most end up small strings.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end - start) { out in
+            var count = 0
+            var pendingSpace = false
+            for index in start..<end {
+                let byte = bytes[index]
+                switch byte {
+                case 0x09...0x0D, 0x20, UInt8(ascii: "*"), UInt8(ascii: "-"), UInt8(ascii: "="), UInt8(ascii: "_"),
+                     UInt8(ascii: "#"), UInt8(ascii: ":"), UInt8(ascii: "|"), UInt8(ascii: "["), UInt8(ascii: "]"):
+                    pendingSpace = count > 0
+                default:
+                    if pendingSpace {
+                        out[count] = 0x20
+                        count += 1
+                        pendingSpace = false
+                    }
+                    out[count] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    count += 1
+                }
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: out[..<count]), as: UTF8.self)
+        }
     }
 }

@@ -18,6 +18,8 @@ struct LeadBuilder {
     init(lead: ExtractedLead, relayDomains: [String]) {
         self.lead = lead
         self.relayDomains = relayDomains
+        // Room for a lead's provenance entries up front: the table is not regrown field by field.
+        self.lead.fields.reserveCapacity(24)
     }
 
     /// Whether the field already has a value (rules for it are then skipped).
@@ -50,8 +52,46 @@ struct LeadBuilder {
 
     /// Whether `address` is at a relay domain.
     func isRelay(_ address: String) -> Bool {
+        guard !relayDomains.isEmpty else { return false }
+        // An ASCII address: its domain is the bytes after the last "@", lowercased
+        // (``domainOf(_:)``), compared from a stack copy.
+        var copy = address
+        if let relay = copy.withUTF8({ bytes -> Bool? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard let at = bytes.lastIndex(of: UInt8(ascii: "@")), at + 1 < bytes.count else { return false }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count - at) { lower in
+                for index in (at + 1)..<bytes.count {
+                    let byte = bytes[index]
+                    lower[index - at - 1] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                }
+                let domainBytes = UnsafeBufferPointer(rebasing: lower[0..<(bytes.count - at - 1)])
+                return relayDomains.contains { Self.isDomain(domainBytes, within: $0) { String(decoding: domainBytes, as: UTF8.self) } }
+            }
+        }) {
+            return relay
+        }
         guard let addressDomain = domainOf(address) else { return false }
-        return relayDomains.contains { domain(addressDomain, isWithin: $0) }
+        var domainCopy = addressDomain
+        return domainCopy.withUTF8 { domainBytes in
+            relayDomains.contains { Self.isDomain(domainBytes, within: $0) { addressDomain } }
+        }
+    }
+
+    /// `domain(_:isWithin:)` of the domain whose bytes are `domainBytes`: for ASCII domain
+    /// and suffix a byte comparison (a "." byte is a "." Character there, so
+    /// `hasSuffix("." + suffix)` compares bytes); otherwise asked of the domain as text.
+    private static func isDomain(
+        _ domainBytes: UnsafeBufferPointer<UInt8>, within suffix: String, _ addressDomain: () -> String
+    ) -> Bool {
+        var copy = suffix
+        return copy.withUTF8 { suffixBytes in
+            guard !domainBytes.contains(where: { $0 >= 0x80 }), !suffixBytes.contains(where: { $0 >= 0x80 }) else {
+                return domain(addressDomain(), isWithin: suffix)
+            }
+            let extra = domainBytes.count - suffixBytes.count
+            guard extra == 0 || (extra > 0 && domainBytes[extra - 1] == UInt8(ascii: ".")) else { return false }
+            return UnsafeBufferPointer(rebasing: domainBytes[extra...]).elementsEqual(suffixBytes)
+        }
     }
 
     /// Normalises `raw` for `field` and writes what is still empty.
@@ -149,7 +189,9 @@ struct LeadBuilder {
         case .message:
             guard let text = ValueNormalizer.trimmed(raw) else { return false }
             let value = hint == .lowercase ? text.lowercased() : text
-            write(\.message, String(value.prefix(Self.maximumMessageLength)), "message", provenance)
+            // A text of at most that many bytes has at most that many characters: kept whole.
+            let kept = value.utf8.count <= Self.maximumMessageLength ? value : String(value.prefix(Self.maximumMessageLength))
+            write(\.message, kept, "message", provenance)
             return true
         }
     }

@@ -34,11 +34,16 @@ enum LeadMetaTags {
         "lead_financing": (.financing, nil),
     ]
 
-    /// The `lead_*` tags of `html`, name lowercased. The HTML is parsed only when the
-    /// text `lead_` occurs in it at all.
-    static func tags(in html: String?) -> [(name: String, content: String)] {
-        guard let html, containsLeadPrefix(html) else { return [] }
-        return HTMLText.metaValues(html, prefix: "lead_").map { ($0.name.lowercased(), $0.content) }
+    /// The `lead_*` tags of the view's HTML, name lowercased, read from the document the
+    /// view shares with table rows and `xpath:` rules. The document is searched only when
+    /// the text `lead_` occurs in the HTML at all.
+    static func tags(in view: InquiryView) -> [(name: String, content: String)] {
+        guard let html = view.html, containsLeadPrefix(html) else { return [] }
+        return tags(of: view.htmlDocument)
+    }
+
+    private static func tags(of document: HTMLDocument?) -> [(name: String, content: String)] {
+        document?.metaValues(prefix: "lead_").map { ($0.name.lowercased(), $0.content) } ?? []
     }
 
     /// Writes the tags' values on the lead; returns the `lead_source` tag's value, if any.

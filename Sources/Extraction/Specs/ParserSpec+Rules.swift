@@ -3,42 +3,43 @@ import LeadModel
 
 extension ParserSpec {
     /// Runs the field rules on a message: for each field not already filled (lead metadata
-    /// tags come first), the first rule that gives a usable value wins.
-    func applyRules(to builder: inout LeadBuilder, view: InquiryView) {
+    /// tags come first), the first rule that gives a usable value wins. `presence` (of the
+    /// set this spec belongs to, for `view`) skips patterns whose literals are absent.
+    func applyRules(to builder: inout LeadBuilder, view: InquiryView, presence: LiteralPresence? = nil) {
         for (field, rules) in fields where !builder.has(field) {
             for rule in rules {
-                guard let found = evaluate(rule, view) else { continue }
+                guard let found = evaluate(rule, view, presence) else { continue }
                 let provenance = FieldProvenance(spec: name, rule: found.rule, location: found.location)
                 if builder.set(field, raw: found.value, hint: rule.hint, provenance: provenance) { break }
             }
         }
     }
 
-    private func evaluate(_ rule: FieldRule, _ view: InquiryView) -> (value: String, rule: String, location: String?)? {
+    private func evaluate(_ rule: FieldRule, _ view: InquiryView, _ presence: LiteralPresence?) -> (value: String, rule: String, location: String?)? {
         switch rule.kind {
         case .label(let labels, let multiline):
             guard let (label, entry) = view.labels.value(for: labels) else { return nil }
             let value = multiline ? view.labels.multilineValue(from: entry, knownLabels: labelKeys) : entry.value
             return (value, rule.describe(matched: label), view.textLocation(line: entry.line))
         case .tableRow(let labels):
-            for label in labels {
-                if let value = view.tableRows[LabelIndex.key(label)], !value.isEmpty {
+            for (label, key) in zip(labels.names, labels.keys) {
+                if let value = view.tableRows[key], !value.isEmpty {
                     return (value, rule.describe(matched: label), "HTML table row")
                 }
             }
             return nil
         case .xpath(let expression):
-            guard let html = view.html, !html.isEmpty,
-                  let values = try? HTMLText.values(html, matching: expression) else { return nil }
+            guard let document = view.htmlDocument,
+                  let values = try? document.values(matching: expression) else { return nil }
             guard let value = values.first(where: { !$0.isEmpty }) else { return nil }
             return (value, rule.describe(), "HTML")
         case .pattern(let pattern, let scope):
             switch scope {
             case .text:
-                guard let (value, offset) = pattern.firstValue(in: view.text) else { return nil }
-                return (value, rule.describe(), view.textLocation(line: view.line(ofUTF8Offset: offset)))
+                guard let (value, offset) = pattern.firstValue(in: view.text, presence: presence?.text) else { return nil }
+                return (value, rule.describe(), view.textLocation(line: Self.line(in: view, utf8Offset: offset)))
             case .subject:
-                guard let (value, _) = pattern.firstValue(in: view.subject) else { return nil }
+                guard let (value, _) = pattern.firstValue(in: view.subject, presence: presence?.subject) else { return nil }
                 return (value, rule.describe(), view.inquiry.subjectSource)
             case .html:
                 guard let (value, _) = pattern.firstValue(in: view.boundedHTML) else { return nil }
@@ -50,5 +51,16 @@ extension ParserSpec {
         case .value(let constant):
             return (constant, rule.describe(), "spec constant")
         }
+    }
+
+    /// `view.line(ofUTF8Offset:)` (1 + the LF bytes before `offset` in the view's text),
+    /// counted on the text's bytes in place.
+    private static func line(in view: InquiryView, utf8Offset offset: Int) -> Int {
+        let counted = view.text.utf8.withContiguousStorageIfAvailable { bytes -> Int in
+            var line = 1
+            for byte in bytes.prefix(offset) where byte == 0x0A { line += 1 }
+            return line
+        }
+        return counted ?? view.line(ofUTF8Offset: offset)
     }
 }

@@ -47,7 +47,7 @@ extension ParserSpec {
         fields = try value("fields").map(Self.fieldRules) ?? []
         for (_, rules) in fields {
             for rule in rules {
-                if case .label(let labels, _) = rule.kind { labelKeys.formUnion(labels.map(LabelIndex.key)) }
+                if case .label(let labels, _) = rule.kind { labelKeys.formUnion(labels.keys) }
             }
         }
     }
@@ -159,9 +159,9 @@ extension ParserSpec {
         let kind: FieldRule.Kind
         switch kindKey {
         case "label":
-            kind = .label(try kindValue.strings("label"), multiline: multiline)
+            kind = .label(SpecLabels(try kindValue.strings("label")), multiline: multiline)
         case "table_row":
-            kind = .tableRow(try kindValue.strings("table_row"))
+            kind = .tableRow(SpecLabels(try kindValue.strings("table_row")))
         case "xpath":
             let source = try kindValue.string("xpath")
             do {

@@ -69,8 +69,8 @@ public struct ParserSpec: Sendable {
 
     struct FieldRule: Sendable {
         enum Kind: Sendable {
-            case label([String], multiline: Bool)
-            case tableRow([String])
+            case label(SpecLabels, multiline: Bool)
+            case tableRow(SpecLabels)
             case xpath(XPathExpression)
             case pattern(SpecPattern, scope: PatternScope)
             case header(String)
@@ -85,14 +85,26 @@ public struct ParserSpec: Sendable {
         /// How the rule appears in provenance: `label 'Phone'`, `xpath '//td'`.
         func describe(matched label: String? = nil) -> String {
             switch kind {
-            case .label(let labels, _): "label '\(label ?? labels[0])'"
-            case .tableRow(let labels): "table_row '\(label ?? labels[0])'"
+            case .label(let labels, _): "label '\(label ?? labels.names[0])'"
+            case .tableRow(let labels): "table_row '\(label ?? labels.names[0])'"
             case .xpath(let expression): "xpath '\(expression.source)'"
             case .pattern(let pattern, _): "pattern '\(pattern.source)'"
             case .header(let name): "header \(name)"
             case .value: "value"
             }
         }
+    }
+}
+
+/// The labels of a `label:` or `table_row:` rule, with their keys (``LabelIndex/key(_:)``)
+/// made once when the spec is loaded rather than for every message.
+struct SpecLabels: Sendable {
+    let names: [String]
+    let keys: [String]
+
+    init(_ names: [String]) {
+        self.names = names
+        keys = names.map { LabelIndex.key($0) }
     }
 }
 
@@ -103,6 +115,22 @@ func domain(_ domain: String, isWithin suffix: String) -> Bool {
 
 /// The lowercased domain of an address, or nil.
 func domainOf(_ address: String) -> String? {
+    let utf8 = address.utf8
+    if utf8.allSatisfy({ $0 < 0x80 }) {
+        // In ASCII an "@" byte is an "@" Character, and lowercasing maps A-Z alone: the
+        // domain is made from the bytes directly.
+        guard let at = utf8.lastIndex(of: UInt8(ascii: "@")) else { return nil }
+        let domain = utf8[utf8.index(after: at)...]
+        guard !domain.isEmpty else { return nil }
+        return String(unsafeUninitializedCapacity: domain.count) { buffer in
+            var count = 0
+            for byte in domain {
+                buffer[count] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                count += 1
+            }
+            return count
+        }
+    }
     guard let at = address.lastIndex(of: "@") else { return nil }
     let domain = address[address.index(after: at)...].lowercased()
     return domain.isEmpty ? nil : domain

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Literal text a spec pattern cannot match without, read from its source when the spec is
 /// loaded, so detection can skip patterns whose literals a message does not contain.
 ///
@@ -127,12 +129,29 @@ struct SpecPatternLiterals: Sendable, Equatable {
     }
 }
 
-/// The literals of a spec set's detection patterns, found in a text in one pass.
+/// The literals of a spec set's text and subject patterns (detection, `ignore` rules and
+/// field rules), found in a text in one pass.
 struct DetectionLiterals: Sendable {
-    /// Lowercased literals of case-insensitive patterns, matched with A-Z folded.
-    let folded: ASCIIPhraseScanner
-    /// Literals of case-sensitive patterns, matched exactly.
-    let exact: ASCIIPhraseScanner
+    /// The lowercased literals of case-insensitive patterns, then those of case-sensitive
+    /// patterns lowercased: one scan with A-Z folded finds both (an exact literal cannot
+    /// occur where its folded form does not).
+    let scanner: FoldedLiteralScanner
+    /// How many of `scanner`'s phrases come from case-insensitive patterns.
+    let foldedCount: Int
+    /// The case-sensitive literals as written: phrase `foldedCount + i` of `scanner` is
+    /// `exact[i]` lowercased, and a hit on it is confirmed on these bytes.
+    let exact: [[UInt8]]
+
+    /// - Parameters:
+    ///   - folded: Lowercased literals of case-insensitive patterns.
+    ///   - exact: Literals of case-sensitive patterns, as written (ASCII).
+    init(folded: [String], exact: [String]) {
+        foldedCount = folded.count
+        self.exact = exact.map { Array($0.utf8) }
+        scanner = FoldedLiteralScanner(folded + exact.map { literal in
+            String(decoding: literal.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        })
+    }
 
     /// For each literal (folded ones, then exact ones), whether it occurs in `text`; nil when
     /// the text holds a character that case-insensitive matching may equate with ASCII
@@ -140,17 +159,46 @@ struct DetectionLiterals: Sendable {
     func presence(in text: String) -> [Bool]? {
         var copy = text
         return copy.withUTF8 { bytes -> [Bool]? in
-            if !folded.phrases.isEmpty, Self.hasCaseFoldingHazard(bytes) { return nil }
-            return folded.occurrences(inBytes: bytes, foldingCase: true) + exact.occurrences(inBytes: bytes)
+            if foldedCount > 0, Self.hasCaseFoldingHazard(bytes) { return nil }
+            var found = scanner.occurrences(in: bytes)
+            for (offset, literal) in exact.enumerated() where found[foldedCount + offset] {
+                found[foldedCount + offset] = Self.contains(bytes, literal)
+            }
+            return found
+        }
+    }
+
+    /// Whether `literal` occurs in `bytes` as is: libc's `memchr` finds each candidate
+    /// first byte (many bytes at a time), `memcmp` compares the rest.
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ literal: [UInt8]) -> Bool {
+        guard let base = bytes.baseAddress, let first = literal.first, bytes.count >= literal.count else { return false }
+        let last = bytes.count - literal.count  // the last offset a match can start at
+        var offset = 0
+        return literal.withUnsafeBytes { pattern in
+            guard let pattern = pattern.baseAddress else { return false }
+            while offset <= last {
+                guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
+                let start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + start, pattern, literal.count) == 0 { return true }
+                offset = start + 1
+            }
+            return false
         }
     }
 
     /// Whether UTF-8 `bytes` hold a scalar whose case folding has ASCII letters in it:
     /// U+00DF, U+0130, U+0131, U+0149, U+017F, U+01F0, U+1E96-U+1E9E, U+212A, U+FB00-U+FB06.
     static func hasCaseFoldingHazard(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
         var index = 0
         let count = bytes.count
         while index < count {
+            // Eight ASCII bytes at a time: most text is ASCII, and only lead bytes matter.
+            if index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
             let byte = bytes[index]
             if byte < 0x80 {
                 index += 1

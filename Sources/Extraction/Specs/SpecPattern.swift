@@ -38,8 +38,22 @@ struct SpecPattern: @unchecked Sendable {
     /// ``matches(_:)``, skipped (false) when `presence` (from ``DetectionLiterals``, for
     /// this `text`) says none of the pattern's literals occurs in it.
     func matches(_ text: String, presence: [Bool]?) -> Bool {
-        if let presence, let literalIndices, !literalIndices.contains(where: { presence[$0] }) { return false }
+        if cannotMatch(presence) { return false }
         return matches(text)
+    }
+
+    /// ``firstValue(in:)``, skipped (nil) when `presence` (from ``DetectionLiterals``, for
+    /// this `text`) says none of the pattern's literals occurs in it.
+    func firstValue(in text: String, presence: [Bool]?) -> (value: String, utf8Offset: Int)? {
+        if cannotMatch(presence) { return nil }
+        return firstValue(in: text)
+    }
+
+    /// Whether `presence` shows that no literal of the pattern occurs in the text: then
+    /// no match can, and the regular expression need not run.
+    private func cannotMatch(_ presence: [Bool]?) -> Bool {
+        guard let presence, let literalIndices else { return false }
+        return !literalIndices.contains { presence[$0] }
     }
 
     struct PatternError: Error {
@@ -48,13 +62,13 @@ struct SpecPattern: @unchecked Sendable {
 
     /// Whether the pattern matches somewhere in `text`.
     func matches(_ text: String) -> Bool {
-        regex.firstMatch(in: text, options: [], range: NSRange(text.startIndex..., in: text)) != nil
+        regex.firstMatch(in: text, options: [], range: Self.wholeRange(of: text)) != nil
     }
 
     /// The first match's `value` group (or whole match), trimmed, with the UTF-8 offset
     /// where it starts in `text`.
     func firstValue(in text: String) -> (value: String, utf8Offset: Int)? {
-        guard let match = regex.firstMatch(in: text, options: [], range: NSRange(text.startIndex..., in: text)) else {
+        guard let match = regex.firstMatch(in: text, options: [], range: Self.wholeRange(of: text)) else {
             return nil
         }
         var range = match.range
@@ -66,6 +80,11 @@ struct SpecPattern: @unchecked Sendable {
         let value = ValueNormalizer.trimmingWhitespace(String(text[swiftRange]))
         guard !value.isEmpty else { return nil }
         return (value, text.utf8.distance(from: text.startIndex, to: swiftRange.lowerBound))
+    }
+
+    /// `NSRange(text.startIndex..., in: text)`, without the generic index conversion.
+    private static func wholeRange(of text: String) -> NSRange {
+        NSRange(location: 0, length: text.utf16.count)
     }
 
     /// `text` cut to `maxBytes` (default ``maximumInputBytes``), at a scalar boundary.

@@ -10,18 +10,21 @@ extension SpecSet {
     /// - Parameter message: A parsed message.
     /// - Returns: The winning spec, or nil when none matches.
     public func detectedSpec(for message: MIMEMessage) -> ParserSpec? {
-        detect(InquiryView(message: message))
+        let view = InquiryView(message: message)
+        return detect(view, presence: LiteralPresence(literals: detectionLiterals, view: view))
     }
 
-    func detect(_ view: InquiryView) -> ParserSpec? {
+    /// The spec for `view`; `presence` (for this set and view) skips patterns whose
+    /// literals the message lacks, and is kept for the spec's `ignore` and field rules.
+    func detect(_ view: InquiryView, presence: LiteralPresence) -> ParserSpec? {
         var best: (index: Int, bothSides: Bool)?
-        var presence = LiteralPresence(literals: detectionLiterals, view: view)
-        // `specs` is sorted by priority, then name: the first candidate of each priority
-        // wins unless a later one of the same priority matched on both sides. (Indices, not
-        // copies: a spec is a large value.)
-        for index in specs.indices {
-            if let current = best, specs[index].priority < specs[current.index].priority { break }
-            guard let bothSides = matches(specs[index].detection, view, &presence) else { continue }
+        let sender = SenderFacts(view)
+        // `detectors` is in `specs` order (priority, then name): the first candidate of
+        // each priority wins unless a later one of the same priority matched on both sides.
+        for index in detectors.indices {
+            let detector = detectors[index]
+            if let current = best, detector.priority < detectors[current.index].priority { break }
+            guard let bothSides = detector.matches(view, sender, presence) else { continue }
             if let current = best {
                 if bothSides && !current.bothSides { best = (index, bothSides) }
             } else {
@@ -31,54 +34,126 @@ extension SpecSet {
         return best.map { specs[$0.index] }
     }
 
-    /// nil when the spec does not match; else whether both sides were listed and matched.
-    private func matches(_ detection: ParserSpec.Detection, _ view: InquiryView, _ presence: inout LiteralPresence) -> Bool? {
-        if detection.hasSenderSide {
-            guard senderMatches(detection, view) else { return nil }
-        }
-        if detection.hasContentSide {
-            let subjectPresence = detection.subjects.isEmpty ? nil : presence.subject
-            let subjectHit = detection.subjects.contains { $0.matches(view.subject, presence: subjectPresence) }
-            guard !subjectHit else { return detection.hasSenderSide }
-            let textPresence = detection.bodyMarkers.isEmpty ? nil : presence.text
-            guard detection.bodyMarkers.contains(where: { $0.matches(view.text, presence: textPresence) }) else { return nil }
-        }
-        return detection.hasSenderSide && detection.hasContentSide
-    }
-
-    private func senderMatches(_ detection: ParserSpec.Detection, _ view: InquiryView) -> Bool {
-        let address = view.senderAddress
-        if let senderDomain = view.senderDomain {
-            if detection.senderDomains.contains(where: { domain(senderDomain, isWithin: $0) }) { return true }
-            if detection.replyToDomains.contains(where: { domain(senderDomain, isWithin: $0) }) { return true }
-        }
-        if !address.isEmpty, detection.senderAddresses.contains(address) { return true }
-        if !address.isEmpty, detection.senderPatterns.contains(where: { $0.matches(address) }) { return true }
-        if !detection.replyToDomains.isEmpty {
-            for mailbox in view.replyTo {
-                guard let replyDomain = domainOf(mailbox.address) else { continue }
-                if detection.replyToDomains.contains(where: { domain(replyDomain, isWithin: $0) }) { return true }
-            }
-        }
-        return false
-    }
-
-    /// The reason a detected spec's `ignore` rules give for this message, if any.
-    func ignoreReason(_ spec: ParserSpec, _ view: InquiryView) -> String? {
+    /// The reason a detected spec's `ignore` rules give for this message, if any. `spec`
+    /// is one of this set's, and `presence` this set's for the same view.
+    func ignoreReason(_ spec: ParserSpec, _ view: InquiryView, presence: LiteralPresence) -> String? {
         // A rule naming both a subject and a body pattern needs both to match.
         for rule in spec.ignoreRules {
-            if let subject = rule.subject, !subject.matches(view.subject) { continue }
-            if let body = rule.body, !body.matches(view.text) { continue }
+            if let subject = rule.subject, !subject.matches(view.subject, presence: presence.subject) { continue }
+            if let body = rule.body, !body.matches(view.text, presence: presence.text) { continue }
             return rule.reason
         }
         return nil
     }
 }
 
-/// Which detection literals occur in a message's subject and text, each found on first use.
-struct LiteralPresence {
-    let literals: DetectionLiterals
-    let view: InquiryView
+/// A domain as detection compares it: the text, and its bytes when it is ASCII (then the
+/// comparisons are byte comparisons, which give what the String ones give).
+struct DomainName: Sendable {
+    let text: String
+    let ascii: [UInt8]?
+
+    init(_ text: String) {
+        self.text = text
+        ascii = text.utf8.allSatisfy { $0 < 0x80 } ? Array(text.utf8) : nil
+    }
+
+    /// `domain(candidate.text, isWithin: text)`: the candidate is this domain or a
+    /// subdomain of it.
+    func contains(_ candidate: DomainName) -> Bool {
+        guard let suffix = ascii, let bytes = candidate.ascii else { return domain(candidate.text, isWithin: text) }
+        guard bytes.count != suffix.count else { return bytes == suffix }
+        guard bytes.count > suffix.count else { return false }
+        let offset = bytes.count - suffix.count
+        guard bytes[offset - 1] == UInt8(ascii: ".") else { return false }
+        for index in suffix.indices where bytes[offset + index] != suffix[index] { return false }
+        return true
+    }
+}
+
+/// What detection needs of one spec, prepared when the set is made: a class, so the loop
+/// over the specs copies a reference per spec rather than six arrays.
+final class SpecDetector: Sendable {
+    let priority: Int
+    let senderDomains: [DomainName]
+    let replyToDomains: [DomainName]
+    let senderAddresses: [String]
+    let senderPatterns: [SpecPattern]
+    let subjects: [SpecPattern]
+    let bodyMarkers: [SpecPattern]
+    let hasSenderSide: Bool
+    let hasContentSide: Bool
+
+    init(_ spec: ParserSpec) {
+        let detection = spec.detection
+        priority = spec.priority
+        senderDomains = detection.senderDomains.map(DomainName.init)
+        replyToDomains = detection.replyToDomains.map(DomainName.init)
+        senderAddresses = detection.senderAddresses
+        senderPatterns = detection.senderPatterns
+        subjects = detection.subjects
+        bodyMarkers = detection.bodyMarkers
+        hasSenderSide = detection.hasSenderSide
+        hasContentSide = detection.hasContentSide
+    }
+
+    /// nil when the spec does not match; else whether both sides were listed and matched.
+    func matches(_ view: InquiryView, _ sender: SenderFacts, _ presence: LiteralPresence) -> Bool? {
+        if hasSenderSide {
+            guard senderMatches(sender) else { return nil }
+        }
+        if hasContentSide {
+            if !subjects.isEmpty {
+                let subjectPresence = presence.subject
+                if subjects.contains(where: { $0.matches(view.subject, presence: subjectPresence) }) { return hasSenderSide }
+            }
+            guard !bodyMarkers.isEmpty else { return nil }
+            let textPresence = presence.text
+            guard bodyMarkers.contains(where: { $0.matches(view.text, presence: textPresence) }) else { return nil }
+        }
+        return hasSenderSide && hasContentSide
+    }
+
+    private func senderMatches(_ sender: SenderFacts) -> Bool {
+        if let senderDomain = sender.domain {
+            if senderDomains.contains(where: { $0.contains(senderDomain) }) { return true }
+            if replyToDomains.contains(where: { $0.contains(senderDomain) }) { return true }
+        }
+        let address = sender.address
+        if !address.isEmpty, senderAddresses.contains(address) { return true }
+        if !address.isEmpty, senderPatterns.contains(where: { $0.matches(address) }) { return true }
+        if !replyToDomains.isEmpty {
+            for replyDomain in sender.replyToDomains where replyToDomains.contains(where: { $0.contains(replyDomain) }) {
+                return true
+            }
+        }
+        return false
+    }
+}
+
+/// The sender side of one message, read once for all specs.
+final class SenderFacts {
+    private let view: InquiryView
+    /// The sender's address, lowercased.
+    let address: String
+    /// Its domain.
+    let domain: DomainName?
+
+    init(_ view: InquiryView) {
+        self.view = view
+        address = view.senderAddress
+        domain = view.senderDomain.map(DomainName.init)
+    }
+
+    /// The domains of the Reply-To addresses (those that have one), read on first use.
+    private(set) lazy var replyToDomains: [DomainName] = view.replyTo.compactMap { domainOf($0.address).map(DomainName.init) }
+}
+
+/// Which of a spec set's literals occur in one message's subject and text, each scanned on
+/// first use, for detection and then the detected spec's `ignore` and field rules.
+final class LiteralPresence {
+    private let literals: DetectionLiterals
+    private let view: InquiryView
     private var subjectPresence: [Bool]??
     private var textPresence: [Bool]??
 
@@ -87,21 +162,19 @@ struct LiteralPresence {
         self.view = view
     }
 
+    /// For each literal, whether it occurs in the view's subject; nil when any may.
     var subject: [Bool]? {
-        mutating get {
-            if let subjectPresence { return subjectPresence }
-            let found = literals.presence(in: view.subject)
-            subjectPresence = .some(found)
-            return found
-        }
+        if let subjectPresence { return subjectPresence }
+        let found = literals.presence(in: view.subject)
+        subjectPresence = .some(found)
+        return found
     }
 
+    /// For each literal, whether it occurs in the view's text; nil when any may.
     var text: [Bool]? {
-        mutating get {
-            if let textPresence { return textPresence }
-            let found = literals.presence(in: view.text)
-            textPresence = .some(found)
-            return found
-        }
+        if let textPresence { return textPresence }
+        let found = literals.presence(in: view.text)
+        textPresence = .some(found)
+        return found
     }
 }

@@ -13,8 +13,11 @@ public struct SpecSet: Sendable {
     public let specs: [ParserSpec]
     /// Relay email domains named by any spec: an address there is never a prospect's `email`.
     let relayEmailDomains: [String]
-    /// The literals of every subject and body-marker pattern, for one-pass prefiltering.
+    /// The literals of every subject, body-marker, `ignore` and text or subject field
+    /// pattern, for one-pass prefiltering.
     let detectionLiterals: DetectionLiterals
+    /// What detection needs of each spec, in `specs` order, prepared once.
+    let detectors: [SpecDetector]
 
     /// No specs: every message goes the direct-inquiry / unknown-source way.
     public static let empty = SpecSet(specs: [])
@@ -24,38 +27,37 @@ public struct SpecSet: Sendable {
         var sorted = specs.sorted {
             $0.priority != $1.priority ? $0.priority > $1.priority : $0.name < $1.name
         }
+        // Number every literal: case-insensitive ones first, then exact ones (an exact
+        // literal's provisional index is negative until the folded count is known).
         var folded: [String] = []
         var exact: [String] = []
+        var foldedIndices: [String: Int] = [:]
+        var exactIndices: [String: Int] = [:]
         for index in sorted.indices {
-            for keyPath in [\ParserSpec.Detection.subjects, \.bodyMarkers] {
-                for patternIndex in sorted[index].detection[keyPath: keyPath].indices {
-                    guard let literals = sorted[index].detection[keyPath: keyPath][patternIndex].literals else { continue }
-                    let indices = literals.alternatives.map { literal -> Int in
-                        if literals.isCaseInsensitive {
-                            if let existing = folded.firstIndex(of: literal) { return existing }
-                            folded.append(literal)
-                            return folded.count - 1
-                        }
-                        if let existing = exact.firstIndex(of: literal) { return -1 - existing }
-                        exact.append(literal)
-                        return -exact.count
+            Self.forEachTextPattern(in: &sorted[index]) { pattern in
+                guard let literals = pattern.literals else { return }
+                pattern.literalIndices = literals.alternatives.map { literal -> Int in
+                    if literals.isCaseInsensitive {
+                        if let existing = foldedIndices[literal] { return existing }
+                        foldedIndices[literal] = folded.count
+                        folded.append(literal)
+                        return folded.count - 1
                     }
-                    sorted[index].detection[keyPath: keyPath][patternIndex].literalIndices = indices
+                    if let existing = exactIndices[literal] { return -1 - existing }
+                    exactIndices[literal] = exact.count
+                    exact.append(literal)
+                    return -exact.count
                 }
             }
         }
-        // Exact literals come after the folded ones in a presence array.
         for index in sorted.indices {
-            for keyPath in [\ParserSpec.Detection.subjects, \.bodyMarkers] {
-                for patternIndex in sorted[index].detection[keyPath: keyPath].indices {
-                    guard let indices = sorted[index].detection[keyPath: keyPath][patternIndex].literalIndices else { continue }
-                    sorted[index].detection[keyPath: keyPath][patternIndex].literalIndices =
-                        indices.map { $0 >= 0 ? $0 : folded.count + (-1 - $0) }
-                }
+            Self.forEachTextPattern(in: &sorted[index]) { pattern in
+                pattern.literalIndices = pattern.literalIndices?.map { $0 >= 0 ? $0 : folded.count + (-1 - $0) }
             }
         }
         self.specs = sorted
-        detectionLiterals = DetectionLiterals(folded: ASCIIPhraseScanner(folded), exact: ASCIIPhraseScanner(exact))
+        detectionLiterals = DetectionLiterals(folded: folded, exact: exact)
+        detectors = sorted.map { SpecDetector($0) }
         var domains: [String] = []
         for spec in specs {
             for domain in spec.relays.emailDomains where !domains.contains(domain) {
@@ -63,6 +65,30 @@ public struct SpecSet: Sendable {
             }
         }
         relayEmailDomains = domains
+    }
+
+    /// Calls `body` with each pattern of `spec` that runs on a message's subject or text
+    /// (not sender patterns, which see the address, nor `in: html` field patterns).
+    private static func forEachTextPattern(in spec: inout ParserSpec, _ body: (inout SpecPattern) -> Void) {
+        for index in spec.detection.subjects.indices { body(&spec.detection.subjects[index]) }
+        for index in spec.detection.bodyMarkers.indices { body(&spec.detection.bodyMarkers[index]) }
+        for index in spec.ignoreRules.indices {
+            if var subject = spec.ignoreRules[index].subject {
+                body(&subject)
+                spec.ignoreRules[index].subject = subject
+            }
+            if var text = spec.ignoreRules[index].body {
+                body(&text)
+                spec.ignoreRules[index].body = text
+            }
+        }
+        for field in spec.fields.indices {
+            for rule in spec.fields[field].rules.indices {
+                guard case .pattern(var pattern, let scope) = spec.fields[field].rules[rule].kind, scope != .html else { continue }
+                body(&pattern)
+                spec.fields[field].rules[rule].kind = .pattern(pattern, scope: scope)
+            }
+        }
     }
 
     /// The spec with this file stem.

@@ -21,7 +21,7 @@ public enum BudgetParser {
     /// Every money expression in `text`, in order, with surrounding words for context.
     public static func matches(in text: String) -> [BudgetMatch] {
         // Form exports write "$800k_-_$1m" for "$800k - $1m".
-        let bounded = String(text.prefix(2_000))
+        let bounded = boundedText(text)
         let spaced = bounded.utf8.contains(UInt8(ascii: "_")) ? bounded.replacing("_", with: " ") : bounded
         let tokens = BudgetTokenizer.withoutNumberRuns(BudgetTokenizer.tokens(spaced))
         var results: [BudgetMatch] = []
@@ -70,6 +70,12 @@ public enum BudgetParser {
         return results
     }
 
+    /// The first 2,000 characters of `text`: all of it when it has at most 2,000 bytes (a
+    /// character has at least one).
+    private static func boundedText(_ text: String) -> String {
+        text.utf8.count <= 2_000 ? text : String(text.prefix(2_000))
+    }
+
     private static func dollars(_ amount: Amount) -> Int? {
         let value: Double
         if let multiplier = amount.multiplier {
@@ -97,12 +103,18 @@ public enum BudgetParser {
         ["min", "of"], ["upwards", "of"], ["north", "of"], ["in", "excess", "of"],
     ]
 
+    /// The phrases by their last word: a phrase ends `before` only if that word does.
+    private static let highOnlyByLast = Dictionary(grouping: highOnlyPhrases) { $0.last ?? "" }
+    private static let lowOnlyByLast = Dictionary(grouping: lowOnlyPhrases) { $0.last ?? "" }
+
     private static func highOnlyCue(_ before: [String]) -> Bool {
-        highOnlyPhrases.contains { before.count >= $0.count && Array(before.suffix($0.count)) == $0 }
+        guard let last = before.last, let phrases = highOnlyByLast[last] else { return false }
+        return phrases.contains { before.count >= $0.count && before.suffix($0.count).elementsEqual($0) }
     }
 
     private static func lowOnlyCue(_ before: [String]) -> Bool {
-        lowOnlyPhrases.contains { before.count >= $0.count && Array(before.suffix($0.count)) == $0 }
+        guard let last = before.last, let phrases = lowOnlyByLast[last] else { return false }
+        return phrases.contains { before.count >= $0.count && before.suffix($0.count).elementsEqual($0) }
     }
 
     private static func isRangeJoiner(_ token: BudgetToken, between: Bool) -> Bool {

@@ -31,12 +31,161 @@ enum BudgetTokenizer {
     static func tokens(_ text: String) -> [BudgetToken] {
         // ASCII without "\r" (the common case): a Character per byte, so the bytes give the
         // same tokens without making a Character each.
-        if let bytes = text.utf8.withContiguousStorageIfAvailable({ bytes -> [UInt8]? in
-            bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) ? nil : Array(bytes)
-        }), let bytes {
-            return tokens(bytes)
+        var copy = text
+        if let tokens = copy.withUTF8({ bytes in
+            bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) ? nil : asciiTokens(bytes)
+        }) {
+            return tokens
+        }
+        // Text of simple scalars (each its own Character): the scalars read as Characters.
+        let scalars = Array(text.unicodeScalars)
+        if scalars.allSatisfy({ $0.isASCII ? $0 != "\r" : SimpleScalars.table.entry($0) != nil }) {
+            return tokens(scalars)
         }
         return tokens(Array(text))
+    }
+
+    /// Multipliers by lowercase unit: `multipliers[word] ?? multipliers[word.lowercased()]`
+    /// is this entry of the lowercased word (every key's lowercase is a key, same value).
+    private static func multiplier(lowercase word: UnsafeBufferPointer<UInt8>) -> Double? {
+        func equals(_ target: StaticString) -> Bool {
+            word.count == target.utf8CodeUnitCount && word.elementsEqual(UnsafeBufferPointer(start: target.utf8Start, count: target.utf8CodeUnitCount))
+        }
+        switch word.count {
+        case 1: return word[0] == 0x6B ? 1_000 : word[0] == 0x6D ? 1_000_000 : nil
+        case 2: return equals("mm") ? 1_000_000 : nil
+        case 3: return equals("mil") ? 1_000_000 : nil
+        case 4: return equals("mill") ? 1_000_000 : nil
+        case 5: return equals("grand") ? 1_000 : nil
+        case 7: return equals("million") ? 1_000_000 : nil
+        case 8: return equals("thousand") ? 1_000 : equals("millions") ? 1_000_000 : nil
+        default: return nil
+        }
+    }
+
+    /// ``tokens(_:)`` over ASCII bytes without CR, step for step as the generic reading
+    /// below, with words and numbers made once from their bytes.
+    private static func asciiTokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [BudgetToken] {
+        @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        @inline(__always) func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        let count = bytes.count
+        var tokens: [BudgetToken] = []
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + 1) { scratch in
+            var index = 0
+            var pendingDollar = false
+            while index < count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "$") {
+                    pendingDollar = true
+                    index += 1
+                    continue
+                }
+                if isDigit(byte), index > 0, bytes[index - 1] == UInt8(ascii: ":") || bytes[index - 1] == UInt8(ascii: "/") {
+                    // The second half of a time or a date ("10:30", "5/12").
+                    while index < count, isDigit(bytes[index]) { index += 1 }
+                    tokens.append(.other)
+                    continue
+                }
+                if isDigit(byte) {
+                    // A number: digits with `,` groups and one `.` decimal part.
+                    var length = 0
+                    var hasPoint = false
+                    var separator = false
+                    var cursor = index
+                    while cursor < count {
+                        let c = bytes[cursor]
+                        if isDigit(c) {
+                            scratch[length] = c
+                            length += 1
+                        } else if c == UInt8(ascii: ","), length > 0, isThousandsGroup(bytes, after: cursor) {
+                            separator = true
+                        } else if c == UInt8(ascii: "."), !hasPoint, cursor + 1 < count, isDigit(bytes[cursor + 1]) {
+                            scratch[length] = c
+                            length += 1
+                            hasPoint = true
+                        } else {
+                            break
+                        }
+                        cursor += 1
+                    }
+                    // Up to 15 digits without a point: the integer, exactly a Double.
+                    var value = 0.0
+                    if !hasPoint, length <= 15 {
+                        var integer = 0
+                        for index in 0..<length { integer = integer * 10 + Int(scratch[index] - 0x30) }
+                        value = Double(integer)
+                    } else {
+                        value = Double(String(decoding: UnsafeBufferPointer(rebasing: scratch[0..<length]), as: UTF8.self)) ?? 0
+                    }
+                    var amount = Amount(value: value, hasDollar: pendingDollar, hasSeparator: separator)
+                    pendingDollar = false
+                    // Glued or spaced unit: 650k, 1.2M, 1.5 million, 600s.
+                    var unitEnd = cursor
+                    if unitEnd < count, bytes[unitEnd] == 0x20 { unitEnd += 1 }
+                    var wordEnd = unitEnd
+                    while wordEnd < count, isLetter(bytes[wordEnd]) {
+                        scratch[wordEnd - unitEnd] = lower(bytes[wordEnd])
+                        wordEnd += 1
+                    }
+                    let word = UnsafeBufferPointer(rebasing: scratch[0..<(wordEnd - unitEnd)])
+                    if let multiplier = multiplier(lowercase: word) {
+                        amount.multiplier = multiplier
+                        cursor = wordEnd
+                    } else if word.count == 1, bytes[unitEnd] == UInt8(ascii: "s"), unitEnd == cursor, amount.value >= 100, amount.value < 1_000,
+                              amount.value.truncatingRemainder(dividingBy: 10) == 0 {
+                        amount.isDecade = true
+                        cursor = wordEnd
+                    } else if !word.isEmpty, unitEnd == cursor {
+                        // Glued to other letters ("3br", "2nd"): not an amount.
+                        tokens.append(.other)
+                        index = wordEnd
+                        continue
+                    }
+                    if cursor < count, bytes[cursor] == UInt8(ascii: "+") {
+                        amount.isPlus = true
+                        cursor += 1
+                    }
+                    // A number glued to more digits via "/" or ":" (dates, times, fractions) is not money.
+                    if cursor < count, bytes[cursor] == UInt8(ascii: "/") || bytes[cursor] == UInt8(ascii: ":") || bytes[cursor] == UInt8(ascii: "%") {
+                        tokens.append(.other)
+                        index = cursor + 1
+                        continue
+                    }
+                    tokens.append(.amount(amount))
+                    index = cursor
+                    continue
+                }
+                if isLetter(byte) {
+                    var length = 0
+                    while index < count, isLetter(bytes[index]) || bytes[index] == UInt8(ascii: "'") {
+                        scratch[length] = lower(bytes[index])
+                        length += 1
+                        index += 1
+                    }
+                    tokens.append(.word(String(decoding: UnsafeBufferPointer(rebasing: scratch[0..<length]), as: UTF8.self)))
+                    pendingDollar = false
+                    continue
+                }
+                if byte == UInt8(ascii: "-") {
+                    tokens.append(.dash)
+                } else if byte == UInt8(ascii: "~") {
+                    // "~650k": a point estimate; nothing to record.
+                } else if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) && byte != UInt8(ascii: ",") && byte != UInt8(ascii: ".") {
+                    tokens.append(.other)
+                    pendingDollar = false
+                }
+                index += 1
+            }
+            return tokens
+        }
+    }
+
+    /// `,` followed by exactly three digits.
+    private static func isThousandsGroup(_ bytes: UnsafeBufferPointer<UInt8>, after comma: Int) -> Bool {
+        guard comma + 3 < bytes.count else { return false }
+        for offset in 1...3 where !(bytes[comma + offset] >= 0x30 && bytes[comma + offset] <= 0x39) { return false }
+        return comma + 4 >= bytes.count || !(bytes[comma + 4] >= 0x30 && bytes[comma + 4] <= 0x39)
     }
 
     private static func tokens<C: BudgetCharacter>(_ characters: [C]) -> [BudgetToken] {
@@ -196,6 +345,23 @@ extension Character: BudgetCharacter {
         return ascii == 0x20 || (ascii >= 0x09 && ascii <= 0x0D)
     }
     @inline(__always) func append(to text: inout String) { text.append(self) }
+}
+
+/// A scalar that is a Character of its own (``SimpleScalars``, ASCII but CR) reads as that
+/// Character: its properties are those of its first (only) scalar.
+extension Unicode.Scalar: BudgetCharacter {
+    @inline(__always) func `is`(_ scalar: Unicode.Scalar) -> Bool { self == scalar }
+    @inline(__always) var isASCIIDigit: Bool { value >= 0x30 && value <= 0x39 }
+    @inline(__always) var isBudgetLetter: Bool {
+        guard isASCII else { return properties.isAlphabetic }
+        let lower = value | 0x20
+        return lower >= 0x61 && lower <= 0x7A
+    }
+    @inline(__always) var isBudgetWhitespace: Bool {
+        guard isASCII else { return properties.isWhitespace }
+        return value == 0x20 || (value >= 0x09 && value <= 0x0D)
+    }
+    @inline(__always) func append(to text: inout String) { text.unicodeScalars.append(self) }
 }
 
 extension UInt8: BudgetCharacter {

@@ -53,7 +53,10 @@ public enum FieldNormalizer {
     /// own category is not lost; a longer unrecognised value gives nil.
     public static func projectType(_ raw: String) -> String? {
         if let slug = ProjectTypeVocabulary.vocabulary.bestSlug(in: raw) { return slug }
-        let words = TextScanning.words(raw).filter { $0.allSatisfy { $0.isLetter || $0.isNumber } }
+        // (An ASCII word, of letters, digits and "'", is all letters and numbers without "'".)
+        let words = TextScanning.words(raw).filter { word in
+            word.utf8.allSatisfy { $0 < 0x80 } ? !word.utf8.contains(0x27) : word.allSatisfy { $0.isLetter || $0.isNumber }
+        }
         guard !words.isEmpty, words.count <= 4 else { return nil }
         return words.joined(separator: "_")
     }

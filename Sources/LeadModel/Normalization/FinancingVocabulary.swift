@@ -21,12 +21,11 @@ public enum FinancingVocabulary {
         ("needs_financing", ["need financing", "needs financing", "need a loan", "need a mortgage",
                              "looking for financing", "help with financing", "financing options", "not yet approved",
                              "need a lender", "looking for a lender", "recommend a lender"]),
-    ], negations: ["not", "no", "haven't", "havent", "haven", "didn't", "isn't", "aren't", "never"])
+    ], negations: ["not", "no", "haven't", "havent", "haven", "didn't", "isn't", "aren't", "never"], key: .financing)
 
-    /// Words a free-text status needs one of, as a word of the text (or that word plus `s`):
-    /// a required word of some phrase, or an approval word. A text without any has no status
-    /// when short answers are not accepted.
-    package static let triggerWords: [String] = Array(Set(vocabulary.requiredWords + ["approved", "preapproved"])).sorted()
+    /// Approval words, and the words that negate them up to four words before.
+    static let approvalWords = ["approved", "preapproved"]
+    static let approvalNegations = ["not", "haven't", "havent", "no"]
 
     /// Whole-value answers from forms.
     static let shortAnswers: [String: String] = [
@@ -46,6 +45,7 @@ public enum FinancingVocabulary {
     /// ``PhraseVocabulary/words(in:)`` (callers reading many lines split each once).
     package static func status(inWords words: [String], acceptingShortAnswers: Bool = true) -> String? {
         if acceptingShortAnswers, let answer = shortAnswers[words.joined(separator: " ")] { return answer }
+        if let indexed = VocabularyIndex.words(words) { return status(indexed: indexed) }
         if let best = vocabulary.bestSlug(inWords: words) { return best }
         // "not pre-approved yet", "haven't been pre-approved": the approval words, negated.
         if let approval = TextScanning.firstIndex(of: ["approved"], in: words) ?? TextScanning.firstIndex(of: ["preapproved"], in: words),
@@ -53,5 +53,22 @@ public enum FinancingVocabulary {
             return "needs_financing"
         }
         return nil
+    }
+
+    /// ``status(inWords:acceptingShortAnswers:)`` without short answers, of indexed words
+    /// (``VocabularyIndex``), step for step.
+    package static func status(indexed words: VocabularyWords) -> String? {
+        if let best = VocabularyIndex.financing.hits(words).min(by: { $0.rank < $1.rank })?.slug { return best }
+        if let approval = words.raw.firstIndex(of: Indexed.approved) ?? words.raw.firstIndex(of: Indexed.preapproved),
+           words.raw[max(0, approval - 4)..<approval].contains(where: Indexed.negations.contains) {
+            return "needs_financing"
+        }
+        return nil
+    }
+
+    private enum Indexed {
+        static let approved = VocabularyIndex.index("approved")
+        static let preapproved = VocabularyIndex.index("preapproved")
+        static let negations = approvalNegations.map(VocabularyIndex.index)
     }
 }

@@ -14,17 +14,17 @@ public enum LotStatusVocabulary {
                      "do not own land", "haven't found a lot", "have not found a lot", "havent found a lot", "haven't found land", "no lot", "no land",
                      "not yet purchased", "haven't bought", "have not bought", "haven't purchased", "lot search",
                      "still looking for a lot", "still looking for land"]),
-    ])
+    ], key: .looking)
     static let underContract = PhraseVocabulary([
         ("under_contract", ["under contract", "in escrow", "closing on the lot", "closing on a lot",
                             "closing on the land", "offer on a lot", "offer on the lot",
                             "contract on a lot", "contract on the lot", "contract on land"]),
-    ])
+    ], key: .underContract)
     static let ownership = PhraseVocabulary([
         ("own_lot", ["own a lot", "own the lot", "own land", "own the land", "own a piece", "own acreage",
                      "closed on a lot", "closed on the lot", "closed on land", "our lot", "my lot", "our land",
                      "my land", "our acreage", "lot owned", "lot is paid off", "lot owner", "land owner"]),
-    ])
+    ], key: .ownership)
     /// Words between an ownership verb and the lot noun that are skipped (`bought a half-acre
     /// lot`, `own 5 acres`).
     static let ownershipVerbs: Set<String> = ["own", "have", "bought", "purchased", "inherited", "got", "closed"]
@@ -39,12 +39,6 @@ public enum LotStatusVocabulary {
     ]
     static let lotNouns: Set<String> = ["lot", "land", "acre", "acres", "acreage", "parcel", "property", "tract", "homesite"]
     static let negations: Set<String> = ["don't", "dont", "not", "no", "haven't", "havent", "never", "didn't"]
-
-    /// Words a free-text status needs one of, as a word of the text (or that word plus `s`):
-    /// a required word of some phrase, or a lot noun (which an ownership verb needs after it).
-    /// A text without any has no status when short answers are not accepted.
-    package static let triggerWords: [String] =
-        Array(Set(looking.requiredWords + underContract.requiredWords + ownership.requiredWords + lotNouns)).sorted()
 
     /// Whole-value answers from forms, read only when they are the entire value.
     static let shortAnswers: [String: String] = [
@@ -69,6 +63,7 @@ public enum LotStatusVocabulary {
     package static func status(inWords textWords: [String], acceptingShortAnswers: Bool = true) -> String? {
         var words = textWords
         if acceptingShortAnswers, let answer = shortAnswers[words.joined(separator: " ")] { return answer }
+        if let indexed = VocabularyIndex.words(words) { return status(indexed: indexed) }
         for index in words.indices.dropLast() where (words[index] == "lot" || words[index] == "lots") && words[index + 1] == "of" {
             words[index] = "plenty"
         }
@@ -81,6 +76,65 @@ public enum LotStatusVocabulary {
             return negated(words, at: hit.wordIndex) ? "looking" : "own_lot"
         }
         return nil
+    }
+
+    /// ``status(inWords:acceptingShortAnswers:)`` without short answers, of indexed words
+    /// (``VocabularyIndex``), step for step.
+    package static func status(indexed: VocabularyWords) -> String? {
+        var words = indexed
+        let lot = Indexed.lot, lots = Indexed.lots, of = Indexed.of, plenty = Indexed.plenty
+        if words.count >= 2 {
+            for index in 0..<(words.count - 1) where (words.raw[index] == lot || words.raw[index] == lots) && words.raw[index + 1] == of {
+                words.raw[index] = plenty
+                words.stem[index] = plenty
+            }
+        }
+        if !VocabularyIndex.underContract.hits(words).isEmpty { return "under_contract" }
+        if !VocabularyIndex.looking.hits(words).isEmpty { return "looking" }
+        if let verb = ownershipVerbIndex(words) {
+            return negated(words, at: verb) ? "looking" : "own_lot"
+        }
+        if let hit = VocabularyIndex.ownership.hits(words).first {
+            return negated(words, at: hit.wordIndex) ? "looking" : "own_lot"
+        }
+        return nil
+    }
+
+    /// The word sets as string indices.
+    private enum Indexed {
+        static let lot = VocabularyIndex.index("lot")
+        static let lots = VocabularyIndex.index("lots")
+        static let of = VocabularyIndex.index("of")
+        static let plenty = VocabularyIndex.index("plenty")
+        static let property = VocabularyIndex.index("property")
+        static let have = VocabularyIndex.index("have")
+        static let verbs = membership(ownershipVerbs)
+        static let nouns = membership(lotNouns)
+        static let fillers = membership(lotFillers)
+        static let negations = membership(LotStatusVocabulary.negations)
+
+        static func membership(_ words: Set<String>) -> [Bool] {
+            var member = [Bool](repeating: false, count: VocabularyIndex.strings.count)
+            for word in words { member[Int(VocabularyIndex.index(word))] = true }
+            return member
+        }
+
+        @inline(__always) static func contains(_ set: [Bool], _ index: Int32) -> Bool { index >= 0 && set[Int(index)] }
+    }
+
+    private static func ownershipVerbIndex(_ words: VocabularyWords) -> Int? {
+        for index in 0..<words.count where Indexed.contains(Indexed.verbs, words.raw[index]) {
+            let end = min(words.count, index + 7)
+            guard let noun = ((index + 1)..<end).first(where: { Indexed.contains(Indexed.nouns, words.raw[$0]) }) else { continue }
+            guard ((index + 1)..<noun).allSatisfy({ Indexed.contains(Indexed.fillers, words.raw[$0]) || words.numeric[$0] }) else { continue }
+            if words.raw[noun] == Indexed.property, words.raw[index] == Indexed.have { continue }
+            return index
+        }
+        return nil
+    }
+
+    private static func negated(_ words: VocabularyWords, at index: Int) -> Bool {
+        words.raw[max(0, index - 3)..<index].contains { Indexed.contains(Indexed.negations, $0) }
     }
 
     /// `bought a half acre lot`, `own 5 acres`, `closed on a 1.2 acre lot`: an ownership

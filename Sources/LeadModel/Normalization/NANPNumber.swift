@@ -14,6 +14,16 @@ public enum NANPNumber {
         return isValid(area: characters[0..<3], exchange: characters[3..<6])
     }
 
+    /// ``isValid(tenDigits:)`` of ASCII digit bytes `digits[start..<(start + 10)]`, the
+    /// last of `digits`.
+    package static func isValid(_ digits: [UInt8], _ start: Int) -> Bool {
+        guard digits.count - start == 10 else { return false }
+        @inline(__always) func isNXX(_ at: Int) -> Bool {
+            digits[at] >= 0x32 && digits[at] <= 0x39 && !(digits[at + 1] == 0x31 && digits[at + 2] == 0x31)
+        }
+        return isNXX(start) && isNXX(start + 3)
+    }
+
     /// `+1` followed by the ten digits.
     public static func e164(tenDigits digits: String) -> String { "+1" + digits }
 

@@ -40,12 +40,26 @@ public enum PersonNameNormalizer {
             text = TextScanning.collapsed(raw.filter { $0 != "\"" && $0 != "*" && $0 != "\u{201C}" && $0 != "\u{201D}" })
             text = removingBracketed(text)
         }
-        guard !text.isEmpty, !text.contains("@"), !text.contains(where: { TextScanning.isASCIIDigit($0) }) else { return nil }
-        let recase = !text.contains(where: \.isLowercase) || !text.contains(where: \.isUppercase)
+        // ASCII without CR (nearly every name): a Character per byte, so bytes answer.
+        let isASCII = text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        let recase: Bool
+        if isASCII {
+            guard !text.isEmpty, !text.utf8.contains(where: { $0 == UInt8(ascii: "@") || ($0 >= 0x30 && $0 <= 0x39) }) else { return nil }
+            recase = !text.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) || !text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A })
+        } else {
+            guard !text.isEmpty, !text.contains("@"), !text.contains(where: { TextScanning.isASCIIDigit($0) }) else { return nil }
+            recase = !text.contains(where: \.isLowercase) || !text.contains(where: \.isUppercase)
+        }
+        /// `part.split(separator:)` as Strings.
+        func pieces(_ part: String, _ separator: Character) -> [String] {
+            isASCII ? asciiPieces(part, UInt8(ascii: separator.unicodeScalars.first ?? " ")) : part.split(separator: separator).map(String.init)
+        }
 
         var result = PersonName()
         // "Smith, John", "Smith, Jr., John", "John Smith, Jr."
-        var commaParts = text.split(separator: ",").map { TextScanning.trimmed($0) }.filter { !$0.isEmpty }
+        var commaParts = isASCII
+            ? asciiPieces(text, UInt8(ascii: ",")).map { TextScanning.trimmed($0) }.filter { !$0.isEmpty }
+            : text.split(separator: ",").map { TextScanning.trimmed($0) }.filter { !$0.isEmpty }
         if let last = commaParts.last, commaParts.count >= 2, let suffix = suffixes[key(last)] {
             result.suffix = suffix
             commaParts.removeLast()
@@ -56,14 +70,14 @@ public enum PersonNameNormalizer {
         }
         var tokens: [String]
         if commaParts.count == 2 {
-            var given = commaParts[1].split(separator: " ").map(String.init)
+            var given = pieces(commaParts[1], " ")
             while given.count > 1, let suffix = suffixes[key(given[given.count - 1])] {
                 result.suffix = result.suffix ?? suffix
                 given.removeLast()
             }
-            tokens = given + commaParts[0].split(separator: " ").map(String.init)
+            tokens = given + pieces(commaParts[0], " ")
         } else if commaParts.count == 1 {
-            tokens = commaParts[0].split(separator: " ").map(String.init)
+            tokens = pieces(commaParts[0], " ")
         } else {
             return nil
         }
@@ -85,7 +99,10 @@ public enum PersonNameNormalizer {
             tokens.removeLast()
         }
         guard !tokens.isEmpty, tokens.count <= 6 else { return nil }
-        guard tokens.allSatisfy({ $0.contains(where: \.isLetter) || conjunctions.contains($0) }) else { return nil }
+        guard tokens.allSatisfy({ token in
+            (isASCII ? token.utf8.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A } : token.contains(where: \.isLetter))
+                || conjunctions.contains(token)
+        }) else { return nil }
 
         // Couples.
         if let conjunction = tokens.firstIndex(where: { conjunctions.contains(key($0)) }) {
@@ -117,7 +134,35 @@ public enum PersonNameNormalizer {
     }
 
     static func key(_ token: some StringProtocol) -> String {
-        token.lowercased().filter { $0 != "." && $0 != "," }
+        // ASCII: lowercase the bytes and drop "." and "," bytes (a Character each).
+        if let key = token.utf8.withContiguousStorageIfAvailable({ bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { buffer in
+                var length = 0
+                for byte in bytes where byte != UInt8(ascii: ".") && byte != UInt8(ascii: ",") {
+                    buffer[length] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    length += 1
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<length]), as: UTF8.self)
+            }
+        }), let key {
+            return key
+        }
+        return token.lowercased().filter { $0 != "." && $0 != "," }
+    }
+
+    /// `text.split(separator:)` of ASCII text without CR, at a byte, as Strings.
+    private static func asciiPieces(_ text: String, _ separator: UInt8) -> [String] {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var pieces: [String] = []
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == separator {
+                if index > start { pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
+                start = index + 1
+            }
+            return pieces
+        }
     }
 
     private static func isInitial(_ token: String) -> Bool {
@@ -163,6 +208,36 @@ public enum PersonNameNormalizer {
         return String(decoding: result, as: UTF8.self)
     }
 
+    /// ``word(_:recase:isFirst:)`` (recasing) of ASCII bytes without CR; nil for others.
+    private static func asciiWord(_ bytes: UnsafeBufferPointer<UInt8>, isFirst: Bool) -> String? {
+        guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
+        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        @inline(__always) func upper(_ byte: UInt8) -> UInt8 { byte >= 0x61 && byte <= 0x7A ? byte & ~0x20 : byte }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { output in
+            for index in bytes.indices { output[index] = lower(bytes[index]) }
+            let count = bytes.count
+            let lowered = UnsafeBufferPointer(rebasing: output[0..<count])
+            if !isFirst, particles.contains(String(decoding: lowered, as: UTF8.self)) { return String(decoding: lowered, as: UTF8.self) }
+            if count == 1 || (count == 2 && output[1] == UInt8(ascii: ".")) {
+                for index in 0..<count { output[index] = upper(output[index]) }
+                return String(decoding: lowered, as: UTF8.self)
+            }
+            // Hyphenated and apostrophe'd parts are cased separately: Smith-Jones, O'Brien, D'Angelo.
+            var startOfPart = true
+            for index in 0..<count {
+                let byte = output[index]
+                if startOfPart, (byte >= 0x61 && byte <= 0x7A) {
+                    output[index] = upper(byte)
+                    startOfPart = false
+                }
+                if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "'") { startOfPart = true }
+            }
+            // Mc prefix: mcdonald → McDonald. (Mac is ambiguous: Mack, Macy; left alone.)
+            if count > 3, output[0] == UInt8(ascii: "M"), output[1] == UInt8(ascii: "c") { output[2] = upper(output[2]) }
+            return String(decoding: lowered, as: UTF8.self)
+        }
+    }
+
     private static func removingBracketed(_ text: String) -> String {
         var result = ""
         var depth = 0
@@ -176,6 +251,8 @@ public enum PersonNameNormalizer {
 
     private static func word(_ token: String, recase: Bool, isFirst: Bool) -> String {
         guard recase else { return token }
+        var copy = token
+        if let ascii = copy.withUTF8({ asciiWord($0, isFirst: isFirst) }) { return ascii }
         let lower = token.lowercased()
         if !isFirst, particles.contains(lower) { return lower }
         if lower.count == 1 || (lower.count == 2 && lower.last == ".") { return lower.uppercased() }

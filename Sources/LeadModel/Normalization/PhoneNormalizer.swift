@@ -10,6 +10,13 @@
 public enum PhoneNormalizer {
     /// The normalised number, or nil when `raw` is not one recognisable phone number.
     public static func normalize(_ raw: String) -> NormalizedPhone? {
+        // ASCII without CR (nearly every value) is read from its bytes.
+        var copy = raw
+        if let phone = copy.withUTF8({ bytes -> NormalizedPhone?? in
+            bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) ? nil : .some(asciiNumber(bytes))
+        }) {
+            return phone
+        }
         var text = TextScanning.trimmed(raw)
         if text.lowercased().hasPrefix("tel:") { text = String(text.dropFirst(4)) }
         guard !text.isEmpty, text.count <= 60 else { return nil }
@@ -48,6 +55,99 @@ public enum PhoneNormalizer {
         if digits.count == 11, digits.hasPrefix("1") { digits.removeFirst() }
         guard NANPNumber.isValid(tenDigits: digits) else { return nil }
         return NormalizedPhone(e164: NANPNumber.e164(tenDigits: digits), phoneExtension: phoneExtension, isNANP: true)
+    }
+
+    /// ``normalize(_:)`` of ASCII bytes without CR (a Character per byte; whitespace is
+    /// 0x09-0x0D and space), step for step.
+    private static func asciiNumber(_ raw: UnsafeBufferPointer<UInt8>) -> NormalizedPhone? {
+        @inline(__always) func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        var start = 0
+        var end = raw.count
+        while start < end, isSpace(raw[start]) { start += 1 }
+        while end > start, isSpace(raw[end - 1]) { end -= 1 }
+        if end - start >= 4, lower(raw[start]) == 0x74, lower(raw[start + 1]) == 0x65, lower(raw[start + 2]) == 0x6C, raw[start + 3] == 0x3A {
+            start += 4  // "tel:"
+        }
+        guard start < end, end - start <= 60 else { return nil }
+        let text = UnsafeBufferPointer(rebasing: raw[start..<end])
+        let (numberEnd, phoneExtension) = asciiExtension(text)
+        var digits: [UInt8] = []
+        digits.reserveCapacity(numberEnd)
+        var hasPlus = false
+        for byte in text[0..<numberEnd] {
+            if isDigit(byte) {
+                digits.append(byte)
+            } else if byte == UInt8(ascii: "+") {
+                guard digits.isEmpty, !hasPlus else { return nil }
+                hasPlus = true
+            } else if !(byte == 0x20 || byte == 0x2D || byte == 0x2E || byte == 0x28 || byte == 0x29 || byte == 0x2F || isSpace(byte)) {
+                return nil
+            }
+        }
+        var from = 0
+        if !hasPlus {
+            if digits.starts(with: [0x30, 0x31, 0x31]) {
+                from = 3
+                hasPlus = true
+            } else if digits.starts(with: [0x30, 0x30]) {
+                from = 2
+                hasPlus = true
+            }
+        }
+        let count = digits.count - from
+        if hasPlus {
+            if count > 0, digits[from] == 0x31 {
+                guard count == 11, NANPNumber.isValid(digits, from + 1) else { return nil }
+                return NormalizedPhone(e164: "+1" + String(decoding: digits[(from + 1)...], as: UTF8.self), phoneExtension: phoneExtension, isNANP: true)
+            }
+            guard count >= 8, count <= 15, digits[from] != 0x30 else { return nil }
+            return NormalizedPhone(e164: "+" + String(decoding: digits[from...], as: UTF8.self), phoneExtension: phoneExtension, isNANP: false)
+        }
+        if count == 11, digits[0] == 0x31 { from = 1 }
+        guard digits.count - from == 10, NANPNumber.isValid(digits, from) else { return nil }
+        return NormalizedPhone(e164: "+1" + String(decoding: digits[from...], as: UTF8.self), phoneExtension: phoneExtension, isNANP: true)
+    }
+
+    /// ``splitExtension(_:)`` of ASCII bytes without CR: where the number part ends, and the
+    /// extension digits.
+    private static func asciiExtension(_ text: UnsafeBufferPointer<UInt8>) -> (Int, String?) {
+        @inline(__always) func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        @inline(__always) func isLetter(_ byte: UInt8) -> Bool { lower(byte) >= 0x61 && lower(byte) <= 0x7A }
+        guard text.contains(where: { $0 == UInt8(ascii: "x") || $0 == UInt8(ascii: "X") || $0 == UInt8(ascii: "#") }) else {
+            return (text.count, nil)
+        }
+        let keywords: [StaticString] = ["extension", "ext.", "ext", "x", "#"]
+        for keyword in keywords {
+            let length = keyword.utf8CodeUnitCount
+            // The last occurrence (none of the keywords overlaps itself, so it is the last of
+            // the non-overlapping ones `ranges(of:)` gives).
+            var found = -1
+            var position = text.count - length
+            while position >= 0 {
+                var offset = 0
+                while offset < length, lower(text[position + offset]) == keyword.utf8Start[offset] { offset += 1 }
+                if offset == length { found = position; break }
+                position -= 1
+            }
+            guard found >= 0 else { continue }
+            // The keyword must follow the number: "x" inside a word does not count.
+            var last = found - 1
+            while last >= 0, isSpace(text[last]) || text[last] == UInt8(ascii: ",") { last -= 1 }
+            guard last >= 0, isDigit(text[last]) || text[last] == UInt8(ascii: ")") else { continue }
+            if isLetter(keyword.utf8Start[0]), found > 0, isLetter(text[found - 1]) { continue }
+            var rest = found + length
+            while rest < text.count, text[rest] == 0x20 || text[rest] == 0x2E || text[rest] == 0x3A || text[rest] == 0x23 { rest += 1 }
+            let digits = text[rest...]
+            guard !digits.isEmpty, digits.allSatisfy(isDigit), digits.count <= 6 else { continue }
+            var cut = found
+            while cut > 0, text[cut - 1] == UInt8(ascii: ",") || isSpace(text[cut - 1]) { cut -= 1 }
+            return (cut, String(decoding: digits, as: UTF8.self))
+        }
+        return (text.count, nil)
     }
 
     /// The number part and the extension digits of `x204`, `ext. 12`, `extension 5`, `#12`.

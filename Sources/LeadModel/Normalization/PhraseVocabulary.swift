@@ -25,16 +25,20 @@ public struct PhraseVocabulary: Sendable {
     let entries: [Entry]
     /// Words that, right before a phrase, cancel it (`not`, `don't`): checked by ``hits(in:)``.
     let negations: Set<String>
+    /// Which of the vocabularies ``VocabularyIndex`` compiles this is.
+    let key: Key
+
+    enum Key: Sendable {
+        case projectType, looking, underContract, ownership, financing
+    }
 
     /// Creates a vocabulary from `(slug, phrases)` groups in priority order.
-    init(_ groups: [(String, [String])], negations: Set<String> = []) {
+    init(_ groups: [(String, [String])], negations: Set<String> = [], key: Key) {
+        self.key = key
         var entries: [Entry] = []
         for (slug, phrases) in groups {
             for phrase in phrases {
-                // "addition|!in": the phrase, then words that must not precede it.
-                let parts = phrase.split(separator: "|")
-                let notAfter = Set(parts.dropFirst().map { String($0.dropFirst()) })
-                let words = parts[0].split(separator: " ").flatMap { $0 == "*" ? ["*"] : TextScanning.words($0) }
+                let (words, notAfter) = Self.parse(phrase)
                 entries.append(Entry(words: words.map(Self.stem), slug: slug, notAfter: notAfter))
             }
         }
@@ -49,31 +53,43 @@ public struct PhraseVocabulary: Sendable {
         headFilter = WordLookupFilter(byHead.keys)
     }
 
+    /// "addition|!in": the phrase's words (`*` kept), then words that must not precede it.
+    /// The phrases are ASCII, where the "|" and " " bytes are those Characters: the parts
+    /// and pieces are split from the bytes, each piece read as ``TextScanning/words(_:)``
+    /// reads it (a piece `*` stays one).
+    private static func parse(_ phrase: String) -> (words: [String], notAfter: Set<String>) {
+        precondition(phrase.utf8.allSatisfy { $0 < 0x80 }, "phrases are ASCII")
+        var copy = phrase
+        return copy.withUTF8 { bytes in
+            let bar = bytes.firstIndex(of: UInt8(ascii: "|")) ?? bytes.count
+            var words: [String] = []
+            words.reserveCapacity(8)
+            var pieceStart = 0
+            for index in 0...bar where index == bar || bytes[index] == UInt8(ascii: " ") {
+                let piece = UnsafeBufferPointer(rebasing: bytes[pieceStart..<index])
+                if piece.count == 1, piece[0] == UInt8(ascii: "*") {
+                    words.append("*")
+                } else if !piece.isEmpty, let pieceWords = TextScanning.asciiWords(piece) {
+                    words += pieceWords
+                }
+                pieceStart = index + 1
+            }
+            var notAfter: Set<String> = []
+            if bar < bytes.count {
+                for part in bytes[(bar + 1)...].split(separator: UInt8(ascii: "|")) {
+                    notAfter.insert(String(decoding: part.dropFirst(), as: UTF8.self))
+                }
+            }
+            return (words, notAfter)
+        }
+    }
+
     /// Checked before a ``byHead`` lookup, which hashes the word.
     private let headFilter: WordLookupFilter
 
     /// Entry ranks by the first word of their phrase: a text is scanned once, and only the
     /// entries whose phrase starts with the word at hand are tried there.
     private let byHead: [String: [Int]]
-
-    /// One (stemmed) word of each phrase: every word of a phrase must be in a text for a
-    /// hit, so a text none of whose words is one of these, or one of these plus `s`, has no
-    /// hit. Callers build prefilters from them, so the word chosen is the longest that is
-    /// not a common word of lead messages (any word would be correct; a rare one filters more).
-    package var requiredWords: [String] {
-        Set(entries.compactMap { entry in
-            let words = entry.words.filter { $0 != "*" }
-            let rare = words.filter { !Self.commonWords.contains($0) }
-            return (rare.isEmpty ? words : rare).max { $0.utf8.count < $1.utf8.count }
-        }).sorted()
-    }
-
-    private static let commonWords: Set<String> = [
-        "a", "an", "the", "to", "for", "of", "on", "in", "at", "our", "my", "we", "i", "us", "have", "need", "do", "not",
-        "don't", "dont", "no", "find", "help", "still", "looking", "look", "own", "pay", "paying", "construction", "home",
-        "house", "build", "building", "new", "current", "sell", "get", "will", "would", "be", "is", "are", "can", "with",
-        "and", "or", "all", "yet", "project",
-    ]
 
     /// Every phrase occurrence in `text` that is not negated by the two words before it,
     /// ordered by position; overlapping weaker entries at the same position are dropped.
@@ -84,6 +100,7 @@ public struct PhraseVocabulary: Sendable {
     /// ``hits(in:)`` over words already split by ``words(in:)`` (a caller joining several
     /// lines keeps its own word → line map).
     public func hits(inWords rawWords: [String]) -> [Hit] {
+        if let indexed = VocabularyIndex.words(rawWords) { return VocabularyIndex.compiled(key).hits(indexed) }
         let words = rawWords.map(Self.stem)
         var hits: [Hit] = []
         // Every (entry, position) where the entry's phrase matches, as a scan of each entry
@@ -100,6 +117,11 @@ public struct PhraseVocabulary: Sendable {
                 hits.append(Hit(slug: entry.slug, wordIndex: index, length: length, rank: rank))
             }
         }
+        return Self.keepingLongest(hits)
+    }
+
+    /// `hits` without those an overlapping hit outlasts, ordered by position then rank.
+    static func keepingLongest(_ hits: [Hit]) -> [Hit] {
         // Where two phrases overlap, the one that ends later names the thing (English puts
         // the head noun last): "build a home addition" is an addition, not a new build.
         let kept = hits.filter { hit in
@@ -113,7 +135,11 @@ public struct PhraseVocabulary: Sendable {
 
     /// The slug of the highest-priority phrase in `text`.
     public func bestSlug(in text: String) -> String? {
-        bestSlug(inWords: TextScanning.words(text))
+        // ASCII text: its words' indices straight from the bytes.
+        if let indexed = VocabularyIndex.words(ascii: text) {
+            return VocabularyIndex.compiled(key).hits(indexed).min { $0.rank < $1.rank }?.slug
+        }
+        return bestSlug(inWords: TextScanning.words(text))
     }
 
     /// ``bestSlug(in:)`` over words already split by ``words(in:)``.

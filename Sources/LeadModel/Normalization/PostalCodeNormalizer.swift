@@ -3,6 +3,12 @@ public enum PostalCodeNormalizer {
     /// `78704`, `78704-1234`; nine bare digits become ZIP+4 (`787041234` → `78704-1234`);
     /// `78704 1234` too. Nil for anything else (a Canadian or UK postcode, a 4-digit number).
     public static func normalize(_ raw: String) -> String? {
+        var copy = raw
+        if let zip = copy.withUTF8({ bytes -> String?? in
+            bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) ? nil : .some(asciiZIP(bytes))
+        }) {
+            return zip
+        }
         var text = TextScanning.trimmed(raw)
         if text.lowercased().hasPrefix("zip") {
             text = TextScanning.trimmed(text.drop { $0.isLetter || $0 == ":" || $0 == "#" || $0 == " " })
@@ -18,6 +24,46 @@ public enum PostalCodeNormalizer {
                 return nil
             }
             return String(digits.prefix(5)) + "-" + String(digits.suffix(4))
+        default:
+            return nil
+        }
+    }
+
+    /// ``normalize(_:)`` of ASCII bytes without CR (a Character per byte; whitespace is
+    /// 0x09-0x0D and space), step for step.
+    private static func asciiZIP(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
+        @inline(__always) func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        @inline(__always) func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+        var start = 0
+        var end = raw.count
+        while start < end, isSpace(raw[start]) { start += 1 }
+        while end > start, isSpace(raw[end - 1]) { end -= 1 }
+        if end - start >= 3, raw[start] | 0x20 == 0x7A, raw[start + 1] | 0x20 == 0x69, raw[start + 2] | 0x20 == 0x70 {
+            // "zip" in any case: drop letters, ":", "#" and spaces, then trim again.
+            while start < end, isLetter(raw[start]) || raw[start] == UInt8(ascii: ":") || raw[start] == UInt8(ascii: "#") || raw[start] == 0x20 {
+                start += 1
+            }
+            while start < end, isSpace(raw[start]) { start += 1 }
+        }
+        var digits: [UInt8] = []
+        var firstOther = -1
+        for index in start..<end {
+            let byte = raw[index]
+            if byte == UInt8(ascii: "-") || byte == 0x20 {
+                if firstOther < 0 { firstOther = index - start }
+                continue
+            }
+            guard isDigit(byte) else { return nil }
+            digits.append(byte)
+        }
+        let separators = (end - start) - digits.count
+        switch digits.count {
+        case 5 where separators == 0:
+            return String(decoding: digits, as: UTF8.self)
+        case 9 where separators <= 1:
+            if separators == 1, firstOther != 5 { return nil }
+            return String(decoding: digits[0..<5], as: UTF8.self) + "-" + String(decoding: digits[5...], as: UTF8.self)
         default:
             return nil
         }

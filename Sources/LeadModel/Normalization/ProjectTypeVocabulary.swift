@@ -39,7 +39,7 @@ public enum ProjectTypeVocabulary {
         ("pool", ["swimming pool", "pool build", "new pool", "pool"]),
         ("commercial", ["commercial building", "commercial project", "commercial construction", "office building",
                         "retail space", "tenant improvement"]),
-    ], negations: ["not", "no", "don't", "dont", "nor"])
+    ], negations: ["not", "no", "don't", "dont", "nor"], key: .projectType)
 
     /// Slugs, for validating a spec's constant.
     public static let slugs: Set<String> = Set(vocabulary.entries.map(\.slug))

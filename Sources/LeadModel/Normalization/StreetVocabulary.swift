@@ -64,6 +64,18 @@ public enum StreetVocabulary {
     }
 
     static func key(_ word: some StringProtocol) -> String {
+        // ASCII: lowercase bytes, then drop trailing "." and "," bytes but the first.
+        if let key = word.utf8.withContiguousStorageIfAvailable({ bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
+            var end = bytes.count
+            while end > 1, bytes[end - 1] == UInt8(ascii: ".") || bytes[end - 1] == UInt8(ascii: ",") { end -= 1 }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end + 1) { lower in
+                for index in 0..<end { lower[index] = bytes[index] >= 0x41 && bytes[index] <= 0x5A ? bytes[index] | 0x20 : bytes[index] }
+                return String(decoding: UnsafeBufferPointer(rebasing: lower[0..<end]), as: UTF8.self)
+            }
+        }), let key {
+            return key
+        }
         var lower = word.lowercased()
         while lower.count > 1, let last = lower.last, last == "." || last == "," { lower.removeLast() }
         return lower

@@ -50,7 +50,8 @@ public enum TimelinePhrase {
 
     /// Every timeline phrase in `text`, in order.
     public static func matches(in text: String) -> [Match] {
-        matches(inWords: TextScanning.words(text.prefix(2_000)))
+        // A text of at most 2,000 bytes has at most 2,000 characters: all of it is read.
+        matches(inWords: text.utf8.count <= 2_000 ? TextScanning.words(text) : TextScanning.words(text.prefix(2_000)))
     }
 
     /// ``matches(in:)`` over the words of a text of at most 2,000 characters, already split
@@ -100,6 +101,8 @@ public enum TimelinePhrase {
 
     // swiftlint:disable:next cyclomatic_complexity
     private static func match(_ w: [String], at i: Int) -> (String, Int, Bool)? {
+        // "by" reads the phrase after it: at the end of the text there is none.
+        guard i < w.count else { return nil }
         func word(_ offset: Int) -> String? { i + offset < w.count ? w[i + offset] : nil }
         func year(_ offset: Int) -> String? {
             guard let candidate = word(offset) else { return nil }

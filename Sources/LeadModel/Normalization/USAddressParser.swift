@@ -17,10 +17,7 @@ public enum USAddressParser {
 
     /// The parts of `raw`, or nil when nothing address-like was found.
     public static func parse(_ raw: String) -> PostalAddress? {
-        var segments: [[String]] = raw
-            .split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "," || $0 == ";" })
-            .map { $0.split(whereSeparator: { $0.isWhitespace }).map(String.init) }
-            .filter { !$0.isEmpty }
+        var segments: [[String]] = segmentWords(raw)
         guard !segments.isEmpty, segments.count <= 8, segments.joined().count <= 40 else { return nil }
         if let last = segments.last, countryWords.contains(USStates.key(last.joined(separator: " "))) {
             segments.removeLast()
@@ -86,6 +83,43 @@ public enum USAddressParser {
         return address.isEmpty ? nil : address
     }
 
+    /// The lines and `,`/`;` parts of `raw` (split at `\n`, `\r`, `,`, `;` Characters), each
+    /// split at whitespace into words; empty parts dropped. ASCII without CR is split as
+    /// bytes (a Character per byte; whitespace is 0x09-0x0D and space).
+    static func segmentWords(_ raw: String) -> [[String]] {
+        var copy = raw
+        if let segments = copy.withUTF8({ bytes -> [[String]]? in
+            guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
+            var segments: [[String]] = []
+            var words: [String] = []
+            var wordStart = -1
+            for index in 0...bytes.count {
+                let byte = index < bytes.count ? bytes[index] : 0x0A
+                let endsSegment = byte == 0x0A || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";")
+                let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+                if endsSegment || isSpace {
+                    if wordStart >= 0 {
+                        words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<index]), as: UTF8.self))
+                        wordStart = -1
+                    }
+                    if endsSegment, !words.isEmpty {
+                        segments.append(words)
+                        words = []
+                    }
+                } else if wordStart < 0 {
+                    wordStart = index
+                }
+            }
+            return segments
+        }) {
+            return segments
+        }
+        return raw
+            .split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "," || $0 == ";" })
+            .map { $0.split(whereSeparator: { $0.isWhitespace }).map(String.init) }
+            .filter { !$0.isEmpty }
+    }
+
     /// A house number (`1420`, `1420B`, `N123W456`), `PO Box`, a rural route, or a lot
     /// designation (`Lot 22`: a new build often has no house number yet).
     static func startsStreet(_ words: [String]) -> Bool {
@@ -94,6 +128,10 @@ public enum USAddressParser {
         let lower = first.lowercased()
         if lower == "po" || lower == "p.o." || lower == "p.o" || lower == "rr" || lower == "hc" { return words.count > 1 }
         guard let leading = first.first, TextScanning.isASCIIDigit(leading), words.count > 1 else { return false }
+        // ASCII: a Character per byte (a word holds no CR LF: it is split at whitespace).
+        if first.utf8.allSatisfy({ $0 < 0x80 }) {
+            return first.utf8.count <= 8 && first.utf8.count(where: { $0 >= 0x30 && $0 <= 0x39 }) <= 6
+        }
         return first.filter(TextScanning.isASCIIDigit).count <= 6 && first.count <= 8
     }
 

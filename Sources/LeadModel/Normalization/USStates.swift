@@ -45,13 +45,42 @@ public enum USStates {
         let lookup = key(raw)
         guard !lookup.isEmpty else { return nil }
         if let code = codesByName[lookup] { return code }
-        // "N.C." → "n c" → "nc".
-        return codesByName[lookup.filter { $0 != " " }].flatMap { $0.count == 2 ? $0 : nil }
+        // "N.C." → "n c" → "nc". (The key is lowercase ASCII words or not: its " " bytes are
+        // its " " Characters when it is ASCII.)
+        let packed = lookup.utf8.allSatisfy { $0 < 0x80 } ? String(decoding: lookup.utf8.filter { $0 != 0x20 }, as: UTF8.self)
+            : lookup.filter { $0 != " " }
+        return codesByName[packed].flatMap { $0.count == 2 ? $0 : nil }
     }
 
     static func key(_ raw: some StringProtocol) -> String {
+        // ASCII: the words (runs of letters, digits and "'", lowercased; "." separates like
+        // any other byte) joined by spaces, from the bytes.
+        if let key = raw.utf8.withContiguousStorageIfAvailable({ asciiKey($0) }), let key { return key }
         // (Only text with a "." byte can hold a "." Character.)
         let text = String(raw)
         return TextScanning.words(text.utf8.contains(0x2E) ? text.replacing(".", with: " ") : text).joined(separator: " ")
+    }
+
+    private static func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { key in
+            var length = 0
+            var inWord = false
+            for byte in bytes {
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) || lower == 0x27 {
+                    if !inWord, length > 0 {
+                        key[length] = 0x20
+                        length += 1
+                    }
+                    key[length] = lower
+                    length += 1
+                    inWord = true
+                } else {
+                    inWord = false
+                }
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: key[0..<length]), as: UTF8.self)
+        }
     }
 }

@@ -1,0 +1,77 @@
+import MIME
+
+/// The headers the not-a-lead rules read, found in one pass over a message's headers
+/// (each value is that of the first header of the name, ASCII case ignored, as
+/// `MIMEMessage.header(_:)` gives it) instead of one pass per lookup.
+struct ClassificationHeaders {
+    var contentType: String?
+    var autoSubmitted: String?
+    var precedenceValue: String?
+    var xAutoreply: String?
+    var xAutorespond: String?
+    var xAutoResponseSuppress: String?
+    var xGoogleGroupID: String?
+    var listID: String?
+    var xSpamFlag: String?
+    var xSpamStatus: String?
+
+    init(_ headers: [MIMEHeader]) {
+        for header in headers {
+            let name = header.name.utf8
+            // The length rules out almost every header before a byte is compared.
+            switch name.count {
+            case 7:
+                if listID == nil, Self.name(name, is: "list-id") { listID = header.value }
+            case 10:
+                if precedenceValue == nil, Self.name(name, is: "precedence") { precedenceValue = header.value }
+            case 11:
+                if xAutoreply == nil, Self.name(name, is: "x-autoreply") {
+                    xAutoreply = header.value
+                } else if xSpamFlag == nil, Self.name(name, is: "x-spam-flag") {
+                    xSpamFlag = header.value
+                }
+            case 12:
+                if contentType == nil, Self.name(name, is: "content-type") { contentType = header.value }
+            case 13:
+                if xAutorespond == nil, Self.name(name, is: "x-autorespond") {
+                    xAutorespond = header.value
+                } else if xSpamStatus == nil, Self.name(name, is: "x-spam-status") {
+                    xSpamStatus = header.value
+                }
+            case 14:
+                if autoSubmitted == nil, Self.name(name, is: "auto-submitted") { autoSubmitted = header.value }
+            case 17:
+                if xGoogleGroupID == nil, Self.name(name, is: "x-google-group-id") { xGoogleGroupID = header.value }
+            case 24:
+                if xAutoResponseSuppress == nil, Self.name(name, is: "x-auto-response-suppress") {
+                    xAutoResponseSuppress = header.value
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    /// `MIMEMessage.precedence`: the Precedence value's first token, lowercased; nil when empty.
+    var precedence: String? {
+        guard let value = precedenceValue else { return nil }
+        var token = Substring(value)
+        if let end = token.firstIndex(where: { $0 == ";" || $0 == "(" || $0 == " " || $0 == "\t" }) {
+            token = token[..<end]
+        }
+        let result = token.lowercased()
+        return result.isEmpty ? nil : result
+    }
+
+    /// Whether `name` (same length as `lowercased`) equals `lowercased` ignoring ASCII case.
+    private static func name(_ name: String.UTF8View, is lowercased: StaticString) -> Bool {
+        var offset = 0
+        let expected = lowercased.utf8Start
+        for byte in name {
+            let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            guard folded == expected[offset] else { return false }
+            offset += 1
+        }
+        return offset == lowercased.utf8CodeUnitCount
+    }
+}

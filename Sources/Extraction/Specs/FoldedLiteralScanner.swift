@@ -1,0 +1,229 @@
+/// Which of a fixed list of lowercase ASCII literals occur in a text's UTF-8 bytes with A-Z
+/// folded to a-z (for ASCII text, what the lowercased text would contain), in one pass.
+///
+/// A prefilter for spec patterns (see ``DetectionLiterals``): most texts are a few hundred
+/// bytes and the list a hundred literals, many starting alike ("ne" for "new lead", "new
+/// project", ...), which a scan keyed on two bytes compares at every "ne". So the scan keys on four bytes, not two: a rolling window holds the last four
+/// bytes, a hash of them into an 8,192-bit table rejects nearly every position, and only
+/// the literals whose first four bytes are the window's, folded, are compared. (The hash
+/// is taken with bit 5 of each byte set, which folds A-Z like lowercasing and merges a
+/// few other bytes too: a coarser key, never a missed literal.) Once every literal of a
+/// hash is found, the scan clears its bit in a copy of the table, so a common word
+/// ("name", "new ") costs nothing after its first time. Literals shorter than four bytes
+/// (rare) are compared with the window's end at every position.
+struct FoldedLiteralScanner: Sendable {
+    /// The literals as given; results are indexed like this list.
+    let literals: [[UInt8]]
+    /// The tables, in memory the scan reads through plain pointers.
+    private let storage: Storage
+
+    private static let hashBits = 13
+    private static let bitWords = (1 << hashBits) / 64
+
+    @inline(__always)
+    private static func hash(_ window: UInt32) -> Int {
+        Int((window &* 0x9E37_79B1) >> UInt32(32 - hashBits))
+    }
+
+    @inline(__always)
+    private static func fold(_ byte: UInt8) -> UInt8 {
+        byte &- 0x41 < 26 ? byte | 0x20 : byte
+    }
+
+    /// - Parameter literals: Non-empty, lowercase ASCII.
+    init(_ literals: [String]) {
+        self.literals = literals.map { Array($0.utf8) }
+        var heads: [UInt32] = []
+        var tails: [UInt8] = []
+        var tailStarts: [Int32] = []
+        var bits = [UInt64](repeating: 0, count: Self.bitWords)
+        var buckets = [[Int32]](repeating: [], count: 1 << Self.hashBits)
+        var shortLiterals: [ShortLiteral] = []
+        for (index, literal) in self.literals.enumerated() {
+            precondition(!literal.isEmpty, "empty literal")
+            var value: UInt32 = 0
+            for (offset, byte) in literal.prefix(4).enumerated() { value |= UInt32(byte) << UInt32(8 * offset) }
+            tailStarts.append(Int32(tails.count))
+            tails += literal.dropFirst(4)
+            if literal.count < 4 {
+                heads.append(0)
+                shortLiterals.append(ShortLiteral(value: value, shift: UInt32(8 * (4 - literal.count)), index: index))
+                continue
+            }
+            heads.append(value)
+            let hash = Self.hash(value | 0x2020_2020)
+            bits[hash >> 6] |= 1 << UInt64(hash & 63)
+            buckets[hash].append(Int32(index))
+        }
+        tailStarts.append(Int32(tails.count))
+        var bucketStarts: [Int32] = []
+        var bucketLiterals: [Int32] = []
+        for bucket in buckets {
+            bucketStarts.append(Int32(bucketLiterals.count))
+            bucketLiterals += bucket
+        }
+        bucketStarts.append(Int32(bucketLiterals.count))
+        storage = Storage(heads: heads, tails: tails, tailStarts: tailStarts, bits: bits,
+                          bucketStarts: bucketStarts, bucketLiterals: bucketLiterals, shortLiterals: shortLiterals)
+    }
+
+    /// A literal of one to three bytes: its bytes little-endian, the shift that brings the
+    /// window's last bytes down to them, and its index.
+    private struct ShortLiteral {
+        var value: UInt32
+        var shift: UInt32
+        var index: Int
+    }
+
+    /// For each literal, whether it occurs in `bytes` with A-Z folded.
+    func occurrences(in bytes: UnsafeBufferPointer<UInt8>) -> [Bool] {
+        var found = [Bool](repeating: false, count: literals.count)
+        markOccurrences(in: bytes, into: &found)
+        return found
+    }
+
+    /// Sets `found[i]` for each literal `i` that occurs in `bytes` with A-Z folded (others
+    /// are left as they are: several buffers can be marked into one array).
+    func markOccurrences(in bytes: UnsafeBufferPointer<UInt8>, into found: inout [Bool]) {
+        precondition(found.count == literals.count, "one flag per literal")
+        var remaining = 0
+        for isFound in found where !isFound { remaining += 1 }
+        guard remaining > 0, let base = bytes.baseAddress else { return }
+        let count = bytes.count
+        let storage = storage
+        // A private copy of the bit table, to clear the bits of buckets found.
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.bitWords) { live in
+            guard let live = live.baseAddress else { return }
+            live.initialize(from: storage.bits, count: Self.bitWords)
+            found.withUnsafeMutableBufferPointer { found in
+                guard let found = found.baseAddress else { return }
+                /// Looks up the four bytes before `end` (`window` holds them, the newest in
+                /// the high byte); true when every literal is found.
+                @inline(__always) func lookUp(_ window: UInt32, end: Int) -> Bool {
+                    let hash = Self.hash(window | 0x2020_2020)
+                    guard live[hash >> 6] & (1 << UInt64(hash & 63)) != 0 else { return false }
+                    let (marked, bucketDone) = storage.mark(hash: hash, base, count, start: end - 4, found)
+                    remaining -= marked
+                    if bucketDone { live[hash >> 6] &= ~(1 << UInt64(hash & 63)) }
+                    return remaining == 0
+                }
+                guard storage.shortCount > 0 else {
+                    guard count >= 4 else { return }
+                    var window = UInt32(base[0]) << 8 | UInt32(base[1]) << 16 | UInt32(base[2]) << 24
+                    var position = 3
+                    while position < count {
+                        window = window >> 8 | UInt32(base[position]) << 24
+                        if lookUp(window, end: position + 1) { return }
+                        position += 1
+                    }
+                    return
+                }
+                // With short literals, a folded window too, compared with each of them (the
+                // zeros it starts with never equal a literal's bytes).
+                let shorts = storage.shortLiterals
+                let shortCount = storage.shortCount
+                var window: UInt32 = 0
+                var folded: UInt32 = 0
+                for position in 0..<count {
+                    let byte = base[position]
+                    window = window >> 8 | UInt32(byte) << 24
+                    folded = folded >> 8 | UInt32(Self.fold(byte)) << 24
+                    var next = 0
+                    while next < shortCount {
+                        let short = shorts[next]
+                        next += 1
+                        guard folded >> short.shift == short.value, !found[short.index] else { continue }
+                        found[short.index] = true
+                        remaining -= 1
+                        if remaining == 0 { return }
+                    }
+                    if position >= 3, lookUp(window, end: position + 1) { return }
+                }
+            }
+        }
+    }
+
+    /// The tables of literals of four or more bytes, copied once into memory of their own
+    /// (immutable after `init`, freed with the storage), so the scan reads them through
+    /// plain pointers: no retain, release or bounds check per byte.
+    private final class Storage: @unchecked Sendable {
+        /// Each literal's first four bytes, little-endian (0 for a short literal).
+        let heads: UnsafeMutablePointer<UInt32>
+        /// Every literal's bytes after its first four, one after another: literal `i`'s are
+        /// `tails[tailStarts[i]..<tailStarts[i + 1]]`.
+        let tails: UnsafeMutablePointer<UInt8>
+        let tailStarts: UnsafeMutablePointer<Int32>
+        /// Bit `hash(head | 0x2020_2020)` is set for every literal of four or more bytes.
+        let bits: UnsafeMutablePointer<UInt64>
+        /// Literal indices by hash: bucket `h` is `bucketLiterals[bucketStarts[h]..<bucketStarts[h + 1]]`.
+        let bucketStarts: UnsafeMutablePointer<Int32>
+        let bucketLiterals: UnsafeMutablePointer<Int32>
+        /// Literals of one to three bytes.
+        let shortLiterals: UnsafeMutablePointer<ShortLiteral>
+        let shortCount: Int
+
+        init(heads: [UInt32], tails: [UInt8], tailStarts: [Int32], bits: [UInt64], bucketStarts: [Int32], bucketLiterals: [Int32],
+             shortLiterals: [ShortLiteral]) {
+            func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
+                let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(array.count, 1))
+                pointer.initialize(from: array, count: array.count)
+                return pointer
+            }
+            self.heads = copy(heads)
+            self.tails = copy(tails)
+            self.tailStarts = copy(tailStarts)
+            self.bits = copy(bits)
+            self.bucketStarts = copy(bucketStarts)
+            self.bucketLiterals = copy(bucketLiterals)
+            self.shortLiterals = copy(shortLiterals)
+            shortCount = shortLiterals.count
+        }
+
+        deinit {
+            heads.deallocate()
+            tails.deallocate()
+            tailStarts.deallocate()
+            bits.deallocate()
+            bucketStarts.deallocate()
+            bucketLiterals.deallocate()
+            shortLiterals.deallocate()
+        }
+
+        /// Marks the literals of bucket `hash` that occur at `start`: how many were newly
+        /// found, and whether every literal of the bucket is now found.
+        func mark(hash: Int, _ bytes: UnsafePointer<UInt8>, _ count: Int, start: Int,
+                  _ found: UnsafeMutablePointer<Bool>) -> (marked: Int, bucketDone: Bool) {
+            let head = UInt32(fold(bytes[start])) | UInt32(fold(bytes[start + 1])) << 8
+                | UInt32(fold(bytes[start + 2])) << 16 | UInt32(fold(bytes[start + 3])) << 24
+            var marked = 0
+            var bucketDone = true
+            var slot = Int(bucketStarts[hash])
+            let end = Int(bucketStarts[hash + 1])
+            while slot < end {
+                let index = Int(bucketLiterals[slot])
+                slot += 1
+                if found[index] { continue }
+                if heads[index] == head, tailMatches(index, bytes, count, at: start + 4) {
+                    found[index] = true
+                    marked += 1
+                } else {
+                    bucketDone = false
+                }
+            }
+            return (marked, bucketDone)
+        }
+
+        /// Whether literal `index`'s bytes after its head occur at `start`, A-Z folded.
+        private func tailMatches(_ index: Int, _ bytes: UnsafePointer<UInt8>, _ count: Int, at start: Int) -> Bool {
+            let tailStart = Int(tailStarts[index])
+            let length = Int(tailStarts[index + 1]) - tailStart
+            guard start + length <= count else { return false }
+            var offset = 0
+            while offset < length {
+                if fold(bytes[start + offset]) != tails[tailStart + offset] { return false }
+                offset += 1
+            }
+            return true
+        }
+    }
+}

@@ -1,0 +1,114 @@
+internal import CLibXML2
+
+extension HTMLDocument {
+    /// The first two cells of a table row: in lead notifications a label and its value.
+    public struct TableRow: Sendable, Hashable {
+        /// The first `td`/`th` cell's text (`"Name:"`).
+        public var label: String
+        /// The second cell's text (`"Jane Doe"`).
+        public var value: String
+
+        /// Creates a row.
+        public init(label: String, value: String) {
+            self.label = label
+            self.value = value
+        }
+    }
+
+    /// The first two cells of every innermost table row, in document order.
+    ///
+    /// ```swift
+    /// HTMLDocument("<table><tr><td>Name:</td><td>Jane<br>Doe</td><td>x</td></tr></table>")
+    ///     .innermostTableRows()
+    /// // [TableRow(label: "Name:", value: "Jane\nDoe")]
+    /// ```
+    ///
+    /// Exactly the cells, and the text, that
+    /// `//tr[not(.//tr)][count(td|th) >= 2]/*[self::td or self::th][position() <= 2]`
+    /// selects through ``values(matching:maxOutputBytes:)``, in one linear walk instead of
+    /// an XPath evaluation: a row counts when it holds no other row (layout tables nest
+    /// the real rows inside a cell) and has at least two `td`/`th` children; cells render
+    /// like any selected node (hidden or not), sharing one `maxOutputBytes` budget. Like
+    /// the XPath, a document with more than ``HTMLText/maxXPathElements`` elements gives
+    /// nothing. The one difference: when the budget runs out after a row's first cell,
+    /// that half row is left out.
+    ///
+    /// - Parameter maxOutputBytes: A cap on the total text returned.
+    /// - Returns: The rows in document order.
+    public func innermostTableRows(maxOutputBytes: Int = HTMLText.defaultMaxOutputBytes) -> [TableRow] {
+        guard let tree, let cells = innermostRowCells(in: tree) else { return [] }
+        let texts = Self.renderedValues(of: cells, document: tree, maxOutputBytes: maxOutputBytes)
+        var rows: [TableRow] = []
+        rows.reserveCapacity(texts.count / 2)
+        var index = 0
+        while index + 1 < texts.count {
+            rows.append(TableRow(label: texts[index], value: texts[index + 1]))
+            index += 2
+        }
+        return rows
+    }
+
+    /// The first two cells of each innermost row with two or more cells, flattened (first,
+    /// second, first, second, ...); nil when the document has too many elements for XPath.
+    private func innermostRowCells(in tree: htmlDocPtr) -> [xmlNodePtr]? {
+        /// A row with two or more cells; `hasInnerRow` is set once a row turns up inside it.
+        struct Candidate {
+            var first: xmlNodePtr
+            var second: xmlNodePtr
+            var hasInnerRow = false
+        }
+        var candidates: [Candidate] = []
+        // The rows currently open, innermost last: an index into `candidates`, or -1 for a
+        // row with fewer than two cells (it can never be selected).
+        var openRows: [Int] = []
+        var elements = 0
+        LibXML.forEachElement(
+            in: tree,
+            enter: { element in
+                elements += 1
+                guard Self.isNamed(element, "tr") else { return }
+                // Marking the nearest enclosing row is enough: that row, when it was entered,
+                // marked its own enclosing row, and so on outwards.
+                if let enclosing = openRows.last, enclosing >= 0 { candidates[enclosing].hasInnerRow = true }
+                if let (first, second) = Self.firstTwoCells(of: element) {
+                    openRows.append(candidates.count)
+                    candidates.append(Candidate(first: first, second: second))
+                } else {
+                    openRows.append(-1)
+                }
+            },
+            leave: { element in
+                if Self.isNamed(element, "tr") { openRows.removeLast() }
+            })
+        cacheElementCount(elements)
+        guard elements <= HTMLText.maxXPathElements else { return nil }
+        var cells: [xmlNodePtr] = []
+        for candidate in candidates where !candidate.hasInnerRow {
+            cells.append(candidate.first)
+            cells.append(candidate.second)
+        }
+        return cells
+    }
+
+    /// The first two `td`/`th` children of a row, when it has at least two.
+    private static func firstTwoCells(of row: xmlNodePtr) -> (xmlNodePtr, xmlNodePtr)? {
+        var first: xmlNodePtr?
+        var child = row.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE, isNamed(current, "td") || isNamed(current, "th") {
+                if let first { return (first, current) }
+                first = current
+            }
+            child = current.pointee.next
+        }
+        return nil
+    }
+
+    /// Whether an element's name is exactly `name` (two lower-case ASCII letters) with no
+    /// namespace: what an XPath name test such as `tr` matches.
+    private static func isNamed(_ element: xmlNodePtr, _ name: StaticString) -> Bool {
+        guard let tag = element.pointee.name, element.pointee.ns == nil else { return false }
+        let wanted = name.utf8Start
+        return tag[0] == wanted[0] && tag[1] == wanted[1] && tag[2] == 0
+    }
+}
