@@ -5,7 +5,8 @@
 // Options: --min-seconds S (default 2) per measurement, --trials N (default 5, median kept),
 //   --top N (the N messages whose extraction costs most), --dump FILE (every outcome as a JSON
 //   line, to compare before and after a change), --profile leads|mime (only parse + extract,
-//   for perf; with --passes N a fixed N passes instead of --min-seconds, for perf stat),
+//   for perf; with --passes N a fixed N passes instead of --min-seconds, for callgrind, and
+//   --stage parse to run the parse alone),
 //   --match SUBSTRING (only files whose path has it),
 //   --corpus leads|mime|all (default: print leads and mime separately).
 //
@@ -121,9 +122,11 @@ if options["profile"] != nil {
     let corpus = options["profile"] == "mime" ? mimeCorpus : leadCorpus
     if let passes = options["passes"].flatMap(Int.init) {
         // A fixed amount of work, for `perf stat -e instructions:u` (steadier than time on a busy machine).
+        // --stage parse: MIME parse alone, the baseline the target is relative to.
+        let parseStage = options["stage"] == "parse"
         var sink = 0
-        for _ in 0..<passes { for message in corpus { sink &+= extract(message) } }
-        say("parse + extract: \(passes) passes over \(corpus.count) messages (\(sink) leads)")
+        for _ in 0..<passes { for message in corpus { sink &+= parseStage ? parseOnly(message) : extract(message) } }
+        say("\(parseStage ? "parse" : "parse + extract"): \(passes) passes over \(corpus.count) messages (\(sink))")
         exit(0)
     }
     let seconds = secondsPerPass(corpus, extract)
