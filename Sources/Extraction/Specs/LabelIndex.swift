@@ -321,26 +321,9 @@ struct LabelIndex {
     /// nil when the fast path does not apply.
     private static func asciiColonSplit(_ bytes: UnsafeBufferPointer<UInt8>) -> (label: String, value: String)?? {
         guard isPlainASCII(bytes) else { return nil }
-        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return .some(nil) }
-        let label = bytes[..<colon]
-        guard !label.isEmpty, label.count <= maximumLabelLength, spaceSeparatedWords(label) <= maximumLabelWords,
-              !containsHTTP(label) else { return .some(nil) }
-        var start = colon + 1
-        while start < bytes.count, bytes[start] == UInt8(ascii: ":") { start += 1 }
-        var end = bytes.count
-        func trimWhitespace() {
-            while start < end, isASCIIWhitespace(bytes[start]) { start += 1 }
-            while end > start, isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
-        }
-        trimWhitespace()
-        if start < end, bytes[start] == UInt8(ascii: "*") || bytes[end - 1] == UInt8(ascii: "*") {
-            while start < end, bytes[start] == UInt8(ascii: "*") { start += 1 }
-            while end > start, bytes[end - 1] == UInt8(ascii: "*") { end -= 1 }
-            trimWhitespace()
-        }
-        let labelText = String(decoding: UnsafeBufferPointer(rebasing: label), as: UTF8.self)
-        let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-        return .some((labelText, value))
+        guard let ranges = asciiColonSplitRanges(bytes, 0, bytes.count) else { return .some(nil) }
+        return .some((String(decoding: UnsafeBufferPointer(rebasing: bytes[ranges.label]), as: UTF8.self),
+                      String(decoding: UnsafeBufferPointer(rebasing: bytes[ranges.value]), as: UTF8.self)))
     }
 
     private static func containsHTTP(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
@@ -417,7 +400,8 @@ struct LabelIndex {
         return (start, end)
     }
 
-    /// ``asciiColonSplit(_:)`` of the plain line `bytes[start..<end]`: label and value ranges.
+    /// ``colonSplit(_:)`` of the plain ASCII line `bytes[start..<end]` (no "\r", a Character per
+    /// byte), as label and value ranges; nil when it has no label.
     private static func asciiColonSplitRanges(
         _ bytes: UnsafeBufferPointer<UInt8>, _ lineStart: Int, _ lineEnd: Int
     ) -> (label: Range<Int>, value: Range<Int>)? {
