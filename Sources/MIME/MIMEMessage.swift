@@ -172,7 +172,12 @@ public struct MIMEMessage: Sendable {
     }
 
     private func headerToken(_ name: String) -> String? {
-        guard let value = MIMEHeader.first(headers, name)?.value else { return nil }
+        MIMEHeader.first(headers, name).flatMap { Self.leadingToken(of: $0.value) }
+    }
+
+    /// How one-word headers such as `Precedence` are read: the value up to the first `;`,
+    /// `(`, space or tab, lowercased; nil when that is empty (`"Bulk (list)"` → `"bulk"`).
+    public static func leadingToken(of value: String) -> String? {
         var token = Substring(value)
         if let end = token.firstIndex(where: { $0 == ";" || $0 == "(" || $0 == " " || $0 == "\t" }) {
             token = token[..<end]

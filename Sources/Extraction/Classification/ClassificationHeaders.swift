@@ -52,16 +52,8 @@ struct ClassificationHeaders {
         }
     }
 
-    /// `MIMEMessage.precedence`: the Precedence value's first token, lowercased; nil when empty.
-    var precedence: String? {
-        guard let value = precedenceValue else { return nil }
-        var token = Substring(value)
-        if let end = token.firstIndex(where: { $0 == ";" || $0 == "(" || $0 == " " || $0 == "\t" }) {
-            token = token[..<end]
-        }
-        let result = token.lowercased()
-        return result.isEmpty ? nil : result
-    }
+    /// `MIMEMessage.precedence`, from the value found in the one pass.
+    var precedence: String? { precedenceValue.flatMap(MIMEMessage.leadingToken(of:)) }
 
     /// Whether `name` (same length as `lowercased`) equals `lowercased` ignoring ASCII case.
     private static func name(_ name: String.UTF8View, is lowercased: StaticString) -> Bool {
