@@ -59,9 +59,7 @@ public struct GenericExtractor: Sendable {
         let body = ValueNormalizer.trimmingWhitespace(inquiry.body)
         // Line numbers refer to the trimmed text, i.e. to the `message` field.
         let searched = SpecPattern.bounded(body, maxBytes: phoneSearchBytes)
-        // (Without a ">" byte there is no quoted line: the text stays as it is.)
-        let phoneText = inquiry.original == nil && LineSplitter.contains(UInt8(ascii: ">"), in: searched)
-            ? Inquiry.blankingQuotedLines(searched) : searched
+        let phoneText = inquiry.original == nil ? Inquiry.blankingQuotedLines(searched) : searched
         if !builder.has(.phone), let phone = phoneScanner.firstPhone(in: phoneText) {
             let rule = phone.isNANP ? "phone pattern" : "labelled phone, not NANP"
             let provenance = FieldProvenance(rule: rule, location: "\(inquiry.bodySource) line \(phone.line)")

@@ -91,7 +91,9 @@ struct Inquiry {
     /// `text` with `>`-quoted lines emptied (line numbers unchanged). In a direct message
     /// quoted lines are someone else's words, usually ours, so their phones are not the prospect's.
     static func blankingQuotedLines(_ text: String) -> String {
-        guard text.contains(">") else { return text }
+        // A byte search: without a ">" there is no quoted line (the Character-wise
+        // `contains` walks graphemes, which costs more than the rest of a short message).
+        guard LineSplitter.contains(UInt8(ascii: ">"), in: text) else { return text }
         return LineSplitter.lines(text)
             .map { $0.drop { $0 == " " || $0 == "\t" }.first == ">" ? "" : $0 }
             .joined(separator: "\n")

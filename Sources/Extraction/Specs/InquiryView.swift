@@ -101,8 +101,11 @@ final class InquiryView {
 
     /// The 1-based line of a UTF-8 offset in ``text``.
     func line(ofUTF8Offset offset: Int) -> Int {
-        var line = 1
-        for byte in text.utf8.prefix(offset) where byte == 0x0A { line += 1 }
-        return line
+        var text = text
+        return text.withUTF8 { bytes in
+            var line = 1
+            for byte in bytes.prefix(offset) where byte == 0x0A { line += 1 }
+            return line
+        }
     }
 }

@@ -37,7 +37,7 @@ extension ParserSpec {
             switch scope {
             case .text:
                 guard let (value, offset) = pattern.firstValue(in: view.text, presence: presence?.text) else { return nil }
-                return (value, rule.describe(), view.textLocation(line: Self.line(in: view, utf8Offset: offset)))
+                return (value, rule.describe(), view.textLocation(line: view.line(ofUTF8Offset: offset)))
             case .subject:
                 guard let (value, _) = pattern.firstValue(in: view.subject, presence: presence?.subject) else { return nil }
                 return (value, rule.describe(), view.inquiry.subjectSource)
@@ -51,16 +51,5 @@ extension ParserSpec {
         case .value(let constant):
             return (constant, rule.describe(), "spec constant")
         }
-    }
-
-    /// `view.line(ofUTF8Offset:)` (1 + the LF bytes before `offset` in the view's text),
-    /// counted on the text's bytes in place.
-    private static func line(in view: InquiryView, utf8Offset offset: Int) -> Int {
-        let counted = view.text.utf8.withContiguousStorageIfAvailable { bytes -> Int in
-            var line = 1
-            for byte in bytes.prefix(offset) where byte == 0x0A { line += 1 }
-            return line
-        }
-        return counted ?? view.line(ofUTF8Offset: offset)
     }
 }
