@@ -364,18 +364,7 @@ struct LabelIndex {
     /// ``trimmed(_:)`` of ASCII bytes; nil when a byte is not ASCII.
     private static func asciiTrimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         for byte in bytes where byte >= 0x80 { return nil }
-        var start = 0
-        var end = bytes.count
-        func trimWhitespace() {
-            while start < end, isASCIIWhitespace(bytes[start]) { start += 1 }
-            while end > start, isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
-        }
-        trimWhitespace()
-        // Markdown-ish bullets and emphasis around a label.
-        while start < end, bytes[start] == UInt8(ascii: "*") || (bytes[start] == UInt8(ascii: "-") && start + 1 < end && bytes[start + 1] == 0x20) {
-            start += 1
-            trimWhitespace()
-        }
+        let (start, end) = asciiTrimmedRange(bytes, 0, bytes.count)
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
@@ -393,6 +382,7 @@ struct LabelIndex {
             while end > start, isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
         }
         trimWhitespace()
+        // Markdown-ish bullets and emphasis around a label.
         while start < end, bytes[start] == UInt8(ascii: "*") || (bytes[start] == UInt8(ascii: "-") && start + 1 < end && bytes[start + 1] == 0x20) {
             start += 1
             trimWhitespace()

@@ -32,12 +32,7 @@ struct Parse: AsyncParsableCommand {
     var file: String
 
     func run() async throws {
-        let bytes: [UInt8]
-        do {
-            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: self.file)))
-        } catch {
-            throw CLIError("cannot read \(self.file): \((error as NSError).localizedDescription)")
-        }
+        let bytes = try MessageFile.read(self.file)
         if self.mimeJSON && self.leadJSON {
             throw CLIError("--mime-json and --lead-json are alternatives; give one")
         }

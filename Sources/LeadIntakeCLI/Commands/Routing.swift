@@ -59,12 +59,7 @@ struct RoutingCommand: AsyncParsableCommand {
         var file: String
 
         func run() async throws {
-            let bytes: [UInt8]
-            do {
-                bytes = Array(try Data(contentsOf: URL(fileURLWithPath: self.file)))
-            } catch {
-                throw CLIError("cannot read \(self.file): \((error as NSError).localizedDescription)")
-            }
+            let bytes = try MessageFile.read(self.file)
             let settings = try self.global.resolver()
             let outcome = try ItemProcessor(specs: try self.specs.load(settings)).process(bytes).outcome
             guard let lead = outcome.lead else {
