@@ -1,4 +1,4 @@
-import Extraction
+@testable import Extraction
 import Foundation
 import YAMLFiles
 
@@ -25,6 +25,25 @@ enum SpecTestSupport {
     /// The repository's specs, loaded once.
     static func repositorySpecs() throws -> SpecSet {
         try loaded.get()
+    }
+
+    /// Every pattern of the repository's specs: detection (subjects, body markers,
+    /// senders), `ignore` rules and field rules.
+    static func repositoryPatterns() throws -> [SpecPattern] {
+        var patterns: [SpecPattern] = []
+        for spec in try repositorySpecs().specs {
+            patterns += spec.detection.subjects + spec.detection.bodyMarkers + spec.detection.senderPatterns
+            for rule in spec.ignoreRules {
+                if let subject = rule.subject { patterns.append(subject) }
+                if let body = rule.body { patterns.append(body) }
+            }
+            for (_, rules) in spec.fields {
+                for rule in rules {
+                    if case .pattern(let pattern, _) = rule.kind { patterns.append(pattern) }
+                }
+            }
+        }
+        return patterns
     }
 
     /// A spec from YAML text.

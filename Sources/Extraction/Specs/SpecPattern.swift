@@ -18,10 +18,18 @@ struct SpecPattern: @unchecked Sendable {
     let source: String
     private let regex: NSRegularExpression
     private let hasValueGroup: Bool
+    /// The number of the `value` group, read from the source when that reading counts the
+    /// groups ICU counts (a match's range by number is a lookup, by name an ICU call).
+    private let valueGroupNumber: Int?
     /// What every match contains (see ``SpecPatternLiterals``); nil when unknown.
     let literals: SpecPatternLiterals?
     /// Where ``literals`` are in the spec set's ``DetectionLiterals`` (set by ``SpecSet``).
     var literalIndices: [Int]?
+    /// The part of a text the pattern needs to run on; nil: the whole text.
+    let window: PatternWindow?
+    /// The pattern is nothing but its ``literals`` (`(?i)new lead|sent you a message`):
+    /// whether one occurs is whether it matches.
+    private let isLiteralAlternation: Bool
 
     /// Compiles `source`; throws the compiler's reason.
     init(_ source: String) throws {
@@ -33,20 +41,50 @@ struct SpecPattern: @unchecked Sendable {
         }
         hasValueGroup = source.contains("(?<value>")
         literals = SpecPatternLiterals(source: source)
+        let syntax = SpecPatternSyntax(source: source)
+        window = syntax.flatMap(PatternWindow.init)
+        isLiteralAlternation = literals != nil && syntax?.literalAlternatives == literals?.alternatives
+        if let names = syntax?.captureGroupNames, names.count == regex.numberOfCaptureGroups,
+           names.filter({ $0 == "value" }).count == 1, let index = names.firstIndex(of: "value") {
+            valueGroupNumber = index + 1
+        } else {
+            valueGroupNumber = nil
+        }
     }
 
-    /// ``matches(_:)``, skipped (false) when `presence` (from ``DetectionLiterals``, for
-    /// this `text`) says none of the pattern's literals occurs in it.
+    /// Whether the pattern matches somewhere in `text`; false without running when
+    /// `presence` (from ``DetectionLiterals``, for this `text`) says none of the pattern's
+    /// literals occurs in it, and run on the window of `text` it needs (see
+    /// ``PatternWindow``). nil `presence`: nothing known.
     func matches(_ text: String, presence: [Bool]?) -> Bool {
-        if cannotMatch(presence) { return false }
-        return matches(text)
+        if let presence, let literalIndices {
+            let found = literalIndices.contains { presence[$0] }
+            if !found || isLiteralAlternation { return found }
+        }
+        return windowedFirstMatch(in: text, presence: presence) != nil
     }
 
     /// ``firstValue(in:)``, skipped (nil) when `presence` (from ``DetectionLiterals``, for
-    /// this `text`) says none of the pattern's literals occurs in it.
+    /// this `text`) says none of the pattern's literals occurs in it, and run on the window
+    /// of `text` the pattern needs (see ``PatternWindow``). nil `presence`: nothing known.
     func firstValue(in text: String, presence: [Bool]?) -> (value: String, utf8Offset: Int)? {
         if cannotMatch(presence) { return nil }
-        return firstValue(in: text)
+        guard let match = windowedFirstMatch(in: text, presence: presence) else { return nil }
+        return value(of: match, in: text)
+    }
+
+    /// The first match in `text`, searched in the pattern's window when it has one.
+    private func windowedFirstMatch(in text: String, presence: [Bool]?) -> NSTextCheckingResult? {
+        if let window {
+            // A presence of this pattern's case-insensitive literals was only given when
+            // the text has no case-folding hazard (see ``DetectionLiterals/presence(in:)``).
+            let checked = presence != nil && literalIndices != nil && literals?.isCaseInsensitive == true
+            let outcome = window.firstMatch(in: text, caseFoldingChecked: checked) { range in
+                regex.firstMatch(in: text, options: [], range: range)
+            }
+            if case .searched(let match) = outcome { return match }
+        }
+        return regex.firstMatch(in: text, options: [], range: Self.wholeRange(of: text))
     }
 
     /// Whether `presence` shows that no literal of the pattern occurs in the text: then
@@ -71,9 +109,14 @@ struct SpecPattern: @unchecked Sendable {
         guard let match = regex.firstMatch(in: text, options: [], range: Self.wholeRange(of: text)) else {
             return nil
         }
+        return value(of: match, in: text)
+    }
+
+    /// `match`'s `value` group (or whole match) in `text`, trimmed, with its UTF-8 offset.
+    private func value(of match: NSTextCheckingResult, in text: String) -> (value: String, utf8Offset: Int)? {
         var range = match.range
         if hasValueGroup {
-            let group = match.range(withName: "value")
+            let group = valueGroupNumber.map { match.range(at: $0) } ?? match.range(withName: "value")
             if group.location != NSNotFound { range = group }
         }
         guard let swiftRange = Range(range, in: text) else { return nil }
