@@ -1,5 +1,3 @@
-internal import CLibXML2
-
 extension HTMLDocument {
     /// The first two cells of a table row: in lead notifications a label and its value.
     public struct TableRow: Sendable, Hashable {
@@ -36,8 +34,18 @@ extension HTMLDocument {
     /// - Parameter maxOutputBytes: A cap on the total text returned.
     /// - Returns: The rows in document order.
     public func innermostTableRows(maxOutputBytes: Int = HTMLText.defaultMaxOutputBytes) -> [TableRow] {
-        guard let tree, let cells = innermostRowCells(in: tree) else { return [] }
-        let texts = Self.renderedValues(of: cells, document: tree, maxOutputBytes: maxOutputBytes)
+        let texts: [String]
+        if let light {
+            texts = light.withView { tree in
+                guard let cells = innermostRowCells(in: tree) else { return [] }
+                return Self.renderedElementValues(of: cells, in: tree, maxOutputBytes: maxOutputBytes)
+            }
+        } else {
+            guard let tree = eagerTree else { return [] }
+            let libxml = LibXMLTree(document: tree)
+            guard let cells = innermostRowCells(in: libxml) else { return [] }
+            texts = Self.renderedElementValues(of: cells, in: libxml, maxOutputBytes: maxOutputBytes)
+        }
         var rows: [TableRow] = []
         rows.reserveCapacity(texts.count / 2)
         var index = 0
@@ -50,39 +58,32 @@ extension HTMLDocument {
 
     /// The first two cells of each innermost row with two or more cells, flattened (first,
     /// second, first, second, ...); nil when the document has too many elements for XPath.
-    private func innermostRowCells(in tree: htmlDocPtr) -> [xmlNodePtr]? {
-        /// A row with two or more cells; `hasInnerRow` is set once a row turns up inside it.
-        struct Candidate {
-            var first: xmlNodePtr
-            var second: xmlNodePtr
-            var hasInnerRow = false
-        }
-        var candidates: [Candidate] = []
+    private func innermostRowCells<Tree: HTMLTree>(in tree: Tree) -> [Tree.Node]? {
+        var candidates: [RowCandidate<Tree.Node>] = []
         // The rows currently open, innermost last: an index into `candidates`, or -1 for a
         // row with fewer than two cells (it can never be selected).
         var openRows: [Int] = []
         var elements = 0
-        LibXML.forEachElement(
-            in: tree,
+        tree.forEachElement(
             enter: { element in
                 elements += 1
-                guard Self.isNamed(element, "tr") else { return }
+                guard tree.isNamed(element, "tr") else { return }
                 // Marking the nearest enclosing row is enough: that row, when it was entered,
                 // marked its own enclosing row, and so on outwards.
                 if let enclosing = openRows.last, enclosing >= 0 { candidates[enclosing].hasInnerRow = true }
-                if let (first, second) = Self.firstTwoCells(of: element) {
+                if let (first, second) = Self.firstTwoCells(of: element, in: tree) {
                     openRows.append(candidates.count)
-                    candidates.append(Candidate(first: first, second: second))
+                    candidates.append(RowCandidate(first: first, second: second))
                 } else {
                     openRows.append(-1)
                 }
             },
             leave: { element in
-                if Self.isNamed(element, "tr") { openRows.removeLast() }
+                if tree.isNamed(element, "tr") { openRows.removeLast() }
             })
         cacheElementCount(elements)
         guard elements <= HTMLText.maxXPathElements else { return nil }
-        var cells: [xmlNodePtr] = []
+        var cells: [Tree.Node] = []
         for candidate in candidates where !candidate.hasInnerRow {
             cells.append(candidate.first)
             cells.append(candidate.second)
@@ -91,24 +92,23 @@ extension HTMLDocument {
     }
 
     /// The first two `td`/`th` children of a row, when it has at least two.
-    private static func firstTwoCells(of row: xmlNodePtr) -> (xmlNodePtr, xmlNodePtr)? {
-        var first: xmlNodePtr?
-        var child = row.pointee.children
+    private static func firstTwoCells<Tree: HTMLTree>(of row: Tree.Node, in tree: Tree) -> (Tree.Node, Tree.Node)? {
+        var first: Tree.Node?
+        var child = tree.firstChild(of: row)
         while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE, isNamed(current, "td") || isNamed(current, "th") {
+            if tree.type(of: current) == .element, tree.isNamed(current, "td") || tree.isNamed(current, "th") {
                 if let first { return (first, current) }
                 first = current
             }
-            child = current.pointee.next
+            child = tree.nextSibling(of: current)
         }
         return nil
     }
+}
 
-    /// Whether an element's name is exactly `name` (two lower-case ASCII letters) with no
-    /// namespace: what an XPath name test such as `tr` matches.
-    private static func isNamed(_ element: xmlNodePtr, _ name: StaticString) -> Bool {
-        guard let tag = element.pointee.name, element.pointee.ns == nil else { return false }
-        let wanted = name.utf8Start
-        return tag[0] == wanted[0] && tag[1] == wanted[1] && tag[2] == 0
-    }
+/// A row with two or more cells; `hasInnerRow` is set once a row turns up inside it.
+private struct RowCandidate<Node> {
+    var first: Node
+    var second: Node
+    var hasInnerRow = false
 }

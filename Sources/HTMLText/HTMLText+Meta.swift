@@ -28,24 +28,24 @@ extension HTMLDocument {
     /// The `<meta name="..." content="...">` tags whose name starts with `prefix`; see
     /// ``HTMLText/metaValues(_:prefix:)``.
     public func metaValues(prefix: String) -> [(name: String, content: String)] {
-        guard let tree else { return [] }
         let wanted = Array(prefix.utf8)
+        if let light { return light.withView { Self.metaValues(in: $0, prefix: wanted) } }
+        guard let tree = eagerTree else { return [] }
+        return Self.metaValues(in: LibXMLTree(document: tree), prefix: wanted)
+    }
+
+    private static func metaValues<Tree: HTMLTree>(in tree: Tree, prefix: [UInt8]) -> [(name: String, content: String)] {
         var results: [(name: String, content: String)] = []
-        LibXML.forEachElement(in: tree) { element in
-            if let tag = element.pointee.name, Self.isMeta(tag), let name = NodeAttributes.value("name", of: element),
-                Self.hasPrefix(name, wanted)
+        tree.forEachElement { element in
+            if tree.hasLocalName(element, "meta"), let name = tree.attribute("name", of: element),
+                Self.hasPrefix(name, prefix)
             {
-                let content = NodeAttributes.value("content", of: element) ?? []
+                let content = tree.attribute("content", of: element) ?? []
                 results.append((String(decoding: name, as: UTF8.self), String(decoding: content, as: UTF8.self)))
             }
             return true
         }
         return results
-    }
-
-    private static func isMeta(_ tag: UnsafePointer<UInt8>) -> Bool {
-        tag[0] == UInt8(ascii: "m") && tag[1] == UInt8(ascii: "e") && tag[2] == UInt8(ascii: "t")
-            && tag[3] == UInt8(ascii: "a") && tag[4] == 0
     }
 
     private static func hasPrefix(_ name: [UInt8], _ prefix: [UInt8]) -> Bool {

@@ -85,8 +85,20 @@ extension HTMLDocument {
         matching expression: XPathExpression,
         maxOutputBytes: Int = HTMLText.defaultMaxOutputBytes
     ) throws -> [String] {
-        guard let tree else { return [] }
+        if let light, let selection = expression.elementSelection {
+            guard light.elementCount <= HTMLText.maxXPathElements else { throw Self.tooManyElements(expression) }
+            return light.withView { tree in
+                Self.renderedElementValues(of: selection.matches(in: tree), in: tree, maxOutputBytes: maxOutputBytes)
+            }
+        }
+        guard let tree = libxmlTree else { return [] }
         return try evaluate(expression, in: tree, maxOutputBytes: maxOutputBytes).get()
+    }
+
+    private static func tooManyElements(_ expression: XPathExpression) -> XPathError {
+        XPathError(
+            code: .evaluationFailed, expression: expression.source,
+            reason: "Document has more than \(HTMLText.maxXPathElements) elements")
     }
 
     private func evaluate(
@@ -95,9 +107,7 @@ extension HTMLDocument {
         maxOutputBytes: Int
     ) -> Result<[String], XPathError> {
         guard elementCount(upTo: HTMLText.maxXPathElements + 1) <= HTMLText.maxXPathElements else {
-            return .failure(XPathError(
-                code: .evaluationFailed, expression: expression.source,
-                reason: "Document has more than \(HTMLText.maxXPathElements) elements"))
+            return .failure(Self.tooManyElements(expression))
         }
         guard let context = xmlXPathNewContext(document) else {
             return .failure(XPathError(code: .evaluationFailed, expression: expression.source, reason: "Memory allocation error"))
@@ -147,6 +157,7 @@ extension HTMLDocument {
         document: htmlDocPtr,
         maxOutputBytes: Int
     ) -> [String] {
+        let tree = LibXMLTree(document: document)
         var results: [String] = []
         var budget = max(0, maxOutputBytes)
         for node in nodes {
@@ -157,9 +168,9 @@ extension HTMLDocument {
                 // Namespace entries in a node-set are xmlNs records, not nodes: never walk them.
                 continue
             case XML_ELEMENT_NODE, XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                renderer.render(subtree: node, showingRoot: true)
+                renderer.render(subtree: node, in: tree, showingRoot: true)
             case XML_DOCUMENT_NODE, XML_HTML_DOCUMENT_NODE:
-                renderer.render(document: document)
+                renderer.render(document: tree)
             case XML_ATTRIBUTE_NODE:
                 // An attribute in a node-set is an xmlAttr behind an xmlNode pointer.
                 let attribute = UnsafeMutableRawPointer(node).assumingMemoryBound(to: xmlAttr.self)
@@ -172,6 +183,26 @@ extension HTMLDocument {
                     renderer.writeText(UnsafePointer(content))
                 }
             }
+            let text = renderer.sink.finish()
+            budget -= text.utf8.count
+            results.append(text)
+        }
+        return results
+    }
+
+    /// ``renderedValues(of:document:maxOutputBytes:)`` for elements of any tree: the same
+    /// rendering and the same shared budget.
+    static func renderedElementValues<Tree: HTMLTree>(
+        of elements: [Tree.Node],
+        in tree: Tree,
+        maxOutputBytes: Int
+    ) -> [String] {
+        var results: [String] = []
+        var budget = max(0, maxOutputBytes)
+        for element in elements {
+            guard budget > 0 else { break }
+            var renderer = TextRenderer(limit: budget)
+            renderer.render(subtree: element, in: tree, showingRoot: true)
             let text = renderer.sink.finish()
             budget -= text.utf8.count
             results.append(text)

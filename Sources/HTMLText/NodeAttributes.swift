@@ -35,6 +35,11 @@ enum NodeAttributes {
     /// `MsoPlainText`, `MsoListParagraph`...), whose paragraphs have no margins.
     static func hasOutlookClass(_ node: xmlNodePtr) -> Bool {
         guard let value = value("class", of: node) else { return false }
+        return value.withUnsafeBufferPointer { hasOutlookClass(value: $0) }
+    }
+
+    /// ``hasOutlookClass(_:)`` on a class attribute's value.
+    static func hasOutlookClass(value: UnsafeBufferPointer<UInt8>) -> Bool {
         var tokenStart = true
         var index = 0
         while index < value.count {
@@ -143,6 +148,15 @@ enum NodeAttributes {
             child = current.pointee.next
         }
         return result
+    }
+
+    /// Compares an attribute name (as stored, without NUL) with a lower-case ASCII name the
+    /// way ``matches(_:_:)`` compares libxml2's NUL-terminated names.
+    static func matches(_ attributeName: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+        let wanted = bytes(name)
+        guard attributeName.count == wanted.count else { return false }
+        for index in 0..<wanted.count where attributeName[index] | 0x20 != wanted[index] { return false }
+        return true
     }
 
     /// Compares a NUL-terminated attribute name with a lower-case ASCII name.

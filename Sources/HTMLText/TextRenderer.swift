@@ -1,6 +1,4 @@
-internal import CLibXML2
-
-/// Walks a libxml2 tree and writes its text into a ``TextSink``.
+/// Walks a parsed tree (libxml2's or ``LightHTMLTree``) and writes its text into a ``TextSink``.
 ///
 /// The walk is iterative (first child, next sibling, back up through `parent`), so no
 /// document shape can exhaust the stack; the only per-depth state is the heap-allocated
@@ -29,11 +27,11 @@ struct TextRenderer {
     }
 
     /// Renders the whole document.
-    mutating func render(document: htmlDocPtr) {
-        var child = document.pointee.children
+    mutating func render<Tree: HTMLTree>(document tree: Tree) {
+        var child = tree.firstDocumentChild
         while let current = child, !sink.isFull {
-            render(subtree: current, showingRoot: false)
-            child = current.pointee.next
+            render(subtree: current, in: tree, showingRoot: false)
+            child = tree.nextSibling(of: current)
         }
     }
 
@@ -41,29 +39,29 @@ struct TextRenderer {
     ///
     /// - Parameter showingRoot: show `root`'s content even when its own kind would drop it
     ///   (an XPath that selects `//title` wants the title).
-    mutating func render(subtree root: xmlNodePtr, showingRoot: Bool) {
-        var node: xmlNodePtr? = root
+    mutating func render<Tree: HTMLTree>(subtree root: Tree.Node, in tree: Tree, showingRoot: Bool) {
+        var node: Tree.Node? = root
         while let current = node {
             if sink.isFull { return }
-            if enter(current, forceVisible: showingRoot && current == root) {
-                if let child = current.pointee.children {
+            if enter(current, in: tree, forceVisible: showingRoot && current == root) {
+                if let child = tree.firstChild(of: current) {
                     node = child
                     continue
                 }
                 leave()
             }
-            node = advance(from: current, root: root)
+            node = advance(from: current, root: root, in: tree)
         }
     }
 
     /// Moves to the next node in document order, closing every element it climbs out of.
-    private mutating func advance(from start: xmlNodePtr, root: xmlNodePtr) -> xmlNodePtr? {
+    private mutating func advance<Tree: HTMLTree>(from start: Tree.Node, root: Tree.Node, in tree: Tree) -> Tree.Node? {
         var current = start
         while current != root {
-            if let next = current.pointee.next { return next }
+            if let next = tree.nextSibling(of: current) { return next }
             // Every element we climb into was entered on the way down (that is how we got
             // below it), so it has a frame to close.
-            guard let parent = current.pointee.parent else { return nil }
+            guard let parent = tree.parent(of: current) else { return nil }
             current = parent
             leave()
         }
@@ -72,28 +70,27 @@ struct TextRenderer {
 
     /// Handles a node on the way down. Returns true when it opened a frame (an element
     /// whose content is shown); its children are then walked and ``leave()`` closes it.
-    private mutating func enter(_ node: xmlNodePtr, forceVisible: Bool) -> Bool {
-        switch node.pointee.type {
-        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            if let content = node.pointee.content { writeText(UnsafePointer(content)) }
+    private mutating func enter<Tree: HTMLTree>(_ node: Tree.Node, in tree: Tree, forceVisible: Bool) -> Bool {
+        switch tree.type(of: node) {
+        case .text:
+            if let content = tree.text(of: node) { writeText(content) }
             return false
-        case XML_ELEMENT_NODE:
-            guard let name = node.pointee.name else { return false }
-            var kind = ElementKind(tagName: name)
+        case .element:
+            guard var kind = tree.elementKind(of: node) else { return false }
             if forceVisible {
                 if kind == .dropped { kind = .inline }
-            } else if kind == .dropped || (node.pointee.properties != nil && NodeAttributes.isHidden(node)) {
+            } else if kind == .dropped || tree.isHidden(node) {
                 return false
             }
-            open(node, kind: kind)
+            open(node, in: tree, kind: kind)
             return true
-        default:
+        case .other:
             // Comments, processing instructions, DTD nodes, entity declarations: never text.
             return false
         }
     }
 
-    private mutating func open(_ node: xmlNodePtr, kind: ElementKind) {
+    private mutating func open<Tree: HTMLTree>(_ node: Tree.Node, in tree: Tree, kind: ElementKind) {
         var frame = Frame(kind: kind)
         switch kind {
         case .inline, .dropped:
@@ -110,7 +107,7 @@ struct TextRenderer {
                 // `&nbsp;` or nothing: keep it inline.
                 frame.kind = .inline
             } else {
-                frame.blankLine = !NodeAttributes.hasOutlookClass(node)
+                frame.blankLine = !tree.hasOutlookClass(node)
                 sink.requestBreak(frame.blankLine ? 2 : 1)
                 paragraphDepth += 1
             }
@@ -122,7 +119,7 @@ struct TextRenderer {
             // Nested lists sit inside an item: no margin around them.
             frame.blankLine = lists.isEmpty
             sink.requestBreak(lists.isEmpty ? 2 : 1)
-            lists.append((ordered, Self.startNumber(of: node, ordered: ordered)))
+            lists.append((ordered, Self.startNumber(of: node, in: tree, ordered: ordered)))
         case .listItem:
             sink.requestBreak(1)
             writeListMarker()
@@ -186,8 +183,8 @@ struct TextRenderer {
     }
 
     /// The `start` attribute of an `ol`, when it is a plain small number.
-    private static func startNumber(of node: xmlNodePtr, ordered: Bool) -> Int {
-        guard ordered, let value = NodeAttributes.value("start", of: node) else { return 1 }
+    private static func startNumber<Tree: HTMLTree>(of node: Tree.Node, in tree: Tree, ordered: Bool) -> Int {
+        guard ordered, let value = tree.attribute("start", of: node) else { return 1 }
         var number = 0
         var sawDigit = false
         for byte in value where byte != UInt8(ascii: " ") {

@@ -15,6 +15,8 @@ internal import CLibXML2
 public struct XPathExpression: Sendable, Hashable, CustomStringConvertible {
     /// The expression text.
     public let source: String
+    /// The expression as a simple element selection a light tree can answer, when it is one.
+    let elementSelection: XPathElementSelection?
 
     /// Compiles `source` to check it.
     ///
@@ -23,6 +25,7 @@ public struct XPathExpression: Sendable, Hashable, CustomStringConvertible {
     ///   not compile.
     public init(_ source: String) throws {
         self.source = source
+        elementSelection = XPathElementSelection(source)
         if let error = Self.compileError(source) { throw error }
     }
 

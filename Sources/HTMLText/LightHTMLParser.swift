@@ -1,0 +1,732 @@
+/// A byte parser for the common, tidy HTML of notification emails that builds exactly the
+/// tree libxml2 2.9.14's HTML parser builds (with ``LibXML``'s options), or gives up.
+///
+/// It models, from HTMLparser.c and SAX2.c: the implied `html`, `head` and `body` elements
+/// (`htmlCheckImplied`), start tags closing open elements (`htmlAutoClose` with the
+/// `htmlStartClose` table), end tags closing inner elements or being ignored
+/// (`htmlAutoCloseOnClose` with `htmlEndPriority`), whitespace (kept as text wherever there
+/// is an element to hold it, since the parser keeps blanks), entity and character references, the three attribute quoting forms, boolean
+/// attributes, self-closing tags, void elements, comments, and `style`/`script` raw text
+/// (one CDATA node).
+///
+/// Anything outside that returns nil, meaning "ask libxml2": unknown tag names (including
+/// prefixed ones like `o:p`), text that would imply a paragraph, content after `</body>`,
+/// misplaced `html`/`head`/`body` tags, unknown named references, duplicate attributes,
+/// malformed tags, processing instructions, `<!` constructs other than comments and a
+/// leading doctype, control characters, invalid UTF-8, nesting deeper than 200 elements and
+/// inputs over 4 MB. Tests compare its trees with libxml2's on every fixture and on
+/// thousands of generated documents.
+///
+/// Linear: every byte is looked at a bounded number of times; the element stack is heap
+/// memory and bounded by the depth limit.
+struct LightHTMLParser {
+    /// Inputs larger than this go to libxml2 (its text-node limits are far above).
+    static let maxInputBytes = 4 * 1024 * 1024
+    /// libxml2 stops at depth 256; stay well clear.
+    static let maxDepth = 200
+    /// `HTML_PARSER_BIG_BUFFER_SIZE`: libxml2 hands text over in chunks of this many bytes.
+    private static let chunkSize = 1000
+
+    private let input: UnsafeBufferPointer<UInt8>
+    private var position = 0
+    private var nodes: [LightHTMLTree.Node] = []
+    private var attributes: [LightHTMLTree.Attribute] = []
+    private var bytes: [UInt8] = []
+    private var elementCount = 0
+    /// Open elements, innermost last: node index and name id.
+    private var stack: [(node: Int32, name: UInt8)] = []
+    /// libxml2's `ctxt->html`: 3 once a `head` was pushed, 10 once a `body` was.
+    private var level = 1
+    private var sawHead = false
+    private var sawBody = false
+    /// `</body>` or `</html>` closed the document's main part: anything but whitespace and
+    /// comments after it is left to libxml2.
+    private var closedMain = false
+
+    /// Signals "leave this input to libxml2"; records where, for measurements.
+    private struct Unsupported: Error {
+        let function: StaticString
+        let line: UInt
+
+        init(function: StaticString = #function, line: UInt = #line) {
+            self.function = function
+            self.line = line
+        }
+    }
+
+    private init(input: UnsafeBufferPointer<UInt8>) {
+        self.input = input
+        nodes.reserveCapacity(input.count / 16)
+        bytes.reserveCapacity(input.count)
+        nodes.append(LightHTMLTree.Node(kind: .document, name: 0, parent: -1, start: 0, count: 0))
+    }
+
+    /// The tree libxml2 would build for `input`, or nil when the input leaves the modelled subset.
+    static func parse(_ input: UnsafeBufferPointer<UInt8>) -> LightHTMLTree? {
+        guard !input.isEmpty, input.count <= maxInputBytes, !startsWithByteOrderMark(input), isPlainUTF8(input) else {
+            return nil
+        }
+        var parser = LightHTMLParser(input: input)
+        do {
+            try parser.parseDocument()
+        } catch {
+            return nil
+        }
+        guard parser.elementCount > 0 else { return nil }
+        return LightHTMLTree(
+            nodes: parser.nodes, attributes: parser.attributes, bytes: parser.bytes,
+            elementCount: parser.elementCount)
+    }
+
+    /// libxml2 sniffs a byte order mark before parsing; leave that to it.
+    private static func startsWithByteOrderMark(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
+        input.count >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF
+    }
+
+    /// Why the light parser leaves `input` to libxml2 (the parser function and source line
+    /// that gave up, and the input around that point), or nil when it accepts it. For
+    /// measurements and tests.
+    static func declineReason(_ input: UnsafeBufferPointer<UInt8>) -> String? {
+        if input.isEmpty { return "empty" }
+        if input.count > maxInputBytes { return "too large" }
+        if startsWithByteOrderMark(input) { return "byte order mark" }
+        if !isPlainUTF8(input) { return "control character or invalid UTF-8" }
+        var parser = LightHTMLParser(input: input)
+        do {
+            try parser.parseDocument()
+        } catch let error as Unsupported {
+            let start = max(0, parser.position - 30)
+            let end = min(input.count, parser.position + 30)
+            let context = String(decoding: input[start..<end], as: UTF8.self)
+            return "\(error.function):\(error.line) near \(context.debugDescription)"
+        } catch {
+            return "\(error)"
+        }
+        return parser.elementCount > 0 ? nil : "no element"
+    }
+
+    /// Valid UTF-8 with no NUL or control character other than tab, newline and carriage
+    /// return, and no U+FFFE/U+FFFF: the characters libxml2 copies through unchanged.
+    static func isPlainUTF8(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = input.count
+        while index < count {
+            let byte = input[index]
+            if byte < 0x80 {
+                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
+                index += 1
+                continue
+            }
+            let length: Int
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch byte {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xED: length = 3; high = 0x9F
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return false
+            }
+            guard index + length <= count else { return false }
+            let second = input[index + 1]
+            guard second >= low, second <= high else { return false }
+            for offset in 2..<max(2, length) where input[index + offset] & 0xC0 != 0x80 { return false }
+            // U+FFFE and U+FFFF are not XML characters: libxml2 drops them.
+            if byte == 0xEF, second == 0xBF, input[index + 2] >= 0xBE { return false }
+            index += length
+        }
+        return true
+    }
+
+    // MARK: - Document structure
+
+    private mutating func parseDocument() throws {
+        skipBlanks()
+        try parseLeadingComments()
+        if startsWithIgnoringCase("<!doctype") {
+            try skipDoctype()
+            skipBlanks()
+            try parseLeadingComments()
+        }
+        while position < input.count {
+            let byte = input[position]
+            if byte == UInt8(ascii: "<") {
+                let next = peek(1)
+                if next == UInt8(ascii: "/") {
+                    try parseEndTag()
+                } else if isLetter(next) {
+                    try parseStartTag()
+                } else if next == UInt8(ascii: "!"), peek(2) == UInt8(ascii: "-"), peek(3) == UInt8(ascii: "-") {
+                    try parseComment()
+                } else {
+                    throw Unsupported()
+                }
+            } else if byte == UInt8(ascii: "&") {
+                try parseReference()
+            } else {
+                try parseText()
+            }
+        }
+    }
+
+    /// Comments before the doctype and before the first tag (libxml2 adds them to the document).
+    private mutating func parseLeadingComments() throws {
+        while startsWith("<!--") {
+            try parseComment()
+            skipBlanks()
+        }
+        if peek(0) == UInt8(ascii: "<"), peek(1) == UInt8(ascii: "?") { throw Unsupported() }
+    }
+
+    /// `<!DOCTYPE name [PUBLIC "id" ["uri"] | SYSTEM "uri"]>`; libxml2 keeps it as a DTD node,
+    /// which no walk here looks at. Anything irregular goes to libxml2.
+    private mutating func skipDoctype() throws {
+        position += 9
+        skipBlanks()
+        guard isNameStart(peek(0)) else { throw Unsupported() }
+        while isNameCharacter(peek(0)) { position += 1 }
+        skipBlanks()
+        if startsWithIgnoringCase("public") {
+            position += 6
+            try skipLiteral()
+            skipBlanks()
+            if peek(0) == UInt8(ascii: "\"") || peek(0) == UInt8(ascii: "'") { try skipLiteral() }
+        } else if startsWithIgnoringCase("system") {
+            position += 6
+            try skipLiteral()
+        }
+        skipBlanks()
+        guard peek(0) == UInt8(ascii: ">") else { throw Unsupported() }
+        position += 1
+    }
+
+    private mutating func skipLiteral() throws {
+        skipBlanks()
+        let quote = peek(0)
+        guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { throw Unsupported() }
+        position += 1
+        while position < input.count, input[position] != quote {
+            if input[position] == UInt8(ascii: ">") { throw Unsupported() }
+            position += 1
+        }
+        guard position < input.count else { throw Unsupported() }
+        position += 1
+    }
+
+    // MARK: - Tags
+
+    private mutating func parseStartTag() throws {
+        guard !closedMain else { throw Unsupported() }
+        position += 1
+        let name = try parseTagName()
+        // htmlAutoClose: the new tag closes open elements that may not contain it.
+        let closes = LightHTMLNames.closedByStartOf[Int(name)]
+        while let top = stack.last, closes & (1 << UInt64(top.name)) != 0 { pop() }
+        try addImpliedElements(for: name)
+        // libxml2 discards these misplaced tags (and counts them for later end tags).
+        if name == LightHTMLNames.html, !stack.isEmpty { throw Unsupported() }
+        if name == LightHTMLNames.head, stack.count != 1 || sawHead { throw Unsupported() }
+        if name == LightHTMLNames.body, sawBody || stack.contains(where: { $0.name == LightHTMLNames.body }) {
+            throw Unsupported()
+        }
+        guard stack.count < Self.maxDepth else { throw Unsupported() }
+
+        let element = appendElement(name)
+        try parseAttributes(of: element)
+        let selfClosing: Bool
+        if peek(0) == UInt8(ascii: ">") {
+            position += 1
+            selfClosing = false
+        } else if peek(0) == UInt8(ascii: "/"), peek(1) == UInt8(ascii: ">") {
+            position += 2
+            selfClosing = true
+        } else {
+            throw Unsupported()
+        }
+        if selfClosing || LightHTMLNames.voidMask & (1 << UInt64(name)) != 0 { return }
+        push(element, name)
+        if LightHTMLNames.rawTextMask & (1 << UInt64(name)) != 0 { try parseRawText(of: name) }
+    }
+
+    /// `htmlCheckImplied`: the `html`, `head` and `body` elements libxml2 adds before a tag.
+    private mutating func addImpliedElements(for name: UInt8) throws {
+        if name == LightHTMLNames.html { return }
+        if stack.isEmpty {
+            if nodes.count > 1, elementCount > 0 { throw Unsupported() }  // a second html
+            push(appendElement(LightHTMLNames.html), LightHTMLNames.html)
+        }
+        if name == LightHTMLNames.body || name == LightHTMLNames.head { return }
+        if stack.count <= 1, LightHTMLNames.headContentMask & (1 << UInt64(name)) != 0 {
+            if level >= 3 { return }
+            push(appendElement(LightHTMLNames.head), LightHTMLNames.head)
+        } else {
+            if level >= 10 { return }
+            if stack.contains(where: { $0.name == LightHTMLNames.body || $0.name == LightHTMLNames.head }) { return }
+            push(appendElement(LightHTMLNames.body), LightHTMLNames.body)
+        }
+    }
+
+    /// A tag name of ASCII letters and digits, lower-cased, that ends the way libxml2's name
+    /// reader would end it (blank, `>` or `/`); returns its id.
+    private mutating func parseTagName() throws -> UInt8 {
+        let start = position
+        var key: UInt64 = 0
+        var length = 0
+        while position < input.count {
+            var byte = input[position]
+            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte |= 0x20 }
+            guard (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) else { break }
+            if length < 8 { key |= UInt64(byte) << (8 * UInt64(length)) }
+            length += 1
+            position += 1
+        }
+        let end = peek(0)
+        guard end == UInt8(ascii: " ") || end == UInt8(ascii: "\t") || end == UInt8(ascii: "\n")
+            || end == UInt8(ascii: ">") || end == UInt8(ascii: "/") else { throw Unsupported() }
+        if length <= 8, let id = LightHTMLNames.id(packed: key, length: length) { return id }
+        if length == 10, matchesIgnoringCase(at: start, Self.blockquote[...]) { return LightHTMLNames.blockquote }
+        throw Unsupported()
+    }
+
+    private static let blockquote = Array("blockquote".utf8)
+
+    /// An end tag name, or nil for a well-formed name this parser never opens (libxml2
+    /// ignores an end tag that matches no open element).
+    private mutating func parseEndTagName() throws -> UInt8? {
+        let start = position
+        do {
+            return try parseTagName()
+        } catch {
+            // Unknown but plain names are harmless: they cannot be open.
+            position = start
+            while position < input.count, isASCIIAlphanumeric(input[position]) { position += 1 }
+            let end = peek(0)
+            guard position > start, end == UInt8(ascii: " ") || end == UInt8(ascii: "\t")
+                || end == UInt8(ascii: "\n") || end == UInt8(ascii: ">") else { throw Unsupported() }
+            return nil
+        }
+    }
+
+    private mutating func parseEndTag() throws {
+        position += 2
+        guard isLetter(peek(0)) else { throw Unsupported() }
+        let name = try parseEndTagName()
+        skipBlanks(allowingCarriageReturn: false)
+        guard peek(0) == UInt8(ascii: ">") else { throw Unsupported() }
+        position += 1
+        guard let name, let index = stack.lastIndex(where: { $0.name == name }) else { return }
+        // htmlAutoCloseOnClose: a misplaced end tag may only close elements of lower or
+        // equal priority; otherwise libxml2 ignores it.
+        let priority = LightHTMLNames.endPriority[Int(name)]
+        for inner in stack[(index + 1)...] where LightHTMLNames.endPriority[Int(inner.name)] > priority { return }
+        while stack.count > index { pop() }
+        if name == LightHTMLNames.body || name == LightHTMLNames.html { closedMain = true }
+    }
+
+    /// Attributes up to (not including) `>` or `/>`.
+    private mutating func parseAttributes(of element: Int32) throws {
+        let first = attributes.count
+        while true {
+            skipBlanks(allowingCarriageReturn: false)
+            let byte = peek(0)
+            if byte == UInt8(ascii: ">") || (byte == UInt8(ascii: "/") && peek(1) == UInt8(ascii: ">")) { break }
+            guard isLetter(byte) else { throw Unsupported() }
+            let nameStart = bytes.count
+            while position < input.count {
+                var character = input[position]
+                if character >= UInt8(ascii: "A") && character <= UInt8(ascii: "Z") { character |= 0x20 }
+                guard isASCIIAlphanumeric(character) || character == UInt8(ascii: "-")
+                    || character == UInt8(ascii: "_") else { break }
+                bytes.append(character)
+                position += 1
+            }
+            let nameLength = bytes.count - nameStart
+            // libxml2 cuts names at 100 bytes; `:` and `.` names get namespace handling.
+            guard nameLength < 100 else { throw Unsupported() }
+            let after = peek(0)
+            guard after == UInt8(ascii: " ") || after == UInt8(ascii: "\t") || after == UInt8(ascii: "\n")
+                || after == UInt8(ascii: "=") || after == UInt8(ascii: ">") || after == UInt8(ascii: "/")
+            else { throw Unsupported() }
+            // libxml2 drops repeated attributes; its check, like ours, is quadratic: bound it.
+            guard attributes.count - first < 64 else { throw Unsupported() }
+            try rejectDuplicate(nameStart: nameStart, length: nameLength, since: first)
+            skipBlanks(allowingCarriageReturn: false)
+            let valueStart: Int
+            if peek(0) == UInt8(ascii: "=") {
+                position += 1
+                skipBlanks(allowingCarriageReturn: false)
+                valueStart = bytes.count
+                try parseAttributeValue()
+            } else {
+                valueStart = bytes.count
+                let name = bytes.withUnsafeBufferPointer {
+                    UnsafeBufferPointer(rebasing: $0[nameStart..<(nameStart + nameLength)])
+                }
+                if LightHTMLNames.isBooleanAttribute(name) {
+                    bytes.append(contentsOf: bytes[nameStart..<(nameStart + nameLength)])
+                }
+            }
+            attributes.append(LightHTMLTree.Attribute(
+                nameStart: Int32(nameStart), nameLength: Int32(nameLength),
+                valueStart: Int32(valueStart), valueLength: Int32(bytes.count - valueStart)))
+        }
+        nodes[Int(element)].start = Int32(first)
+        nodes[Int(element)].count = Int32(attributes.count - first)
+    }
+
+    private func rejectDuplicate(nameStart: Int, length: Int, since first: Int) throws {
+        for index in first..<attributes.count where Int(attributes[index].nameLength) == length {
+            let other = Int(attributes[index].nameStart)
+            if bytes[other..<(other + length)].elementsEqual(bytes[nameStart..<(nameStart + length)]) {
+                throw Unsupported()
+            }
+        }
+    }
+
+    /// A quoted or unquoted value, references decoded, appended to `bytes`.
+    private mutating func parseAttributeValue() throws {
+        let quote = peek(0)
+        if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+            position += 1
+            while position < input.count, input[position] != quote {
+                // Copy the run up to the next reference or the closing quote in one piece.
+                let runStart = position
+                while position < input.count, input[position] != quote, input[position] != UInt8(ascii: "&") {
+                    position += 1
+                }
+                if position > runStart { bytes.append(contentsOf: input[runStart..<position]) }
+                if position < input.count, input[position] == UInt8(ascii: "&") { try decodeReference() }
+            }
+            guard position < input.count else { throw Unsupported() }
+            position += 1
+        } else {
+            while position < input.count {
+                let byte = input[position]
+                if byte == UInt8(ascii: ">") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
+                    || byte == UInt8(ascii: "\n") { break }
+                if byte == 0x0D { throw Unsupported() }
+                try copyAttributeCharacter()
+            }
+        }
+    }
+
+    private mutating func copyAttributeCharacter() throws {
+        let byte = input[position]
+        if byte == UInt8(ascii: "&") {
+            try decodeReference()
+        } else {
+            bytes.append(byte)
+            position += 1
+        }
+    }
+
+    // MARK: - Content
+
+    /// `style`/`script` content: raw up to `</name`, as one CDATA node.
+    private mutating func parseRawText(of name: UInt8) throws {
+        let tag = LightHTMLNames.cNames[Int(name)].dropLast()
+        let start = position
+        var end = -1
+        var index = position
+        while index + 1 < input.count {
+            if input[index] == UInt8(ascii: "<"), input[index + 1] == UInt8(ascii: "/") {
+                // libxml2 treats other end tags inside raw text in ways not worth modelling.
+                guard matchesIgnoringCase(at: index + 2, tag) else { throw Unsupported() }
+                end = index
+                break
+            }
+            index += 1
+        }
+        guard end >= 0 else { throw Unsupported() }
+        // libxml2 hands the content over in 1000-byte chunks that end up in one CDATA node.
+        if end > start { appendContentNode(.cdata, UnsafeBufferPointer(rebasing: input[start..<end])) }
+        position = end + 2 + tag.count
+        skipBlanks(allowingCarriageReturn: false)
+        guard peek(0) == UInt8(ascii: ">") else { throw Unsupported() }
+        position += 1
+        pop()
+    }
+
+    /// `<!-- ... -->`: a comment node under the current element (or the document).
+    private mutating func parseComment() throws {
+        let contentStart = position + 4
+        var index = contentStart
+        var end = -1
+        while index + 2 < input.count {
+            if input[index] == UInt8(ascii: "-"), input[index + 1] == UInt8(ascii: "-") {
+                // `--` inside a comment (`--!>`, `--->`) is handled differently across versions.
+                guard input[index + 2] == UInt8(ascii: ">") else { throw Unsupported() }
+                end = index
+                break
+            }
+            index += 1
+        }
+        guard end >= 0 else { throw Unsupported() }
+        let content = input[contentStart..<end]
+        if content.first == UInt8(ascii: ">") || content.first == UInt8(ascii: "-") { throw Unsupported() }
+        appendContentNode(.comment, UnsafeBufferPointer(rebasing: content))
+        position = end + 3
+    }
+
+    /// Character data up to the next `<` or `&`.
+    private mutating func parseText() throws {
+        let start = position
+        var blank = true
+        while position < input.count {
+            let byte = input[position]
+            if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") { break }
+            if byte != 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x0D { blank = false }
+            position += 1
+        }
+        let run = UnsafeBufferPointer(rebasing: input[start..<position])
+        guard let top = stack.last else {
+            // No element to hold it: libxml2 drops blanks (and implies a paragraph for text).
+            guard blank, peek(0) != UInt8(ascii: "&") else { throw Unsupported() }
+            return
+        }
+        if top.name == LightHTMLNames.html || top.name == LightHTMLNames.head {
+            // Blanks followed by a tag stay as text here; anything else implies a `<p>`.
+            guard blank, peek(0) != UInt8(ascii: "&"), run.count < Self.chunkSize else { throw Unsupported() }
+        } else if closedMain {
+            throw Unsupported()
+        }
+        appendText(run)
+    }
+
+    /// `&...` in content: decoded into the current text.
+    private mutating func parseReference() throws {
+        guard let top = stack.last, top.name != LightHTMLNames.html, top.name != LightHTMLNames.head,
+            !closedMain else { throw Unsupported() }
+        let start = bytes.count
+        try decodeReference()
+        // decodeReference appended the decoded bytes to `bytes`; move them into a text node.
+        let decoded = Array(bytes[start...])
+        bytes.removeSubrange(start...)
+        decoded.withUnsafeBufferPointer { appendText($0) }
+    }
+
+    /// Decodes the reference at `position` (which holds `&`) and appends it to `bytes`,
+    /// exactly as libxml2's `htmlParseReference`/`htmlParseHTMLAttribute` would produce it.
+    private mutating func decodeReference() throws {
+        if peek(1) == UInt8(ascii: "#") {
+            position += 2
+            var value: UInt32 = 0
+            var digits = 0
+            if peek(0) == UInt8(ascii: "x") || peek(0) == UInt8(ascii: "X") {
+                position += 1
+                while let digit = Self.hexValue(peek(0)) {
+                    value = value &* 16 &+ digit
+                    digits += 1
+                    position += 1
+                    if digits > 6 { throw Unsupported() }
+                }
+            } else {
+                while peek(0) >= UInt8(ascii: "0"), peek(0) <= UInt8(ascii: "9") {
+                    value = value &* 10 &+ UInt32(peek(0) - UInt8(ascii: "0"))
+                    digits += 1
+                    position += 1
+                    if digits > 7 { throw Unsupported() }
+                }
+            }
+            guard digits > 0, peek(0) == UInt8(ascii: ";"), Self.isOrdinaryCharacter(value) else { throw Unsupported() }
+            position += 1
+            appendUTF8(value)
+            return
+        }
+        position += 1
+        let nameStart = position
+        if isNameStart(peek(0)) {
+            position += 1
+            while isNameCharacter(peek(0)) { position += 1 }
+        }
+        let name = UnsafeBufferPointer(rebasing: input[nameStart..<position])
+        if name.isEmpty {
+            bytes.append(UInt8(ascii: "&"))
+            return
+        }
+        // libxml2 reads a name followed by a non-ASCII byte (or the end) with its Unicode
+        // name reader, which may take more.
+        guard position < input.count, input[position] < 0x80 else { throw Unsupported() }
+        if input[position] == UInt8(ascii: ";") {
+            // Known to libxml2 or not, only names in our table are safe to decode.
+            guard let value = LightHTMLNames.entityValue(name) else { throw Unsupported() }
+            position += 1
+            appendUTF8(value)
+        } else {
+            // No semicolon: libxml2 keeps `&name` as written.
+            bytes.append(UInt8(ascii: "&"))
+            bytes.append(contentsOf: name)
+        }
+    }
+
+    /// XML characters except carriage return and U+007F...U+009F (kept out to stay on the
+    /// well-trodden path).
+    private static func isOrdinaryCharacter(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x09, 0x0A: true
+        // Not U+007F...U+009F: control characters, and the range some parsers remap.
+        case 0x20...0x7E, 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
+        default: false
+        }
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
+        default: nil
+        }
+    }
+
+    private mutating func appendUTF8(_ value: UInt32) {
+        switch value {
+        case ..<0x80:
+            bytes.append(UInt8(value))
+        case ..<0x800:
+            bytes.append(UInt8(0xC0 | (value >> 6)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        case ..<0x10000:
+            bytes.append(UInt8(0xE0 | (value >> 12)))
+            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        default:
+            bytes.append(UInt8(0xF0 | (value >> 18)))
+            bytes.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
+            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        }
+    }
+
+    // MARK: - Building
+
+    private var currentParent: Int32 { stack.last?.node ?? 0 }
+
+    private mutating func appendNode(_ node: LightHTMLTree.Node) -> Int32 {
+        let index = Int32(nodes.count)
+        let parent = Int(node.parent)
+        nodes.append(node)
+        let previous = nodes[parent].lastChild
+        if previous >= 0 { nodes[Int(previous)].nextSibling = index } else { nodes[parent].firstChild = index }
+        nodes[parent].lastChild = index
+        return index
+    }
+
+    private mutating func appendElement(_ name: UInt8) -> Int32 {
+        elementCount += 1
+        return appendNode(LightHTMLTree.Node(
+            kind: .element, name: name, parent: currentParent, start: Int32(attributes.count), count: 0))
+    }
+
+    private mutating func appendContentNode(_ kind: LightHTMLTree.Kind, _ content: UnsafeBufferPointer<UInt8>) {
+        let start = bytes.count
+        bytes.append(contentsOf: content)
+        bytes.append(0)
+        _ = appendNode(LightHTMLTree.Node(
+            kind: kind, name: 0, parent: currentParent, start: Int32(start), count: Int32(content.count)))
+    }
+
+    /// Adds text to the current element, merging with a text node right before it (libxml2
+    /// coalesces adjacent character data into one node).
+    private mutating func appendText(_ text: UnsafeBufferPointer<UInt8>) {
+        if text.isEmpty { return }
+        let parent = currentParent
+        let last = nodes[Int(parent)].lastChild
+        if last >= 0, nodes[Int(last)].kind == .text {
+            // Nothing was written to `bytes` since that node: it ends with its NUL.
+            bytes.removeLast()
+            bytes.append(contentsOf: text)
+            bytes.append(0)
+            nodes[Int(last)].count += Int32(text.count)
+            return
+        }
+        let start = bytes.count
+        bytes.append(contentsOf: text)
+        bytes.append(0)
+        _ = appendNode(LightHTMLTree.Node(
+            kind: .text, name: 0, parent: parent, start: Int32(start), count: Int32(text.count)))
+    }
+
+    private mutating func push(_ node: Int32, _ name: UInt8) {
+        stack.append((node, name))
+        if name == LightHTMLNames.head {
+            sawHead = true
+            level = max(level, 3)
+        } else if name == LightHTMLNames.body {
+            sawBody = true
+            level = max(level, 10)
+        }
+    }
+
+    private mutating func pop() {
+        stack.removeLast()
+    }
+
+    // MARK: - Bytes
+
+    private func peek(_ offset: Int) -> UInt8 {
+        let index = position + offset
+        return index < input.count ? input[index] : 0
+    }
+
+    private mutating func skipBlanks(allowingCarriageReturn: Bool = true) {
+        while position < input.count {
+            let byte = input[position]
+            guard byte == 0x20 || byte == 0x09 || byte == 0x0A || (allowingCarriageReturn && byte == 0x0D) else { return }
+            position += 1
+        }
+    }
+
+    private func startsWith(_ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard position + count <= input.count else { return false }
+        for offset in 0..<count where input[position + offset] != literal.utf8Start[offset] { return false }
+        return true
+    }
+
+    /// Compares with a lower-case literal ignoring ASCII case.
+    private func startsWithIgnoringCase(_ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard position + count <= input.count else { return false }
+        for offset in 0..<count {
+            var byte = input[position + offset]
+            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte |= 0x20 }
+            if byte != literal.utf8Start[offset] { return false }
+        }
+        return true
+    }
+
+    private func matchesIgnoringCase(at index: Int, _ lowerCase: ArraySlice<UInt8>) -> Bool {
+        guard index + lowerCase.count <= input.count else { return false }
+        var offset = index
+        for expected in lowerCase {
+            var byte = input[offset]
+            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte |= 0x20 }
+            if byte != expected { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    private func isLetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
+
+    private func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+    }
+
+    /// `htmlParseName`'s fast path: `[A-Za-z_:][A-Za-z0-9_:.-]*`.
+    private func isNameStart(_ byte: UInt8) -> Bool {
+        isLetter(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
+    }
+
+    private func isNameCharacter(_ byte: UInt8) -> Bool {
+        isASCIIAlphanumeric(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
+            || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+    }
+}
