@@ -42,19 +42,20 @@ enum SpamRule {
         // word-boundary search. ASCII text is scanned as is, with A-Z folded (what
         // lowercasing would give); other text is lowercased first.
         var bounded = String(text)
-        let present = bounded.withUTF8 { bytes in
-            bytes.allSatisfy { $0 < 0x80 } ? pitchScanner.occurrences(inBytes: bytes, foldingCase: true) : nil
-        } ?? pitchScanner.occurrences(in: bounded.lowercased())
+        let isASCII = bounded.utf8.allSatisfy { $0 < 0x80 }
+        let present = isASCII
+            ? bounded.withUTF8 { pitchScanner.occurrences(inBytes: $0, foldingCase: true) }
+            : pitchScanner.occurrences(in: bounded.lowercased())
         // Two confirmed phrases are needed, so two present ones at least.
         guard present.lazy.filter({ $0 }).count >= 2 else { return nil }
-        let lower = bounded.lowercased()
+        let lower = isASCII ? "" : bounded.lowercased()
         var kinds: [String] = []
         var phraseCount = 0
         var flat = 0
         for group in pitchPhrases {
             var groupHit = false
             for phrase in group.phrases {
-                if present[flat], containsWord(lower, phrase) {
+                if present[flat], isASCII ? bounded.withUTF8({ containsWord(asciiBytes: $0, phrase) }) : containsWord(lower, phrase) {
                     phraseCount += 1
                     groupHit = true
                 }
@@ -62,7 +63,7 @@ enum SpamRule {
             }
             if groupHit { kinds.append(group.label) }
         }
-        guard phraseCount >= 2, !kinds.isEmpty, !mentionsProject(String(text)) else { return nil }
+        guard phraseCount >= 2, !kinds.isEmpty, !mentionsProject(bounded, isASCII: isASCII) else { return nil }
         return NotALeadVerdict(kind: .spam, reason: "spam (\(kinds.joined(separator: ", ")) pitch)")
     }
 
@@ -106,13 +107,24 @@ enum SpamRule {
         return false
     }
 
-    /// Whether the text talks about a building project at all.
-    static func mentionsProject(_ text: String) -> Bool {
+    /// Words about a house or a plan, beside the project-type and lot vocabularies.
+    private static let projectWords = ["bedroom", "bathroom", "floor plan", "square feet", "sq ft", "our budget",
+                                       "break ground", "our house", "our home", "my house", "my home"]
+    private static let projectWordScanner = ASCIIPhraseScanner(projectWords)
+
+    /// Whether the text talks about a building project at all. `isASCII`: every byte of
+    /// `text` is ASCII (then the words are found on its bytes with A-Z folded, which is
+    /// what a search of the lowercased text finds: no word holds CR or LF, the one ASCII
+    /// pair that is a single Character).
+    static func mentionsProject(_ text: String, isASCII: Bool = false) -> Bool {
         if ProjectTypeVocabulary.vocabulary.bestSlug(in: text) != nil { return true }
         if LotStatusVocabulary.status(in: text, acceptingShortAnswers: false) != nil { return true }
+        if isASCII {
+            var text = text
+            return text.withUTF8 { projectWordScanner.occurrences(inBytes: $0, foldingCase: true) }.contains(true)
+        }
         let lower = text.lowercased()
-        return ["bedroom", "bathroom", "floor plan", "square feet", "sq ft", "our budget", "break ground", "our house",
-                "our home", "my house", "my home"].contains { lower.contains($0) }
+        return projectWords.contains { lower.contains($0) }
     }
 
     /// `phrase` in `text` at word boundaries ("nft" not inside "infantry").
@@ -123,6 +135,36 @@ enum SpamRule {
             let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
             if !(before?.isLetter ?? false), !(before?.isNumber ?? false), !(after?.isLetter ?? false) { return true }
             searchStart = range.upperBound
+        }
+        return false
+    }
+
+    /// ``containsWord(_:_:)`` of the lowercased text, on ASCII `bytes` with A-Z folded and a
+    /// lowercase ASCII `phrase`. The same answer: an ASCII Character is one byte (but CR LF,
+    /// which no phrase starts or ends inside), and for one the letters are A-Z and a-z, the
+    /// numbers 0-9; the search resumes after a rejected match, as there.
+    static func containsWord(asciiBytes bytes: UnsafeBufferPointer<UInt8>, _ phrase: String) -> Bool {
+        let needle = Array(phrase.utf8)
+        guard !needle.isEmpty, needle.count <= bytes.count else { return false }
+        func folded(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        func isLetter(_ byte: UInt8) -> Bool { (folded(byte) >= 0x61 && folded(byte) <= 0x7A) }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        var start = 0
+        while start + needle.count <= bytes.count {
+            var matched = true
+            for offset in needle.indices where folded(bytes[start + offset]) != needle[offset] {
+                matched = false
+                break
+            }
+            guard matched else {
+                start += 1
+                continue
+            }
+            let end = start + needle.count
+            let before: UInt8? = start == 0 ? nil : bytes[start - 1]
+            let after: UInt8? = end == bytes.count ? nil : bytes[end]
+            if !(before.map { isLetter($0) || isDigit($0) } ?? false), !(after.map(isLetter) ?? false) { return true }
+            start = end
         }
         return false
     }
