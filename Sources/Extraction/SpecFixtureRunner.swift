@@ -44,7 +44,8 @@ public enum SpecFixtureRunner {
     ///   - directory: The `parsers/` directory.
     ///   - update: Rewrite every `NAME.expected.json` with the actual output (review the
     ///     diff by eye before committing).
-    /// - Returns: One row per fixture, specs in name order; a spec without fixtures gets
+    /// - Returns: One row per fixture, specs in name order, and a failing `(pattern cost)`
+    ///   row for each pattern ``SpecPatternCost`` finds too slow; a spec without fixtures gets
     ///   one failing row saying so.
     /// - Throws: ``SpecError`` when a spec does not load.
     public static func run(directory: URL, update: Bool = false, only: Set<String>? = nil) throws -> [SpecFixtureResult] {
@@ -71,6 +72,13 @@ public enum SpecFixtureRunner {
             for name in names {
                 results.append(runFixture(name, in: folder, spec: spec.name, extractor: extractor, update: update))
             }
+            for slow in SpecPatternCost.slowPatterns(in: spec) {
+                results.append(SpecFixtureResult(
+                    spec: spec.name, fixture: "(pattern cost)", passed: false,
+                    problem: "\(slow.place) pattern grows faster than its input (\(milliseconds(slow.smallElapsed)) ms on 2 KiB, "
+                        + "\(milliseconds(slow.elapsed)) ms on 8 KiB of \(slow.text); bound its repeats, "
+                        + "e.g. [^:\\n]{1,80}? for [^:]+?): '\(slow.source)'"))
+            }
         }
         let specNames = Set(specs.specs.map(\.name))
         for folder in ((try? files.contentsOfDirectory(atPath: fixturesRoot.path)) ?? []).sorted()
@@ -79,6 +87,10 @@ public enum SpecFixtureRunner {
                                              problem: "fixtures/\(folder)/ has no spec \(folder).yaml"))
         }
         return results
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Int {
+        Int(duration / .milliseconds(1))
     }
 
     private static func runFixture(

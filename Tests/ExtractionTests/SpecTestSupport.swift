@@ -30,20 +30,7 @@ enum SpecTestSupport {
     /// Every pattern of the repository's specs: detection (subjects, body markers,
     /// senders), `ignore` rules and field rules.
     static func repositoryPatterns() throws -> [SpecPattern] {
-        var patterns: [SpecPattern] = []
-        for spec in try repositorySpecs().specs {
-            patterns += spec.detection.subjects + spec.detection.bodyMarkers + spec.detection.senderPatterns
-            for rule in spec.ignoreRules {
-                if let subject = rule.subject { patterns.append(subject) }
-                if let body = rule.body { patterns.append(body) }
-            }
-            for (_, rules) in spec.fields {
-                for rule in rules {
-                    if case .pattern(let pattern, _) = rule.kind { patterns.append(pattern) }
-                }
-            }
-        }
-        return patterns
+        try repositorySpecs().specs.flatMap { $0.patterns.map(\.pattern) }
     }
 
     /// A spec from YAML text.

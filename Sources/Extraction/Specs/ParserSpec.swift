@@ -30,6 +30,23 @@ public struct ParserSpec: Sendable {
     /// value stops at a line starting with one of them.
     var labelKeys: Set<String> = []
 
+    /// Every pattern of the spec, with where it is: detection (sender, subject, body
+    /// marker), `ignore` rules and field rules.
+    var patterns: [(pattern: SpecPattern, place: String)] {
+        var patterns: [(SpecPattern, String)] = detection.senderPatterns.map { ($0, "detect sender") }
+            + detection.subjects.map { ($0, "detect subjects") } + detection.bodyMarkers.map { ($0, "detect body_markers") }
+        for rule in ignoreRules {
+            if let subject = rule.subject { patterns.append((subject, "ignore subject")) }
+            if let body = rule.body { patterns.append((body, "ignore body")) }
+        }
+        for (field, rules) in fields {
+            for rule in rules {
+                if case .pattern(let pattern, _) = rule.kind { patterns.append((pattern, "field \(field.rawValue)")) }
+            }
+        }
+        return patterns
+    }
+
     /// Whether this spec names a marketplace (its leads may hide contact details).
     public var isMarketplace: Bool {
         !["website_form", "direct_inquiry", "other"].contains(source)

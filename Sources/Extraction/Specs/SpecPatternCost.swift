@@ -1,0 +1,81 @@
+/// Finds spec patterns whose running time grows faster than their input.
+///
+/// A message can fill a subject or text up to ``SpecPattern/maximumInputBytes``; a pattern
+/// that backtracks from every start position to the end (`[^:]+?` before a literal, on a
+/// text with no colon) is quadratic there and would hold a worker for minutes. Specs are
+/// data, edited without a release, so `lead-intake parsers test` runs this check on every
+/// spec: each pattern is timed on a few texts built to make a careless pattern scan far.
+public enum SpecPatternCost {
+    /// A pattern that took too long on one of the texts.
+    public struct SlowPattern: Sendable, Hashable {
+        /// The pattern as written.
+        public var source: String
+        /// Where it is in the spec (`field name`, `detect subjects`, ...).
+        public var place: String
+        /// Which text it was slow on.
+        public var text: String
+        /// How long one search of the large text took.
+        public var elapsed: Duration
+        /// How long one search of the text a quarter that size took.
+        public var smallElapsed: Duration
+    }
+
+    /// Texts that make a careless pattern scan far from every start position: words without
+    /// colons or line breaks, one long run of a letter, capitalised words, label lines,
+    /// blank lines, separators; each `bytes` long.
+    static func hostileTexts(bytes: Int) -> [(name: String, text: String)] {
+        func repeated(_ unit: String) -> String { String(repeating: unit, count: bytes / unit.utf8.count) }
+        return [
+            ("words without colons or line breaks", repeated("word ")),
+            ("one letter repeated", repeated("a")),
+            ("capitalised words", repeated("Jane Doe ")),
+            ("label lines", repeated("Name: Jane\n")),
+            ("blank lines", repeated("\n")),
+            ("separators", repeated(" · x, TX 7870")),
+        ]
+    }
+
+    /// The spec's patterns whose search time grows faster than linearly on one of the
+    /// hostile texts: 4x the text takes more than 8x the time (linear is 4x, quadratic 16x),
+    /// and over `floor` (below it the clock's noise decides). Each time is the fastest of
+    /// three searches (first value and match, as rules and detection search), so a busy
+    /// machine does not make a linear pattern look slow. A slow pattern is reported once.
+    ///
+    /// Bounded repeats (`[^:\n]{1,80}?`) are linear with a large constant: at 8 KiB such a
+    /// pattern may take tens of milliseconds, which is why the test is the growth, not a
+    /// time limit.
+    public static func slowPatterns(
+        in spec: ParserSpec, smallBytes: Int = 2 * 1024, floor: Duration = .milliseconds(20)
+    ) -> [SlowPattern] {
+        let small = hostileTexts(bytes: smallBytes)
+        let large = hostileTexts(bytes: 4 * smallBytes)
+        var slow: [SlowPattern] = []
+        for (pattern, place) in spec.patterns {
+            for index in small.indices {
+                let base = fastest(of: 3, pattern, small[index].text)
+                let limit = max(floor, base * 8)
+                guard fastest(of: 1, pattern, large[index].text) > limit else { continue }
+                let elapsed = fastest(of: 2, pattern, large[index].text)
+                if elapsed > limit {
+                    slow.append(SlowPattern(source: pattern.source, place: place, text: large[index].name,
+                                            elapsed: elapsed, smallElapsed: base))
+                    break
+                }
+            }
+        }
+        return slow
+    }
+
+    /// The fastest of `runs` searches of `text`.
+    private static func fastest(of runs: Int, _ pattern: SpecPattern, _ text: String) -> Duration {
+        let clock = ContinuousClock()
+        var best = Duration.seconds(Int64.max)
+        for _ in 0..<runs {
+            best = min(best, clock.measure {
+                _ = pattern.firstValue(in: text, presence: nil)
+                _ = pattern.matches(text)
+            })
+        }
+        return best
+    }
+}
