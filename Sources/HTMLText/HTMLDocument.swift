@@ -38,8 +38,6 @@ public final class HTMLDocument: @unchecked Sendable {
     /// libxml2's tree for markup the light parser left to it; nil when libxml2 produced none
     /// (empty input, out of memory) or the light tree is used.
     let eagerTree: htmlDocPtr?
-    /// For light documents: the markup, kept to build libxml2's tree if an XPath needs it.
-    private let source: [UInt8]
     /// For light documents: libxml2's tree once built.
     private let lazyTree = Mutex<LazyTree>(LazyTree())
     /// libxml2 gave up before the end of the input; see ``HTMLText/Rendering/isTruncated``.
@@ -72,17 +70,15 @@ public final class HTMLDocument: @unchecked Sendable {
             : nil
         if let light {
             self.light = light
-            source = Array(bytes)
             eagerTree = nil
             parserStoppedEarly = false
             countedElements.store(light.elementCount, ordering: .relaxed)
             #if DEBUG
-            LightHTMLTreeCheck.assertSameAsLibXML(light, source: source)
+            LightHTMLTreeCheck.assertSameAsLibXML(light)
             #endif
         } else {
             let parsed = LibXML.parse(utf8: bytes)
             self.light = nil
-            source = []
             eagerTree = parsed.document
             parserStoppedEarly = parsed.stoppedEarly
         }
@@ -98,10 +94,11 @@ public final class HTMLDocument: @unchecked Sendable {
     /// libxml2's tree: the one built in `init`, or for a light document one built now
     /// (once; later calls and other threads get the same tree).
     var libxmlTree: htmlDocPtr? {
-        guard light != nil else { return eagerTree }
+        guard let light else { return eagerTree }
         return lazyTree.withLock { state in
             if !state.isParsed {
-                state.document = LibXML.parse(utf8: source).document
+                // The light tree holds the markup.
+                state.document = LibXML.parse(utf8: light.source).document
                 state.isParsed = true
             }
             return state.document

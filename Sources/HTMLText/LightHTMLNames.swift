@@ -3,6 +3,12 @@
 ///
 /// Any other tag name makes the light parser give up, so every behaviour of libxml2 that
 /// depends on a name is modelled only for these names. Ids fit a 64-bit mask.
+///
+/// One prefixed name, Outlook's `o:p`, is modelled: libxml2 2.9.14 keeps `o:p` on its
+/// parser stack (so no start tag auto-closes it, it closes nothing, and only `</o:p>` or
+/// an enclosing element's end tag ends it, with the default end priority) but names the
+/// tree node `p`, without a namespace (SAX2 drops the prefix; HTML mode declares no
+/// namespaces). `names` holds the parser's names, `treeNames` the tree's.
 enum LightHTMLNames {
     static let names: [String] = [
         "html", "head", "body", "title", "meta", "link", "style", "script",
@@ -10,13 +16,19 @@ enum LightHTMLNames {
         "p", "div", "span", "a", "b", "i", "u", "s", "em", "strong", "small", "big", "font", "center",
         "br", "hr", "img", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
         "blockquote", "pre", "sup", "sub", "tt", "strike", "code", "cite", "label",
-        "section", "header", "footer", "article", "nav", "main", "aside",
+        "section", "header", "footer", "article", "nav", "main", "aside", "o:p",
     ]
+
+    /// The element name libxml2 puts in the tree for each id: the local part.
+    static let treeNames: [String] = names.map { name in
+        name.firstIndex(of: ":").map { String(name[name.index(after: $0)...]) } ?? name
+    }
 
     // The ids of the names the parser tests for (positions in `names`; a test checks them).
     static let html: UInt8 = 0, head: UInt8 = 1, body: UInt8 = 2, title: UInt8 = 3
     static let meta: UInt8 = 4, link: UInt8 = 5, style: UInt8 = 6, script: UInt8 = 7
     static let blockquote: UInt8 = 47
+    static let outlookParagraph: UInt8 = 63  // o:p
 
     /// The id of a lower-case name; traps on a name not in the table (only used on literals).
     static func id(_ name: String) -> UInt8 {
@@ -96,11 +108,19 @@ enum LightHTMLNames {
         }
     }
 
-    /// The names as NUL-terminated bytes, for ``ElementKind/init(tagName:)``.
-    static let cNames: [[UInt8]] = names.map { Array($0.utf8) + [0] }
+    /// The tree names as NUL-terminated bytes, as libxml2 stores them.
+    static let cNames: [[UInt8]] = treeNames.map { Array($0.utf8) + [0] }
 
-    /// Each name's ``ElementKind``, computed once.
-    static let kinds: [ElementKind] = names.map { ElementKind(name: $0) }
+    /// Each tree name's ``ElementKind``, computed once (`o:p` is a `p` to the renderer,
+    /// as in libxml2's tree).
+    static let kinds: [ElementKind] = treeNames.map { ElementKind(name: $0) }
+
+    /// The ids whose tree name is `name` (an XPath name test matches the tree's names).
+    static func idMask(treeName name: String) -> UInt64 {
+        var mask: UInt64 = 0
+        for (index, treeName) in treeNames.enumerated() where treeName == name { mask |= 1 << UInt64(index) }
+        return mask
+    }
 
     /// `empty` in libxml2's element table: the element never has content (its end tag is
     /// implied right after the start tag).

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A byte parser for the common, tidy HTML of notification emails that builds exactly the
 /// tree libxml2 2.9.14's HTML parser builds (with ``LibXML``'s options), or gives up.
 ///
@@ -9,8 +15,11 @@
 /// attributes, self-closing tags, void elements, comments, and `style`/`script` raw text
 /// (one CDATA node).
 ///
+/// Outlook's `<o:p>` and prefixed attribute names (`xmlns:o`) are modelled too (see
+/// ``LightHTMLNames``).
+///
 /// Anything outside that returns nil, meaning "ask libxml2": unknown tag names (including
-/// prefixed ones like `o:p`), text that would imply a paragraph, content after `</body>`,
+/// other prefixed ones like `v:shape`), text that would imply a paragraph, content after `</body>`,
 /// misplaced `html`/`head`/`body` tags, unknown named references, duplicate attributes,
 /// malformed tags, processing instructions, `<!` constructs other than comments and a
 /// leading doctype, control characters, invalid UTF-8, nesting deeper than 200 elements and
@@ -33,6 +42,10 @@ struct LightHTMLParser {
     private var attributes: [LightHTMLTree.Attribute] = []
     private var bytes: [UInt8] = []
     private var elementCount = 0
+    /// ``LightHTMLNames`` tables read for every tag, held here so each read is a plain
+    /// array access (a static array costs a `swift_once` check per access).
+    private let closedByStartOf = LightHTMLNames.closedByStartOf
+    private let endPriority = LightHTMLNames.endPriority
     /// Open elements, innermost last: node index and name id.
     private var stack: [(node: Int32, name: UInt8)] = []
     /// libxml2's `ctxt->html`: 3 once a `head` was pushed, 10 once a `body` was.
@@ -57,7 +70,11 @@ struct LightHTMLParser {
     private init(input: UnsafeBufferPointer<UInt8>) {
         self.input = input
         nodes.reserveCapacity(input.count / 16)
-        bytes.reserveCapacity(input.count)
+        attributes.reserveCapacity(input.count / 32)
+        // The input comes first, so attribute names and values can point into it; text
+        // copies (each with its NUL) rarely need more than the input's size again.
+        bytes.reserveCapacity(2 * input.count + 64)
+        bytes.append(contentsOf: input)
         nodes.append(LightHTMLTree.Node(kind: .document, name: 0, parent: -1, start: 0, count: 0))
     }
 
@@ -75,7 +92,7 @@ struct LightHTMLParser {
         guard parser.elementCount > 0 else { return nil }
         return LightHTMLTree(
             nodes: parser.nodes, attributes: parser.attributes, bytes: parser.bytes,
-            elementCount: parser.elementCount)
+            sourceCount: input.count, elementCount: parser.elementCount)
     }
 
     /// libxml2 sniffs a byte order mark before parsing; leave that to it.
@@ -108,9 +125,26 @@ struct LightHTMLParser {
     /// Valid UTF-8 with no NUL or control character other than tab, newline and carriage
     /// return, and no U+FFFE/U+FFFF: the characters libxml2 copies through unchanged.
     static func isPlainUTF8(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = input.baseAddress else { return true }
         var index = 0
         let count = input.count
         while index < count {
+            // Eight ASCII bytes at a time; a word holding a control byte is checked bytewise.
+            if index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    // Flags every word with a byte < 0x20 (a borrow can also flag a 0x20 next to
+                    // one: harmless, that word is then checked bytewise).
+                    if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 != 0 {
+                        for offset in 0..<8 {
+                            let byte = base[index + offset]
+                            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
+                        }
+                    }
+                    index += 8
+                    continue
+                }
+            }
             let byte = input[index]
             if byte < 0x80 {
                 if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
@@ -223,7 +257,7 @@ struct LightHTMLParser {
         position += 1
         let name = try parseTagName()
         // htmlAutoClose: the new tag closes open elements that may not contain it.
-        let closes = LightHTMLNames.closedByStartOf[Int(name)]
+        let closes = closedByStartOf[Int(name)]
         while let top = stack.last, closes & (1 << UInt64(top.name)) != 0 { pop() }
         try addImpliedElements(for: name)
         // libxml2 discards these misplaced tags (and counts them for later end tags).
@@ -273,26 +307,41 @@ struct LightHTMLParser {
     /// reader would end it (blank, `>` or `/`); returns its id.
     private mutating func parseTagName() throws -> UInt8 {
         let start = position
+        let count = input.count
+        var index = position
         var key: UInt64 = 0
-        var length = 0
-        while position < input.count {
-            var byte = input[position]
-            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte |= 0x20 }
-            guard (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
-                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) else { break }
+        while index < count {
+            var byte = input[index]
+            if (byte | 0x20) &- UInt8(ascii: "a") < 26 {
+                byte |= 0x20
+            } else if byte &- UInt8(ascii: "0") >= 10 {
+                break
+            }
+            let length = index - start
             if length < 8 { key |= UInt64(byte) << (8 * UInt64(length)) }
-            length += 1
-            position += 1
+            index += 1
         }
-        let end = peek(0)
-        guard end == UInt8(ascii: " ") || end == UInt8(ascii: "\t") || end == UInt8(ascii: "\n")
-            || end == UInt8(ascii: ">") || end == UInt8(ascii: "/") else { throw Unsupported() }
+        position = index
+        let length = index - start
+        if length == 1, key == UInt64(UInt8(ascii: "o")), peek(0) == UInt8(ascii: ":"), peek(1) | 0x20 == UInt8(ascii: "p") {
+            // Outlook's `<o:p>`, the one prefixed name modelled (see LightHTMLNames).
+            position += 2
+            guard isTagNameEnd(peek(0)) else { throw Unsupported() }
+            return LightHTMLNames.outlookParagraph
+        }
+        guard isTagNameEnd(peek(0)) else { throw Unsupported() }
         if length <= 8, let id = LightHTMLNames.id(packed: key, length: length) { return id }
         if length == 10, matchesIgnoringCase(at: start, Self.blockquote[...]) { return LightHTMLNames.blockquote }
         throw Unsupported()
     }
 
     private static let blockquote = Array("blockquote".utf8)
+
+    /// Where libxml2's tag name reader stops and the light parser follows: blank, `>`, `/`.
+    private func isTagNameEnd(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n")
+            || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/")
+    }
 
     /// An end tag name, or nil for a well-formed name this parser never opens (libxml2
     /// ignores an end tag that matches no open element).
@@ -321,13 +370,16 @@ struct LightHTMLParser {
         guard let name, let index = stack.lastIndex(where: { $0.name == name }) else { return }
         // htmlAutoCloseOnClose: a misplaced end tag may only close elements of lower or
         // equal priority; otherwise libxml2 ignores it.
-        let priority = LightHTMLNames.endPriority[Int(name)]
-        for inner in stack[(index + 1)...] where LightHTMLNames.endPriority[Int(inner.name)] > priority { return }
+        let priority = endPriority[Int(name)]
+        for inner in stack[(index + 1)...] where endPriority[Int(inner.name)] > priority { return }
         while stack.count > index { pop() }
         if name == LightHTMLNames.body || name == LightHTMLNames.html { closedMain = true }
     }
 
     /// Attributes up to (not including) `>` or `/>`.
+    ///
+    /// Names and values are ranges of `bytes`: into its copy of the input when they read
+    /// the same there (a lower-case name, a value without references), copied otherwise.
     private mutating func parseAttributes(of element: Int32) throws {
         let first = attributes.count
         while true {
@@ -335,63 +387,102 @@ struct LightHTMLParser {
             let byte = peek(0)
             if byte == UInt8(ascii: ">") || (byte == UInt8(ascii: "/") && peek(1) == UInt8(ascii: ">")) { break }
             guard isLetter(byte) else { throw Unsupported() }
-            let nameStart = bytes.count
-            while position < input.count {
-                var character = input[position]
-                if character >= UInt8(ascii: "A") && character <= UInt8(ascii: "Z") { character |= 0x20 }
-                guard isASCIIAlphanumeric(character) || character == UInt8(ascii: "-")
-                    || character == UInt8(ascii: "_") else { break }
-                bytes.append(character)
-                position += 1
-            }
-            let nameLength = bytes.count - nameStart
-            // libxml2 cuts names at 100 bytes; `:` and `.` names get namespace handling.
-            guard nameLength < 100 else { throw Unsupported() }
-            let after = peek(0)
-            guard after == UInt8(ascii: " ") || after == UInt8(ascii: "\t") || after == UInt8(ascii: "\n")
-                || after == UInt8(ascii: "=") || after == UInt8(ascii: ">") || after == UInt8(ascii: "/")
-            else { throw Unsupported() }
+            let name = try parseAttributeName()
             // libxml2 drops repeated attributes; its check, like ours, is quadratic: bound it.
             guard attributes.count - first < 64 else { throw Unsupported() }
-            try rejectDuplicate(nameStart: nameStart, length: nameLength, since: first)
+            try rejectDuplicate(name, since: first)
             skipBlanks(allowingCarriageReturn: false)
-            let valueStart: Int
+            var value = (start: 0, count: 0)
             if peek(0) == UInt8(ascii: "=") {
                 position += 1
                 skipBlanks(allowingCarriageReturn: false)
-                valueStart = bytes.count
-                try parseAttributeValue()
-            } else {
-                valueStart = bytes.count
-                let name = bytes.withUnsafeBufferPointer {
-                    UnsafeBufferPointer(rebasing: $0[nameStart..<(nameStart + nameLength)])
-                }
-                if LightHTMLNames.isBooleanAttribute(name) {
-                    bytes.append(contentsOf: bytes[nameStart..<(nameStart + nameLength)])
-                }
+                value = try parseAttributeValue()
+            } else if isBooleanAttribute(name) {
+                value = name
             }
             attributes.append(LightHTMLTree.Attribute(
-                nameStart: Int32(nameStart), nameLength: Int32(nameLength),
-                valueStart: Int32(valueStart), valueLength: Int32(bytes.count - valueStart)))
+                nameStart: Int32(name.start), nameLength: Int32(name.count),
+                valueStart: Int32(value.start), valueLength: Int32(value.count)))
         }
         nodes[Int(element)].start = Int32(first)
         nodes[Int(element)].count = Int32(attributes.count - first)
     }
 
-    private func rejectDuplicate(nameStart: Int, length: Int, since first: Int) throws {
-        for index in first..<attributes.count where Int(attributes[index].nameLength) == length {
+    /// A name of ASCII letters, digits, `-`, `_`, `:` and `.` after a first letter, as
+    /// libxml2 stores it (lower-cased; HTML mode keeps prefixed names like Outlook's
+    /// `xmlns:o` or `o:spid` whole, as plain attributes without namespace); returns its range
+    /// in `bytes`.
+    private mutating func parseAttributeName() throws -> (start: Int, count: Int) {
+        let start = position
+        let end = input.count
+        var index = position
+        var hasUpperCase = false
+        while index < end {
+            let character = input[index]
+            let isLetter = (character | 0x20) &- UInt8(ascii: "a") < 26
+            guard isLetter || character &- UInt8(ascii: "0") < 10 || character == UInt8(ascii: "-")
+                || character == UInt8(ascii: "_") || character == UInt8(ascii: ":") || character == UInt8(ascii: ".")
+            else { break }
+            if isLetter && character < UInt8(ascii: "a") { hasUpperCase = true }
+            index += 1
+        }
+        position = index
+        let count = index - start
+        // libxml2 cuts names at 100 bytes.
+        guard count < 100 else { throw Unsupported() }
+        let after = peek(0)
+        guard after == UInt8(ascii: " ") || after == UInt8(ascii: "\t") || after == UInt8(ascii: "\n")
+            || after == UInt8(ascii: "=") || after == UInt8(ascii: ">") || after == UInt8(ascii: "/")
+        else { throw Unsupported() }
+        // The input copy starts `bytes`: a lower-case name is already there.
+        guard hasUpperCase else { return (start, count) }
+        let copy = bytes.count
+        for index in start..<position {
+            let character = input[index]
+            bytes.append(character >= UInt8(ascii: "A") && character <= UInt8(ascii: "Z") ? character | 0x20 : character)
+        }
+        return (copy, count)
+    }
+
+    private func rejectDuplicate(_ name: (start: Int, count: Int), since first: Int) throws {
+        for index in first..<attributes.count where Int(attributes[index].nameLength) == name.count {
             let other = Int(attributes[index].nameStart)
-            if bytes[other..<(other + length)].elementsEqual(bytes[nameStart..<(nameStart + length)]) {
+            if bytes[other..<(other + name.count)].elementsEqual(bytes[name.start..<(name.start + name.count)]) {
                 throw Unsupported()
             }
         }
     }
 
-    /// A quoted or unquoted value, references decoded, appended to `bytes`.
-    private mutating func parseAttributeValue() throws {
+    private func isBooleanAttribute(_ name: (start: Int, count: Int)) -> Bool {
+        bytes.withUnsafeBufferPointer {
+            LightHTMLNames.isBooleanAttribute(UnsafeBufferPointer(rebasing: $0[name.start..<(name.start + name.count)]))
+        }
+    }
+
+    /// A quoted or unquoted value with references decoded; returns its range in `bytes`
+    /// (in the input copy when it has no reference).
+    private mutating func parseAttributeValue() throws -> (start: Int, count: Int) {
         let quote = peek(0)
         if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
-            position += 1
+            let contentStart = position + 1
+            // Values are often long (styles, links): memchr finds the quote, then whether
+            // the value holds a reference, faster than a byte loop.
+            guard let base = input.baseAddress,
+                let close = memchr(base + contentStart, Int32(quote), input.count - contentStart)
+            else { throw Unsupported() }
+            let closeIndex = UnsafePointer<UInt8>(close.assumingMemoryBound(to: UInt8.self)) - base
+            if let ampersand = memchr(base + contentStart, Int32(UInt8(ascii: "&")), closeIndex - contentStart) {
+                position = UnsafePointer<UInt8>(ampersand.assumingMemoryBound(to: UInt8.self)) - base
+            } else {
+                position = closeIndex
+            }
+            if input[position] == quote {
+                position += 1
+                return (contentStart, position - 1 - contentStart)
+            }
+            // A reference: build the decoded value after everything else in `bytes`.
+            let valueStart = bytes.count
+            bytes.append(contentsOf: input[contentStart..<position])
             while position < input.count, input[position] != quote {
                 // Copy the run up to the next reference or the closing quote in one piece.
                 let runStart = position
@@ -403,15 +494,28 @@ struct LightHTMLParser {
             }
             guard position < input.count else { throw Unsupported() }
             position += 1
-        } else {
-            while position < input.count {
-                let byte = input[position]
-                if byte == UInt8(ascii: ">") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
-                    || byte == UInt8(ascii: "\n") { break }
-                if byte == 0x0D { throw Unsupported() }
-                try copyAttributeCharacter()
-            }
+            return (valueStart, bytes.count - valueStart)
         }
+        let contentStart = position
+        while position < input.count {
+            let byte = input[position]
+            if byte == UInt8(ascii: ">") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
+                || byte == UInt8(ascii: "\n") { return (contentStart, position - contentStart) }
+            if byte == 0x0D { throw Unsupported() }
+            if byte == UInt8(ascii: "&") { break }
+            position += 1
+        }
+        guard position < input.count else { return (contentStart, position - contentStart) }
+        let valueStart = bytes.count
+        bytes.append(contentsOf: input[contentStart..<position])
+        while position < input.count {
+            let byte = input[position]
+            if byte == UInt8(ascii: ">") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
+                || byte == UInt8(ascii: "\n") { break }
+            if byte == 0x0D { throw Unsupported() }
+            try copyAttributeCharacter()
+        }
+        return (valueStart, bytes.count - valueStart)
     }
 
     private mutating func copyAttributeCharacter() throws {
@@ -475,13 +579,17 @@ struct LightHTMLParser {
     /// Character data up to the next `<` or `&`.
     private mutating func parseText() throws {
         let start = position
+        let count = input.count
+        var index = position
         var blank = true
-        while position < input.count {
-            let byte = input[position]
+        while index < count {
+            let byte = input[index]
             if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") { break }
-            if byte != 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x0D { blank = false }
-            position += 1
+            // isPlainUTF8 let no other control byte through: above space means not blank.
+            if byte > 0x20 { blank = false }
+            index += 1
         }
+        position = index
         let run = UnsafeBufferPointer(rebasing: input[start..<position])
         guard let top = stack.last else {
             // No element to hold it: libxml2 drops blanks (and implies a paragraph for text).
@@ -501,12 +609,23 @@ struct LightHTMLParser {
     private mutating func parseReference() throws {
         guard let top = stack.last, top.name != LightHTMLNames.html, top.name != LightHTMLNames.head,
             !closedMain else { throw Unsupported() }
+        let parent = top.node
+        let last = nodes[Int(parent)].lastChild
+        if last >= 0, nodes[Int(last)].kind == .text {
+            // As in appendText: nothing was written to `bytes` since that node's NUL.
+            bytes.removeLast()
+            let start = bytes.count
+            try decodeReference()
+            nodes[Int(last)].count += Int32(bytes.count - start)
+            bytes.append(0)
+            return
+        }
         let start = bytes.count
         try decodeReference()
-        // decodeReference appended the decoded bytes to `bytes`; move them into a text node.
-        let decoded = Array(bytes[start...])
-        bytes.removeSubrange(start...)
-        decoded.withUnsafeBufferPointer { appendText($0) }
+        let count = bytes.count - start
+        bytes.append(0)
+        _ = appendNode(LightHTMLTree.Node(
+            kind: .text, name: 0, parent: parent, start: Int32(start), count: Int32(count)))
     }
 
     /// Decodes the reference at `position` (which holds `&`) and appends it to `bytes`,
@@ -674,11 +793,14 @@ struct LightHTMLParser {
     }
 
     private mutating func skipBlanks(allowingCarriageReturn: Bool = true) {
-        while position < input.count {
-            let byte = input[position]
-            guard byte == 0x20 || byte == 0x09 || byte == 0x0A || (allowingCarriageReturn && byte == 0x0D) else { return }
-            position += 1
+        let count = input.count
+        var index = position
+        while index < count {
+            let byte = input[index]
+            guard byte == 0x20 || byte == 0x09 || byte == 0x0A || (allowingCarriageReturn && byte == 0x0D) else { break }
+            index += 1
         }
+        position = index
     }
 
     private func startsWith(_ literal: StaticString) -> Bool {

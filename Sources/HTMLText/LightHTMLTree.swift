@@ -1,9 +1,11 @@
 /// A parsed HTML tree in three flat arrays, built by ``LightHTMLParser`` for the markup it
 /// can prove libxml2 parses to exactly this tree.
 ///
-/// Node 0 is the document; element names are ``LightHTMLNames`` ids; text, CDATA and
-/// comment contents and attribute names and values live in `bytes`, each text content
-/// followed by a NUL (the renderer reads NUL-terminated text, as libxml2 stores it).
+/// Node 0 is the document; element names are ``LightHTMLNames`` ids. `bytes` starts with
+/// the parsed markup itself (`sourceCount` bytes, kept for libxml2 when an XPath needs its
+/// tree); attribute names and values are ranges of `bytes` (mostly inside that markup),
+/// and text, CDATA and comment contents follow it, each with a NUL after it (the renderer
+/// reads NUL-terminated text, as libxml2 stores it).
 struct LightHTMLTree: Sendable {
     enum Kind: UInt8, Sendable {
         case document, element, text, cdata, comment
@@ -33,8 +35,13 @@ struct LightHTMLTree: Sendable {
     var nodes: [Node]
     var attributes: [Attribute]
     var bytes: [UInt8]
+    /// The length of the markup at the start of `bytes`.
+    var sourceCount: Int
     /// The number of element nodes.
     var elementCount: Int
+
+    /// The markup this tree was parsed from.
+    var source: ArraySlice<UInt8> { bytes[..<sourceCount] }
 
     /// Runs `body` with a view whose pointers stay valid for the call.
     func withView<Result>(_ body: (LightHTMLTreeView) -> Result) -> Result {

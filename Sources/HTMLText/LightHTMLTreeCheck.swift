@@ -78,7 +78,7 @@ enum LightHTMLTreeCheck {
         let node = view.nodes[Int(index)]
         switch node.kind {
         case .element:
-            output += indent + "E " + LightHTMLNames.names[Int(node.name)] + "\n"
+            output += indent + "E " + LightHTMLNames.treeNames[Int(node.name)] + "\n"
             for attribute in view.attributeRange(of: index) {
                 output += indent + " @" + String(decoding: view.name(of: attribute), as: UTF8.self) + "="
                     + escaped(Array(view.value(of: attribute))) + "\n"
@@ -122,7 +122,8 @@ enum LightHTMLTreeCheck {
     }
 
     /// Debug builds: stops the program when a light tree differs from libxml2's.
-    static func assertSameAsLibXML(_ light: LightHTMLTree, source: [UInt8]) {
+    static func assertSameAsLibXML(_ light: LightHTMLTree) {
+        let source = light.source
         let parsed = LibXML.parse(utf8: source)
         defer { if let document = parsed.document { xmlFreeDoc(document) } }
         let libxml = parsed.document.map { dump(libxml: $0) } ?? ""

@@ -6,8 +6,9 @@
 /// that string value. Any other expression (whitespace, other axes, functions, positions)
 /// is left to libxml2.
 struct XPathElementSelection: Sendable, Hashable {
-    /// The element name's ``LightHTMLNames`` id; nil when no light tree can hold such an element.
-    let name: UInt8?
+    /// The ``LightHTMLNames`` ids whose tree name is the element name (`p` is also Outlook's
+    /// `o:p`); 0 when no light tree can hold such an element.
+    let nameMask: UInt64
     let attributeName: [UInt8]?
     let attributeValue: [UInt8]
 
@@ -17,7 +18,7 @@ struct XPathElementSelection: Sendable, Hashable {
         guard bytes.starts(with: "//".utf8) else { return nil }
         bytes = bytes.dropFirst(2)
         guard let elementName = Self.takeName(&bytes) else { return nil }
-        name = LightHTMLNames.names.firstIndex(of: String(decoding: elementName, as: UTF8.self)).map { UInt8($0) }
+        nameMask = LightHTMLNames.idMask(treeName: String(decoding: elementName, as: UTF8.self))
         if bytes.isEmpty {
             attributeName = nil
             attributeValue = []
@@ -53,11 +54,11 @@ struct XPathElementSelection: Sendable, Hashable {
 
     /// The selected elements in document order (the tree's nodes are stored in that order).
     func matches(in tree: LightHTMLTreeView) -> [Int32] {
-        guard let name else { return [] }
+        guard nameMask != 0 else { return [] }
         var result: [Int32] = []
         for index in 1..<tree.nodes.count {
             let node = tree.nodes[index]
-            guard node.kind == .element, node.name == name else { continue }
+            guard node.kind == .element, nameMask & (1 << UInt64(node.name)) != 0 else { continue }
             if let attributeName {
                 let element = Int32(index)
                 var matched = false
