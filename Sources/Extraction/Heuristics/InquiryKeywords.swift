@@ -79,7 +79,10 @@ enum InquiryKeywords {
     /// Requirements as presence bits: alternatives indexed by one of their bits, so a check
     /// looks only at alternatives one of whose words is there.
     struct Requirements: Sendable {
-        private let alternatives: [[Int]]
+        /// Every alternative's bits, one after another: alternative `a`'s are
+        /// `bits[bitStarts[a]..<bitStarts[a + 1]]` (flat, so a check walks no nested arrays).
+        private let bits: [Int32]
+        private let bitStarts: [Int32]
         /// The alternatives by anchor bit (their first word's): bit `b`'s are
         /// `byAnchor[anchorStarts[b]..<anchorStarts[b + 1]]`.
         private let byAnchor: [Int32]
@@ -88,7 +91,15 @@ enum InquiryKeywords {
         private let anchors: [UInt64]
 
         init(_ requirements: FreeTextRequirements) {
-            alternatives = requirements.alternatives.map { words in words.map(InquiryKeywords.bit) }
+            let alternatives = requirements.alternatives.map { words in words.map(InquiryKeywords.bit) }
+            var bits: [Int32] = []
+            var bitStarts: [Int32] = [0]
+            for alternative in alternatives {
+                bits += alternative.map(Int32.init)
+                bitStarts.append(Int32(bits.count))
+            }
+            self.bits = bits
+            self.bitStarts = bitStarts
             var anchors = [UInt64](repeating: 0, count: PresenceSet.capacity / 64)
             // An alternative without words would need nothing: anchor it nowhere, and let
             // ``mayMatch(_:)`` answer true for every text.
@@ -113,18 +124,30 @@ enum InquiryKeywords {
         /// Whether every word of some alternative is in `presence`.
         func mayMatch(_ presence: PresenceSet) -> Bool {
             if hasEmptyAlternative { return true }
-            for word in 0..<anchors.count {
-                var candidates = anchors[word] & presence[word: word]
-                while candidates != 0 {
-                    let bit = word << 6 | candidates.trailingZeroBitCount
-                    candidates &= candidates - 1
-                    for slot in Int(anchorStarts[bit])..<Int(anchorStarts[bit + 1])
-                    where alternatives[Int(byAnchor[slot])].allSatisfy(presence.contains) {
-                        return true
+            return presence.withWords { words in
+                anchors.withUnsafeBufferPointer { anchors in
+                    for word in 0..<min(anchors.count, words.count) {
+                        var candidates = anchors[word] & words[word]
+                        while candidates != 0 {
+                            let bit = word << 6 | candidates.trailingZeroBitCount
+                            candidates &= candidates - 1
+                            for slot in Int(anchorStarts[bit])..<Int(anchorStarts[bit + 1]) {
+                                let alternative = Int(byAnchor[slot])
+                                // (The anchor is the alternative's first bit: present.)
+                                var index = Int(bitStarts[alternative]) + 1
+                                let end = Int(bitStarts[alternative + 1])
+                                while index < end {
+                                    let needed = Int(bits[index])
+                                    guard words[needed >> 6] & (1 << UInt64(needed & 63)) != 0 else { break }
+                                    index += 1
+                                }
+                                if index >= end { return true }
+                            }
+                        }
                     }
+                    return false
                 }
             }
-            return false
         }
     }
 
@@ -139,6 +162,12 @@ enum InquiryKeywords {
         subscript(word index: Int) -> UInt64 {
             get { withUnsafeBytes(of: storage) { $0.load(fromByteOffset: index * 8, as: UInt64.self) } }
             set { withUnsafeMutableBytes(of: &storage) { $0.storeBytes(of: newValue, toByteOffset: index * 8, as: UInt64.self) } }
+        }
+
+        /// The set's 64-bit words, in order.
+        @inline(__always) func withWords<Result>(_ body: (UnsafeBufferPointer<UInt64>) -> Result) -> Result {
+            // (A homogeneous tuple's memory is bound to its element type.)
+            withUnsafeBytes(of: storage) { body($0.assumingMemoryBound(to: UInt64.self)) }
         }
 
         @inline(__always) func contains(_ bit: Int) -> Bool { self[word: bit >> 6] & (1 << UInt64(bit & 63)) != 0 }

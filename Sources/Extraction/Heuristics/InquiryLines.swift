@@ -21,6 +21,9 @@ struct InquiryLines {
     let traits: [Traits]
     /// Which requirement words (``InquiryKeywords``) each line's words hold.
     let presence: [InquiryKeywords.PresenceSet]
+    /// The union of every line's ``presence``: a requirement no alternative of which it
+    /// meets is met by no line nor pair of lines (``pairPresence(_:_:)`` is a union too).
+    let textPresence: InquiryKeywords.PresenceSet
 
     struct Traits {
         var hasDigit = false
@@ -41,6 +44,7 @@ struct InquiryLines {
         lines.reserveCapacity(8)
         traits.reserveCapacity(8)
         presence.reserveCapacity(8)
+        var textPresence = InquiryKeywords.PresenceSet()
         let table = InquiryKeywords.table
         func add(_ raw: UnsafeBufferPointer<UInt8>, from start: Int) {
             let line: String
@@ -58,6 +62,7 @@ struct InquiryLines {
             lines.append((lines.count + 1, line))
             traits.append(lineTraits)
             presence.append(linePresence)
+            textPresence.formUnion(linePresence)
         }
         // Lines as LineSplitter splits them: at an LF byte not preceded by CR.
         var copy = text
@@ -78,6 +83,7 @@ struct InquiryLines {
         self.lines = lines
         self.traits = traits
         self.presence = presence
+        self.textPresence = textPresence
     }
 
     // MARK: - Lines

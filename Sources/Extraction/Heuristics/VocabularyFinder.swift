@@ -6,9 +6,8 @@ enum VocabularyFinder {
     /// casita is a custom home), at the line where it is first named.
     static func projectType(in lines: InquiryLines) -> HeuristicFinding<String>? {
         // A hit needs every word of a phrase somewhere in the text: without, nothing to read.
-        var presence = InquiryKeywords.PresenceSet()
-        for (index, line) in lines.lines.enumerated() where !line.text.isEmpty { presence.formUnion(lines.presence[index]) }
-        guard InquiryKeywords.projectType.mayMatch(presence) else { return nil }
+        // (An empty or quoted line has no words: the text's presence is that of its filled lines.)
+        guard InquiryKeywords.projectType.mayMatch(lines.textPresence) else { return nil }
         // Words of the whole text, so a phrase broken across lines ("custom\nhome") is found:
         // as vocabulary indices when every line has them.
         let filled = lines.lines.indices.filter { !lines.lines[$0].text.isEmpty }
@@ -65,6 +64,9 @@ enum VocabularyFinder {
         in lines: InquiryLines, rule: String, requirements: InquiryKeywords.Requirements,
         _ readIndexed: (VocabularyWords) -> String?, _ readWords: ([String]) -> String?
     ) -> HeuristicFinding<String>? {
+        // A line's presence, and a pair's (a union of two lines'), is within the text's: a
+        // text that meets no alternative has no line nor pair to read.
+        guard requirements.mayMatch(lines.textPresence) else { return nil }
         let filled = lines.lines.indices.filter { !lines.lines[$0].text.isEmpty }
         let mayHit = filled.map { requirements.mayMatch(lines.presence[$0]) }
         var answers: [String??] = Array(repeating: nil, count: filled.count)

@@ -105,8 +105,8 @@ struct LeadBuilder {
             let (first, last) = hint == .name ? ValueNormalizer.personName(raw)
                 : ValueNormalizer.personName(ValueNormalizer.text(raw, hint: hint) ?? "")
             guard first != nil || last != nil else { return false }
-            if lead.firstName == nil, let first { write(\.firstName, first, "first_name", provenance) }
-            if lead.lastName == nil, let last { write(\.lastName, last, "last_name", provenance) }
+            if lead.firstName == nil, let first { lead.firstName = first; lead.fields["first_name"] = provenance }
+            if lead.lastName == nil, let last { lead.lastName = last; lead.fields["last_name"] = provenance }
             return true
         case .email:
             guard let email = ValueNormalizer.text(raw, hint: hint) else { return false }
@@ -114,25 +114,29 @@ struct LeadBuilder {
                 addChannel(ContactChannel(kind: .email, value: email, isRelay: true))
                 return false
             }
-            write(\.email, email, "email", provenance)
+            lead.email = email
+            lead.fields["email"] = provenance
             return true
         case .phone:
-            guard hint == .phone else { return writeText(field, raw, hint, \.phone, provenance) }
+            guard hint == .phone else { return writeText(field, raw, hint, provenance) }
             guard let (number, phoneExtension) = ValueNormalizer.phone(raw) else { return false }
             if phonesAreProxied {
                 addChannel(ContactChannel(kind: .phone, value: number, isRelay: true))
                 settled.insert(.phone)
                 return true
             }
-            write(\.phone, number, "phone", provenance)
+            lead.phone = number
+            lead.fields["phone"] = provenance
             if let phoneExtension, lead.phoneExtension == nil {
-                write(\.phoneExtension, phoneExtension, "phone_extension", provenance)
+                lead.phoneExtension = phoneExtension
+                lead.fields["phone_extension"] = provenance
             }
             return true
         case .phoneExtension:
             let digits = raw.filter(\.isNumber)
             guard !digits.isEmpty, digits.count <= 7 else { return false }
-            write(\.phoneExtension, String(digits), "phone_extension", provenance)
+            lead.phoneExtension = String(digits)
+            lead.fields["phone_extension"] = provenance
             return true
         case .street, .city, .state, .postalCode:
             guard let value = ValueNormalizer.text(raw, hint: hint) else { return false }
@@ -151,10 +155,23 @@ struct LeadBuilder {
                 : ValueNormalizer.trimmed(raw).map { PostalAddress(street: ValueNormalizer.text($0, hint: hint)) }
             guard let parsed, !parsed.isEmpty else { return false }
             var address = lead.address ?? PostalAddress()
-            for (part, key) in [(\PostalAddress.street, "street"), (\.city, "city"), (\.state, "state"), (\.postalCode, "postal_code")]
-            where address[keyPath: part] == nil && parsed[keyPath: part] != nil {
-                address[keyPath: part] = parsed[keyPath: part]
-                lead.fields[key] = provenance
+            // Each part the lead lacks and the parse has, in this order (street, city,
+            // state, postal code): written directly, without key paths.
+            if address.street == nil, let street = parsed.street {
+                address.street = street
+                lead.fields["street"] = provenance
+            }
+            if address.city == nil, let city = parsed.city {
+                address.city = city
+                lead.fields["city"] = provenance
+            }
+            if address.state == nil, let state = parsed.state {
+                address.state = state
+                lead.fields["state"] = provenance
+            }
+            if address.postalCode == nil, let postalCode = parsed.postalCode {
+                address.postalCode = postalCode
+                lead.fields["postal_code"] = provenance
             }
             lead.address = address
             return true
@@ -170,28 +187,25 @@ struct LeadBuilder {
             guard let range else { return false }
             var wrote = false
             if field != .budgetHigh, lead.budgetLow == nil, let low = field == .budgetLow ? (range.low ?? range.high) : range.low {
-                write(\.budgetLow, low, "budget_low", provenance)
+                lead.budgetLow = low
+                lead.fields["budget_low"] = provenance
                 wrote = true
             }
             if field != .budgetLow, lead.budgetHigh == nil, let high = field == .budgetHigh ? (range.high ?? range.low) : range.high {
-                write(\.budgetHigh, high, "budget_high", provenance)
+                lead.budgetHigh = high
+                lead.fields["budget_high"] = provenance
                 wrote = true
             }
             return wrote
-        case .sourceLeadId: return writeText(field, raw, hint, \.sourceLeadId, provenance)
-        case .firstName: return writeText(field, raw, hint, \.firstName, provenance)
-        case .lastName: return writeText(field, raw, hint, \.lastName, provenance)
-        case .projectType: return writeText(field, raw, hint, \.projectType, provenance)
-        case .timeline: return writeText(field, raw, hint, \.timeline, provenance)
-        case .lotStatus: return writeText(field, raw, hint, \.lotStatus, provenance)
-        case .financing: return writeText(field, raw, hint, \.financing, provenance)
-        case .subject: return writeText(field, raw, hint, \.subject, provenance)
+        case .sourceLeadId, .firstName, .lastName, .projectType, .timeline, .lotStatus, .financing, .subject:
+            return writeText(field, raw, hint, provenance)
         case .message:
             guard let text = ValueNormalizer.trimmed(raw) else { return false }
             let value = hint == .lowercase ? text.lowercased() : text
             // A text of at most that many bytes has at most that many characters: kept whole.
             let kept = value.utf8.count <= Self.maximumMessageLength ? value : String(value.prefix(Self.maximumMessageLength))
-            write(\.message, kept, "message", provenance)
+            lead.message = kept
+            lead.fields["message"] = provenance
             return true
         }
     }
@@ -210,19 +224,28 @@ struct LeadBuilder {
         lead.contactChannels = channels
     }
 
+    /// Writes the normalised text value of a field held as one `String?` on the lead.
+    /// (A switch on the field, not a key path: key path access goes through the runtime.)
     private mutating func writeText(
-        _ field: LeadField, _ raw: String, _ hint: NormalizeHint,
-        _ keyPath: WritableKeyPath<ExtractedLead, String?>, _ provenance: FieldProvenance
+        _ field: LeadField, _ raw: String, _ hint: NormalizeHint, _ provenance: FieldProvenance
     ) -> Bool {
         guard let value = ValueNormalizer.text(raw, hint: hint) else { return false }
-        write(keyPath, value, field.rawValue, provenance)
+        switch field {
+        case .sourceLeadId: lead.sourceLeadId = value
+        case .firstName: lead.firstName = value
+        case .lastName: lead.lastName = value
+        case .phone: lead.phone = value
+        case .projectType: lead.projectType = value
+        case .timeline: lead.timeline = value
+        case .lotStatus: lead.lotStatus = value
+        case .financing: lead.financing = value
+        case .subject: lead.subject = value
+        default:
+            // (Only the callers above reach here, with these fields.)
+            assertionFailure("\(field) is not a single text field")
+            return false
+        }
+        lead.fields[field.rawValue] = provenance
         return true
-    }
-
-    private mutating func write<Value>(
-        _ keyPath: WritableKeyPath<ExtractedLead, Value?>, _ value: Value, _ key: String, _ provenance: FieldProvenance
-    ) {
-        lead[keyPath: keyPath] = value
-        lead.fields[key] = provenance
     }
 }
