@@ -38,10 +38,13 @@ extension SpecSet {
     /// is one of this set's, and `presence` this set's for the same view.
     func ignoreReason(_ spec: ParserSpec, _ view: InquiryView, presence: LiteralPresence) -> String? {
         // A rule naming both a subject and a body pattern needs both to match.
-        for rule in spec.ignoreRules {
-            if let subject = rule.subject, !subject.matches(view.subject, presence: presence.subject) { continue }
-            if let body = rule.body, !body.matches(view.text, presence: presence.text) { continue }
-            return rule.reason
+        // By index, so each rule is read in place rather than copied (a rule holds patterns
+        // of many references, each retained and released by a copy).
+        let rules = spec.ignoreRules
+        for index in rules.indices {
+            if rules[index].subject?.matches(view.subject, presence: presence.subject) == false { continue }
+            if rules[index].body?.matches(view.text, presence: presence.text) == false { continue }
+            return rules[index].reason
         }
         return nil
     }
@@ -103,13 +106,22 @@ final class SpecDetector: Sendable {
             guard senderMatches(sender) else { return nil }
         }
         if hasContentSide {
+            // Patterns by index, read in place: `contains(where:)` copied each one (many
+            // references to retain and release) to pass it to the closure.
             if !subjects.isEmpty {
+                let subject = view.subject
                 let subjectPresence = presence.subject
-                if subjects.contains(where: { $0.matches(view.subject, presence: subjectPresence) }) { return hasSenderSide }
+                for index in subjects.indices where subjects[index].matches(subject, presence: subjectPresence) { return hasSenderSide }
             }
             guard !bodyMarkers.isEmpty else { return nil }
+            let text = view.text
             let textPresence = presence.text
-            guard bodyMarkers.contains(where: { $0.matches(view.text, presence: textPresence) }) else { return nil }
+            var found = false
+            for index in bodyMarkers.indices where bodyMarkers[index].matches(text, presence: textPresence) {
+                found = true
+                break
+            }
+            guard found else { return nil }
         }
         return hasSenderSide && hasContentSide
     }
@@ -121,7 +133,9 @@ final class SpecDetector: Sendable {
         }
         let address = sender.address
         if !address.isEmpty, senderAddresses.contains(address) { return true }
-        if !address.isEmpty, senderPatterns.contains(where: { $0.matches(address) }) { return true }
+        if !address.isEmpty {
+            for index in senderPatterns.indices where senderPatterns[index].matches(address) { return true }
+        }
         if !replyToDomains.isEmpty {
             for replyDomain in sender.replyToDomains where replyToDomains.contains(where: { $0.contains(replyDomain) }) {
                 return true
