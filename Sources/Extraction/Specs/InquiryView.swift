@@ -58,13 +58,20 @@ final class InquiryView {
     /// the first row wins for a repeated label).
     lazy var tableRows: [String: String] = {
         guard let htmlDocument else { return [:] }
+        let tableRows = htmlDocument.innermostTableRows()
         var rows: [String: String] = [:]
-        for row in htmlDocument.innermostTableRows() {
+        rows.reserveCapacity(tableRows.count)
+        for row in tableRows {
             let key = LabelIndex.key(row.label)
-            if !key.isEmpty, rows[key] == nil { rows[key] = row.value }
+            // The first row wins: one hash lookup through the `[key]` accessor.
+            if !key.isEmpty { Self.keepFirst(row.value, in: &rows[key]) }
         }
         return rows
     }()
+
+    private static func keepFirst(_ value: String, in slot: inout String?) {
+        if slot == nil { slot = value }
+    }
 
     /// A header's value and where it was read, for `header:` rules. `From-name` and
     /// `Reply-To-name` give display names.
@@ -96,15 +103,23 @@ final class InquiryView {
 
     /// "forwarded original body line 12".
     func textLocation(line: Int) -> String {
-        "\(inquiry.bodySource) line \(line)"
+        // Concatenation: the same text as interpolating, without its generic machinery.
+        inquiry.bodySource + " line " + String(line)
     }
 
     /// The 1-based line of a UTF-8 offset in ``text``.
     func line(ofUTF8Offset offset: Int) -> Int {
         var text = text
         return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return 1 }
+            let end = min(max(offset, 0), bytes.count)
             var line = 1
-            for byte in bytes.prefix(offset) where byte == 0x0A { line += 1 }
+            var position = 0
+            // LF by LF (libc's memchr looks at many bytes at a time).
+            while position < end, let found = memchr(base + position, 0x0A, end - position) {
+                line += 1
+                position = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+            }
             return line
         }
     }

@@ -106,17 +106,22 @@ struct LabelIndex {
                     case .plain(let label, _): key = Self.asciiKey(bytes, label.lowerBound, label.upperBound)
                     case .text(let label, _): key = Self.key(label)
                     }
-                    guard !key.isEmpty, colonEntries[key] == nil else { continue }
+                    guard !key.isEmpty else { continue }
+                    let stored: StoredEntry?
                     switch split {
                     case .plain(_, let value) where !value.isEmpty:
-                        colonEntries[key] = .bytes(line: index + 1, start: value.lowerBound, end: value.upperBound)
+                        stored = .bytes(line: index + 1, start: value.lowerBound, end: value.upperBound)
                     case .text(_, let value) where !value.isEmpty:
-                        colonEntries[key] = .text(line: index + 1, value: value)
+                        stored = .text(line: index + 1, value: value)
                     default:
                         if let next = nextValueLine(after: index), colonSplit(next) == nil {
-                            colonEntries[key] = storedValue(line: next)
+                            stored = storedValue(line: next)
+                        } else {
+                            stored = nil
                         }
                     }
+                    // The first line with a label wins.
+                    if let stored { Self.keepFirst(stored, in: &colonEntries[key]) }
                 } else {
                     let key: String
                     switch line {
@@ -128,11 +133,17 @@ struct LabelIndex {
                         guard Self.isShortLabel(text) else { continue }
                         key = Self.key(text)
                     }
-                    guard !key.isEmpty, bareEntries[key] == nil, let next = nextValueLine(after: index) else { continue }
-                    bareEntries[key] = storedValue(line: next)
+                    guard !key.isEmpty, let next = nextValueLine(after: index) else { continue }
+                    Self.keepFirst(storedValue(line: next), in: &bareEntries[key])
                 }
             }
         }
+    }
+
+    /// Stores `entry` in an empty slot: through a dictionary's `[key]` accessor, one hash
+    /// lookup where `dictionary[key] == nil` and then `dictionary[key] = entry` take two.
+    private static func keepFirst(_ entry: StoredEntry, in slot: inout StoredEntry?) {
+        if slot == nil { slot = entry }
     }
 
     /// Splits `bytes` into lines (a line break is an LF byte not after CR, as LineSplitter
@@ -225,13 +236,14 @@ struct LabelIndex {
         return line.count <= maximumLabelLength && line.split(separator: " ").count <= maximumLabelWords
     }
 
-    /// The value for the first of `labels` present (colon forms before bare labels).
-    func value(for labels: SpecLabels) -> (label: String, entry: Entry)? {
-        for (label, key) in zip(labels.names, labels.keys) {
-            if let stored = colonEntries[key] { return (label, entry(stored)) }
+    /// The value for the first of `labels` present (colon forms before bare labels), with
+    /// the index of the label that matched.
+    func value(for labels: SpecLabels) -> (labelIndex: Int, entry: Entry)? {
+        for (index, key) in labels.keys.enumerated() {
+            if let stored = colonEntries[key] { return (index, entry(stored)) }
         }
-        for (label, key) in zip(labels.names, labels.keys) {
-            if let stored = bareEntries[key] { return (label, entry(stored)) }
+        for (index, key) in labels.keys.enumerated() {
+            if let stored = bareEntries[key] { return (index, entry(stored)) }
         }
         return nil
     }
@@ -269,11 +281,14 @@ struct LabelIndex {
         return (label, value)
     }
 
+    /// What ``key(_:)`` drops besides whitespace (made once: building the set costs more
+    /// than keying a label).
+    private static let keyDecoration: Set<Character> = ["*", "-", "=", "_", "#", ":", "•", "|", "[", "]"]
+
     /// A label compared loosely: lowercased, single-spaced, without decoration.
     static func key(_ label: some StringProtocol) -> String {
         if let ascii = label.utf8.withContiguousStorageIfAvailable({ asciiKey($0) }), let ascii { return ascii }
-        let decoration: Set<Character> = ["*", "-", "=", "_", "#", ":", "•", "|", "[", "]"]
-        let words = label.lowercased().split { $0.isWhitespace || decoration.contains($0) }
+        let words = label.lowercased().split { $0.isWhitespace || keyDecoration.contains($0) }
         return words.joined(separator: " ")
     }
 
@@ -419,8 +434,9 @@ struct LabelIndex {
 
     /// ``asciiKey(_:)`` of the ASCII bytes `bytes[start..<end]`.
     private static func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
-        // Keys are at most a label's length: made in a stack buffer, most end up small strings.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end - start) { out in
+        // Keys are at most a label's length: written straight into the String's storage
+        // (in place for a small string, one allocation otherwise).
+        String(unsafeUninitializedCapacity: end - start) { out in
             var count = 0
             var pendingSpace = false
             for index in start..<end {
@@ -439,7 +455,7 @@ struct LabelIndex {
                     count += 1
                 }
             }
-            return String(decoding: UnsafeBufferPointer(rebasing: out[..<count]), as: UTF8.self)
+            return count
         }
     }
 }

@@ -96,8 +96,40 @@ public struct ParserSpec: Sendable {
 
         enum PatternScope: String, Sendable { case text, subject, html }
 
-        var kind: Kind
+        var kind: Kind {
+            // A pattern may be swapped for a tuned one after loading: the names follow it.
+            didSet { provenanceNames = Self.provenanceNames(of: kind) }
+        }
         var hint: NormalizeHint?
+        /// ``describe(matched:)`` made once at load rather than for every message: one per
+        /// label of a `label:`/`table_row:` rule (in order), else the one description.
+        private(set) var provenanceNames: [String]
+
+        init(kind: Kind, hint: NormalizeHint?) {
+            self.kind = kind
+            self.hint = hint
+            provenanceNames = Self.provenanceNames(of: kind)
+        }
+
+        /// How the rule appears in provenance when its label at `labelIndex` matched (0 for
+        /// rules without labels): ``describe(matched:)`` of that label.
+        func provenanceName(labelAt labelIndex: Int = 0) -> String {
+            provenanceNames[labelIndex]
+        }
+
+        private static func provenanceNames(of kind: Kind) -> [String] {
+            let rule = FieldRule(describing: kind)
+            switch kind {
+            case .label(let labels, _), .tableRow(let labels): return labels.names.map { rule.describe(matched: $0) }
+            default: return [rule.describe()]
+            }
+        }
+
+        /// A rule made only to describe `kind`.
+        private init(describing kind: Kind) {
+            self.kind = kind
+            provenanceNames = []
+        }
 
         /// How the rule appears in provenance: `label 'Phone'`, `xpath '//td'`.
         func describe(matched label: String? = nil) -> String {
