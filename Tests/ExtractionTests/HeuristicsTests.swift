@@ -279,6 +279,38 @@ struct HeuristicsTests {
         let lead = filled(text)
         #expect(lead.firstName == nil && lead.lastName == nil, "\(text)")
     }
+
+    // MARK: - Self-introductions
+
+    @Test(arguments: [
+        ("My name is Sarah Johnson and my husband and I want to build.", "Sarah", "Johnson"),
+        ("Hi, my name is Tanya Brooks. We're looking to build a custom home.", "Tanya", "Brooks"),
+        ("Hello there, this is Dana Lee from Round Rock, we own a lot.", "Dana", "Lee"),
+        ("This is Mike O'Neil - please call me back about an addition", "Mike", "O'Neil"),
+        ("hi! my name is maria gonzalez, we want a quote", "Maria", "Gonzalez"),
+        ("My name is Sarah and I'd like a quote", "Sarah", nil),
+        // The introduction wins over the signature: it is the prospect's own full name.
+        ("My name is Sarah Johnson.\nPlease call.\n\nThanks,\nSarah", "Sarah", "Johnson"),
+    ] as [(String, String?, String?)])
+    func selfIntroductions(_ text: String, _ first: String?, _ last: String?) {
+        let lead = filled(text)
+        #expect(lead.firstName == first, "\(text)")
+        #expect(lead.lastName == last, "\(text)")
+        #expect(lead.fields["first_name"]?.rule == "heuristic: self-introduction", "\(text)")
+    }
+
+    @Test(arguments: [
+        "This is a custom home project on our lot.",
+        "We think this is Great Value for a remodel",
+        "My name is on the deed, we want to build",
+        "Hi, this is about the lot on Oak Street",
+        "my name is 512-555-0143",
+        "The name is Bond",
+    ])
+    func notSelfIntroductions(_ text: String) {
+        let lead = filled(text)
+        #expect(lead.firstName == nil && lead.lastName == nil, "\(text)")
+    }
 }
 
 /// The finders skip lines by what a byte scan finds in them; lines that are not ASCII are

@@ -1,12 +1,13 @@
 public import LeadModel
 
 /// Finds what a homeowner wrote in their own words (phone, address, budget, timeline,
-/// project type, lot status, financing, a signature name) and fills the lead's *missing*
-/// fields with it, recording a heuristic provenance for each.
+/// project type, lot status, financing, their name) and fills the lead's *missing* fields
+/// with it, recording a heuristic provenance for each.
 ///
 /// Each kind has its own finder in this folder, which documents what it accepts and what it
 /// passes over: ``PhoneFinder``, ``AddressFinder``, ``BudgetPhraseFinder``,
-/// ``TimelinePhraseFinder``, ``VocabularyFinder`` (project type, lot status, financing) and
+/// ``TimelinePhraseFinder``, ``VocabularyFinder`` (project type, lot status, financing),
+/// ``SelfIntroductionFinder`` (`My name is ...`, tried before the signature) and
 /// ``SignatureNameFinder``. Provenance is `FieldProvenance(spec: nil, rule: "heuristic: <what>",
 /// location: "<location> line N")`. Quoted (`>`) lines are never read.
 public enum InquiryHeuristics {
@@ -60,7 +61,8 @@ public enum InquiryHeuristics {
             lead.financing = found.value
             lead.fields["financing"] = provenance(found.rule, found.line)
         }
-        if lead.firstName == nil, lead.lastName == nil, let found = SignatureNameFinder.find(in: lines) {
+        if lead.firstName == nil, lead.lastName == nil,
+           let found = SelfIntroductionFinder.find(in: lines) ?? SignatureNameFinder.find(in: lines) {
             if let first = found.value.first {
                 lead.firstName = first
                 lead.fields["first_name"] = provenance(found.rule, found.line)
