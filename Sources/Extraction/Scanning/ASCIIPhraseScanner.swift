@@ -6,9 +6,12 @@
 /// can find it either, so callers skip their exact (and much slower) check; when they do
 /// occur, callers confirm with that exact check.
 ///
-/// The scan looks at every byte once: a 64 Ki-bit table of the phrases' first two bytes
-/// rejects almost every position, and only the phrases starting with those two bytes are
-/// compared.
+/// The scan looks at every position at most once: a 64 Ki-bit table of the phrases' first two
+/// bytes rejects almost every position, and only the phrases starting with those two bytes
+/// are compared. When no phrase has two bytes, most positions are not even looked at: if
+/// the two bytes after a position are neither the first two nor the second and third of
+/// any phrase, no phrase starts at that position or the next, and the scan steps over both
+/// (one table load per two bytes).
 struct ASCIIPhraseScanner: Sendable {
     /// The phrases as given, in order; results are indexed like this list.
     let phrases: [String]
@@ -27,6 +30,19 @@ struct ASCIIPhraseScanner: Sendable {
     private let byPairFlat: [Int32]
     private let pairKeys: [Int32]
     private let pairStarts: [Int32]
+    /// The tables of the stepping scan, one for the text's bytes as they come, one with every
+    /// byte A-Z counted as a-z; nil when some phrase has two bytes, which stepping two
+    /// positions at once could miss.
+    private let stepTables: StepTables?
+    private let foldedStepTables: StepTables?
+
+    /// Bit tables indexed by two text bytes b0 b1 as `b0 | b1 << 8` (one unaligned load).
+    private struct StepTables {
+        /// Set when some phrase has b0 b1 at offset 0 or 1.
+        var step: [UInt64]
+        /// Set when some phrase starts with b0 b1.
+        var start: [UInt64]
+    }
 
     init(_ phrases: [String]) {
         self.phrases = phrases
@@ -66,6 +82,35 @@ struct ASCIIPhraseScanner: Sendable {
         pairStarts.append(Int32(byPair.count))
         self.pairKeys = pairKeys
         self.pairStarts = pairStarts
+        if bytes.contains(where: { $0.count == 2 }) {
+            stepTables = nil
+            foldedStepTables = nil
+        } else {
+            var exact = StepTables(step: [UInt64](repeating: 0, count: 1024), start: [UInt64](repeating: 0, count: 1024))
+            var folded = exact
+            func set(_ table: inout [UInt64], _ low: UInt8, _ high: UInt8) {
+                let pair = Int(low) | Int(high) << 8
+                table[pair >> 6] |= 1 << UInt64(pair & 63)
+            }
+            /// The text bytes that fold to `byte` (A-Z folds to a-z), with `byte` itself.
+            func unfolded(_ byte: UInt8) -> [UInt8] {
+                byte >= 0x61 && byte <= 0x7A ? [byte, byte - 0x20] : [byte]
+            }
+            for phrase in bytes where phrase.count >= 3 {
+                set(&exact.start, phrase[0], phrase[1])
+                for low in unfolded(phrase[0]) {
+                    for high in unfolded(phrase[1]) { set(&folded.start, low, high) }
+                }
+                for offset in 0...1 {
+                    set(&exact.step, phrase[offset], phrase[offset + 1])
+                    for low in unfolded(phrase[offset]) {
+                        for high in unfolded(phrase[offset + 1]) { set(&folded.step, low, high) }
+                    }
+                }
+            }
+            stepTables = exact
+            foldedStepTables = folded
+        }
     }
 
     /// For each phrase, whether its bytes occur in `text`'s UTF-8.
@@ -104,28 +149,58 @@ struct ASCIIPhraseScanner: Sendable {
                     byPairFlat.withUnsafeBufferPointer { candidates in
                         pairStarts.withUnsafeBufferPointer { starts in
                             found.withUnsafeMutableBufferPointer { found in
+                                /// Compares the phrases that start with the two bytes at
+                                /// `position` (`pair`); true when every phrase is found.
+                                @inline(__always) func check(_ position: Int, pair: Int) -> Bool {
+                                    guard bits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { return false }
+                                    let key = Self.slot(of: Int32(pair), in: pairKeys)
+                                    for slot in Int(starts[key])..<Int(starts[key + 1]) {
+                                        let index = Int(candidates[slot])
+                                        guard !found[index] else { continue }
+                                        let (start, length) = ranges[index]
+                                        guard position + length <= count else { continue }
+                                        var offset = 2
+                                        while offset < length, at(position + offset) == flat[start + offset] { offset += 1 }
+                                        if offset == length {
+                                            found[index] = true
+                                            remaining -= 1
+                                        }
+                                    }
+                                    return remaining == 0
+                                }
+                                if let tables = foldingCase ? foldedStepTables : stepTables, let base = buffer.baseAddress {
+                                    // Every phrase has three bytes or more: none starts in the
+                                    // last two bytes, and a position whose next two bytes are in
+                                    // no phrase's first three is skipped with the one after it.
+                                    // Other positions are compared when their own two bytes,
+                                    // as they come, start a phrase.
+                                    let raw = UnsafeRawPointer(base)
+                                    tables.step.withUnsafeBufferPointer { step in
+                                        tables.start.withUnsafeBufferPointer { startBits in
+                                            var position = 0
+                                            while position + 2 < count {
+                                                let next = Int(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: position + 1, as: UInt16.self)))
+                                                if step[next >> 6] & (1 << UInt64(next & 63)) == 0 {
+                                                    position += 2
+                                                    continue
+                                                }
+                                                let here = Int(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt16.self)))
+                                                if startBits[here >> 6] & (1 << UInt64(here & 63)) != 0,
+                                                   check(position, pair: Int(at(position)) << 8 | Int(at(position + 1))) {
+                                                    return
+                                                }
+                                                position += 1
+                                            }
+                                        }
+                                    }
+                                    return
+                                }
                                 var position = 0
                                 var next = Int(at(0))
                                 while position + 1 < count {
                                     let first = next
                                     next = Int(at(position + 1))
-                                    let pair = first << 8 | next
-                                    if bits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
-                                        let key = Self.slot(of: Int32(pair), in: pairKeys)
-                                        for slot in Int(starts[key])..<Int(starts[key + 1]) {
-                                            let index = Int(candidates[slot])
-                                            guard !found[index] else { continue }
-                                            let (start, length) = ranges[index]
-                                            guard position + length <= count else { continue }
-                                            var offset = 2
-                                            while offset < length, at(position + offset) == flat[start + offset] { offset += 1 }
-                                            if offset == length {
-                                                found[index] = true
-                                                remaining -= 1
-                                            }
-                                        }
-                                        if remaining == 0 { return }
-                                    }
+                                    if check(position, pair: first << 8 | next) { return }
                                     position += 1
                                 }
                             }

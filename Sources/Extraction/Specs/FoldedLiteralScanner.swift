@@ -9,8 +9,11 @@
 /// is taken with bit 5 of each byte set, which folds A-Z like lowercasing and merges a
 /// few other bytes too: a coarser key, never a missed literal.) Once every literal of a
 /// hash is found, the scan clears its bit in a copy of the table, so a common word
-/// ("name", "new ") costs nothing after its first time. Literals shorter than four bytes
-/// (rare) are compared with the window's end at every position.
+/// ("name", "new ") costs nothing after its first time. Most positions are not looked up
+/// at all: when the three bytes after a position are neither the first three nor the
+/// second to fourth of any literal, neither it nor the next can start one, and the scan
+/// steps over both. Literals shorter than four bytes (rare; the scan then looks at every
+/// position) are keyed on the window's last two bytes, and only on a hit compared.
 struct FoldedLiteralScanner: Sendable {
     /// The literals as given; results are indexed like this list.
     let literals: [[UInt8]]
@@ -25,6 +28,14 @@ struct FoldedLiteralScanner: Sendable {
         Int((window &* 0x9E37_79B1) >> UInt32(32 - hashBits))
     }
 
+    private static let stepHashBits = 15
+
+    /// The hash of three bytes (the low three of `gram`), with bit 5 of each set.
+    @inline(__always)
+    private static func stepHash(_ gram: UInt32) -> Int {
+        Int(((gram | 0x20_2020) &* 0x9E37_79B1) >> UInt32(32 - stepHashBits))
+    }
+
     @inline(__always)
     private static func fold(_ byte: UInt8) -> UInt8 {
         byte &- 0x41 < 26 ? byte | 0x20 : byte
@@ -37,6 +48,7 @@ struct FoldedLiteralScanner: Sendable {
         var tails: [UInt8] = []
         var tailStarts: [Int32] = []
         var bits = [UInt64](repeating: 0, count: Self.bitWords)
+        var stepBits = [UInt64](repeating: 0, count: (1 << Self.stepHashBits) / 64)
         var buckets = [[Int32]](repeating: [], count: 1 << Self.hashBits)
         var shortLiterals: [ShortLiteral] = []
         for (index, literal) in self.literals.enumerated() {
@@ -51,6 +63,11 @@ struct FoldedLiteralScanner: Sendable {
                 continue
             }
             heads.append(value)
+            for offset in 0...1 {
+                let gram = UInt32(literal[offset]) | UInt32(literal[offset + 1]) << 8 | UInt32(literal[offset + 2]) << 16
+                let step = Self.stepHash(gram)
+                stepBits[step >> 6] |= 1 << UInt64(step & 63)
+            }
             let hash = Self.hash(value | 0x2020_2020)
             bits[hash >> 6] |= 1 << UInt64(hash & 63)
             buckets[hash].append(Int32(index))
@@ -64,7 +81,8 @@ struct FoldedLiteralScanner: Sendable {
         }
         bucketStarts.append(Int32(bucketLiterals.count))
         storage = Storage(heads: heads, tails: tails, tailStarts: tailStarts, bits: bits,
-                          bucketStarts: bucketStarts, bucketLiterals: bucketLiterals, shortLiterals: shortLiterals)
+                          bucketStarts: bucketStarts, bucketLiterals: bucketLiterals, shortLiterals: shortLiterals,
+                          stepBits: stepBits)
     }
 
     /// A literal of one to three bytes: its bytes little-endian, the shift that brings the
@@ -108,34 +126,54 @@ struct FoldedLiteralScanner: Sendable {
                     return remaining == 0
                 }
                 guard storage.shortCount > 0 else {
-                    guard count >= 4 else { return }
-                    var window = UInt32(base[0]) << 8 | UInt32(base[1]) << 16 | UInt32(base[2]) << 24
-                    var position = 3
-                    while position < count {
-                        window = window >> 8 | UInt32(base[position]) << 24
-                        if lookUp(window, end: position + 1) { return }
-                        position += 1
+                    // Every literal has four bytes or more: a literal starting at `start`
+                    // or the position after has its bytes 1-3 or 0-2, respectively, at
+                    // `start + 1`; when those three bytes are no literal's, both positions
+                    // are stepped over with one table load.
+                    let raw = UnsafeRawPointer(base)
+                    let step = storage.stepBits
+                    var start = 0
+                    while start + 4 <= count {
+                        let window = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt32.self))
+                        let hash = Self.stepHash(window >> 8)
+                        if step[hash >> 6] & (1 << UInt64(hash & 63)) == 0 {
+                            start += 2
+                            continue
+                        }
+                        if lookUp(window, end: start + 4) { return }
+                        start += 1
                     }
                     return
                 }
-                // With short literals, a folded window too, compared with each of them (the
-                // zeros it starts with never equal a literal's bytes).
+                // With short literals, their last two bytes too, looked up in a table of
+                // 64 Ki bits (bit 5 of each byte set, as for the hash: a coarser key, never a
+                // missed literal); only on a hit are the window's last bytes folded and
+                // compared with each short literal (bytes before the text's start count as
+                // zeros, which never equal a literal's bytes).
                 let shorts = storage.shortLiterals
                 let shortCount = storage.shortCount
+                let shortBits = storage.shortBits
+                @inline(__always) func foldedEnd(at position: Int) -> UInt32 {
+                    var folded = UInt32(Self.fold(base[position])) << 24
+                    if position >= 1 { folded |= UInt32(Self.fold(base[position - 1])) << 16 }
+                    if position >= 2 { folded |= UInt32(Self.fold(base[position - 2])) << 8 }
+                    return folded
+                }
                 var window: UInt32 = 0
-                var folded: UInt32 = 0
                 for position in 0..<count {
-                    let byte = base[position]
-                    window = window >> 8 | UInt32(byte) << 24
-                    folded = folded >> 8 | UInt32(Self.fold(byte)) << 24
-                    var next = 0
-                    while next < shortCount {
-                        let short = shorts[next]
-                        next += 1
-                        guard folded >> short.shift == short.value, !found[short.index] else { continue }
-                        found[short.index] = true
-                        remaining -= 1
-                        if remaining == 0 { return }
+                    window = window >> 8 | UInt32(base[position]) << 24
+                    let pair = Int((window >> 16) | 0x2020)
+                    if shortBits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
+                        let folded = foldedEnd(at: position)
+                        var next = 0
+                        while next < shortCount {
+                            let short = shorts[next]
+                            next += 1
+                            guard folded >> short.shift == short.value, !found[short.index] else { continue }
+                            found[short.index] = true
+                            remaining -= 1
+                            if remaining == 0 { return }
+                        }
                     }
                     if position >= 3, lookUp(window, end: position + 1) { return }
                 }
@@ -161,9 +199,15 @@ struct FoldedLiteralScanner: Sendable {
         /// Literals of one to three bytes.
         let shortLiterals: UnsafeMutablePointer<ShortLiteral>
         let shortCount: Int
+        /// Bit `stepHash(b0 | b1 << 8 | b2 << 16)` is set when a literal of four or more bytes
+        /// has b0 b1 b2 at offset 0 or 1.
+        let stepBits: UnsafeMutablePointer<UInt64>
+        /// Bit `(b1 | b2 << 8) | 0x2020` is set when a short literal ends with b1 b2, or is the
+        /// one byte b2 (with any b1).
+        let shortBits: UnsafeMutablePointer<UInt64>
 
         init(heads: [UInt32], tails: [UInt8], tailStarts: [Int32], bits: [UInt64], bucketStarts: [Int32], bucketLiterals: [Int32],
-             shortLiterals: [ShortLiteral]) {
+             shortLiterals: [ShortLiteral], stepBits: [UInt64]) {
             func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
                 let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(array.count, 1))
                 pointer.initialize(from: array, count: array.count)
@@ -177,6 +221,19 @@ struct FoldedLiteralScanner: Sendable {
             self.bucketLiterals = copy(bucketLiterals)
             self.shortLiterals = copy(shortLiterals)
             shortCount = shortLiterals.count
+            var shortBits = [UInt64](repeating: 0, count: 1024)
+            for short in shortLiterals {
+                // The literal's last two bytes, where the window's last two are (its first
+                // byte alone when it has one, under any byte before).
+                let ending = (short.value << short.shift) >> 16
+                let lows: [UInt32] = short.shift == 24 ? Array(0...255) : [ending & 0xFF]
+                for low in lows {
+                    let pair = Int((ending & 0xFF00 | low) | 0x2020)
+                    shortBits[pair >> 6] |= 1 << UInt64(pair & 63)
+                }
+            }
+            self.shortBits = copy(shortBits)
+            self.stepBits = copy(stepBits)
         }
 
         deinit {
@@ -187,6 +244,8 @@ struct FoldedLiteralScanner: Sendable {
             bucketStarts.deallocate()
             bucketLiterals.deallocate()
             shortLiterals.deallocate()
+            shortBits.deallocate()
+            stepBits.deallocate()
         }
 
         /// Marks the literals of bucket `hash` that occur at `start`: how many were newly
