@@ -75,7 +75,7 @@ public enum SpecFixtureRunner {
             for slow in SpecPatternCost.slowPatterns(in: spec) {
                 results.append(SpecFixtureResult(
                     spec: spec.name, fixture: "(pattern cost)", passed: false,
-                    problem: "\(slow.place) pattern grows faster than its input (\(milliseconds(slow.smallElapsed)) ms on 2 KiB, "
+                    problem: "\(slow.place) pattern grows faster than its input (\(milliseconds(slow.smallElapsed)) ms on 1 KiB, "
                         + "\(milliseconds(slow.elapsed)) ms on 8 KiB of \(slow.text); bound its repeats, "
                         + "e.g. [^:\\n]{1,80}? for [^:]+?): '\(slow.source)'"))
             }
