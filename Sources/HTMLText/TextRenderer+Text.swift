@@ -119,19 +119,7 @@ extension TextRenderer {
     /// (no stray or overlong bytes, no surrogates, not cut short). Reading stops at the
     /// first byte that does not fit, so the terminating NUL is never passed.
     private static func sequence(_ text: UnsafePointer<UInt8>, at index: Int) -> (length: Int, isValid: Bool) {
-        let lead = text[index]
-        let expected: Int
-        var secondRange: ClosedRange<UInt8> = 0x80...0xBF
-        switch lead {
-        case 0xC2...0xDF: expected = 2
-        case 0xE0: expected = 3; secondRange = 0xA0...0xBF
-        case 0xED: expected = 3; secondRange = 0x80...0x9F
-        case 0xE1...0xEC, 0xEE...0xEF: expected = 3
-        case 0xF0: expected = 4; secondRange = 0x90...0xBF
-        case 0xF1...0xF3: expected = 4
-        case 0xF4: expected = 4; secondRange = 0x80...0x8F
-        default: return (1, false)
-        }
+        guard let (expected, secondRange) = UTF8LeadByte.shape(of: text[index]) else { return (1, false) }
         guard secondRange.contains(text[index + 1]) else { return (1, false) }
         var length = 2
         while length < expected, text[index + length] & 0xC0 == 0x80 { length += 1 }

@@ -256,18 +256,12 @@ enum FixtureHTML {
 /// attribute quoting forms, boolean and valueless attributes, void and self-closing tags,
 /// nested tables, meta in head and body, unclosed and stray tags, comments, style/script.
 struct DocumentGenerator {
-    private var state: UInt64
+    /// Reproducible across runs and platforms.
+    private var random: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
-    /// SplitMix64: reproducible across runs and platforms.
-    private mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
+    private mutating func next() -> UInt64 { random.next() }
 
     private mutating func chance(_ percent: UInt64) -> Bool { next() % 100 < percent }
 
