@@ -157,22 +157,10 @@ struct LeadBuilder {
             var address = lead.address ?? PostalAddress()
             // Each part the lead lacks and the parse has, in this order (street, city,
             // state, postal code): written directly, without key paths.
-            if address.street == nil, let street = parsed.street {
-                address.street = street
-                lead.fields["street"] = provenance
-            }
-            if address.city == nil, let city = parsed.city {
-                address.city = city
-                lead.fields["city"] = provenance
-            }
-            if address.state == nil, let state = parsed.state {
-                address.state = state
-                lead.fields["state"] = provenance
-            }
-            if address.postalCode == nil, let postalCode = parsed.postalCode {
-                address.postalCode = postalCode
-                lead.fields["postal_code"] = provenance
-            }
+            if Self.fill(&address.street, parsed.street) { lead.fields["street"] = provenance }
+            if Self.fill(&address.city, parsed.city) { lead.fields["city"] = provenance }
+            if Self.fill(&address.state, parsed.state) { lead.fields["state"] = provenance }
+            if Self.fill(&address.postalCode, parsed.postalCode) { lead.fields["postal_code"] = provenance }
             lead.address = address
             return true
         case .budget, .budgetLow, .budgetHigh:
@@ -222,6 +210,13 @@ struct LeadBuilder {
         if let phone = lead.phone { channels.append(ContactChannel(kind: .phone, value: phone)) }
         for channel in lead.contactChannels where !channels.contains(channel) { channels.append(channel) }
         lead.contactChannels = channels
+    }
+
+    /// Sets an empty address part to `value`; whether it did.
+    private static func fill(_ part: inout String?, _ value: String?) -> Bool {
+        guard part == nil, let value else { return false }
+        part = value
+        return true
     }
 
     /// Writes the normalised text value of a field held as one `String?` on the lead.
