@@ -31,7 +31,7 @@ public struct GenericExtractor: Sendable {
         }
         let inquiry = Inquiry(message: message)
         var builder = LeadBuilder(
-            lead: ExtractedLead(source: Self.sourceName, isForwarded: inquiry.original != nil), relayDomains: [])
+            lead: ExtractedLead(source: Self.sourceName, isForwarded: inquiry.isForwarded), relayDomains: [])
         Self.fillDirectInquiry(&builder, inquiry)
         if let subject = SubjectCleaner.clean(inquiry.subject) {
             builder.set(.subject, raw: subject, hint: .trim,
@@ -59,7 +59,7 @@ public struct GenericExtractor: Sendable {
         let body = ValueNormalizer.trimmingWhitespace(inquiry.body)
         // Line numbers refer to the trimmed text, i.e. to the `message` field.
         let searched = SpecPattern.bounded(body, maxBytes: phoneSearchBytes)
-        let phoneText = inquiry.original == nil ? Inquiry.blankingQuotedLines(searched) : searched
+        let phoneText = inquiry.isForwarded ? searched : Inquiry.blankingQuotedLines(searched)
         if !builder.has(.phone), let phone = phoneScanner.firstPhone(in: phoneText) {
             let rule = phone.isNANP ? "phone pattern" : "labelled phone, not NANP"
             let provenance = FieldProvenance(rule: rule, location: "\(inquiry.bodySource) line \(phone.line)")

@@ -7,6 +7,9 @@ import MIME
 struct Inquiry {
     /// The innermost forwarded original, if the message carries one.
     let original: ForwardedOriginal?
+    /// Whether there is one: a stored answer, as `original != nil` copies the original
+    /// (many references to retain and release) to compare it.
+    let isForwarded: Bool
     /// The prospect's mailbox (for a forward: the original's sender, never the forwarder).
     let sender: Mailbox?
     /// The prospect's text.
@@ -33,6 +36,7 @@ struct Inquiry {
         }
         guard let original = message.forwarded.first, replyText == nil else {
             self.original = nil
+            isForwarded = false
             attachedOriginal = nil
             sender = message.from.first
             body = replyText ?? message.text ?? ""
@@ -45,6 +49,7 @@ struct Inquiry {
             return
         }
         self.original = original
+        isForwarded = true
         attachedOriginal = original.style == .attachedMessage ? Self.attachedMessage(in: message, for: original) : nil
         sender = original.from
         body = original.body
@@ -94,7 +99,37 @@ struct Inquiry {
         // A byte search: without a ">" there is no quoted line (the Character-wise
         // `contains` walks graphemes, which costs more than the rest of a short message).
         guard LineSplitter.contains(UInt8(ascii: ">"), in: text) else { return text }
-        return LineSplitter.lines(text)
+        let blanked = text.utf8.withContiguousStorageIfAvailable { blankingQuotedLines(bytes: $0) }
+        return (blanked ?? nil) ?? characterBlankingQuotedLines(text)
+    }
+
+    /// ``blankingQuotedLines(_:)`` on the bytes, lines split as ``LineSplitter`` splits them.
+    /// A line is quoted when its first byte after spaces and tabs is ">": a space or tab byte
+    /// is that Character unless a mark follows (then the byte after is not ">" either, so
+    /// both ways the line is kept), and ">" is that Character unless a non-ASCII byte
+    /// follows: then nil, and the Character path decides.
+    private static func blankingQuotedLines(bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        var lineStart = 0
+        while true {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, !(bytes[lineEnd] == 0x0A && (lineEnd == 0 || bytes[lineEnd - 1] != 0x0D)) { lineEnd += 1 }
+            var first = lineStart
+            while first < lineEnd, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
+            let quoted = first < lineEnd && bytes[first] == UInt8(ascii: ">")
+            if quoted, first + 1 < bytes.count, bytes[first + 1] >= 0x80 { return nil }
+            if !quoted { kept.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])) }
+            guard lineEnd < bytes.count else { break }
+            kept.append(0x0A)
+            lineStart = lineEnd + 1
+        }
+        return String(decoding: kept, as: UTF8.self)
+    }
+
+    /// ``blankingQuotedLines(_:)`` on Characters.
+    static func characterBlankingQuotedLines(_ text: String) -> String {
+        LineSplitter.lines(text)
             .map { $0.drop { $0 == " " || $0 == "\t" }.first == ">" ? "" : $0 }
             .joined(separator: "\n")
     }

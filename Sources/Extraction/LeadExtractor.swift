@@ -35,34 +35,40 @@ public struct LeadExtractor: Sendable {
 
     /// A lead, or the reason the message is not one.
     public func extract(from message: MIMEMessage) -> ExtractionOutcome {
-        if let reason = NotALeadClassifier.reason(for: message) ?? GenericExtractor.autoSubmittedReason(message) {
+        let headers = ClassificationHeaders(message.headers)
+        // (Without an Auto-Submitted header, which the one pass found or not, there is no
+        // auto-submitted reason: no second search of the headers.)
+        if let reason = NotALeadClassifier.verdict(for: message, headers: headers)?.reason
+            ?? (headers.autoSubmitted == nil ? nil : GenericExtractor.autoSubmittedReason(message)) {
             return .ignored(reason: reason)
         }
         let view = InquiryView(message: message)
         // Which spec literals the message holds, found once for detection, ignore and field rules.
         let presence = LiteralPresence(literals: specs.detectionLiterals, view: view)
-        let spec = specs.detect(view, presence: presence)
-        if let spec, let reason = specs.ignoreReason(spec, view, presence: presence) {
+        // The detected spec is read through its detector (`detected.spec`), never bound
+        // to a variable: each binding of the struct would copy it.
+        let detected = specs.detectedDetector(view, presence: presence)
+        if let detected, let reason = specs.ignoreReason(detected.spec, view, presence: presence) {
             return .ignored(reason: reason)
         }
 
         var relayDomains = specs.relayEmailDomains
-        for domain in spec?.relays.emailDomains ?? [] where !relayDomains.contains(domain) {
+        for domain in detected?.spec.relays.emailDomains ?? [] where !relayDomains.contains(domain) {
             relayDomains.append(domain)
         }
         var builder = LeadBuilder(
-            lead: ExtractedLead(source: "direct_inquiry", isForwarded: view.inquiry.original != nil),
+            lead: ExtractedLead(source: "direct_inquiry", isForwarded: view.inquiry.isForwarded),
             relayDomains: relayDomains)
-        builder.phonesAreProxied = spec?.relays.phonesAreProxied ?? false
+        builder.phonesAreProxied = detected?.spec.relays.phonesAreProxied ?? false
 
         let metaSource = LeadMetaTags.apply(LeadMetaTags.tags(in: view), to: &builder)
 
         var heuristicsText = view.inquiry.body
         var heuristicsLocation = view.inquiry.bodySource
-        if let spec {
-            builder.lead.source = spec.source
-            builder.lead.sourceDetail = spec.detail
-            spec.applyRules(to: &builder, view: view, presence: presence)
+        if let detected {
+            builder.lead.source = detected.spec.source
+            builder.lead.sourceDetail = detected.spec.detail
+            detected.spec.applyRules(to: &builder, view: view, presence: presence)
             // The original's sender or Reply-To at a relay domain (a per-lead relay address
             // such as customer-request-123@awexpress.google.com) reaches the prospect.
             for address in [view.sender?.address ?? ""] + view.replyTo.map(\.address)
@@ -72,7 +78,7 @@ public struct LeadExtractor: Sendable {
             // A notification's own text (footers, support numbers) is not the prospect's:
             // heuristics read only what the prospect wrote.
             heuristicsText = builder.lead.message ?? ""
-            heuristicsLocation = "\(spec.name) message field"
+            heuristicsLocation = "\(detected.spec.name) message field"
         } else if let metaSource {
             let slug = metaSource.lowercased().filter { $0.isLetter || $0 == "_" }
             if ParserSpec.sourceSlugs.contains(slug) {
@@ -97,9 +103,9 @@ public struct LeadExtractor: Sendable {
             InquiryHeuristics.fill(&builder.lead, from: heuristicsText, location: heuristicsLocation)
         }
         // An address the prospect wrote in their message, when nothing else gave one.
-        if let spec, !builder.has(.email), let message = builder.lead.message {
+        if let detected, !builder.has(.email), let message = builder.lead.message {
             Self.fillEmail(&builder, fromLines: LineSplitter.lines(message),
-                           excluding: view.senderDomain, location: "\(spec.name) message field")
+                           excluding: view.senderDomain, location: "\(detected.spec.name) message field")
         }
         if let email = builder.lead.email, builder.isRelay(email) {
             builder.lead.email = nil
@@ -109,7 +115,7 @@ public struct LeadExtractor: Sendable {
         builder.finishChannels()
 
         if builder.lead.contactChannels.isEmpty {
-            guard let spec, spec.isMarketplace else {
+            guard let detected, detected.spec.isMarketplace else {
                 return .ignored(reason: "no contact details: no sender address or phone number")
             }
             builder.lead.needsReview = true
@@ -132,7 +138,62 @@ public struct LeadExtractor: Sendable {
     /// its local part contains a no-reply form or has one of the automated words as a
     /// dot/dash-separated word.
     static func isAutomated(_ sender: Mailbox?) -> Bool {
-        guard let address = sender?.address.lowercased(), let at = address.firstIndex(of: "@") else { return false }
+        guard let address = sender?.address else { return false }
+        let answer = address.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            for byte in bytes where byte >= 0x80 { return nil }
+            return isAutomated(asciiAddress: bytes)
+        }
+        return (answer ?? nil) ?? characterIsAutomated(address)
+    }
+
+    /// ``isAutomated(_:)`` on the bytes of an ASCII address, A-Z folded. The same answer:
+    /// lowercasing maps A-Z alone, an "@" or separator byte is that Character (only CR LF
+    /// joins two ASCII bytes into one), and the words are ASCII, compared byte for byte.
+    private static func isAutomated(asciiAddress bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        @inline(__always) func folded(_ index: Int) -> UInt8 {
+            let byte = bytes[index]
+            return byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+        }
+        guard let at = bytes.firstIndex(of: UInt8(ascii: "@")) else { return false }
+        for needle in automatedAddressBytes where needle.count <= at {
+            for start in 0...(at - needle.count) {
+                var offset = 0
+                while offset < needle.count, folded(start + offset) == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+        }
+        var wordStart = 0
+        for index in 0...at {
+            let byte = index == at ? UInt8(ascii: ".") : bytes[index]
+            guard byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "+") else {
+                continue
+            }
+            let length = index - wordStart
+            if length < automatedWordBytes.count {
+                for word in automatedWordBytes[length] {
+                    var offset = 0
+                    while offset < length, folded(wordStart + offset) == word[offset] { offset += 1 }
+                    if offset == length { return true }
+                }
+            }
+            wordStart = index + 1
+        }
+        return false
+    }
+
+    private static let automatedAddressBytes = automatedAddresses.map { Array($0.utf8) }
+
+    /// `automatedWords` by byte length (index: length), as bytes.
+    private static let automatedWordBytes: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: (automatedWords.map(\.utf8.count).max() ?? 0) + 1)
+        for word in automatedWords.sorted() { table[word.utf8.count].append(Array(word.utf8)) }
+        return table
+    }()
+
+    /// ``isAutomated(_:)`` on Characters, for addresses with non-ASCII text.
+    static func characterIsAutomated(_ address: String) -> Bool {
+        let address = address.lowercased()
+        guard let at = address.firstIndex(of: "@") else { return false }
         let local = address[..<at]
         if automatedAddresses.contains(where: { Self.contains(local, $0) }) { return true }
         return local.split(whereSeparator: { $0 == "." || $0 == "-" || $0 == "_" || $0 == "+" })

@@ -131,16 +131,17 @@ public struct PhoneNumberScanner: Sendable {
         } else if s[index] == "1", let digits = contiguousDigits(s, from: index), digits == 11 {
             index += 1  // 15125550143
         }
-        var area: [Unicode.Scalar]
+        // The three groups are read in place: each is `count` digits from its start.
+        let area: Int
         if index < s.count, s[index] == "(" {
             index += 1
-            guard let digits = readDigits(s, &index, count: 3), index < s.count, s[index] == ")" else { return nil }
-            area = digits
+            guard let start = readDigits(s, &index, count: 3), index < s.count, s[index] == ")" else { return nil }
+            area = start
             index += 1
             skipSeparators(s, &index)
         } else {
-            guard let digits = readDigits(s, &index, count: 3) else { return nil }
-            area = digits
+            guard let start = readDigits(s, &index, count: 3) else { return nil }
+            area = start
             skipSeparators(s, &index)
         }
         guard let exchange = readDigits(s, &index, count: 3) else { return nil }
@@ -151,18 +152,29 @@ public struct PhoneNumberScanner: Sendable {
             if isDigit(next) { return nil }
             if (next == "-" || next == "." || next == "/") && index + 1 < s.count && isDigit(s[index + 1]) { return nil }
         }
-        guard isValidNANP(area: area, exchange: exchange) else { return nil }
+        guard isNXX(s, area), isNXX(s, exchange) else { return nil }
         var end = index
         let phoneExtension = readExtension(s, &end)
         if phoneExtension == nil, index < s.count, isLetter(s[index]) { return nil }
-        let number = "+1" + String(String.UnicodeScalarView(area + exchange + subscriber))
+        // "+1" and the ten ASCII digits.
+        let number = String(unsafeUninitializedCapacity: 12) { output in
+            output[0] = UInt8(ascii: "+")
+            output[1] = UInt8(ascii: "1")
+            for offset in 0..<3 {
+                output[2 + offset] = UInt8(truncatingIfNeeded: s[area + offset].value)
+                output[5 + offset] = UInt8(truncatingIfNeeded: s[exchange + offset].value)
+            }
+            for offset in 0..<4 { output[8 + offset] = UInt8(truncatingIfNeeded: s[subscriber + offset].value) }
+            return 12
+        }
         return (PhoneMatch(number: number, phoneExtension: phoneExtension, line: line, isNANP: true),
                 phoneExtension == nil ? index : end)
     }
 
-    /// Area code and exchange are NXX: first digit 2-9, and not an N11 service code.
-    private func isValidNANP(area: [Unicode.Scalar], exchange: [Unicode.Scalar]) -> Bool {
-        NANPNumber.isValid(area: area.map(Character.init), exchange: exchange.map(Character.init))
+    /// Whether the three digits from `start` are NXX (``NANPNumber/isValid(area:exchange:)``):
+    /// first digit 2-9, and not an N11 service code.
+    private func isNXX<S: ScalarText>(_ s: S, _ start: Int) -> Bool {
+        s[start] >= "2" && s[start] <= "9" && !(s[start + 1] == "1" && s[start + 2] == "1")
     }
 
     private func readExtension<S: ScalarText>(_ s: S, _ index: inout Int) -> String? {
@@ -317,12 +329,13 @@ public struct PhoneNumberScanner: Sendable {
         scalar == " " || scalar == "-" || scalar == "." || scalar == "\u{A0}" || scalar == "\u{2013}" || scalar == "\u{2011}"
     }
 
-    private func readDigits<S: ScalarText>(_ s: S, _ index: inout Int, count: Int) -> [Unicode.Scalar]? {
+    /// Where `count` digits start at `index` (then past them), or nil.
+    private func readDigits<S: ScalarText>(_ s: S, _ index: inout Int, count: Int) -> Int? {
         guard index + count <= s.count else { return nil }
         for offset in index..<(index + count) where !isDigit(s[offset]) { return nil }
-        let digits = (index..<(index + count)).map { s[$0] }
+        let start = index
         index += count
-        return digits
+        return start
     }
 
     private func contiguousDigits<S: ScalarText>(_ s: S, from start: Int) -> Int? {

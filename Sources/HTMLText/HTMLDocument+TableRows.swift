@@ -56,6 +56,83 @@ extension HTMLDocument {
         return rows
     }
 
+    /// Calls `body` with each row ``innermostTableRows(maxOutputBytes:)`` gives, in the same
+    /// order: its label, and a function giving its value. A caller that wants few of the
+    /// rows renders only their values.
+    ///
+    /// ```swift
+    /// document.forEachInnermostTableRow { label, value in
+    ///     if label == "Name:" { name = value() }
+    /// }
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - maxOutputBytes: A cap on the total text of the rows, as for
+    ///     ``innermostTableRows(maxOutputBytes:)``.
+    ///   - body: Called once per row; `value` may be called (once) during that call only.
+    public func forEachInnermostTableRow(
+        maxOutputBytes: Int = HTMLText.defaultMaxOutputBytes,
+        _ body: (_ label: String, _ value: () -> String) -> Void
+    ) {
+        guard let light, light.elementCount <= HTMLText.maxXPathElements,
+              Self.cellsRenderWithinBudget(light, maxOutputBytes: maxOutputBytes) else {
+            // The shared budget may run out (or libxml2's tree, or too many elements): the
+            // rows as ``innermostTableRows(maxOutputBytes:)`` makes them.
+            for row in innermostTableRows(maxOutputBytes: maxOutputBytes) { body(row.label) { row.value } }
+            return
+        }
+        light.withView { tree in
+            Self.forEachInnermostRow(in: tree) { first, second in
+                body(Self.renderedCell(first, in: tree, limit: maxOutputBytes)) {
+                    Self.renderedCell(second, in: tree, limit: maxOutputBytes)
+                }
+            }
+        }
+    }
+
+    /// Whether all the cells of the document together render to less than `maxOutputBytes`,
+    /// so the budget ``innermostTableRows(maxOutputBytes:)`` shares between them never cuts
+    /// one and the cells can be rendered one by one, or not at all.
+    ///
+    /// A bound, not a count: rendering writes a text byte as at most 3 bytes (an invalid one
+    /// becomes U+FFFD), and before each visible write at most two newlines and a space; a
+    /// `<pre>` newline is one byte; an element adds at most a list marker (at most ten
+    /// digits and "."), written byte by byte with its breaks. Text lives in `bytes`: 16 per
+    /// byte and 64 per element cover that with room to spare.
+    private static func cellsRenderWithinBudget(_ light: LightHTMLTree, maxOutputBytes: Int) -> Bool {
+        let (textBound, textOverflow) = light.bytes.count.multipliedReportingOverflow(by: 16)
+        let (elementBound, elementOverflow) = light.elementCount.multipliedReportingOverflow(by: 64)
+        let (bound, sumOverflow) = textBound.addingReportingOverflow(elementBound)
+        return !textOverflow && !elementOverflow && !sumOverflow && bound < maxOutputBytes
+    }
+
+    /// A cell's text, as ``renderedElementValues(of:in:maxOutputBytes:)`` renders it.
+    private static func renderedCell<Tree: HTMLTree>(_ cell: Tree.Node, in tree: Tree, limit: Int) -> String {
+        var renderer = TextRenderer(limit: limit)
+        renderer.render(subtree: cell, in: tree, showingRoot: true)
+        return renderer.sink.finish()
+    }
+
+    /// Calls `visit` with the first two cells of each innermost row with two or more cells,
+    /// in document order, during one walk: a row is known to be innermost when the walk
+    /// leaves it, and innermost rows never nest, so they end in the order they start.
+    private static func forEachInnermostRow<Tree: HTMLTree>(in tree: Tree, _ visit: (Tree.Node, Tree.Node) -> Void) {
+        // The rows currently open, innermost last.
+        var openRows: [RowCandidate<Tree.Node>?] = []
+        tree.forEachElement(
+            enter: { element in
+                guard tree.isNamed(element, "tr") else { return }
+                // Marking the nearest enclosing row is enough: that row, when it was entered,
+                // marked its own enclosing row, and so on outwards.
+                if let enclosing = openRows.indices.last { openRows[enclosing]?.hasInnerRow = true }
+                openRows.append(firstTwoCells(of: element, in: tree).map { RowCandidate(first: $0.0, second: $0.1) })
+            },
+            leave: { element in
+                guard tree.isNamed(element, "tr"), let row = openRows.popLast() else { return }
+                if let row, !row.hasInnerRow { visit(row.first, row.second) }
+            })
+    }
+
     /// The first two cells of each innermost row with two or more cells, flattened (first,
     /// second, first, second, ...); nil when the document has too many elements for XPath.
     private func innermostRowCells<Tree: HTMLTree>(in tree: Tree) -> [Tree.Node]? {

@@ -11,7 +11,16 @@ extension TextRenderer {
             if byte > 0x20 && byte < 0x7F && byte != UInt8(ascii: "<") {
                 // Fast path: a run of printable ASCII goes to the sink in one piece.
                 var end = index + 1
-                while text[end] > 0x20 && text[end] < 0x7F && text[end] != UInt8(ascii: "<") { end += 1 }
+                while Self.isPlainVisible(text[end]) { end += 1 }
+                if preformattedDepth == 0 {
+                    // Words separated by single spaces: the collapsed spaces would write exactly
+                    // these bytes (a space owed after visible text on the line is written
+                    // before the next word), so the sentence goes to the sink in one piece.
+                    while text[end] == 0x20, Self.isPlainVisible(text[end + 1]) {
+                        end += 2
+                        while Self.isPlainVisible(text[end]) { end += 1 }
+                    }
+                }
                 let run = UnsafeBufferPointer(start: text + index, count: end - index)
                 atPreformattedStart = false
                 if preformattedDepth > 0 { sink.writeLiteral(run) } else { sink.writeVisible(run) }
@@ -91,6 +100,12 @@ extension TextRenderer {
             }
             return 1
         }
+    }
+
+    /// Printable ASCII other than space and `<`: what the fast path writes as it stands.
+    @inline(__always)
+    private static func isPlainVisible(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte < 0x7F && byte != UInt8(ascii: "<")
     }
 
     private static let replacementCharacter: [UInt8] = [0xEF, 0xBF, 0xBD]

@@ -84,16 +84,23 @@ struct ForwardHeaderFields: Sendable {
     }
 
     /// Outlook's delegate form in its four languages: `Delegate <d@x> On Behalf Of Author`.
-    private static let onBehalfMarkers = [" on behalf of ", " im auftrag von ", " de la part de ", " en nombre de "]
+    /// Each starts with a space, which is what the search looks for first.
+    private static let onBehalfMarkers: [[UInt8]] = [" on behalf of ", " im auftrag von ", " de la part de ", " en nombre de "]
+        .map { Array($0.utf8) }
 
     /// The author of a `From:` value and, for Outlook's "On Behalf Of" form, the delegate
     /// that actually sent it (a mailing list, a shared mailbox or a form service).
     static func sender(_ value: String) -> (author: Mailbox?, onBehalf: Mailbox?) {
-        let cleaned = removingAsterisks(value)
-        for marker in onBehalfMarkers {
-            guard let range = asciiCaseInsensitiveRange(of: marker, in: cleaned) else { continue }
-            return (mailbox(String(cleaned[range.upperBound...])), mailbox(String(cleaned[..<range.lowerBound])))
+        var cleaned = removingAsterisks(value)
+        let split = cleaned.withUTF8 { bytes -> (delegate: String, author: String)? in
+            for marker in onBehalfMarkers {
+                guard let start = asciiCaseInsensitiveOffset(of: marker, in: bytes) else { continue }
+                // The marker is ASCII between spaces: its ends are scalar boundaries.
+                return (ForwardBytes.string(bytes, 0..<start), ForwardBytes.string(bytes, (start + marker.count)..<bytes.count))
+            }
+            return nil
         }
+        if let split { return (mailbox(split.author), mailbox(split.delegate)) }
         return (mailbox(cleaned), nil)
     }
 
@@ -101,28 +108,27 @@ struct ForwardHeaderFields: Sendable {
     /// `"Doe, Jane" <a@x>`, `Doe, Jane <a@x>` (unquoted comma), a bare address, or a name
     /// alone (then the address is empty).
     static func mailbox(_ value: String) -> Mailbox? {
-        let text = Substring(HeaderBlockParser.trimmed(value))
-        // In plain ASCII every byte is a Character, so the brackets are found on bytes.
-        let ascii = isPlainASCII(text.utf8)
-        var search = text[...]
-        while let open = ascii ? search.utf8.firstIndex(where: { $0 == 0x3C || $0 == 0x5B || $0 == 0x28 })
-                               : search.firstIndex(where: { $0 == "<" || $0 == "[" || $0 == "(" }) {
-            let closer: Character = text[open] == "<" ? ">" : text[open] == "[" ? "]" : ")"
-            let inside = ascii ? text[text.utf8.index(after: open)...] : text[text.index(after: open)...]
-            let close = (ascii ? inside.utf8.firstIndex(of: closer.asciiValue ?? 0) : inside.firstIndex(of: closer)) ?? inside.endIndex
-            search = text[close...]
-            guard let address = AddressListParser.normalizedAddress(String(inside[..<close])) else { continue }
-            var name = AddressListParser.cleanName(String(text[..<open]))
-            if let candidate = name, !candidate.contains(" "), AddressListParser.normalizedAddress(candidate) != nil {
-                name = nil  // Exchange's `a@x <mailto:a@x>` echo.
+        var trimmed = HeaderBlockParser.trimmed(value)
+        let text = Substring(trimmed)
+        // In plain ASCII every byte is a Character, so the brackets are found on the bytes, in place.
+        if trimmed.withUTF8({ isPlainASCII($0) }) {
+            if let found = trimmed.withUTF8({ bracketedASCII($0) }) { return found }
+        } else {
+            var search = text[...]
+            while let open = search.firstIndex(where: { $0 == "<" || $0 == "[" || $0 == "(" }) {
+                let closer: Character = text[open] == "<" ? ">" : text[open] == "[" ? "]" : ")"
+                let inside = text[text.index(after: open)...]
+                let close = inside.firstIndex(of: closer) ?? inside.endIndex
+                search = text[close...]
+                guard let address = ForwardAddress.normalized(String(inside[..<close])) else { continue }
+                return Mailbox(name: nameBeforeAddress(String(text[..<open])), address: address)
             }
-            return Mailbox(name: name, address: address)
         }
         var nameWords: [Substring] = []
         var address: String?
         for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
             let bare = word.filter { $0 != "<" && $0 != ">" && $0 != "[" && $0 != "]" && $0 != "(" && $0 != ")" }
-            if address == nil, bare.contains("@"), let found = AddressListParser.normalizedAddress(bare) {
+            if address == nil, bare.contains("@"), let found = ForwardAddress.normalized(bare) {
                 address = found
             } else {
                 nameWords.append(word)
@@ -134,11 +140,38 @@ struct ForwardHeaderFields: Sendable {
         return Mailbox(name: name, address: "")
     }
 
+    /// The bracketed-address form of ``mailbox(_:)`` on the bytes of ASCII text: the first
+    /// `<...>`, `[...]` or `(...)` holding an address, with the name before it; nil when
+    /// there is none.
+    private static func bracketedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Mailbox? {
+        let count = bytes.count
+        var search = 0
+        while let open = (search..<count).first(where: { bytes[$0] == 0x3C || bytes[$0] == 0x5B || bytes[$0] == 0x28 }) {
+            let closer: UInt8 = bytes[open] == 0x3C ? 0x3E : bytes[open] == 0x5B ? 0x5D : 0x29
+            let close = ((open + 1)..<count).first(where: { bytes[$0] == closer }) ?? count
+            search = close
+            guard let address = ForwardAddress.normalized(ForwardBytes.string(bytes, (open + 1)..<close)) else { continue }
+            return Mailbox(name: nameBeforeAddress(ForwardBytes.string(bytes, 0..<open)), address: address)
+        }
+        return nil
+    }
+
+    /// The cleaned name written before a bracketed address; nil when it is only the address
+    /// again (Exchange's `a@x <mailto:a@x>` echo).
+    private static func nameBeforeAddress(_ text: String) -> String? {
+        guard let name = AddressListParser.cleanName(text) else { return nil }
+        if !containsSpaceCharacter(name), name.utf8.contains(UInt8(ascii: "@")), ForwardAddress.normalized(name) != nil {
+            return nil
+        }
+        return name
+    }
+
     /// A `To:`/`Cc:` list. Outlook separates with `;` and shows names alone, so each
     /// piece is read on its own when the list has no addresses the RFC parser accepts.
     static func recipients(_ value: String) -> [Mailbox] {
         let cleaned = removingAsterisks(value)
-        let parsed = AddressListParser.parse(commasForSemicolons(cleaned)).mailboxes
+        let list = commasForSemicolons(cleaned)
+        let parsed = mayHoldAddress(list) ? simpleRecipients(list) ?? AddressListParser.parse(list).mailboxes : []
         if !parsed.isEmpty { return parsed }
         return cleaned.split(separator: ";").compactMap { mailbox(String($0)) }
     }
@@ -163,45 +196,33 @@ struct ForwardHeaderFields: Sendable {
         bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D }
     }
 
-    /// Where the ASCII `marker` (lowercase) occurs in `text`, ignoring ASCII case.
-    private static func asciiCaseInsensitiveRange(of marker: String, in text: String) -> Range<String.Index>? {
-        let pattern = Array(marker.utf8)
-        let utf8 = text.utf8
-        // A native string's bytes in place, with plain offsets.
-        let found = utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-            guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
-            var start = 0
-            search: while start + pattern.count <= bytes.count {
-                defer { start += 1 }
-                guard bytes[start] | (bytes[start] >= 65 && bytes[start] <= 90 ? 0x20 : 0) == first else { continue }
-                for offset in 1..<pattern.count {
-                    var byte = bytes[start + offset]
-                    if byte >= 65 && byte <= 90 { byte += 32 }
-                    guard byte == pattern[offset] else { continue search }
-                }
-                return start
-            }
-            return nil
-        }
-        if let found {
-            guard let start = found else { return nil }
-            let lower = utf8.index(utf8.startIndex, offsetBy: start)
-            return lower..<utf8.index(lower, offsetBy: pattern.count)
-        }
-        let bytes = text.utf8
-        var start = bytes.startIndex
-        while start < bytes.endIndex {
-            var probe = start
-            var matched = 0
-            while matched < pattern.count, probe < bytes.endIndex {
-                var byte = bytes[probe]
+    /// Whether the address-list parser could find any mailbox in `list`: only an angle, a
+    /// bracket or a word with an `@` holds one, and each needs its ASCII byte.
+    private static func mayHoldAddress(_ list: String) -> Bool {
+        list.utf8.contains { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "[") }
+    }
+
+    /// `text.contains(" ")`, from the bytes when they decide it: no space byte means no
+    /// space Character, and in ASCII a space byte is one.
+    private static func containsSpaceCharacter(_ text: String) -> Bool {
+        guard text.utf8.contains(0x20) else { return false }
+        return text.utf8.allSatisfy { $0 < 0x80 } || text.contains(" ")
+    }
+
+    /// Offset of the first occurrence in `bytes` of the ASCII `marker` (lowercase, starting
+    /// with a space), ignoring ASCII case.
+    private static func asciiCaseInsensitiveOffset(of marker: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let count = bytes.count
+        guard marker.count > 1, count >= marker.count, marker[0] == 0x20 else { return nil }
+        var start = 0
+        search: while let space = ByteScanner.firstIndex(of: 0x20, in: bytes, from: start), space + marker.count <= count {
+            start = space + 1
+            for offset in 1..<marker.count {
+                var byte = bytes[space + offset]
                 if byte >= 65 && byte <= 90 { byte += 32 }
-                guard byte == pattern[matched] else { break }
-                matched += 1
-                probe = bytes.index(after: probe)
+                guard byte == marker[offset] else { continue search }
             }
-            if matched == pattern.count { return start..<probe }
-            start = bytes.index(after: start)
+            return space
         }
         return nil
     }

@@ -29,39 +29,10 @@ enum ForwardHeaderLabel: Sendable, Equatable {
         ("Cc", .cc), ("CC", .cc), ("Kopie", .cc),
     ] as [(String, ForwardHeaderLabel)]).map { (Array($0.0.utf8), $0.1) }
 
-    /// The label a line starts with and where its value begins, without copying anything
-    /// (the scan asks this of every line, so it stays on bytes).
-    private static func locate(_ line: Substring) -> (label: ForwardHeaderLabel, valueStart: String.Index)? {
-        let bytes = line.utf8
-        // A native string's bytes in place: plain offsets instead of index arithmetic.
-        if let found = bytes.withContiguousStorageIfAvailable({ locate(bytes: $0) }) {
-            guard let (label, offset) = found else { return nil }
-            return (label, bytes.index(bytes.startIndex, offsetBy: offset))
-        }
-        let start = ForwardBytes.skipFillers(bytes, from: bytes.startIndex)
-        var colon = start
-        var scanned = 0
-        while colon < bytes.endIndex, bytes[colon] != UInt8(ascii: ":") {
-            scanned += 1
-            guard scanned < 24 else { return nil }
-            colon = bytes.index(after: colon)
-        }
-        guard colon < bytes.endIndex else { return nil }
-        let nameEnd = ForwardBytes.trimFillers(bytes, from: start, end: colon)
-        guard nameEnd > start else { return nil }
-        let name = bytes[start..<nameEnd]
-        guard name.count <= 12 else { return nil }
-        let first = name[name.startIndex]
-        let folded = first >= 65 && first <= 90 ? first + 32 : first
-        for candidate in buckets[Int(min(folded, 128))] where ForwardBytes.equalsFoldingASCII(name, candidate.name) {
-            return (candidate.label, bytes.index(after: colon))
-        }
-        return nil
-    }
-
-    /// ``locate(_:)`` over a line's UTF-8 `bytes`: the label and the offset after its colon.
+    /// The label a line (its UTF-8 `bytes`) starts with and the offset after its colon; the scan
+    /// asks this of every line, so it stays on bytes and copies nothing.
     /// Fillers as in ``ForwardBytes``: space, tab, `*`, no-break space, narrow no-break space.
-    private static func locate(bytes: UnsafeBufferPointer<UInt8>) -> (ForwardHeaderLabel, Int)? {
+    static func locate(bytes: UnsafeBufferPointer<UInt8>) -> (ForwardHeaderLabel, Int)? {
         let count = bytes.count
         var start = 0
         while start < count {
@@ -214,19 +185,19 @@ enum ForwardHeaderLabel: Sendable, Equatable {
         return table
     }()
 
-    /// The label a line starts with, if any.
-    static func label(of line: Substring) -> ForwardHeaderLabel? {
-        locate(line)?.label
+    /// The label a line's content (its UTF-8 `bytes`) starts with, if any.
+    static func label(of bytes: UnsafeBufferPointer<UInt8>) -> ForwardHeaderLabel? {
+        locate(bytes: bytes)?.0
     }
 
     /// Whether a line starts with a `From` label (`label(of:) == .from`), rejecting most
     /// lines on their first byte: the scan asks this of every line.
-    static func startsWithFrom(_ line: Substring) -> Bool {
-        guard let first = line.utf8.first else { return false }
+    static func startsWithFrom(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return false }
         // A line starting with no filler starts its label name with this byte.
         let isFillerStart = first == 0x20 || first == 0x09 || first == UInt8(ascii: "*") || first == 0xC2 || first == 0xE2
         guard isFillerStart || fromInitials[Int(first)] else { return false }
-        return locate(line)?.label == .from
+        return locate(bytes: bytes)?.0 == .from
     }
 
     /// The first bytes, in either ASCII case, of the `From` label names.
@@ -241,46 +212,44 @@ enum ForwardHeaderLabel: Sendable, Equatable {
         return initials
     }()
 
-    /// Reads `Label: value` from a line whose quote markers are already stripped.
-    /// Tolerates bold rendered as text (`*From:*`), tab separation (Thunderbird) and the
-    /// French space before the colon (`Objet :`, also as a no-break space).
-    static func parse(_ line: Substring) -> (label: ForwardHeaderLabel, value: String)? {
-        guard let (label, valueStart) = locate(line) else { return nil }
-        let bytes = line.utf8
+    /// Reads `Label: value` from a line's content (quote markers already stripped), given as
+    /// its UTF-8 bytes. Tolerates bold rendered as text (`*From:*`), tab separation
+    /// (Thunderbird) and the French space before the colon (`Objet :`, also as a no-break space).
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (label: ForwardHeaderLabel, value: String)? {
+        guard let (label, valueStart) = locate(bytes: bytes) else { return nil }
         let start = ForwardBytes.skipFillers(bytes, from: valueStart)
-        return (label, HeaderBlockParser.trimmed(String(line[start...])))
+        return (label, ForwardBytes.trimmedString(bytes, start..<bytes.count))
     }
 
     /// Splits a line on which several `Label: value` fields are glued together (Yahoo).
     /// Each label is taken once, in the order met; `Subject` ends the scan because Yahoo
     /// writes it last and a subject may itself contain `To:` or `Re:`. Labels are looked for
     /// in the first 4 KB only, so a hostile line costs little.
-    static func parseGlued(_ line: Substring) -> [(label: ForwardHeaderLabel, value: String)] {
-        let bytes = line.utf8
-        var found: [(label: ForwardHeaderLabel, labelStart: String.Index, valueStart: String.Index)] = []
-        var index = bytes.startIndex
+    static func parseGlued(_ bytes: UnsafeBufferPointer<UInt8>) -> [(label: ForwardHeaderLabel, value: String)] {
+        let count = bytes.count
+        var found: [(label: ForwardHeaderLabel, labelStart: Int, valueStart: Int)] = []
         // Real glued blocks are well under 4 KB; past that the last field runs to the end.
-        let scanEnd = bytes.index(bytes.startIndex, offsetBy: 4096, limitedBy: bytes.endIndex) ?? bytes.endIndex
+        let scanEnd = min(4096, count)
+        var index = 0
         scan: while index < scanEnd {
-            defer { index = bytes.index(after: index) }
+            defer { index += 1 }
             guard bytes[index] == UInt8(ascii: ":") else { continue }
-            let nameEnd = ForwardBytes.trimFillers(bytes, from: bytes.startIndex, end: index)
-            let available = bytes.distance(from: bytes.startIndex, to: nameEnd)
-            for candidate in gluedLabels where candidate.name.count <= available {
-                let labelStart = bytes.index(nameEnd, offsetBy: -candidate.name.count)
+            let nameEnd = ForwardBytes.trimFillers(bytes, from: 0, end: index)
+            for candidate in gluedLabels where candidate.name.count <= nameEnd {
+                let labelStart = nameEnd - candidate.name.count
                 guard bytes[labelStart..<nameEnd].elementsEqual(candidate.name) else { continue }
                 if found.contains(where: { $0.label == candidate.label }) { break }
-                found.append((candidate.label, labelStart, bytes.index(after: index)))
+                found.append((candidate.label, labelStart, index + 1))
                 if candidate.label == .subject { break scan }
                 break
             }
         }
         var fields: [(label: ForwardHeaderLabel, value: String)] = []
+        fields.reserveCapacity(found.count)
         for (offset, field) in found.enumerated() {
-            let end = offset + 1 < found.count ? found[offset + 1].labelStart : bytes.endIndex
+            let end = offset + 1 < found.count ? found[offset + 1].labelStart : count
             let start = ForwardBytes.skipFillers(bytes, from: field.valueStart)
-            let value = start < end ? String(line[start..<end]) : ""
-            fields.append((field.label, HeaderBlockParser.trimmed(value)))
+            fields.append((field.label, start < end ? ForwardBytes.trimmedString(bytes, start..<end) : ""))
         }
         return fields
     }

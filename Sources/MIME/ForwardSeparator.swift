@@ -8,8 +8,9 @@ struct ForwardSeparator: Sendable, Equatable {
     /// Whether clients also write this separator above quoted *replies* (Outlook's
     /// "Original Message" and underscores), so the subject must decide.
     var isAmbiguous: Bool
-    /// Text after the closing dashes on the same line: Yahoo glues the header block there.
-    var remainder: Substring
+    /// Where in the line's content the text after the closing dashes lies (Yahoo glues the
+    /// header block there); empty for the other separators.
+    var remainder: Range<Int>
 
     /// Phrases of forward separators, lowercased.
     private static let forwardPhrases: [[UInt8]] = [
@@ -27,35 +28,35 @@ struct ForwardSeparator: Sendable, Equatable {
         "debut du message reexpedie", "anfang der weitergeleiteten nachricht", "inizio messaggio inoltrato",
     ].map { Array($0.utf8) }
 
-    /// Recognises a separator in a line's content (quote markers already stripped).
+    /// Recognises a separator in a line's content (quote markers already stripped), given
+    /// as its UTF-8 bytes.
     ///
-    /// Works on UTF-8 bytes and rejects ordinary lines after a byte or two: it runs on
-    /// every line of every message.
-    static func parse(_ content: Substring) -> ForwardSeparator? {
-        let bytes = content.utf8
-        var start = bytes.startIndex
-        while start < bytes.endIndex, bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == UInt8(ascii: "*") {
-            start = bytes.index(after: start)
+    /// Rejects ordinary lines after a byte or two: it runs on every line of every message.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> ForwardSeparator? {
+        let count = bytes.count
+        var start = 0
+        while start < count, bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == UInt8(ascii: "*") {
+            start += 1
         }
-        guard start < bytes.endIndex else { return nil }
+        guard start < count else { return nil }
         switch bytes[start] {
         case UInt8(ascii: "-"):
-            return dashed(content, from: start)
+            return dashed(bytes, from: start)
         case UInt8(ascii: "_"):
-            var count = 0
-            for byte in bytes[start...] {
-                if byte == UInt8(ascii: "_") { count += 1 } else if byte != 0x20 && byte != 0x09 { return nil }
+            var underscores = 0
+            for index in start..<count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "_") { underscores += 1 } else if byte != 0x20 && byte != 0x09 { return nil }
             }
-            return count >= 8 ? ForwardSeparator(style: .outlookUnderscores, isAmbiguous: true, remainder: "") : nil
+            return underscores >= 8 ? ForwardSeparator(style: .outlookUnderscores, isAmbiguous: true, remainder: count..<count) : nil
         case UInt8(ascii: "B"), UInt8(ascii: "b"), UInt8(ascii: "I"), UInt8(ascii: "i"),
              UInt8(ascii: "D"), UInt8(ascii: "d"), UInt8(ascii: "A"), UInt8(ascii: "a"):
             // "Begin forwarded message:" and its translations, alone on the line.
-            var end = ForwardBytes.trimFillers(bytes, from: start, end: bytes.endIndex)
-            guard end > start, bytes[bytes.index(before: end)] == UInt8(ascii: ":") else { return nil }
-            end = ForwardBytes.trimFillers(bytes, from: start, end: bytes.index(before: end))
-            let phrase = bytes[start..<end]
-            guard appleIntroductions.contains(where: { ForwardBytes.equalsFoldingASCII(phrase, $0) }) else { return nil }
-            return ForwardSeparator(style: .appleMail, isAmbiguous: false, remainder: "")
+            var end = ForwardBytes.trimFillers(bytes, from: start, end: count)
+            guard end > start, bytes[end - 1] == UInt8(ascii: ":") else { return nil }
+            end = ForwardBytes.trimFillers(bytes, from: start, end: end - 1)
+            guard appleIntroductions.contains(where: { ForwardBytes.equalsFoldingASCII(bytes, start..<end, $0) }) else { return nil }
+            return ForwardSeparator(style: .appleMail, isAmbiguous: false, remainder: count..<count)
         default:
             return nil
         }
@@ -63,40 +64,39 @@ struct ForwardSeparator: Sendable, Equatable {
 
     /// `---------- Forwarded message ---------` and its relatives. The number of leading
     /// dashes tells the clients apart: Gmail writes 10, Thunderbird 8, Yahoo and Outlook 5.
-    private static func dashed(_ content: Substring, from start: String.Index) -> ForwardSeparator? {
-        let bytes = content.utf8
+    private static func dashed(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> ForwardSeparator? {
+        let count = bytes.count
         var index = start
         var dashes = 0
-        while index < bytes.endIndex, bytes[index] == UInt8(ascii: "-") {
+        while index < count, bytes[index] == UInt8(ascii: "-") {
             dashes += 1
-            index = bytes.index(after: index)
+            index += 1
         }
         guard dashes >= 3 else { return nil }
-        while index < bytes.endIndex, bytes[index] == 0x20 || bytes[index] == 0x09 { index = bytes.index(after: index) }
+        while index < count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
         // The phrase ends at the closing dashes; Yahoo may glue headers after those.
         let phraseStart = index
         var scanned = 0
-        while index < bytes.endIndex, bytes[index] != UInt8(ascii: "-") {
+        while index < count, bytes[index] != UInt8(ascii: "-") {
             scanned += 1
             guard scanned <= 60 else { return nil }
-            index = bytes.index(after: index)
+            index += 1
         }
-        guard index < bytes.endIndex else { return nil }
+        guard index < count else { return nil }
         var phraseEnd = index
-        while phraseEnd > phraseStart, bytes[bytes.index(before: phraseEnd)] == 0x20 || bytes[bytes.index(before: phraseEnd)] == 0x09 {
-            phraseEnd = bytes.index(before: phraseEnd)
+        while phraseEnd > phraseStart, bytes[phraseEnd - 1] == 0x20 || bytes[phraseEnd - 1] == 0x09 {
+            phraseEnd -= 1
         }
-        let phrase = bytes[phraseStart..<phraseEnd]
-        while index < bytes.endIndex, bytes[index] == UInt8(ascii: "-") || bytes[index] == 0x20 || bytes[index] == 0x09 {
-            index = bytes.index(after: index)
+        let phrase = phraseStart..<phraseEnd
+        while index < count, bytes[index] == UInt8(ascii: "-") || bytes[index] == 0x20 || bytes[index] == 0x09 {
+            index += 1
         }
-        let remainder = content[index...]
-        if forwardPhrases.contains(where: { ForwardBytes.equalsFoldingASCII(phrase, $0) }) {
+        if forwardPhrases.contains(where: { ForwardBytes.equalsFoldingASCII(bytes, phrase, $0) }) {
             let style: ForwardStyle = dashes >= 10 ? .gmail : dashes >= 6 ? .thunderbird : .yahoo
-            return ForwardSeparator(style: style, isAmbiguous: false, remainder: remainder)
+            return ForwardSeparator(style: style, isAmbiguous: false, remainder: index..<count)
         }
-        if originalPhrases.contains(where: { ForwardBytes.equalsFoldingASCII(phrase, $0) }) {
-            return ForwardSeparator(style: .outlookOriginalMessage, isAmbiguous: true, remainder: remainder)
+        if originalPhrases.contains(where: { ForwardBytes.equalsFoldingASCII(bytes, phrase, $0) }) {
+            return ForwardSeparator(style: .outlookOriginalMessage, isAmbiguous: true, remainder: index..<count)
         }
         return nil
     }

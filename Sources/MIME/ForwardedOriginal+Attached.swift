@@ -13,7 +13,7 @@ extension ForwardedOriginal {
             body = outermostInline.leadingText
         }
         // Outlook's "On Behalf Of" is a Sender header that differs from From.
-        let sender = message.headers.first { $0.name.lowercased() == "sender" }
+        let sender = message.headers.first { Self.isSenderName($0.name) }
             .flatMap { AddressListParser.parse($0.rawValue).mailboxes.first }
         self.init(
             from: message.from.first,
@@ -25,5 +25,13 @@ extension ForwardedOriginal {
             style: .attachedMessage,
             sentOnBehalfBy: sender?.address == message.from.first?.address ? nil : sender
         )
+    }
+
+    /// `name.lowercased() == "sender"` without building a lowercased copy: for an ASCII name
+    /// lowercasing is folding A-Z; other names keep the Unicode check.
+    private static func isSenderName(_ name: String) -> Bool {
+        let utf8 = name.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return name.lowercased() == "sender" }
+        return utf8.count == 6 && utf8.elementsEqual("sender".utf8) { ($0 >= 65 && $0 <= 90 ? $0 + 32 : $0) == $1 }
     }
 }

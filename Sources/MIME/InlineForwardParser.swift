@@ -4,17 +4,78 @@
 ///
 /// One pass over the lines: each header block found moves the scan past itself, so the
 /// work is linear in the text (header blocks are capped at `maximumHeaderLines`).
+///
+/// Works on the text's UTF-8 bytes with plain offsets: every line of every message passes
+/// through here, and only the values of a header block found and the bodies become Strings.
 enum InlineForwardParser {
-    /// One text line with its `>` quote markers counted and separated out.
+    /// One text line, as offsets into the text's UTF-8 bytes, with its `>` quote markers
+    /// counted and separated out.
     struct Line {
-        /// The line without its line break.
-        var raw: Substring
+        /// Where the line starts.
+        var start: Int
+        /// Where the content after the quote markers starts (`start` without markers).
+        var contentStart: Int
+        /// Where the line ends, before its line break (and a CR before that).
+        var end: Int
         /// How many `>` markers precede the content.
         var depth: Int
-        /// The line after its quote markers.
-        var content: Substring
+    }
 
-        var isBlank: Bool { content.utf8.allSatisfy { $0 == 32 || $0 == 9 } }
+    /// A text's lines over its UTF-8 bytes (which outlive this only inside the closure that
+    /// lends them: see ``withLines(_:_:)``).
+    struct Lines {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let lines: [Line]
+
+        var count: Int { lines.count }
+
+        subscript(index: Int) -> Line {
+            @inline(__always) get { lines[index] }
+        }
+
+        /// The line's content (after its quote markers), as bytes.
+        @inline(__always)
+        func content(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+            let line = lines[index]
+            return UnsafeBufferPointer(rebasing: bytes[line.contentStart..<line.end])
+        }
+
+        /// Whether the line's content is only spaces and tabs.
+        @inline(__always)
+        func isBlank(_ index: Int) -> Bool {
+            let line = lines[index]
+            for offset in line.contentStart..<line.end where bytes[offset] != 0x20 && bytes[offset] != 0x09 {
+                return false
+            }
+            return true
+        }
+
+        /// The line's content as a String, trimmed as `HeaderBlockParser.trimmed` does.
+        func trimmedContent(_ index: Int) -> String {
+            let line = lines[index]
+            return ForwardBytes.trimmedString(bytes, line.contentStart..<line.end)
+        }
+
+        /// The line's content as a String.
+        func contentString(_ index: Int) -> String {
+            let line = lines[index]
+            return ForwardBytes.string(bytes, line.contentStart..<line.end)
+        }
+
+        /// Whether the line's content starts with a space or tab Character: the first byte,
+        /// unless a non-ASCII scalar follows that may join it into one Character (a
+        /// combining mark after a space), which the Character check then decides.
+        func contentStartsWithSpaceCharacter(_ index: Int) -> Bool {
+            let line = lines[index]
+            guard line.contentStart < line.end else { return false }
+            let first = bytes[line.contentStart]
+            guard first == 0x20 || first == 0x09 else { return false }
+            if line.contentStart + 1 < line.end, bytes[line.contentStart + 1] >= 0x80 {
+                let character = contentString(index).first
+                return character == " " || character == "\t"
+            }
+            return true
+        }
     }
 
     /// A header block that was found, with where it sits in the lines.
@@ -36,9 +97,21 @@ enum InlineForwardParser {
     /// All forwarded originals in `text`, innermost first.
     static func parse(_ text: String, subject: String? = nil, limits: MIMELimits) -> [ForwardedOriginal] {
         guard limits.maximumForwardDepth > 0, !text.isEmpty else { return [] }
-        // Most texts hold no forward header field at all: then there is nothing to split.
-        if text.utf8.withContiguousStorageIfAvailable({ ForwardHeaderLabel.mayHoldFields($0) }) == false { return [] }
-        let lines = makeLines(text)
+        var utf8Text = text
+        return utf8Text.withUTF8 { bytes in
+            // Most texts hold no forward header field at all: then there is nothing to split.
+            guard ForwardHeaderLabel.mayHoldFields(bytes) else { return [] }
+            return parse(Lines(bytes: bytes, lines: makeLines(bytes)), text: text, subject: subject, limits: limits)
+        }
+    }
+
+    /// Calls `body` with `text`'s lines.
+    static func withLines<Result>(_ text: String, _ body: (Lines) -> Result) -> Result {
+        var utf8Text = text
+        return utf8Text.withUTF8 { bytes in body(Lines(bytes: bytes, lines: makeLines(bytes))) }
+    }
+
+    private static func parse(_ lines: Lines, text: String, subject: String?, limits: MIMELimits) -> [ForwardedOriginal] {
         var blocks: [Block] = []
         // The subject that sets the context, classified only when an ambiguous block needs
         // it (most messages have no block at all); nil after a quoted reply's attribution.
@@ -80,18 +153,18 @@ enum InlineForwardParser {
 
     /// The header block starting at line `index`, if one does. `contactForm` caches whether
     /// `text` is a contact-form notification (checked only when needed).
-    static func block(at index: Int, in lines: [Line], text: String, contactForm: inout Bool?) -> Block? {
-        // (Fields of `lines[index]` are read in place: a copy of the line costs two
-        // retains and releases, and this runs on every line.)
-        if let separator = ForwardSeparator.parse(lines[index].content) {
+    static func block(at index: Int, in lines: Lines, text: String, contactForm: inout Bool?) -> Block? {
+        let content = lines.content(index)
+        if let separator = ForwardSeparator.parse(content) {
             var fields = ForwardHeaderFields()
             let glued = separator.style == .yahoo
             if !separator.remainder.isEmpty {
-                for field in ForwardHeaderLabel.parseGlued(separator.remainder) { fields.set(field.label, field.value) }
+                let remainder = UnsafeBufferPointer(rebasing: content[separator.remainder])
+                for field in ForwardHeaderLabel.parseGlued(remainder) { fields.set(field.label, field.value) }
             }
             var start = index + 1
             var skipped = 0
-            while fields.isEmpty, start < lines.count, lines[start].isBlank, skipped < 3 {
+            while fields.isEmpty, start < lines.count, lines.isBlank(start), skipped < 3 {
                 start += 1
                 skipped += 1
             }
@@ -104,7 +177,7 @@ enum InlineForwardParser {
         // No separator: Outlook desktop and Outlook rendered from HTML. Demand the full shape
         // (From first, then a date and a recipient or subject, line after line) so a web
         // form's "From: / Subject:" fields are not mistaken for a forward.
-        guard ForwardHeaderLabel.startsWithFrom(lines[index].content) else { return nil }
+        guard ForwardHeaderLabel.startsWithFrom(content) else { return nil }
         let depth = lines[index].depth
         var fields = ForwardHeaderFields()
         let end = readHeader(lines, from: index, depth: depth, glued: false, into: &fields)
@@ -125,27 +198,26 @@ enum InlineForwardParser {
     /// Stops at a blank line, a line of another quote depth, a repeated label (Outlook 2019
     /// puts the body right under the header, and a body may begin with "Date: ...") or a line
     /// that is no label and no continuation of a recipient list.
-    private static func readHeader(_ lines: [Line], from start: Int, depth: Int, glued: Bool, into fields: inout ForwardHeaderFields) -> Int {
+    private static func readHeader(_ lines: Lines, from start: Int, depth: Int, glued: Bool, into fields: inout ForwardHeaderFields) -> Int {
         var index = start
         while index < lines.count, index - start < maximumHeaderLines {
-            let line = lines[index]
-            if line.isBlank || line.depth != depth { break }
+            if lines.isBlank(index) || lines[index].depth != depth { break }
             if glued {
-                let found = ForwardHeaderLabel.parseGlued(line.content)
+                let found = ForwardHeaderLabel.parseGlued(lines.content(index))
                 guard !found.isEmpty else { break }
                 for field in found { fields.set(field.label, field.value) }
-            } else if let (label, value) = ForwardHeaderLabel.parse(line.content) {
+            } else if let (label, value) = ForwardHeaderLabel.parse(lines.content(index)) {
                 if fields.has(label) { break }
                 var value = value
-                if value.isEmpty, index + 1 < lines.count, !lines[index + 1].isBlank,
-                   lines[index + 1].depth == depth, ForwardHeaderLabel.label(of: lines[index + 1].content) == nil {
+                if value.isEmpty, index + 1 < lines.count, !lines.isBlank(index + 1),
+                   lines[index + 1].depth == depth, ForwardHeaderLabel.label(of: lines.content(index + 1)) == nil {
                     // HTML tables rendered with label and value cells on separate lines.
                     index += 1
-                    value = HeaderBlockParser.trimmed(String(lines[index].content))
+                    value = lines.trimmedContent(index)
                 }
                 fields.set(label, value)
-            } else if let first = line.content.first, first == " " || first == "\t" || fields.lastValueContinues,
-                      fields.appendContinuation(HeaderBlockParser.trimmed(String(line.content))) {
+            } else if lines.contentStartsWithSpaceCharacter(index) || fields.lastValueContinues,
+                      fields.appendContinuation(lines.trimmedContent(index)) {
                 // Long recipient lists wrap onto indented lines.
             } else {
                 break
@@ -156,7 +228,7 @@ enum InlineForwardParser {
     }
 
     /// Whether one of the three lines after `index` is quoted deeper than it.
-    private static func deeperQuoteFollows(_ lines: [Line], at index: Int) -> Bool {
+    private static func deeperQuoteFollows(_ lines: Lines, at index: Int) -> Bool {
         let depth = lines[index].depth
         var next = index + 1
         while next < min(index + 4, lines.count) {
@@ -166,50 +238,80 @@ enum InlineForwardParser {
         return false
     }
 
-    private static func skipBlank(_ lines: [Line], from start: Int) -> Int {
+    private static func skipBlank(_ lines: Lines, from start: Int) -> Int {
         var index = start
-        while index < lines.count, lines[index].isBlank { index += 1 }
+        while index < lines.count, lines.isBlank(index) { index += 1 }
         return index
     }
 
-    /// Lines `range` joined with `\n`, each without `levels` quote markers, trimmed.
-    private static func joined(_ lines: [Line], _ range: Range<Int>, stripping levels: Int) -> String {
-        var output = String()
+    /// Lines `range` joined with `\n`, each without `levels` quote markers, trimmed as
+    /// `HeaderBlockParser.trimmed` does.
+    static func joined(_ lines: Lines, _ range: Range<Int>, stripping levels: Int) -> String {
+        var pieces: [Range<Int>] = []
+        pieces.reserveCapacity(range.count)
         for index in range {
-            if index > range.lowerBound { output.append("\n") }
-            output.append(contentsOf: levels == 0 ? lines[index].raw : stripQuotes(lines[index], levels: levels))
+            pieces.append(levels == 0 ? lines[index].start..<lines[index].end : stripQuotes(lines, index, levels: levels))
         }
-        return HeaderBlockParser.trimmed(output)
+        return joinedTrimmed(lines.bytes, pieces)
     }
 
-    /// Splits `text` into lines (LF or CRLF) and counts each line's `>` markers. Works on
-    /// UTF-8 bytes: every line of every message passes through here.
-    static func makeLines(_ text: String) -> [Line] {
-        // A native string's bytes are read in place, with plain offsets; only the two
-        // substrings of each line are made from them.
-        if let lines = text.utf8.withContiguousStorageIfAvailable({ makeLines(text, $0) }) { return lines }
-        let bytes = text.utf8
-        var lines: [Line] = []
-        var lineStart = bytes.startIndex
-        while true {
-            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.endIndex
-            lines.append(makeLine(text, lineStart, lineEnd))
-            guard lineEnd < bytes.endIndex else { break }
-            lineStart = bytes.index(after: lineEnd)
+    /// The byte ranges `pieces` of `bytes` joined with `\n` and trimmed as
+    /// `HeaderBlockParser.trimmed` does, assembled in one String buffer.
+    static func joinedTrimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ pieces: [Range<Int>]) -> String {
+        // The trimmed ends: leading and trailing blank pieces, then the spaces around.
+        var first = 0
+        var head = 0
+        while first < pieces.count {
+            head = pieces[first].lowerBound
+            while head < pieces[first].upperBound, ForwardBytes.isTrimmed(bytes[head]) { head += 1 }
+            if head < pieces[first].upperBound { break }
+            first += 1
         }
-        return lines
+        guard first < pieces.count else { return "" }
+        var last = pieces.count - 1
+        var tail = 0
+        while last >= first {
+            let lower = last == first ? head : pieces[last].lowerBound
+            tail = pieces[last].upperBound
+            while tail > lower, ForwardBytes.isTrimmed(bytes[tail - 1]) { tail -= 1 }
+            if tail > lower { break }
+            last -= 1
+        }
+        if first == last { return ForwardBytes.string(bytes, head..<tail) }
+        var capacity = last - first
+        for offset in first...last { capacity += pieces[offset].count }
+        guard let base = bytes.baseAddress else { return "" }
+        return String(unsafeUninitializedCapacity: capacity) { output in
+            guard let out = output.baseAddress else { return 0 }
+            var written = 0
+            for offset in first...last {
+                if offset > first {
+                    out[written] = 0x0A
+                    written += 1
+                }
+                let lower = offset == first ? head : pieces[offset].lowerBound
+                let upper = offset == last ? tail : pieces[offset].upperBound
+                if lower < upper {
+                    (out + written).update(from: base + lower, count: upper - lower)
+                    written += upper - lower
+                }
+            }
+            return written
+        }
     }
 
-    /// ``makeLines(_:)`` over `text`'s contiguous UTF-8 `bytes`.
-    private static func makeLines(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> [Line] {
+    /// Splits the UTF-8 `bytes` of a text into lines (LF or CRLF) and counts each line's `>`
+    /// markers.
+    static func makeLines(_ bytes: UnsafeBufferPointer<UInt8>) -> [Line] {
         let count = bytes.count
         var newlines = 0
-        for byte in bytes where byte == 0x0A { newlines += 1 }
+        var search = 0
+        while let found = ByteScanner.firstIndex(of: 0x0A, in: bytes, from: search) {
+            newlines += 1
+            search = found + 1
+        }
         var lines: [Line] = []
         lines.reserveCapacity(newlines + 1)
-        let utf8 = text.utf8
-        // O(1) for a native string: the offset is the index.
-        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
         var lineStart = 0
         while true {
             let lineEnd = ByteScanner.firstIndex(of: 0x0A, in: bytes, from: lineStart) ?? count
@@ -231,57 +333,33 @@ enum InlineForwardParser {
                 }
             }
             if depth > 0, contentStart < end, bytes[contentStart] == 0x20 { contentStart += 1 }
-            let endIndex = index(end)
-            let raw = text[index(lineStart)..<endIndex]
-            let content = depth == 0 ? raw : text[index(contentStart)..<endIndex]
-            lines.append(Line(raw: raw, depth: depth, content: content))
+            lines.append(Line(start: lineStart, contentStart: depth == 0 ? lineStart : contentStart, end: end, depth: depth))
             guard lineEnd < count else { break }
             lineStart = lineEnd + 1
         }
         return lines
     }
 
-    private static func makeLine(_ text: String, _ start: String.Index, _ lineEnd: String.Index) -> Line {
-        let bytes = text.utf8
-        var end = lineEnd
-        if end > start, bytes[bytes.index(before: end)] == 0x0D { end = bytes.index(before: end) }
-        var index = start
-        var contentStart = index
-        var depth = 0
-        while index < end {
-            let byte = bytes[index]
-            if byte == 0x20 || byte == 0x09 {
-                index = bytes.index(after: index)
-            } else if byte == UInt8(ascii: ">") {
-                depth += 1
-                index = bytes.index(after: index)
-                contentStart = index
-            } else {
-                break
-            }
-        }
-        if depth > 0, contentStart < end, bytes[contentStart] == 0x20 { contentStart = bytes.index(after: contentStart) }
-        return Line(raw: text[start..<end], depth: depth, content: text[contentStart..<end])
-    }
-
-    /// The line without its first `levels` quote markers (and the space after each).
-    private static func stripQuotes(_ line: Line, levels: Int) -> Substring {
-        if line.depth <= levels { return line.content }
-        let bytes = line.raw.utf8
-        var index = bytes.startIndex
+    /// The line without its first `levels` quote markers (and the space after each), as
+    /// a range of the text's bytes.
+    private static func stripQuotes(_ lines: Lines, _ index: Int, levels: Int) -> Range<Int> {
+        let line = lines[index]
+        if line.depth <= levels { return line.contentStart..<line.end }
+        let bytes = lines.bytes
+        var position = line.start
         var removed = 0
-        while removed < levels, index < bytes.endIndex {
-            let byte = bytes[index]
+        while removed < levels, position < line.end {
+            let byte = bytes[position]
             if byte == 0x20 || byte == 0x09 {
-                index = bytes.index(after: index)
+                position += 1
             } else if byte == UInt8(ascii: ">") {
-                index = bytes.index(after: index)
-                if index < bytes.endIndex, bytes[index] == 0x20 { index = bytes.index(after: index) }
+                position += 1
+                if position < line.end, bytes[position] == 0x20 { position += 1 }
                 removed += 1
             } else {
                 break
             }
         }
-        return line.raw[index...]
+        return position..<line.end
     }
 }

@@ -20,7 +20,10 @@ public enum QuotedReply {
     /// - Returns: `newText`, trimmed (empty when the message is only a quote), and `quoted`,
     ///   the quoted part from its attribution or header line on, or nil when nothing is quoted.
     public static func split(_ text: String) -> (newText: String, quoted: String?) {
-        let lines = InlineForwardParser.makeLines(text)
+        InlineForwardParser.withLines(text) { split(text, $0) }
+    }
+
+    private static func split(_ text: String, _ lines: InlineForwardParser.Lines) -> (newText: String, quoted: String?) {
         var contactForm: Bool?
         var index = 0
         while index < lines.count {
@@ -44,47 +47,52 @@ public enum QuotedReply {
     /// Quoting with no attribution: either everything from the first `>` line is quoted,
     /// or (when unquoted answers follow quoted lines) the unquoted lines are the new text.
     /// An attribution or reply header further down still ends the new text.
-    private static func splitAtQuote(_ lines: [InlineForwardParser.Line], from start: Int) -> (newText: String, quoted: String?) {
-        var newLines: [Substring] = lines[..<start].map(\.raw)
-        var quotedLines: [Substring] = []
+    private static func splitAtQuote(_ lines: InlineForwardParser.Lines, from start: Int) -> (newText: String, quoted: String?) {
+        var newLines: [Range<Int>] = (0..<start).map { raw(lines, $0) }
+        var quotedLines: [Range<Int>] = []
         var index = start
         while index < lines.count {
             let line = lines[index]
             if line.depth > 0 {
-                quotedLines.append(line.raw)
+                quotedLines.append(raw(lines, index))
             } else if attributionEnd(lines, at: index) != nil || isReplyHeader(lines, at: index) {
-                quotedLines += lines[index...].map(\.raw)
+                quotedLines += (index..<lines.count).map { raw(lines, $0) }
                 break
             } else {
-                newLines.append(line.raw)
+                newLines.append(raw(lines, index))
             }
             index += 1
         }
-        let quoted = HeaderBlockParser.trimmed(quotedLines.joined(separator: "\n"))
-        return (HeaderBlockParser.trimmed(newLines.joined(separator: "\n")), quoted.isEmpty ? nil : quoted)
+        let quoted = InlineForwardParser.joinedTrimmed(lines.bytes, quotedLines)
+        return (InlineForwardParser.joinedTrimmed(lines.bytes, newLines), quoted.isEmpty ? nil : quoted)
     }
 
-    private static func isReplyHeader(_ lines: [InlineForwardParser.Line], at index: Int) -> Bool {
+    /// A whole line (quote markers included) as a range of the text's bytes.
+    private static func raw(_ lines: InlineForwardParser.Lines, _ index: Int) -> Range<Int> {
+        lines[index].start..<lines[index].end
+    }
+
+    private static func isReplyHeader(_ lines: InlineForwardParser.Lines, at index: Int) -> Bool {
         var contactForm: Bool? = false
         return InlineForwardParser.block(at: index, in: lines, text: "", contactForm: &contactForm)?.isAmbiguous == true
     }
 
     /// If an attribution starts at line `index` (on up to three lines), the line after it.
-    static func attributionEnd(_ lines: [InlineForwardParser.Line], at index: Int) -> Int? {
+    static func attributionEnd(_ lines: InlineForwardParser.Lines, at index: Int) -> Int? {
         let first = lines[index]
         var closesNearby = false
         for candidate in index..<min(index + 3, lines.count) where lines[candidate].depth == first.depth {
-            if endsWithColon(lines[candidate]) {
+            if endsWithColon(lines.content(candidate)) {
                 closesNearby = true
                 break
             }
         }
-        guard closesNearby, let opening = opening(first.content) else { return nil }
+        guard closesNearby, let opening = opening(lines.content(index)) else { return nil }
         var text = String()
         var end = index
-        while end < lines.count, end < index + 3, lines[end].depth == first.depth, !lines[end].isBlank {
+        while end < lines.count, end < index + 3, lines[end].depth == first.depth, !lines.isBlank(end) {
             if !text.isEmpty { text.append(" ") }
-            text += HeaderBlockParser.trimmed(String(lines[end].content))
+            text += lines.trimmedContent(end)
             end += 1
             guard text.utf8.count <= 400 else { return nil }
             if closes(text, opening: opening) {
@@ -98,18 +106,17 @@ public enum QuotedReply {
     }
 
     /// Whether the next non-blank line from `start` is quoted deeper than `depth`.
-    static func quoteFollows(_ lines: [InlineForwardParser.Line], after start: Int, depth: Int) -> Bool {
+    static func quoteFollows(_ lines: InlineForwardParser.Lines, after start: Int, depth: Int) -> Bool {
         var next = start
-        while next < lines.count, next < start + 3, lines[next].isBlank { next += 1 }
+        while next < lines.count, next < start + 3, lines.isBlank(next) { next += 1 }
         return next < lines.count && lines[next].depth > depth
     }
 
     private enum Opening { case english, french, spanish, german, bare }
 
-    private static func opening(_ content: Substring) -> Opening? {
-        let bytes = content.utf8
-        var start = bytes.startIndex
-        while start < bytes.endIndex, bytes[start] == 0x20 || bytes[start] == 0x09 { start = bytes.index(after: start) }
+    private static func opening(_ bytes: UnsafeBufferPointer<UInt8>) -> Opening? {
+        var start = 0
+        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
         let line = bytes[start...]
         if line.starts(with: "On ".utf8) { return .english }
         if line.starts(with: "Le ".utf8) { return .french }
@@ -121,10 +128,9 @@ public enum QuotedReply {
 
     /// Whether the line's last non-filler byte is a colon: the cheap test that rules out
     /// almost every line before an attribution is assembled.
-    private static func endsWithColon(_ line: borrowing InlineForwardParser.Line) -> Bool {
-        let bytes = line.content.utf8
-        let end = ForwardBytes.trimFillers(bytes, from: bytes.startIndex, end: bytes.endIndex)
-        return end > bytes.startIndex && bytes[bytes.index(before: end)] == UInt8(ascii: ":")
+    private static func endsWithColon(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let end = ForwardBytes.trimFillers(bytes, from: 0, end: bytes.count)
+        return end > 0 && bytes[end - 1] == UInt8(ascii: ":")
     }
 
     private static func closes(_ text: String, opening: Opening) -> Bool {
@@ -141,7 +147,7 @@ public enum QuotedReply {
         }
     }
 
-    private static func joined(_ lines: [InlineForwardParser.Line], _ range: Range<Int>) -> String {
-        HeaderBlockParser.trimmed(lines[range].map(\.raw).joined(separator: "\n"))
+    private static func joined(_ lines: InlineForwardParser.Lines, _ range: Range<Int>) -> String {
+        InlineForwardParser.joined(lines, range, stripping: 0)
     }
 }

@@ -37,6 +37,10 @@ enum AutoReplyRule {
         if headers.xAutorespond != nil {
             return NotALeadVerdict(kind: .autoReply, reason: "auto-reply (X-Autorespond)")
         }
+        if let verdict = Self.asciiSubjectVerdict(message.subject ?? "", suppress: headers.xAutoResponseSuppress) {
+            // (An ASCII subject, decided on its bytes: the steps below give the same.)
+            return verdict
+        }
         // French puts a space before the colon ("Réponse automatique : ...").
         let lowered = message.subject?.lowercased() ?? ""
         // (Only a subject with the bytes " :" can hold the Characters " :".)
@@ -51,6 +55,33 @@ enum AutoReplyRule {
                                    reason: "auto-reply (subject \"\(phrase)\", X-Auto-Response-Suppress: \(HeaderToken.safe(suppress, limit: 20)))")
         }
         return nil
+    }
+
+    /// For an ASCII `subject`, `.some` of the verdict the subject steps below give (see
+    /// ``OutOfOfficeSubjects/prefix(ofASCIISubject:)``); nil (not decided) for other subjects.
+    static func asciiSubjectVerdict(_ subject: String, suppress: String?) -> NotALeadVerdict?? {
+        let outcome = subject.utf8.withContiguousStorageIfAvailable { bytes -> NotALeadVerdict?? in
+            for byte in bytes where byte >= 0x80 { return .none }
+            if let prefix = OutOfOfficeSubjects.prefix(ofASCIISubject: bytes) {
+                return .some(NotALeadVerdict(kind: .autoReply, reason: "auto-reply (subject \"\(prefix.trimmingColon)\")"))
+            }
+            if let suppress, let phrase = OutOfOfficeSubjects.phrase(inASCIISubject: bytes) {
+                return .some(NotALeadVerdict(kind: .autoReply,
+                                             reason: "auto-reply (subject \"\(phrase)\", X-Auto-Response-Suppress: \(HeaderToken.safe(suppress, limit: 20)))"))
+            }
+            return .some(nil)
+        }
+        return outcome ?? .none
+    }
+
+    /// The out-of-office prefix of an ASCII `subject` as the byte path finds it (`.some(nil)`
+    /// for none), or nil for other subjects: for tests.
+    static func asciiSubjectPrefix(_ subject: String) -> String?? {
+        let outcome = subject.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
+            for byte in bytes where byte >= 0x80 { return .none }
+            return .some(OutOfOfficeSubjects.prefix(ofASCIISubject: bytes))
+        }
+        return outcome ?? .none
     }
 
     private static func containsSpaceColon(_ text: String) -> Bool {

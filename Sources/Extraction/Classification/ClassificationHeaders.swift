@@ -2,8 +2,9 @@ import MIME
 
 /// The headers the not-a-lead rules read, found in one pass over a message's headers
 /// (each value is that of the first header of the name, ASCII case ignored, as
-/// `MIMEMessage.header(_:)` gives it) instead of one pass per lookup.
-struct ClassificationHeaders {
+/// `MIMEMessage.header(_:)` gives it) instead of one pass per lookup. A class: each rule
+/// gets one reference, not a copy of ten strings to retain and release.
+final class ClassificationHeaders {
     var contentType: String?
     var autoSubmitted: String?
     var precedenceValue: String?

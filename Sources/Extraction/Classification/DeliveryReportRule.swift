@@ -25,6 +25,9 @@ enum DeliveryReportRule {
         if message.parts.contains(where: { $0.contentType == "message/delivery-status" || $0.contentType == "message/global-delivery-status" }) {
             return NotALeadVerdict(kind: .deliveryReport, reason: "delivery status notification (message/delivery-status part)")
         }
+        guard let address = message.from.first?.address else { return nil }
+        // Most senders are ASCII and no bounce address: decided on the bytes, unlowercased.
+        if Self.isCertainlyNotBounce(address) { return nil }
         if let sender = message.from.first?.address.lowercased(), let at = Self.firstAt(sender) {
             let local = sender[..<at]
             if local == "mailer-daemon" || local == "postmaster" {
@@ -37,28 +40,57 @@ enum DeliveryReportRule {
     }
 
     /// False when `contentType`'s first token is certainly not `multipart/report` (any
-    /// case): decided on the bytes of ASCII values, so most messages skip lowercasing the
-    /// whole (boundary-carrying) value.
+    /// case), so most messages skip lowercasing the whole (boundary-carrying) value.
+    ///
+    /// Decided on the bytes up to the first that differs from `multipart/report` (as
+    /// `HeaderToken.first` reads: separators before the token skipped, the next ends it):
+    /// when those bytes are ASCII, each but the last is one Character (none is CR or LF),
+    /// and the Character at the differing byte differs too (a mark after it only adds to
+    /// it), so the Character token differs; and no non-ASCII Character lowercases to one
+    /// of these letters. True (maybe) at a non-ASCII byte first, or a whole match.
     private static func mayBeMultipartReport(_ contentType: String) -> Bool {
-        let utf8 = contentType.utf8
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return true }
-        let target = "multipart/report".utf8
-        var expected = target.makeIterator()
-        var started = false
-        var matched = 0
-        // As `HeaderToken.first`: separators before the token are skipped, the next ends it.
-        for byte in utf8 {
-            let isSeparator = byte == UInt8(ascii: ";") || byte == UInt8(ascii: "(") || byte == 0x20 || byte == 0x09
-            if !started {
-                if isSeparator { continue }
-                started = true
+        let answer = contentType.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            @inline(__always) func isSeparator(_ byte: UInt8) -> Bool {
+                byte == UInt8(ascii: ";") || byte == UInt8(ascii: "(") || byte == 0x20 || byte == 0x09
             }
-            if isSeparator { break }
-            let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            guard let wanted = expected.next(), folded == wanted else { return false }
-            matched += 1
+            var index = 0
+            while index < bytes.count, isSeparator(bytes[index]) { index += 1 }
+            for wanted in "multipart/report".utf8 {
+                guard index < bytes.count else { return false }
+                let byte = bytes[index]
+                if byte >= 0x80 { return true }
+                let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                guard folded == wanted else { return false }
+                index += 1
+            }
+            return true
         }
-        return matched == target.count
+        return answer ?? true
+    }
+
+    /// True when `address` is ASCII and its local part (all of it without an "@") is
+    /// neither `mailer-daemon` nor `postmaster` in any case: the checks below then give nil
+    /// (lowercasing ASCII maps A-Z alone, and an "@" byte is an "@" Character).
+    private static func isCertainlyNotBounce(_ address: String) -> Bool {
+        let answer = address.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            for byte in bytes where byte >= 0x80 { return false }
+            let local = bytes[..<(bytes.firstIndex(of: UInt8(ascii: "@")) ?? bytes.count)]
+            return !(Self.equalsFolded(local, "mailer-daemon") || Self.equalsFolded(local, "postmaster"))
+        }
+        return answer ?? false
+    }
+
+    /// Whether ASCII `bytes` with A-Z folded are `lowercased`.
+    private static func equalsFolded(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ lowercased: StaticString) -> Bool {
+        guard bytes.count == lowercased.utf8CodeUnitCount else { return false }
+        let expected = lowercased.utf8Start
+        var offset = 0
+        for byte in bytes {
+            let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            guard folded == expected[offset] else { return false }
+            offset += 1
+        }
+        return true
     }
 
     /// The first "@" of `address`: found on the bytes when it is ASCII (an "@" byte is then

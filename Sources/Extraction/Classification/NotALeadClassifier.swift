@@ -18,8 +18,12 @@ public enum NotALeadClassifier {
     /// The kind of non-lead mail and the reason, or nil for mail that may be a lead.
     public static func verdict(for message: MIMEMessage) -> NotALeadVerdict? {
         // The headers every rule asks about, read in one pass.
-        let headers = ClassificationHeaders(message.headers)
-        return DeliveryReportRule.verdict(message, headers)
+        verdict(for: message, headers: ClassificationHeaders(message.headers))
+    }
+
+    /// ``verdict(for:)`` with the message's headers already read.
+    static func verdict(for message: MIMEMessage, headers: ClassificationHeaders) -> NotALeadVerdict? {
+        DeliveryReportRule.verdict(message, headers)
             ?? AutoReplyRule.verdict(message, headers)
             ?? MailingListRule.verdict(message, headers)
             ?? SpamRule.verdict(message, headers)

@@ -33,12 +33,85 @@ enum OutOfOfficeSubjects {
         let utf8 = subject.utf8
         // In ASCII every byte is a Character (the prefixes hold no CR), and a non-ASCII
         // prefix cannot start an ASCII text: byte comparisons give what `hasPrefix` gives.
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return prefixes.first { subject.hasPrefix($0) } }
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            // A prefix starting with a lowercase ASCII letter can only start a subject whose
+            // first byte is that letter: a Character equal to it is that one scalar (no other
+            // scalar decomposes to a lowercase ASCII letter alone), so `hasPrefix` runs only
+            // for the few prefixes that start like the subject.
+            let first = utf8.first
+            return prefixes.first { prefix in
+                if let head = prefix.utf8.first, head >= 0x61, head <= 0x7A, head != first { return false }
+                return subject.hasPrefix(prefix)
+            }
+        }
         guard let first = utf8.first else { return prefixes.first { $0.isEmpty } }
         for (index, bytes) in prefixesByFirstByte[Int(first)] where utf8.starts(with: bytes) {
             return prefixes[index]
         }
         return nil
+    }
+
+    /// ``prefix(of:)`` of an ASCII subject's bytes as ``AutoReplyRule`` prepares the text:
+    /// A-Z folded (lowercasing), each " :" made ":" left to right (`replacing`), leading
+    /// spaces dropped. Done on the fly while comparing, so only the first bytes are read.
+    /// In ASCII a space, a colon and a letter are each one Character (only CR LF joins two
+    /// bytes, and no prefix holds CR), so the Character steps give the same bytes.
+    static func prefix(ofASCIISubject bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var start = 0
+        var first: UInt8 = 0
+        while start < bytes.count {
+            var index = start
+            first = preparedByte(bytes, at: &index)
+            guard first == UInt8(ascii: " ") else { break }
+            start = index
+        }
+        guard start < bytes.count else { return nil }
+        for (index, prefix) in prefixesByFirstByte[Int(first)] {
+            var position = start
+            var matched = 0
+            while matched < prefix.count, position < bytes.count, preparedByte(bytes, at: &position) == prefix[matched] {
+                matched += 1
+            }
+            if matched == prefix.count { return prefixes[index] }
+        }
+        return nil
+    }
+
+    /// The first of `phrases` in an ASCII subject prepared as for ``prefix(ofASCIISubject:)``
+    /// (leading spaces kept, which no phrase starts with); a non-ASCII phrase cannot occur.
+    static func phrase(inASCIISubject bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var prepared: [UInt8] = []
+        prepared.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count { prepared.append(preparedByte(bytes, at: &index)) }
+        for (index, needle) in asciiPhraseBytes where needle.count <= prepared.count {
+            var start = 0
+            while start + needle.count <= prepared.count {
+                var offset = 0
+                while offset < needle.count, prepared[start + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return phrases[index] }
+                start += 1
+            }
+        }
+        return nil
+    }
+
+    /// The ASCII phrases' indices and bytes, in `phrases` order.
+    private static let asciiPhraseBytes: [(index: Int, bytes: [UInt8])] = phrases.enumerated().compactMap { index, phrase in
+        let bytes = Array(phrase.utf8)
+        return !bytes.isEmpty && bytes.allSatisfy({ $0 < 0x80 }) ? (index, bytes) : nil
+    }
+
+    /// The next byte of the prepared subject from `index` (which moves past what it used).
+    @inline(__always)
+    private static func preparedByte(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> UInt8 {
+        let byte = bytes[index]
+        index += 1
+        if byte == UInt8(ascii: " "), index < bytes.count, bytes[index] == UInt8(ascii: ":") {
+            index += 1
+            return UInt8(ascii: ":")
+        }
+        return byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
     /// The matching prefix or phrase, or nil.

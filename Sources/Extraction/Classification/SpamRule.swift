@@ -36,13 +36,13 @@ enum SpamRule {
         }
         if mayHaveNoPitch(subject: message.subject ?? "", body: message.text ?? "") { return nil }
         // (The text's own prefix first: a break always follows "\n", so the joined prefix is
-        // the same, without copying a huge body.)
-        let text = ((message.subject ?? "") + "\n" + (message.text ?? "").prefix(20_000)).prefix(20_000)
+        // the same, without copying a huge body. Cut on the bytes when that is exact.)
+        var bounded = Self.asciiBoundedText(subject: message.subject ?? "", body: message.text ?? "")
+            ?? Self.characterBoundedText(subject: message.subject ?? "", body: message.text ?? "")
         // One byte pass says which phrases can occur at all; only those get the exact
         // word-boundary search. ASCII text is scanned as is, with A-Z folded (what
         // lowercasing would give); other text is lowercased first.
-        var bounded = String(text)
-        let isASCII = bounded.utf8.allSatisfy { $0 < 0x80 }
+        let isASCII = bounded.withUTF8 { Self.isASCII($0) }
         let present = isASCII
             ? bounded.withUTF8 { pitchScanner.occurrences(inBytes: $0, foldingCase: true) }
             : pitchScanner.occurrences(in: bounded.lowercased())
@@ -77,16 +77,76 @@ enum SpamRule {
     private static func mayHaveNoPitch(subject: String, body: String) -> Bool {
         guard subject.utf8.count + 1 + body.utf8.count <= 20_000 else { return false }
         var present = [Bool](repeating: false, count: pitchScanner.phrases.count)
-        for part in [subject, body] {
+        func mark(_ part: String) -> Bool {
             var part = part
-            let ok = part.withUTF8 { bytes -> Bool in
+            return part.withUTF8 { bytes -> Bool in
                 if hasASCIILowercasingScalar(bytes) { return false }
                 pitchScanner.markOccurrences(inBytes: bytes, foldingCase: true, into: &present)
                 return true
             }
-            if !ok { return false }
         }
+        guard mark(subject), mark(body) else { return false }
         return present.lazy.filter { $0 }.count < 2
+    }
+
+    /// The text the full check reads, `(subject + "\n" + body.prefix(20_000)).prefix(20_000)`,
+    /// cut on the bytes when what it keeps is ASCII and so is the byte after the body's cut
+    /// (a combining mark there would join the last Character): in ASCII every byte is one
+    /// Character but CR LF, which is one, so counting Characters is counting bytes with CR LF
+    /// as one (the subject's last CR joins the "\n"). nil otherwise (the Character path).
+    static func asciiBoundedText(subject: String, body: String) -> String? {
+        let limit = 20_000
+        /// The byte length of `bytes`' first `limit` Characters, ASCII as above; nil at a
+        /// non-ASCII byte before or just after that.
+        func characterEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+            var index = 0
+            var characters = 0
+            while index < bytes.count, characters < limit {
+                guard bytes[index] < 0x80 else { return nil }
+                index += bytes[index] == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+                characters += 1
+            }
+            guard index == bytes.count || bytes[index] < 0x80 else { return nil }
+            return index
+        }
+        var subject = subject
+        var body = body
+        return subject.withUTF8 { subjectBytes -> String? in
+            guard isASCII(subjectBytes) else { return nil }
+            return body.withUTF8 { bodyBytes -> String? in
+                guard let bodyEnd = characterEnd(bodyBytes) else { return nil }
+                var joined: [UInt8] = []
+                joined.reserveCapacity(subjectBytes.count + 1 + bodyEnd)
+                joined.append(contentsOf: subjectBytes)
+                joined.append(0x0A)
+                joined.append(contentsOf: UnsafeBufferPointer(rebasing: bodyBytes[..<bodyEnd]))
+                return joined.withUnsafeBufferPointer { all -> String? in
+                    guard let end = characterEnd(all) else { return nil }
+                    return String(decoding: UnsafeBufferPointer(rebasing: all[..<end]), as: UTF8.self)
+                }
+            }
+        }
+    }
+
+    /// The Character path of ``asciiBoundedText(subject:body:)``.
+    static func characterBoundedText(subject: String, body: String) -> String {
+        String((subject + "\n" + body.prefix(20_000)).prefix(20_000))
+    }
+
+    /// Whether every byte is ASCII, eight at a time.
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index + 8 <= bytes.count {
+            if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            index += 8
+        }
+        while index < bytes.count {
+            if bytes[index] >= 0x80 { return false }
+            index += 1
+        }
+        return true
     }
 
     /// Whether UTF-8 `bytes` hold U+0130 (C4 B0) or U+212A (E2 84 AA).

@@ -35,7 +35,7 @@ enum AddressFinder {
             // A street, a ZIP and a labelled ZIP all need an ASCII digit; without one only
             // `in City, ST` can match, and it needs a comma.
             if !traits.hasDigit {
-                if cityStateLine == nil, mayHaveCityState, LineShape(line.text).mayHaveCityState, let tail = cityState(in: line.text),
+                if cityStateLine == nil, mayHaveCityState, LineShape(line.text, readings: .cityState).mayHaveCityState, let tail = cityState(in: line.text),
                    let address = USAddressParser.parse(tail), address.city != nil, address.state != nil {
                     cityStateLine = HeuristicFinding(value: address, line: line.number, rule: "city and state")
                 }
@@ -46,7 +46,12 @@ enum AddressFinder {
             }
             // What each reading needs, from the line's bytes (every reading may succeed on
             // a line that is not ASCII or holds a CR).
-            let shape = LineShape(line.text)
+            // (Only the readings the flags leave open are looked at: the others are not read.)
+            var open: LineShape.Readings = []
+            if mayHaveStreet { open.insert(.street) }
+            if mayHaveZIP && (cityLine == nil || zipOnly == nil) { open.insert(.zip) }
+            if mayHaveCityState && cityStateLine == nil { open.insert(.cityState) }
+            let shape = LineShape(line.text, readings: open)
             let readsStreet = mayHaveStreet && shape.mayHaveStreet
             let readsCityStateZip = cityLine == nil && mayHaveZIP && shape.mayHaveZIP
             let readsCityState = cityStateLine == nil && mayHaveCityState && shape.mayHaveCityState
@@ -54,14 +59,17 @@ enum AddressFinder {
             guard readsStreet || readsCityStateZip || readsCityState || readsZIPLabel else { continue }
             let words = spaceSeparatedWords(line.text)
             if readsStreet, let (start, end) = streetSpan(words) {
-                var written = words[start..<end].joined(separator: " ")
-                let rest = words[end...].joined(separator: " ")
-                if let tail = cityStateZip(in: rest) {
+                var written = spaceJoined(words[start..<end])
+                // The words after the street: what splitting them joined with spaces gives
+                // (a word holds no space Character of its own, and none after the first
+                // starts with a scalar that would join the space before it).
+                let rest = Array(words[end...])
+                if let tail = cityStateZip(words: rest) {
                     written += ", " + tail
                 } else if let next = lines.nextNonEmpty(after: index, within: 1),
                           let tail = cityStateZip(in: lines.lines[next].text), startsWithCity(lines.lines[next].text) {
                     written += "\n" + tail
-                } else if let tail = cityState(in: rest) {
+                } else if let tail = cityState(words: rest) {
                     written += ", " + tail
                 }
                 if let address = USAddressParser.parse(written), address.street != nil {
@@ -107,14 +115,14 @@ enum AddressFinder {
             // State: a code in capitals, or a name of up to three words, then punctuation or the end.
             for length in (1...3).reversed() where cursor + length <= words.count {
                 let stateWords = words[cursor..<(cursor + length)]
-                let written = stateWords.map(trimmedWord).joined(separator: " ")
+                let written = spaceJoined(stateWords.map(trimmedWord))
                 guard let code = USStates.code(for: written), written.first?.isUppercase == true else { continue }
                 if written.count == 2, written != code { continue }
                 let end = cursor + length
                 let closes = end == words.count || stateWords.last!.last.map { ".,;!?)".contains($0) } == true
                     || (end < words.count && words[end].first?.isLowercase == true)
                 guard closes else { continue }
-                return (city + [written]).joined(separator: " ")
+                return spaceJoined(city + [written])
             }
         }
         return nil
@@ -124,6 +132,8 @@ enum AddressFinder {
     static func streetSpan(_ words: [String]) -> (Int, Int)? {
         for start in words.indices {
             let number = words[start]
+            // (An ASCII digit Character is an ASCII digit byte first: most words are not.)
+            guard let lead = number.utf8.first, lead >= 0x30, lead <= 0x39 else { continue }
             guard let first = number.first, first.isASCII, first.isNumber,
                   number.count <= 6, number.dropFirst().allSatisfy({ $0.isNumber || ($0.isLetter && $0.isUppercase) }) else { continue }
             if start > 0, let previous = words[start - 1].last, previous == "$" || previous == "#" { continue }
@@ -190,7 +200,7 @@ enum AddressFinder {
             // State: a capitalised code, or a one- to three-word name.
             for length in 1...3 where index - length >= 1 {
                 let stateWords = words[(index - length)..<index].map(trimmedWord)
-                let written = stateWords.joined(separator: " ")
+                let written = spaceJoined(stateWords)
                 guard let code = USStates.code(for: written) else { continue }
                 if length == 1, written.count == 2, written != code { continue }
                 if written.count > 2, written.first?.isUppercase != true { continue }
@@ -207,7 +217,7 @@ enum AddressFinder {
                     cursor -= 1
                 }
                 guard cityStart < stateStart else { continue }
-                return (words[cityStart..<index] + [zipText]).joined(separator: " ")
+                return spaceJoined(words[cityStart..<index] + [zipText])
             }
         }
         return nil
@@ -305,9 +315,19 @@ enum AddressFinder {
         /// that trimmed starts with a capital.
         var mayHaveCityState = true
 
-        init(_ text: String) {
+        /// Which readings a caller will use: the others are left false on an ASCII line.
+        struct Readings: OptionSet {
+            let rawValue: UInt8
+            static let street = Readings(rawValue: 1 << 0)
+            /// ``mayHaveZIP`` and ``mayHaveLabelledZIP``.
+            static let zip = Readings(rawValue: 1 << 1)
+            static let cityState = Readings(rawValue: 1 << 2)
+            static let all: Readings = [.street, .zip, .cityState]
+        }
+
+        init(_ text: String, readings: Readings = .all) {
             var copy = text
-            if let shape = copy.withUTF8({ LineShape(ascii: $0) }) {
+            if let shape = copy.withUTF8({ LineShape(ascii: $0, readings: readings) }) {
                 self = shape
             } else {
                 // Another line: its words are split at spaces and tabs that are Characters
@@ -344,29 +364,50 @@ enum AddressFinder {
         }
 
         /// The shape of ASCII bytes without CR; nil for other bytes.
-        private init?(ascii bytes: UnsafeBufferPointer<UInt8>) {
+        private init?(ascii bytes: UnsafeBufferPointer<UInt8>, readings wanted: Readings) {
             guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
-            // The words (split at spaces and tabs) as start and end offsets.
-            var starts: [Int32] = []
-            var ends: [Int32] = []
-            starts.reserveCapacity(bytes.count / 4 + 1)
-            ends.reserveCapacity(bytes.count / 4 + 1)
-            var start = -1
-            for index in 0..<bytes.count {
-                if bytes[index] == 0x20 || bytes[index] == 0x09 {
-                    if start >= 0 {
-                        starts.append(Int32(start))
-                        ends.append(Int32(index))
+            // The words (split at spaces and tabs) as start and end offsets, in scratch
+            // memory (a word and the space after it take two bytes or more).
+            let capacity = bytes.count / 2 + 1
+            let (street, zip, labelledZIP, cityState) = withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * capacity) { offsets in
+                let startStore = UnsafeMutableBufferPointer(rebasing: offsets[0..<capacity])
+                let endStore = UnsafeMutableBufferPointer(rebasing: offsets[capacity...])
+                var count = 0
+                var start = -1
+                for index in 0..<bytes.count {
+                    if bytes[index] == 0x20 || bytes[index] == 0x09 {
+                        if start >= 0 {
+                            startStore[count] = Int32(start)
+                            endStore[count] = Int32(index)
+                            count += 1
+                        }
+                        start = -1
+                    } else if start < 0 {
+                        start = index
                     }
-                    start = -1
-                } else if start < 0 {
-                    start = index
                 }
+                if start >= 0 {
+                    startStore[count] = Int32(start)
+                    endStore[count] = Int32(bytes.count)
+                    count += 1
+                }
+                return Self.readings(bytes, Words(starts: UnsafeBufferPointer(startStore), ends: UnsafeBufferPointer(endStore), count: count),
+                                     wanted)
             }
-            if start >= 0 {
-                starts.append(Int32(start))
-                ends.append(Int32(bytes.count))
-            }
+            self.init(mayHaveStreet: street, mayHaveZIP: zip, mayHaveLabelledZIP: labelledZIP, mayHaveCityState: cityState)
+        }
+
+        /// The words of a line: word `i` is `starts[i]..<ends[i]`, for `i` below `count`.
+        private struct Words {
+            let starts: UnsafeBufferPointer<Int32>
+            let ends: UnsafeBufferPointer<Int32>
+            let count: Int
+        }
+
+        /// (street, ZIP, labelled ZIP, city and state): what ``init(ascii:)`` says of the line.
+        private static func readings(_ bytes: UnsafeBufferPointer<UInt8>, _ words: Words, _ wanted: Readings) -> (Bool, Bool, Bool, Bool) {
+            let starts = words.starts
+            let ends = words.ends
             var street = false
             var zip = false
             var labelledZIP = false
@@ -379,14 +420,14 @@ enum AddressFinder {
                     for index in start..<end { lower[index - start] = Self.folded(bytes[index]) }
                     return InquiryKeywords.flags(heads.value(of: UnsafeBufferPointer(lower), 0..<(end - start))).contains(.streetHead)
                 }
-                for position in starts.indices {
+                for position in 0..<words.count {
                     let wordStart = Int(starts[position])
                     let wordEnd = Int(ends[position])
                     let first = bytes[wordStart]
-                    if !street, Self.isDigit(first) {
-                        street = Self.streetFollows(bytes, starts, ends, position, isHead)
+                    if !street, Self.isDigit(first), wanted.contains(.street) {
+                        street = Self.streetFollows(bytes, words, position, isHead)
                     }
-                    if position >= 1, !zip, wordEnd - wordStart >= 5 {
+                    if position >= 1, !zip, wordEnd - wordStart >= 5, wanted.contains(.zip) {
                         var digits = 0
                         for index in wordStart..<wordEnd where Self.isDigit(bytes[index]) { digits += 1 }
                         // A ZIP word has five digits and reads as a ZIP, trimmed (rare: asked as the readers ask).
@@ -395,12 +436,15 @@ enum AddressFinder {
                             zip = position >= 2
                         }
                     }
-                    if !cityState, wordEnd - wordStart <= 7, Self.isCityStateLead(bytes, wordStart, wordEnd) {
-                        cityState = Self.cityStateFollows(bytes, starts, ends, position)
+                    if !cityState, wordEnd - wordStart <= 7, wanted.contains(.cityState), Self.isCityStateLead(bytes, wordStart, wordEnd) {
+                        cityState = Self.cityStateFollows(bytes, words, position)
                     }
+                    // Every wanted reading found: later words change nothing.
+                    if street || !wanted.contains(.street), zip || !wanted.contains(.zip),
+                       cityState || !wanted.contains(.cityState) { break }
                 }
             }
-            self.init(mayHaveStreet: street, mayHaveZIP: zip, mayHaveLabelledZIP: labelledZIP, mayHaveCityState: cityState)
+            return (street, zip, labelledZIP, cityState)
         }
 
         /// `PostalCodeNormalizer.normalize(trimmedWord(word)) != nil` for the word's bytes.
@@ -435,9 +479,10 @@ enum AddressFinder {
         /// ordinal is one), stopping after one ending in `,` or `.`: one of them, starting
         /// with a capital, must be a street head.
         private static func streetFollows(
-            _ bytes: UnsafeBufferPointer<UInt8>, _ starts: [Int32], _ ends: [Int32], _ position: Int,
-            _ isHead: (Int, Int) -> Bool
+            _ bytes: UnsafeBufferPointer<UInt8>, _ words: Words, _ position: Int, _ isHead: (Int, Int) -> Bool
         ) -> Bool {
+            let starts = words.starts
+            let ends = words.ends
             let numberStart = Int(starts[position])
             let numberEnd = Int(ends[position])
             guard numberEnd - numberStart <= 6,
@@ -448,7 +493,7 @@ enum AddressFinder {
             }
             var cursor = position + 1
             var nameWords = 0
-            while cursor < starts.count, nameWords <= 5 {
+            while cursor < words.count, nameWords <= 5 {
                 let end = Int(ends[cursor])
                 let (coreStart, coreEnd) = trimmed(bytes, Int(starts[cursor]), end)
                 guard coreStart < coreEnd, isCapital(bytes[coreStart]) || isDigit(bytes[coreStart]) else { return false }
@@ -472,13 +517,15 @@ enum AddressFinder {
 
         /// After the lead word at `position`: one to three words starting with a capital,
         /// the last ending in `,`, then a word that trimmed starts with a capital.
-        private static func cityStateFollows(_ bytes: UnsafeBufferPointer<UInt8>, _ starts: [Int32], _ ends: [Int32], _ position: Int) -> Bool {
+        private static func cityStateFollows(_ bytes: UnsafeBufferPointer<UInt8>, _ words: Words, _ position: Int) -> Bool {
+            let starts = words.starts
+            let ends = words.ends
             var cursor = position + 1
-            while cursor < starts.count, cursor - position <= 3, isCapital(bytes[Int(starts[cursor])]) {
+            while cursor < words.count, cursor - position <= 3, isCapital(bytes[Int(starts[cursor])]) {
                 let end = Int(ends[cursor])
                 cursor += 1
                 if bytes[end - 1] == UInt8(ascii: ",") {
-                    guard cursor < starts.count else { return false }
+                    guard cursor < words.count else { return false }
                     let (coreStart, coreEnd) = trimmed(bytes, Int(starts[cursor]), Int(ends[cursor]))
                     return coreStart < coreEnd && isCapital(bytes[coreStart])
                 }
@@ -494,6 +541,8 @@ enum AddressFinder {
         if let words = copy.withUTF8({ bytes -> [String]? in
             guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
             var words: [String] = []
+            // (A word and the space after it take two bytes or more.)
+            words.reserveCapacity(bytes.count / 2 + 1)
             var start = -1
             for index in 0...bytes.count {
                 if index == bytes.count || bytes[index] == 0x20 || bytes[index] == 0x09 {
@@ -508,6 +557,19 @@ enum AddressFinder {
             return words
         }
         return text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+    }
+
+    /// `words.joined(separator: " ")`, sized once (the generic `joined` costs more).
+    static func spaceJoined(_ words: some Collection<String>) -> String {
+        var result = ""
+        result.reserveCapacity(words.reduce(words.count) { $0 + $1.utf8.count })
+        var first = true
+        for word in words {
+            if !first { result += " " }
+            result += word
+            first = false
+        }
+        return result
     }
 
     private static let punctuation: Set<Character> = ["(", ")", ",", ".", ";", ":", "\"", "'", "!", "?"]

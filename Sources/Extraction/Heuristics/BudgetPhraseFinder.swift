@@ -71,10 +71,12 @@ enum BudgetPhraseFinder {
                 continue
             }
             // Unmistakable money first: "remodel our 1962 ranch ... around $250k" is $250k.
-            let ordered = matches.filter(\.isExplicitMoney) + matches.filter { !$0.isExplicitMoney }
-            for match in ordered where accepts(match, lineHasCue: hasCue, lineHasStrongCue: hasStrongCue) {
-                return HeuristicFinding(value: match.range, line: line.number,
-                                        rule: hasCue ? "budget phrase" : "money amount at house scale")
+            for pass in 0..<2 {
+                for match in matches where match.isExplicitMoney == (pass == 0)
+                    && accepts(match, lineHasCue: hasCue, lineHasStrongCue: hasStrongCue) {
+                    return HeuristicFinding(value: match.range, line: line.number,
+                                            rule: hasCue ? "budget phrase" : "money amount at house scale")
+                }
             }
         }
         return nil
@@ -89,7 +91,6 @@ enum BudgetPhraseFinder {
             if !allowed { return false }
         }
         if match.wordsBefore.suffix(2).contains(where: unrelatedBefore.contains) { return false }
-        let cueBefore = !Set(match.wordsBefore).isDisjoint(with: cues)
         if lineHasCue {
             // A bare number ("under 800") needs the cue close by or a budget qualifier.
             if match.isExplicitMoney { return true }
@@ -99,13 +100,17 @@ enum BudgetPhraseFinder {
                 return false
             }
             guard lineHasStrongCue else { return false }
-            if cueBefore { return true }
-            return match.wordsBefore.contains { ["around", "about", "under", "approximately", "roughly", "between", "is", "of", "max", "maximum"].contains($0) }
+            // A cue among the words before.
+            if match.wordsBefore.contains(where: cues.contains) { return true }
+            return match.wordsBefore.contains(where: qualifiers.contains)
         }
         guard match.isExplicitMoney else { return false }
         let largest = max(match.range.low ?? 0, match.range.high ?? 0)
         return largest >= 50_000
     }
+
+    /// Words before a bare number that make it the budget on a line with a strong cue.
+    private static let qualifiers: Set<String> = ["around", "about", "under", "approximately", "roughly", "between", "is", "of", "max", "maximum"]
 
     /// Whether ASCII `text` (without a comma) may hold an amount that ``BudgetParser`` reads
     /// as explicit money: a `$`, or a digit followed (after at most one space or `_`, which

@@ -17,7 +17,7 @@ public enum InquiryHeuristics {
         guard !text.isEmpty else { return }
         let lines = InquiryLines(text)
         func provenance(_ rule: String, _ line: Int) -> FieldProvenance {
-            FieldProvenance(spec: nil, rule: "heuristic: \(rule)", location: "\(location) line \(line)")
+            FieldProvenance(spec: nil, rule: "heuristic: " + rule, location: location + " line " + String(line))
         }
 
         if lead.phone == nil, PhoneFinder.mayFind(in: lines) {

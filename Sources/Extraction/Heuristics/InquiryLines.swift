@@ -9,8 +9,10 @@ import LeadModel
 ///
 /// Every word of a line (``PhraseVocabulary/words(in:)``) is looked up once in
 /// ``InquiryKeywords/table``, from the line's bytes and without making a `String` per word,
-/// so each finder knows which lines can give it anything without reading them. The words
-/// themselves (``words(at:)``, ``indexed(at:)``) are made only for the lines a finder reads.
+/// so each finder knows which lines can give it anything without reading them. What that
+/// lookup gives an ASCII line's words is kept too (vocabulary indices for ``indexed(at:)``
+/// and ``textIndexed``, timeline cue flags for ``anyWord(at:starting:_:)``); the words
+/// themselves (``words(at:)``) are made only for the lines a finder reads.
 struct InquiryLines {
     static let maximumLines = 400
     static let maximumLineLength = 500
@@ -37,33 +39,17 @@ struct InquiryLines {
         var keywords: InquiryKeywords.Flags = []
     }
 
+    /// The vocabulary indices (``VocabularyIndex``) of the words of every ASCII line, line
+    /// after line (a line that is not ASCII adds none): what ``VocabularyIndex/words(ascii:)``
+    /// gives for each, from the lookups the scan makes anyway.
+    private let asciiWords: [IndexedWord]
+    /// Line `i`'s words in ``asciiWords``: `wordStarts[i]..<wordStarts[i + 1]`.
+    private let wordStarts: [Int32]
+    /// Whether every line is ASCII (so ``asciiWords`` holds every word of the text).
+    private let everyLineIsASCII: Bool
+
     init(_ text: String) {
-        var lines: [(number: Int, text: String)] = []
-        var traits: [Traits] = []
-        var presence: [InquiryKeywords.PresenceSet] = []
-        lines.reserveCapacity(8)
-        traits.reserveCapacity(8)
-        presence.reserveCapacity(8)
-        var textPresence = InquiryKeywords.PresenceSet()
-        let table = InquiryKeywords.table
-        func add(_ raw: UnsafeBufferPointer<UInt8>, from start: Int) {
-            let line: String
-            if let ascii = Self.asciiLine(raw) {
-                line = ascii
-            } else {
-                let utf8 = text.utf8
-                let lower = utf8.index(utf8.startIndex, offsetBy: start)
-                line = Self.line(text[lower..<utf8.index(lower, offsetBy: raw.count)])
-            }
-            var lineTraits = Traits()
-            var linePresence = InquiryKeywords.PresenceSet()
-            var copy = line
-            copy.withUTF8 { Self.scan($0, table, &lineTraits, &linePresence) }
-            lines.append((lines.count + 1, line))
-            traits.append(lineTraits)
-            presence.append(linePresence)
-            textPresence.formUnion(linePresence)
-        }
+        var builder = Builder(byteCount: text.utf8.count)
         // Lines as LineSplitter splits them: at an LF byte not preceded by CR.
         var copy = text
         copy.withUTF8 { bytes in
@@ -74,16 +60,66 @@ struct InquiryLines {
                 guard lf < bytes.count else { break }
                 searchFrom = lf + 1
                 if lf > 0, bytes[lf - 1] == 0x0D { continue }
-                add(UnsafeBufferPointer(rebasing: bytes[lineStart..<lf]), from: lineStart)
-                if lines.count == Self.maximumLines { return }
+                builder.add(UnsafeBufferPointer(rebasing: bytes[lineStart..<lf]), from: lineStart, of: text)
+                if builder.lines.count == Self.maximumLines { return }
                 lineStart = lf + 1
             }
-            add(UnsafeBufferPointer(rebasing: bytes[lineStart...]), from: lineStart)
+            builder.add(UnsafeBufferPointer(rebasing: bytes[lineStart...]), from: lineStart, of: text)
         }
-        self.lines = lines
-        self.traits = traits
-        self.presence = presence
-        self.textPresence = textPresence
+        lines = builder.lines
+        traits = builder.traits
+        presence = builder.presence
+        textPresence = builder.textPresence
+        asciiWords = builder.words
+        wordStarts = builder.wordStarts
+        everyLineIsASCII = builder.everyLineIsASCII
+    }
+
+    /// What ``init(_:)`` collects, line by line (a struct of its own, so adding a line
+    /// touches no captured variables).
+    private struct Builder {
+        var lines: [(number: Int, text: String)] = []
+        var traits: [Traits] = []
+        var presence: [InquiryKeywords.PresenceSet] = []
+        var textPresence = InquiryKeywords.PresenceSet()
+        var words: [IndexedWord] = []
+        var wordStarts: [Int32] = [0]
+        var everyLineIsASCII = true
+        let table = InquiryKeywords.table
+
+        init(byteCount: Int) {
+            lines.reserveCapacity(8)
+            traits.reserveCapacity(8)
+            presence.reserveCapacity(8)
+            wordStarts.reserveCapacity(9)
+            // (A word takes at least one byte and its separator another.)
+            words.reserveCapacity(min(byteCount, Self.wordCapacityCap) / 2 + 1)
+        }
+
+        /// Past this, the word array grows as needed instead.
+        private static let wordCapacityCap = 4_096
+
+        /// Adds the line whose raw bytes are `raw`, at byte `start` of `text`.
+        mutating func add(_ raw: UnsafeBufferPointer<UInt8>, from start: Int, of text: String) {
+            let line: String
+            if let ascii = InquiryLines.asciiLine(raw) {
+                line = ascii
+            } else {
+                let utf8 = text.utf8
+                let lower = utf8.index(utf8.startIndex, offsetBy: start)
+                line = InquiryLines.line(text[lower..<utf8.index(lower, offsetBy: raw.count)])
+            }
+            var lineTraits = Traits()
+            var linePresence = InquiryKeywords.PresenceSet()
+            var copy = line
+            copy.withUTF8 { InquiryLines.scan($0, table, &lineTraits, &linePresence, &words) }
+            lines.append((lines.count + 1, line))
+            traits.append(lineTraits)
+            presence.append(linePresence)
+            textPresence.formUnion(linePresence)
+            wordStarts.append(Int32(words.count))
+            if !lineTraits.isASCII { everyLineIsASCII = false }
+        }
     }
 
     // MARK: - Lines
@@ -103,6 +139,12 @@ struct InquiryLines {
     private static func asciiLine(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var end = 0
         var characters = 0
+        if bytes.count <= Self.maximumLineLength {
+            // Nothing to cut (at most that many bytes are at most that many Characters):
+            // only whether every byte is ASCII, eight at a time.
+            guard isASCII(bytes) else { return nil }
+            end = bytes.count
+        }
         while end < bytes.count, characters < Self.maximumLineLength {
             let byte = bytes[end]
             if byte >= 0x80 { return nil }
@@ -125,6 +167,23 @@ struct InquiryLines {
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
+    /// Whether every byte is below 0x80.
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        var high: UInt64 = 0
+        while index + 8 <= bytes.count {
+            high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < bytes.count {
+            high |= UInt64(bytes[index])
+            index += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
+    }
+
     // MARK: - Words
 
     /// The traits of the line's UTF-8 `bytes`, and its words looked up: the words
@@ -139,42 +198,44 @@ struct InquiryLines {
     /// every such word and maybe more: its flags and presence bits are those of its words
     /// or more, which is what a prefilter may use. (Its letter-run flags are dropped: the
     /// budget finder reads such lines itself.)
+    ///
+    /// An ASCII line's words are also appended to `words` as vocabulary indices, as
+    /// ``VocabularyIndex/words(ascii:)`` gives them.
     private static func scan(
         _ bytes: UnsafeBufferPointer<UInt8>, _ table: ASCIIWordTable, _ traits: inout Traits,
-        _ presence: inout InquiryKeywords.PresenceSet
+        _ presence: inout InquiryKeywords.PresenceSet, _ words: inout [IndexedWord]
     ) {
+        // (One pass: the line's traits are counted along the words.)
         var digits = 0
         var isASCII = true
-        for byte in bytes {
-            if byte >= 0x30 && byte <= 0x39 { digits += 1 }
-            else if byte == 0x2C { traits.hasComma = true }
-            else if byte == 0x2B { traits.hasPlus = true }
-            else if byte >= 0x80 { isASCII = false }
-        }
-        traits.isASCII = isASCII
-        traits.hasDigit = digits > 0
-        traits.digits = UInt8(min(digits, 255))
+        let firstWord = words.count
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { scratch in
             let word = UnsafeBufferPointer(scratch)
             var length = 0
             var hasDigit = false
             var hasApostrophe = false
+            // Whether a byte of the word is no digit (a letter or apostrophe).
+            var hasNonDigit = false
             // Whether the first letter or digit of the word is a capital (0: none seen yet).
             var capital: UInt8 = 0
             func finish() {
                 if length > 0 {
-                    lookUp(word, length, hasDigit: hasDigit, hasApostrophe: hasApostrophe, startsCapital: capital == 2,
-                           scratch: scratch, table, &traits, &presence)
+                    let (raw, stem, cues) = lookUp(word, length, hasDigit: hasDigit, hasApostrophe: hasApostrophe,
+                                                   startsCapital: capital == 2, scratch: scratch, table, &traits, &presence)
+                    // (Dropped again below if a later byte is not ASCII.)
+                    words.append(IndexedWord(raw: raw, stem: stem, numeric: !hasNonDigit, cues: cues))
                 }
                 length = 0
                 hasDigit = false
                 hasApostrophe = false
+                hasNonDigit = false
                 capital = 0
             }
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte >= 0x80 {
+                    isASCII = false
                     // KELVIN SIGN (E2 84 AA) and RIGHT SINGLE QUOTATION MARK (E2 80 99) join
                     // words; any other scalar ends one.
                     let kelvin = byte == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x84 && bytes[index + 2] == 0xAA
@@ -183,10 +244,12 @@ struct InquiryLines {
                         if capital == 0 { capital = 2 }
                         scratch[length] = UInt8(ascii: "k")
                         length += 1
+                        hasNonDigit = true
                     } else if quote {
                         scratch[length] = 0x27
                         length += 1
                         hasApostrophe = true
+                        hasNonDigit = true
                     } else {
                         finish()
                     }
@@ -199,35 +262,46 @@ struct InquiryLines {
                     if capital == 0 { capital = lower == byte ? 1 : 2 }
                     scratch[length] = lower
                     length += 1
+                    hasNonDigit = true
                 } else if lower >= 0x30 && lower <= 0x39 {
                     if capital == 0 { capital = 1 }
                     scratch[length] = lower
                     length += 1
                     hasDigit = true
+                    digits += 1
                 } else if lower == 0x27 {
                     scratch[length] = lower
                     length += 1
                     hasApostrophe = true
+                    hasNonDigit = true
                 } else {
+                    if byte == 0x2C { traits.hasComma = true } else if byte == 0x2B { traits.hasPlus = true }
                     finish()
                 }
                 index += 1
             }
             finish()
         }
-        if !isASCII { traits.keywords.subtract([.budgetCue, .budgetStrongCue, .budgetWord]) }
+        traits.isASCII = isASCII
+        traits.hasDigit = digits > 0
+        traits.digits = UInt8(min(digits, 255))
+        if !isASCII {
+            traits.keywords.subtract([.budgetCue, .budgetStrongCue, .budgetWord])
+            words.removeSubrange(firstWord...)
+        }
     }
 
     /// Looks up one lowercase word `word[0..<length]`: as written, as a stem, without
     /// apostrophes (timeline, street heads) and as runs of letters (budget). `startsCapital`:
     /// its first letter or digit was a capital (street heads need one). `scratch` holds at
     /// least `length` bytes and may be the word's own storage: it is only written for a
-    /// word with apostrophes, after the other lookups.
+    /// word with apostrophes, after the other lookups. Returns the word's vocabulary indices
+    /// (as written, stemmed; -1: none) and its timeline cue flags (``IndexedWord/cues``).
     private static func lookUp(
         _ word: UnsafeBufferPointer<UInt8>, _ length: Int, hasDigit: Bool, hasApostrophe: Bool, startsCapital: Bool,
         scratch: UnsafeMutableBufferPointer<UInt8>, _ table: ASCIIWordTable, _ traits: inout Traits,
         _ presence: inout InquiryKeywords.PresenceSet
-    ) {
+    ) -> (raw: Int32, stem: Int32, cues: InquiryKeywords.Flags) {
         let raw = table.value(of: word, 0..<length)
         var flags = InquiryKeywords.flags(raw)
         // PhraseVocabulary.stem: a final "s" goes from words of four or more bytes not
@@ -267,6 +341,8 @@ struct InquiryLines {
         }
         if !startsCapital { flags.remove(.streetHead) }
         traits.keywords.formUnion(flags)
+        // (The cue flags are those of the word as written: nothing above changes them.)
+        return (rawIndex, stemIndex, flags.intersection(IndexedWord.cueFlags))
     }
 
     @inline(__always)
@@ -278,23 +354,17 @@ struct InquiryLines {
     /// shared by the finders.
     private let wordCache = WordCache()
 
-    /// Filled on first use (most texts are read by their flags alone).
+    /// Filled on first use (most texts are read by their flags alone), each table when
+    /// first needed.
     private final class WordCache {
         var words: [[String]?] = []
         var pairs: [[String]?] = []
         var indexed: [VocabularyWords??] = []
-
-        func prepare(_ count: Int) {
-            guard words.isEmpty else { return }
-            words = Array(repeating: nil, count: count)
-            pairs = Array(repeating: nil, count: count)
-            indexed = Array(repeating: nil, count: count)
-        }
     }
 
     /// The words of `lines[index].text`, as ``PhraseVocabulary/words(in:)`` splits them.
     func words(at index: Int) -> [String] {
-        wordCache.prepare(lines.count)
+        if wordCache.words.isEmpty { wordCache.words = Array(repeating: nil, count: lines.count) }
         if let words = wordCache.words[index] { return words }
         let words = PhraseVocabulary.words(in: lines[index].text)
         wordCache.words[index] = words
@@ -306,7 +376,7 @@ struct InquiryLines {
     /// second, unless the space joins a character of either (``joinsPlainly(_:_:)``).
     func pairWords(_ index: Int, _ next: Int) -> [String] {
         if joinsPlainly(index, next) { return words(at: index) + words(at: next) }
-        wordCache.prepare(lines.count)
+        if wordCache.pairs.isEmpty { wordCache.pairs = Array(repeating: nil, count: lines.count) }
         if let words = wordCache.pairs[index] { return words }
         let words = PhraseVocabulary.words(in: lines[index].text + " " + lines[next].text)
         wordCache.pairs[index] = words
@@ -350,11 +420,104 @@ struct InquiryLines {
     /// computed once on first use; nil for a line with a word that may equal a vocabulary
     /// string without having its bytes.
     func indexed(at index: Int) -> VocabularyWords? {
-        wordCache.prepare(lines.count)
+        // (Kept: the lot status and financing readings may both ask for a line.)
+        if wordCache.indexed.isEmpty { wordCache.indexed = Array(repeating: nil, count: lines.count) }
         if let known = wordCache.indexed[index] { return known }
-        let indexed = VocabularyIndex.words(ascii: lines[index].text) ?? VocabularyIndex.words(words(at: index))
+        // An ASCII line's indices were recorded by the scan.
+        let indexed = traits[index].isASCII ? asciiIndexed(Int(wordStarts[index])..<Int(wordStarts[index + 1]))
+            : VocabularyIndex.words(ascii: lines[index].text) ?? VocabularyIndex.words(words(at: index))
         wordCache.indexed[index] = .some(indexed)
         return indexed
+    }
+
+    /// The words of every line as vocabulary indices, one line after another (the words
+    /// ``indexed(at:)`` gives for each), and where each line's start: line `i`'s are
+    /// `starts[i]..<starts[i + 1]`. Nil when a line has none.
+    var textIndexed: (words: VocabularyWords, starts: [Int32])? {
+        if everyLineIsASCII { return (asciiIndexed(0..<asciiWords.count), wordStarts) }
+        var raw: [Int32] = []
+        var stem: [Int32] = []
+        var numeric: [Bool] = []
+        var starts: [Int32] = [0]
+        starts.reserveCapacity(lines.count + 1)
+        for index in lines.indices {
+            if traits[index].isASCII {
+                for word in asciiWords[Int(wordStarts[index])..<Int(wordStarts[index + 1])] {
+                    raw.append(word.raw)
+                    stem.append(word.stem)
+                    numeric.append(word.numeric)
+                }
+            } else {
+                guard let words = indexed(at: index) else { return nil }
+                raw += words.raw
+                stem += words.stem
+                numeric += words.numeric
+            }
+            starts.append(Int32(raw.count))
+        }
+        var words = VocabularyWords()
+        words.raw = raw
+        words.stem = stem
+        words.numeric = numeric
+        return (words, starts)
+    }
+
+    /// The 1-based number of the line that word `wordIndex` of ``textIndexed`` is on, given
+    /// its `starts`.
+    func lineNumber(ofWord wordIndex: Int, starts: [Int32]) -> Int {
+        // The first line whose words end after it (a line without words ends where it starts).
+        var low = 0
+        var high = lines.count - 1
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(starts[middle + 1]) > wordIndex { high = middle } else { low = middle + 1 }
+        }
+        return lines[low].number
+    }
+
+    /// The words `range` of ``asciiWords``.
+    private func asciiIndexed(_ range: Range<Int>) -> VocabularyWords {
+        // (Reserved first: three allocations, no growth.)
+        var raw: [Int32] = []
+        var stem: [Int32] = []
+        var numeric: [Bool] = []
+        raw.reserveCapacity(range.count)
+        stem.reserveCapacity(range.count)
+        numeric.reserveCapacity(range.count)
+        for index in range {
+            let word = asciiWords[index]
+            raw.append(word.raw)
+            stem.append(word.stem)
+            numeric.append(word.numeric)
+        }
+        var words = VocabularyWords()
+        words.raw = raw
+        words.stem = stem
+        words.numeric = numeric
+        return words
+    }
+
+    /// A word's entry in ``VocabularyWords``, and its cue flags.
+    struct IndexedWord {
+        var raw: Int32
+        var stem: Int32
+        var numeric: Bool
+        /// Which ``TimelinePhraseFinder`` cues the word as written starts (``cueFlags``).
+        var cues: InquiryKeywords.Flags
+
+        static let cueFlags: InquiryKeywords.Flags = [.futureCue, .pastCue, .timingCue]
+    }
+
+    /// Whether `body` is true for a position of a word of ASCII line `index` whose cue flags
+    /// hold `kind`: the line's words are those ``words(at:)`` gives, in order, so a position
+    /// where one of its cues of that kind starts is one of those.
+    func anyWord(at index: Int, starting kind: InquiryKeywords.Flags, _ body: (Int) -> Bool) -> Bool {
+        precondition(traits[index].isASCII, "only an ASCII line's words are recorded")
+        let first = Int(wordStarts[index])
+        for position in first..<Int(wordStarts[index + 1]) where asciiWords[position].cues.contains(kind) {
+            if body(position - first) { return true }
+        }
+        return false
     }
 
     /// The vocabulary indices of the words ``pairWords(_:_:)`` gives; nil as for a line.
@@ -366,7 +529,16 @@ struct InquiryLines {
     }
 
     /// The text with quoted lines emptied (for scanners that report their own line numbers).
-    var joined: String { lines.map(\.text).joined(separator: "\n") }
+    var joined: String {
+        // (Sized once: the lines and a separator after each but the last.)
+        var result = ""
+        result.reserveCapacity(lines.reduce(lines.count) { $0 + $1.text.utf8.count })
+        for (index, line) in lines.enumerated() {
+            if index > 0 { result += "\n" }
+            result += line.text
+        }
+        return result
+    }
 
     /// The next non-empty line after index `index`, within `distance` lines.
     func nextNonEmpty(after index: Int, within distance: Int = 2) -> Int? {

@@ -46,11 +46,11 @@ enum PhoneFinder {
     static func find(in lines: InquiryLines, excluding relays: Set<String>) -> HeuristicFinding<PhoneMatch>? {
         guard mayFind(in: lines) else { return nil }
         let text = lines.joined
-        let lineTexts = lines.lines.map(\.text)
+        let lineTexts = lines.lines
         func usable(_ match: PhoneMatch) -> Bool {
             if relays.contains(match.number) { return false }
             let index = match.line - 1
-            if index >= 0, index < lineTexts.count, mentionsFax(lineTexts[index]) { return false }
+            if index >= 0, index < lineTexts.count, mentionsFax(lineTexts[index].text) { return false }
             return true
         }
         if let match = scanner.phones(in: text).first(where: usable) {

@@ -17,7 +17,12 @@ enum SelfIntroductionFinder {
     ]
 
     static func find(in lines: InquiryLines) -> HeuristicFinding<PersonName>? {
-        for (number, text) in lines.lines where mayIntroduce(text) {
+        for (index, (number, text)) in lines.lines.enumerated() where mayIntroduce(text) {
+            // An ASCII line is read from its bytes (the same reading).
+            if lines.traits[index].isASCII {
+                if let name = asciiIntroduction(text) { return HeuristicFinding(value: name, line: number, rule: "self-introduction") }
+                continue
+            }
             let lower = text.lowercased()
             // (Lowercasing keeps the text's Character count for every letter an English
             // introduction uses; other texts are skipped below when the offsets disagree.)
@@ -45,6 +50,73 @@ enum SelfIntroductionFinder {
             previous = (previous.1, byte)
         }
         return false
+    }
+
+    /// ``find(in:)``'s reading of an ASCII line, from its bytes. In ASCII a letter or space
+    /// is a Character of its own (only CR LF is two bytes), so the byte matches of the
+    /// lowercase phrases in the bytes folded to lowercase are the Character matches
+    /// `firstRange(of:)` finds in the lowercased line, their Character offsets are byte
+    /// offsets less the CR LF pairs before, lowercasing changes only A-Z, and the letters
+    /// before `this is` are those ``isAfterGreeting(_:)`` keeps: a greeting (`there`
+    /// included) has at most ``longestGreetingLetters``.
+    private static func asciiIntroduction(_ text: String) -> PersonName? {
+        var copy = text
+        let (myName, thisIs, hasCapital) = copy.withUTF8 { bytes -> (Int?, (start: Int, letters: Int)?, Bool) in
+            let myName = firstFolded(myNameIs, in: bytes)
+            var thisIs: (Int, Int)?
+            if let start = firstFolded(Self.thisIs, in: bytes) {
+                var letters = 0
+                for byte in bytes[..<start] where (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A { letters += 1 }
+                thisIs = (start, letters)
+            }
+            return (myName, thisIs, bytes.contains { $0 >= 0x41 && $0 <= 0x5A })
+        }
+        if let start = myName,
+           let name = name(after: characterOffset(ofByte: start + myNameIs.utf8CodeUnitCount, in: text), in: text,
+                           capitalisedOnly: hasCapital) {
+            return name
+        }
+        guard let (start, letters) = thisIs, letters <= longestGreetingLetters else { return nil }
+        // (Few lines get here: the prefix is lowercased as a String for the greeting test.)
+        let before = String(decoding: text.utf8.prefix(start), as: UTF8.self).lowercased()
+        guard isAfterGreeting(Substring(before)) else { return nil }
+        return name(after: characterOffset(ofByte: start + Self.thisIs.utf8CodeUnitCount, in: text), in: text, capitalisedOnly: true)
+    }
+
+    /// The Character offset of byte `offset` of ASCII `text` (at a Character boundary):
+    /// the bytes before it less one per CR LF pair.
+    private static func characterOffset(ofByte offset: Int, in text: String) -> Int {
+        var pairs = 0
+        var previous: UInt8 = 0
+        for byte in text.utf8.prefix(offset) {
+            if byte == 0x0A, previous == 0x0D { pairs += 1 }
+            previous = byte
+        }
+        return offset - pairs
+    }
+
+    private static let myNameIs: StaticString = "my name is "
+    private static let thisIs: StaticString = "this is "
+    /// The letters of the longest greeting followed by `there` (`good afternoon there`).
+    private static let longestGreetingLetters = greetings.map { $0.utf8.count { $0 != 0x20 } + 5 }.max() ?? 0
+
+    /// The offset of the first occurrence of lowercase ASCII `pattern` in `bytes` read with
+    /// A-Z folded to lowercase, or nil.
+    private static func firstFolded(_ pattern: StaticString, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let length = pattern.utf8CodeUnitCount
+        guard bytes.count >= length else { return nil }
+        let target = pattern.utf8Start
+        for start in 0...(bytes.count - length) {
+            var offset = 0
+            while offset < length {
+                let byte = bytes[start + offset]
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                guard lower == target[offset] else { break }
+                offset += 1
+            }
+            if offset == length { return start }
+        }
+        return nil
     }
 
     /// The text before `this is` is empty or a greeting (`Hi,`, `Hello there -`).

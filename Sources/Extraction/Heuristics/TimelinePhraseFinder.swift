@@ -34,8 +34,12 @@ enum TimelinePhraseFinder {
             if lines.traits[index].isASCII {
                 // A cue is in " word word ... " exactly when its words are a run of `words`
                 // (words hold no spaces); comparing words spares a scan of the line per cue.
+                // Such a run starts at a word the line scan flagged as starting a cue of
+                // its kind: only those positions are tried.
                 let runs = Self.cueRuns
-                has = { cue in Self.containsRun(runs[cue], in: words) }
+                has = { cue in
+                    lines.anyWord(at: index, starting: Self.kind(of: cue)) { Self.run(runs[cue], startsAt: $0, in: words) }
+                }
             } else {
                 let lower = " " + words.joined(separator: " ") + " "
                 let cues = Self.cues
@@ -65,15 +69,16 @@ enum TimelinePhraseFinder {
     private static let pastRange = futureCues.count..<(futureCues.count + pastCues.count)
     private static let timingRange = (futureCues.count + pastCues.count)..<cues.count
 
-    /// Whether `run` occurs as consecutive elements of `words`.
-    private static func containsRun(_ run: [String], in words: [String]) -> Bool {
-        guard let head = run.first, words.count >= run.count else { return false }
-        for start in 0...(words.count - run.count) where words[start] == head {
-            var offset = 1
-            while offset < run.count, words[start + offset] == run[offset] { offset += 1 }
-            if offset == run.count { return true }
-        }
-        return false
+    /// The keyword flag of cue `cue`'s kind (its first word has it).
+    private static func kind(of cue: Int) -> InquiryKeywords.Flags {
+        futureRange.contains(cue) ? .futureCue : pastRange.contains(cue) ? .pastCue : .timingCue
+    }
+
+    /// Whether `run` occurs as consecutive elements of `words` from `start`.
+    private static func run(_ run: [String], startsAt start: Int, in words: [String]) -> Bool {
+        guard start + run.count <= words.count else { return false }
+        for offset in run.indices where words[start + offset] != run[offset] { return false }
+        return true
     }
 
     /// Phrases that say little about dates: they need a timing word, not just a future verb.
@@ -81,12 +86,20 @@ enum TimelinePhraseFinder {
         match.canonical == "flexible" || match.canonical == "researching"
     }
 
+    /// `phrase.contains(where: \.isNumber)`: for ASCII (every phrase the vocabulary
+    /// makes), whether a byte is a digit, the only ASCII numbers.
+    private static func hasNumber(_ phrase: String) -> Bool {
+        let utf8 = phrase.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return phrase.contains(where: \.isNumber) }
+        return utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
     /// Phrases that are a timeline whatever the line says around them.
     static func isStrong(_ match: TimelinePhrase.Match) -> Bool {
         let phrase = match.canonical
         if match.isBareYear || phrase == "flexible" || phrase == "researching" { return false }
         if phrase == "asap" { return true }
-        if phrase.contains(where: \.isNumber), !phrase.hasSuffix("months"), !phrase.hasSuffix("weeks"), !phrase.hasSuffix("year"),
+        if hasNumber(phrase), !phrase.hasSuffix("months"), !phrase.hasSuffix("weeks"), !phrase.hasSuffix("year"),
            !phrase.hasSuffix("years") {
             return true  // spring 2027, q3 2027, march 2027, early 2027
         }

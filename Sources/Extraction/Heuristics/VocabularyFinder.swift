@@ -8,6 +8,14 @@ enum VocabularyFinder {
         // A hit needs every word of a phrase somewhere in the text: without, nothing to read.
         // (An empty or quoted line has no words: the text's presence is that of its filled lines.)
         guard InquiryKeywords.projectType.mayMatch(lines.textPresence) else { return nil }
+        // Every line with indices: the text's words as indices, those of its filled lines in
+        // order (an empty or quoted line has none), mostly recorded by the line scan.
+        if let (words, starts) = lines.textIndexed {
+            let hits = VocabularyIndex.projectType.hits(words)
+            guard let best = hits.min(by: { ($0.rank, $0.wordIndex) < ($1.rank, $1.wordIndex) }) else { return nil }
+            return HeuristicFinding(value: best.slug, line: lines.lineNumber(ofWord: best.wordIndex, starts: starts),
+                                    rule: "project type phrase")
+        }
         // Words of the whole text, so a phrase broken across lines ("custom\nhome") is found:
         // as vocabulary indices when every line has them.
         let filled = lines.lines.indices.filter { !lines.lines[$0].text.isEmpty }
@@ -67,28 +75,29 @@ enum VocabularyFinder {
         // A line's presence, and a pair's (a union of two lines'), is within the text's: a
         // text that meets no alternative has no line nor pair to read.
         guard requirements.mayMatch(lines.textPresence) else { return nil }
-        let filled = lines.lines.indices.filter { !lines.lines[$0].text.isEmpty }
-        let mayHit = filled.map { requirements.mayMatch(lines.presence[$0]) }
-        var answers: [String??] = Array(repeating: nil, count: filled.count)
+        // A line's answer is asked for at most twice: as the next line of a pair, then as
+        // the line itself; one slot keeps the last one.
+        var known: (index: Int, value: String?)?
         func answer(_ index: Int) -> String? {
-            if let known = answers[index] { return known }
-            let value = lines.indexed(at: filled[index]).map(readIndexed) ?? readWords(lines.words(at: filled[index]))
-            answers[index] = .some(value)
+            if let known, known.index == index { return known.value }
+            let value = lines.indexed(at: index).map(readIndexed) ?? readWords(lines.words(at: index))
+            known = (index, value)
             return value
         }
         func read(pair index: Int, _ next: Int) -> String? {
             lines.pairIndexed(index, next).map(readIndexed) ?? readWords(lines.pairWords(index, next))
         }
-        for (index, lineIndex) in filled.enumerated() {
-            let line = lines.lines[lineIndex]
-            if mayHit[index], let value = answer(index) {
-                return HeuristicFinding(value: value, line: line.number, rule: rule)
+        let all = lines.lines
+        for index in all.indices where !all[index].text.isEmpty {
+            if requirements.mayMatch(lines.presence[index]), let value = answer(index) {
+                return HeuristicFinding(value: value, line: all[index].number, rule: rule)
             }
-            guard index + 1 < filled.count, lines.lines[filled[index + 1]].number == line.number + 1 else { continue }
-            let nextIndex = filled[index + 1]
-            guard requirements.mayMatch(lines.pairPresence(lineIndex, nextIndex)) else { continue }
-            if let value = read(pair: lineIndex, nextIndex), answer(index + 1) == nil {
-                return HeuristicFinding(value: value, line: line.number, rule: rule)
+            // A pair is a filled line and the filled line right after it.
+            let next = index + 1
+            guard next < all.count, !all[next].text.isEmpty else { continue }
+            guard requirements.mayMatch(lines.pairPresence(index, next)) else { continue }
+            if let value = read(pair: index, next), answer(next) == nil {
+                return HeuristicFinding(value: value, line: all[index].number, rule: rule)
             }
         }
         return nil

@@ -177,19 +177,19 @@ struct ASCIIPhraseScanner: Sendable {
                                     let raw = UnsafeRawPointer(base)
                                     tables.step.withUnsafeBufferPointer { step in
                                         tables.start.withUnsafeBufferPointer { startBits in
+                                            guard let stepBase = step.baseAddress else { return }
+                                            // `position < limit` is `position + 2 < count`.
+                                            let limit = count - 2
                                             var position = 0
-                                            while position + 2 < count {
-                                                let next = Int(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: position + 1, as: UInt16.self)))
-                                                if step[next >> 6] & (1 << UInt64(next & 63)) == 0 {
-                                                    position += 2
-                                                    continue
-                                                }
+                                            while true {
+                                                position = Self.nextStop(raw, from: position, limit: limit, stepBase)
+                                                guard position < limit else { return }
                                                 let here = Int(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt16.self)))
                                                 if startBits[here >> 6] & (1 << UInt64(here & 63)) != 0,
                                                    check(position, pair: Int(at(position)) << 8 | Int(at(position + 1))) {
                                                     return
                                                 }
-                                                position += 1
+                                                position &+= 1
                                             }
                                         }
                                     }
@@ -209,6 +209,21 @@ struct ASCIIPhraseScanner: Sendable {
                 }
             }
         }
+    }
+
+    /// The first of `start`, `start + 2`, `start + 4`, ... below `limit` whose next two
+    /// bytes are set in the step table (a phrase may start there or at the next position),
+    /// or a position at or past `limit`. A leaf loop of its own, so its few values stay in
+    /// registers.
+    @inline(__always)
+    private static func nextStop(_ raw: UnsafeRawPointer, from start: Int, limit: Int, _ step: UnsafePointer<UInt64>) -> Int {
+        var position = start
+        while position < limit {
+            let next = Int(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: position &+ 1, as: UInt16.self)))
+            if step[next &>> 6] & (1 &<< UInt64(truncatingIfNeeded: next & 63)) != 0 { return position }
+            position &+= 2
+        }
+        return position
     }
 
     /// The position of `pair` in the sorted `keys` (it is there: its bit is set).

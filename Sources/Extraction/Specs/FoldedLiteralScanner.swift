@@ -85,6 +85,22 @@ struct FoldedLiteralScanner: Sendable {
                           stepBits: stepBits)
     }
 
+    /// The first of `start`, `start + 2`, `start + 4`, ... below `limit` whose next three
+    /// bytes are in the step table (a literal may start there or at the next position),
+    /// or a position at or past `limit`. A leaf loop of its own, so its few values stay in
+    /// registers.
+    @inline(__always)
+    private static func nextStop(_ raw: UnsafeRawPointer, from start: Int, limit: Int, _ step: UnsafePointer<UInt64>) -> Int {
+        var position = start
+        while position < limit {
+            let window = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt32.self))
+            let hash = stepHash(window >> 8)
+            if step[hash &>> 6] & (1 &<< UInt64(truncatingIfNeeded: hash & 63)) != 0 { return position }
+            position &+= 2
+        }
+        return position
+    }
+
     /// A literal of one to three bytes: its bytes little-endian, the shift that brings the
     /// window's last bytes down to them, and its index.
     private struct ShortLiteral {
@@ -131,19 +147,17 @@ struct FoldedLiteralScanner: Sendable {
                     // `start + 1`; when those three bytes are no literal's, both positions
                     // are stepped over with one table load.
                     let raw = UnsafeRawPointer(base)
-                    let step = storage.stepBits
+                    let step = UnsafePointer(storage.stepBits)
+                    // `start < limit` is `start + 4 <= count`.
+                    let limit = count - 3
                     var start = 0
-                    while start + 4 <= count {
+                    while true {
+                        start = Self.nextStop(raw, from: start, limit: limit, step)
+                        guard start < limit else { return }
                         let window = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt32.self))
-                        let hash = Self.stepHash(window >> 8)
-                        if step[hash >> 6] & (1 << UInt64(hash & 63)) == 0 {
-                            start += 2
-                            continue
-                        }
-                        if lookUp(window, end: start + 4) { return }
-                        start += 1
+                        if lookUp(window, end: start &+ 4) { return }
+                        start &+= 1
                     }
-                    return
                 }
                 // With short literals, their last two bytes too, looked up in a table of
                 // 64 Ki bits (bit 5 of each byte set, as for the hash: a coarser key, never a

@@ -73,6 +73,24 @@ final class InquiryView {
         if slot == nil { slot = value }
     }
 
+    /// ``tableRows`` for the keys of `table` only, by slot: the first innermost row whose
+    /// label has that key gives its value. A label nobody asks for is matched on its bytes
+    /// and its value never rendered.
+    func tableRowValues(for table: LabelKeyTable) -> [String?] {
+        var values = [String?](repeating: nil, count: table.count)
+        guard table.count > 0, let htmlDocument else { return values }
+        htmlDocument.forEachInnermostTableRow { label, value in
+            guard let slot = table.slot(ofLabel: label), values[slot] == nil else { return }
+            values[slot] = value()
+        }
+        return values
+    }
+
+    /// ``labels`` for the keys of `table` only.
+    func labelValues(for table: LabelKeyTable) -> TextLabelValues {
+        TextLabelValues(text: text, table: table)
+    }
+
     /// A header's value and where it was read, for `header:` rules. `From-name` and
     /// `Reply-To-name` give display names.
     func header(_ name: String) -> (value: String, location: String)? {
@@ -103,8 +121,43 @@ final class InquiryView {
 
     /// "forwarded original body line 12".
     func textLocation(line: Int) -> String {
-        // Concatenation: the same text as interpolating, without its generic machinery.
-        inquiry.bodySource + " line " + String(line)
+        Self.location(inquiry.bodySource, line: line)
+    }
+
+    /// `prefix + " line " + String(line)`, written into the String's storage in one go (a
+    /// concatenation appends twice and formats the number through `description`).
+    static func location(_ prefix: String, line: Int) -> String {
+        guard line >= 0 else { return prefix + " line " + String(line) }
+        var digits = 1
+        var rest = line / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        var prefix = prefix
+        return prefix.withUTF8 { prefix in
+            let separator: StaticString = " line "
+            return String(unsafeUninitializedCapacity: prefix.count + separator.utf8CodeUnitCount + digits) { buffer in
+                var count = 0
+                for byte in prefix {
+                    buffer[count] = byte
+                    count += 1
+                }
+                for byte in UnsafeBufferPointer(start: separator.utf8Start, count: separator.utf8CodeUnitCount) {
+                    buffer[count] = byte
+                    count += 1
+                }
+                var number = line
+                count += digits
+                var position = count
+                repeat {
+                    position -= 1
+                    buffer[position] = UInt8(ascii: "0") + UInt8(number % 10)
+                    number /= 10
+                } while number > 0
+                return count
+            }
+        }
     }
 
     /// The 1-based line of a UTF-8 offset in ``text``.

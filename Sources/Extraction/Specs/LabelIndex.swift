@@ -46,8 +46,8 @@ struct LabelIndex {
     private var colonEntries: [String: StoredEntry] = [:]
     private var bareEntries: [String: StoredEntry] = [:]
 
-    private static let maximumLabelLength = 60
-    private static let maximumLabelWords = 6
+    static let maximumLabelLength = 60
+    static let maximumLabelWords = 6
 
     /// The lines of the indexed text (split as `text.split(separator: "\n",
     /// omittingEmptySubsequences: false)` splits).
@@ -189,7 +189,7 @@ struct LabelIndex {
     }
 
     /// Whether `bytes[start..<end]` holds a byte over 0x7F or a CR, eight bytes at a time.
-    private static func hasHighOrCR(_ bytes: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Bool {
+    static func hasHighOrCR(_ bytes: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Bool {
         let raw = UnsafeRawPointer(bytes)
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
@@ -226,14 +226,36 @@ struct LabelIndex {
     }
 
     /// At most ``maximumLabelLength`` characters in at most ``maximumLabelWords`` words.
-    private static func isShortLabel(_ line: String) -> Bool {
+    static func isShortLabel(_ line: String) -> Bool {
         if let ascii = line.utf8.withContiguousStorageIfAvailable({ bytes -> Bool? in
             guard isPlainASCII(bytes) else { return nil }
             return bytes.count <= maximumLabelLength && spaceSeparatedWords(bytes) <= maximumLabelWords
         }), let ascii {
             return ascii
         }
-        return line.count <= maximumLabelLength && line.split(separator: " ").count <= maximumLabelWords
+        return hasAtMost(maximumLabelLength, charactersIn: line) && hasAtMostWords(maximumLabelWords, line)
+    }
+
+    /// `text.split(separator: " ").count <= limit`, without making the pieces.
+    static func hasAtMostWords(_ limit: Int, _ text: some StringProtocol) -> Bool {
+        var words = 0
+        var inWord = false
+        for character in text {
+            if character == " " {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+                if words > limit { return false }
+            }
+        }
+        return true
+    }
+
+    /// `text.count <= limit`, counting at most `limit` Characters of a long text.
+    static func hasAtMost(_ limit: Int, charactersIn text: some StringProtocol) -> Bool {
+        guard let index = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex) else { return true }
+        return index == text.endIndex
     }
 
     /// The value for the first of `labels` present (colon forms before bare labels), with
@@ -267,10 +289,14 @@ struct LabelIndex {
     /// `Label: value` split at the first colon, when the part before it reads like a label.
     static func colonSplit(_ line: String) -> (label: String, value: String)? {
         if let ascii = line.utf8.withContiguousStorageIfAvailable({ asciiColonSplit($0) }), let ascii { return ascii }
-        guard let colon = line.firstIndex(of: ":") else { return nil }
+        // A label is at most `maximumLabelLength` Characters: its colon is among the first
+        // that many plus one, so a long line is not searched (nor a line without a 0x3A
+        // byte, which holds no ":" Character).
+        guard line.utf8.contains(UInt8(ascii: ":")),
+              let colon = line.prefix(maximumLabelLength + 1).firstIndex(of: ":") else { return nil }
         let label = String(line[..<colon])
         guard !label.isEmpty, label.count <= maximumLabelLength,
-              label.split(separator: " ").count <= maximumLabelWords,
+              hasAtMostWords(maximumLabelWords, label),
               !label.contains("http") else { return nil }
         var rest = line[line.index(after: colon)...]
         while rest.first == ":" { rest = rest.dropFirst() }
@@ -281,14 +307,26 @@ struct LabelIndex {
         return (label, value)
     }
 
-    /// What ``key(_:)`` drops besides whitespace (made once: building the set costs more
-    /// than keying a label).
-    private static let keyDecoration: Set<Character> = ["*", "-", "=", "_", "#", ":", "•", "|", "[", "]"]
+    /// Whether `character` is decoration ``key(_:)`` drops besides whitespace: `*`, `-`,
+    /// `=`, `_`, `#`, `:`, `•`, `|`, `[`, `]`.
+    ///
+    /// Compared as one scalar rather than looked up in a `Set<Character>` (whose hashing
+    /// normalises every Character): none of these has a decomposition or is the
+    /// decomposition of another scalar, so a Character is canonically equivalent to one of
+    /// them exactly when it is that one scalar alone.
+    static func isKeyDecoration(_ character: Character) -> Bool {
+        var scalars = character.unicodeScalars.makeIterator()
+        guard let scalar = scalars.next(), scalars.next() == nil else { return false }
+        switch scalar.value {
+        case 0x2A, 0x2D, 0x3D, 0x5F, 0x23, 0x3A, 0x2022, 0x7C, 0x5B, 0x5D: return true
+        default: return false
+        }
+    }
 
     /// A label compared loosely: lowercased, single-spaced, without decoration.
     static func key(_ label: some StringProtocol) -> String {
         if let ascii = label.utf8.withContiguousStorageIfAvailable({ asciiKey($0) }), let ascii { return ascii }
-        let words = label.lowercased().split { $0.isWhitespace || keyDecoration.contains($0) }
+        let words = label.lowercased().split { $0.isWhitespace || isKeyDecoration($0) }
         return words.joined(separator: " ")
     }
 
@@ -308,7 +346,7 @@ struct LabelIndex {
     // whitespace like its two bytes), lowercasing maps A-Z only, and the whitespace is
     // 0x09-0x0D and space, so these give exactly what the Character-level code above gives.
 
-    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+    static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
         byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 
@@ -318,7 +356,7 @@ struct LabelIndex {
     }
 
     /// How many pieces `split(separator: " ")` gives.
-    private static func spaceSeparatedWords(_ bytes: some Collection<UInt8>) -> Int {
+    static func spaceSeparatedWords(_ bytes: some Collection<UInt8>) -> Int {
         var count = 0
         var inWord = false
         for byte in bytes {
@@ -341,7 +379,7 @@ struct LabelIndex {
                       String(decoding: UnsafeBufferPointer(rebasing: bytes[ranges.value]), as: UTF8.self)))
     }
 
-    private static func containsHTTP(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    static func containsHTTP(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         let target: [UInt8] = [0x68, 0x74, 0x74, 0x70]
         guard bytes.count >= 4 else { return false }
         var index = bytes.startIndex
@@ -389,7 +427,7 @@ struct LabelIndex {
     // text, so index building makes no String but the keys and the values asked for.
 
     /// ``asciiTrimmed(_:)`` of `bytes[start..<end]` as a byte range.
-    private static func asciiTrimmedRange(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (Int, Int) {
+    static func asciiTrimmedRange(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (Int, Int) {
         var start = start
         var end = end
         func trimWhitespace() {
@@ -407,7 +445,7 @@ struct LabelIndex {
 
     /// ``colonSplit(_:)`` of the plain ASCII line `bytes[start..<end]` (no "\r", a Character per
     /// byte), as label and value ranges; nil when it has no label.
-    private static func asciiColonSplitRanges(
+    static func asciiColonSplitRanges(
         _ bytes: UnsafeBufferPointer<UInt8>, _ lineStart: Int, _ lineEnd: Int
     ) -> (label: Range<Int>, value: Range<Int>)? {
         var colon = lineStart

@@ -9,7 +9,12 @@ struct LeadBuilder {
 
     var lead: ExtractedLead
     /// Email domains whose addresses are marketplace relays.
-    var relayDomains: [String]
+    var relayDomains: [String] {
+        didSet { relayDomainsAreASCII = Self.allASCII(relayDomains) }
+    }
+    /// Whether every relay domain is ASCII: ``isRelay(_:)`` then compares bytes (a non-ASCII
+    /// domain may equal ASCII text as Characters while its bytes differ).
+    private var relayDomainsAreASCII: Bool
     /// Phones of the detected source are call-tracking numbers.
     var phonesAreProxied = false
     /// Fields a rule already settled without a lead value (a proxied phone).
@@ -18,6 +23,7 @@ struct LeadBuilder {
     init(lead: ExtractedLead, relayDomains: [String]) {
         self.lead = lead
         self.relayDomains = relayDomains
+        self.relayDomainsAreASCII = Self.allASCII(relayDomains)
         // Room for a lead's provenance entries up front: the table is not regrown field by field.
         self.lead.fields.reserveCapacity(24)
     }
@@ -65,6 +71,9 @@ struct LeadBuilder {
                     lower[index - at - 1] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
                 }
                 let domainBytes = UnsafeBufferPointer(rebasing: lower[0..<(bytes.count - at - 1)])
+                if relayDomainsAreASCII {
+                    return relayDomains.contains { Self.isASCIIDomain(domainBytes, within: $0) }
+                }
                 return relayDomains.contains { Self.isDomain(domainBytes, within: $0) { String(decoding: domainBytes, as: UTF8.self) } }
             }
         }) {
@@ -75,6 +84,27 @@ struct LeadBuilder {
         return domainCopy.withUTF8 { domainBytes in
             relayDomains.contains { Self.isDomain(domainBytes, within: $0) { addressDomain } }
         }
+    }
+
+    /// Whether every string is ASCII.
+    private static func allASCII(_ strings: [String]) -> Bool {
+        strings.allSatisfy { string in
+            string.utf8.withContiguousStorageIfAvailable { bytes in
+                // (An OR over all bytes: no early exit, so the loop runs word-wide.)
+                var bits: UInt8 = 0
+                for byte in bytes { bits |= byte }
+                return bits < 0x80
+            } ?? string.utf8.allSatisfy { $0 < 0x80 }
+        }
+    }
+
+    /// ``isDomain(_:within:_:)`` for an ASCII suffix: the lengths decide most suffixes, the
+    /// bytes the rest.
+    @inline(__always)
+    private static func isASCIIDomain(_ domainBytes: UnsafeBufferPointer<UInt8>, within suffix: String) -> Bool {
+        let extra = domainBytes.count - suffix.utf8.count
+        guard extra == 0 || (extra > 0 && domainBytes[extra - 1] == UInt8(ascii: ".")) else { return false }
+        return UnsafeBufferPointer(rebasing: domainBytes[extra...]).elementsEqual(suffix.utf8)
     }
 
     /// `domain(_:isWithin:)` of the domain whose bytes are `domainBytes`: for ASCII domain

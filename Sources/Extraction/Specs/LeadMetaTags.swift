@@ -1,3 +1,4 @@
+import Foundation
 import HTMLText
 import LeadModel
 
@@ -64,13 +65,31 @@ enum LeadMetaTags {
     }
 
     /// Whether `html` holds `lead_` in any ASCII case.
-    private static func containsLeadPrefix(_ html: String) -> Bool {
+    static func containsLeadPrefix(_ html: String) -> Bool {
         if let found = html.utf8.withContiguousStorageIfAvailable({ containsLeadPrefix(bytes: $0) }) { return found }
         return Array(html.utf8).withUnsafeBufferPointer { containsLeadPrefix(bytes: $0) }
     }
 
-    /// A `_` preceded by `lead` in any case: one comparison per byte until a `_`.
+    /// A `_` preceded by `lead` in any case: memchr finds each `_` (many bytes per
+    /// instruction), and only those are compared.
     private static func containsLeadPrefix(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 5, let base = bytes.baseAddress else { return false }
+        var index = 4
+        while index < bytes.count {
+            guard let found = memchr(base + index, 0x5F, bytes.count - index) else { return false }
+            index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            if bytes[index - 4] | 0x20 == 0x6C, bytes[index - 3] | 0x20 == 0x65,
+               bytes[index - 2] | 0x20 == 0x61, bytes[index - 1] | 0x20 == 0x64 {
+                return true
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// The byte-at-a-time search the memchr one replaces, for tests.
+    static func referenceContainsLeadPrefix(_ html: String) -> Bool {
+        let bytes = Array(html.utf8)
         guard bytes.count >= 5 else { return false }
         var index = 4
         while index < bytes.count {

@@ -8,27 +8,55 @@ extension ParserSpec {
     func applyRules(to builder: inout LeadBuilder, view: InquiryView, presence: LiteralPresence? = nil) {
         // Indices rather than `for (field, rules) in fields`, `for rule in rules`: the rules
         // are read in place instead of copied (with their payloads) for every message.
+        var lookups = RuleLookups()
         for fieldIndex in fields.indices {
             let field = fields[fieldIndex].field
             guard !builder.has(field) else { continue }
             let rules = fields[fieldIndex].rules
             for ruleIndex in rules.indices {
-                guard let found = evaluate(rules[ruleIndex], view, presence) else { continue }
+                guard let found = evaluate(rules[ruleIndex], view, presence, &lookups) else { continue }
                 let provenance = FieldProvenance(spec: name, rule: found.rule, location: found.location)
                 if builder.set(field, raw: found.value, hint: rules[ruleIndex].hint, provenance: provenance) { break }
             }
         }
     }
 
-    private func evaluate(_ rule: FieldRule, _ view: InquiryView, _ presence: LiteralPresence?) -> (value: String, rule: String, location: String?)? {
+    /// What the label and table-row rules of one message read, made on first use: only the
+    /// labels this spec's rules name are indexed.
+    private struct RuleLookups {
+        var textLabels: TextLabelValues?
+        var tableRows: [String?]?
+    }
+
+    private func evaluate(
+        _ rule: FieldRule, _ view: InquiryView, _ presence: LiteralPresence?, _ lookups: inout RuleLookups
+    ) -> (value: String, rule: String, location: String?)? {
         switch rule.kind {
         case .label(let labels, let multiline):
-            guard let (labelIndex, entry) = view.labels.value(for: labels) else { return nil }
-            let value = multiline ? view.labels.multilineValue(from: entry, knownLabels: labelKeys) : entry.value
+            guard labels.hasSlots else {
+                // Labels without slots (not from a loaded spec): the full index.
+                guard let (labelIndex, entry) = view.labels.value(for: labels) else { return nil }
+                let value = multiline ? view.labels.multilineValue(from: entry, knownLabels: labelKeys) : entry.value
+                return (value, rule.provenanceName(labelAt: labelIndex), view.textLocation(line: entry.line))
+            }
+            if lookups.textLabels == nil { lookups.textLabels = view.labelValues(for: textLabelTable) }
+            // Read in place (optional chaining) rather than bound to a copy of the lookup.
+            guard let (labelIndex, entry) = lookups.textLabels?.value(for: labels) else { return nil }
+            let value = multiline ? lookups.textLabels?.multilineValue(from: entry) ?? entry.value : entry.value
             return (value, rule.provenanceName(labelAt: labelIndex), view.textLocation(line: entry.line))
         case .tableRow(let labels):
-            for (labelIndex, key) in labels.keys.enumerated() {
-                if let value = view.tableRows[key], !value.isEmpty {
+            guard labels.hasSlots else {
+                for (labelIndex, key) in labels.keys.enumerated() {
+                    if let value = view.tableRows[key], !value.isEmpty {
+                        return (value, rule.provenanceName(labelAt: labelIndex), "HTML table row")
+                    }
+                }
+                return nil
+            }
+            if lookups.tableRows == nil { lookups.tableRows = view.tableRowValues(for: tableRowTable) }
+            guard let rows = lookups.tableRows else { return nil }
+            for (labelIndex, slot) in labels.slots.enumerated() where slot >= 0 {
+                if let value = rows[slot], !value.isEmpty {
                     return (value, rule.provenanceName(labelAt: labelIndex), "HTML table row")
                 }
             }

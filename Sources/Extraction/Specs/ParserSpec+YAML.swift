@@ -50,6 +50,37 @@ extension ParserSpec {
                 if case .label(let labels, _) = rule.kind { labelKeys.formUnion(labels.keys) }
             }
         }
+        prepareLabelTables()
+    }
+
+    /// Makes the tables of the keys the `label:` and `table_row:` rules ask for and gives
+    /// every such rule its slots in them.
+    mutating func prepareLabelTables() {
+        var textKeys: [String] = []
+        var rowKeys: [String] = []
+        for (_, rules) in fields {
+            for rule in rules {
+                switch rule.kind {
+                case .label(let labels, _): textKeys += labels.keys
+                case .tableRow(let labels): rowKeys += labels.keys
+                default: break
+                }
+            }
+        }
+        textLabelTable = LabelKeyTable(keys: textKeys)
+        tableRowTable = LabelKeyTable(keys: rowKeys)
+        for field in fields.indices {
+            for rule in fields[field].rules.indices {
+                switch fields[field].rules[rule].kind {
+                case .label(let labels, let multiline):
+                    fields[field].rules[rule].kind = .label(labels.withSlots(in: textLabelTable), multiline: multiline)
+                case .tableRow(let labels):
+                    fields[field].rules[rule].kind = .tableRow(labels.withSlots(in: tableRowTable))
+                default:
+                    break
+                }
+            }
+        }
     }
 
     private static func detection(_ node: SpecNode) throws -> Detection {

@@ -29,6 +29,10 @@ public struct ParserSpec: Sendable {
     /// Every label the spec's label rules name (as ``LabelIndex/key(_:)``): a multi-line
     /// value stops at a line starting with one of them.
     var labelKeys: Set<String> = []
+    /// The keys of the `label:` rules and of the `table_row:` rules, each with the slots
+    /// their ``SpecLabels/slots`` name: a message indexes only what its spec can ask for.
+    var textLabelTable = LabelKeyTable(keys: [])
+    var tableRowTable = LabelKeyTable(keys: [])
 
     /// Every pattern of the spec, with where it is: detection (sender, subject, body
     /// marker), `ignore` rules and field rules.
@@ -150,10 +154,24 @@ public struct ParserSpec: Sendable {
 struct SpecLabels: Sendable {
     let names: [String]
     let keys: [String]
+    /// Each key's slot in its spec's ``LabelKeyTable`` for the rule's kind, -1 for a key
+    /// that never matches (""); set when the spec is loaded (see
+    /// ``ParserSpec/prepareLabelTables()``), empty for labels made elsewhere.
+    var slots: [Int] = []
 
     init(_ names: [String]) {
         self.names = names
         keys = names.map { LabelIndex.key($0) }
+    }
+
+    /// Whether ``slots`` were set from a table: one per key.
+    var hasSlots: Bool { slots.count == keys.count }
+
+    /// These labels with their slots in `table`.
+    func withSlots(in table: LabelKeyTable) -> SpecLabels {
+        var labels = self
+        labels.slots = keys.map { table.slot(ofKey: $0) ?? -1 }
+        return labels
     }
 }
 

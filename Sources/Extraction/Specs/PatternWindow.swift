@@ -24,6 +24,10 @@ import Foundation
 /// Under `(?i)` literals are found with ASCII case folded, which is what ICU's matching
 /// does unless the text holds a character whose case folding has ASCII letters (`ſ`, the
 /// Kelvin sign, ligatures, ...): then the whole text is searched.
+///
+/// The search of a part is the caller's: NSRegularExpression on its UTF-16 range, or
+/// ``SpecRegex`` on its bytes when they are ASCII (which finds there what ICU finds on that
+/// part alone, so the same argument holds).
 struct PatternWindow: Sendable {
     enum Kind: Sendable {
         /// Lines holding one of these literals.
@@ -46,8 +50,8 @@ struct PatternWindow: Sendable {
 
     /// What a windowed search found: a match or nil, or that the text could not be
     /// windowed (the caller searches it whole).
-    enum Outcome {
-        case searched(NSTextCheckingResult?)
+    enum Outcome<Match> {
+        case searched(Match?)
         case notWindowed
     }
 
@@ -71,24 +75,20 @@ struct PatternWindow: Sendable {
     /// The first match `search` finds in the parts of `text` this window needs.
     /// - Parameters:
     ///   - caseFoldingChecked: The caller knows `text` holds no case-folding hazard.
-    ///   - search: Runs the pattern on a UTF-16 range of `text`.
-    func firstMatch(in text: String, caseFoldingChecked: Bool, search: (NSRange) -> NSTextCheckingResult?) -> Outcome {
-        let outcome = text.utf8.withContiguousStorageIfAvailable { bytes -> Outcome in
+    ///   - search: Runs the pattern on the part `part` (UTF-8 offsets) of `text` (`bytes`,
+    ///     its UTF-8) as if it were the whole input; a match that starts at or after
+    ///     `mustStartBefore` (when given) is no match.
+    func firstMatch<Match>(
+        in text: String, caseFoldingChecked: Bool,
+        search: (_ bytes: UnsafeBufferPointer<UInt8>, _ part: Range<Int>, _ mustStartBefore: Int?) -> Match?
+    ) -> Outcome<Match> {
+        let outcome = text.utf8.withContiguousStorageIfAvailable { bytes -> Outcome<Match> in
             guard let base = bytes.baseAddress else { return .notWindowed }
             if foldsCase, !caseFoldingChecked, DetectionLiterals.hasCaseFoldingHazard(bytes) { return .notWindowed }
-            let utf16Count = text.utf16.count
-            /// The UTF-16 offset of UTF-8 offset `offset` (a scalar boundary).
-            func utf16(_ offset: Int) -> Int {
-                offset == bytes.count ? utf16Count : text.utf8.index(text.utf8.startIndex, offsetBy: offset).utf16Offset(in: text)
-            }
-            func fromLine(at start: Int) -> NSTextCheckingResult? {
-                let start16 = utf16(start)
-                return search(NSRange(location: start16, length: utf16Count - start16))
-            }
             switch kind {
             case .fromLineOf(let literal):
                 guard let found = find(literal, base, bytes.count, from: 0) else { return .searched(nil) }
-                return .searched(fromLine(at: Self.lineStart(before: found, base)))
+                return .searched(search(bytes, Self.lineStart(before: found, base)..<bytes.count, nil))
             case .lines(let literals):
                 var next = [Int](repeating: -2, count: literals.count)  // -2: not looked for, -1: none
                 var position = 0
@@ -103,7 +103,7 @@ struct PatternWindow: Sendable {
                     }
                     guard earliest >= 0 else { return .searched(nil) }
                     let start = Self.lineStart(before: earliest, base, notBefore: position)
-                    if tried == Self.maximumLines { return .searched(fromLine(at: start)) }
+                    if tried == Self.maximumLines { return .searched(search(bytes, start..<bytes.count, nil)) }
                     tried += 1
                     // The line with its line feed (if any).
                     let end: Int
@@ -112,10 +112,7 @@ struct PatternWindow: Sendable {
                     } else {
                         end = bytes.count
                     }
-                    let start16 = utf16(start)
-                    let end16 = utf16(end)
-                    if let match = search(NSRange(location: start16, length: end16 - start16)),
-                       end == bytes.count || match.range.location < end16 {
+                    if let match = search(bytes, start..<end, end == bytes.count ? nil : end) {
                         return .searched(match)
                     }
                     position = end
@@ -123,6 +120,11 @@ struct PatternWindow: Sendable {
             }
         }
         return outcome ?? .notWindowed
+    }
+
+    /// The UTF-16 offset of UTF-8 offset `offset` (a scalar boundary) in `text`.
+    static func utf16Offset(_ offset: Int, in text: String) -> Int {
+        offset == text.utf8.count ? text.utf16.count : text.utf8.index(text.utf8.startIndex, offsetBy: offset).utf16Offset(in: text)
     }
 
     /// The offset of the start of the line holding offset `offset`: after the last line

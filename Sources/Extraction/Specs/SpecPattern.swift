@@ -6,6 +6,10 @@ import Foundation
 /// value). They only ever see bounded input: at most ``maximumInputBytes`` of a message's
 /// text, so a huge hostile message cannot make a scan slow; spec authors should still
 /// avoid nested quantifiers such as `(a+)+`.
+///
+/// Results are NSRegularExpression's (ICU's). Where the searched text (or window part) is
+/// ASCII and the pattern uses the syntax ``SpecRegex`` takes, that matcher finds them on
+/// the UTF-8 bytes instead, without ICU's UTF-16 copy and per-call objects.
 struct SpecPattern: @unchecked Sendable {
     // NSRegularExpression is immutable once created and documented as safe to use from
     // several threads at once.
@@ -30,6 +34,11 @@ struct SpecPattern: @unchecked Sendable {
     /// The pattern is nothing but its ``literals`` (`(?i)new lead|sent you a message`):
     /// whether one occurs is whether it matches.
     private let isLiteralAlternation: Bool
+    /// The pattern compiled to run on ASCII text's bytes with ICU's results (see
+    /// ``SpecRegex``); nil when it uses syntax that matcher does not take.
+    let asciiRegex: SpecRegex?
+    /// The number of the `value` group in ``asciiRegex``.
+    private let asciiValueGroup: Int?
 
     /// Compiles `source`; throws the compiler's reason.
     init(_ source: String) throws {
@@ -50,6 +59,10 @@ struct SpecPattern: @unchecked Sendable {
         } else {
             valueGroupNumber = nil
         }
+        // Groups counted as ICU counts them, or the reading is wrong: NSRegularExpression.
+        let ascii = SpecRegex(source: source)
+        asciiRegex = ascii?.groupCount == regex.numberOfCaptureGroups ? ascii : nil
+        asciiValueGroup = asciiRegex?.groupNames.firstIndex(of: "value").map { $0 + 1 }
     }
 
     /// Whether the pattern matches somewhere in `text`; false without running when
@@ -61,7 +74,7 @@ struct SpecPattern: @unchecked Sendable {
             let found = literalIndices.contains { presence[$0] }
             if !found || isLiteralAlternation { return found }
         }
-        return windowedFirstMatch(in: text, presence: presence) != nil
+        return firstMatch(in: text, windowed: true, presence: presence) != nil
     }
 
     /// ``firstValue(in:)``, skipped (nil) when `presence` (from ``DetectionLiterals``, for
@@ -69,22 +82,7 @@ struct SpecPattern: @unchecked Sendable {
     /// of `text` the pattern needs (see ``PatternWindow``). nil `presence`: nothing known.
     func firstValue(in text: String, presence: [Bool]?) -> (value: String, utf8Offset: Int)? {
         if cannotMatch(presence) { return nil }
-        guard let match = windowedFirstMatch(in: text, presence: presence) else { return nil }
-        return value(of: match, in: text)
-    }
-
-    /// The first match in `text`, searched in the pattern's window when it has one.
-    private func windowedFirstMatch(in text: String, presence: [Bool]?) -> NSTextCheckingResult? {
-        if let window {
-            // A presence of this pattern's case-insensitive literals was only given when
-            // the text has no case-folding hazard (see ``DetectionLiterals/presence(in:)``).
-            let checked = presence != nil && literalIndices != nil && literals?.isCaseInsensitive == true
-            let outcome = window.firstMatch(in: text, caseFoldingChecked: checked) { range in
-                regex.firstMatch(in: text, options: [], range: range)
-            }
-            if case .searched(let match) = outcome { return match }
-        }
-        return regex.firstMatch(in: text, options: [], range: Self.wholeRange(of: text))
+        return firstMatch(in: text, windowed: true, presence: presence).flatMap { value(of: $0, in: text) }
     }
 
     /// Whether `presence` shows that no literal of the pattern occurs in the text: then
@@ -100,16 +98,138 @@ struct SpecPattern: @unchecked Sendable {
 
     /// Whether the pattern matches somewhere in `text`.
     func matches(_ text: String) -> Bool {
-        regex.firstMatch(in: text, options: [], range: Self.wholeRange(of: text)) != nil
+        firstMatch(in: text, windowed: false, presence: nil) != nil
     }
 
     /// The first match's `value` group (or whole match), trimmed, with the UTF-8 offset
     /// where it starts in `text`.
     func firstValue(in text: String) -> (value: String, utf8Offset: Int)? {
-        guard let match = regex.firstMatch(in: text, options: [], range: Self.wholeRange(of: text)) else {
+        firstMatch(in: text, windowed: false, presence: nil).flatMap { value(of: $0, in: text) }
+    }
+
+    /// A first match: NSRegularExpression's, or ``asciiRegex``'s with offsets in the whole
+    /// text's UTF-8.
+    private enum FirstMatch {
+        case icu(NSTextCheckingResult)
+        case bytes(SpecRegex.Match)
+    }
+
+    /// The first match in `text`, searched in the pattern's window when `windowed` and it
+    /// has one; by ``asciiRegex`` where the searched text is ASCII.
+    private func firstMatch(in text: String, windowed: Bool, presence: [Bool]?) -> FirstMatch? {
+        // The UTF-16 count of a native ASCII string is its byte count, known without a
+        // scan; of any other string it is smaller.
+        let isASCII = text.utf8.count == text.utf16.count
+        // On ASCII text ``asciiRegex`` searches the whole text for less than finding the
+        // window costs.
+        if windowed, !isASCII || asciiRegex == nil, let window {
+            // A presence of this pattern's case-insensitive literals was only given when
+            // the text has no case-folding hazard (see ``DetectionLiterals/presence(in:)``);
+            // ASCII text has none.
+            let checked = isASCII || (presence != nil && literalIndices != nil && literals?.isCaseInsensitive == true)
+            let outcome = window.firstMatch(in: text, caseFoldingChecked: checked) { bytes, part, mustStartBefore in
+                search(text, bytes, part, knownASCII: isASCII, mustStartBefore: mustStartBefore)
+            }
+            if case .searched(let match) = outcome { return match }
+        }
+        if isASCII, let asciiRegex {
+            switch text.utf8.withContiguousStorageIfAvailable({ asciiRegex.firstMatch(in: $0) }) {
+            case .match(let match): return .bytes(match)
+            case .noMatch: return nil
+            case .tooDeep, nil: break
+            }
+        }
+        return regex.firstMatch(in: text, options: [], range: Self.wholeRange(of: text)).map(FirstMatch.icu)
+    }
+
+    /// The first match in `part` of `text` (`bytes`), searched as if it were the whole
+    /// input: by ``asciiRegex`` when the part is ASCII, else by NSRegularExpression on its
+    /// UTF-16 range; nil too when it starts at or after `mustStartBefore`.
+    private func search(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, _ part: Range<Int>, knownASCII: Bool,
+                        mustStartBefore: Int?) -> FirstMatch? {
+        if let asciiRegex, knownASCII || Self.isASCII(bytes, part) {
+            switch asciiRegex.firstMatch(in: UnsafeBufferPointer(rebasing: bytes[part])) {
+            case .match(let match):
+                let shifted = part.lowerBound == 0 ? match : match.shifted(by: part.lowerBound)
+                if let mustStartBefore, shifted.start >= mustStartBefore { return nil }
+                return .bytes(shifted)
+            case .noMatch:
+                return nil
+            case .tooDeep:
+                break  // ICU decides
+            }
+        }
+        let start16 = PatternWindow.utf16Offset(part.lowerBound, in: text)
+        let end16 = PatternWindow.utf16Offset(part.upperBound, in: text)
+        guard let match = regex.firstMatch(in: text, options: [], range: NSRange(location: start16, length: end16 - start16)) else {
             return nil
         }
-        return value(of: match, in: text)
+        if let mustStartBefore, match.range.location >= PatternWindow.utf16Offset(mustStartBefore, in: text) { return nil }
+        return .icu(match)
+    }
+
+    /// Whether `bytes[part]` are all ASCII (eight at a time).
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ part: Range<Int>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var offset = part.lowerBound
+        while offset + 8 <= part.upperBound {
+            if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            offset += 8
+        }
+        while offset < part.upperBound {
+            if bytes[offset] >= 0x80 { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    /// `match`'s `value` group (or whole match) in `text`, trimmed, with its UTF-8 offset.
+    private func value(of match: FirstMatch, in text: String) -> (value: String, utf8Offset: Int)? {
+        switch match {
+        case .icu(let match):
+            return value(of: match, in: text)
+        case .bytes(let match):
+            var range = match.start..<match.end
+            if let group = asciiValueGroup.flatMap(match.group) { range = group }
+            return Self.value(utf8Range: range, in: text)
+        }
+    }
+
+    /// The text in UTF-8 `range` of `text`, trimmed, with its offset: what
+    /// ``value(of:in:)-(NSTextCheckingResult,_)`` makes of the same range (nil when an end is
+    /// not a Character boundary, as `Range(_:in:)` gives then).
+    private static func value(utf8Range range: Range<Int>, in text: String) -> (value: String, utf8Offset: Int)? {
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> (value: String, utf8Offset: Int)?? in
+            guard bytes.count == text.utf16.count else { return .none }
+            return .some(asciiValue(range, bytes))
+        }
+        if let ascii, let result = ascii { return result }
+        let utf8 = text.utf8
+        guard let lower = String.Index(utf8.index(utf8.startIndex, offsetBy: range.lowerBound), within: text),
+              let upper = String.Index(utf8.index(utf8.startIndex, offsetBy: range.upperBound), within: text) else { return nil }
+        let value = ValueNormalizer.trimmingWhitespace(String(text[lower..<upper]))
+        guard !value.isEmpty else { return nil }
+        return (value, range.lowerBound)
+    }
+
+    /// The text in `range` of ASCII `bytes`, trimmed as
+    /// ``ValueNormalizer/trimmingWhitespace(_:)`` trims (in ASCII: tab, LF, VT, FF, CR,
+    /// space), with its offset.
+    private static func asciiValue(_ range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> (value: String, utf8Offset: Int)? {
+        // `Range(_:in:)` gives nil for a range that starts or ends inside a Character: in
+        // ASCII, only between the CR and LF of CR LF.
+        func splitsCRLF(_ offset: Int) -> Bool {
+            offset > 0 && offset < bytes.count && bytes[offset - 1] == 0x0D && bytes[offset] == 0x0A
+        }
+        if splitsCRLF(range.lowerBound) || splitsCRLF(range.upperBound) { return nil }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, isSpace(bytes[lower]) { lower += 1 }
+        while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
+        guard lower < upper else { return nil }
+        return (String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self), range.lowerBound)
     }
 
     /// `match`'s `value` group (or whole match) in `text`, trimmed, with its UTF-8 offset.

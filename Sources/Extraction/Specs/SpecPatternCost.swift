@@ -10,7 +10,9 @@ import Darwin
 /// that backtracks from every start position to the end (`[^:]+?` before a literal, on a
 /// text with no colon) is quadratic there and would hold a worker for minutes. Specs are
 /// data, edited without a release, so `lead-intake parsers test` runs this check on every
-/// spec: each pattern is timed on a few texts built to make a careless pattern scan far.
+/// spec: each pattern is timed on a few texts built to make a careless pattern scan far,
+/// through ``SpecPattern``'s own entry points, so on the matcher that really runs (``SpecRegex``
+/// on the ASCII texts, NSRegularExpression on the one with `·`).
 public enum SpecPatternCost {
     /// A pattern that took too long on one of the texts.
     public struct SlowPattern: Sendable, Hashable {

@@ -16,9 +16,51 @@ extension SpecSet {
 
     /// The spec for `view`; `presence` (for this set and view) skips patterns whose
     /// literals the message lacks, and is kept for the spec's `ignore` and field rules.
+    ///
+    /// Only the detectors ``SenderIndex`` leaves can match are asked, in `specs` order;
+    /// the others would answer nil. Asking stops once the answer cannot change: at a lower
+    /// priority, or once a detector matched on both sides (a later one of the same priority
+    /// replaces only a one-sided match, and only by matching on both sides itself).
     func detect(_ view: InquiryView, presence: LiteralPresence) -> ParserSpec? {
-        var best: (index: Int, bothSides: Bool)?
+        detectedDetector(view, presence: presence)?.spec
+    }
+
+    /// ``detect(_:presence:)``'s spec as its detector, which holds it: a caller reads the
+    /// spec through the reference instead of copying it (many references to retain and
+    /// release per copy).
+    func detectedDetector(_ view: InquiryView, presence: LiteralPresence) -> SpecDetector? {
         let sender = SenderFacts(view)
+        guard let senderIndex else { return referenceDetectIndex(view, sender, presence).map { detectors[$0] } }
+        let found = senderIndex.candidates(senderAddress: view.senderAddress) { view.replyTo.map(\.address) }
+        var candidates = found.asked
+        var best: (index: Int, bothSides: Bool)?
+        while candidates != 0 {
+            let index = candidates.trailingZeroBitCount
+            candidates &= candidates - 1
+            let detector = detectors[index]
+            if let current = best, detector.priority < detectors[current.index].priority { break }
+            let senderMatched = found.senderMatched & (1 << UInt64(index)) != 0
+            guard let bothSides = detector.matches(view, sender, presence, senderMatched: senderMatched) else { continue }
+            if let current = best {
+                if bothSides && !current.bothSides { best = (index, bothSides) }
+            } else {
+                best = (index, bothSides)
+            }
+            if bothSides { break }
+            candidates &= senderIndex.bothSides
+        }
+        return best.map { detectors[$0.index] }
+    }
+
+    /// ``detect(_:presence:)`` asking every detector in order (sets too large for
+    /// ``SenderIndex``, and tests).
+    func referenceDetect(_ view: InquiryView, _ sender: SenderFacts, _ presence: LiteralPresence) -> ParserSpec? {
+        referenceDetectIndex(view, sender, presence).map { specs[$0] }
+    }
+
+    /// The index in `specs` of ``referenceDetect(_:_:_:)``'s spec.
+    private func referenceDetectIndex(_ view: InquiryView, _ sender: SenderFacts, _ presence: LiteralPresence) -> Int? {
+        var best: (index: Int, bothSides: Bool)?
         // `detectors` is in `specs` order (priority, then name): the first candidate of
         // each priority wins unless a later one of the same priority matched on both sides.
         for index in detectors.indices {
@@ -31,7 +73,7 @@ extension SpecSet {
                 best = (index, bothSides)
             }
         }
-        return best.map { specs[$0.index] }
+        return best?.index
     }
 
     /// The reason a detected spec's `ignore` rules give for this message, if any. `spec`
@@ -77,6 +119,8 @@ struct DomainName: Sendable {
 /// What detection needs of one spec, prepared when the set is made: a class, so the loop
 /// over the specs copies a reference per spec rather than six arrays.
 final class SpecDetector: Sendable {
+    /// The spec itself.
+    let spec: ParserSpec
     let priority: Int
     let senderDomains: [DomainName]
     let replyToDomains: [DomainName]
@@ -88,6 +132,7 @@ final class SpecDetector: Sendable {
     let hasContentSide: Bool
 
     init(_ spec: ParserSpec) {
+        self.spec = spec
         let detection = spec.detection
         priority = spec.priority
         senderDomains = detection.senderDomains.map(DomainName.init)
@@ -101,9 +146,10 @@ final class SpecDetector: Sendable {
     }
 
     /// nil when the spec does not match; else whether both sides were listed and matched.
-    func matches(_ view: InquiryView, _ sender: SenderFacts, _ presence: LiteralPresence) -> Bool? {
+    /// `senderMatched`: the sender side is already known to match (``SenderIndex``).
+    func matches(_ view: InquiryView, _ sender: SenderFacts, _ presence: LiteralPresence, senderMatched: Bool = false) -> Bool? {
         if hasSenderSide {
-            guard senderMatches(sender) else { return nil }
+            guard senderMatched || senderMatches(sender) else { return nil }
         }
         if hasContentSide {
             // Patterns by index, read in place: `contains(where:)` copied each one (many
@@ -127,7 +173,8 @@ final class SpecDetector: Sendable {
     }
 
     private func senderMatches(_ sender: SenderFacts) -> Bool {
-        if let senderDomain = sender.domain {
+        // (The domain only when a domain is listed: made on first use.)
+        if !senderDomains.isEmpty || !replyToDomains.isEmpty, let senderDomain = sender.domain {
             if senderDomains.contains(where: { $0.contains(senderDomain) }) { return true }
             if replyToDomains.contains(where: { $0.contains(senderDomain) }) { return true }
         }
@@ -150,13 +197,12 @@ final class SenderFacts {
     private let view: InquiryView
     /// The sender's address, lowercased.
     let address: String
-    /// Its domain.
-    let domain: DomainName?
+    /// Its domain, made on first use (only detectors listing domains ask).
+    private(set) lazy var domain: DomainName? = view.senderDomain.map(DomainName.init)
 
     init(_ view: InquiryView) {
         self.view = view
         address = view.senderAddress
-        domain = view.senderDomain.map(DomainName.init)
     }
 
     /// The domains of the Reply-To addresses (those that have one), read on first use.

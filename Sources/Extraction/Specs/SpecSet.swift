@@ -18,6 +18,8 @@ public struct SpecSet: Sendable {
     let detectionLiterals: DetectionLiterals
     /// What detection needs of each spec, in `specs` order, prepared once.
     let detectors: [SpecDetector]
+    /// Which detectors a message's sender lets match; nil for sets too large to index.
+    let senderIndex: SenderIndex?
 
     /// No specs: every message goes the direct-inquiry / unknown-source way.
     public static let empty = SpecSet(specs: [])
@@ -58,6 +60,7 @@ public struct SpecSet: Sendable {
         self.specs = sorted
         detectionLiterals = DetectionLiterals(folded: folded, exact: exact)
         detectors = sorted.map { SpecDetector($0) }
+        senderIndex = SenderIndex(detectors)
         var domains: [String] = []
         for spec in specs {
             for domain in spec.relays.emailDomains where !domains.contains(domain) {

@@ -20,9 +20,17 @@ public enum BudgetParser {
 
     /// Every money expression in `text`, in order, with surrounding words for context.
     public static func matches(in text: String) -> [BudgetMatch] {
+        // Every match holds an amount, and an amount starts at an ASCII digit (a Character
+        // that is one is that one byte): text without such a byte has none. Most text
+        // scanned for budgets has none; one pass over its bytes answers.
+        var copy = text
+        let (hasDigit, hasUnderscore) = copy.withUTF8 { bytes in
+            (bytes.contains { $0 &- 0x30 < 10 }, bytes.contains(UInt8(ascii: "_")))
+        }
+        guard hasDigit else { return [] }
         // Form exports write "$800k_-_$1m" for "$800k - $1m".
         let bounded = boundedText(text)
-        let spaced = bounded.utf8.contains(UInt8(ascii: "_")) ? bounded.replacing("_", with: " ") : bounded
+        let spaced = hasUnderscore && bounded.utf8.contains(UInt8(ascii: "_")) ? bounded.replacing("_", with: " ") : bounded
         let tokens = BudgetTokenizer.withoutNumberRuns(BudgetTokenizer.tokens(spaced))
         var results: [BudgetMatch] = []
         var index = 0

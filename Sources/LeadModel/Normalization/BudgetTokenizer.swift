@@ -295,21 +295,33 @@ enum BudgetTokenizer {
         var index = 0
         while index < tokens.count {
             guard case .amount = tokens[index] else { index += 1; continue }
-            var members = [index]
+            // The run's amounts are counted, not collected (no array per amount).
+            var members = 1
             var cursor = index + 1
             while cursor < tokens.count {
                 if case .dash = tokens[cursor], cursor + 1 < tokens.count, case .amount = tokens[cursor + 1] {
-                    members.append(cursor + 1)
+                    members += 1
                     cursor += 2
                 } else if case .amount = tokens[cursor] {
-                    members.append(cursor)
+                    members += 1
                     cursor += 1
                 } else {
                     break
                 }
             }
-            if members.count >= 3 {
-                for member in members { result[member] = .other }
+            if members >= 3 {
+                // The same walk again: a dash is followed by its amount, anything else is one.
+                result[index] = .other
+                var member = index + 1
+                while member < cursor {
+                    if case .dash = tokens[member] {
+                        result[member + 1] = .other
+                        member += 2
+                    } else {
+                        result[member] = .other
+                        member += 1
+                    }
+                }
             }
             index = cursor
         }

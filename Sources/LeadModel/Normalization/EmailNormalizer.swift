@@ -13,6 +13,11 @@ public enum EmailNormalizer {
     /// The address with its domain lowercased, or nil when it is not a valid address.
     public static func normalize(_ raw: String) -> String? {
         if let ascii = raw.utf8.withContiguousStorageIfAvailable({ asciiNormalize($0) }), let ascii { return ascii }
+        return generalNormalize(raw)
+    }
+
+    /// ``normalize(_:)`` step by step on Strings: any text (``asciiNormalize(_:)`` must agree).
+    static func generalNormalize(_ raw: String) -> String? {
         var text = TextScanning.trimmed(raw)
         if text.lowercased().hasPrefix("mailto:") { text = String(text.dropFirst(7)) }
         if let query = text.firstIndex(of: "?") { text = String(text[..<query]) }
@@ -55,17 +60,19 @@ public enum EmailNormalizer {
     // give the same answer without making a String per step.
 
     /// ``normalize(_:)`` of ASCII bytes without "\r"; the outer nil when that does not apply.
-    private static func asciiNormalize(_ bytes: UnsafeBufferPointer<UInt8>) -> String?? {
+    /// One pass per step on the bytes; the one String made is the result.
+    static func asciiNormalize(_ bytes: UnsafeBufferPointer<UInt8>) -> String?? {
         guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
         @inline(__always) func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
         var start = 0
         var end = bytes.count
         while start < end, isWhitespace(bytes[start]) { start += 1 }
         while end > start, isWhitespace(bytes[end - 1]) { end -= 1 }
-        let mailto: [UInt8] = Array("mailto:".utf8)
-        if end - start >= mailto.count,
-           (0..<mailto.count).allSatisfy({ lowered(bytes[start + $0]) == mailto[$0] }) {
-            start += mailto.count
+        if end - start >= 7, lowered(bytes[start]) == UInt8(ascii: "m"), lowered(bytes[start + 1]) == UInt8(ascii: "a"),
+           lowered(bytes[start + 2]) == UInt8(ascii: "i"), lowered(bytes[start + 3]) == UInt8(ascii: "l"),
+           lowered(bytes[start + 4]) == UInt8(ascii: "t"), lowered(bytes[start + 5]) == UInt8(ascii: "o"),
+           bytes[start + 6] == UInt8(ascii: ":") {
+            start += 7
         }
         if let query = bytes[start..<end].firstIndex(of: UInt8(ascii: "?")) { end = query }
         @inline(__always) func isDropped(_ byte: UInt8) -> Bool {
@@ -80,13 +87,14 @@ public enum EmailNormalizer {
         while start < end, isDropped(bytes[start]) { start += 1 }
         while end > start, isDropped(bytes[end - 1]) { end -= 1 }
         while end > start, bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
-        let text = bytes[start..<end]
-        guard let at = text.firstIndex(of: UInt8(ascii: "@")),
-              !text[(at + 1)...].contains(UInt8(ascii: "@")) else { return .some(nil) }
-        let local = text[..<at]
-        let domain = text[(at + 1)...].map(lowered)
-        guard isValidASCIILocal(local), isValidASCIIDomain(domain) else { return .some(nil) }
-        return .some(String(decoding: local, as: UTF8.self) + "@" + String(decoding: domain, as: UTF8.self))
+        guard let at = bytes[start..<end].firstIndex(of: UInt8(ascii: "@")),
+              !bytes[(at + 1)..<end].contains(UInt8(ascii: "@")),
+              isValidASCIILocal(bytes, start, at), isValidASCIIDomain(bytes, at + 1, end) else { return .some(nil) }
+        // The local part as written, "@", the domain lowercased.
+        return .some(String(unsafeUninitializedCapacity: end - start) { output in
+            for index in start..<end { output[index - start] = index > at ? lowered(bytes[index]) : bytes[index] }
+            return end - start
+        })
     }
 
     @inline(__always) private static func lowered(_ byte: UInt8) -> UInt8 {
@@ -97,32 +105,63 @@ public enum EmailNormalizer {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
     }
 
-    /// ``isValidLocal(_:)`` of ASCII bytes.
-    private static func isValidASCIILocal(_ local: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        guard !local.isEmpty, local.count <= 64, local.first != UInt8(ascii: "."), local.last != UInt8(ascii: ".") else { return false }
+    /// Whether an ASCII byte may stand in a local part: a letter, a digit or one of
+    /// ``localSpecials`` (`!#$%&'*+/=?^_`{|}~-.`).
+    @inline(__always) private static func isLocalByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x61...0x7A, 0x41...0x5A, 0x30...0x39,
+             UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"),
+             UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="),
+             UInt8(ascii: "?"), UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "{"),
+             UInt8(ascii: "|"), UInt8(ascii: "}"), UInt8(ascii: "~"), UInt8(ascii: "-"), UInt8(ascii: "."):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// ``isValidLocal(_:)`` of the ASCII bytes `bytes[start..<end]`.
+    private static func isValidASCIILocal(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        guard start < end, end - start <= 64, bytes[start] != UInt8(ascii: "."), bytes[end - 1] != UInt8(ascii: ".") else { return false }
         var previous: UInt8 = 0
-        for byte in local {
+        for index in start..<end {
+            let byte = bytes[index]
             if byte == UInt8(ascii: "."), previous == UInt8(ascii: ".") { return false }
             previous = byte
-            guard isASCIILetterOrDigit(byte) || localSpecialBytes.contains(byte) else { return false }
+            guard isLocalByte(byte) else { return false }
         }
         return true
     }
 
-    private static let localSpecialBytes: [UInt8] = Array("!#$%&'*+/=?^_`{|}~-.".utf8)
-
-    /// ``isValidDomain(_:)`` of lowercased ASCII bytes.
-    private static func isValidASCIIDomain(_ domain: [UInt8]) -> Bool {
-        guard domain.count <= 253 else { return false }
-        let labels = domain.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard labels.count >= 2 else { return false }
-        for label in labels {
-            guard !label.isEmpty, label.count <= 63, label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-"),
-                  label.allSatisfy({ isASCIILetterOrDigit($0) || $0 == UInt8(ascii: "-") }) else { return false }
+    /// ``isValidDomain(_:)`` of the ASCII bytes `bytes[start..<end]` lowercased (letters,
+    /// digits and "-" answer the same in either case).
+    private static func isValidASCIIDomain(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        guard end - start <= 253 else { return false }
+        var labels = 0
+        var labelStart = start
+        for index in start...end where index == end || bytes[index] == UInt8(ascii: ".") {
+            // The label bytes[labelStart..<index].
+            let count = index - labelStart
+            guard count > 0, count <= 63, bytes[labelStart] != UInt8(ascii: "-"), bytes[index - 1] != UInt8(ascii: "-") else { return false }
+            for position in labelStart..<index {
+                guard isASCIILetterOrDigit(bytes[position]) || bytes[position] == UInt8(ascii: "-") else { return false }
+            }
+            labels += 1
+            if index == end {
+                guard labels >= 2, count >= 2 else { return false }
+                // The TLD: letters, or an IDN "xn--" label.
+                if count >= 4, lowered(bytes[labelStart]) == UInt8(ascii: "x"), lowered(bytes[labelStart + 1]) == UInt8(ascii: "n"),
+                   bytes[labelStart + 2] == UInt8(ascii: "-"), bytes[labelStart + 3] == UInt8(ascii: "-") {
+                    return true
+                }
+                for position in labelStart..<index where !((bytes[position] | 0x20) >= 0x61 && (bytes[position] | 0x20) <= 0x7A) {
+                    return false
+                }
+                return true
+            }
+            labelStart = index + 1
         }
-        let tld = labels[labels.count - 1]
-        let isLetter: (UInt8) -> Bool = { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) }
-        return tld.count >= 2 && (tld.allSatisfy(isLetter) || tld.starts(with: Array("xn--".utf8)))
+        return false
     }
 
     private static let localSpecials: Set<Character> = Set("!#$%&'*+/=?^_`{|}~-.")

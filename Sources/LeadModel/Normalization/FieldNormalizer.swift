@@ -53,12 +53,40 @@ public enum FieldNormalizer {
     /// own category is not lost; a longer unrecognised value gives nil.
     public static func projectType(_ raw: String) -> String? {
         if let slug = ProjectTypeVocabulary.vocabulary.bestSlug(in: raw) { return slug }
+        // More than four kept words give nil: ASCII text (the common long text) is counted
+        // from its bytes first, without making its words.
+        if moreThanFourASCIIWordsWithoutApostrophe(raw) { return nil }
         // (An ASCII word, of letters, digits and "'", is all letters and numbers without "'".)
         let words = TextScanning.words(raw).filter { word in
             word.utf8.allSatisfy { $0 < 0x80 } ? !word.utf8.contains(0x27) : word.allSatisfy { $0.isLetter || $0.isNumber }
         }
         guard !words.isEmpty, words.count <= 4 else { return nil }
         return words.joined(separator: "_")
+    }
+
+    /// Whether ASCII `text` has more than four ``TextScanning/words(_:)`` without an
+    /// apostrophe (runs of letters, digits and "'"); false for other text.
+    private static func moreThanFourASCIIWordsWithoutApostrophe(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
+            var count = 0
+            var inWord = false
+            var hasApostrophe = false
+            for byte in bytes {
+                let folded = byte | 0x20
+                if (folded >= 0x61 && folded <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x27 {
+                    inWord = true
+                    hasApostrophe = hasApostrophe || byte == 0x27
+                } else if inWord {
+                    if !hasApostrophe { count += 1 }
+                    inWord = false
+                    hasApostrophe = false
+                }
+            }
+            if inWord, !hasApostrophe { count += 1 }
+            return count > 4
+        }
     }
 
     /// A timeline phrase, lightly normalised (`spring 2027`, `within 6 months`, `asap`).

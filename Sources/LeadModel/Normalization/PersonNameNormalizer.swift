@@ -33,6 +33,13 @@ public enum PersonNameNormalizer {
 
     /// The parts of `raw`, or nil when it is not a usable name.
     public static func parse(_ raw: String) -> PersonName? {
+        // ASCII without CR (nearly every name): read from the bytes, no token Strings.
+        if let ascii = asciiParse(raw) { return ascii }
+        return generalParse(raw)
+    }
+
+    /// ``parse(_:)`` step by step on Strings: any text (``asciiParse(_:)`` must agree with it).
+    static func generalParse(_ raw: String) -> PersonName? {
         var text: String
         if let ascii = raw.utf8.withContiguousStorageIfAvailable({ asciiCleaned($0) }), let ascii {
             text = ascii

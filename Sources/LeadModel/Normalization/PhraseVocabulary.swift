@@ -122,6 +122,8 @@ public struct PhraseVocabulary: Sendable {
 
     /// `hits` without those an overlapping hit outlasts, ordered by position then rank.
     static func keepingLongest(_ hits: [Hit]) -> [Hit] {
+        // No hit outlasts itself, and one hit is in order: most texts have none or one.
+        guard hits.count > 1 else { return hits }
         // Where two phrases overlap, the one that ends later names the thing (English puts
         // the head noun last): "build a home addition" is an addition, not a new build.
         let kept = hits.filter { hit in
@@ -136,8 +138,8 @@ public struct PhraseVocabulary: Sendable {
     /// The slug of the highest-priority phrase in `text`.
     public func bestSlug(in text: String) -> String? {
         // ASCII text: its words' indices straight from the bytes.
-        if let indexed = VocabularyIndex.words(ascii: text) {
-            return VocabularyIndex.compiled(key).hits(indexed).min { $0.rank < $1.rank }?.slug
+        if let stems = VocabularyIndex.stems(ascii: text) {
+            return VocabularyIndex.compiled(key).hits(stems: stems).min { $0.rank < $1.rank }?.slug
         }
         return bestSlug(inWords: TextScanning.words(text))
     }

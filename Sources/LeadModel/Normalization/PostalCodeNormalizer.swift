@@ -9,6 +9,11 @@ public enum PostalCodeNormalizer {
         }) {
             return zip
         }
+        return generalNormalize(raw)
+    }
+
+    /// ``normalize(_:)`` step by step on Strings: any text (``asciiZIP(_:)`` must agree).
+    static func generalNormalize(_ raw: String) -> String? {
         var text = TextScanning.trimmed(raw)
         if text.lowercased().hasPrefix("zip") {
             text = TextScanning.trimmed(text.drop { $0.isLetter || $0 == ":" || $0 == "#" || $0 == " " })
@@ -31,7 +36,7 @@ public enum PostalCodeNormalizer {
 
     /// ``normalize(_:)`` of ASCII bytes without CR (a Character per byte; whitespace is
     /// 0x09-0x0D and space), step for step.
-    private static func asciiZIP(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
+    static func asciiZIP(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
         @inline(__always) func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
         @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
         @inline(__always) func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
@@ -46,7 +51,8 @@ public enum PostalCodeNormalizer {
             }
             while start < end, isSpace(raw[start]) { start += 1 }
         }
-        var digits: [UInt8] = []
+        // Counted, not collected: a ZIP's digits are the text's bytes but the one separator.
+        var digitCount = 0
         var firstOther = -1
         for index in start..<end {
             let byte = raw[index]
@@ -55,15 +61,21 @@ public enum PostalCodeNormalizer {
                 continue
             }
             guard isDigit(byte) else { return nil }
-            digits.append(byte)
+            digitCount += 1
         }
-        let separators = (end - start) - digits.count
-        switch digits.count {
+        let separators = (end - start) - digitCount
+        switch digitCount {
         case 5 where separators == 0:
-            return String(decoding: digits, as: UTF8.self)
+            return String(decoding: UnsafeBufferPointer(rebasing: raw[start..<end]), as: UTF8.self)
         case 9 where separators <= 1:
             if separators == 1, firstOther != 5 { return nil }
-            return String(decoding: digits[0..<5], as: UTF8.self) + "-" + String(decoding: digits[5...], as: UTF8.self)
+            // Five digits, "-", the last four (after the separator, if one was written).
+            return String(unsafeUninitializedCapacity: 10) { output in
+                for offset in 0..<5 { output[offset] = raw[start + offset] }
+                output[5] = UInt8(ascii: "-")
+                for offset in 0..<4 { output[6 + offset] = raw[end - 4 + offset] }
+                return 10
+            }
         default:
             return nil
         }

@@ -57,7 +57,8 @@ public enum TimelinePhrase {
     /// ``matches(in:)`` over the words of a text of at most 2,000 characters, already split
     /// by ``PhraseVocabulary/words(in:)``.
     package static func matches(inWords textWords: [String]) -> [Match] {
-        let words = textWords.map { word in
+        // (Nearly no word holds an apostrophe: the words are then used as they are.)
+        let words = !textWords.contains(where: { $0.utf8.contains(0x27) }) ? textWords : textWords.map { word in
             guard word.utf8.contains(0x27) else { return word }
             // An ASCII word is a Character per byte: dropping the bytes drops the Characters.
             if word.utf8.allSatisfy({ $0 < 0x80 }) { return String(decoding: word.utf8.filter { $0 != 0x27 }, as: UTF8.self) }
@@ -93,8 +94,24 @@ public enum TimelinePhrase {
     /// Whether a phrase can start at `word`: a cheap test that spares ``match(_:at:)`` (which
     /// compares the word against every form above) on the other words of a text.
     private static func mayStartPhrase(_ word: String) -> Bool {
-        (startWordFilter.mayContain(word) && startWords.contains(word)) || TextScanning.allDigits(word)
+        // An ASCII word is one of ``startWords`` exactly when its bytes are (looked up in
+        // ``startWordTable`` without hashing a String), and all digits when its bytes are.
+        var copy = word
+        if let ascii = copy.withUTF8({ bytes -> Bool? in
+            var digits = !bytes.isEmpty
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                digits = digits && byte &- 0x30 < 10
+            }
+            return digits || startWordTable.value(of: bytes, 0..<bytes.count) != 0
+        }) {
+            return ascii
+        }
+        return (startWordFilter.mayContain(word) && startWords.contains(word)) || TextScanning.allDigits(word)
     }
+
+    /// ``startWords`` by their bytes (all lowercase ASCII).
+    private static let startWordTable = ASCIIWordTable(startWords.map { ($0, 1) })
 
     /// Checked before a ``startWords`` lookup, which hashes the word.
     private static let startWordFilter = WordLookupFilter(startWords)

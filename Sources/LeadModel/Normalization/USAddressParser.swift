@@ -17,6 +17,13 @@ public enum USAddressParser {
 
     /// The parts of `raw`, or nil when nothing address-like was found.
     public static func parse(_ raw: String) -> PostalAddress? {
+        // ASCII without CR (nearly every address): read on byte ranges.
+        if let ascii = asciiParse(raw) { return ascii }
+        return generalParse(raw)
+    }
+
+    /// ``parse(_:)`` step by step on word Strings: any text (``asciiParse(_:)`` must agree).
+    static func generalParse(_ raw: String) -> PostalAddress? {
         var segments: [[String]] = segmentWords(raw)
         guard !segments.isEmpty, segments.count <= 8, segments.joined().count <= 40 else { return nil }
         if let last = segments.last, countryWords.contains(USStates.key(last.joined(separator: " "))) {

@@ -128,6 +128,39 @@ package enum VocabularyIndex {
         }
     }
 
+    /// ``words(ascii:)``'s `stem` indices alone (all ``Compiled/hits(_:)`` reads): a word
+    /// that folds is looked up folded only; nil when a byte is not ASCII.
+    package static func stems(ascii text: String) -> [Int32]? {
+        var copy = text
+        return copy.withUTF8 { bytes -> [Int32]? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var stems: [Int32] = []
+            stems.reserveCapacity(bytes.count / 2 + 1)
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { scratch in
+                let word = UnsafeBufferPointer(scratch)
+                var length = 0
+                /// The index ``indices(ascii:_:)`` gives as `stem`.
+                func appendStem() {
+                    let folds = length > 3 && word[length - 1] == 0x73 && word[length - 2] != 0x73
+                        && word[length - 2] != 0x75 && word[length - 2] != 0x69
+                    stems.append(index(ascii: word, 0..<(folds ? length - 1 : length)))
+                }
+                for byte in bytes {
+                    let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) || lower == 0x27 {
+                        scratch[length] = lower
+                        length += 1
+                    } else if length > 0 {
+                        appendStem()
+                        length = 0
+                    }
+                }
+                if length > 0 { appendStem() }
+            }
+            return stems
+        }
+    }
+
     /// Whether a String holding a non-ASCII scalar may equal an ASCII one: only if each of
     /// its non-ASCII scalars decomposes canonically to ASCII (GREEK QUESTION MARK, GREEK
     /// VARIA, KELVIN SIGN).
@@ -209,7 +242,11 @@ package enum VocabularyIndex {
 
         /// ``PhraseVocabulary/hits(inWords:)`` of the words `words` indexes, step for step.
         package func hits(_ words: VocabularyWords) -> [PhraseVocabulary.Hit] {
-            let stems = words.stem
+            hits(stems: words.stem)
+        }
+
+        /// ``hits(_:)`` of words given by their `stem` indices.
+        package func hits(stems: [Int32]) -> [PhraseVocabulary.Hit] {
             var hits: [PhraseVocabulary.Hit] = []
             for index in stems.indices {
                 let head = stems[index]

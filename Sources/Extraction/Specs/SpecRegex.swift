@@ -1,0 +1,931 @@
+import Foundation
+
+/// A spec pattern compiled to a small backtracking program that finds, on ASCII text given
+/// as UTF-8 bytes, exactly the first match (and groups) ICU's find gives.
+///
+/// NSRegularExpression converts the searched text to UTF-16 and builds ICU and
+/// NSTextCheckingResult objects on every call; this runs on the bytes. It is only ever used
+/// on pure ASCII text (a whole text, or a part ``PatternWindow`` picked and ICU would search
+/// as a whole), where UTF-16 offsets are byte offsets and ICU's `\w \s \d \b`, case
+/// folding and line terminators have their ASCII meaning, and only for patterns
+/// ``SpecRegexSyntax`` reads. ICU's rules it follows, besides the obvious ones:
+///
+/// * Line terminators are 0x0A-0x0D (LF, VT, FF, CR): `.` without `(?s)` matches none of
+///   them; `^` under `(?m)` holds after any of them (between CR and LF too) except at the
+///   text's end; `$` under `(?m)` holds before any of them but not between CR and LF; `$`
+///   without `(?m)` and `\Z` hold at the end, before a final line terminator (not the LF of
+///   a final CR LF) or before a final CR LF.
+/// * Under `(?s)`, `.` takes CR LF as one character, and a greedy `.*` gives back CR LF as
+///   one.
+/// * A capture group's range is the one its last completed pass set; a group left by
+///   backtracking gets the range it had before (each backtracking point saves the groups).
+/// * Where ICU skips start positions (a pattern starting with `^` under `(?m)` is not tried
+///   between CR and LF), the pattern is not compiled unless that cannot matter (see
+///   ``SpecRegexSyntax/mayStartAtLineStart``).
+///
+/// The matcher iterates with an explicit backtracking stack (no recursion), so input size
+/// does not bound the call stack; past ``maximumStackBytes`` it hands the search back to
+/// ICU. Time, like ICU's, can grow faster than the input for a careless pattern, which
+/// ``SpecPatternCost`` checks.
+final class SpecRegex: Sendable {
+    /// A match: byte offsets of the whole match and of each capture group (-1 when the
+    /// group took no part).
+    struct Match: Equatable {
+        var start: Int
+        var end: Int
+        /// `groups[2 * (n - 1)]` and `groups[2 * (n - 1) + 1]`: group `n`'s start and end.
+        var groups: [Int]
+
+        /// The match with every offset moved by `distance` (a match in a part of a text,
+        /// as offsets in the text).
+        func shifted(by distance: Int) -> Match {
+            Match(start: start + distance, end: end + distance, groups: groups.map { $0 < 0 ? $0 : $0 + distance })
+        }
+
+        /// Group `number`'s (from 1) byte range, nil when it took no part.
+        func group(_ number: Int) -> Range<Int>? {
+            let start = groups[2 * (number - 1)]
+            let end = groups[2 * (number - 1) + 1]
+            return start < 0 || end < 0 ? nil : start..<end
+        }
+    }
+
+    /// What a search found.
+    enum Outcome: Equatable {
+        case match(Match)
+        case noMatch
+        /// The backtracking stack outgrew ``maximumStackBytes``: the caller must ask ICU,
+        /// whose own stack limit (8 MB) may make it give up where this would not.
+        case tooDeep
+
+        var match: Match? {
+            if case .match(let match) = self { return match }
+            return nil
+        }
+    }
+
+    /// The most backtracking stack a search may use. ICU stops a search (NSRegularExpression
+    /// then reports no match) when its stack passes 8,000,000 bytes; it saves a state where
+    /// this matcher does (alternatives, optional and repeated groups, one per single-item
+    /// loop), in frames of 2 words plus 3 per group plus one per loop and counter, at most a
+    /// few times this matcher's 3 plus 3 per group plus marks. A search that passes an eighth
+    /// of ICU's limit here is handed back to ICU, so where ICU would give up, it decides.
+    static let maximumStackBytes = 1_000_000
+
+    /// The number of capture groups.
+    let groupCount: Int
+    /// The capture groups' names (nil for unnamed ones), in ICU's numbering order.
+    let groupNames: [String?]
+    private let program: [Instruction]
+    private let literals: [UInt8]
+    /// Registers: for capture group `n` (from 1) `3(n-1)` start, `+1` end, `+2` tentative
+    /// start; then one or two per atomic group or look-ahead (stack height, position).
+    private let registerCount: Int
+    private let start: StartRule
+
+    /// Where a search tries the program.
+    private enum StartRule {
+        /// Only at the text's start.
+        case textStart
+        /// Everywhere, the text's end too (a match can be empty).
+        case everywhere
+        /// Where this byte is (`memchr`).
+        case byte(UInt8)
+        /// Where this lowercase letter is, in either case.
+        case letter(UInt8)
+        /// At line starts (the text's start, after a line terminator) where one of these
+        /// bytes is.
+        case lineStarts(SpecRegexSyntax.ByteSet)
+        /// Where one of these bytes is.
+        case bytes(SpecRegexSyntax.ByteSet)
+    }
+
+    /// Compiles `source`; nil when it is outside the subset (see ``SpecRegexSyntax``) or the
+    /// program would be large (bounded repeats of groups are unrolled).
+    convenience init?(source: String) {
+        guard let syntax = SpecRegexSyntax(source: source) else { return nil }
+        self.init(syntax: syntax)
+    }
+
+    init?(syntax: SpecRegexSyntax) {
+        let first = syntax.firstBytes
+        // ICU tries a pattern starting with `(?m)^` only at line starts, not between CR and
+        // LF: harmless unless a match may start with LF (or be empty) there. (A pattern
+        // starting with `\A` or `^` without `(?m)` is only tried at the start anyway.)
+        if !syntax.isAnchoredAtTextStart, syntax.mayStartAtLineStart, first.nullable || first.set.contains(0x0A) { return nil }
+        var compiler = Compiler(groupCount: syntax.groupNames.count)
+        compiler.compile(alternatives: syntax.alternatives)
+        compiler.emit(Instruction(.match))
+        guard !compiler.tooLarge else { return nil }
+        compiler.setFollowSets()
+        program = compiler.program
+        literals = compiler.literals
+        registerCount = compiler.registerCount
+        groupCount = syntax.groupNames.count
+        groupNames = syntax.groupNames
+        if syntax.isAnchoredAtTextStart {
+            start = .textStart
+        } else if first.nullable {
+            start = .everywhere
+        } else if syntax.isAnchoredAtLineStart {
+            start = .lineStarts(first.set)
+        } else if let only = Self.singleMember(first.set) {
+            start = .byte(only)
+        } else if let only = Self.singleMember(first.set.subtracting(SpecRegexSyntax.ByteSet(range: 0x41...0x5A))),
+                  only >= 0x61, only <= 0x7A, first.set == SpecRegexSyntax.ByteSet(byte: only).caseClosed {
+            start = .letter(only)
+        } else {
+            start = .bytes(first.set)
+        }
+    }
+
+    private static func singleMember(_ set: SpecRegexSyntax.ByteSet) -> UInt8? {
+        guard set.low.nonzeroBitCount + set.high.nonzeroBitCount == 1 else { return nil }
+        return UInt8(set.low != 0 ? set.low.trailingZeroBitCount : 64 + set.high.trailingZeroBitCount)
+    }
+
+    /// The first match in `text` (ASCII bytes), as ICU's find reports it.
+    func firstMatch(in text: UnsafeBufferPointer<UInt8>) -> Outcome {
+        program.withUnsafeBufferPointer { program in
+            literals.withUnsafeBufferPointer { literals in
+                // Registers and a first stack on the call stack (the stack moves to the heap
+                // if it grows).
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: registerCount + 96) { storage in
+                    guard let storage = storage.baseAddress else { return .tooDeep }
+                    var machine = Machine(program: program, literals: literals, text: text, registerCount: registerCount,
+                                          storage: storage, stackCapacity: 96)
+                    defer { machine.release() }
+                    return search(&machine, text)
+                }
+            }
+        }
+    }
+
+    /// Tries the program at the start positions ``start`` allows, in order.
+    private func search(_ machine: inout Machine, _ text: UnsafeBufferPointer<UInt8>) -> Outcome {
+        switch startSearch(&machine, text) {
+        case .some(let match): return .match(match)
+        case .none: return machine.tooDeep ? .tooDeep : .noMatch
+        }
+    }
+
+    /// The first match (nil: none, or the stack grew too deep).
+    private func startSearch(_ machine: inout Machine, _ text: UnsafeBufferPointer<UInt8>) -> Match? {
+                let count = text.count
+                func attempt(_ position: Int) -> Match? {
+                    guard !machine.tooDeep, let end = machine.run(from: position) else { return nil }
+                    var groups: [Int] = []
+                    groups.reserveCapacity(2 * groupCount)
+                    for group in 0..<groupCount {
+                        groups.append(machine.registers[3 * group])
+                        groups.append(machine.registers[3 * group + 1])
+                    }
+                    return Match(start: position, end: end, groups: groups)
+                }
+                switch start {
+                case .textStart:
+                    return attempt(0)
+                case .everywhere:
+                    for position in 0...count {
+                        if let match = attempt(position) { return match } else if machine.tooDeep { return nil }
+                    }
+                    return nil
+                case .byte(let byte):
+                    guard let base = text.baseAddress else { return nil }
+                    var position = 0
+                    while position < count {
+                        guard let hit = memchr(base + position, Int32(byte), count - position) else { return nil }
+                        position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                        if let match = attempt(position) { return match } else if machine.tooDeep { return nil }
+                        position += 1
+                    }
+                    return nil
+                case .letter(let lower):
+                    // Eight bytes at a time: A-Z folded to a-z (other bytes change too, but
+                    // only a byte that was either case of `lower` becomes `lower`).
+                    guard let base = text.baseAddress else { return nil }
+                    let raw = UnsafeRawPointer(base)
+                    let target = UInt64(lower) &* 0x0101_0101_0101_0101
+                    var position = 0
+                    while position < count {
+                        if position + 8 <= count {
+                            let folded = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self) | 0x2020_2020_2020_2020
+                            if !Self.hasZeroByte(folded ^ target) {
+                                position += 8
+                                continue
+                            }
+                        }
+                        let end = Swift.min(position + 8, count)
+                        while position < end {
+                            if text[position] | 0x20 == lower, let match = attempt(position) { return match }
+                            position += 1
+                        }
+                    }
+                    return nil
+                case .lineStarts(let set):
+                    if count > 0, set.contains(text[0]), let match = attempt(0) { return match }
+                    guard let base = text.baseAddress else { return nil }
+                    let raw = UnsafeRawPointer(base)
+                    var position = 0
+                    while position < count {
+                        // Eight bytes at a time while none is below 0x0E (no line terminator).
+                        if position + 8 <= count, !Self.hasByteBelow0E(raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)) {
+                            position += 8
+                            continue
+                        }
+                        let byte = text[position]
+                        position += 1
+                        if byte >= 0x0A, byte <= 0x0D, position < count, set.contains(text[position]), let match = attempt(position) {
+                            return match
+                        }
+                    }
+                    return nil
+                case .bytes(let set):
+                    for position in 0..<count where set.contains(text[position]) {
+                        if let match = attempt(position) { return match } else if machine.tooDeep { return nil }
+                    }
+                    return nil
+                }
+    }
+
+    @inline(__always) private static func hasZeroByte(_ word: UInt64) -> Bool {
+        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0
+    }
+
+    /// Whether a byte of `word` (ASCII) is below 0x0E.
+    @inline(__always) private static func hasByteBelow0E(_ word: UInt64) -> Bool {
+        (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word & 0x8080_8080_8080_8080 != 0
+    }
+}
+
+// MARK: - Program
+
+extension SpecRegex {
+    fileprivate enum Opcode: UInt8 {
+        /// `x`: a byte.
+        case byte
+        /// `x`: a lowercase letter; the text's byte with A-Z folded must equal it.
+        case foldedByte
+        /// `x`, `y`: a ``SpecRegexSyntax/ByteSet``'s words.
+        case set
+        /// `literals[x..<x+y]`, as is.
+        case literal
+        /// `literals[x..<x+y]` (lowercase), the text with A-Z folded.
+        case foldedLiteral
+        /// `.` under `(?s)`: a character, or CR LF.
+        case anyUnit
+        case fail
+        /// Go on at `x`; on backtracking at `y`.
+        case split
+        /// Go on at `x`.
+        case jump
+        /// Capture group `x` (from 0) opens or closes.
+        case openGroup, closeGroup
+        /// `flag`: an ``Assertion``'s raw value.
+        case assertion
+        /// The item (a set `x`, `y`, or with ``loopUnit`` in `flag` `.` under `(?s)`)
+        /// `min`...`max` times; `flag & 3` a ``LoopMode``.
+        case loop
+        /// Register `x` := stack height (atomic group start).
+        case mark
+        /// Stack cut back to register `x` (atomic group end).
+        case cut
+        /// Registers `x`, `x+1` := stack height, position.
+        case lookStart
+        /// Stack cut back to register `x`, position back to register `x+1`.
+        case lookEnd
+        /// Register `x` := stack height, and a backtracking point at `y` (after the look-ahead).
+        case negativeLookStart
+        /// The look-ahead matched: cut the stack back to register `x` (dropping the point
+        /// after it) and fail.
+        case negativeLookEnd
+        case match
+    }
+
+    fileprivate enum Assertion: UInt8 {
+        case textStart, lineStart, textEndOrFinalLineEnd, lineEnd, textEnd, wordBoundary, notWordBoundary
+    }
+
+    fileprivate enum LoopMode: UInt8 {
+        case greedy = 0, lazy = 1, possessive = 2
+    }
+
+    fileprivate static let loopUnit: UInt8 = 4
+    fileprivate static let hasFollow: UInt8 = 8
+
+    fileprivate struct Instruction {
+        var op: Opcode
+        var flag: UInt8 = 0
+        var x = 0
+        var y = 0
+        var min = 0
+        var max = 0
+        /// For a loop (with ``SpecRegex/hasFollow`` in `flag`): the bytes what comes after
+        /// it can start with; where the next byte is not one of them, resuming after the
+        /// loop would fail at once, so the loop does not stop there.
+        var followLow: UInt64 = 0
+        var followHigh: UInt64 = 0
+
+        init(_ op: Opcode, flag: UInt8 = 0, x: Int = 0, y: Int = 0, min: Int = 0, max: Int = 0) {
+            self.op = op
+            self.flag = flag
+            self.x = x
+            self.y = y
+            self.min = min
+            self.max = max
+        }
+
+        init(set: SpecRegexSyntax.ByteSet) {
+            self.init(.set, x: Int(bitPattern: UInt(set.low)), y: Int(bitPattern: UInt(set.high)))
+        }
+    }
+
+    /// Turns ``SpecRegexSyntax`` nodes into a program.
+    fileprivate struct Compiler {
+        typealias Node = SpecRegexSyntax.Node
+
+        /// Programs larger than this are left to NSRegularExpression.
+        static let maximumInstructions = 20_000
+
+        var program: [Instruction] = []
+        var literals: [UInt8] = []
+        var registerCount: Int
+        var tooLarge = false
+
+        init(groupCount: Int) {
+            registerCount = 3 * groupCount
+        }
+
+        @discardableResult
+        mutating func emit(_ instruction: Instruction) -> Int {
+            if program.count >= Self.maximumInstructions { tooLarge = true }
+            program.append(instruction)
+            return program.count - 1
+        }
+
+        /// Gives every greedy and lazy loop the bytes its continuation can start with, when
+        /// the continuation must consume one before it can succeed and cannot cut the stack.
+        mutating func setFollowSets() {
+            for pc in program.indices where program[pc].op == .loop && program[pc].flag & 3 != LoopMode.possessive.rawValue {
+                guard let follow = firstBytes(from: pc + 1) else { continue }
+                program[pc].flag |= SpecRegex.hasFollow
+                program[pc].followLow = follow.low
+                program[pc].followHigh = follow.high
+            }
+        }
+
+        /// The bytes a run from `start` consumes first, whichever way it goes; nil when it
+        /// may succeed, look ahead or cut the stack before it consumes one.
+        private func firstBytes(from start: Int) -> SpecRegexSyntax.ByteSet? {
+            typealias ByteSet = SpecRegexSyntax.ByteSet
+            var set = ByteSet()
+            var visited = Set<Int>()
+            var pending = [start]
+            while let pc = pending.popLast() {
+                guard visited.insert(pc).inserted else { continue }
+                let instruction = program[pc]
+                switch instruction.op {
+                case .byte:
+                    set.insert(UInt8(instruction.x))
+                case .foldedByte:
+                    set = set.union(ByteSet(byte: UInt8(instruction.x)).caseClosed)
+                case .set:
+                    set = set.union(Self.itemSet(instruction))
+                case .literal, .foldedLiteral:
+                    let first = ByteSet(byte: literals[instruction.x])
+                    set = set.union(instruction.op == .foldedLiteral ? first.caseClosed : first)
+                case .anyUnit:
+                    set = .all
+                case .fail:
+                    break
+                case .split:
+                    pending += [instruction.x, instruction.y]
+                case .jump:
+                    pending.append(instruction.x)
+                case .openGroup, .closeGroup, .assertion, .mark:
+                    pending.append(pc + 1)
+                case .loop:
+                    set = set.union(instruction.flag & SpecRegex.loopUnit != 0 ? .all : Self.itemSet(instruction))
+                    if instruction.min == 0 { pending.append(pc + 1) }
+                case .cut, .lookStart, .lookEnd, .negativeLookStart, .negativeLookEnd, .match:
+                    return nil
+                }
+            }
+            return set
+        }
+
+        private static func itemSet(_ instruction: Instruction) -> SpecRegexSyntax.ByteSet {
+            SpecRegexSyntax.ByteSet(low: UInt64(UInt(bitPattern: instruction.x)), high: UInt64(UInt(bitPattern: instruction.y)))
+        }
+
+        private mutating func newRegisters(_ count: Int) -> Int {
+            registerCount += count
+            return registerCount - count
+        }
+
+        /// ICU's alternation: a backtracking point to the next alternative before each one
+        /// but the last, and a jump to the end after it.
+        mutating func compile(alternatives: [[Node]]) {
+            guard !tooLarge else { return }
+            var jumps: [Int] = []
+            for (index, alternative) in alternatives.enumerated() {
+                if index == alternatives.count - 1 {
+                    compile(sequence: alternative)
+                } else {
+                    let split = emit(Instruction(.split))
+                    program[split].x = split + 1
+                    compile(sequence: alternative)
+                    jumps.append(emit(Instruction(.jump)))
+                    program[split].y = program.count
+                }
+            }
+            for jump in jumps { program[jump].x = program.count }
+        }
+
+        private mutating func compile(sequence nodes: [Node]) {
+            var index = 0
+            while index < nodes.count, !tooLarge {
+                // A run of plain characters: one literal.
+                var run: [UInt8] = []
+                var folded = false
+                while index < nodes.count, case .byte(let byte, let isFolded) = nodes[index] {
+                    run.append(isFolded ? byte | 0x20 : byte)
+                    folded = folded || isFolded
+                    index += 1
+                }
+                if run.count == 1 {
+                    emit(Instruction(folded ? .foldedByte : .byte, x: Int(run[0])))
+                } else if run.count > 1 {
+                    emit(Instruction(folded ? .foldedLiteral : .literal, x: literals.count, y: run.count))
+                    literals += run
+                }
+                if !run.isEmpty { continue }
+                compile(node: nodes[index])
+                index += 1
+            }
+        }
+
+        private mutating func compile(node: Node) {
+            switch node {
+            case .byte(let byte, let folded):
+                emit(Instruction(folded ? .foldedByte : .byte, x: Int(folded ? byte | 0x20 : byte)))
+            case .never:
+                emit(Instruction(.fail))
+            case .set(let set):
+                emit(Instruction(set: set))
+            case .anyUnit:
+                emit(Instruction(.anyUnit))
+            case .assertion(let assertion):
+                emit(Instruction(.assertion, flag: Self.assertion(assertion).rawValue))
+            case .group(let kind, let alternatives):
+                compile(group: kind, alternatives)
+            case .repetition(let inner, let min, let max, let mode):
+                compile(repetition: inner, min: min, max: max, mode: mode)
+            }
+        }
+
+        private static func assertion(_ assertion: SpecRegexSyntax.Assertion) -> Assertion {
+            switch assertion {
+            case .textStart: .textStart
+            case .lineStart: .lineStart
+            case .textEndOrFinalLineEnd: .textEndOrFinalLineEnd
+            case .lineEnd: .lineEnd
+            case .textEnd: .textEnd
+            case .wordBoundary: .wordBoundary
+            case .notWordBoundary: .notWordBoundary
+            }
+        }
+
+        private mutating func compile(group kind: SpecRegexSyntax.GroupKind, _ alternatives: [[Node]]) {
+            switch kind {
+            case .capture(let number, _):
+                emit(Instruction(.openGroup, x: number - 1))
+                compile(alternatives: alternatives)
+                emit(Instruction(.closeGroup, x: number - 1))
+            case .plain:
+                compile(alternatives: alternatives)
+            case .atomic:
+                let register = newRegisters(1)
+                emit(Instruction(.mark, x: register))
+                compile(alternatives: alternatives)
+                emit(Instruction(.cut, x: register))
+            case .lookahead:
+                let registers = newRegisters(2)
+                emit(Instruction(.lookStart, x: registers))
+                compile(alternatives: alternatives)
+                emit(Instruction(.lookEnd, x: registers))
+            case .negativeLookahead:
+                let register = newRegisters(1)
+                let start = emit(Instruction(.negativeLookStart, x: register))
+                compile(alternatives: alternatives)
+                emit(Instruction(.negativeLookEnd, x: register))
+                program[start].y = program.count
+            }
+        }
+
+        /// The item a one-character repetition repeats, as a loop instruction's operands.
+        private static func loopItem(_ node: Node) -> Instruction? {
+            switch node {
+            case .byte(let byte, let folded):
+                let set = SpecRegexSyntax.ByteSet(byte: byte)
+                return Instruction(set: folded ? set.caseClosed : set)
+            case .never: return Instruction(set: SpecRegexSyntax.ByteSet())
+            case .set(let set): return Instruction(set: set)
+            case .anyUnit: return Instruction(.anyUnit, flag: SpecRegex.loopUnit)
+            default: return nil
+            }
+        }
+
+        private mutating func compile(repetition inner: Node, min: Int, max: Int?, mode: SpecRegexSyntax.Mode) {
+            if var loop = Self.loopItem(inner) {
+                let loopMode: LoopMode = switch mode {
+                case .greedy: .greedy
+                case .lazy: .lazy
+                case .possessive: .possessive
+                }
+                loop.flag |= loopMode.rawValue
+                loop.op = .loop
+                loop.min = min
+                loop.max = max ?? Int.max
+                emit(loop)
+                return
+            }
+            guard mode != .possessive else {
+                // `X*+`: `(?>X*)`.
+                let register = newRegisters(1)
+                emit(Instruction(.mark, x: register))
+                compile(repetition: inner, min: min, max: max, mode: .greedy)
+                emit(Instruction(.cut, x: register))
+                return
+            }
+            for _ in 0..<min where !tooLarge { compile(node: inner) }
+            let lazy = mode == .lazy
+            if let max {
+                // Each optional pass: a backtracking point to the end (greedy) or into the
+                // pass (lazy), as ICU's counted loop behaves.
+                var splits: [Int] = []
+                for _ in 0..<(max - min) where !tooLarge {
+                    splits.append(emit(Instruction(.split)))
+                    compile(node: inner)
+                }
+                let end = program.count
+                for split in splits {
+                    program[split].x = lazy ? end : split + 1
+                    program[split].y = lazy ? split + 1 : end
+                }
+            } else {
+                let top = emit(Instruction(.split))
+                compile(node: inner)
+                emit(Instruction(.jump, x: top))
+                let end = program.count
+                program[top].x = lazy ? end : top + 1
+                program[top].y = lazy ? top + 1 : end
+            }
+        }
+    }
+}
+
+// MARK: - Matching
+
+extension SpecRegex {
+    /// Runs a program from a start position, with an explicit backtracking stack.
+    ///
+    /// A backtracking point (frame) is `[tag, position, extra, registers...]`; `tag` is
+    /// `target << 2 | kind`: kind 0 resumes at `target`; kind 1 gives back items of the
+    /// greedy loop at `target` (`position`: where it last resumed; `extra`: the least
+    /// position it may give back to); kind 2 takes more items of the lazy loop at `target`
+    /// (`extra`: how many more it may take). Storage is allocated once per search and
+    /// released by ``release()``.
+    fileprivate struct Machine {
+        let program: UnsafeBufferPointer<Instruction>
+        let literals: UnsafeBufferPointer<UInt8>
+        let text: UnsafeBufferPointer<UInt8>
+        let count: Int
+        let registerCount: Int
+        let frameSize: Int
+        let registers: UnsafeMutablePointer<Int>
+        private var stack: UnsafeMutablePointer<Int>
+        private var capacity: Int
+        /// The stack is on the heap (it grew out of the caller's storage).
+        private var ownsStack = false
+        private var top = 0
+        /// The stack outgrew ``SpecRegex/maximumStackBytes``: the search stops, undecided.
+        private(set) var tooDeep = false
+
+        /// - Parameter storage: `registerCount + stackCapacity` Ints for the registers and
+        ///   the stack until it grows.
+        init(program: UnsafeBufferPointer<Instruction>, literals: UnsafeBufferPointer<UInt8>,
+             text: UnsafeBufferPointer<UInt8>, registerCount: Int, storage: UnsafeMutablePointer<Int>, stackCapacity: Int) {
+            self.program = program
+            self.literals = literals
+            self.text = text
+            count = text.count
+            self.registerCount = registerCount
+            frameSize = 3 + registerCount
+            registers = storage
+            stack = storage + registerCount
+            capacity = stackCapacity
+        }
+
+        func release() {
+            if ownsStack { stack.deallocate() }
+        }
+
+        /// The end of the match the program finds from `start`, or nil.
+        mutating func run(from start: Int) -> Int? {
+            top = 0
+            registers.update(repeating: -1, count: registerCount)
+            var pc = 0
+            var position = start
+            while !tooDeep {
+                let instruction = program[pc]
+                var matched = true
+                switch instruction.op {
+                case .byte:
+                    if position < count, Int(text[position]) == instruction.x {
+                        position += 1
+                        pc += 1
+                    } else {
+                        matched = false
+                    }
+                case .foldedByte:
+                    if position < count, Int(Self.folded(text[position])) == instruction.x {
+                        position += 1
+                        pc += 1
+                    } else {
+                        matched = false
+                    }
+                case .set:
+                    if position < count, Self.contains(instruction, text[position]) {
+                        position += 1
+                        pc += 1
+                    } else {
+                        matched = false
+                    }
+                case .literal, .foldedLiteral:
+                    if matchesLiteral(instruction, at: position) {
+                        position += instruction.y
+                        pc += 1
+                    } else {
+                        matched = false
+                    }
+                case .anyUnit:
+                    if position < count {
+                        position += unitLength(at: position)
+                        pc += 1
+                    } else {
+                        matched = false
+                    }
+                case .fail:
+                    matched = false
+                case .split:
+                    push(tag: instruction.y << 2, position: position, extra: 0)
+                    pc = instruction.x
+                case .jump:
+                    pc = instruction.x
+                case .openGroup:
+                    registers[3 * instruction.x + 2] = position
+                    pc += 1
+                case .closeGroup:
+                    registers[3 * instruction.x] = registers[3 * instruction.x + 2]
+                    registers[3 * instruction.x + 1] = position
+                    pc += 1
+                case .assertion:
+                    if holds(Assertion(rawValue: instruction.flag) ?? .textEnd, at: position) {
+                        pc += 1
+                    } else {
+                        matched = false
+                    }
+                case .loop:
+                    if let end = startLoop(instruction, at: pc, from: position) {
+                        position = end
+                        pc += 1
+                    } else {
+                        matched = false
+                    }
+                case .mark:
+                    registers[instruction.x] = top
+                    pc += 1
+                case .cut:
+                    top = Swift.min(top, registers[instruction.x])
+                    pc += 1
+                case .lookStart:
+                    registers[instruction.x] = top
+                    registers[instruction.x + 1] = position
+                    pc += 1
+                case .lookEnd:
+                    top = Swift.min(top, registers[instruction.x])
+                    position = registers[instruction.x + 1]
+                    pc += 1
+                case .negativeLookStart:
+                    registers[instruction.x] = top
+                    push(tag: instruction.y << 2, position: position, extra: 0)
+                    pc += 1
+                case .negativeLookEnd:
+                    top = Swift.min(top, registers[instruction.x])
+                    matched = false
+                case .match:
+                    return position
+                }
+                if !matched {
+                    guard backtrack(&pc, &position) else { return nil }
+                }
+            }
+            return nil
+        }
+
+        @inline(__always) private static func folded(_ byte: UInt8) -> UInt8 {
+            byte &- 0x41 < 26 ? byte | 0x20 : byte
+        }
+
+        @inline(__always) private static func contains(low: UInt64, high: UInt64, _ byte: UInt8) -> Bool {
+            byte < 64 ? (low >> UInt64(byte)) & 1 != 0 : byte < 128 && (high >> UInt64(byte - 64)) & 1 != 0
+        }
+
+        @inline(__always) private static func contains(_ instruction: Instruction, _ byte: UInt8) -> Bool {
+            contains(low: UInt64(UInt(bitPattern: instruction.x)), high: UInt64(UInt(bitPattern: instruction.y)), byte)
+        }
+
+        @inline(__always) private static func isLineTerminator(_ byte: UInt8) -> Bool {
+            byte >= 0x0A && byte <= 0x0D
+        }
+
+        @inline(__always) private static func isWord(_ byte: UInt8) -> Bool {
+            SpecRegexSyntax.ByteSet.word.contains(byte)
+        }
+
+        /// The length of `.` under `(?s)` at `position` (< count): 2 at CR LF, else 1.
+        @inline(__always) private func unitLength(at position: Int) -> Int {
+            text[position] == 0x0D && position + 1 < count && text[position + 1] == 0x0A ? 2 : 1
+        }
+
+        private func matchesLiteral(_ instruction: Instruction, at position: Int) -> Bool {
+            let length = instruction.y
+            guard count - position >= length else { return false }
+            let start = instruction.x
+            if instruction.op == .literal {
+                for offset in 0..<length where text[position + offset] != literals[start + offset] { return false }
+            } else {
+                for offset in 0..<length where Self.folded(text[position + offset]) != literals[start + offset] { return false }
+            }
+            return true
+        }
+
+        /// Whether ICU's assertion holds at `position` (see ``SpecRegex``).
+        private func holds(_ assertion: Assertion, at position: Int) -> Bool {
+            switch assertion {
+            case .textStart:
+                return position == 0
+            case .lineStart:
+                return position == 0 || (position < count && Self.isLineTerminator(text[position - 1]))
+            case .textEndOrFinalLineEnd:
+                if position >= count { return true }
+                if position == count - 1 {
+                    let byte = text[position]
+                    return Self.isLineTerminator(byte) && !(byte == 0x0A && position > 0 && text[position - 1] == 0x0D)
+                }
+                return position == count - 2 && text[position] == 0x0D && text[position + 1] == 0x0A
+            case .lineEnd:
+                if position >= count { return true }
+                let byte = text[position]
+                return Self.isLineTerminator(byte) && !(byte == 0x0A && position > 0 && text[position - 1] == 0x0D)
+            case .textEnd:
+                return position >= count
+            case .wordBoundary, .notWordBoundary:
+                let after = position < count && Self.isWord(text[position])
+                let before = position > 0 && Self.isWord(text[position - 1])
+                return (after != before) == (assertion == .wordBoundary)
+            }
+        }
+
+        /// Whether the loop's item matches at `position` (< count), and its length there.
+        @inline(__always) private func item(_ instruction: Instruction, at position: Int) -> Int? {
+            if instruction.flag & SpecRegex.loopUnit != 0 { return unitLength(at: position) }
+            return Self.contains(instruction, text[position]) ? 1 : nil
+        }
+
+        /// Whether what follows the loop may match from `position` (see
+        /// ``Instruction/followLow``).
+        @inline(__always) private func mayFollow(_ instruction: Instruction, at position: Int) -> Bool {
+            guard instruction.flag & SpecRegex.hasFollow != 0 else { return true }
+            return position < count && Self.contains(low: instruction.followLow, high: instruction.followHigh, text[position])
+        }
+
+        /// The position before the loop's last item ending at `position` (CR LF at once for
+        /// `.` under `(?s)`, as ICU gives it back).
+        @inline(__always) private func previous(_ instruction: Instruction, _ position: Int, least: Int) -> Int {
+            let back = position - 1
+            if instruction.flag & SpecRegex.loopUnit != 0, text[back] == 0x0A, back > least, text[back - 1] == 0x0D { return back - 1 }
+            return back
+        }
+
+        /// The first position at or below `position`, and not below `least`, where a greedy
+        /// loop may stop; nil when there is none.
+        @inline(__always) private func greedyStop(_ instruction: Instruction, from position: Int, least: Int) -> Int? {
+            var stop = position
+            while !mayFollow(instruction, at: stop) {
+                guard stop > least else { return nil }
+                stop = previous(instruction, stop, least: least)
+            }
+            return stop
+        }
+
+        /// Takes items of a lazy loop from `position` until what follows may match: where it
+        /// stops and how many more it may take, or nil when it cannot get there.
+        @inline(__always) private func lazyStop(_ instruction: Instruction, from position: Int, remaining: Int) -> (Int, Int)? {
+            var stop = position
+            var remaining = remaining
+            while !mayFollow(instruction, at: stop) {
+                guard remaining > 0, stop < count, let length = item(instruction, at: stop) else { return nil }
+                stop += length
+                remaining -= 1
+            }
+            return (stop, remaining)
+        }
+
+        /// Runs a loop instruction from `position`: where it goes on, or nil (too few items).
+        private mutating func startLoop(_ instruction: Instruction, at pc: Int, from position: Int) -> Int? {
+            var end = position
+            var taken = 0
+            if instruction.flag & 3 == LoopMode.lazy.rawValue {
+                while taken < instruction.min {
+                    guard end < count, let length = item(instruction, at: end) else { return nil }
+                    end += length
+                    taken += 1
+                }
+                guard let (stop, remaining) = lazyStop(instruction, from: end, remaining: instruction.max - instruction.min) else { return nil }
+                if remaining > 0 { push(tag: pc << 2 | 2, position: stop, extra: remaining) }
+                return stop
+            }
+            var least = position  // the least position backtracking may give back to
+            while taken < instruction.max, end < count, let length = item(instruction, at: end) {
+                end += length
+                taken += 1
+                if taken == instruction.min { least = end }
+            }
+            guard taken >= instruction.min else { return nil }
+            guard instruction.flag & 3 == LoopMode.greedy.rawValue else { return end }
+            guard let stop = greedyStop(instruction, from: end, least: least) else { return nil }
+            if stop > least { push(tag: pc << 2 | 1, position: stop, extra: least) }
+            return stop
+        }
+
+        @inline(__always) private mutating func push(tag: Int, position: Int, extra: Int) {
+            if top + frameSize > capacity { grow() }
+            stack[top] = tag
+            stack[top + 1] = position
+            stack[top + 2] = extra
+            (stack + top + 3).update(from: registers, count: registerCount)
+            top += frameSize
+        }
+
+        private mutating func grow() {
+            if 2 * capacity * MemoryLayout<Int>.stride > SpecRegex.maximumStackBytes {
+                // Grows still, so this push completes; `run` stops before its next step.
+                tooDeep = true
+            }
+            let larger = UnsafeMutablePointer<Int>.allocate(capacity: 2 * capacity + 16 * frameSize)
+            larger.update(from: stack, count: top)
+            if ownsStack { stack.deallocate() }
+            stack = larger
+            capacity = 2 * capacity + 16 * frameSize
+            ownsStack = true
+        }
+
+        /// Resumes at the latest backtracking point: false when there is none left.
+        private mutating func backtrack(_ pc: inout Int, _ position: inout Int) -> Bool {
+            while top > 0 {
+                top -= frameSize
+                let tag = stack[top]
+                let saved = stack[top + 1]
+                let extra = stack[top + 2]
+                registers.update(from: stack + top + 3, count: registerCount)
+                let target = tag >> 2
+                switch tag & 3 {
+                case 0:
+                    pc = target
+                    position = saved
+                    return true
+                case 1:
+                    // A greedy loop gives back items.
+                    let instruction = program[target]
+                    guard let stop = greedyStop(instruction, from: previous(instruction, saved, least: extra), least: extra) else { continue }
+                    if stop > extra { push(tag: tag, position: stop, extra: extra) }
+                    pc = target + 1
+                    position = stop
+                    return true
+                default:
+                    // A lazy loop takes more items.
+                    let instruction = program[target]
+                    guard extra > 0, saved < count, let length = item(instruction, at: saved),
+                          let (stop, remaining) = lazyStop(instruction, from: saved + length, remaining: extra - 1) else { continue }
+                    if remaining > 0 { push(tag: tag, position: stop, extra: remaining) }
+                    pc = target + 1
+                    position = stop
+                    return true
+                }
+            }
+            return false
+        }
+    }
+}
