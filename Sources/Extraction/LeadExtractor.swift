@@ -278,7 +278,8 @@ public struct LeadExtractor: Sendable {
             }
         }
         if !builder.has(.email) {
-            fillEmail(&builder, fromLines: view.labels.lines, excluding: senderDomain, location: view.inquiry.bodySource)
+            // The text's lines as ``LabelIndex/lines`` splits them, without indexing its labels.
+            fillEmail(&builder, fromLines: LineSplitter.lines(view.text), excluding: senderDomain, location: view.inquiry.bodySource)
         }
         let body = ValueNormalizer.trimmingWhitespace(view.inquiry.body)
         if !body.isEmpty {

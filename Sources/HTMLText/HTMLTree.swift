@@ -120,12 +120,12 @@ extension LightHTMLTreeView: HTMLTree {
     }
 
     func isHidden(_ element: Int32) -> Bool {
-        for index in attributeRange(of: element) {
-            let name = name(of: index)
-            if NodeAttributes.matches(name, "hidden") { return true }
-            if NodeAttributes.matches(name, "style"), NodeAttributes.declaresDisplayNone(value(of: index)) { return true }
-        }
-        return false
+        let flags = nodes[Int(element)].attributeFlags
+        if flags & LightHTMLTree.Node.hasHiddenAttribute != 0 { return true }
+        guard flags & LightHTMLTree.Node.hasStyle != 0 else { return false }
+        // Attributes are never repeated in a light tree: one `style` to look at.
+        guard let style = attributeIndex("style", of: element) else { return false }
+        return NodeAttributes.declaresDisplayNone(value(of: style))
     }
 
     func hasOutlookClass(_ element: Int32) -> Bool {

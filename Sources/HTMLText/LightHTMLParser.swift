@@ -372,6 +372,7 @@ struct LightHTMLParser {
     /// the same there (a lower-case name, a value without references), copied otherwise.
     private mutating func parseAttributes(of element: Int32) throws {
         let first = attributes.count
+        var flags: UInt8 = 0
         while true {
             skipBlanks(allowingCarriageReturn: false)
             let byte = peek(0)
@@ -393,10 +394,46 @@ struct LightHTMLParser {
             attributes.append(LightHTMLTree.Attribute(
                 nameStart: Int32(name.start), nameLength: Int32(name.count),
                 valueStart: Int32(value.start), valueLength: Int32(value.count)))
+            // Only `hidden` and `style` can hide: names of other lengths are not compared.
+            if name.count == 6 || name.count == 5 { flags |= hidingFlag(name) }
         }
         nodes[Int(element)].start = Int32(first)
         nodes[Int(element)].count = Int32(attributes.count - first)
+        // New elements start with no flags; most have neither attribute.
+        if flags != 0 { nodes[Int(element)].attributeFlags = flags }
     }
+
+    /// The ``LightHTMLTree/Node/attributeFlags`` bit for an attribute called `hidden` or
+    /// `style` (names in `bytes` are lower-case), else 0.
+    private func hidingFlag(_ name: (start: Int, count: Int)) -> UInt8 {
+        // A lower-case name is a range of the input (which `bytes` starts with): read it
+        // there, without going through the array.
+        if name.start + name.count <= input.count, let base = input.baseAddress {
+            return Self.hidingFlag(UnsafeRawPointer(base + name.start), count: name.count)
+        }
+        return bytes.withUnsafeBufferPointer { all in
+            guard let base = all.baseAddress, name.start >= 0, name.start + name.count <= all.count else { return 0 }
+            return Self.hidingFlag(UnsafeRawPointer(base + name.start), count: name.count)
+        }
+    }
+
+    /// Two loads instead of a byte loop: this runs for every attribute name of 5 or 6 bytes.
+    @inline(__always)
+    private static func hidingFlag(_ raw: UnsafeRawPointer, count: Int) -> UInt8 {
+        let head = UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self))
+        if count == 5 {
+            return head == styleHead && raw.load(fromByteOffset: 4, as: UInt8.self) == UInt8(ascii: "e")
+                ? LightHTMLTree.Node.hasStyle : 0
+        }
+        return head == hiddenHead && UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 4, as: UInt16.self)) == hiddenTail
+            ? LightHTMLTree.Node.hasHiddenAttribute : 0
+    }
+
+    /// `styl`, `hidd` and `en` as little-endian words (attribute names in `bytes` are
+    /// lower-case; LightHTMLHiddenTests checks these against the names).
+    static let styleHead: UInt32 = 0x6C79_7473
+    static let hiddenHead: UInt32 = 0x6464_6968
+    static let hiddenTail: UInt16 = 0x6E65
 
     /// A name of ASCII letters, digits, `-`, `_`, `:` and `.` after a first letter, as
     /// libxml2 stores it (lower-cased; HTML mode keeps prefixed names like Outlook's
@@ -572,6 +609,23 @@ struct LightHTMLParser {
         let count = input.count
         var index = position
         var blank = true
+        if let base = input.baseAddress {
+            // Eight bytes at a time up to the word holding the first `<` or `&` (the byte
+            // loop below finds it); text between template tags is often long runs of blanks.
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let angle = word ^ (ones &* UInt64(UInt8(ascii: "<")))
+                let ampersand = word ^ (ones &* UInt64(UInt8(ascii: "&")))
+                // A zero byte in either: exact as a yes/no (a borrow only flags bytes above a zero).
+                if ((angle &- ones) & ~angle | (ampersand &- ones) & ~ampersand) & highs != 0 { break }
+                // Above space means not blank: ASCII bytes over 0x20 carry into the high bit
+                // when 0x5F is added (no carry crosses bytes), other bytes have it set already.
+                if blank, (((word & ~highs) &+ (ones &* 0x5F)) | word) & highs != 0 { blank = false }
+                index += 8
+            }
+        }
         while index < count {
             let byte = input[index]
             if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") { break }
@@ -719,9 +773,12 @@ struct LightHTMLParser {
         let index = Int32(nodes.count)
         let parent = Int(node.parent)
         nodes.append(node)
-        let previous = nodes[parent].lastChild
-        if previous >= 0 { nodes[Int(previous)].nextSibling = index } else { nodes[parent].firstChild = index }
-        nodes[parent].lastChild = index
+        // One uniqueness check for the three links instead of one per write.
+        nodes.withUnsafeMutableBufferPointer { all in
+            let previous = all[parent].lastChild
+            if previous >= 0 { all[Int(previous)].nextSibling = index } else { all[parent].firstChild = index }
+            all[parent].lastChild = index
+        }
         return index
     }
 

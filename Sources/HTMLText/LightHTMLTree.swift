@@ -15,6 +15,13 @@ struct LightHTMLTree: Sendable {
         var kind: Kind
         /// For elements: the ``LightHTMLNames`` id.
         var name: UInt8
+        /// Elements: whether a `hidden` attribute (``hasHiddenAttribute``) or a `style`
+        /// attribute (``hasStyle``) is present, noted while the attributes are parsed so
+        /// ``LightHTMLTreeView/isHidden(_:)`` looks at the attributes only when a style may hide.
+        var attributeFlags: UInt8 = 0
+
+        static let hasHiddenAttribute: UInt8 = 1
+        static let hasStyle: UInt8 = 2
         var parent: Int32
         var firstChild: Int32 = -1
         var lastChild: Int32 = -1

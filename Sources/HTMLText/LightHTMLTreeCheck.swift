@@ -25,6 +25,8 @@ enum LightHTMLTreeCheck {
         case XML_ELEMENT_NODE:
             output += indent + "E " + (node.pointee.name.map { String(cString: $0) } ?? "?")
             if node.pointee.ns != nil { output += " ns" }
+            // The light tree records this while parsing: check it like the attributes.
+            if node.pointee.properties != nil, NodeAttributes.isHidden(node) { output += " hidden" }
             output += "\n"
             var attribute = node.pointee.properties
             while let current = attribute {
@@ -78,7 +80,7 @@ enum LightHTMLTreeCheck {
         let node = view.nodes[Int(index)]
         switch node.kind {
         case .element:
-            output += indent + "E " + LightHTMLNames.treeNames[Int(node.name)] + "\n"
+            output += indent + "E " + LightHTMLNames.treeNames[Int(node.name)] + (view.isHidden(index) ? " hidden" : "") + "\n"
             for attribute in view.attributeRange(of: index) {
                 output += indent + " @" + String(decoding: view.name(of: attribute), as: UTF8.self) + "="
                     + escaped(Array(view.value(of: attribute))) + "\n"

@@ -67,24 +67,49 @@ enum NodeAttributes {
         style.withUnsafeBufferPointer { declaresDisplayNone($0) }
     }
 
+    ///
+    /// A declaration starts at the first byte or after `;`, `{` or a space; only a `d` or `D`
+    /// there is tried, and those are found eight bytes at a time (styles are long and this
+    /// runs for every styled element the renderer enters).
     static func declaresDisplayNone(_ style: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = style.baseAddress else { return false }
         let display = Self.bytes("display")
         let none = Self.bytes("none")
         var index = 0
-        var atDeclarationStart = true
-        while index < style.count {
-            let byte = style[index]
-            if atDeclarationStart, lowercased(byte) == display[0] {
-                if let end = match(style, from: index, display, none) { return end }
+        while let candidate = nextLetterD(base, count: style.count, from: index) {
+            if candidate == 0 || isDeclarationBoundary(style[candidate - 1]) {
+                if let end = match(style, from: candidate, display, none) { return end }
             }
-            if byte == UInt8(ascii: ";") || byte == UInt8(ascii: "{") || isSpace(byte) {
-                atDeclarationStart = true
-            } else {
-                atDeclarationStart = false
-            }
-            index += 1
+            index = candidate + 1
         }
         return false
+    }
+
+    /// The first `d` or `D` at or after `start`, or nil.
+    private static func nextLetterD(_ base: UnsafePointer<UInt8>, count: Int, from start: Int) -> Int? {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        // `| 0x20` maps exactly `D` and `d` to `d`; XOR with `d` then leaves a zero byte.
+        let fold = ones &* 0x20
+        let pattern = ones &* UInt64(UInt8(ascii: "d"))
+        let raw = UnsafeRawPointer(base)
+        var index = start
+        while index + 8 <= count {
+            let word = (UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) | fold) ^ pattern
+            // "Has a zero byte": the lowest flagged byte is always a real zero.
+            let found = (word &- ones) & ~word & highs
+            if found != 0 { return index + found.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        while index < count {
+            if base[index] | 0x20 == UInt8(ascii: "d") { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func isDeclarationBoundary(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ";") || byte == UInt8(ascii: "{") || isSpace(byte)
     }
 
     /// Tries `display <ws> : <ws> none <end>` at `start`; true on a match, nil otherwise.

@@ -27,7 +27,7 @@ enum CharsetDecoder {
     /// letter, and turning CRLF into LF joins no bytes. NUL is left to the slow path,
     /// because dropping it could join two bytes into a UTF-8 sequence.
     static func decodeText(_ bytes: inout [UInt8], charset: String?) -> Result {
-        let label = charset.map(CharsetLabel.resolve) ?? .ascii
+        let label = charset.map(resolve) ?? .ascii
         switch label {
         case .utf8, .ascii, .windows1252:
             if TextNormalizer.normalizeNewlines(bytesWithoutNUL: &bytes) {
@@ -43,7 +43,51 @@ enum CharsetDecoder {
 
     /// Decodes a contiguous buffer as `charset`.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, charset: String?) -> Result {
-        decode(bytes, label: charset.map(CharsetLabel.resolve) ?? .ascii)
+        decode(bytes, label: charset.map(resolve) ?? .ascii)
+    }
+
+    /// ``CharsetLabel/resolve(_:)``, with the labels nearly all mail declares answered
+    /// without its normalised String and table lookup (this runs for every text part).
+    static func resolve(_ raw: String) -> CharsetLabel {
+        commonLabel(raw) ?? CharsetLabel.resolve(raw)
+    }
+
+    /// The common labels, exactly as ``CharsetLabel/resolve(_:)`` resolves them (a test
+    /// checks each against it).
+    static let commonLabels: [(name: StaticString, label: CharsetLabel)] = [
+        ("utf-8", .utf8), ("us-ascii", .ascii), ("iso-8859-1", .windows1252), ("windows-1252", .windows1252),
+    ]
+
+    /// The label when `raw`, with ASCII letters lower-cased, is one of ``commonLabels``:
+    /// then `CharsetLabel.normalize` (which only lower-cases, strips quotes and blanks and
+    /// cuts at `*`) leaves it unchanged, so `resolve` would answer the same. Nil otherwise.
+    static func commonLabel(_ raw: String) -> CharsetLabel? {
+        guard raw.utf8.count >= 5, raw.utf8.count <= 12 else { return nil }
+        var raw = raw
+        // Lower-cased bytes packed into two words; unused bytes stay zero.
+        let (offset, low, high) = raw.withUTF8 { bytes -> (Int, UInt64, UInt64) in
+            var low: UInt64 = 0
+            var high: UInt64 = 0
+            for offset in 0..<bytes.count {
+                let byte = bytes[offset]
+                let lowered = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+                if offset < 8 {
+                    low |= UInt64(lowered) << (8 * UInt64(offset))
+                } else {
+                    high |= UInt64(lowered) << (8 * UInt64(offset - 8))
+                }
+            }
+            return (bytes.count, low, high)
+        }
+        // The names of ``commonLabels`` packed the same way (tests check each is found).
+        switch (offset, low, high) {
+        case (5, 0x38_2D66_7475, 0): return .utf8  // utf-8
+        case (8, 0x6969_6373_612D_7375, 0): return .ascii  // us-ascii
+        case (10, 0x3935_3838_2D6F_7369, 0x312D): return .windows1252  // iso-8859-1
+        case (12, 0x2D73_776F_646E_6977, 0x3235_3231): return .windows1252  // windows-1252
+        default: break
+        }
+        return nil
     }
 
     private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, label: CharsetLabel) -> Result {

@@ -121,6 +121,9 @@ enum ForwardHeaderLabel: Sendable, Equatable {
     /// A superset check: it ignores the length limits and line structure the real readers
     /// add, and may say true for a text that has no block; never false for one that has.
     static func mayHoldFields(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Read once: a static's every access checks its lazy initialisation.
+        let gluedNamesByLastByte = Self.gluedNamesByLastByte
+        let labelNamesByLastByte = Self.labelNamesByLastByte
         var colon = 0
         while let found = ByteScanner.firstIndex(of: UInt8(ascii: ":"), in: bytes, from: colon) {
             colon = found + 1

@@ -13,10 +13,10 @@ enum DeliveryReportRule {
         if let contentType = headers.contentType, Self.mayBeMultipartReport(contentType) {
             let lower = contentType.lowercased()
             if HeaderToken.first(lower) == "multipart/report" {
-                if lower.contains("disposition-notification") {
+                if Self.contains(lower, "disposition-notification") {
                     return NotALeadVerdict(kind: .deliveryReport, reason: "read receipt (disposition notification)")
                 }
-                if lower.contains("delivery-status") {
+                if Self.contains(lower, "delivery-status") {
                     return NotALeadVerdict(kind: .deliveryReport, reason: "delivery status notification (multipart/report)")
                 }
                 return NotALeadVerdict(kind: .deliveryReport, reason: "report (multipart/report)")
@@ -91,6 +91,33 @@ enum DeliveryReportRule {
             offset += 1
         }
         return true
+    }
+
+    /// `text.contains(needle)` for an ASCII `needle` without CR or LF: on the bytes when
+    /// `text` is ASCII (every Character is then one byte, but CR LF, which no match starts
+    /// or ends inside), else the Character search. (The generic search costs tens of
+    /// thousands of instructions for one header value.)
+    static func contains(_ text: String, _ needle: StaticString) -> Bool {
+        let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            var bits: UInt8 = 0
+            for byte in bytes { bits |= byte }
+            guard bits < 0x80 else { return nil }
+            let wanted = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+            guard let first = wanted.first else { return true }
+            guard wanted.count <= bytes.count else { return false }
+            for start in 0...(bytes.count - wanted.count) where bytes[start] == first {
+                if UnsafeBufferPointer(rebasing: bytes[start..<(start + wanted.count)]).elementsEqual(wanted) { return true }
+            }
+            return false
+        }
+        if let known = answer, let known { return known }
+        return characterContains(text, needle.description)
+    }
+
+    /// The Character search the rule always made (this file imports no Foundation, whose
+    /// `contains` differs).
+    static func characterContains(_ text: String, _ needle: String) -> Bool {
+        text.contains(needle)
     }
 
     /// The first "@" of `address`: found on the bytes when it is ASCII (an "@" byte is then

@@ -74,20 +74,30 @@ enum SpamRule {
     /// bytes it is never cut, phrases (no line breaks) occur in the subject or the text, and
     /// A-Z folded to a-z gives the ASCII bytes lowercasing gives, except after U+0130 or
     /// U+212A (whose lowercase forms are ASCII letters): text holding those takes the full check.
-    private static func mayHaveNoPitch(subject: String, body: String) -> Bool {
+    static func mayHaveNoPitch(subject: String, body: String) -> Bool {
         guard subject.utf8.count + 1 + body.utf8.count <= 20_000 else { return false }
         var present = [Bool](repeating: false, count: pitchScanner.phrases.count)
         func mark(_ part: String) -> Bool {
             var part = part
             return part.withUTF8 { bytes -> Bool in
                 if hasASCIILowercasingScalar(bytes) { return false }
-                pitchScanner.markOccurrences(inBytes: bytes, foldingCase: true, into: &present)
+                // Only phrases at a word start and before a non-letter can be confirmed:
+                // the word-start scan looks at those alone (and stops at two).
+                if let wordStartScanner {
+                    wordStartScanner.markOccurrences(inBytes: bytes, into: &present, stopAt: 2)
+                } else {
+                    pitchScanner.markOccurrences(inBytes: bytes, foldingCase: true, into: &present)
+                }
                 return true
             }
         }
         guard mark(subject), mark(body) else { return false }
         return present.lazy.filter { $0 }.count < 2
     }
+
+    /// The pitch phrases for ``mayHaveNoPitch(subject:body:)``, in `pitchPhrases` order
+    /// (nil only if a phrase were not lowercase ASCII starting with a letter).
+    static let wordStartScanner = WordStartPhraseScanner(pitchPhrases.flatMap(\.phrases))
 
     /// The text the full check reads, `(subject + "\n" + body.prefix(20_000)).prefix(20_000)`,
     /// cut on the bytes when what it keeps is ASCII and so is the byte after the body's cut

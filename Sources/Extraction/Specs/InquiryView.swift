@@ -34,6 +34,11 @@ final class InquiryView {
     /// The prospect-side text (the original's body), bounded.
     lazy var text: String = SpecPattern.bounded(inquiry.body)
 
+    /// Whether ``subject`` and ``text`` are all ASCII, worked out once for all the patterns
+    /// run on them (for a text that is not, each answer is a UTF-16 count).
+    lazy var subjectIsASCII = SpecPattern.isASCII(subject)
+    lazy var textIsASCII = SpecPattern.isASCII(text)
+
     /// The HTML that carries the original: the embedded message's for an attached
     /// forward, else the message's own (an inline forward quotes the original's HTML).
     lazy var html: String? = {

@@ -65,15 +65,17 @@ struct LeadBuilder {
         if let relay = copy.withUTF8({ bytes -> Bool? in
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
             guard let at = bytes.lastIndex(of: UInt8(ascii: "@")), at + 1 < bytes.count else { return false }
+            if relayDomainsAreASCII {
+                // ASCII suffixes: compared with the domain's bytes folded as they are read.
+                let domainBytes = UnsafeBufferPointer(rebasing: bytes[(at + 1)...])
+                return relayDomains.contains { Self.isASCIIDomain(folding: domainBytes, within: $0) }
+            }
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count - at) { lower in
                 for index in (at + 1)..<bytes.count {
                     let byte = bytes[index]
                     lower[index - at - 1] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
                 }
                 let domainBytes = UnsafeBufferPointer(rebasing: lower[0..<(bytes.count - at - 1)])
-                if relayDomainsAreASCII {
-                    return relayDomains.contains { Self.isASCIIDomain(domainBytes, within: $0) }
-                }
                 return relayDomains.contains { Self.isDomain(domainBytes, within: $0) { String(decoding: domainBytes, as: UTF8.self) } }
             }
         }) {
@@ -98,13 +100,19 @@ struct LeadBuilder {
         }
     }
 
-    /// ``isDomain(_:within:_:)`` for an ASCII suffix: the lengths decide most suffixes, the
-    /// bytes the rest.
+    /// ``isDomain(_:within:_:)`` for an ASCII suffix and the domain whose lowercase is
+    /// `domainBytes` with A-Z folded (a "." byte stays one), without making that lowercase
+    /// copy: the lengths decide most suffixes, the bytes the rest.
     @inline(__always)
-    private static func isASCIIDomain(_ domainBytes: UnsafeBufferPointer<UInt8>, within suffix: String) -> Bool {
-        let extra = domainBytes.count - suffix.utf8.count
+    private static func isASCIIDomain(folding domainBytes: UnsafeBufferPointer<UInt8>, within suffix: String) -> Bool {
+        let length = suffix.utf8.count
+        let extra = domainBytes.count - length
         guard extra == 0 || (extra > 0 && domainBytes[extra - 1] == UInt8(ascii: ".")) else { return false }
-        return UnsafeBufferPointer(rebasing: domainBytes[extra...]).elementsEqual(suffix.utf8)
+        @inline(__always) func folded(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        return suffix.utf8.withContiguousStorageIfAvailable { suffixBytes in
+            for offset in 0..<length where folded(domainBytes[extra + offset]) != suffixBytes[offset] { return false }
+            return true
+        } ?? UnsafeBufferPointer(rebasing: domainBytes[extra...]).lazy.map(folded).elementsEqual(suffix.utf8)
     }
 
     /// `domain(_:isWithin:)` of the domain whose bytes are `domainBytes`: for ASCII domain

@@ -6,17 +6,21 @@ extension ParserSpec {
     /// tags come first), the first rule that gives a usable value wins. `presence` (of the
     /// set this spec belongs to, for `view`) skips patterns whose literals are absent.
     func applyRules(to builder: inout LeadBuilder, view: InquiryView, presence: LiteralPresence? = nil) {
-        // Indices rather than `for (field, rules) in fields`, `for rule in rules`: the rules
-        // are read in place instead of copied (with their payloads) for every message.
+        // Through buffer pointers rather than `for (field, rules) in fields`, `for rule in
+        // rules` or array subscripts: each rule is read in place, not copied (its payload
+        // retained and released) for every message.
         var lookups = RuleLookups()
-        for fieldIndex in fields.indices {
-            let field = fields[fieldIndex].field
-            guard !builder.has(field) else { continue }
-            let rules = fields[fieldIndex].rules
-            for ruleIndex in rules.indices {
-                guard let found = evaluate(rules[ruleIndex], view, presence, &lookups) else { continue }
-                let provenance = FieldProvenance(spec: name, rule: found.rule, location: found.location)
-                if builder.set(field, raw: found.value, hint: rules[ruleIndex].hint, provenance: provenance) { break }
+        fields.withUnsafeBufferPointer { fields in
+            for fieldIndex in fields.indices {
+                let field = fields[fieldIndex].field
+                guard !builder.has(field) else { continue }
+                fields[fieldIndex].rules.withUnsafeBufferPointer { rules in
+                    for ruleIndex in rules.indices {
+                        guard let found = evaluate(rules, ruleIndex, view, presence, &lookups) else { continue }
+                        let provenance = FieldProvenance(spec: name, rule: found.rule, location: found.location)
+                        if builder.set(field, raw: found.value, hint: rules[ruleIndex].hint, provenance: provenance) { break }
+                    }
+                }
             }
         }
     }
@@ -28,27 +32,32 @@ extension ParserSpec {
         var tableRows: [String?]?
     }
 
+    /// Rule `index` of `rules` on `view`: its value, provenance name and location.
     private func evaluate(
-        _ rule: FieldRule, _ view: InquiryView, _ presence: LiteralPresence?, _ lookups: inout RuleLookups
+        _ rules: UnsafeBufferPointer<FieldRule>, _ index: Int, _ view: InquiryView, _ presence: LiteralPresence?,
+        _ lookups: inout RuleLookups
     ) -> (value: String, rule: String, location: String?)? {
-        switch rule.kind {
+        // The rule read through a pointer: `rule.pointee.kind` is matched in place.
+        guard let base = rules.baseAddress, rules.indices.contains(index) else { return nil }
+        let rule = base + index
+        switch rule.pointee.kind {
         case .label(let labels, let multiline):
             guard labels.hasSlots else {
                 // Labels without slots (not from a loaded spec): the full index.
                 guard let (labelIndex, entry) = view.labels.value(for: labels) else { return nil }
                 let value = multiline ? view.labels.multilineValue(from: entry, knownLabels: labelKeys) : entry.value
-                return (value, rule.provenanceName(labelAt: labelIndex), view.textLocation(line: entry.line))
+                return (value, rule.pointee.provenanceName(labelAt: labelIndex), view.textLocation(line: entry.line))
             }
             if lookups.textLabels == nil { lookups.textLabels = view.labelValues(for: textLabelTable) }
             // Read in place (optional chaining) rather than bound to a copy of the lookup.
             guard let (labelIndex, entry) = lookups.textLabels?.value(for: labels) else { return nil }
             let value = multiline ? lookups.textLabels?.multilineValue(from: entry) ?? entry.value : entry.value
-            return (value, rule.provenanceName(labelAt: labelIndex), view.textLocation(line: entry.line))
+            return (value, rule.pointee.provenanceName(labelAt: labelIndex), view.textLocation(line: entry.line))
         case .tableRow(let labels):
             guard labels.hasSlots else {
                 for (labelIndex, key) in labels.keys.enumerated() {
                     if let value = view.tableRows[key], !value.isEmpty {
-                        return (value, rule.provenanceName(labelAt: labelIndex), "HTML table row")
+                        return (value, rule.pointee.provenanceName(labelAt: labelIndex), "HTML table row")
                     }
                 }
                 return nil
@@ -57,7 +66,7 @@ extension ParserSpec {
             guard let rows = lookups.tableRows else { return nil }
             for (labelIndex, slot) in labels.slots.enumerated() where slot >= 0 {
                 if let value = rows[slot], !value.isEmpty {
-                    return (value, rule.provenanceName(labelAt: labelIndex), "HTML table row")
+                    return (value, rule.pointee.provenanceName(labelAt: labelIndex), "HTML table row")
                 }
             }
             return nil
@@ -65,24 +74,25 @@ extension ParserSpec {
             guard let document = view.htmlDocument,
                   let values = try? document.values(matching: expression) else { return nil }
             guard let value = values.first(where: { !$0.isEmpty }) else { return nil }
-            return (value, rule.provenanceName(), "HTML")
-        case .pattern(let pattern, let scope):
+            return (value, rule.pointee.provenanceName(), "HTML")
+        case .pattern(_, let scope):
+            // The rule's boxed pattern, run in place: no copy of the pattern.
             switch scope {
             case .text:
-                guard let (value, offset) = pattern.firstValue(in: view.text, presence: presence?.text) else { return nil }
-                return (value, rule.provenanceName(), view.textLocation(line: view.line(ofUTF8Offset: offset)))
+                guard let (value, offset) = rule.pointee.pattern?.pattern.firstValue(in: view.text, presence: presence?.text, isASCII: view.textIsASCII) else { return nil }
+                return (value, rule.pointee.provenanceName(), view.textLocation(line: view.line(ofUTF8Offset: offset)))
             case .subject:
-                guard let (value, _) = pattern.firstValue(in: view.subject, presence: presence?.subject) else { return nil }
-                return (value, rule.provenanceName(), view.inquiry.subjectSource)
+                guard let (value, _) = rule.pointee.pattern?.pattern.firstValue(in: view.subject, presence: presence?.subject, isASCII: view.subjectIsASCII) else { return nil }
+                return (value, rule.pointee.provenanceName(), view.inquiry.subjectSource)
             case .html:
-                guard let (value, _) = pattern.firstValue(in: view.boundedHTML) else { return nil }
-                return (value, rule.provenanceName(), "HTML source")
+                guard let (value, _) = rule.pointee.pattern?.pattern.firstValue(in: view.boundedHTML) else { return nil }
+                return (value, rule.pointee.provenanceName(), "HTML source")
             }
         case .header(let headerName):
             guard let (value, location) = view.header(headerName) else { return nil }
-            return (value, rule.provenanceName(), location)
+            return (value, rule.pointee.provenanceName(), location)
         case .value(let constant):
-            return (constant, rule.provenanceName(), "spec constant")
+            return (constant, rule.pointee.provenanceName(), "spec constant")
         }
     }
 }

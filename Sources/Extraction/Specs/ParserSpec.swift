@@ -102,17 +102,39 @@ public struct ParserSpec: Sendable {
 
         var kind: Kind {
             // A pattern may be swapped for a tuned one after loading: the names follow it.
-            didSet { provenanceNames = Self.provenanceNames(of: kind) }
+            didSet {
+                provenanceNames = Self.provenanceNames(of: kind)
+                pattern = Self.pattern(of: kind)
+            }
         }
         var hint: NormalizeHint?
         /// ``describe(matched:)`` made once at load rather than for every message: one per
         /// label of a `label:`/`table_row:` rule (in order), else the one description.
         private(set) var provenanceNames: [String]
+        /// The pattern of a `.pattern` rule, beside ``kind`` and boxed: a rule read in place
+        /// runs it through one reference, where binding it out of the enum copies it
+        /// (retaining each of its references).
+        private(set) var pattern: PatternBox?
+
+        /// A pattern behind one reference.
+        final class PatternBox: Sendable {
+            let pattern: SpecPattern
+
+            init(_ pattern: SpecPattern) {
+                self.pattern = pattern
+            }
+        }
 
         init(kind: Kind, hint: NormalizeHint?) {
             self.kind = kind
             self.hint = hint
             provenanceNames = Self.provenanceNames(of: kind)
+            pattern = Self.pattern(of: kind)
+        }
+
+        private static func pattern(of kind: Kind) -> PatternBox? {
+            if case .pattern(let pattern, _) = kind { return PatternBox(pattern) }
+            return nil
         }
 
         /// How the rule appears in provenance when its label at `labelIndex` matched (0 for
@@ -133,6 +155,7 @@ public struct ParserSpec: Sendable {
         private init(describing kind: Kind) {
             self.kind = kind
             provenanceNames = []
+            pattern = nil
         }
 
         /// How the rule appears in provenance: `label 'Phone'`, `xpath '//td'`.

@@ -157,15 +157,29 @@ struct DetectionLiterals: Sendable {
     /// the text holds a character that case-insensitive matching may equate with ASCII
     /// letters (`ß`, `ſ`, `K` (Kelvin), `İ`, ligatures, ...), so every pattern may match.
     func presence(in text: String) -> [Bool]? {
+        var isASCII: Bool?
+        return presence(in: text, isASCII: &isASCII)
+    }
+
+    /// ``presence(in:)``, and whether `text` is all ASCII when the hazard scan (which looks
+    /// at every byte when it finds no hazard) tells: then no other pass need work it out.
+    func presence(in text: String, isASCII: inout Bool?) -> [Bool]? {
         var copy = text
-        return copy.withUTF8 { bytes -> [Bool]? in
-            if foldedCount > 0, Self.hasCaseFoldingHazard(bytes) { return nil }
+        var ascii: Bool?
+        let found = copy.withUTF8 { bytes -> [Bool]? in
+            if foldedCount > 0 {
+                let scan = Self.caseFoldingScan(bytes)
+                ascii = scan.isASCII
+                if scan.hasHazard { return nil }
+            }
             var found = scanner.occurrences(in: bytes)
             for (offset, literal) in exact.enumerated() where found[foldedCount + offset] {
                 found[foldedCount + offset] = Self.contains(bytes, literal)
             }
             return found
         }
+        isASCII = ascii
+        return found
     }
 
     /// Whether `literal` occurs in `bytes` as is: libc's `memchr` finds each candidate
@@ -189,10 +203,17 @@ struct DetectionLiterals: Sendable {
     /// Whether UTF-8 `bytes` hold a scalar whose case folding has ASCII letters in it:
     /// U+00DF, U+0130, U+0131, U+0149, U+017F, U+01F0, U+1E96-U+1E9E, U+212A, U+FB00-U+FB06.
     static func hasCaseFoldingHazard(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
+        caseFoldingScan(bytes).hasHazard
+    }
+
+    /// ``hasCaseFoldingHazard(_:)``, and whether `bytes` are all ASCII (false when a hazard
+    /// was found: a hazard is no ASCII byte).
+    static func caseFoldingScan(_ bytes: UnsafeBufferPointer<UInt8>) -> (hasHazard: Bool, isASCII: Bool) {
+        guard let base = bytes.baseAddress else { return (false, true) }
         let raw = UnsafeRawPointer(base)
         var index = 0
         let count = bytes.count
+        var isASCII = true
         while index < count {
             // Eight ASCII bytes at a time: most text is ASCII, and only lead bytes matter.
             if index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
@@ -204,20 +225,21 @@ struct DetectionLiterals: Sendable {
                 index += 1
                 continue
             }
+            isASCII = false
             let second = index + 1 < count ? bytes[index + 1] : 0
             let third = index + 2 < count ? bytes[index + 2] : 0
             switch byte {
-            case 0xC3 where second == 0x9F: return true
-            case 0xC4 where second == 0xB0 || second == 0xB1: return true
-            case 0xC5 where second == 0x89 || second == 0xBF: return true
-            case 0xC7 where second == 0xB0: return true
-            case 0xE1 where second == 0xBA && third >= 0x96 && third <= 0x9E: return true
-            case 0xE2 where second == 0x84 && third == 0xAA: return true
-            case 0xEF where second == 0xAC && third >= 0x80 && third <= 0x86: return true
+            case 0xC3 where second == 0x9F: return (true, false)
+            case 0xC4 where second == 0xB0 || second == 0xB1: return (true, false)
+            case 0xC5 where second == 0x89 || second == 0xBF: return (true, false)
+            case 0xC7 where second == 0xB0: return (true, false)
+            case 0xE1 where second == 0xBA && third >= 0x96 && third <= 0x9E: return (true, false)
+            case 0xE2 where second == 0x84 && third == 0xAA: return (true, false)
+            case 0xEF where second == 0xAC && third >= 0x80 && third <= 0x86: return (true, false)
             default: break
             }
             index += 1
         }
-        return false
+        return (false, isASCII)
     }
 }

@@ -69,20 +69,27 @@ struct SpecPattern: @unchecked Sendable {
     /// `presence` (from ``DetectionLiterals``, for this `text`) says none of the pattern's
     /// literals occurs in it, and run on the window of `text` it needs (see
     /// ``PatternWindow``). nil `presence`: nothing known.
-    func matches(_ text: String, presence: [Bool]?) -> Bool {
+    /// `isASCII`: whether `text` is all ASCII when the caller knows (see
+    /// ``InquiryView/textIsASCII``), so it is not worked out again for every pattern; asked
+    /// only when the pattern runs.
+    func matches(_ text: String, presence: [Bool]?, isASCII: @autoclosure () -> Bool? = nil) -> Bool {
         if let presence, let literalIndices {
             let found = literalIndices.contains { presence[$0] }
             if !found || isLiteralAlternation { return found }
         }
-        return firstMatch(in: text, windowed: true, presence: presence) != nil
+        return firstMatch(in: text, windowed: true, presence: presence, knownASCII: isASCII()) != nil
     }
 
     /// ``firstValue(in:)``, skipped (nil) when `presence` (from ``DetectionLiterals``, for
     /// this `text`) says none of the pattern's literals occurs in it, and run on the window
     /// of `text` the pattern needs (see ``PatternWindow``). nil `presence`: nothing known.
-    func firstValue(in text: String, presence: [Bool]?) -> (value: String, utf8Offset: Int)? {
+    /// `isASCII`: as for ``matches(_:presence:isASCII:)``.
+    func firstValue(in text: String, presence: [Bool]?, isASCII: @autoclosure () -> Bool? = nil) -> (value: String, utf8Offset: Int)? {
         if cannotMatch(presence) { return nil }
-        return firstMatch(in: text, windowed: true, presence: presence).flatMap { value(of: $0, in: text) }
+        let isASCII = isASCII() ?? Self.isASCII(text)
+        // No closure (`flatMap`): one capturing `self` copied the pattern.
+        guard let match = firstMatch(in: text, windowed: true, presence: presence, knownASCII: isASCII) else { return nil }
+        return value(of: match, in: text, isASCII: isASCII)
     }
 
     /// Whether `presence` shows that no literal of the pattern occurs in the text: then
@@ -98,13 +105,21 @@ struct SpecPattern: @unchecked Sendable {
 
     /// Whether the pattern matches somewhere in `text`.
     func matches(_ text: String) -> Bool {
-        firstMatch(in: text, windowed: false, presence: nil) != nil
+        firstMatch(in: text, windowed: false, presence: nil, knownASCII: nil) != nil
     }
 
     /// The first match's `value` group (or whole match), trimmed, with the UTF-8 offset
     /// where it starts in `text`.
     func firstValue(in text: String) -> (value: String, utf8Offset: Int)? {
-        firstMatch(in: text, windowed: false, presence: nil).flatMap { value(of: $0, in: text) }
+        let isASCII = Self.isASCII(text)
+        guard let match = firstMatch(in: text, windowed: false, presence: nil, knownASCII: isASCII) else { return nil }
+        return value(of: match, in: text, isASCII: isASCII)
+    }
+
+    /// Whether `text` is all ASCII. The UTF-16 count of a native ASCII string is its byte
+    /// count, known without a scan; of any other string it is smaller.
+    static func isASCII(_ text: String) -> Bool {
+        text.utf8.count == text.utf16.count
     }
 
     /// A first match: NSRegularExpression's, or ``asciiRegex``'s with offsets in the whole
@@ -116,10 +131,9 @@ struct SpecPattern: @unchecked Sendable {
 
     /// The first match in `text`, searched in the pattern's window when `windowed` and it
     /// has one; by ``asciiRegex`` where the searched text is ASCII.
-    private func firstMatch(in text: String, windowed: Bool, presence: [Bool]?) -> FirstMatch? {
-        // The UTF-16 count of a native ASCII string is its byte count, known without a
-        // scan; of any other string it is smaller.
-        let isASCII = text.utf8.count == text.utf16.count
+    /// `knownASCII`: ``isASCII(_:)`` of `text` when the caller has it.
+    private func firstMatch(in text: String, windowed: Bool, presence: [Bool]?, knownASCII: Bool?) -> FirstMatch? {
+        let isASCII = knownASCII ?? Self.isASCII(text)
         // On ASCII text ``asciiRegex`` searches the whole text for less than finding the
         // window costs.
         if windowed, !isASCII || asciiRegex == nil, let window {
@@ -185,26 +199,22 @@ struct SpecPattern: @unchecked Sendable {
     }
 
     /// `match`'s `value` group (or whole match) in `text`, trimmed, with its UTF-8 offset.
-    private func value(of match: FirstMatch, in text: String) -> (value: String, utf8Offset: Int)? {
+    private func value(of match: FirstMatch, in text: String, isASCII: Bool) -> (value: String, utf8Offset: Int)? {
         switch match {
         case .icu(let match):
             return value(of: match, in: text)
         case .bytes(let match):
             var range = match.start..<match.end
             if let group = asciiValueGroup.flatMap(match.group) { range = group }
-            return Self.value(utf8Range: range, in: text)
+            return Self.value(utf8Range: range, in: text, isASCII: isASCII)
         }
     }
 
     /// The text in UTF-8 `range` of `text`, trimmed, with its offset: what
     /// ``value(of:in:)-(NSTextCheckingResult,_)`` makes of the same range (nil when an end is
     /// not a Character boundary, as `Range(_:in:)` gives then).
-    private static func value(utf8Range range: Range<Int>, in text: String) -> (value: String, utf8Offset: Int)? {
-        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> (value: String, utf8Offset: Int)?? in
-            guard bytes.count == text.utf16.count else { return .none }
-            return .some(asciiValue(range, bytes))
-        }
-        if let ascii, let result = ascii { return result }
+    private static func value(utf8Range range: Range<Int>, in text: String, isASCII: Bool) -> (value: String, utf8Offset: Int)? {
+        if isASCII, let ascii = text.utf8.withContiguousStorageIfAvailable({ asciiValue(range, $0) }) { return ascii }
         let utf8 = text.utf8
         guard let lower = String.Index(utf8.index(utf8.startIndex, offsetBy: range.lowerBound), within: text),
               let upper = String.Index(utf8.index(utf8.startIndex, offsetBy: range.upperBound), within: text) else { return nil }

@@ -84,8 +84,8 @@ extension SpecSet {
         // of many references, each retained and released by a copy).
         let rules = spec.ignoreRules
         for index in rules.indices {
-            if rules[index].subject?.matches(view.subject, presence: presence.subject) == false { continue }
-            if rules[index].body?.matches(view.text, presence: presence.text) == false { continue }
+            if rules[index].subject?.matches(view.subject, presence: presence.subject, isASCII: view.subjectIsASCII) == false { continue }
+            if rules[index].body?.matches(view.text, presence: presence.text, isASCII: view.textIsASCII) == false { continue }
             return rules[index].reason
         }
         return nil
@@ -157,13 +157,17 @@ final class SpecDetector: Sendable {
             if !subjects.isEmpty {
                 let subject = view.subject
                 let subjectPresence = presence.subject
-                for index in subjects.indices where subjects[index].matches(subject, presence: subjectPresence) { return hasSenderSide }
+                // (`view.subjectIsASCII` is worked out only if a pattern runs.)
+                for index in subjects.indices
+                where subjects[index].matches(subject, presence: subjectPresence, isASCII: view.subjectIsASCII) {
+                    return hasSenderSide
+                }
             }
             guard !bodyMarkers.isEmpty else { return nil }
             let text = view.text
             let textPresence = presence.text
             var found = false
-            for index in bodyMarkers.indices where bodyMarkers[index].matches(text, presence: textPresence) {
+            for index in bodyMarkers.indices where bodyMarkers[index].matches(text, presence: textPresence, isASCII: view.textIsASCII) {
                 found = true
                 break
             }
@@ -225,7 +229,10 @@ final class LiteralPresence {
     /// For each literal, whether it occurs in the view's subject; nil when any may.
     var subject: [Bool]? {
         if let subjectPresence { return subjectPresence }
-        let found = literals.presence(in: view.subject)
+        var isASCII: Bool?
+        let found = literals.presence(in: view.subject, isASCII: &isASCII)
+        // Known now: the patterns run on the subject need not work it out.
+        if let isASCII { view.subjectIsASCII = isASCII }
         subjectPresence = .some(found)
         return found
     }
@@ -233,7 +240,9 @@ final class LiteralPresence {
     /// For each literal, whether it occurs in the view's text; nil when any may.
     var text: [Bool]? {
         if let textPresence { return textPresence }
-        let found = literals.presence(in: view.text)
+        var isASCII: Bool?
+        let found = literals.presence(in: view.text, isASCII: &isASCII)
+        if let isASCII { view.textIsASCII = isASCII }
         textPresence = .some(found)
         return found
     }

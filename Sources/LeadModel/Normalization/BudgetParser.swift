@@ -31,7 +31,11 @@ public enum BudgetParser {
         // Form exports write "$800k_-_$1m" for "$800k - $1m".
         let bounded = boundedText(text)
         let spaced = hasUnderscore && bounded.utf8.contains(UInt8(ascii: "_")) ? bounded.replacing("_", with: " ") : bounded
-        let tokens = BudgetTokenizer.withoutNumberRuns(BudgetTokenizer.tokens(spaced))
+        return matches(inTokens: BudgetTokenizer.withoutNumberRuns(BudgetTokenizer.tokens(spaced)))
+    }
+
+    /// The matches of `tokens` (what ``BudgetTokenizer`` gives, number runs removed).
+    static func matches(inTokens tokens: [BudgetToken]) -> [BudgetMatch] {
         var results: [BudgetMatch] = []
         var index = 0
         while index < tokens.count {
@@ -116,14 +120,28 @@ public enum BudgetParser {
     private static let lowOnlyByLast = Dictionary(grouping: lowOnlyPhrases) { $0.last ?? "" }
 
     private static func highOnlyCue(_ before: [String]) -> Bool {
-        guard let last = before.last, let phrases = highOnlyByLast[last] else { return false }
+        guard let last = before.last, mayEndOpenRangePhrase(last), let phrases = highOnlyByLast[last] else { return false }
         return phrases.contains { before.count >= $0.count && before.suffix($0.count).elementsEqual($0) }
     }
 
     private static func lowOnlyCue(_ before: [String]) -> Bool {
-        guard let last = before.last, let phrases = lowOnlyByLast[last] else { return false }
+        guard let last = before.last, mayEndOpenRangePhrase(last), let phrases = lowOnlyByLast[last] else { return false }
         return phrases.contains { before.count >= $0.count && before.suffix($0.count).elementsEqual($0) }
     }
+
+    /// Whether `word` is the last word of a ``highOnlyPhrases`` or ``lowOnlyPhrases`` phrase:
+    /// compared as strings (short ones compare as two words), sparing the other words the
+    /// hashing of a dictionary lookup.
+    static func mayEndOpenRangePhrase(_ word: String) -> Bool {
+        switch word {
+        case "under", "below", "than", "to", "upto", "max", "maximum", "most", "exceed", "of", "at", "within",
+             "over", "above", "least", "min", "minimum": return true
+        default: return false
+        }
+    }
+
+    /// Every phrase of ``highOnlyPhrases`` and ``lowOnlyPhrases``, for tests.
+    static var openRangePhrases: [[String]] { highOnlyPhrases + lowOnlyPhrases }
 
     private static func isRangeJoiner(_ token: BudgetToken, between: Bool) -> Bool {
         switch token {
@@ -133,24 +151,41 @@ public enum BudgetParser {
         }
     }
 
+    /// The words right before token `index`, at most `count` (fewer at a token that is not a
+    /// word), in order.
     private static func words(_ tokens: [BudgetToken], before index: Int, count: Int) -> [String] {
-        var result: [String] = []
-        var cursor = index - 1
-        while cursor >= 0, result.count < count {
-            guard case .word(let word) = tokens[cursor] else { break }
-            result.insert(word, at: 0)
-            cursor -= 1
-        }
-        return result
+        var first = index
+        while first > 0, index - first < count, isWord(tokens[first - 1]) { first -= 1 }
+        return words(tokens, first..<index)
     }
 
+    /// The words from token `index` on, at most `count` (fewer at a token that is not a word).
     private static func words(_ tokens: [BudgetToken], from index: Int, count: Int) -> [String] {
+        var end = index
+        while end < tokens.count, end - index < count, isWord(tokens[end]) { end += 1 }
+        return words(tokens, index..<end)
+    }
+
+    /// Whether `token` is a word (one the tokenizer made: it is near an amount).
+    @inline(__always)
+    private static func isWord(_ token: BudgetToken) -> Bool {
+        switch token {
+        case .word: return true
+        case .distantWord:
+            // (The tokenizer makes every word this parser reads: never reached.)
+            assertionFailure("an unmade word next to an amount")
+            return true
+        default: return false
+        }
+    }
+
+    /// The words of `tokens[range]`, all made words.
+    private static func words(_ tokens: [BudgetToken], _ range: Range<Int>) -> [String] {
+        guard !range.isEmpty else { return [] }
         var result: [String] = []
-        var cursor = index
-        while cursor < tokens.count, result.count < count {
-            guard case .word(let word) = tokens[cursor] else { break }
-            result.append(word)
-            cursor += 1
+        result.reserveCapacity(range.count)
+        for index in range {
+            if case .word(let word) = tokens[index] { result.append(word) }
         }
         return result
     }

@@ -17,6 +17,10 @@ struct Amount: Equatable {
 enum BudgetToken: Equatable {
     case amount(Amount)
     case word(String)
+    /// A word too far from every amount for ``BudgetParser`` to read it (more than
+    /// ``BudgetTokenizer/wordsReadBefore`` tokens before or ``BudgetTokenizer/wordsReadAfter``
+    /// after each): a word all the same, but its text is not made.
+    case distantWord
     case dash
     case other
 }
@@ -28,6 +32,14 @@ enum BudgetTokenizer {
         "MM": 1_000_000, "mil": 1_000_000, "mill": 1_000_000, "million": 1_000_000, "millions": 1_000_000,
     ]
 
+    /// ``BudgetParser`` reads the words at most this many tokens before an amount (its three
+    /// words before) ...
+    static let wordsReadBefore = 3
+    /// ... and at most this many after it (a range joiner, a second amount, three words).
+    static let wordsReadAfter = 5
+
+    /// The tokens of `text`; the ASCII reading may give ``BudgetToken/distantWord`` for a
+    /// word no amount is near (``wordsReadBefore``, ``wordsReadAfter``).
     static func tokens(_ text: String) -> [BudgetToken] {
         // ASCII without "\r" (the common case): a Character per byte, so the bytes give the
         // same tokens without making a Character each.
@@ -63,17 +75,72 @@ enum BudgetTokenizer {
         }
     }
 
+    /// The general reading (a Character at a time, every word made): what ``tokens(_:)``
+    /// gives but with no ``BudgetToken/distantWord``. For tests.
+    static func characterTokens(_ text: String) -> [BudgetToken] {
+        tokens(Array(text))
+    }
+
+    /// The last few words ``asciiTokens(_:)`` left unmade (``BudgetToken/distantWord``): their
+    /// token index and bytes, so an amount right after them can still make them.
+    private struct RecentWords {
+        // (Three slots, the most words an amount reads before it: a fixed ring, no array.)
+        private var ring: (Slot, Slot, Slot) = (Slot(), Slot(), Slot())
+        private var next = 0
+
+        struct Slot {
+            var token = Int.min  // (none: below every index asked for)
+            var start = 0
+            var end = 0
+        }
+
+        static let count = 3
+
+        /// Slot `index` (0 to 2), in no particular order.
+        subscript(index: Int) -> Slot {
+            index == 0 ? ring.0 : index == 1 ? ring.1 : ring.2
+        }
+
+        mutating func record(token: Int, start: Int, end: Int) {
+            let slot = Slot(token: token, start: start, end: end)
+            switch next {
+            case 0: ring.0 = slot
+            case 1: ring.1 = slot
+            default: ring.2 = slot
+            }
+            next = (next + 1) % Self.count
+        }
+    }
+
+    /// The word `bytes[range]`, lowercased (made in `scratch`, which holds at least
+    /// `range.count` bytes).
+    private static func makeWord(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ scratch: UnsafeMutableBufferPointer<UInt8>
+    ) -> BudgetToken {
+        for offset in range {
+            let byte = bytes[offset]
+            scratch[offset - range.lowerBound] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+        }
+        return .word(String(decoding: UnsafeBufferPointer(rebasing: scratch[0..<range.count]), as: UTF8.self))
+    }
+
     /// ``tokens(_:)`` over ASCII bytes without CR, step for step as the generic reading
-    /// below, with words and numbers made once from their bytes.
+    /// below, with numbers made once from their bytes and words made only near an amount
+    /// (the rest are ``BudgetToken/distantWord``).
     private static func asciiTokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [BudgetToken] {
         @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
         @inline(__always) func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
         @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
         let count = bytes.count
-        var tokens: [BudgetToken] = []
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + 1) { scratch in
+            // (A token takes at least one byte: sized once for a line, grown past that.)
+            var tokens: [BudgetToken] = []
+            tokens.reserveCapacity(min(count, 128))
             var index = 0
             var pendingDollar = false
+            // The token index of the last amount (none yet: far enough back).
+            var lastAmount = -wordsReadAfter - 1
+            var recent = RecentWords()
             while index < count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "$") {
@@ -152,18 +219,28 @@ enum BudgetTokenizer {
                         index = cursor + 1
                         continue
                     }
+                    // The unmade words right before the amount are made now.
+                    let firstRead = tokens.count - wordsReadBefore
+                    for ringIndex in 0..<RecentWords.count where recent[ringIndex].token >= firstRead {
+                        let slot = recent[ringIndex]
+                        if case .distantWord = tokens[slot.token] {
+                            tokens[slot.token] = makeWord(bytes, slot.start..<slot.end, scratch)
+                        }
+                    }
+                    lastAmount = tokens.count
                     tokens.append(.amount(amount))
                     index = cursor
                     continue
                 }
                 if isLetter(byte) {
-                    var length = 0
-                    while index < count, isLetter(bytes[index]) || bytes[index] == UInt8(ascii: "'") {
-                        scratch[length] = lower(bytes[index])
-                        length += 1
-                        index += 1
+                    let start = index
+                    while index < count, isLetter(bytes[index]) || bytes[index] == UInt8(ascii: "'") { index += 1 }
+                    if tokens.count - lastAmount <= wordsReadAfter {
+                        tokens.append(makeWord(bytes, start..<index, scratch))
+                    } else {
+                        recent.record(token: tokens.count, start: start, end: index)
+                        tokens.append(.distantWord)
                     }
-                    tokens.append(.word(String(decoding: UnsafeBufferPointer(rebasing: scratch[0..<length]), as: UTF8.self)))
                     pendingDollar = false
                     continue
                 }

@@ -58,8 +58,8 @@ public enum TimelinePhrase {
     /// by ``PhraseVocabulary/words(in:)``.
     package static func matches(inWords textWords: [String]) -> [Match] {
         // (Nearly no word holds an apostrophe: the words are then used as they are.)
-        let words = !textWords.contains(where: { $0.utf8.contains(0x27) }) ? textWords : textWords.map { word in
-            guard word.utf8.contains(0x27) else { return word }
+        let words = !textWords.contains(where: hasApostrophe) ? textWords : textWords.map { word in
+            guard hasApostrophe(word) else { return word }
             // An ASCII word is a Character per byte: dropping the bytes drops the Characters.
             if word.utf8.allSatisfy({ $0 < 0x80 }) { return String(decoding: word.utf8.filter { $0 != 0x27 }, as: UTF8.self) }
             return word.replacing("'", with: "")
@@ -75,6 +75,64 @@ public enum TimelinePhrase {
             }
         }
         return results
+    }
+
+    /// Whether `word` holds an apostrophe byte (from its contiguous bytes, without a
+    /// generic walk of the UTF-8 view).
+    private static func hasApostrophe(_ word: String) -> Bool {
+        word.utf8.withContiguousStorageIfAvailable { $0.contains(0x27) } ?? word.utf8.contains(0x27)
+    }
+
+    /// Which of the word lists above a word is in (``kind(_:)``).
+    private struct Kind: OptionSet {
+        let rawValue: UInt64
+        static let season = Kind(rawValue: 1)
+        static let month = Kind(rawValue: 2)
+        static let qualifier = Kind(rawValue: 4)
+        static let ordinalQuarter = Kind(rawValue: 8)
+        static let numberWord = Kind(rawValue: 16)
+        static let unit = Kind(rawValue: 32)
+    }
+
+    /// The lists' words by their bytes (all lowercase ASCII), each with its ``Kind``.
+    private static let kindTable: ASCIIWordTable = {
+        var entries: [(word: String, value: UInt64)] = []
+        entries += seasons.map { ($0, Kind.season.rawValue) }
+        entries += months.keys.map { ($0, Kind.month.rawValue) }
+        entries += qualifiers.map { ($0, Kind.qualifier.rawValue) }
+        entries += ordinalQuarters.keys.map { ($0, Kind.ordinalQuarter.rawValue) }
+        entries += numberWords.keys.map { ($0, Kind.numberWord.rawValue) }
+        entries += units.keys.map { ($0, Kind.unit.rawValue) }
+        return ASCIIWordTable(entries)
+    }()
+
+    /// Which lists hold `word` (a lookup of its bytes for ASCII; the sets say for other
+    /// words, which equal no list word but by canonical equivalence).
+    private static func kind(_ word: String) -> Kind {
+        if let ascii = word.utf8.withContiguousStorageIfAvailable({ bytes -> Kind? in
+            for byte in bytes where byte >= 0x80 { return nil }
+            return Kind(rawValue: kindTable.value(of: bytes, 0..<bytes.count))
+        }), let ascii {
+            return ascii
+        }
+        var kind: Kind = []
+        if seasons.contains(word) { kind.insert(.season) }
+        if months[word] != nil { kind.insert(.month) }
+        if qualifiers.contains(word) { kind.insert(.qualifier) }
+        if ordinalQuarters[word] != nil { kind.insert(.ordinalQuarter) }
+        if numberWords[word] != nil { kind.insert(.numberWord) }
+        if units[word] != nil { kind.insert(.unit) }
+        return kind
+    }
+
+    /// `numberWords[word]`, looked up only for a word that is one.
+    private static func numberWord(_ word: String) -> Int? {
+        kind(word).contains(.numberWord) ? numberWords[word] : nil
+    }
+
+    /// `units[word]`, looked up only for a word that is one.
+    private static func unit(_ word: String) -> String? {
+        kind(word).contains(.unit) ? units[word] : nil
     }
 
     /// Every word ``match(_:at:)`` can succeed at, besides all-digit words (years, counts).
@@ -163,7 +221,7 @@ public enum TimelinePhrase {
             if word(1) == "the", word(2) == "next" { cursor = 3; within = true }
             else if word(1) == "next" { cursor = 2; within = true }
         }
-        if current == "next", word(1).flatMap({ TextScanning.allDigits($0) || numberWords[$0] != nil ? $0 : nil }) != nil {
+        if current == "next", word(1).flatMap({ TextScanning.allDigits($0) || numberWord($0) != nil ? $0 : nil }) != nil {
             cursor = 1; within = true
         }
         if cursor > 0 || TextScanning.allDigits(current) {
@@ -171,7 +229,7 @@ public enum TimelinePhrase {
             if let (text, length) = quantity(w, at: i + cursor) {
                 return ((within ? "within " : "") + text, cursor + length, false)
             }
-            if within, let unit = word(cursor).flatMap({ units[$0] }) {
+            if within, let unit = word(cursor).flatMap(Self.unit) {
                 // "in the next year", "within the year"
                 return ("within 1 " + (unit.hasSuffix("s") ? String(unit.dropLast()) : unit), cursor + 1, false)
             }
@@ -182,7 +240,8 @@ public enum TimelinePhrase {
             if word(1) == "of", let y = year(2) { return ("q\(digit) \(y)", 3, false) }
             return ("q\(digit)", 1, false)
         }
-        if let quarter = ordinalQuarters[current], word(1) == "quarter" {
+        let currentKind = kind(current)
+        if currentKind.contains(.ordinalQuarter), let quarter = ordinalQuarters[current], word(1) == "quarter" {
             if let y = year(2) { return ("q\(quarter) \(y)", 3, false) }
             if word(2) == "of", let y = year(3) { return ("q\(quarter) \(y)", 4, false) }
             return ("q\(quarter)", 2, false)
@@ -190,12 +249,14 @@ public enum TimelinePhrase {
         // qualifier + season / month / year; next/this year; end of (the) year
         var prefix = ""
         var consumed = 0
-        if qualifiers.contains(current) || current == "early" {
+        if currentKind.contains(.qualifier) || current == "early" {
             prefix = current + " "
             consumed = 1
         }
         let head = word(consumed)
-        if let head, seasons.contains(head) {
+        // (Without a qualifier the head is the current word, already looked up.)
+        let headKind = consumed == 0 ? currentKind : head.map(kind) ?? []
+        if let head, headKind.contains(.season) {
             let season = head == "autumn" ? "fall" : head
             if let y = year(consumed + 1) { return (prefix + season + " " + y, consumed + 2, false) }
             if word(consumed + 1) == "of", let y = year(consumed + 2) { return (prefix + season + " " + y, consumed + 3, false) }
@@ -204,7 +265,7 @@ public enum TimelinePhrase {
             }
             return (prefix + season, consumed + 1, false)
         }
-        if let head, let month = months[head], head.count >= 3 || head == "may" {
+        if let head, headKind.contains(.month), let month = months[head], head.count >= 3 || head == "may" {
             if let y = year(consumed + 1) { return (prefix + month + " " + y, consumed + 2, false) }
             if word(consumed + 1) == "of", let y = year(consumed + 2) { return (prefix + month + " " + y, consumed + 3, false) }
             // A bare month name is a timeline only after a qualifier or "by" ("may" is a verb).
@@ -231,16 +292,16 @@ public enum TimelinePhrase {
         func number(_ index: Int) -> Int? {
             guard index < w.count else { return nil }
             if TextScanning.allDigits(w[index]), w[index].count <= 2 { return Int(w[index]) }
-            return numberWords[w[index]]
+            return numberWord(w[index])
         }
         guard let first = number(i) else { return nil }
         var cursor = i + 1
         if cursor < w.count, w[cursor] == "of" { cursor += 1 }  // "a couple of months"
         if cursor < w.count, w[cursor] == "couple" || w[cursor] == "few" {
-            guard let n = numberWords[w[cursor]] else { return nil }
+            guard let n = numberWord(w[cursor]) else { return nil }
             cursor += 1
             if cursor < w.count, w[cursor] == "of" { cursor += 1 }
-            guard cursor < w.count, let unit = units[w[cursor]] else { return nil }
+            guard cursor < w.count, let unit = Self.unit(w[cursor]) else { return nil }
             return ("\(n) \(unit)", cursor - i + 1)
         }
         var second: Int?
@@ -251,7 +312,7 @@ public enum TimelinePhrase {
             second = n  // "6-12 months" splits into two words
             cursor += 1
         }
-        guard cursor < w.count, let unit = units[w[cursor]] else { return nil }
+        guard cursor < w.count, let unit = Self.unit(w[cursor]) else { return nil }
         if let second { return ("\(first)-\(second) \(unit)", cursor - i + 1) }
         let written = first == 1 && unit.hasSuffix("s") ? String(unit.dropLast()) : (first != 1 && !unit.hasSuffix("s") ? unit + "s" : unit)
         return ("\(first) \(written)", cursor - i + 1)
