@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func subjectCleanerAgreesOnRandomASCII() {
-        var generator = ShortcutTestGenerator(seed: 7)
+        var generator = SplitMix64(seed: 7)
         let pieces = ["Re", "re", "FWD", "fw", "aw", "antw", ":", " ", "\t", "[", "]", "(", "x", "lead", "\r\n", "\n", "é", "\u{301}",
                       "\u{A0}", "\r", "\u{2013}", "abcdefgh"]
         for _ in 0..<3000 {
@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func autoReplySubjectBytePathAgrees() {
-        var generator = ShortcutTestGenerator(seed: 11)
+        var generator = SplitMix64(seed: 11)
         let pieces = ["Out", " of ", "office", ":", " :", "  ", " ", "AUTO", "automatic reply", "\r\n", "ooo", "x"]
         var subjects = Self.subjects
         for _ in 0..<3000 {
@@ -88,7 +88,7 @@ import Testing
     }
 
     @Test func autoReplySubjectVerdictBytePathAgrees() {
-        var generator = ShortcutTestGenerator(seed: 13)
+        var generator = SplitMix64(seed: 13)
         let pieces = ["Out", " of ", "office", "the ", ":", " :", "  ", " ", "AUTO", "reply", "\r\n", "OOO", "x", "Abwesenheitsnotiz"]
         var subjects = Self.subjects
         for _ in 0..<3000 {
@@ -110,7 +110,7 @@ import Testing
         var subjects = ["réponse automatique: x", "re\u{301}ponse automatique: x", "auto\u{301}: x", "autoreply: é", "é auto:",
                         "自动回复: x", "自動回覆:", "\u{212A}auto: x", "ﬀ auto:", "automatic reply: ✓", "a\u{301}uto: x",
                         "out of office: 🏖️", "abwesenheitsnotiz: für", "respuesta automática: x", "respuesta automatica: ü"]
-        var generator = ShortcutTestGenerator(seed: 19)
+        var generator = SplitMix64(seed: 19)
         let pieces = ["auto", ":", " ", "reply", "é", "\u{301}", "out of office", "réponse automatique", "自动回复", "x", "\u{212A}"]
         for _ in 0..<2000 {
             subjects.append((0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
@@ -123,7 +123,7 @@ import Testing
     }
 
     @Test func headerTokenBytePathAgrees() {
-        var generator = ShortcutTestGenerator(seed: 17)
+        var generator = SplitMix64(seed: 17)
         let pieces = ["All", " ", "  ", "OOF", ",", ";", "auto-replied", "_x.", "(", "\t", "\r\n", "é", "K", "\u{212A}", "9", "!"]
         var values = ["", " ", "unspecified", String(repeating: "abc ", count: 40), String(repeating: " ", count: 100) + "x"]
         for _ in 0..<3000 {
@@ -145,7 +145,7 @@ import Testing
     }
 
     @Test func leadMetaPrefixSearchAgrees() {
-        var generator = ShortcutTestGenerator(seed: 3)
+        var generator = SplitMix64(seed: 3)
         let pieces = ["lead_", "LEAD_", "lea", "d_", "_", "<meta name=", "x", "Lead", "\u{e9}", "utm_source", "le_ad"]
         var texts = ["", "lead", "lead_", "_lead_", "LeAd_x", "xlead_", "lea_d", "l_", "____"]
         for _ in 0..<2000 {
@@ -164,7 +164,7 @@ import Testing
             "mailer-daemon", "mailer-daemon@x", "MAILER@x", "a..b@x", "news@x", "newsletters@x", "ÿnoreply@x", "noreply",
             "a@b@noreply", "website@x", "web.site@x", "do.not.reply@x", "donotreply@x", "x-notify-y@z", "\r\nform@x",
         ]
-        var generator = ShortcutTestGenerator(seed: 5)
+        var generator = SplitMix64(seed: 5)
         let pieces = ["no", "reply", "-", "_", ".", "+", "form", "FORMS", "lead", "x", "@", "auto", "bounce", "é", "Alert"]
         for _ in 0..<3000 {
             addresses.append((0..<Int.random(in: 0...7, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
@@ -229,7 +229,7 @@ import Testing
     @Test func quotedLineBlankingBytePathAgrees() {
         var texts = ["", ">", "> x", "a\n> b\nc", " \t> quoted\r\nnot a break\n>", ">\u{338} not quoted?\n> yes",
                      "\r\n> x", "x\r\n> y\n  >z", " \u{301}> x", ">\r\n", "\n\n>\n", "é\n> é\n>é", "a > b"]
-        var generator = ShortcutTestGenerator(seed: 23)
+        var generator = SplitMix64(seed: 23)
         let pieces = [">", " ", "\t", "\n", "\r\n", "\r", "x", "é", "\u{301}", "\u{338}", "quoted", "\u{A0}"]
         for _ in 0..<3000 {
             texts.append((0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
@@ -369,18 +369,5 @@ import Testing
         #expect(asks(zillow, index.candidates(senderAddress: "a@b.example") { ["Q@CONVO.ZILLOW.COM"] }))
         #expect(!asks(zillow, index.candidates(senderAddress: "a@b.example") { ["q@zillow.com"] }))
         #expect(asks(houzz, index.candidates(senderAddress: "x@h\u{00F6}uzz.com") { [] }), "non-ASCII: every sender-side spec")
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so failures reproduce.
-struct ShortcutTestGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

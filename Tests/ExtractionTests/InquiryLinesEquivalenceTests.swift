@@ -11,18 +11,6 @@ import Testing
 struct InquiryLinesEquivalenceTests {
     // MARK: - Generated texts
 
-    /// A deterministic generator (SplitMix64).
-    private struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    }
 
     private static let fragments: [String] = [
         "we own a lot", "We bought land", "we own the lot outright", "pre-approved", "pre approved", "we would pay", "cash",
@@ -38,7 +26,7 @@ struct InquiryLinesEquivalenceTests {
     private static let separators = [" ", " ", " ", " ", "\n", "\r\n", "\n\n", "\n> ", "\r", ", ", "\u{A0}"]
 
     private static func texts(count: Int, seed: UInt64) -> [String] {
-        var generator = Generator(state: seed)
+        var generator = SplitMix64(seed: seed)
         return (0..<count).map { _ in
             var text = ""
             for index in 0..<(1 + generator.below(24)) {

@@ -108,7 +108,7 @@ struct InquiryShortcutTests {
             (InquiryKeywords.financing, FinancingVocabulary.requirements),
             (InquiryKeywords.projectType, ProjectTypeVocabulary.vocabulary.requirements),
         ]
-        var generator = SplitMix(seed: 42)
+        var generator = SplitMix64(seed: 42)
         for (compiled, requirements) in vocabularies {
             let alternatives = requirements.alternatives.map { $0.map(InquiryKeywords.bit) }
             func expected(_ set: InquiryKeywords.PresenceSet) -> Bool {
@@ -129,16 +129,4 @@ struct InquiryShortcutTests {
         }
     }
 
-    /// A small deterministic generator (the test must not vary from run to run).
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 }

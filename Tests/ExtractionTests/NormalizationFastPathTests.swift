@@ -6,22 +6,10 @@ import Testing
 /// rule looks at.
 @Suite("Normalisation: ASCII fast paths agree with the String paths")
 struct NormalizationFastPathTests {
-    /// SplitMix64: a fixed, seedable sequence.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
-    }
 
     /// `count` values of up to `maxPieces` pieces from `pieces` joined by `separators`.
     static func values(_ pieces: [String], separators: [String], count: Int, maxPieces: Int, seed: UInt64) -> [String] {
-        var generator = Generator(state: seed)
+        var generator = SplitMix64(seed: seed)
         var values: [String] = []
         for _ in 0..<count {
             var value = ""
@@ -116,7 +104,7 @@ struct NormalizationFastPathTests {
     @Test func emailsMatchTheStringPath() {
         // Free mixes of the pieces (mostly invalid), then addresses shaped prefix, local, "@",
         // domain, suffix (mostly valid).
-        var generator = Generator(state: 6)
+        var generator = SplitMix64(seed: 6)
         let prefixes = ["", "", "mailto:", "MAILTO:", "<", "\"", " ", "(", "mailto:<", "\t[", "?"]
         let locals = ["jane", "Jane.Doe", "a", "x+tag", "a..b", ".a", "a.", "!#$%", "j_d-1", "", "ja ne", "ja@ne", "~{|}"]
         let domains = [

@@ -5,18 +5,6 @@ import Testing
 /// looks words up by their bytes: both must read exactly as before.
 @Suite("Budget and timeline phrase readings")
 struct PhraseReadingDifferentialTests {
-    /// Deterministic pseudo-random numbers (SplitMix64).
-    private struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
-    }
 
     private static let budgetPieces = [
         "budget", "Budget", "between", "and", "to", "or", "more", "less", "under", "up", "max", "for", "the", "build",
@@ -27,7 +15,7 @@ struct PhraseReadingDifferentialTests {
     ]
 
     @Test func asciiBudgetTokensReadAsTheCharacterReading() {
-        var random = Random(state: 7)
+        var random = SplitMix64(seed: 7)
         for _ in 0..<4_000 {
             let count = 1 + Int(random.next() % 14)
             var text = ""
@@ -66,7 +54,7 @@ struct PhraseReadingDifferentialTests {
     ]
 
     @Test func timelineMatchesReadAsBefore() {
-        var random = Random(state: 11)
+        var random = SplitMix64(seed: 11)
         for _ in 0..<6_000 {
             let count = 1 + Int(random.next() % 10)
             let words = (0..<count).map { _ in random.pick(Self.timelinePieces) }

@@ -198,21 +198,10 @@ import Testing
         #expect(comparisons > 50_000)
     }
 
-    /// A seeded generator (SplitMix64): the same texts on every run.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
-    }
 
     /// Random texts over the pattern's own characters and words, CR, LF, spaces and digits.
     static func generatedTexts(for source: String, count: Int, seed: UInt64) -> [String] {
-        var generator = SeededGenerator(state: seed)
+        var generator = SplitMix64(seed: seed)
         // The pattern's literal words (runs of letters, digits and a few punctuation marks).
         var words: [String] = []
         var word = ""
