@@ -36,7 +36,7 @@ enum ForwardHeaderLabel: Sendable, Equatable {
         let count = bytes.count
         var start = 0
         while start < count {
-            let length = fillerLength(bytes, at: start)
+            let length = ForwardBytes.fillerLength(bytes, at: start)
             guard length > 0 else { break }
             start += length
         }
@@ -50,7 +50,7 @@ enum ForwardHeaderLabel: Sendable, Equatable {
         guard colon < count else { return nil }
         var nameEnd = colon
         while nameEnd > start {
-            let length = fillerLength(bytes, before: nameEnd)
+            let length = ForwardBytes.fillerLength(bytes, before: nameEnd)
             guard length > 0, nameEnd - start >= length else { break }
             nameEnd -= length
         }
@@ -65,33 +65,6 @@ enum ForwardHeaderLabel: Sendable, Equatable {
             return (candidate.label, colon + 1)
         }
         return nil
-    }
-
-    /// `ForwardBytes.fillerLength(_:at:)` on a buffer.
-    @inline(__always)
-    private static func fillerLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
-        let byte = bytes[index]
-        if byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: "*") { return 1 }
-        let rest = bytes.count - index
-        if byte == 0xC2, rest >= 2, bytes[index + 1] == 0xA0 { return 2 }
-        if byte == 0xE2, rest >= 3, bytes[index + 1] == 0x80, bytes[index + 2] == 0xAF { return 3 }
-        return 0
-    }
-
-    /// `ForwardBytes.fillerLength(_:before:)` on a buffer.
-    @inline(__always)
-    private static func fillerLength(_ bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> Int {
-        guard end > 0 else { return 0 }
-        switch bytes[end - 1] {
-        case 0x20, 0x09, UInt8(ascii: "*"):
-            return 1
-        case 0xA0:
-            return end >= 2 && bytes[end - 2] == 0xC2 ? 2 : 0
-        case 0xAF:
-            return end >= 3 && bytes[end - 2] == 0x80 && bytes[end - 3] == 0xE2 ? 3 : 0
-        default:
-            return 0
-        }
     }
 
     /// `labels` by the first byte of the lowercased name (ASCII letters; 128 holds names
@@ -131,7 +104,7 @@ enum ForwardHeaderLabel: Sendable, Equatable {
             // `parseGlued` trim them).
             var end = found
             while end > 0 {
-                let length = fillerLength(bytes, before: end)
+                let length = ForwardBytes.fillerLength(bytes, before: end)
                 guard length > 0 else { break }
                 end -= length
             }

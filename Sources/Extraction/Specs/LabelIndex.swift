@@ -26,7 +26,8 @@ struct LabelIndex {
 
     /// A line trimmed (see ``trimmed(_:)``): a byte range of ``text`` when the line is plain
     /// ASCII (no byte over 0x7F, no CR: one Character per byte), else the trimmed String.
-    private enum TrimmedLine {
+    /// ``TextLabelValues`` trims its lines the same way.
+    enum TrimmedLine {
         case plain(start: Int, end: Int)
         case text(String)
 

@@ -29,26 +29,12 @@ struct TextLabelValues {
         var isEmpty: Bool { line == 0 }
     }
 
-    /// A line as ``LabelIndex`` trims it: a byte range when the line is plain ASCII (no byte
-    /// over 0x7F, no CR), else the trimmed String.
-    private enum Trimmed {
-        case plain(start: Int, end: Int)
-        case text(String)
-
-        var isEmpty: Bool {
-            switch self {
-            case .plain(let start, let end): start == end
-            case .text(let text): text.isEmpty
-            }
-        }
-    }
-
     private struct Line {
         /// 0-based.
         var index: Int
         /// The offset of the line break ending it, or the text's length.
         var end: Int
-        var trimmed: Trimmed
+        var trimmed: LabelIndex.TrimmedLine
     }
 
     private enum Split {
@@ -159,7 +145,7 @@ struct TextLabelValues {
     }
 
     /// ``LabelIndex/colonSplit(_:)`` of a trimmed line.
-    private static func colonSplit(_ line: Trimmed, _ bytes: UnsafeBufferPointer<UInt8>) -> Split? {
+    private static func colonSplit(_ line: LabelIndex.TrimmedLine, _ bytes: UnsafeBufferPointer<UInt8>) -> Split? {
         switch line {
         case .plain(let start, let end):
             LabelIndex.asciiColonSplitRanges(bytes, start, end).map { .plain(label: $0.label, value: $0.value) }
@@ -262,7 +248,7 @@ struct TextLabelValues {
                 }
                 break
             }
-            let trimmed: Trimmed
+            let trimmed: LabelIndex.TrimmedLine
             if plain {
                 let (trimmedStart, trimmedEnd) = LabelIndex.asciiTrimmedRange(bytes, lineStart, end)
                 trimmed = .plain(start: trimmedStart, end: trimmedEnd)
