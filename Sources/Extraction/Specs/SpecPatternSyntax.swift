@@ -223,6 +223,22 @@ struct SpecPatternSyntax: Sendable {
         return best
     }
 
+    /// The character `\` + `escaped` stands for in ICU syntax: `\n`, `\t`, `\r`, `\f` and
+    /// escaped ASCII punctuation; nil for every other escape. ``SpecRegexSyntax`` reads
+    /// escapes the same way.
+    static func escapedCharacter(_ escaped: Unicode.Scalar) -> Unicode.Scalar? {
+        switch escaped {
+        case "n": return "\n"
+        case "t": return "\t"
+        case "r": return "\r"
+        case "f": return "\u{0C}"
+        default:
+            guard escaped.isASCII, escaped.value > 0x20, escaped.value < 0x7F,
+                  !escaped.properties.isAlphabetic, !("0"..."9").contains(escaped) else { return nil }
+            return escaped
+        }
+    }
+
     // MARK: Parsing
 
     private struct Parser {
@@ -338,7 +354,7 @@ struct SpecPatternSyntax: Sendable {
                     case "d", "w", "S":
                         previous = nil
                     default:
-                        guard let character = Self.escapedCharacter(escaped) else { return nil }
+                        guard let character = SpecPatternSyntax.escapedCharacter(escaped) else { return nil }
                         if character == "\n" { hasLineFeed = true }
                         previous = character
                     }
@@ -346,7 +362,7 @@ struct SpecPatternSyntax: Sendable {
                     guard let low = previous, var high = current else { return nil }
                     index += 1
                     if high == "\\" {
-                        guard let escaped = current, let character = Self.escapedCharacter(escaped) else { return nil }
+                        guard let escaped = current, let character = SpecPatternSyntax.escapedCharacter(escaped) else { return nil }
                         index += 1
                         high = character
                     } else if high == "[" {
@@ -373,24 +389,10 @@ struct SpecPatternSyntax: Sendable {
             case "b", "B": return .assertion(.wordBoundary)
             case "A", "G": return .assertion(.inputStart)
             case "z", "Z": return .assertion(.inputEnd)
-            default: return Self.escapedCharacter(escaped).map(Node.literal)
+            default: return SpecPatternSyntax.escapedCharacter(escaped).map(Node.literal)
             }
         }
 
-        /// The character `\` + `escaped` stands for: `\n`, `\t`, `\r`, `\f` and escaped
-        /// ASCII punctuation; nil for every other escape.
-        static func escapedCharacter(_ escaped: Unicode.Scalar) -> Unicode.Scalar? {
-            switch escaped {
-            case "n": return "\n"
-            case "t": return "\t"
-            case "r": return "\r"
-            case "f": return "\u{0C}"
-            default:
-                guard escaped.isASCII, escaped.value > 0x20, escaped.value < 0x7F,
-                      !escaped.properties.isAlphabetic, !("0"..."9").contains(escaped) else { return nil }
-                return escaped
-            }
-        }
 
         /// A quantifier at the current position: the least repetitions it allows (a lazy
         /// `?` or possessive `+` after it is consumed); nil when there is none.

@@ -364,7 +364,7 @@ struct SpecRegexSyntax: Sendable {
                     guard let low = previous, var high = current else { return nil }
                     index += 1
                     if high == "\\" {
-                        guard let escaped = current, let character = Self.escapedCharacter(escaped) else { return nil }
+                        guard let escaped = current, let character = SpecPatternSyntax.escapedCharacter(escaped) else { return nil }
                         index += 1
                         high = character
                     } else if high == "[" {
@@ -384,7 +384,7 @@ struct SpecRegexSyntax: Sendable {
                         // `[\w-x]`: not modelled.
                         if current == "-", index + 1 < scalars.count, scalars[index + 1] != "]" { return nil }
                     } else {
-                        guard let character = Self.escapedCharacter(escaped) else { return nil }
+                        guard let character = SpecPatternSyntax.escapedCharacter(escaped) else { return nil }
                         set = set.union(ByteSet(range: character.value...character.value))
                         previous = character
                     }
@@ -410,7 +410,7 @@ struct SpecRegexSyntax: Sendable {
             case "A": return .assertion(.textStart)
             case "Z": return .assertion(.textEndOrFinalLineEnd)
             case "z": return .assertion(.textEnd)
-            default: return Self.escapedCharacter(escaped).map(literal)
+            default: return SpecPatternSyntax.escapedCharacter(escaped).map(literal)
             }
         }
 
@@ -427,20 +427,6 @@ struct SpecRegexSyntax: Sendable {
             }
         }
 
-        /// The character `\` + `escaped` stands for: `\n`, `\t`, `\r`, `\f` and escaped
-        /// ASCII punctuation; nil for every other escape.
-        static func escapedCharacter(_ escaped: Unicode.Scalar) -> Unicode.Scalar? {
-            switch escaped {
-            case "n": return "\n"
-            case "t": return "\t"
-            case "r": return "\r"
-            case "f": return "\u{0C}"
-            default:
-                guard escaped.isASCII, escaped.value > 0x20, escaped.value < 0x7F,
-                      !escaped.properties.isAlphabetic, !("0"..."9").contains(escaped) else { return nil }
-                return escaped
-            }
-        }
 
         /// A quantifier at the current position, with a lazy `?` or possessive `+` after
         /// it; nil when there is none (or it is not one specs write).
