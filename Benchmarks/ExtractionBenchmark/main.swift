@@ -7,6 +7,7 @@
 //   line, to compare before and after a change), --profile leads|mime (only parse + extract,
 //   for perf; with --passes N a fixed N passes instead of --min-seconds, for callgrind, and
 //   --stage parse to run the parse alone),
+//   --repeat N with --profile: each message N times in a row, caches warm on it),
 //   --match SUBSTRING (only files whose path has it),
 //   --corpus leads|mime|all (default: print leads and mime separately).
 //
@@ -129,7 +130,14 @@ if options["profile"] != nil {
         say("\(parseStage ? "parse" : "parse + extract"): \(passes) passes over \(corpus.count) messages (\(sink))")
         exit(0)
     }
-    let seconds = secondsPerPass(corpus, extract)
+    // --repeat N: each message N times in a row (caches and branch predictors warm on it), to
+    // compare with the corpus pass and see which stages pay for going cold between messages.
+    let repeats = options["repeat"].flatMap(Int.init) ?? 1
+    let seconds = secondsPerPass(corpus) { message in
+        var sink = 0
+        for _ in 0..<repeats { sink &+= extract(message) }
+        return sink
+    } / Double(repeats)
     say(String(format: "parse + extract %.1f µs/msg over %d messages", seconds * 1e6 / Double(corpus.count), corpus.count))
     exit(0)
 }
