@@ -61,11 +61,12 @@ public struct GenericExtractor: Sendable {
         let searched = SpecPattern.bounded(body, maxBytes: phoneSearchBytes)
         let phoneText = inquiry.isForwarded ? searched : Inquiry.blankingQuotedLines(searched)
         if !builder.has(.phone), let phone = phoneScanner.firstPhone(in: phoneText) {
-            let rule = phone.isNANP ? "phone pattern" : "labelled phone, not NANP"
-            let provenance = FieldProvenance(rule: rule, location: "\(inquiry.bodySource) line \(phone.line)")
             if builder.phonesAreProxied {
                 builder.addChannel(ContactChannel(kind: .phone, value: phone.number, isRelay: true))
             } else {
+                // The provenance (and its location text) only for a phone that is kept.
+                let rule = phone.isNANP ? "phone pattern" : "labelled phone, not NANP"
+                let provenance = FieldProvenance(rule: rule, location: "\(inquiry.bodySource) line \(phone.line)")
                 builder.lead.phone = phone.number
                 builder.lead.fields["phone"] = provenance
                 if let phoneExtension = phone.phoneExtension, !builder.has(.phoneExtension) {

@@ -14,6 +14,9 @@ struct Inquiry {
     let sender: Mailbox?
     /// The prospect's text.
     let body: String
+    /// Whether ``body`` and ``subject`` are the message's own text and subject (no forward,
+    /// no reply cut above a quote).
+    let bodyIsMessageText: Bool
     /// The subject to report, before prefix cleaning.
     let subject: String?
     /// Provenance labels.
@@ -40,6 +43,7 @@ struct Inquiry {
             attachedOriginal = nil
             sender = message.from.first
             body = replyText ?? message.text ?? ""
+            bodyIsMessageText = replyText == nil
             subject = message.subject
             nameSource = "From header display name"
             addressSource = "From header"
@@ -53,6 +57,7 @@ struct Inquiry {
         attachedOriginal = original.style == .attachedMessage ? Self.attachedMessage(in: message, for: original) : nil
         sender = original.from
         body = original.body
+        bodyIsMessageText = false
         if original.style == .attachedMessage {
             nameSource = "attached original message From header display name"
             addressSource = "attached original message From header"

@@ -36,18 +36,29 @@ public struct LeadExtractor: Sendable {
     /// A lead, or the reason the message is not one.
     public func extract(from message: MIMEMessage) -> ExtractionOutcome {
         let headers = ClassificationHeaders(message.headers)
-        // (Without an Auto-Submitted header, which the one pass found or not, there is no
-        // auto-submitted reason: no second search of the headers.)
-        if let reason = NotALeadClassifier.verdict(for: message, headers: headers)?.reason
-            ?? (headers.autoSubmitted == nil ? nil : GenericExtractor.autoSubmittedReason(message)) {
-            return .ignored(reason: reason)
+        if let verdict = NotALeadClassifier.verdictBeforeContent(for: message, headers: headers) {
+            return .ignored(reason: verdict.reason)
         }
         let view = InquiryView(message: message)
-        // Which spec literals the message holds, found once for detection, ignore and field rules.
+        // Which spec literals the message holds, found once for detection, ignore and field
+        // rules, and for the classifier's last step, the spam content check.
         let presence = LiteralPresence(literals: specs.detectionLiterals, view: view)
         // The detected spec is read through its detector (`detected.spec`), never bound
-        // to a variable: each binding of the struct would copy it.
+        // to a variable: each binding of the struct would copy it. (Worked out before the
+        // spam content check, whose verdict still comes first: detection decides nothing
+        // on its own, and may make the text's literal pass that check can reuse.)
         let detected = specs.detectedDetector(view, presence: presence)
+        // The literal pass marks the pitch phrases too: when detection made it over the
+        // message's own text, a message is checked only when that pass finds that two
+        // phrases may occur; else the spam rule's own word-start scan decides.
+        if !presence.rulesOutPitch(), let verdict = SpamRule.contentVerdict(message) {
+            return .ignored(reason: verdict.reason)
+        }
+        // (Without an Auto-Submitted header, which the one pass found or not, there is no
+        // auto-submitted reason: no second search of the headers.)
+        if headers.autoSubmitted != nil, let reason = GenericExtractor.autoSubmittedReason(message) {
+            return .ignored(reason: reason)
+        }
         if let detected, let reason = specs.ignoreReason(detected.spec, view, presence: presence) {
             return .ignored(reason: reason)
         }

@@ -19,40 +19,117 @@ public struct PhoneNumberScanner: Sendable {
     public func firstPhone(in text: String) -> PhoneMatch? {
         // A NANP number has 10 ASCII digits, a labelled one at least 7, an international
         // one a `+`: text without them has no phone, and most lines of most texts do not.
-        let (digits, hasPlus) = Self.digitCount(text)
-        if digits >= 10, let match = phones(in: text, limit: 1).first { return match }
-        if digits >= 7, let match = labeledPhone(in: text) { return match }
-        guard hasPlus, digits > 0 else { return nil }
-        return internationalPhones(in: text, limit: 1).first
+        // One pass over the bytes tells that and whether the text is ASCII (then its bytes
+        // are its scalars); the scans below do not ask again.
+        var copy = text
+        return copy.withUTF8 { bytes -> PhoneMatch? in
+            let (digits, hasPlus, isASCII) = Self.survey(bytes)
+            if digits >= 10, let match = Self.withScalarBytes(text, bytes, isASCII: isASCII, { phones($0, limit: 1).first }) {
+                return match
+            }
+            if digits >= 7, let match = labeledPhone(in: text) { return match }
+            guard hasPlus, digits > 0 else { return nil }
+            return Self.withScalarBytes(text, bytes, isASCII: isASCII) { internationalPhones($0, limit: 1).first }
+        }
+    }
+
+    /// ASCII digits in `bytes` (counting stops at 10), whether they hold a `+`, and whether
+    /// they are all ASCII.
+    private static func survey(_ bytes: UnsafeBufferPointer<UInt8>) -> (digits: Int, hasPlus: Bool, isASCII: Bool) {
+        var digits = 0
+        var hasPlus = false
+        // (An OR over all bytes: no branch per byte for it.)
+        var bits: UInt8 = 0
+        for byte in bytes {
+            bits |= byte
+            if byte >= 0x30 && byte <= 0x39 {
+                digits += 1
+            } else if byte == 0x2B {
+                hasPlus = true
+            }
+        }
+        return (min(digits, 10), hasPlus, bits < 0x80)
+    }
+
+    /// `text` (whose UTF-8 is `bytes`) as one byte per scalar, for `body`: an ASCII text's
+    /// own bytes; otherwise a scratch copy in which each non-ASCII scalar stands as a Latin-1
+    /// scalar the scanner treats exactly as it treats that scalar. One byte-reading scanner
+    /// then serves all text, instead of a second one over an array of scalars (four bytes
+    /// each, and a second copy of the scanner's code run).
+    ///
+    /// The scanner looks at a non-ASCII scalar only as a separator (U+00A0, U+2013, U+2011:
+    /// written as U+00A0), as a symbol no number follows (U+00A3, U+20AC: as U+00A3), or as
+    /// a letter or not (as U+00E9 or U+0080); digits and every other mark it reads are ASCII.
+    /// Whether a scalar is a letter is asked only next to a number or an extension keyword:
+    /// before an ASCII digit, "+" or "(", or after an ASCII digit or the last letter of
+    /// "extension", "ext" or "x". Only there is it looked up (a Unicode property lookup per
+    /// scalar would cost more than the scan); elsewhere U+0080 stands.
+    private static func withScalarBytes<R>(
+        _ text: String, _ bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool, _ body: (ASCIIScalars) -> R
+    ) -> R {
+        if isASCII { return body(ASCIIScalars(bytes: bytes)) }
+        @inline(__always) func letterByte(_ scalar: Unicode.Scalar) -> UInt8 { scalar.properties.isAlphabetic ? 0xE9 : 0x80 }
+        // (A text has at most as many scalars as bytes.)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
+            var count = 0
+            var previous: UInt8 = 0
+            // The last scalar written as U+0080 without its lookup, while the next is unread.
+            var pending: Unicode.Scalar?
+            for scalar in text.unicodeScalars {
+                let byte: UInt8
+                if scalar.isASCII {
+                    byte = UInt8(truncatingIfNeeded: scalar.value)
+                    if let unread = pending, (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x28 {
+                        buffer[count - 1] = letterByte(unread)
+                    }
+                    pending = nil
+                } else {
+                    pending = nil
+                    switch scalar {
+                    case "\u{A0}", "\u{2013}", "\u{2011}": byte = 0xA0
+                    case "\u{A3}", "\u{20AC}": byte = 0xA3
+                    default:
+                        switch previous {
+                        case 0x30...0x39, UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+                             UInt8(ascii: "x"), UInt8(ascii: "X"):
+                            byte = letterByte(scalar)
+                        default:
+                            byte = 0x80
+                            pending = scalar
+                        }
+                    }
+                }
+                buffer[count] = byte
+                count += 1
+                previous = byte
+            }
+            return body(ASCIIScalars(bytes: UnsafeBufferPointer(rebasing: buffer[0..<count])))
+        }
     }
 
     /// ASCII digits in `text` (counting stops at 10) and whether it has a `+`.
     private static func digitCount(_ text: String) -> (Int, Bool) {
         var copy = text
         return copy.withUTF8 { bytes in
-            var digits = 0
-            var hasPlus = false
-            for byte in bytes {
-                if byte >= 0x30 && byte <= 0x39 {
-                    digits += 1
-                } else if byte == 0x2B {
-                    hasPlus = true
-                }
-            }
-            return (min(digits, 10), hasPlus)
+            let (digits, hasPlus, _) = survey(bytes)
+            return (digits, hasPlus)
         }
-    }
-
-    /// `text`'s bytes as its scalars when it is ASCII, for `body`; nil for other text.
-    private static func withASCIIScalars<R>(_ text: String, _ body: (ASCIIScalars) -> R) -> R? {
-        var copy = text
-        return copy.withUTF8 { bytes in bytes.contains(where: { $0 >= 0x80 }) ? nil : body(ASCIIScalars(bytes: bytes)) }
     }
 
     /// Up to `limit` non-NANP numbers written with a `+` and a country code, normalised to
     /// E.164 by ``PhoneNormalizer`` (8 to 15 digits).
     public func internationalPhones(in text: String, limit: Int = 20) -> [PhoneMatch] {
-        Self.withASCIIScalars(text) { internationalPhones($0, limit: limit) } ?? internationalPhones(Array(text.unicodeScalars), limit: limit)
+        var copy = text
+        return copy.withUTF8 { bytes in
+            Self.withScalarBytes(text, bytes, isASCII: Self.survey(bytes).isASCII) { internationalPhones($0, limit: limit) }
+        }
+    }
+
+    /// ``phones(in:limit:)`` and ``internationalPhones(in:limit:)`` read from the text's
+    /// scalars themselves, as the scanner once did for text that is not ASCII: for tests.
+    func scalarPhones(in text: String, limit: Int = 20) -> (nanp: [PhoneMatch], international: [PhoneMatch]) {
+        let scalars = Array(text.unicodeScalars)
+        return (Self.digitCount(text).0 >= 10 ? phones(scalars, limit: limit) : [], internationalPhones(scalars, limit: limit))
     }
 
     private func internationalPhones<S: ScalarText>(_ scalars: S, limit: Int) -> [PhoneMatch] {
@@ -93,8 +170,12 @@ public struct PhoneNumberScanner: Sendable {
 
     /// Up to `limit` NANP numbers in `text`, in order.
     public func phones(in text: String, limit: Int = 20) -> [PhoneMatch] {
-        guard Self.digitCount(text).0 >= 10 else { return [] }
-        return Self.withASCIIScalars(text) { phones($0, limit: limit) } ?? phones(Array(text.unicodeScalars), limit: limit)
+        var copy = text
+        return copy.withUTF8 { bytes in
+            let (digits, _, isASCII) = Self.survey(bytes)
+            guard digits >= 10 else { return [] }
+            return Self.withScalarBytes(text, bytes, isASCII: isASCII) { phones($0, limit: limit) }
+        }
     }
 
     private func phones<S: ScalarText>(_ scalars: S, limit: Int) -> [PhoneMatch] {

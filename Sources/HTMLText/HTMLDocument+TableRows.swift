@@ -74,20 +74,124 @@ extension HTMLDocument {
         maxOutputBytes: Int = HTMLText.defaultMaxOutputBytes,
         _ body: (_ label: String, _ value: () -> String) -> Void
     ) {
+        visitInnermostTableRows(maxOutputBytes: maxOutputBytes) { _, label, value in
+            withoutActuallyEscaping(value) { value in body(label(), value) }
+        }
+    }
+
+    /// ``forEachInnermostTableRow(maxOutputBytes:_:)`` for a caller that matches labels
+    /// loosely (ignoring whitespace): a label cell that holds nothing but plain ASCII text
+    /// comes as that text's bytes, not rendered.
+    ///
+    /// - Parameter body: Called once per row with `plainLabel`, the label cell's text as
+    ///   written when it is plain (printable ASCII other than `<`, and tab, LF, FF, CR):
+    ///   `label()` is those bytes with each whitespace run one space, trimmed; nil when the
+    ///   cell is not that simple. `label` and `value` may be called during that call only.
+    public func visitInnermostTableRows(
+        maxOutputBytes: Int = HTMLText.defaultMaxOutputBytes,
+        _ body: (_ plainLabel: UnsafeBufferPointer<UInt8>?, _ label: () -> String, _ value: () -> String) -> Void
+    ) {
         guard let light, light.elementCount <= HTMLText.maxXPathElements,
               Self.cellsRenderWithinBudget(light, maxOutputBytes: maxOutputBytes) else {
             // The shared budget may run out (or libxml2's tree, or too many elements): the
             // rows as ``innermostTableRows(maxOutputBytes:)`` makes them.
-            for row in innermostTableRows(maxOutputBytes: maxOutputBytes) { body(row.label) { row.value } }
+            for row in innermostTableRows(maxOutputBytes: maxOutputBytes) { body(nil, { row.label }, { row.value }) }
             return
         }
         light.withView { tree in
-            Self.forEachInnermostRow(in: tree) { first, second in
-                body(Self.renderedCell(first, in: tree, limit: maxOutputBytes)) {
-                    Self.renderedCell(second, in: tree, limit: maxOutputBytes)
-                }
+            Self.forEachInnermostLightRow(in: tree) { first, second in
+                body(Self.plainText(of: first, in: tree), { Self.renderedCell(first, in: tree, limit: maxOutputBytes) }, {
+                    // A plain value cell renders to its words: written here, not by the renderer.
+                    if let plain = Self.plainText(of: second, in: tree) { return Self.collapsedText(plain) }
+                    return Self.renderedCell(second, in: tree, limit: maxOutputBytes)
+                })
             }
         }
+    }
+
+    /// The text of `cell` when the renderer would write nothing else: at most one text node
+    /// below it, of plain bytes (see ``isPlainText(_:)``), with only comments, inline
+    /// elements (walked into) and dropped or hidden elements (never shown, skipped) around
+    /// it. The empty buffer for a cell without text; nil for anything else (a line break,
+    /// a block, a second text node, ...). Rendering writes such a text as its words, each
+    /// whitespace run one space, trimmed.
+    static func plainText(of cell: Int32, in tree: LightHTMLTreeView) -> UnsafeBufferPointer<UInt8>? {
+        var text = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        var texts = 0
+        var node = tree.nodes[Int(cell)].firstChild
+        while node >= 0 {
+            let entry = tree.nodes[Int(node)]
+            var descend = false
+            switch entry.kind {
+            case .text, .cdata:
+                texts += 1
+                guard texts == 1, entry.start >= 0, entry.count >= 0,
+                      Int(entry.start) + Int(entry.count) <= tree.bytes.count else { return nil }
+                text = UnsafeBufferPointer(rebasing: tree.bytes[Int(entry.start)..<Int(entry.start) + Int(entry.count)])
+                guard isPlainText(text) else { return nil }
+            case .comment, .document:
+                break
+            case .element:
+                let kind = LightHTMLNames.kinds[Int(entry.name)]
+                if kind == .dropped || tree.isHidden(node) { break }
+                guard kind == .inline else { return nil }
+                descend = true
+            }
+            if descend, entry.firstChild >= 0 {
+                node = entry.firstChild
+                continue
+            }
+            // The next node in document order below the cell.
+            var current = node
+            node = -1
+            while true {
+                let step = tree.nodes[Int(current)]
+                if step.nextSibling >= 0 {
+                    node = step.nextSibling
+                    break
+                }
+                if step.parent == cell || step.parent <= 0 { break }
+                current = step.parent
+            }
+        }
+        return text
+    }
+
+    /// What a plain text (see ``plainText(of:in:)``) renders to: its words, each run of
+    /// whitespace between them one space.
+    static func collapsedText(_ text: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: text.count) { output in
+            var count = 0
+            var pendingSpace = false
+            for byte in text {
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D {
+                    pendingSpace = count > 0
+                    continue
+                }
+                if pendingSpace {
+                    output[count] = 0x20
+                    count += 1
+                    pendingSpace = false
+                }
+                output[count] = byte
+                count += 1
+            }
+            return count
+        }
+    }
+
+    /// Printable ASCII other than `<` (written as is), and tab, LF, FF, CR (collapsible
+    /// whitespace): bytes the renderer writes unchanged or as a collapsed space. (It drops
+    /// other control bytes and reads `<![if` markers, so those are not plain.)
+    static func isPlainText(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in text {
+            switch byte {
+            case 0x20...0x7E: if byte == UInt8(ascii: "<") { return false }
+            case 0x09, 0x0A, 0x0C, 0x0D: break
+            default: return false
+            }
+        }
+        return true
     }
 
     /// Whether all the cells of the document together render to less than `maxOutputBytes`,
@@ -113,24 +217,58 @@ extension HTMLDocument {
         return renderer.sink.finish()
     }
 
+    /// The ids of `tr`, `td` and `th` in ``LightHTMLNames/names`` (a test checks them).
+    static let lightRowID: UInt8 = 12
+    static let lightDataCellID: UInt8 = 13
+    static let lightHeaderCellID: UInt8 = 14
+
     /// Calls `visit` with the first two cells of each innermost row with two or more cells,
-    /// in document order, during one walk: a row is known to be innermost when the walk
-    /// leaves it, and innermost rows never nest, so they end in the order they start.
-    private static func forEachInnermostRow<Tree: HTMLTree>(in tree: Tree, _ visit: (Tree.Node, Tree.Node) -> Void) {
-        // The rows currently open, innermost last.
-        var openRows: [RowCandidate<Tree.Node>?] = []
-        tree.forEachElement(
-            enter: { element in
-                guard tree.isNamed(element, "tr") else { return }
-                // Marking the nearest enclosing row is enough: that row, when it was entered,
-                // marked its own enclosing row, and so on outwards.
-                if let enclosing = openRows.indices.last { openRows[enclosing]?.hasInnerRow = true }
-                openRows.append(firstTwoCells(of: element, in: tree).map { RowCandidate(first: $0.0, second: $0.1) })
-            },
-            leave: { element in
-                guard tree.isNamed(element, "tr"), let row = openRows.popLast() else { return }
-                if let row, !row.hasInnerRow { visit(row.first, row.second) }
-            })
+    /// in document order, in one pass over the light tree's node array rather than a walk
+    /// of the tree: the light parser appends every node as the last child of an open
+    /// element, so the array is in document order and a node's ancestors come before it.
+    /// A row is innermost when the next row in that order is not inside it (a row inside
+    /// it would come before any row after it).
+    private static func forEachInnermostLightRow(in tree: LightHTMLTreeView, _ visit: (Int32, Int32) -> Void) {
+        let nodes = tree.nodes
+        // The latest row, not yet known to be innermost; -1 for none.
+        var pending = -1
+        var index = 1
+        while index < nodes.count {
+            let node = nodes[index]
+            if node.kind == .element, node.name == lightRowID {
+                if pending >= 0, !isInside(index, pending, nodes) { visitCells(of: pending, in: tree, visit) }
+                pending = index
+            }
+            index += 1
+        }
+        if pending >= 0 { visitCells(of: pending, in: tree, visit) }
+    }
+
+    /// Whether node `inner` is below node `outer` (both in the light tree's array): its
+    /// ancestors, climbed while they come after `outer`, reach it. (At most the tree's depth
+    /// of steps; a row after another's subtree stops at once, at a shared ancestor.)
+    private static func isInside(_ inner: Int, _ outer: Int, _ nodes: UnsafeBufferPointer<LightHTMLTree.Node>) -> Bool {
+        var ancestor = Int(nodes[inner].parent)
+        while ancestor > outer { ancestor = Int(nodes[ancestor].parent) }
+        return ancestor == outer
+    }
+
+    /// Calls `visit` with the first two `td`/`th` children of light row `row`, when it has two.
+    private static func visitCells(of row: Int, in tree: LightHTMLTreeView, _ visit: (Int32, Int32) -> Void) {
+        let nodes = tree.nodes
+        var first: Int32 = -1
+        var child = nodes[row].firstChild
+        while child >= 0 {
+            let node = nodes[Int(child)]
+            if node.kind == .element, node.name == lightDataCellID || node.name == lightHeaderCellID {
+                if first >= 0 {
+                    visit(first, child)
+                    return
+                }
+                first = child
+            }
+            child = node.nextSibling
+        }
     }
 
     /// The first two cells of each innermost row with two or more cells, flattened (first,

@@ -116,7 +116,7 @@ extension LightHTMLTreeView: HTMLTree {
     }
 
     func elementKind(of element: Int32) -> ElementKind? {
-        LightHTMLNames.kinds[Int(nodes[Int(element)].name)]
+        kinds[Int(nodes[Int(element)].name)]
     }
 
     func isHidden(_ element: Int32) -> Bool {

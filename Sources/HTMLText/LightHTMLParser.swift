@@ -28,7 +28,7 @@ import Darwin
 ///
 /// Linear: every byte is looked at a bounded number of times; the element stack is heap
 /// memory and bounded by the depth limit.
-struct LightHTMLParser {
+struct LightHTMLParser: ~Copyable {
     /// Inputs larger than this go to libxml2 (its text-node limits are far above).
     static let maxInputBytes = 4 * 1024 * 1024
     /// libxml2 stops at depth 256; stay well clear.
@@ -38,16 +38,18 @@ struct LightHTMLParser {
 
     private let input: UnsafeBufferPointer<UInt8>
     private var position = 0
-    private var nodes: [LightHTMLTree.Node] = []
-    private var attributes: [LightHTMLTree.Attribute] = []
-    private var bytes: [UInt8] = []
+    // The tree under construction, in buffers with no per-append uniqueness checks; copied
+    // into the tree's arrays at the end.
+    private var nodes: GrowableBuffer<LightHTMLTree.Node>
+    private var attributes: GrowableBuffer<LightHTMLTree.Attribute>
+    private var bytes: GrowableBuffer<UInt8>
     private var elementCount = 0
     /// ``LightHTMLNames`` tables read for every tag, held here so each read is a plain
     /// array access (a static array costs a `swift_once` check per access).
     private let closedByStartOf = LightHTMLNames.closedByStartOf
     private let endPriority = LightHTMLNames.endPriority
     /// Open elements, innermost last: node index and name id.
-    private var stack: [(node: Int32, name: UInt8)] = []
+    private var stack: GrowableBuffer<(node: Int32, name: UInt8)>
     /// libxml2's `ctxt->html`: 3 once a `head` was pushed, 10 once a `body` was.
     private var level = 1
     private var sawHead = false
@@ -69,16 +71,16 @@ struct LightHTMLParser {
 
     private init(input: UnsafeBufferPointer<UInt8>) {
         self.input = input
-        nodes.reserveCapacity(input.count / 16)
-        attributes.reserveCapacity(input.count / 32)
+        nodes = GrowableBuffer(capacity: input.count / 16)
+        attributes = GrowableBuffer(capacity: input.count / 32)
         // The input comes first, so attribute names and values can point into it; text
         // copies (each with its NUL) rarely need more than the input's size again.
-        bytes.reserveCapacity(2 * input.count + 64)
+        bytes = GrowableBuffer(capacity: 2 * input.count + 64)
         bytes.append(contentsOf: input)
         nodes.append(LightHTMLTree.Node(kind: .document, name: 0, parent: -1, start: 0, count: 0))
         // Mail templates nest tables a dozen or two deep: one allocation instead of a
         // doubling from empty for every document.
-        stack.reserveCapacity(32)
+        stack = GrowableBuffer(capacity: 32)
     }
 
     /// The tree libxml2 would build for `input`, or nil when the input leaves the modelled subset.
@@ -94,7 +96,7 @@ struct LightHTMLParser {
         }
         guard parser.elementCount > 0 else { return nil }
         return LightHTMLTree(
-            nodes: parser.nodes, attributes: parser.attributes, bytes: parser.bytes,
+            nodes: parser.nodes.array(), attributes: parser.attributes.array(), bytes: parser.bytes.array(),
             sourceCount: input.count, elementCount: parser.elementCount)
     }
 
@@ -137,12 +139,10 @@ struct LightHTMLParser {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
                 if word & 0x8080_8080_8080_8080 == 0 {
                     // Flags every word with a byte < 0x20 (a borrow can also flag a 0x20 next to
-                    // one: harmless, that word is then checked bytewise).
-                    if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 != 0 {
-                        for offset in 0..<8 {
-                            let byte = base[index + offset]
-                            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
-                        }
+                    // one: harmless, the exact test below decides).
+                    if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 != 0,
+                        Self.holdsOtherControlThanTabOrNewline(asciiWord: word) {
+                        return false
                     }
                     index += 8
                     continue
@@ -163,6 +163,24 @@ struct LightHTMLParser {
             index += length
         }
         return true
+    }
+
+    /// Whether a word of eight ASCII bytes holds a byte below 0x20 other than tab, line feed
+    /// and carriage return, decided without a byte loop: markup breaks lines every few dozen
+    /// bytes, so many words hold a line feed. Each test is exact per byte (no carry or borrow
+    /// crosses bytes).
+    @inline(__always)
+    private static func holdsOtherControlThanTabOrNewline(asciiWord word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let sevenBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        // High bit of each byte below 0x20: adding 0x60 to an ASCII byte reaches 0x80 from 0x20 up.
+        let control = ~(word &+ ones &* 0x60) & ~sevenBits
+        /// High bit of each byte equal to `value`.
+        @inline(__always) func equal(_ value: UInt8) -> UInt64 {
+            let difference = word ^ (ones &* UInt64(value))
+            return ~((difference &+ sevenBits) | difference) & ~sevenBits
+        }
+        return control & ~(equal(0x09) | equal(0x0A) | equal(0x0D)) != 0
     }
 
     // MARK: - Document structure
@@ -299,20 +317,25 @@ struct LightHTMLParser {
         let start = position
         let count = input.count
         var index = position
-        var key: UInt64 = 0
         while index < count {
-            var byte = input[index]
-            if (byte | 0x20) &- UInt8(ascii: "a") < 26 {
-                byte |= 0x20
-            } else if byte &- UInt8(ascii: "0") >= 10 {
-                break
-            }
-            let length = index - start
-            if length < 8 { key |= UInt64(byte) << (8 * UInt64(length)) }
+            let byte = input[index]
+            guard (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 else { break }
             index += 1
         }
         position = index
         let length = index - start
+        // The name's first 8 bytes, lower-cased (`| 0x20` leaves digits as they are), packed
+        // little-endian: one load when 8 bytes are there to read.
+        var key: UInt64 = 0
+        if length > 0, length <= 8 {
+            if let base = input.baseAddress, start + 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+                let mask: UInt64 = length == 8 ? ~0 : (1 << (8 * UInt64(length))) - 1
+                key = (word | 0x2020_2020_2020_2020) & mask
+            } else {
+                for offset in 0..<length { key |= UInt64(input[start + offset] | 0x20) << (8 * UInt64(offset)) }
+            }
+        }
         if length == 1, key == UInt64(UInt8(ascii: "o")), peek(0) == UInt8(ascii: ":"), peek(1) | 0x20 == UInt8(ascii: "p") {
             // Outlook's `<o:p>`, the one prefixed name modelled (see LightHTMLNames).
             position += 2
@@ -361,7 +384,7 @@ struct LightHTMLParser {
         // htmlAutoCloseOnClose: a misplaced end tag may only close elements of lower or
         // equal priority; otherwise libxml2 ignores it.
         let priority = endPriority[Int(name)]
-        for inner in stack[(index + 1)...] where endPriority[Int(inner.name)] > priority { return }
+        for inner in (index + 1)..<stack.count where endPriority[Int(stack[inner].name)] > priority { return }
         while stack.count > index { pop() }
         if name == LightHTMLNames.body || name == LightHTMLNames.html { closedMain = true }
     }
@@ -411,10 +434,8 @@ struct LightHTMLParser {
         if name.start + name.count <= input.count, let base = input.baseAddress {
             return Self.hidingFlag(UnsafeRawPointer(base + name.start), count: name.count)
         }
-        return bytes.withUnsafeBufferPointer { all in
-            guard let base = all.baseAddress, name.start >= 0, name.start + name.count <= all.count else { return 0 }
-            return Self.hidingFlag(UnsafeRawPointer(base + name.start), count: name.count)
-        }
+        guard name.start >= 0, name.start + name.count <= bytes.count else { return 0 }
+        return Self.hidingFlag(UnsafeRawPointer(bytes.base + name.start), count: name.count)
     }
 
     /// Two loads instead of a byte loop: this runs for every attribute name of 5 or 6 bytes.
@@ -474,16 +495,14 @@ struct LightHTMLParser {
     private func rejectDuplicate(_ name: (start: Int, count: Int), since first: Int) throws {
         for index in first..<attributes.count where Int(attributes[index].nameLength) == name.count {
             let other = Int(attributes[index].nameStart)
-            if bytes[other..<(other + name.count)].elementsEqual(bytes[name.start..<(name.start + name.count)]) {
+            if memcmp(bytes.base + other, bytes.base + name.start, name.count) == 0 {
                 throw Unsupported()
             }
         }
     }
 
     private func isBooleanAttribute(_ name: (start: Int, count: Int)) -> Bool {
-        bytes.withUnsafeBufferPointer {
-            LightHTMLNames.isBooleanAttribute(UnsafeBufferPointer(rebasing: $0[name.start..<(name.start + name.count)]))
-        }
+        LightHTMLNames.isBooleanAttribute(bytes.buffer(name.start..<(name.start + name.count)))
     }
 
     /// A quoted or unquoted value with references decoded; returns its range in `bytes`
@@ -509,14 +528,14 @@ struct LightHTMLParser {
             }
             // A reference: build the decoded value after everything else in `bytes`.
             let valueStart = bytes.count
-            bytes.append(contentsOf: input[contentStart..<position])
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[contentStart..<position]))
             while position < input.count, input[position] != quote {
                 // Copy the run up to the next reference or the closing quote in one piece.
                 let runStart = position
                 while position < input.count, input[position] != quote, input[position] != UInt8(ascii: "&") {
                     position += 1
                 }
-                if position > runStart { bytes.append(contentsOf: input[runStart..<position]) }
+                if position > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<position])) }
                 if position < input.count, input[position] == UInt8(ascii: "&") { try decodeReference() }
             }
             guard position < input.count else { throw Unsupported() }
@@ -534,7 +553,7 @@ struct LightHTMLParser {
         }
         guard position < input.count else { return (contentStart, position - contentStart) }
         let valueStart = bytes.count
-        bytes.append(contentsOf: input[contentStart..<position])
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[contentStart..<position]))
         while position < input.count {
             let byte = input[position]
             if byte == UInt8(ascii: ">") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
@@ -773,12 +792,9 @@ struct LightHTMLParser {
         let index = Int32(nodes.count)
         let parent = Int(node.parent)
         nodes.append(node)
-        // One uniqueness check for the three links instead of one per write.
-        nodes.withUnsafeMutableBufferPointer { all in
-            let previous = all[parent].lastChild
-            if previous >= 0 { all[Int(previous)].nextSibling = index } else { all[parent].firstChild = index }
-            all[parent].lastChild = index
-        }
+        let previous = nodes[parent].lastChild
+        if previous >= 0 { nodes[Int(previous)].nextSibling = index } else { nodes[parent].firstChild = index }
+        nodes[parent].lastChild = index
         return index
     }
 

@@ -68,6 +68,9 @@ struct LightHTMLTreeView {
     let nodes: UnsafeBufferPointer<LightHTMLTree.Node>
     let attributes: UnsafeBufferPointer<LightHTMLTree.Attribute>
     let bytes: UnsafeBufferPointer<UInt8>
+    /// ``LightHTMLNames/kinds``, read once per view rather than (with its lazy-initialisation
+    /// check) once per element the renderer enters.
+    let kinds = LightHTMLNames.kinds
 
     /// The attributes of an element, in source order.
     func attributeRange(of element: Int32) -> Range<Int> {

@@ -3,7 +3,7 @@
 /// The walk is iterative (first child, next sibling, back up through `parent`), so no
 /// document shape can exhaust the stack; the only per-depth state is the heap-allocated
 /// `frames` array. libxml2 itself stops building the tree 256 elements deep.
-struct TextRenderer {
+struct TextRenderer: ~Copyable {
     var sink: TextSink
     /// One frame per element currently entered, innermost last.
     private var frames: [Frame] = []

@@ -3,9 +3,10 @@
 /// Line breaks are *requested* and only written when visible text follows, which gives,
 /// without look-ahead: no leading or trailing blank lines, at most one blank line between
 /// blocks, no trailing spaces, and browser-like collapsing of whitespace runs.
-struct TextSink {
-    /// The UTF-8 output so far.
-    private(set) var bytes: [UInt8] = []
+struct TextSink: ~Copyable {
+    /// The UTF-8 output so far (a buffer rather than an array: the renderer appends a
+    /// piece for every word run and every break).
+    private var bytes: GrowableBuffer<UInt8>
     /// Set once the byte limit was reached; callers stop walking.
     private(set) var isFull = false
     /// Counts visible characters written; lets a table cell tell whether it produced any.
@@ -27,6 +28,8 @@ struct TextSink {
 
     init(limit: Int) {
         self.limit = max(0, limit)
+        // Most renderings are a table cell's few words; a document grows it a few times.
+        bytes = GrowableBuffer(capacity: min(self.limit, 256))
     }
 
     /// Ends the current line before the next text; `lines == 2` asks for a blank line.
@@ -116,7 +119,7 @@ struct TextSink {
             if bytes[index] == UInt8(ascii: "\n") { start = index + 1 }
             index += 1
         }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        return String(decoding: bytes.buffer(start..<end), as: UTF8.self)
     }
 
     private static func isTrimmable(_ byte: UInt8) -> Bool {

@@ -67,15 +67,16 @@ struct ForwardHeaderFields: Sendable {
         func cut(_ value: String, _ limit: Int) -> String {
             value.utf8.count <= limit ? value : String(decoding: value.utf8.prefix(limit), as: UTF8.self)
         }
-        let to = to.map { cut($0, Self.maximumRecipientBytes) }
-        let cc = cc.map { cut($0, Self.maximumRecipientBytes) }
+        // Recipients stay lines until read (extraction never reads them).
+        let to = to.map { RecipientList.written(cut($0, Self.maximumRecipientBytes)) } ?? .parsed([])
+        let cc = cc.map { RecipientList.written(cut($0, Self.maximumRecipientBytes)) } ?? .parsed([])
         let sender: (author: Mailbox?, onBehalf: Mailbox?) = from.map { Self.sender(cut($0, Self.maximumFromBytes)) } ?? (nil, nil)
         return ForwardedOriginal(
             from: sender.author,
             date: date.flatMap { $0.isEmpty ? nil : $0 },
             subject: subject,
-            to: to.map(Self.recipients) ?? [],
-            cc: cc.map(Self.recipients) ?? [],
+            toList: to,
+            ccList: cc,
             body: body,
             style: style,
             leadingText: leadingText,

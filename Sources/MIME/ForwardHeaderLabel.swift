@@ -177,7 +177,7 @@ enum ForwardHeaderLabel: Sendable, Equatable {
     }
 
     /// The first bytes, in either ASCII case, of the `From` label names.
-    private static let fromInitials: [Bool] = {
+    static let fromInitials: [Bool] = {
         var initials = [Bool](repeating: false, count: 256)
         for (name, label) in labels where label == .from {
             guard let first = name.utf8.first else { continue }

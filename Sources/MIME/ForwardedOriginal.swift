@@ -14,9 +14,18 @@ public struct ForwardedOriginal: Sendable, Equatable {
     /// The original's subject as written.
     public var subject: String?
     /// The original's `To` recipients.
-    public var to: [Mailbox]
-    /// The original's `Cc` recipients.
-    public var cc: [Mailbox]
+    ///
+    /// For an inline forward the list is read from the header block's line when asked for
+    /// (each read parses it again), so a scan that never looks at recipients does not pay.
+    public var to: [Mailbox] {
+        get { toList.mailboxes }
+        set { toList = .parsed(newValue) }
+    }
+    /// The original's `Cc` recipients (read like ``to``).
+    public var cc: [Mailbox] {
+        get { ccList.mailboxes }
+        set { ccList = .parsed(newValue) }
+    }
     /// The original's own text: after its header block, without the `>` quoting the
     /// forward added, and ending where a further forwarded original inside it begins
     /// (that one is its own entry, earlier in ``MIMEMessage/forwarded``).
@@ -31,6 +40,9 @@ public struct ForwardedOriginal: Sendable, Equatable {
     /// original (often a mailing list, shared mailbox or form service); `from` is the author.
     public var sentOnBehalfBy: Mailbox?
 
+    private var toList: RecipientList
+    private var ccList: RecipientList
+
     /// Creates a forwarded original.
     public init(
         from: Mailbox?,
@@ -43,15 +55,32 @@ public struct ForwardedOriginal: Sendable, Equatable {
         leadingText: String = "",
         sentOnBehalfBy: Mailbox? = nil
     ) {
+        self.init(from: from, date: date, subject: subject, toList: .parsed(to), ccList: .parsed(cc), body: body,
+                  style: style, leadingText: leadingText, sentOnBehalfBy: sentOnBehalfBy)
+    }
+
+    /// Creates a forwarded original whose recipients may still be lines as written.
+    init(
+        from: Mailbox?, date: String?, subject: String?, toList: RecipientList, ccList: RecipientList,
+        body: String, style: ForwardStyle, leadingText: String, sentOnBehalfBy: Mailbox?
+    ) {
         self.from = from
         self.date = date
         self.subject = subject
-        self.to = to
-        self.cc = cc
+        self.toList = toList
+        self.ccList = ccList
         self.body = body
         self.style = style
         self.leadingText = leadingText
         self.sentOnBehalfBy = sentOnBehalfBy
+    }
+
+    /// Equal when every field reads the same (recipients compared as mailboxes, however
+    /// they are held).
+    public static func == (lhs: ForwardedOriginal, rhs: ForwardedOriginal) -> Bool {
+        lhs.from == rhs.from && lhs.date == rhs.date && lhs.subject == rhs.subject && lhs.body == rhs.body
+            && lhs.style == rhs.style && lhs.leadingText == rhs.leadingText && lhs.sentOnBehalfBy == rhs.sentOnBehalfBy
+            && lhs.to == rhs.to && lhs.cc == rhs.cc
     }
 
     /// The originals forwarded inline in `text`, innermost first.
@@ -69,5 +98,20 @@ public struct ForwardedOriginal: Sendable, Equatable {
     /// - Returns: The recovered originals, innermost first; empty when there is none.
     public static func inlineForwards(in text: String, subject: String? = nil, limits: MIMELimits = MIMELimits()) -> [ForwardedOriginal] {
         InlineForwardParser.parse(text, subject: subject, limits: limits)
+    }
+}
+
+/// A forwarded original's `To` or `Cc` list: mailboxes, or the value of an inline forward's
+/// header line (already cut to ``ForwardHeaderFields/maximumRecipientBytes``), parsed by
+/// ``ForwardHeaderFields/recipients(_:)`` on each read.
+enum RecipientList: Sendable {
+    case parsed([Mailbox])
+    case written(String)
+
+    var mailboxes: [Mailbox] {
+        switch self {
+        case .parsed(let mailboxes): mailboxes
+        case .written(let line): ForwardHeaderFields.recipients(line)
+        }
     }
 }

@@ -91,6 +91,17 @@ enum InlineForwardParser {
         var depth: Int
     }
 
+    /// The bytes a line's content can start with when ``block(at:in:text:contactForm:)`` finds
+    /// a block there: what ``ForwardSeparator/parse(_:)`` looks at first (after spaces, tabs
+    /// and `*`: a dash, an underscore, the initials of Apple Mail's introductions) and what
+    /// ``ForwardHeaderLabel/startsWithFrom(_:)`` accepts first (a filler's first byte or a
+    /// `From` label's initial).
+    static let blockInitials: [Bool] = {
+        var initials = ForwardHeaderLabel.fromInitials
+        for byte in Array(" \t*-_BbIiDdAa".utf8) + [0xC2, 0xE2] { initials[Int(byte)] = true }
+        return initials
+    }()
+
     /// Header lines read at most per block, so a hostile run of labels stays cheap.
     static let maximumHeaderLines = 40
 
@@ -117,9 +128,14 @@ enum InlineForwardParser {
         // it (most messages have no block at all); nil after a quoted reply's attribution.
         var contextSubject: String?? = .some(subject)
         var contactFormChecked: Bool?
+        let blockInitials = Self.blockInitials
         var index = 0
         while index < lines.count, blocks.count < limits.maximumForwardDepth {
-            guard let block = block(at: index, in: lines, text: text, contactForm: &contactFormChecked) else {
+            // Most lines start with a byte no separator or `From` label starts with: skip the
+            // full check (`block(at:)` would return nil) and go on to the quoted-reply check.
+            let line = lines[index]
+            let mayStartBlock = line.contentStart < line.end && blockInitials[Int(lines.bytes[line.contentStart])]
+            guard mayStartBlock, let block = block(at: index, in: lines, text: text, contactForm: &contactFormChecked) else {
                 // "On ... wrote:" over deeper-quoted lines: what follows is a quoted reply.
                 if deeperQuoteFollows(lines, at: index), let end = QuotedReply.attributionEnd(lines, at: index) {
                     contextSubject = nil
@@ -304,14 +320,10 @@ enum InlineForwardParser {
     /// markers.
     static func makeLines(_ bytes: UnsafeBufferPointer<UInt8>) -> [Line] {
         let count = bytes.count
-        var newlines = 0
-        var search = 0
-        while let found = ByteScanner.firstIndex(of: 0x0A, in: bytes, from: search) {
-            newlines += 1
-            search = found + 1
-        }
         var lines: [Line] = []
-        lines.reserveCapacity(newlines + 1)
+        // Room for lines of 32 bytes on average (mail wraps at 72 or so) instead of a pass
+        // counting the line breaks: an estimate off by a few costs one more allocation.
+        lines.reserveCapacity(count / 32 + 4)
         var lineStart = 0
         while true {
             let lineEnd = ByteScanner.firstIndex(of: 0x0A, in: bytes, from: lineStart) ?? count

@@ -41,6 +41,9 @@ enum AutoReplyRule {
             // (An ASCII subject, decided on its bytes: the steps below give the same.)
             return verdict
         }
+        // Without X-Auto-Response-Suppress only a prefix counts, and most subjects start
+        // with a byte no prefix starts with: no lowercased copy of the subject then.
+        if headers.xAutoResponseSuppress == nil, OutOfOfficeSubjects.startsNoPrefix(message.subject ?? "") { return nil }
         // French puts a space before the colon ("Réponse automatique : ...").
         let lowered = message.subject?.lowercased() ?? ""
         // (Only a subject with the bytes " :" can hold the Characters " :".)

@@ -23,9 +23,15 @@ public enum NotALeadClassifier {
 
     /// ``verdict(for:)`` with the message's headers already read.
     static func verdict(for message: MIMEMessage, headers: ClassificationHeaders) -> NotALeadVerdict? {
+        verdictBeforeContent(for: message, headers: headers) ?? SpamRule.contentVerdict(message)
+    }
+
+    /// Every rule in order but the last step, ``SpamRule``'s content check: a caller that
+    /// can rule that out from a pass it makes anyway runs it only when it cannot.
+    static func verdictBeforeContent(for message: MIMEMessage, headers: ClassificationHeaders) -> NotALeadVerdict? {
         DeliveryReportRule.verdict(message, headers)
             ?? AutoReplyRule.verdict(message, headers)
             ?? MailingListRule.verdict(message, headers)
-            ?? SpamRule.verdict(message, headers)
+            ?? SpamRule.headerVerdict(headers)
     }
 }

@@ -51,6 +51,18 @@ enum OutOfOfficeSubjects {
         return nil
     }
 
+    /// True when ``prefix(of:)`` of `subject` as ``AutoReplyRule`` prepares it (lowercased,
+    /// " :" made ":", leading spaces dropped) is certainly nil, for any subject: its first
+    /// byte is ASCII and not a space, and A-Z folded it is no prefix's first byte. The
+    /// prepared subject's first Character then starts with that folded byte (lowercasing
+    /// maps each scalar on its own, an ASCII one to itself or its lowercase letter; the
+    /// other steps change only spaces), while each prefix's first Character is one scalar
+    /// whose first byte differs: no canonical equivalence makes them equal.
+    static func startsNoPrefix(_ subject: String) -> Bool {
+        guard let first = subject.utf8.first, first < 0x80, first != UInt8(ascii: " ") else { return false }
+        return prefixesByFirstByte[Int(first >= 0x41 && first <= 0x5A ? first | 0x20 : first)].isEmpty
+    }
+
     /// ``prefix(of:)`` of an ASCII subject's bytes as ``AutoReplyRule`` prepares the text:
     /// A-Z folded (lowercasing), each " :" made ":" left to right (`replacing`), leading
     /// spaces dropped. Done on the fly while comparing, so only the first bytes are read.

@@ -28,12 +28,22 @@ enum SpamRule {
     private static let pitchScanner = ASCIIPhraseScanner(pitchPhrases.flatMap(\.phrases))
 
     static func verdict(_ message: MIMEMessage, _ headers: ClassificationHeaders) -> NotALeadVerdict? {
+        headerVerdict(headers) ?? contentVerdict(message)
+    }
+
+    /// What the spam filter headers say.
+    static func headerVerdict(_ headers: ClassificationHeaders) -> NotALeadVerdict? {
         if let flag = headers.xSpamFlag, HeaderToken.first(flag) == "yes" {
             return NotALeadVerdict(kind: .spam, reason: "spam (X-Spam-Flag)")
         }
         if let status = headers.xSpamStatus, HeaderToken.first(status).hasPrefix("yes") {
             return NotALeadVerdict(kind: .spam, reason: "spam (X-Spam-Status)")
         }
+        return nil
+    }
+
+    /// What the subject and text say: a pitch, or nil.
+    static func contentVerdict(_ message: MIMEMessage) -> NotALeadVerdict? {
         if mayHaveNoPitch(subject: message.subject ?? "", body: message.text ?? "") { return nil }
         // (The text's own prefix first: a break always follows "\n", so the joined prefix is
         // the same, without copying a huge body. Cut on the bytes when that is exact.)
@@ -93,6 +103,72 @@ enum SpamRule {
         }
         guard mark(subject), mark(body) else { return false }
         return present.lazy.filter { $0 }.count < 2
+    }
+
+    // MARK: - The pitch prefilter in the spec literals' pass
+
+    /// Phrases shorter than four bytes: ``FoldedLiteralScanner`` finds those only by looking
+    /// at every position, so the first is scanned for as its four-byte variants (below) and
+    /// the others are not scanned for at all (counted as maybe present).
+    private static let shortPhrases = pitchPhrases.flatMap(\.phrases).filter { $0.utf8.count < 4 }
+
+    /// The pitch prefilter's slots in the spec set's one literal pass (extra slots of
+    /// ``DetectionLiterals``): each pitch phrase of four bytes or more, then the first short
+    /// phrase followed by any byte but an ASCII letter. A confirmed phrase is never followed
+    /// by a letter (see ``containsWord(_:_:)``): so that slot misses it only at the very end
+    /// of the subject or text, which ``rulesOutPitch(subject:text:subjectPresence:textPresence:from:)`` checks.
+    static let presenceSlots: [[[UInt8]]] = {
+        var slots = pitchPhrases.flatMap(\.phrases).filter { $0.utf8.count >= 4 }.map { [Array($0.utf8)] }
+        if let keyed = shortPhrases.first {
+            let followers = (UInt8(0)...UInt8(255)).filter { !(($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) }
+            slots.append(followers.map { Array(keyed.utf8) + [$0] })
+        }
+        return slots
+    }()
+
+    /// True when the literal pass shows that `subject` and `text` (the message's own, as
+    /// ``contentVerdict(_:)`` reads them) hold fewer than two pitch phrases, so that
+    /// verdict is nil; false when they may hold two. `subjectPresence` and `textPresence`:
+    /// ``DetectionLiterals/presence(in:)`` of each (nil when a case-folding hazard, which
+    /// includes U+0130 and U+212A, was found), their ``presenceSlots`` from `start`.
+    ///
+    /// The same reading as ``mayHaveNoPitch(subject:body:)``: at most 20,000 bytes, so never
+    /// cut; no scalar whose lowercase form is ASCII, so every confirmed phrase occurs in
+    /// the subject or the text with A-Z folded, which the literal pass finds.
+    static func rulesOutPitch(subject: String, text: String, subjectPresence: [Bool]?, textPresence: [Bool]?, from start: Int) -> Bool {
+        guard subject.utf8.count + 1 + text.utf8.count <= 20_000, let subjectPresence, let textPresence,
+              subjectPresence.count == start + presenceSlots.count, textPresence.count == subjectPresence.count else { return false }
+        // The short phrases count as present; the phrases of four bytes or more when found.
+        let longCount = presenceSlots.count - (shortPhrases.isEmpty ? 0 : 1)
+        var possible = shortPhrases.count
+        for slot in start..<(start + longCount) where subjectPresence[slot] || textPresence[slot] {
+            possible += 1
+        }
+        // The keyed short phrase is ruled out unless a variant occurred or a part ends with it.
+        let keyedSlot = start + longCount
+        if let keyed = keyedShortPhrase, !(subjectPresence[keyedSlot] || textPresence[keyedSlot]),
+           !endsWithFolded(subject, keyed), !endsWithFolded(text, keyed) {
+            possible -= 1
+        }
+        return possible < 2
+    }
+
+    /// The short phrase scanned for as variants, as bytes.
+    private static let keyedShortPhrase = shortPhrases.first.map { Array($0.utf8) }
+
+    /// Whether the last bytes of `text`, A-Z folded, are `suffix` (lowercase ASCII).
+    private static func endsWithFolded(_ text: String, _ suffix: [UInt8]) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= suffix.count else { return false }
+            var position = bytes.count - suffix.count
+            for wanted in suffix {
+                let byte = bytes[position]
+                guard (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == wanted else { return false }
+                position += 1
+            }
+            return true
+        }
     }
 
     /// The pitch phrases for ``mayHaveNoPitch(subject:body:)``, in `pitchPhrases` order

@@ -29,9 +29,15 @@ enum AddressFinder {
             // digits, a city lead word and a comma: an address word trimmed of punctuation
             // that is a head is a word of InquiryLines.scan between apostrophes, whatever
             // else the line holds); the line's shape then says more.
-            let mayHaveStreet = traits.keywords.contains(.streetHead)
-            let mayHaveZIP = traits.digits >= 5
+            // On ASCII without CR, LineShape reads the bytes as the scan did: a ZIP word is a
+            // token of five or nine digits, a street a house number token then a head word,
+            // and `in City,` a lead word then one starting with a capital (its other lines
+            // may have any).
+            let shapeIsExact = traits.isASCII && !traits.hasCR
+            let mayHaveStreet = traits.keywords.contains(.streetHead) && (traits.hasHouseNumberThenHead || !shapeIsExact)
+            let mayHaveZIP = traits.digits >= 5 && (traits.hasZIPToken || !shapeIsExact)
             let mayHaveCityState = traits.hasComma && traits.keywords.contains(.cityStateLead)
+                && (traits.hasLeadBeforeCapital || !shapeIsExact)
             // A street, a ZIP and a labelled ZIP all need an ASCII digit; without one only
             // `in City, ST` can match, and it needs a comma.
             if !traits.hasDigit {
@@ -91,7 +97,13 @@ enum AddressFinder {
             }
         }
         if let cityLine { return [cityLine] }
-        return [cityStateLine, zipOnly].compactMap { $0 }
+        // (Most texts have neither: the empty array allocates nothing.)
+        switch (cityStateLine, zipOnly) {
+        case (nil, nil): return []
+        case let (cityState?, nil): return [cityState]
+        case let (nil, zip?): return [zip]
+        case let (cityState?, zip?): return [cityState, zip]
+        }
     }
 
     /// `in San Marcos, TX` / `near Austin, Texas` / `outside Wimberley, TX.`: a city after

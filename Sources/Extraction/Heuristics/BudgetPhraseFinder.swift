@@ -112,30 +112,51 @@ enum BudgetPhraseFinder {
     /// Words before a bare number that make it the budget on a line with a strong cue.
     private static let qualifiers: Set<String> = ["around", "about", "under", "approximately", "roughly", "between", "is", "of", "max", "maximum"]
 
-    /// Whether ASCII `text` (without a comma) may hold an amount that ``BudgetParser`` reads
-    /// as explicit money: a `$`, or a digit followed (after at most one space or `_`, which
-    /// the parser reads as a space) by the first letter of a unit (`k`, `m`, `mm`, `mil`,
-    /// `thousand`, `grand`, `million`, in any case).
-    private static func mayHoldExplicitMoney(_ text: String) -> Bool {
+    /// Whether ASCII `text` (without a thousands group) may hold an amount that
+    /// ``BudgetParser`` reads as explicit money: a `$`, or a digit followed (after at most
+    /// one space or `_`, which the parser reads as a space) by a run of letters that is a
+    /// unit (``BudgetTokenizer/multipliers``: `k`, `m`, `mm`, `mil`, `mill`, `grand`,
+    /// `thousand`, `million`, `millions`, in any case), as the tokenizer reads a unit.
+    static func mayHoldExplicitMoney(_ text: String) -> Bool {
         var copy = text
         return copy.withUTF8(mayHoldExplicitMoney)
     }
 
     private static func mayHoldExplicitMoney(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var previousIsDigit = false
-        var digitThenSpace = false
-        for byte in bytes {
+        @inline(__always) func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
             if byte == UInt8(ascii: "$") { return true }
-            let lower = byte | 0x20
-            if (previousIsDigit || digitThenSpace), byte >= 0x41,
-               lower == UInt8(ascii: "k") || lower == UInt8(ascii: "m") || lower == UInt8(ascii: "t") || lower == UInt8(ascii: "g") {
-                return true
-            }
-            let isDigit = byte >= 0x30 && byte <= 0x39
-            digitThenSpace = previousIsDigit && (byte == 0x20 || byte == UInt8(ascii: "_"))
-            previousIsDigit = isDigit
+            guard byte >= 0x30 && byte <= 0x39 else { index += 1; continue }
+            // The letters after the digit, past one space or `_`.
+            var start = index + 1
+            if start < bytes.count, bytes[start] == 0x20 || bytes[start] == UInt8(ascii: "_") { start += 1 }
+            var end = start
+            while end < bytes.count, isLetter(bytes[end]) { end += 1 }
+            if end > start, isUnit(UnsafeBufferPointer(rebasing: bytes[start..<end])) { return true }
+            index += 1
         }
         return false
+    }
+
+    /// Whether ASCII letters `word` are a ``BudgetTokenizer/multipliers`` key in some case.
+    private static func isUnit(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        func equals(_ target: StaticString) -> Bool {
+            guard word.count == target.utf8CodeUnitCount else { return false }
+            for offset in 0..<word.count where word[offset] | 0x20 != target.utf8Start[offset] { return false }
+            return true
+        }
+        switch word.count {
+        case 1: return word[0] | 0x20 == UInt8(ascii: "k") || word[0] | 0x20 == UInt8(ascii: "m")
+        case 2: return equals("mm")
+        case 3: return equals("mil")
+        case 4: return equals("mill")
+        case 5: return equals("grand")
+        case 7: return equals("million")
+        case 8: return equals("thousand") || equals("millions")
+        default: return false
+        }
     }
 
     /// Whether ASCII `text` holds a digit, `,` and three digits: ``BudgetTokenizer`` marks a

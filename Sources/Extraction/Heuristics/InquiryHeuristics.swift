@@ -17,7 +17,7 @@ public enum InquiryHeuristics {
         guard !text.isEmpty else { return }
         let lines = InquiryLines(text)
         func provenance(_ rule: String, _ line: Int) -> FieldProvenance {
-            FieldProvenance(spec: nil, rule: "heuristic: " + rule, location: location + " line " + String(line))
+            FieldProvenance(spec: nil, rule: joined("heuristic: ", rule), location: joined(location, " line ", number: line))
         }
 
         if lead.phone == nil, PhoneFinder.mayFind(in: lines) {
@@ -70,6 +70,49 @@ public enum InquiryHeuristics {
             if let last = found.value.last {
                 lead.lastName = last
                 lead.fields["last_name"] = provenance(found.rule, found.line)
+            }
+        }
+    }
+
+    /// `prefix + text` (then `number` in decimal, when given), made in one go: what `+` and
+    /// `String(_:)` make, without their longer general paths (cold on most texts).
+    private static func joined(_ prefix: String, _ text: StaticString, number: Int) -> String {
+        var prefix = prefix
+        return prefix.withUTF8 { head in
+            // (A line number has at most 20 digits and a sign.)
+            String(unsafeUninitializedCapacity: head.count + text.utf8CodeUnitCount + 21) { buffer in
+                var count = 0
+                for byte in head { buffer[count] = byte; count += 1 }
+                for offset in 0..<text.utf8CodeUnitCount { buffer[count] = text.utf8Start[offset]; count += 1 }
+                var value = number.magnitude
+                if number < 0 { buffer[count] = UInt8(ascii: "-"); count += 1 }
+                let firstDigit = count
+                repeat {
+                    buffer[count] = UInt8(ascii: "0") + UInt8(value % 10)
+                    count += 1
+                    value /= 10
+                } while value > 0
+                // (Written least significant first.)
+                var low = firstDigit
+                var high = count - 1
+                while low < high {
+                    buffer.swapAt(low, high)
+                    low += 1
+                    high -= 1
+                }
+                return count
+            }
+        }
+    }
+
+    private static func joined(_ prefix: StaticString, _ text: String) -> String {
+        var text = text
+        return text.withUTF8 { tail in
+            String(unsafeUninitializedCapacity: prefix.utf8CodeUnitCount + tail.count) { buffer in
+                var count = 0
+                for offset in 0..<prefix.utf8CodeUnitCount { buffer[count] = prefix.utf8Start[offset]; count += 1 }
+                for byte in tail { buffer[count] = byte; count += 1 }
+                return count
             }
         }
     }

@@ -77,8 +77,9 @@ enum InquiryKeywords {
     @inline(__always) static func vocabularyIndex(_ value: UInt64) -> Int32 { Int32(truncatingIfNeeded: value >> 32) - 1 }
 
     /// Requirements as presence bits: alternatives indexed by one of their bits, so a check
-    /// looks only at alternatives one of whose words is there.
-    struct Requirements: Sendable {
+    /// looks only at alternatives one of whose words is there. (A class: passing one around
+    /// retains one object, not each of its arrays.)
+    final class Requirements: Sendable {
         /// Every alternative's bits, one after another: alternative `a`'s are
         /// `bits[bitStarts[a]..<bitStarts[a + 1]]` (flat, so a check walks no nested arrays).
         private let bits: [Int32]
@@ -89,6 +90,9 @@ enum InquiryKeywords {
         private let anchorStarts: [Int32]
         /// The anchor bits, for a quick test.
         private let anchors: [UInt64]
+        /// The indices of the words of ``anchors`` that hold a bit, in order: the others
+        /// anchor nothing.
+        private let anchorWords: [Int]
 
         init(_ requirements: FreeTextRequirements) {
             let alternatives = requirements.alternatives.map { words in words.map(InquiryKeywords.bit) }
@@ -116,6 +120,7 @@ enum InquiryKeywords {
             byAnchor = anchored.map(\.alternative)
             self.anchorStarts = anchorStarts
             self.anchors = anchors
+            anchorWords = anchors.indices.filter { anchors[$0] != 0 }
             hasEmptyAlternative = alternatives.contains(where: \.isEmpty)
         }
 
@@ -126,7 +131,7 @@ enum InquiryKeywords {
             if hasEmptyAlternative { return true }
             return presence.withWords { words in
                 anchors.withUnsafeBufferPointer { anchors in
-                    for word in 0..<min(anchors.count, words.count) {
+                    for word in anchorWords where word < words.count {
                         var candidates = anchors[word] & words[word]
                         while candidates != 0 {
                             let bit = word << 6 | candidates.trailingZeroBitCount

@@ -13,7 +13,11 @@ import LeadModel
 /// lookup gives an ASCII line's words is kept too (vocabulary indices for ``indexed(at:)``
 /// and ``textIndexed``, timeline cue flags for ``anyWord(at:starting:_:)``); the words
 /// themselves (``words(at:)``) are made only for the lines a finder reads.
-struct InquiryLines {
+///
+/// A class: the finders share one text's lines by one reference (a struct of six arrays
+/// was retained array by array wherever it was copied), and the lazily made indices live
+/// in it.
+final class InquiryLines {
     static let maximumLines = 400
     static let maximumLineLength = 500
 
@@ -22,10 +26,27 @@ struct InquiryLines {
     /// What a byte scan says about each line, for the finders' prefilters.
     let traits: [Traits]
     /// Which requirement words (``InquiryKeywords``) each line's words hold.
-    let presence: [InquiryKeywords.PresenceSet]
+    let presence: Presence
     /// The union of every line's ``presence``: a requirement no alternative of which it
     /// meets is met by no line nor pair of lines (``pairPresence(_:_:)`` is a union too).
     let textPresence: InquiryKeywords.PresenceSet
+
+    /// Each line's presence set. A text of one line (most messages) keeps its one set in
+    /// ``textPresence`` and makes no array of sets (whose copying code a cold pass pays for).
+    struct Presence: RandomAccessCollection {
+        /// Every line's set; empty for a text of one line.
+        fileprivate let sets: [InquiryKeywords.PresenceSet]
+        /// The text's set: line 0's when ``sets`` is empty.
+        fileprivate let text: InquiryKeywords.PresenceSet
+        fileprivate let lineCount: Int
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { lineCount }
+
+        subscript(index: Int) -> InquiryKeywords.PresenceSet {
+            sets.isEmpty ? text : sets[index]
+        }
+    }
 
     struct Traits {
         var hasDigit = false
@@ -34,6 +55,18 @@ struct InquiryLines {
         /// ASCII digits in the line, counting stops at 255.
         var digits: UInt8 = 0
         var hasPlus = false
+        /// Whether a CR byte is in the line.
+        var hasCR = false
+        /// Whether the bytes between two spaces or tabs (or the line's ends), a token, hold
+        /// five or nine ASCII digits somewhere: what a ZIP word of ``AddressFinder`` needs.
+        var hasZIPToken = false
+        /// Whether a token that may be a house number (a digit, then up to five digits or
+        /// capitals) comes before a word flagged ``InquiryKeywords/Flags/streetHead``: what a
+        /// street of ``AddressFinder`` needs.
+        var hasHouseNumberThenHead = false
+        /// Whether a word flagged ``InquiryKeywords/Flags/cityStateLead`` is followed by a
+        /// word that starts with a capital: what `in Austin, TX` needs.
+        var hasLeadBeforeCapital = false
         /// The flags of the line's words (for a line that is not ASCII, of more: see
         /// ``scan(_:_:_:_:)``). A line that is not ASCII has no letter-run (budget) flags.
         var keywords: InquiryKeywords.Flags = []
@@ -68,7 +101,7 @@ struct InquiryLines {
         }
         lines = builder.lines
         traits = builder.traits
-        presence = builder.presence
+        presence = Presence(sets: builder.presence, text: builder.textPresence, lineCount: builder.lines.count)
         textPresence = builder.textPresence
         asciiWords = builder.words
         wordStarts = builder.wordStarts
@@ -86,11 +119,13 @@ struct InquiryLines {
         var wordStarts: [Int32] = [0]
         var everyLineIsASCII = true
         let table = InquiryKeywords.table
+        /// The text's UTF-8 byte count.
+        let byteCount: Int
 
         init(byteCount: Int) {
+            self.byteCount = byteCount
             lines.reserveCapacity(8)
             traits.reserveCapacity(8)
-            presence.reserveCapacity(8)
             wordStarts.reserveCapacity(9)
             // (A word takes at least one byte and its separator another.)
             words.reserveCapacity(min(byteCount, Self.wordCapacityCap) / 2 + 1)
@@ -102,20 +137,31 @@ struct InquiryLines {
         /// Adds the line whose raw bytes are `raw`, at byte `start` of `text`.
         mutating func add(_ raw: UnsafeBufferPointer<UInt8>, from start: Int, of text: String) {
             let line: String
-            if let ascii = InquiryLines.asciiLine(raw) {
-                line = ascii
+            var lineTraits = Traits()
+            var linePresence = InquiryKeywords.PresenceSet()
+            if let kept = InquiryLines.asciiLine(raw) {
+                // (A text that is one line kept whole, the common message, is that line.)
+                line = kept.count == raw.count && raw.count == byteCount ? text
+                    : String(decoding: UnsafeBufferPointer(rebasing: raw[kept]), as: UTF8.self)
+                InquiryLines.scan(UnsafeBufferPointer(rebasing: raw[kept]), table, &lineTraits, &linePresence, &words)
             } else {
                 let utf8 = text.utf8
                 let lower = utf8.index(utf8.startIndex, offsetBy: start)
                 line = InquiryLines.line(text[lower..<utf8.index(lower, offsetBy: raw.count)])
+                var copy = line
+                copy.withUTF8 { InquiryLines.scan($0, table, &lineTraits, &linePresence, &words) }
             }
-            var lineTraits = Traits()
-            var linePresence = InquiryKeywords.PresenceSet()
-            var copy = line
-            copy.withUTF8 { InquiryLines.scan($0, table, &lineTraits, &linePresence, &words) }
+            // (The sets are kept once there are two lines: before the second, the text's
+            // set is the first line's.)
+            if !lines.isEmpty {
+                if presence.isEmpty {
+                    presence.reserveCapacity(8)
+                    presence.append(textPresence)
+                }
+                presence.append(linePresence)
+            }
             lines.append((lines.count + 1, line))
             traits.append(lineTraits)
-            presence.append(linePresence)
             textPresence.formUnion(linePresence)
             wordStarts.append(Int32(words.count))
             if !lineTraits.isASCII { everyLineIsASCII = false }
@@ -135,8 +181,9 @@ struct InquiryLines {
     }
 
     /// ``line(_:)`` for ASCII bytes, where a Character is one byte except CR LF (one
-    /// Character, whitespace, not `"\r"`); nil when a byte is not ASCII.
-    private static func asciiLine(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    /// Character, whitespace, not `"\r"`), as the bytes it keeps (none when quoted); nil
+    /// when a byte is not ASCII.
+    private static func asciiLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         var end = 0
         var characters = 0
         if bytes.count <= Self.maximumLineLength {
@@ -163,8 +210,8 @@ struct InquiryLines {
             start += 1
         }
         while end > start, bytes[end - 1] == 0x20 || (bytes[end - 1] >= 0x09 && bytes[end - 1] <= 0x0D) { end -= 1 }
-        if start < end, bytes[start] == UInt8(ascii: ">") { return "" }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        if start < end, bytes[start] == UInt8(ascii: ">") { return start..<start }
+        return start..<end
     }
 
     /// Whether every byte is below 0x80.
@@ -218,12 +265,30 @@ struct InquiryLines {
             var hasNonDigit = false
             // Whether the first letter or digit of the word is a capital (0: none seen yet).
             var capital: UInt8 = 0
+            // Whether the last word was a city lead word.
+            var afterLead = false
+            // The current token (since the last space or tab): where it starts, its digits.
+            var tokenStart = 0
+            var tokenDigits = 0
+            var afterHouseNumber = false
+            func finishToken(at end: Int) {
+                if tokenDigits == 5 || tokenDigits == 9 { traits.hasZIPToken = true }
+                if end - tokenStart >= 1, end - tokenStart <= 6, bytes[tokenStart] >= 0x30, bytes[tokenStart] <= 0x39,
+                   bytes[(tokenStart + 1)..<end].allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) }) {
+                    afterHouseNumber = true
+                }
+                tokenStart = end + 1
+                tokenDigits = 0
+            }
             func finish() {
                 if length > 0 {
                     let (raw, stem, cues) = lookUp(word, length, hasDigit: hasDigit, hasApostrophe: hasApostrophe,
                                                    startsCapital: capital == 2, scratch: scratch, table, &traits, &presence)
                     // (Dropped again below if a later byte is not ASCII.)
                     words.append(IndexedWord(raw: raw, stem: stem, numeric: !hasNonDigit, cues: cues))
+                    if afterLead, capital == 2 { traits.hasLeadBeforeCapital = true }
+                    afterLead = cues.contains(.cityStateLead)
+                    if afterHouseNumber, cues.contains(.streetHead) { traits.hasHouseNumberThenHead = true }
                 }
                 length = 0
                 hasDigit = false
@@ -269,17 +334,25 @@ struct InquiryLines {
                     length += 1
                     hasDigit = true
                     digits += 1
+                    tokenDigits += 1
                 } else if lower == 0x27 {
                     scratch[length] = lower
                     length += 1
                     hasApostrophe = true
                     hasNonDigit = true
                 } else {
-                    if byte == 0x2C { traits.hasComma = true } else if byte == 0x2B { traits.hasPlus = true }
+                    switch byte {
+                    case 0x2C: traits.hasComma = true
+                    case 0x2B: traits.hasPlus = true
+                    case 0x0D: traits.hasCR = true
+                    case 0x20, 0x09: finishToken(at: index)
+                    default: break
+                    }
                     finish()
                 }
                 index += 1
             }
+            finishToken(at: bytes.count)
             finish()
         }
         traits.isASCII = isASCII
@@ -342,7 +415,7 @@ struct InquiryLines {
         if !startsCapital { flags.remove(.streetHead) }
         traits.keywords.formUnion(flags)
         // (The cue flags are those of the word as written: nothing above changes them.)
-        return (rawIndex, stemIndex, flags.intersection(IndexedWord.cueFlags))
+        return (rawIndex, stemIndex, flags.intersection(IndexedWord.cueFlags.union([.cityStateLead, .streetHead])))
     }
 
     @inline(__always)
@@ -350,25 +423,17 @@ struct InquiryLines {
         length == 4 && word[0] == 0x32 && word[1] == 0x30 && word[2] >= 0x30 && word[2] <= 0x39 && word[3] >= 0x30 && word[3] <= 0x39
     }
 
-    /// The words of each line (``PhraseVocabulary/words(in:)``), split once on first use and
-    /// shared by the finders.
-    private let wordCache = WordCache()
-
-    /// Filled on first use (most texts are read by their flags alone), each table when
-    /// first needed.
-    private final class WordCache {
-        var words: [[String]?] = []
-        var pairs: [[String]?] = []
-        var indexed: [VocabularyWords??] = []
-    }
+    /// The indices of every ASCII line's words (``asciiIndexed(_:)`` of them all), made on
+    /// first use (most texts never ask).
+    private var allASCII: VocabularyWords?
 
     /// The words of `lines[index].text`, as ``PhraseVocabulary/words(in:)`` splits them.
+    ///
+    /// Split on each call: a line's words are asked for once on nearly every text (the
+    /// timeline reading; the vocabulary readings read an ASCII line's indices), and a
+    /// cache of them costs more code than it spares.
     func words(at index: Int) -> [String] {
-        if wordCache.words.isEmpty { wordCache.words = Array(repeating: nil, count: lines.count) }
-        if let words = wordCache.words[index] { return words }
-        let words = PhraseVocabulary.words(in: lines[index].text)
-        wordCache.words[index] = words
-        return words
+        PhraseVocabulary.words(in: lines[index].text)
     }
 
     /// The words of `lines[index].text + " " + lines[next].text`, as
@@ -376,11 +441,7 @@ struct InquiryLines {
     /// second, unless the space joins a character of either (``joinsPlainly(_:_:)``).
     func pairWords(_ index: Int, _ next: Int) -> [String] {
         if joinsPlainly(index, next) { return words(at: index) + words(at: next) }
-        if wordCache.pairs.isEmpty { wordCache.pairs = Array(repeating: nil, count: lines.count) }
-        if let words = wordCache.pairs[index] { return words }
-        let words = PhraseVocabulary.words(in: lines[index].text + " " + lines[next].text)
-        wordCache.pairs[index] = words
-        return words
+        return PhraseVocabulary.words(in: lines[index].text + " " + lines[next].text)
     }
 
     /// Whether the words of `lines[index].text + " " + lines[next].text` are those of the
@@ -417,17 +478,14 @@ struct InquiryLines {
     }
 
     /// The words of `lines[index].text` as vocabulary indices (``VocabularyIndex``),
-    /// computed once on first use; nil for a line with a word that may equal a vocabulary
+    /// nil for a line with a word that may equal a vocabulary
     /// string without having its bytes.
     func indexed(at index: Int) -> VocabularyWords? {
-        // (Kept: the lot status and financing readings may both ask for a line.)
-        if wordCache.indexed.isEmpty { wordCache.indexed = Array(repeating: nil, count: lines.count) }
-        if let known = wordCache.indexed[index] { return known }
-        // An ASCII line's indices were recorded by the scan.
-        let indexed = traits[index].isASCII ? asciiIndexed(Int(wordStarts[index])..<Int(wordStarts[index + 1]))
+        // An ASCII line's indices were recorded by the scan (and those of a line holding
+        // every word of the text are made once: asked as the line's and the text's). Not
+        // kept per line: a cache of these values costs more code than the copy it spares.
+        traits[index].isASCII ? asciiIndexed(Int(wordStarts[index])..<Int(wordStarts[index + 1]))
             : VocabularyIndex.words(ascii: lines[index].text) ?? VocabularyIndex.words(words(at: index))
-        wordCache.indexed[index] = .some(indexed)
-        return indexed
     }
 
     /// The words of every line as vocabulary indices, one line after another (the words
@@ -475,8 +533,17 @@ struct InquiryLines {
         return lines[low].number
     }
 
-    /// The words `range` of ``asciiWords``.
+    /// The words `range` of ``asciiWords``: made once for all of them (a text of one line
+    /// with words asks for those as its text's and as its line's).
     private func asciiIndexed(_ range: Range<Int>) -> VocabularyWords {
+        guard range == 0..<asciiWords.count else { return copyIndexed(range) }
+        if let all = allASCII { return all }
+        let all = copyIndexed(range)
+        allASCII = all
+        return all
+    }
+
+    private func copyIndexed(_ range: Range<Int>) -> VocabularyWords {
         // (Reserved first: three allocations, no growth.)
         var raw: [Int32] = []
         var stem: [Int32] = []
@@ -502,7 +569,8 @@ struct InquiryLines {
         var raw: Int32
         var stem: Int32
         var numeric: Bool
-        /// Which ``TimelinePhraseFinder`` cues the word as written starts (``cueFlags``).
+        /// Which ``TimelinePhraseFinder`` cues the word as written starts (``cueFlags``),
+        /// and whether it is a city lead word or a street head (capitalised).
         var cues: InquiryKeywords.Flags
 
         static let cueFlags: InquiryKeywords.Flags = [.futureCue, .pastCue, .timingCue]

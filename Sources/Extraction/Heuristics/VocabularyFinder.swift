@@ -44,34 +44,62 @@ enum VocabularyFinder {
 
     /// The first line that states a lot status.
     static func lotStatus(in lines: InquiryLines) -> HeuristicFinding<String>? {
-        firstLine(in: lines, rule: "lot status phrase", requirements: InquiryKeywords.lotStatus,
-                  LotStatusVocabulary.status(indexed:)) {
-            LotStatusVocabulary.status(inWords: $0, acceptingShortAnswers: false)
-        }
+        firstLine(in: lines, .lotStatus)
     }
 
     /// The first line that states how the project is paid for.
     static func financing(in lines: InquiryLines) -> HeuristicFinding<String>? {
-        firstLine(in: lines, rule: "financing phrase", requirements: InquiryKeywords.financing,
-                  FinancingVocabulary.status(indexed:)) {
-            FinancingVocabulary.status(inWords: $0, acceptingShortAnswers: false)
+        firstLine(in: lines, .financing)
+    }
+
+    /// What ``firstLine(in:_:)`` reads. (A value, not closures: both readings run the same
+    /// code, one copy of it.)
+    private enum Reading {
+        case lotStatus
+        case financing
+
+        var requirements: InquiryKeywords.Requirements {
+            switch self {
+            case .lotStatus: InquiryKeywords.lotStatus
+            case .financing: InquiryKeywords.financing
+            }
+        }
+
+        var rule: String {
+            switch self {
+            case .lotStatus: "lot status phrase"
+            case .financing: "financing phrase"
+            }
+        }
+
+        func read(indexed words: VocabularyWords) -> String? {
+            switch self {
+            case .lotStatus: LotStatusVocabulary.status(indexed: words)
+            case .financing: FinancingVocabulary.status(indexed: words)
+            }
+        }
+
+        func read(words: [String]) -> String? {
+            switch self {
+            case .lotStatus: LotStatusVocabulary.status(inWords: words, acceptingShortAnswers: false)
+            case .financing: FinancingVocabulary.status(inWords: words, acceptingShortAnswers: false)
+            }
         }
     }
 
-    /// The first line on which `read` finds something; a phrase wrapped onto the next line
-    /// ("we would pay\ncash") is found on the line where it starts.
+    /// The first line on which `reading` finds something; a phrase wrapped onto the next
+    /// line ("we would pay\ncash") is found on the line where it starts.
     ///
-    /// `read` finds nothing in words that meet none of `requirements`' alternatives, so a
-    /// line, or a pair of lines, whose words (``InquiryLines/presence``,
+    /// A reading finds nothing in words that meet none of its requirements' alternatives,
+    /// so a line, or a pair of lines, whose words (``InquiryLines/presence``,
     /// ``InquiryLines/pairPresence(_:_:)``) meet none is not read at all.
     ///
-    /// `read` gets the words of a line (split once, shared with the other finders) or of
-    /// a pair of lines (``InquiryLines/pairWords(_:_:)``); `readIndexed`, which answers as
-    /// `read`, their vocabulary indices when they have them. A line's answer is computed once.
-    private static func firstLine(
-        in lines: InquiryLines, rule: String, requirements: InquiryKeywords.Requirements,
-        _ readIndexed: (VocabularyWords) -> String?, _ readWords: ([String]) -> String?
-    ) -> HeuristicFinding<String>? {
+    /// It reads the vocabulary indices of a line (or of a pair of lines) when they have
+    /// them, else their words (split once, shared with the other finders;
+    /// ``InquiryLines/pairWords(_:_:)``). A line's answer is computed once.
+    @inline(never)
+    private static func firstLine(in lines: InquiryLines, _ reading: Reading) -> HeuristicFinding<String>? {
+        let requirements = reading.requirements
         // A line's presence, and a pair's (a union of two lines'), is within the text's: a
         // text that meets no alternative has no line nor pair to read.
         guard requirements.mayMatch(lines.textPresence) else { return nil }
@@ -80,24 +108,24 @@ enum VocabularyFinder {
         var known: (index: Int, value: String?)?
         func answer(_ index: Int) -> String? {
             if let known, known.index == index { return known.value }
-            let value = lines.indexed(at: index).map(readIndexed) ?? readWords(lines.words(at: index))
+            let value = lines.indexed(at: index).map(reading.read(indexed:)) ?? reading.read(words: lines.words(at: index))
             known = (index, value)
             return value
         }
         func read(pair index: Int, _ next: Int) -> String? {
-            lines.pairIndexed(index, next).map(readIndexed) ?? readWords(lines.pairWords(index, next))
+            lines.pairIndexed(index, next).map(reading.read(indexed:)) ?? reading.read(words: lines.pairWords(index, next))
         }
         let all = lines.lines
         for index in all.indices where !all[index].text.isEmpty {
             if requirements.mayMatch(lines.presence[index]), let value = answer(index) {
-                return HeuristicFinding(value: value, line: all[index].number, rule: rule)
+                return HeuristicFinding(value: value, line: all[index].number, rule: reading.rule)
             }
             // A pair is a filled line and the filled line right after it.
             let next = index + 1
             guard next < all.count, !all[next].text.isEmpty else { continue }
             guard requirements.mayMatch(lines.pairPresence(index, next)) else { continue }
             if let value = read(pair: index, next), answer(next) == nil {
-                return HeuristicFinding(value: value, line: all[index].number, rule: rule)
+                return HeuristicFinding(value: value, line: all[index].number, rule: reading.rule)
             }
         }
         return nil

@@ -8,15 +8,21 @@
 /// the literals whose first four bytes are the window's, folded, are compared. (The hash
 /// is taken with bit 5 of each byte set, which folds A-Z like lowercasing and merges a
 /// few other bytes too: a coarser key, never a missed literal.) Once every literal of a
-/// hash is found, the scan clears its bit in a copy of the table, so a common word
-/// ("name", "new ") costs nothing after its first time. Most positions are not looked up
+/// hash is found, a hit on it skips its bucket's literals by their flags (no copy of the
+/// table per text, which cost more than a subject's whole scan). Most positions are not looked up
 /// at all: when the three bytes after a position are neither the first three nor the
 /// second to fourth of any literal, neither it nor the next can start one, and the scan
 /// steps over both. Literals shorter than four bytes (rare; the scan then looks at every
 /// position) are keyed on the window's last two bytes, and only on a hit compared.
+///
+/// Several literals may share one result slot (``init(variants:)``): the slot is marked
+/// when any of them occurs, so a phrase that needs a context byte can be given as its
+/// variants without a flag for each.
 struct FoldedLiteralScanner: Sendable {
-    /// The literals as given; results are indexed like this list.
+    /// The literals as given (every variant, slot by slot).
     let literals: [[UInt8]]
+    /// How many result slots: results are indexed by slot.
+    let slotCount: Int
     /// The tables, in memory the scan reads through plain pointers.
     private let storage: Storage
 
@@ -41,9 +47,24 @@ struct FoldedLiteralScanner: Sendable {
         byte &- 0x41 < 26 ? byte | 0x20 : byte
     }
 
-    /// - Parameter literals: Non-empty, lowercase ASCII.
+    /// - Parameter literals: Non-empty, lowercase ASCII; slot `i` is literal `i`.
     init(_ literals: [String]) {
-        self.literals = literals.map { Array($0.utf8) }
+        self.init(variants: literals.map { [Array($0.utf8)] })
+    }
+
+    /// - Parameter variants: For each result slot, its literals: non-empty, without A-Z
+    ///   (lowercase ASCII, or any byte that is not an ASCII letter).
+    init(variants: [[[UInt8]]]) {
+        var literals: [[UInt8]] = []
+        var slotOf: [Int32] = []
+        for (slot, group) in variants.enumerated() {
+            for literal in group {
+                literals.append(literal)
+                slotOf.append(Int32(slot))
+            }
+        }
+        self.literals = literals
+        slotCount = variants.count
         var heads: [UInt32] = []
         var tails: [UInt8] = []
         var tailStarts: [Int32] = []
@@ -59,7 +80,7 @@ struct FoldedLiteralScanner: Sendable {
             tails += literal.dropFirst(4)
             if literal.count < 4 {
                 heads.append(0)
-                shortLiterals.append(ShortLiteral(value: value, shift: UInt32(8 * (4 - literal.count)), index: index))
+                shortLiterals.append(ShortLiteral(value: value, shift: UInt32(8 * (4 - literal.count)), slot: Int(slotOf[index])))
                 continue
             }
             heads.append(value)
@@ -81,8 +102,8 @@ struct FoldedLiteralScanner: Sendable {
         }
         bucketStarts.append(Int32(bucketLiterals.count))
         storage = Storage(heads: heads, tails: tails, tailStarts: tailStarts, bits: bits,
-                          bucketStarts: bucketStarts, bucketLiterals: bucketLiterals, shortLiterals: shortLiterals,
-                          stepBits: stepBits)
+                          bucketStarts: bucketStarts, bucketLiterals: bucketLiterals, slotOf: slotOf,
+                          shortLiterals: shortLiterals, stepBits: stepBits)
     }
 
     /// The first of `start`, `start + 2`, `start + 4`, ... below `limit` whose next three
@@ -102,95 +123,96 @@ struct FoldedLiteralScanner: Sendable {
     }
 
     /// A literal of one to three bytes: its bytes little-endian, the shift that brings the
-    /// window's last bytes down to them, and its index.
+    /// window's last bytes down to them, and its slot.
     private struct ShortLiteral {
         var value: UInt32
         var shift: UInt32
-        var index: Int
+        var slot: Int
     }
 
-    /// For each literal, whether it occurs in `bytes` with A-Z folded.
+    /// For each slot, whether one of its literals occurs in `bytes` with A-Z folded.
     func occurrences(in bytes: UnsafeBufferPointer<UInt8>) -> [Bool] {
-        var found = [Bool](repeating: false, count: literals.count)
-        markOccurrences(in: bytes, into: &found)
+        var found = [Bool](repeating: false, count: slotCount)
+        // (Nothing is found yet: no count of the flags.)
+        mark(bytes, into: &found, remaining: slotCount)
         return found
     }
 
-    /// Sets `found[i]` for each literal `i` that occurs in `bytes` with A-Z folded (others
-    /// are left as they are: several buffers can be marked into one array).
+    /// Sets `found[i]` for each slot `i` one of whose literals occurs in `bytes` with A-Z
+    /// folded (others are left as they are: several buffers can be marked into one array).
     func markOccurrences(in bytes: UnsafeBufferPointer<UInt8>, into found: inout [Bool]) {
-        precondition(found.count == literals.count, "one flag per literal")
+        precondition(found.count == slotCount, "one flag per slot")
         var remaining = 0
         for isFound in found where !isFound { remaining += 1 }
+        mark(bytes, into: &found, remaining: remaining)
+    }
+
+    /// ``markOccurrences(in:into:)`` with `remaining` the number of false flags.
+    private func mark(_ bytes: UnsafeBufferPointer<UInt8>, into found: inout [Bool], remaining: Int) {
+        var remaining = remaining
         guard remaining > 0, let base = bytes.baseAddress else { return }
         let count = bytes.count
         let storage = storage
-        // A private copy of the bit table, to clear the bits of buckets found.
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.bitWords) { live in
-            guard let live = live.baseAddress else { return }
-            live.initialize(from: storage.bits, count: Self.bitWords)
-            found.withUnsafeMutableBufferPointer { found in
-                guard let found = found.baseAddress else { return }
-                /// Looks up the four bytes before `end` (`window` holds them, the newest in
-                /// the high byte); true when every literal is found.
-                @inline(__always) func lookUp(_ window: UInt32, end: Int) -> Bool {
-                    let hash = Self.hash(window | 0x2020_2020)
-                    guard live[hash >> 6] & (1 << UInt64(hash & 63)) != 0 else { return false }
-                    let (marked, bucketDone) = storage.mark(hash: hash, base, count, start: end - 4, found)
-                    remaining -= marked
-                    if bucketDone { live[hash >> 6] &= ~(1 << UInt64(hash & 63)) }
-                    return remaining == 0
+        let bits = UnsafePointer(storage.bits)
+        found.withUnsafeMutableBufferPointer { found in
+            guard let found = found.baseAddress else { return }
+            /// Looks up the four bytes before `end` (`window` holds them, the newest in
+            /// the high byte); true when every slot is found.
+            @inline(__always) func lookUp(_ window: UInt32, end: Int) -> Bool {
+                let hash = Self.hash(window | 0x2020_2020)
+                guard bits[hash >> 6] & (1 << UInt64(hash & 63)) != 0 else { return false }
+                remaining -= storage.mark(hash: hash, base, count, start: end - 4, found)
+                return remaining == 0
+            }
+            guard storage.shortCount > 0 else {
+                // Every literal has four bytes or more: a literal starting at `start`
+                // or the position after has its bytes 1-3 or 0-2, respectively, at
+                // `start + 1`; when those three bytes are no literal's, both positions
+                // are stepped over with one table load.
+                let raw = UnsafeRawPointer(base)
+                let step = UnsafePointer(storage.stepBits)
+                // `start < limit` is `start + 4 <= count`.
+                let limit = count - 3
+                var start = 0
+                while true {
+                    start = Self.nextStop(raw, from: start, limit: limit, step)
+                    guard start < limit else { return }
+                    let window = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt32.self))
+                    if lookUp(window, end: start &+ 4) { return }
+                    start &+= 1
                 }
-                guard storage.shortCount > 0 else {
-                    // Every literal has four bytes or more: a literal starting at `start`
-                    // or the position after has its bytes 1-3 or 0-2, respectively, at
-                    // `start + 1`; when those three bytes are no literal's, both positions
-                    // are stepped over with one table load.
-                    let raw = UnsafeRawPointer(base)
-                    let step = UnsafePointer(storage.stepBits)
-                    // `start < limit` is `start + 4 <= count`.
-                    let limit = count - 3
-                    var start = 0
-                    while true {
-                        start = Self.nextStop(raw, from: start, limit: limit, step)
-                        guard start < limit else { return }
-                        let window = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt32.self))
-                        if lookUp(window, end: start &+ 4) { return }
-                        start &+= 1
+            }
+            // With short literals, their last two bytes too, looked up in a table of
+            // 64 Ki bits (bit 5 of each byte set, as for the hash: a coarser key, never a
+            // missed literal); only on a hit are the window's last bytes folded and
+            // compared with each short literal (bytes before the text's start count as
+            // zeros, which never equal a literal's bytes).
+            let shorts = storage.shortLiterals
+            let shortCount = storage.shortCount
+            let shortBits = storage.shortBits
+            @inline(__always) func foldedEnd(at position: Int) -> UInt32 {
+                var folded = UInt32(Self.fold(base[position])) << 24
+                if position >= 1 { folded |= UInt32(Self.fold(base[position - 1])) << 16 }
+                if position >= 2 { folded |= UInt32(Self.fold(base[position - 2])) << 8 }
+                return folded
+            }
+            var window: UInt32 = 0
+            for position in 0..<count {
+                window = window >> 8 | UInt32(base[position]) << 24
+                let pair = Int((window >> 16) | 0x2020)
+                if shortBits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
+                    let folded = foldedEnd(at: position)
+                    var next = 0
+                    while next < shortCount {
+                        let short = shorts[next]
+                        next += 1
+                        guard folded >> short.shift == short.value, !found[short.slot] else { continue }
+                        found[short.slot] = true
+                        remaining -= 1
+                        if remaining == 0 { return }
                     }
                 }
-                // With short literals, their last two bytes too, looked up in a table of
-                // 64 Ki bits (bit 5 of each byte set, as for the hash: a coarser key, never a
-                // missed literal); only on a hit are the window's last bytes folded and
-                // compared with each short literal (bytes before the text's start count as
-                // zeros, which never equal a literal's bytes).
-                let shorts = storage.shortLiterals
-                let shortCount = storage.shortCount
-                let shortBits = storage.shortBits
-                @inline(__always) func foldedEnd(at position: Int) -> UInt32 {
-                    var folded = UInt32(Self.fold(base[position])) << 24
-                    if position >= 1 { folded |= UInt32(Self.fold(base[position - 1])) << 16 }
-                    if position >= 2 { folded |= UInt32(Self.fold(base[position - 2])) << 8 }
-                    return folded
-                }
-                var window: UInt32 = 0
-                for position in 0..<count {
-                    window = window >> 8 | UInt32(base[position]) << 24
-                    let pair = Int((window >> 16) | 0x2020)
-                    if shortBits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
-                        let folded = foldedEnd(at: position)
-                        var next = 0
-                        while next < shortCount {
-                            let short = shorts[next]
-                            next += 1
-                            guard folded >> short.shift == short.value, !found[short.index] else { continue }
-                            found[short.index] = true
-                            remaining -= 1
-                            if remaining == 0 { return }
-                        }
-                    }
-                    if position >= 3, lookUp(window, end: position + 1) { return }
-                }
+                if position >= 3, lookUp(window, end: position + 1) { return }
             }
         }
     }
@@ -210,6 +232,8 @@ struct FoldedLiteralScanner: Sendable {
         /// Literal indices by hash: bucket `h` is `bucketLiterals[bucketStarts[h]..<bucketStarts[h + 1]]`.
         let bucketStarts: UnsafeMutablePointer<Int32>
         let bucketLiterals: UnsafeMutablePointer<Int32>
+        /// Each literal's result slot.
+        let slotOf: UnsafeMutablePointer<Int32>
         /// Literals of one to three bytes.
         let shortLiterals: UnsafeMutablePointer<ShortLiteral>
         let shortCount: Int
@@ -221,7 +245,7 @@ struct FoldedLiteralScanner: Sendable {
         let shortBits: UnsafeMutablePointer<UInt64>
 
         init(heads: [UInt32], tails: [UInt8], tailStarts: [Int32], bits: [UInt64], bucketStarts: [Int32], bucketLiterals: [Int32],
-             shortLiterals: [ShortLiteral], stepBits: [UInt64]) {
+             slotOf: [Int32], shortLiterals: [ShortLiteral], stepBits: [UInt64]) {
             func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
                 let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(array.count, 1))
                 pointer.initialize(from: array, count: array.count)
@@ -233,6 +257,7 @@ struct FoldedLiteralScanner: Sendable {
             self.bits = copy(bits)
             self.bucketStarts = copy(bucketStarts)
             self.bucketLiterals = copy(bucketLiterals)
+            self.slotOf = copy(slotOf)
             self.shortLiterals = copy(shortLiterals)
             shortCount = shortLiterals.count
             var shortBits = [UInt64](repeating: 0, count: 1024)
@@ -257,33 +282,32 @@ struct FoldedLiteralScanner: Sendable {
             bits.deallocate()
             bucketStarts.deallocate()
             bucketLiterals.deallocate()
+            slotOf.deallocate()
             shortLiterals.deallocate()
             shortBits.deallocate()
             stepBits.deallocate()
         }
 
-        /// Marks the literals of bucket `hash` that occur at `start`: how many were newly
-        /// found, and whether every literal of the bucket is now found.
+        /// Marks the slots of the literals of bucket `hash` that occur at `start` (literals
+        /// of slots already found are skipped): how many slots were newly found.
         func mark(hash: Int, _ bytes: UnsafePointer<UInt8>, _ count: Int, start: Int,
-                  _ found: UnsafeMutablePointer<Bool>) -> (marked: Int, bucketDone: Bool) {
+                  _ found: UnsafeMutablePointer<Bool>) -> Int {
             let head = UInt32(fold(bytes[start])) | UInt32(fold(bytes[start + 1])) << 8
                 | UInt32(fold(bytes[start + 2])) << 16 | UInt32(fold(bytes[start + 3])) << 24
             var marked = 0
-            var bucketDone = true
-            var slot = Int(bucketStarts[hash])
+            var entry = Int(bucketStarts[hash])
             let end = Int(bucketStarts[hash + 1])
-            while slot < end {
-                let index = Int(bucketLiterals[slot])
-                slot += 1
-                if found[index] { continue }
+            while entry < end {
+                let index = Int(bucketLiterals[entry])
+                entry += 1
+                let slot = Int(slotOf[index])
+                if found[slot] { continue }
                 if heads[index] == head, tailMatches(index, bytes, count, at: start + 4) {
-                    found[index] = true
+                    found[slot] = true
                     marked += 1
-                } else {
-                    bucketDone = false
                 }
             }
-            return (marked, bucketDone)
+            return marked
         }
 
         /// Whether literal `index`'s bytes after its head occur at `start`, A-Z folded.

@@ -84,8 +84,11 @@ final class InquiryView {
     func tableRowValues(for table: LabelKeyTable) -> [String?] {
         var values = [String?](repeating: nil, count: table.count)
         guard table.count > 0, let htmlDocument else { return values }
-        htmlDocument.forEachInnermostTableRow { label, value in
-            guard let slot = table.slot(ofLabel: label), values[slot] == nil else { return }
+        htmlDocument.visitInnermostTableRows { plainLabel, label, value in
+            // A plain label is matched on the cell's bytes (the key ignores the whitespace
+            // rendering would collapse): no rendering, no String.
+            let slot = if let plainLabel { table.slot(ofASCIILabel: plainLabel) } else { table.slot(ofLabel: label()) }
+            guard let slot, values[slot] == nil else { return }
             values[slot] = value()
         }
         return values

@@ -17,8 +17,9 @@ struct LeadBuilder {
     private var relayDomainsAreASCII: Bool
     /// Phones of the detected source are call-tracking numbers.
     var phonesAreProxied = false
-    /// Fields a rule already settled without a lead value (a proxied phone).
-    private var settled: Set<LeadField> = []
+    /// Whether a rule already settled the phone without a lead value (a proxied phone: the
+    /// only field settled so, hence a flag rather than a set of fields).
+    private var phoneIsSettled = false
 
     init(lead: ExtractedLead, relayDomains: [String]) {
         self.lead = lead
@@ -30,14 +31,13 @@ struct LeadBuilder {
 
     /// Whether the field already has a value (rules for it are then skipped).
     func has(_ field: LeadField) -> Bool {
-        if settled.contains(field) { return true }
         switch field {
         case .sourceLeadId: return lead.sourceLeadId != nil
         case .name: return lead.firstName != nil || lead.lastName != nil
         case .firstName: return lead.firstName != nil
         case .lastName: return lead.lastName != nil
         case .email: return lead.email != nil
-        case .phone: return lead.phone != nil
+        case .phone: return phoneIsSettled || lead.phone != nil
         case .phoneExtension: return lead.phoneExtension != nil
         case .street: return lead.address?.street != nil
         case .city: return lead.address?.city != nil
@@ -160,7 +160,7 @@ struct LeadBuilder {
             guard let (number, phoneExtension) = ValueNormalizer.phone(raw) else { return false }
             if phonesAreProxied {
                 addChannel(ContactChannel(kind: .phone, value: number, isRelay: true))
-                settled.insert(.phone)
+                phoneIsSettled = true
                 return true
             }
             lead.phone = number
@@ -244,6 +244,8 @@ struct LeadBuilder {
     /// Adds the lead's own email and phone as (non-relay) channels, after the relays.
     mutating func finishChannels() {
         var channels: [ContactChannel] = []
+        // One allocation for all of them, not one per growth step.
+        channels.reserveCapacity(2 + lead.contactChannels.count)
         if let email = lead.email { channels.append(ContactChannel(kind: .email, value: email)) }
         if let phone = lead.phone { channels.append(ContactChannel(kind: .phone, value: phone)) }
         for channel in lead.contactChannels where !channels.contains(channel) { channels.append(channel) }

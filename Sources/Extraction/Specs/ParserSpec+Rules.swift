@@ -37,35 +37,66 @@ extension ParserSpec {
         _ rules: UnsafeBufferPointer<FieldRule>, _ index: Int, _ view: InquiryView, _ presence: LiteralPresence?,
         _ lookups: inout RuleLookups
     ) -> (value: String, rule: String, location: String?)? {
-        // The rule read through a pointer: `rule.pointee.kind` is matched in place.
+        // The rule read through a pointer, by its payload-free plan: only the rare
+        // `.general` rules switch on (and copy) their kind.
         guard let base = rules.baseAddress, rules.indices.contains(index) else { return nil }
         let rule = base + index
-        switch rule.pointee.kind {
-        case .label(let labels, let multiline):
-            guard labels.hasSlots else {
-                // Labels without slots (not from a loaded spec): the full index.
-                guard let (labelIndex, entry) = view.labels.value(for: labels) else { return nil }
-                let value = multiline ? view.labels.multilineValue(from: entry, knownLabels: labelKeys) : entry.value
-                return (value, rule.pointee.provenanceName(labelAt: labelIndex), view.textLocation(line: entry.line))
-            }
+        switch rule.pointee.plan {
+        case .slottedLabel(let multiline):
             if lookups.textLabels == nil { lookups.textLabels = view.labelValues(for: textLabelTable) }
             // Read in place (optional chaining) rather than bound to a copy of the lookup.
-            guard let (labelIndex, entry) = lookups.textLabels?.value(for: labels) else { return nil }
+            guard let (labelIndex, entry) = lookups.textLabels?.value(forSlots: rule.pointee.slots) else { return nil }
             let value = multiline ? lookups.textLabels?.multilineValue(from: entry) ?? entry.value : entry.value
             return (value, rule.pointee.provenanceName(labelAt: labelIndex), view.textLocation(line: entry.line))
-        case .tableRow(let labels):
-            guard labels.hasSlots else {
-                for (labelIndex, key) in labels.keys.enumerated() {
-                    if let value = view.tableRows[key], !value.isEmpty {
-                        return (value, rule.pointee.provenanceName(labelAt: labelIndex), "HTML table row")
-                    }
-                }
-                return nil
-            }
+        case .slottedTableRow:
             if lookups.tableRows == nil { lookups.tableRows = view.tableRowValues(for: tableRowTable) }
             guard let rows = lookups.tableRows else { return nil }
-            for (labelIndex, slot) in labels.slots.enumerated() where slot >= 0 {
-                if let value = rows[slot], !value.isEmpty {
+            let slots = rule.pointee.slots
+            for labelIndex in slots.indices where slots[labelIndex] >= 0 {
+                if let value = rows[slots[labelIndex]], !value.isEmpty {
+                    return (value, rule.pointee.provenanceName(labelAt: labelIndex), "HTML table row")
+                }
+            }
+            return nil
+        case .pattern(let scope):
+            // The rule's boxed pattern, run in place: no copy of the pattern.
+            switch scope {
+            case .text:
+                // The arguments worked out before the boxed pattern is reached (see
+                // ``FieldRule/PatternBox/firstValue(in:presence:isASCII:)``). No literal
+                // presence: where detection did not need it, scanning the text for every
+                // literal of the set costs more than it saves these patterns, whose windows
+                // find their own literals with `memchr` (see ``PatternWindow``).
+                let text = view.text
+                let isASCII = view.textIsASCII
+                guard let (value, offset) = rule.pointee.pattern?.firstValue(in: text, presence: nil, isASCII: isASCII) else {
+                    return nil
+                }
+                return (value, rule.pointee.provenanceName(), view.textLocation(line: view.line(ofUTF8Offset: offset)))
+            case .subject:
+                let subject = view.subject
+                let subjectPresence = presence?.subject
+                let isASCII = view.subjectIsASCII
+                guard let (value, _) = rule.pointee.pattern?.firstValue(in: subject, presence: subjectPresence, isASCII: isASCII) else {
+                    return nil
+                }
+                return (value, rule.pointee.provenanceName(), view.inquiry.subjectSource)
+            case .html:
+                guard let (value, _) = rule.pointee.pattern?.pattern.firstValue(in: view.boundedHTML) else { return nil }
+                return (value, rule.pointee.provenanceName(), "HTML source")
+            }
+        case .general:
+            break
+        }
+        switch rule.pointee.kind {
+        case .label(let labels, let multiline):
+            // Labels without slots (not from a loaded spec): the full index.
+            guard let (labelIndex, entry) = view.labels.value(for: labels) else { return nil }
+            let value = multiline ? view.labels.multilineValue(from: entry, knownLabels: labelKeys) : entry.value
+            return (value, rule.pointee.provenanceName(labelAt: labelIndex), view.textLocation(line: entry.line))
+        case .tableRow(let labels):
+            for (labelIndex, key) in labels.keys.enumerated() {
+                if let value = view.tableRows[key], !value.isEmpty {
                     return (value, rule.pointee.provenanceName(labelAt: labelIndex), "HTML table row")
                 }
             }
@@ -75,19 +106,8 @@ extension ParserSpec {
                   let values = try? document.values(matching: expression) else { return nil }
             guard let value = values.first(where: { !$0.isEmpty }) else { return nil }
             return (value, rule.pointee.provenanceName(), "HTML")
-        case .pattern(_, let scope):
-            // The rule's boxed pattern, run in place: no copy of the pattern.
-            switch scope {
-            case .text:
-                guard let (value, offset) = rule.pointee.pattern?.pattern.firstValue(in: view.text, presence: presence?.text, isASCII: view.textIsASCII) else { return nil }
-                return (value, rule.pointee.provenanceName(), view.textLocation(line: view.line(ofUTF8Offset: offset)))
-            case .subject:
-                guard let (value, _) = rule.pointee.pattern?.pattern.firstValue(in: view.subject, presence: presence?.subject, isASCII: view.subjectIsASCII) else { return nil }
-                return (value, rule.pointee.provenanceName(), view.inquiry.subjectSource)
-            case .html:
-                guard let (value, _) = rule.pointee.pattern?.pattern.firstValue(in: view.boundedHTML) else { return nil }
-                return (value, rule.pointee.provenanceName(), "HTML source")
-            }
+        case .pattern:
+            return nil  // planned above
         case .header(let headerName):
             guard let (value, location) = view.header(headerName) else { return nil }
             return (value, rule.pointee.provenanceName(), location)

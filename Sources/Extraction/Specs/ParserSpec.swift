@@ -105,9 +105,27 @@ public struct ParserSpec: Sendable {
             didSet {
                 provenanceNames = Self.provenanceNames(of: kind)
                 pattern = Self.pattern(of: kind)
+                (plan, slots) = Self.plan(of: kind)
             }
         }
         var hint: NormalizeHint?
+        /// What the rule loop needs to know of ``kind``, without its payload: a `switch` on
+        /// `kind` that binds (or even skips) a payload copies it, retaining each of its
+        /// references, for every rule of every message. `.general` rules switch on `kind`.
+        private(set) var plan: Plan = .general
+        /// The label slots (``SpecLabels/slots``) of a `.slottedLabel` or `.slottedTableRow`
+        /// rule, beside ``kind``; empty otherwise.
+        private(set) var slots: [Int] = []
+
+        enum Plan: Sendable {
+            /// A `label:` rule whose labels have slots in the spec's text label table.
+            case slottedLabel(multiline: Bool)
+            /// A `table_row:` rule whose labels have slots in the spec's table row table.
+            case slottedTableRow
+            /// A `pattern:` rule (its pattern is ``pattern``).
+            case pattern(PatternScope)
+            case general
+        }
         /// ``describe(matched:)`` made once at load rather than for every message: one per
         /// label of a `label:`/`table_row:` rule (in order), else the one description.
         private(set) var provenanceNames: [String]
@@ -123,6 +141,13 @@ public struct ParserSpec: Sendable {
             init(_ pattern: SpecPattern) {
                 self.pattern = pattern
             }
+
+            /// ``SpecPattern/firstValue(in:presence:isASCII:)`` of the boxed pattern, run in
+            /// place: called on `box.pattern` from outside, with arguments still to work out,
+            /// the pattern is copied first (each of its references retained).
+            func firstValue(in text: String, presence: [Bool]?, isASCII: Bool) -> (value: String, utf8Offset: Int)? {
+                pattern.firstValue(in: text, presence: presence, isASCII: isASCII)
+            }
         }
 
         init(kind: Kind, hint: NormalizeHint?) {
@@ -130,6 +155,16 @@ public struct ParserSpec: Sendable {
             self.hint = hint
             provenanceNames = Self.provenanceNames(of: kind)
             pattern = Self.pattern(of: kind)
+            (plan, slots) = Self.plan(of: kind)
+        }
+
+        private static func plan(of kind: Kind) -> (Plan, [Int]) {
+            switch kind {
+            case .label(let labels, let multiline) where labels.hasSlots: (.slottedLabel(multiline: multiline), labels.slots)
+            case .tableRow(let labels) where labels.hasSlots: (.slottedTableRow, labels.slots)
+            case .pattern(_, let scope): (.pattern(scope), [])
+            default: (.general, [])
+            }
         }
 
         private static func pattern(of kind: Kind) -> PatternBox? {

@@ -181,17 +181,32 @@ struct ByteKeyTable: Sendable {
 
     /// The mask of the key `bytes[start...]` (A-Z folded), whose hash is `hash`; 0 when absent.
     func mask(hash: UInt64, key bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> UInt64 {
-        guard !entries.isEmpty else { return 0 }
-        let size = slots.count
-        var slot = Int(truncatingIfNeeded: hash) & (size - 1)
-        while slots[slot] != 0 {
-            let entry = entries[Int(slots[slot]) - 1]
-            if entry.hash == hash, entry.key.count == bytes.count - start,
-               entry.key.indices.allSatisfy({ entry.key[$0] == Self.folded(bytes[start + $0]) }) {
-                return entry.mask
+        // Entries read in place through pointers: a copy of one retained and released its key.
+        slots.withUnsafeBufferPointer { slots -> UInt64 in
+            entries.withUnsafeBufferPointer { entries -> UInt64 in
+                guard !entries.isEmpty else { return 0 }
+                let size = slots.count
+                var slot = Int(truncatingIfNeeded: hash) & (size - 1)
+                while slots[slot] != 0 {
+                    let entry = Int(slots[slot]) - 1
+                    if entries[entry].hash == hash, Self.keyEquals(entries[entry].key, bytes, from: start) {
+                        return entries[entry].mask
+                    }
+                    slot = (slot + 1) & (size - 1)
+                }
+                return 0
             }
-            slot = (slot + 1) & (size - 1)
         }
-        return 0
+    }
+
+    /// Whether `key` is `bytes[start...]` with A-Z folded.
+    private static func keyEquals(_ key: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        guard key.count == bytes.count - start else { return false }
+        var offset = 0
+        while offset < key.count {
+            guard key[offset] == folded(bytes[start + offset]) else { return false }
+            offset += 1
+        }
+        return true
     }
 }

@@ -6,7 +6,10 @@ import Foundation
 /// Each top-level alternative of the pattern contributes its longest run of plain ASCII
 /// characters that every match of that alternative contains (characters before `?`, `*`,
 /// `+` or `{n,m}`, and everything inside groups and classes, are left out). A match of the
-/// pattern then contains one of those runs. Patterns this reading is not sure about
+/// pattern then contains one of those runs. An alternative without such a run that holds a
+/// group `(...)` or `(?:...)` not made optional or repeated (`\b(?:invoice|receipt)\b`)
+/// contributes the group's own literals instead: its match contains the group's match,
+/// which contains one of them. Patterns this reading is not sure about
 /// (inline flags other than a leading `(?i)`, `\Q`, hex or property escapes, backreferences,
 /// an alternative without a run of two characters) get no literals and always run.
 struct SpecPatternLiterals: Sendable, Equatable {
@@ -32,16 +35,32 @@ struct SpecPatternLiterals: Sendable, Equatable {
         var alternatives: [String] = []
         var runs: [String] = []
         var run = ""
+        /// The literals of the current alternative's required groups, the best first (the
+        /// one whose shortest literal is longest).
+        var groupLiterals: [String]?
         func endRun() {
             if !run.isEmpty { runs.append(run) }
             run = ""
         }
         func endAlternative() -> Bool {
             endRun()
-            guard let longest = runs.max(by: { $0.utf8.count < $1.utf8.count }), longest.utf8.count >= 2 else { return false }
-            alternatives.append(longest)
-            runs = []
+            defer {
+                runs = []
+                groupLiterals = nil
+            }
+            if let longest = runs.max(by: { $0.utf8.count < $1.utf8.count }), longest.utf8.count >= 2 {
+                alternatives.append(longest)
+                return true
+            }
+            guard let groupLiterals else { return false }
+            alternatives += groupLiterals
             return true
+        }
+        /// Keeps `literals` (a required group's) when they are the alternative's best so far.
+        func keepGroup(_ literals: [String]) {
+            func shortest(_ list: [String]) -> Int { list.map(\.utf8.count).min() ?? 0 }
+            if let current = groupLiterals, shortest(current) >= shortest(literals) { return }
+            groupLiterals = literals
         }
         /// The index after the class or group that opens at `start`, or nil.
         func skipNested(from start: Int) -> Int? {
@@ -95,6 +114,18 @@ struct SpecPatternLiterals: Sendable, Equatable {
                    inner.alternatives.count == 1 {
                     runs.append(inner.alternatives[0])
                 }
+                // A plain or non-capturing group that is neither optional nor repeated:
+                // every match of the alternative holds a match of it.
+                let opensPlainGroup = scalar == "(" && (index + 1 < scalars.count && scalars[index + 1] != "?"
+                    || scalars[index...].starts(with: "(?:".unicodeScalars))
+                let quantified = next < scalars.count && "?*+{".unicodeScalars.contains(scalars[next])
+                if opensPlainGroup, !quantified {
+                    let innerStart = scalars[index + 1] == "?" ? index + 3 : index + 1
+                    if innerStart < next - 1,
+                       let inner = SpecPatternLiterals(scalars: Array(scalars[innerStart..<(next - 1)]), caseInsensitive: caseInsensitive) {
+                        keepGroup(inner.alternatives)
+                    }
+                }
                 index = next
             case "|":
                 guard endAlternative() else { return nil }
@@ -130,7 +161,8 @@ struct SpecPatternLiterals: Sendable, Equatable {
 }
 
 /// The literals of a spec set's text and subject patterns (detection, `ignore` rules and
-/// field rules), found in a text in one pass.
+/// field rules), found in a text in one pass, with the extra slots of other prefilters run
+/// on the same texts (``SpamRule``'s pitch phrases) marked in the same pass.
 struct DetectionLiterals: Sendable {
     /// The lowercased literals of case-insensitive patterns, then those of case-sensitive
     /// patterns lowercased: one scan with A-Z folded finds both (an exact literal cannot
@@ -141,16 +173,21 @@ struct DetectionLiterals: Sendable {
     /// The case-sensitive literals as written: phrase `foldedCount + i` of `scanner` is
     /// `exact[i]` lowercased, and a hit on it is confirmed on these bytes.
     let exact: [[UInt8]]
+    /// Where the extra slots start in a presence array: after every pattern literal.
+    let extraStart: Int
 
     /// - Parameters:
     ///   - folded: Lowercased literals of case-insensitive patterns.
     ///   - exact: Literals of case-sensitive patterns, as written (ASCII).
-    init(folded: [String], exact: [String]) {
+    ///   - extra: Further slots, each given as its byte variants (no A-Z), found with A-Z
+    ///     folded like `folded`: slot `extraStart + i` is marked when a variant of
+    ///     `extra[i]` occurs (see ``FoldedLiteralScanner/init(variants:)``).
+    init(folded: [String], exact: [String], extra: [[[UInt8]]] = []) {
         foldedCount = folded.count
         self.exact = exact.map { Array($0.utf8) }
-        scanner = FoldedLiteralScanner(folded + exact.map { literal in
-            String(decoding: literal.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-        })
+        extraStart = folded.count + exact.count
+        let lowered = exact.map { literal in literal.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
+        scanner = FoldedLiteralScanner(variants: (folded.map { Array($0.utf8) } + lowered).map { [$0] } + extra)
     }
 
     /// For each literal (folded ones, then exact ones), whether it occurs in `text`; nil when
@@ -167,14 +204,19 @@ struct DetectionLiterals: Sendable {
         var copy = text
         var ascii: Bool?
         let found = copy.withUTF8 { bytes -> [Bool]? in
-            if foldedCount > 0 {
+            // (Extra slots are folded too, and their callers rely on the hazard check.)
+            if foldedCount > 0 || extraStart < scanner.slotCount {
                 let scan = Self.caseFoldingScan(bytes)
                 ascii = scan.isASCII
                 if scan.hasHazard { return nil }
             }
             var found = scanner.occurrences(in: bytes)
-            for (offset, literal) in exact.enumerated() where found[foldedCount + offset] {
-                found[foldedCount + offset] = Self.contains(bytes, literal)
+            // By index: only a literal found folded is read (each read of an element
+            // retains and releases its array).
+            var offset = 0
+            while offset < exact.count {
+                if found[foldedCount + offset] { found[foldedCount + offset] = Self.contains(bytes, exact[offset]) }
+                offset += 1
             }
             return found
         }

@@ -88,7 +88,9 @@ struct SpecPattern: @unchecked Sendable {
         if cannotMatch(presence) { return nil }
         let isASCII = isASCII() ?? Self.isASCII(text)
         // No closure (`flatMap`): one capturing `self` copied the pattern.
-        guard let match = firstMatch(in: text, windowed: true, presence: presence, knownASCII: isASCII) else { return nil }
+        guard let match = firstMatch(in: text, windowed: true, presence: presence, knownASCII: isASCII, windowsASCII: true) else {
+            return nil
+        }
         return value(of: match, in: text, isASCII: isASCII)
     }
 
@@ -132,17 +134,25 @@ struct SpecPattern: @unchecked Sendable {
     /// The first match in `text`, searched in the pattern's window when `windowed` and it
     /// has one; by ``asciiRegex`` where the searched text is ASCII.
     /// `knownASCII`: ``isASCII(_:)`` of `text` when the caller has it.
-    private func firstMatch(in text: String, windowed: Bool, presence: [Bool]?, knownASCII: Bool?) -> FirstMatch? {
+    /// `windowsASCII`: search the window of an ASCII text too (field rules: see below).
+    private func firstMatch(in text: String, windowed: Bool, presence: [Bool]?, knownASCII: Bool?,
+                            windowsASCII: Bool = false) -> FirstMatch? {
         let isASCII = knownASCII ?? Self.isASCII(text)
-        // On ASCII text ``asciiRegex`` searches the whole text for less than finding the
-        // window costs.
-        if windowed, !isASCII || asciiRegex == nil, let window {
+        // On ASCII text ``asciiRegex`` searches the whole text for fewer instructions than
+        // finding the window costs; but a field rule's pattern runs once per message, cold,
+        // where trying it at every candidate start of a whole text costs more than finding
+        // its literal with `memchr` and trying only the lines that hold it.
+        if windowed, windowsASCII || !isASCII || asciiRegex == nil, let window {
             // A presence of this pattern's case-insensitive literals was only given when
             // the text has no case-folding hazard (see ``DetectionLiterals/presence(in:)``);
             // ASCII text has none.
             let checked = isASCII || (presence != nil && literalIndices != nil && literals?.isCaseInsensitive == true)
+            // The closure captures the two matchers, not `self` (which would copy the pattern,
+            // retaining each of its references).
+            let asciiRegex = asciiRegex
+            let regex = regex
             let outcome = window.firstMatch(in: text, caseFoldingChecked: checked) { bytes, part, mustStartBefore in
-                search(text, bytes, part, knownASCII: isASCII, mustStartBefore: mustStartBefore)
+                Self.search(text, bytes, part, asciiRegex, regex, knownASCII: isASCII, mustStartBefore: mustStartBefore)
             }
             if case .searched(let match) = outcome { return match }
         }
@@ -159,14 +169,14 @@ struct SpecPattern: @unchecked Sendable {
     /// The first match in `part` of `text` (`bytes`), searched as if it were the whole
     /// input: by ``asciiRegex`` when the part is ASCII, else by NSRegularExpression on its
     /// UTF-16 range; nil too when it starts at or after `mustStartBefore`.
-    private func search(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, _ part: Range<Int>, knownASCII: Bool,
-                        mustStartBefore: Int?) -> FirstMatch? {
+    private static func search(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, _ part: Range<Int>,
+                               _ asciiRegex: SpecRegex?, _ regex: NSRegularExpression, knownASCII: Bool,
+                               mustStartBefore: Int?) -> FirstMatch? {
         if let asciiRegex, knownASCII || Self.isASCII(bytes, part) {
-            switch asciiRegex.firstMatch(in: UnsafeBufferPointer(rebasing: bytes[part])) {
+            switch asciiRegex.firstMatch(in: UnsafeBufferPointer(rebasing: bytes[part]), offset: part.lowerBound) {
             case .match(let match):
-                let shifted = part.lowerBound == 0 ? match : match.shifted(by: part.lowerBound)
-                if let mustStartBefore, shifted.start >= mustStartBefore { return nil }
-                return .bytes(shifted)
+                if let mustStartBefore, match.start >= mustStartBefore { return nil }
+                return .bytes(match)
             case .noMatch:
                 return nil
             case .tooDeep:

@@ -144,8 +144,10 @@ final class SpecRegex: Sendable {
         return UInt8(set.low != 0 ? set.low.trailingZeroBitCount : 64 + set.high.trailingZeroBitCount)
     }
 
-    /// The first match in `text` (ASCII bytes), as ICU's find reports it.
-    func firstMatch(in text: UnsafeBufferPointer<UInt8>) -> Outcome {
+    /// The first match in `text` (ASCII bytes), as ICU's find reports it, its offsets moved
+    /// by `offset` (for a part of a larger text: offsets in that text, as
+    /// ``Match/shifted(by:)`` gives them, without making the match twice).
+    func firstMatch(in text: UnsafeBufferPointer<UInt8>, offset: Int = 0) -> Outcome {
         program.withUnsafeBufferPointer { program in
             literals.withUnsafeBufferPointer { literals in
                 // Registers and a first stack on the call stack (the stack moves to the heap
@@ -155,32 +157,34 @@ final class SpecRegex: Sendable {
                     var machine = Machine(program: program, literals: literals, text: text, registerCount: registerCount,
                                           storage: storage, stackCapacity: 96)
                     defer { machine.release() }
-                    return search(&machine, text)
+                    return search(&machine, text, offset)
                 }
             }
         }
     }
 
     /// Tries the program at the start positions ``start`` allows, in order.
-    private func search(_ machine: inout Machine, _ text: UnsafeBufferPointer<UInt8>) -> Outcome {
-        switch startSearch(&machine, text) {
+    private func search(_ machine: inout Machine, _ text: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Outcome {
+        switch startSearch(&machine, text, offset) {
         case .some(let match): return .match(match)
         case .none: return machine.tooDeep ? .tooDeep : .noMatch
         }
     }
 
     /// The first match (nil: none, or the stack grew too deep).
-    private func startSearch(_ machine: inout Machine, _ text: UnsafeBufferPointer<UInt8>) -> Match? {
+    private func startSearch(_ machine: inout Machine, _ text: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Match? {
                 let count = text.count
                 func attempt(_ position: Int) -> Match? {
                     guard !machine.tooDeep, let end = machine.run(from: position) else { return nil }
                     var groups: [Int] = []
                     groups.reserveCapacity(2 * groupCount)
                     for group in 0..<groupCount {
-                        groups.append(machine.registers[3 * group])
-                        groups.append(machine.registers[3 * group + 1])
+                        let start = machine.registers[3 * group]
+                        let end = machine.registers[3 * group + 1]
+                        groups.append(start < 0 ? start : start + offset)
+                        groups.append(end < 0 ? end : end + offset)
                     }
-                    return Match(start: position, end: end, groups: groups)
+                    return Match(start: position + offset, end: end + offset, groups: groups)
                 }
                 switch start {
                 case .textStart:

@@ -80,15 +80,17 @@ extension SpecSet {
     /// is one of this set's, and `presence` this set's for the same view.
     func ignoreReason(_ spec: ParserSpec, _ view: InquiryView, presence: LiteralPresence) -> String? {
         // A rule naming both a subject and a body pattern needs both to match.
-        // By index, so each rule is read in place rather than copied (a rule holds patterns
-        // of many references, each retained and released by a copy).
-        let rules = spec.ignoreRules
-        for index in rules.indices {
-            if rules[index].subject?.matches(view.subject, presence: presence.subject, isASCII: view.subjectIsASCII) == false { continue }
-            if rules[index].body?.matches(view.text, presence: presence.text, isASCII: view.textIsASCII) == false { continue }
-            return rules[index].reason
+        // Through a pointer, so each rule is read in place rather than copied (a rule holds
+        // patterns of many references, each retained and released by a copy; an array
+        // subscript copied them).
+        spec.ignoreRules.withUnsafeBufferPointer { rules -> String? in
+            for index in rules.indices {
+                if rules[index].subject?.matches(view.subject, presence: presence.subject, isASCII: view.subjectIsASCII) == false { continue }
+                if rules[index].body?.matches(view.text, presence: presence.text, isASCII: view.textIsASCII) == false { continue }
+                return rules[index].reason
+            }
+            return nil
         }
-        return nil
     }
 }
 
@@ -126,6 +128,9 @@ final class SpecDetector: Sendable {
     let replyToDomains: [DomainName]
     let senderAddresses: [String]
     let senderPatterns: [SpecPattern]
+    /// For each sender pattern, what every match contains (see ``SenderLiterals``); nil
+    /// when unknown.
+    let senderPatternLiterals: [SenderLiterals?]
     let subjects: [SpecPattern]
     let bodyMarkers: [SpecPattern]
     let hasSenderSide: Bool
@@ -139,6 +144,7 @@ final class SpecDetector: Sendable {
         replyToDomains = detection.replyToDomains.map(DomainName.init)
         senderAddresses = detection.senderAddresses
         senderPatterns = detection.senderPatterns
+        senderPatternLiterals = detection.senderPatterns.map { $0.literals.map(SenderLiterals.init) }
         subjects = detection.subjects
         bodyMarkers = detection.bodyMarkers
         hasSenderSide = detection.hasSenderSide
@@ -152,24 +158,29 @@ final class SpecDetector: Sendable {
             guard senderMatched || senderMatches(sender) else { return nil }
         }
         if hasContentSide {
-            // Patterns by index, read in place: `contains(where:)` copied each one (many
-            // references to retain and release) to pass it to the closure.
+            // Patterns read in place through a pointer: `contains(where:)`, and an array
+            // subscript, copied each one (many references to retain and release).
             if !subjects.isEmpty {
                 let subject = view.subject
                 let subjectPresence = presence.subject
                 // (`view.subjectIsASCII` is worked out only if a pattern runs.)
-                for index in subjects.indices
-                where subjects[index].matches(subject, presence: subjectPresence, isASCII: view.subjectIsASCII) {
-                    return hasSenderSide
+                let matched = subjects.withUnsafeBufferPointer { patterns -> Bool in
+                    for index in patterns.indices
+                    where patterns[index].matches(subject, presence: subjectPresence, isASCII: view.subjectIsASCII) {
+                        return true
+                    }
+                    return false
                 }
+                if matched { return hasSenderSide }
             }
             guard !bodyMarkers.isEmpty else { return nil }
             let text = view.text
             let textPresence = presence.text
-            var found = false
-            for index in bodyMarkers.indices where bodyMarkers[index].matches(text, presence: textPresence, isASCII: view.textIsASCII) {
-                found = true
-                break
+            let found = bodyMarkers.withUnsafeBufferPointer { patterns -> Bool in
+                for index in patterns.indices where patterns[index].matches(text, presence: textPresence, isASCII: view.textIsASCII) {
+                    return true
+                }
+                return false
             }
             guard found else { return nil }
         }
@@ -185,12 +196,61 @@ final class SpecDetector: Sendable {
         let address = sender.address
         if !address.isEmpty, senderAddresses.contains(address) { return true }
         if !address.isEmpty {
-            for index in senderPatterns.indices where senderPatterns[index].matches(address) { return true }
+            // A pattern runs only when the address holds one of its literals (or may).
+            let matched = senderPatterns.withUnsafeBufferPointer { patterns -> Bool in
+                for index in patterns.indices
+                where senderPatternLiterals[index]?.mayOccur(in: address) ?? true && patterns[index].matches(address) {
+                    return true
+                }
+                return false
+            }
+            if matched { return true }
         }
         if !replyToDomains.isEmpty {
             for replyDomain in sender.replyToDomains where replyToDomains.contains(where: { $0.contains(replyDomain) }) {
                 return true
             }
+        }
+        return false
+    }
+}
+
+/// The literals of a sender pattern, for a prefilter: a pattern matches only an address
+/// that holds one of them (A-Z folded when the pattern is case-insensitive), so when an
+/// ASCII address holds none the pattern need not run. (ICU's case-insensitive matching
+/// equates ASCII letters with a few non-ASCII characters too: a non-ASCII address always
+/// runs the pattern.)
+struct SenderLiterals: Sendable {
+    let literals: [[UInt8]]
+    let isCaseInsensitive: Bool
+
+    init(_ literals: SpecPatternLiterals) {
+        self.literals = literals.alternatives.map { Array($0.utf8) }
+        isCaseInsensitive = literals.isCaseInsensitive
+    }
+
+    /// False when `address` is ASCII and holds none of the literals; else true.
+    func mayOccur(in address: String) -> Bool {
+        var address = address
+        return address.withUTF8 { bytes -> Bool in
+            for byte in bytes where byte >= 0x80 { return true }
+            for literal in literals where Self.contains(bytes, literal, folding: isCaseInsensitive) { return true }
+            return false
+        }
+    }
+
+    /// Whether `literal` occurs in `bytes`, A-Z of `bytes` folded when `folding` (the
+    /// literals of a case-insensitive pattern are lowercase).
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ literal: [UInt8], folding: Bool) -> Bool {
+        guard let first = literal.first, literal.count <= bytes.count else { return literal.isEmpty }
+        @inline(__always) func byte(_ index: Int) -> UInt8 {
+            let byte = bytes[index]
+            return folding && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+        }
+        for start in 0...(bytes.count - literal.count) where byte(start) == first {
+            var offset = 1
+            while offset < literal.count, byte(start + offset) == literal[offset] { offset += 1 }
+            if offset == literal.count { return true }
         }
         return false
     }
@@ -235,6 +295,17 @@ final class LiteralPresence {
         if let isASCII { view.subjectIsASCII = isASCII }
         subjectPresence = .some(found)
         return found
+    }
+
+    /// Whether this pass shows that the message holds no spam pitch (see
+    /// ``SpamRule/rulesOutPitch(subject:text:subjectPresence:textPresence:from:)``): only
+    /// when the view reads the message's own subject and text, which that rule reads, and
+    /// the text was scanned already (false otherwise: measured on the corpus, a literal
+    /// pass made for this alone costs more than the spam rule's word-start scan).
+    func rulesOutPitch() -> Bool {
+        guard view.inquiry.bodyIsMessageText, textPresence != nil else { return false }
+        return SpamRule.rulesOutPitch(subject: view.subject, text: view.text, subjectPresence: subject, textPresence: text,
+                                      from: literals.extraStart)
     }
 
     /// For each literal, whether it occurs in the view's text; nil when any may.

@@ -58,7 +58,8 @@ public struct SpecSet: Sendable {
             }
         }
         self.specs = sorted
-        detectionLiterals = DetectionLiterals(folded: folded, exact: exact)
+        // The spam rule's pitch prefilter rides on the same pass over each subject and text.
+        detectionLiterals = DetectionLiterals(folded: folded, exact: exact, extra: SpamRule.presenceSlots)
         detectors = sorted.map { SpecDetector($0) }
         senderIndex = SenderIndex(detectors)
         var domains: [String] = []

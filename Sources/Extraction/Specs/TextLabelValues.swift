@@ -32,6 +32,8 @@ struct TextLabelValues {
     private struct Line {
         /// 0-based.
         var index: Int
+        /// The offset of its first byte (untrimmed).
+        var start: Int
         /// The offset of the line break ending it, or the text's length.
         var end: Int
         var trimmed: LabelIndex.TrimmedLine
@@ -91,9 +93,14 @@ struct TextLabelValues {
         // A plain line's two possible keys, found in one short pass: when the table has
         // neither, the line cannot give an entry, whatever its shape.
         var plainSlots: (colon: Int?, line: Int?) = (nil, nil)
-        if case .plain(let start, let end) = line.trimmed {
+        switch line.trimmed {
+        case .plain(let start, let end):
             plainSlots = table.slots(ofLine: bytes, from: start, to: end)
             if plainSlots.colon == nil, plainSlots.line == nil { return false }
+        case .text:
+            // Most lines that are not plain ASCII (a curly quote, a dash in a sentence) are
+            // turned away by their first bytes, before any Character-level reading.
+            if !table.mayBeLabelLine(UnsafeBufferPointer(rebasing: bytes[line.start..<line.end])) { return false }
         }
         if let split = Self.colonSplit(line.trimmed, bytes) {
             let slot: Int?
@@ -165,11 +172,16 @@ struct TextLabelValues {
     /// the index of the label that matched: ``LabelIndex/value(for:)``. `labels` must have
     /// slots in this table.
     func value(for labels: SpecLabels) -> (labelIndex: Int, entry: Entry)? {
-        for (index, slot) in labels.slots.enumerated() where slot >= 0 && !entries[slot].isEmpty {
-            return (index, entry(entries[slot]))
+        value(forSlots: labels.slots)
+    }
+
+    /// ``value(for:)`` of labels with these slots in this table (-1 for none).
+    func value(forSlots slots: [Int]) -> (labelIndex: Int, entry: Entry)? {
+        for index in slots.indices where slots[index] >= 0 && !entries[slots[index]].isEmpty {
+            return (index, entry(entries[slots[index]]))
         }
-        for (index, slot) in labels.slots.enumerated() where slot >= 0 && !entries[table.count + slot].isEmpty {
-            return (index, entry(entries[table.count + slot]))
+        for index in slots.indices where slots[index] >= 0 && !entries[table.count + slots[index]].isEmpty {
+            return (index, entry(entries[table.count + slots[index]]))
         }
         return nil
     }
@@ -229,7 +241,7 @@ struct TextLabelValues {
             guard let base = bytes.baseAddress else {
                 // The empty text is one empty line.
                 start = count + 1
-                return Line(index: 0, end: 0, trimmed: .plain(start: 0, end: 0))
+                return Line(index: 0, start: 0, end: 0, trimmed: .plain(start: 0, end: 0))
             }
             var searchStart = lineStart
             var plain = true
@@ -256,7 +268,7 @@ struct TextLabelValues {
                 let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<end]), as: UTF8.self)
                 trimmed = .text(LabelIndex.trimmed(line))
             }
-            let line = Line(index: index, end: end, trimmed: trimmed)
+            let line = Line(index: index, start: lineStart, end: end, trimmed: trimmed)
             index += 1
             start = end + 1
             return line

@@ -14,9 +14,14 @@ enum ValueNormalizer {
     /// `text` without leading and trailing whitespace and newlines. Looks only at the ends
     /// (Foundation's `trimmingCharacters` converts the whole string first).
     static func trimmingWhitespace(_ text: String) -> String {
-        // Ends that are ASCII and not whitespace (0x09-0x0D, space): nothing to trim.
-        if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80,
-           first != 0x20, !(0x09...0x0D).contains(first), last != 0x20, !(0x09...0x0D).contains(last) {
+        // Ends that are ASCII and not whitespace (0x09-0x0D, space): nothing to trim. Read
+        // from the string's contiguous bytes (any native string), not through the generic
+        // `utf8.last`, which walks indices.
+        @inline(__always) func isPlain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x20 && !(byte >= 0x09 && byte <= 0x0D) }
+        if text.utf8.withContiguousStorageIfAvailable({ bytes in
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            return isPlain(first) && isPlain(last)
+        }) == true {
             return text
         }
         let scalars = text.unicodeScalars

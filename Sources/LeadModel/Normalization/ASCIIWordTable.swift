@@ -3,63 +3,75 @@
 ///
 /// Lookups compare bytes, so they answer for ASCII words only; callers decide what a
 /// non-ASCII word may be (see ``VocabularyIndex``).
+///
+/// Each slot packs what a probe needs (a tag of the hash, the word's length, where its
+/// bytes are and its entry), so a word that is not in the table (most words looked up)
+/// is answered from the slot array alone: one cache line, where the lookups run cold.
 // Immutable after init (the buffers are written only there): safe to share.
 package final class ASCIIWordTable: @unchecked Sendable {
-    /// Slot → entry index + 1 (0: empty); the slot count is a power of two.
-    private let slots: UnsafeMutableBufferPointer<Int32>
-    /// Every word's bytes, one after another, entry `i`'s at `starts[i]..<starts[i + 1]`.
+    /// 0: empty; else ``Slot`` fields: entry (bits 0-15), byte offset (16-39), length
+    /// (40-47), hash tag (48-63). The slot count is a power of two.
+    private let slots: UnsafeMutableBufferPointer<UInt64>
+    /// Every word's bytes, one after another.
     private let bytes: UnsafeMutableBufferPointer<UInt8>
-    private let starts: UnsafeMutableBufferPointer<Int32>
     private let values: UnsafeMutableBufferPointer<UInt64>
     private let mask: Int
     /// Longer words are not in the table.
     package let maximumLength: Int
 
+    /// The slot fields a probe compares first: the length and the hash tag.
+    @inline(__always)
+    private static func key(hash: UInt32, length: Int) -> UInt64 {
+        UInt64(hash >> 16) << 48 | UInt64(length) << 40
+    }
+
+    private static let keyMask: UInt64 = 0xFFFF_FF00_0000_0000
+
     /// `entries` may name a word more than once: its values are OR-ed.
     package init(_ entries: [(word: String, value: UInt64)]) {
         var size = 16
-        while size < entries.count * 3 { size *= 2 }
-        let slots = UnsafeMutableBufferPointer<Int32>.allocate(capacity: size)
+        while size < entries.count * 2 { size *= 2 }
+        let slots = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: size)
         slots.initialize(repeating: 0)
         let byteCount = entries.reduce(0) { $0 + $1.word.utf8.count }
+        precondition(entries.count < 1 << 16 && byteCount < 1 << 24, "too many words for a slot's fields")
         let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(byteCount, 1))
-        let starts = UnsafeMutableBufferPointer<Int32>.allocate(capacity: entries.count + 1)
         let values = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(entries.count, 1))
-        starts[0] = 0
         var count = 0
         var end = 0
         var longest = 0
         for (word, value) in entries {
             var copy = word
             copy.withUTF8 { utf8 in
-                precondition(!utf8.isEmpty && utf8.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) }, "not lowercase ASCII: \(word)")
+                precondition(!utf8.isEmpty && utf8.count < 256 && utf8.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) },
+                             "not lowercase ASCII: \(word)")
                 var hash: UInt32 = 2_166_136_261
                 for byte in utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+                let key = Self.key(hash: hash, length: utf8.count)
                 var slot = Int(hash) & (size - 1)
                 while slots[slot] != 0 {
                     // The same word again: its values are merged.
-                    let entry = Int(slots[slot])
-                    let start = Int(starts[entry - 1])
-                    if Int(starts[entry]) - start == utf8.count, utf8.indices.allSatisfy({ bytes[start + $0] == utf8[$0] }) {
-                        values[entry - 1] |= value
+                    let packed = slots[slot]
+                    let start = Int(packed >> 16 & 0xFF_FFFF)
+                    if packed & Self.keyMask == key, utf8.indices.allSatisfy({ bytes[start + $0] == utf8[$0] }) {
+                        values[Int(packed & 0xFFFF)] |= value
                         return
                     }
                     slot = (slot + 1) & (size - 1)
                 }
+                let start = end
                 for byte in utf8 {
                     bytes[end] = byte
                     end += 1
                 }
                 values[count] = value
+                slots[slot] = key | UInt64(start) << 16 | UInt64(count)
                 count += 1
-                starts[count] = Int32(end)
-                slots[slot] = Int32(count)
                 longest = max(longest, utf8.count)
             }
         }
         self.slots = slots
         self.bytes = bytes
-        self.starts = starts
         self.values = values
         mask = size - 1
         maximumLength = longest
@@ -75,15 +87,16 @@ package final class ASCIIWordTable: @unchecked Sendable {
         guard count > 0, count <= maximumLength, let base = word.baseAddress?.advanced(by: range.lowerBound) else { return 0 }
         var hash: UInt32 = 2_166_136_261
         for offset in 0..<count { hash = (hash ^ UInt32(base[offset])) &* 16_777_619 }
+        let key = Self.key(hash: hash, length: count)
         var slot = Int(hash) & mask
         while true {
-            let entry = Int(slots[slot])
-            if entry == 0 { return 0 }
-            let start = Int(starts[entry - 1])
-            if Int(starts[entry]) - start == count {
+            let packed = slots[slot]
+            if packed == 0 { return 0 }
+            if packed & Self.keyMask == key {
+                let start = Int(packed >> 16 & 0xFF_FFFF)
                 var offset = 0
                 while offset < count, bytes[start + offset] == base[offset] { offset += 1 }
-                if offset == count { return values[entry - 1] }
+                if offset == count { return values[Int(packed & 0xFFFF)] }
             }
             slot = (slot + 1) & mask
         }

@@ -30,8 +30,25 @@ public enum BudgetParser {
         guard hasDigit else { return [] }
         // Form exports write "$800k_-_$1m" for "$800k - $1m".
         let bounded = boundedText(text)
-        let spaced = hasUnderscore && bounded.utf8.contains(UInt8(ascii: "_")) ? bounded.replacing("_", with: " ") : bounded
+        let spaced = hasUnderscore && bounded.utf8.contains(UInt8(ascii: "_")) ? underscoresAsSpaces(bounded) : bounded
         return matches(inTokens: BudgetTokenizer.withoutNumberRuns(BudgetTokenizer.tokens(spaced)))
+    }
+
+    /// `text.replacing("_", with: " ")`. In ASCII `_` is always a Character of its own (only
+    /// CR LF joins two bytes): the bytes are replaced one for one, without the generic
+    /// replacing algorithm (cold on most texts).
+    static func underscoresAsSpaces(_ text: String) -> String {
+        var copy = text
+        if let ascii = copy.withUTF8({ bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for index in bytes.indices { buffer[index] = bytes[index] == UInt8(ascii: "_") ? 0x20 : bytes[index] }
+                return bytes.count
+            }
+        }) {
+            return ascii
+        }
+        return text.replacing("_", with: " ")
     }
 
     /// The matches of `tokens` (what ``BudgetTokenizer`` gives, number runs removed).

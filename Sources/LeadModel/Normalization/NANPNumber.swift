@@ -16,7 +16,7 @@ public enum NANPNumber {
 
     /// ``isValid(tenDigits:)`` of ASCII digit bytes `digits[start..<(start + 10)]`, the
     /// last of `digits`.
-    package static func isValid(_ digits: [UInt8], _ start: Int) -> Bool {
+    package static func isValid(_ digits: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
         guard digits.count - start == 10 else { return false }
         @inline(__always) func isNXX(_ at: Int) -> Bool {
             digits[at] >= 0x32 && digits[at] <= 0x39 && !(digits[at + 1] == 0x31 && digits[at + 2] == 0x31)

@@ -21,6 +21,80 @@ extension PersonNameNormalizer {
         }
     }
 
+    /// ``parse(_:)`` of the commonest names, two to six words kept as written (`Jane Doe`,
+    /// `Patrick O'Neil`, `Beth Ann Marsh`, `José García`); nil for any other text, which the
+    /// full reading takes.
+    ///
+    /// The words are ASCII letters, "'", "-" and Latin letters U+00C0-U+024F (but × and ÷),
+    /// each with an ASCII letter, one space between and none around; the ASCII letters show
+    /// both upper and lower case (so nothing is recased); the first word is no honorific, the
+    /// last no suffix, none is "and" (a word with a non-ASCII letter is none of those), and
+    /// the second of three or more is no initial (one letter). Cleaning leaves such text as
+    /// it is (no quote, bracket, comma, CR or other whitespace; those Latin letters are whole
+    /// Characters) and the full reading gives the first word as first name and the rest as
+    /// last name: one pass over the bytes stands in for the cleaning, the scratch buffers and
+    /// the general reader (a few KB of code run once per name, and for non-ASCII names the
+    /// String-by-String path).
+    static func plainName(_ bytes: UnsafeBufferPointer<UInt8>) -> PersonName? {
+        let tables = ASCIINameTables.shared
+        var hasLower = false
+        var hasUpper = false
+        var words = 0
+        var wordStart = 0
+        var wordHasLetter = false
+        var firstEnd = 0
+        var secondLength = 0
+        var index = 0
+        // The end of the text ends the last word, as a space would.
+        while index <= bytes.count {
+            let byte = index < bytes.count ? bytes[index] : 0x20
+            switch byte {
+            case 0x61...0x7A:
+                hasLower = true
+                wordHasLetter = true
+            case 0x41...0x5A:
+                hasUpper = true
+                wordHasLetter = true
+            case UInt8(ascii: "'"), UInt8(ascii: "-"):
+                break
+            case 0x20:
+                // (An empty word, from a space at an end or two in a row, has no letter.)
+                guard wordHasLetter, words < 6 else { return nil }
+                // (A key with a byte from 0x80 up matches no table word: they are ASCII.)
+                let key = ASCIINameTables.key(bytes, wordStart, index, droppingPeriods: true)
+                guard !tables.isConjunction(key) else { return nil }
+                if words == 0 {
+                    guard tables.honorific(key) == nil else { return nil }
+                    firstEnd = index
+                } else if words == 1 {
+                    secondLength = index - wordStart
+                }
+                if index == bytes.count, tables.suffix(key) != nil { return nil }
+                words += 1
+                wordStart = index + 1
+                wordHasLetter = false
+            case 0xC3:
+                // U+00C0-U+00FF but U+00D7 and U+00F7.
+                guard index + 1 < bytes.count, bytes[index + 1] >= 0x80, bytes[index + 1] <= 0xBF,
+                      bytes[index + 1] != 0x97, bytes[index + 1] != 0xB7 else { return nil }
+                index += 1
+            case 0xC4...0xC9:
+                // U+0100-U+024F.
+                guard index + 1 < bytes.count, bytes[index + 1] >= 0x80,
+                      bytes[index + 1] <= (byte == 0xC9 ? 0x8F : 0xBF) else { return nil }
+                index += 1
+            default:
+                return nil
+            }
+            index += 1
+        }
+        // A one-byte second word (with a letter: an initial) would be a middle name.
+        guard hasLower, hasUpper, words >= 2, words == 2 || secondLength > 1 else { return nil }
+        return PersonName(
+            first: String(decoding: UnsafeBufferPointer(rebasing: bytes[..<firstEnd]), as: UTF8.self),
+            last: String(decoding: UnsafeBufferPointer(rebasing: bytes[(firstEnd + 1)...]), as: UTF8.self))
+    }
+
     /// Quotes and asterisks dropped, bracketed notes (and the brackets) dropped, whitespace
     /// collapsed to single spaces and trimmed: ``generalParse(_:)``'s two collapsing passes in
     /// one (dropping bytes that are not whitespace and whitespace inside brackets, then

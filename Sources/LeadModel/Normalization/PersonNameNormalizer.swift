@@ -33,6 +33,9 @@ public enum PersonNameNormalizer {
 
     /// The parts of `raw`, or nil when it is not a usable name.
     public static func parse(_ raw: String) -> PersonName? {
+        // Plain words as written (most names): one pass over the bytes.
+        var copy = raw
+        if let name = copy.withUTF8({ plainName($0) }) { return name }
         // ASCII without CR (nearly every name): read from the bytes, no token Strings.
         if let ascii = asciiParse(raw) { return ascii }
         return generalParse(raw)

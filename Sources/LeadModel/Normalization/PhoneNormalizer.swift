@@ -73,41 +73,63 @@ public enum PhoneNormalizer {
         guard start < end, end - start <= 60 else { return nil }
         let text = UnsafeBufferPointer(rebasing: raw[start..<end])
         let (numberEnd, phoneExtension) = asciiExtension(text)
-        var digits: [UInt8] = []
-        digits.reserveCapacity(numberEnd)
-        var hasPlus = false
-        for byte in text[0..<numberEnd] {
-            if isDigit(byte) {
-                digits.append(byte)
-            } else if byte == UInt8(ascii: "+") {
-                guard digits.isEmpty, !hasPlus else { return nil }
-                hasPlus = true
-            } else if !(byte == 0x20 || byte == 0x2D || byte == 0x2E || byte == 0x28 || byte == 0x29 || byte == 0x2F || isSpace(byte)) {
-                return nil
+        // The digits in a stack buffer (at most 60 of them), not an array on the heap; the
+        // one String made is the number.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { digits -> NormalizedPhone? in
+            var count = 0
+            var hasPlus = false
+            for byte in text[0..<numberEnd] {
+                if isDigit(byte) {
+                    digits[count] = byte
+                    count += 1
+                } else if byte == UInt8(ascii: "+") {
+                    guard count == 0, !hasPlus else { return nil }
+                    hasPlus = true
+                } else if !(byte == 0x20 || byte == 0x2D || byte == 0x2E || byte == 0x28 || byte == 0x29 || byte == 0x2F || isSpace(byte)) {
+                    return nil
+                }
             }
-        }
-        var from = 0
-        if !hasPlus {
-            if digits.starts(with: [0x30, 0x31, 0x31]) {
-                from = 3
-                hasPlus = true
-            } else if digits.starts(with: [0x30, 0x30]) {
-                from = 2
-                hasPlus = true
+            /// "+" (and "1" when `withOne`) then `digits[from..<count]`, as one String.
+            func e164(_ withOne: Bool, from: Int) -> String {
+                String(unsafeUninitializedCapacity: count - from + 2) { output in
+                    var length = 0
+                    output[length] = UInt8(ascii: "+")
+                    length += 1
+                    if withOne {
+                        output[length] = UInt8(ascii: "1")
+                        length += 1
+                    }
+                    for index in from..<count {
+                        output[length] = digits[index]
+                        length += 1
+                    }
+                    return length
+                }
             }
-        }
-        let count = digits.count - from
-        if hasPlus {
-            if count > 0, digits[from] == 0x31 {
-                guard count == 11, NANPNumber.isValid(digits, from + 1) else { return nil }
-                return NormalizedPhone(e164: "+1" + String(decoding: digits[(from + 1)...], as: UTF8.self), phoneExtension: phoneExtension, isNANP: true)
+            let all = UnsafeBufferPointer(rebasing: digits[0..<count])
+            var from = 0
+            if !hasPlus {
+                if count >= 3, digits[0] == 0x30, digits[1] == 0x31, digits[2] == 0x31 {
+                    from = 3
+                    hasPlus = true
+                } else if count >= 2, digits[0] == 0x30, digits[1] == 0x30 {
+                    from = 2
+                    hasPlus = true
+                }
             }
-            guard count >= 8, count <= 15, digits[from] != 0x30 else { return nil }
-            return NormalizedPhone(e164: "+" + String(decoding: digits[from...], as: UTF8.self), phoneExtension: phoneExtension, isNANP: false)
+            let national = count - from
+            if hasPlus {
+                if national > 0, digits[from] == 0x31 {
+                    guard national == 11, NANPNumber.isValid(all, from + 1) else { return nil }
+                    return NormalizedPhone(e164: e164(true, from: from + 1), phoneExtension: phoneExtension, isNANP: true)
+                }
+                guard national >= 8, national <= 15, digits[from] != 0x30 else { return nil }
+                return NormalizedPhone(e164: e164(false, from: from), phoneExtension: phoneExtension, isNANP: false)
+            }
+            if national == 11, digits[0] == 0x31 { from = 1 }
+            guard count - from == 10, NANPNumber.isValid(all, from) else { return nil }
+            return NormalizedPhone(e164: e164(true, from: from), phoneExtension: phoneExtension, isNANP: true)
         }
-        if count == 11, digits[0] == 0x31 { from = 1 }
-        guard digits.count - from == 10, NANPNumber.isValid(digits, from) else { return nil }
-        return NormalizedPhone(e164: "+1" + String(decoding: digits[from...], as: UTF8.self), phoneExtension: phoneExtension, isNANP: true)
     }
 
     /// ``splitExtension(_:)`` of ASCII bytes without CR: where the number part ends, and the

@@ -194,21 +194,26 @@ package enum VocabularyIndex {
 
     // MARK: - Compiled vocabularies
 
-    /// A ``PhraseVocabulary`` with its strings as indices.
+    /// A ``PhraseVocabulary`` with its strings as indices, in flat arrays (a match reads
+    /// them without copying an entry, and a word that heads no phrase is passed over from a
+    /// bitset without touching the rest).
     package struct Compiled: Sendable {
-        struct Entry: Sendable {
-            /// Word indices; -2 for a `*` gap.
-            var words: [Int32]
-            var hasGap: Bool
-            var notAfter: [Int32]
-        }
-
-        let entries: [Entry]
+        /// Every entry's word indices, one entry after another (-2 for a `*` gap): entry
+        /// `r`'s are `phraseWords[phraseStarts[r]..<phraseStarts[r + 1]]`.
+        let phraseWords: [Int32]
+        let phraseStarts: [Int32]
+        /// Per entry, whether its phrase has a gap.
+        let hasGap: [Bool]
+        /// Per entry, the strings that must not come right before it, flat as above.
+        let notAfterWords: [Int32]
+        let notAfterStarts: [Int32]
         let slugs: [String]
         /// The ranks of the entries by the string their phrase starts with: string `i`'s
         /// are `byHead[headStarts[i]..<headStarts[i + 1]]`, in rank order.
         let byHead: [Int32]
         let headStarts: [Int32]
+        /// Bit `i`: string `i` starts a phrase (`headStarts` gives it ranks).
+        let isHead: [UInt64]
         /// Per string index, whether it is a negation.
         let isNegation: [Bool]
         let hasNegations: Bool
@@ -216,24 +221,41 @@ package enum VocabularyIndex {
         init(_ vocabulary: PhraseVocabulary) {
             let count = VocabularyIndex.strings.count
             var headStarts = [Int32](repeating: 0, count: count + 1)
-            var entries: [Entry] = []
+            var phraseWords: [Int32] = []
+            var phraseStarts: [Int32] = [0]
+            var hasGap: [Bool] = []
+            var notAfterWords: [Int32] = []
+            var notAfterStarts: [Int32] = [0]
+            var heads: [Int32?] = []
             for entry in vocabulary.entries {
                 let words = entry.words.map { $0 == "*" ? -2 : VocabularyIndex.index($0) }
-                entries.append(Entry(words: words, hasGap: words.contains(-2), notAfter: entry.notAfter.map(VocabularyIndex.index)))
+                phraseWords += words
+                phraseStarts.append(Int32(phraseWords.count))
+                hasGap.append(words.contains(-2))
+                notAfterWords += entry.notAfter.map(VocabularyIndex.index)
+                notAfterStarts.append(Int32(notAfterWords.count))
+                heads.append(words.first)
                 if let head = words.first, head >= 0 { headStarts[Int(head) + 1] += 1 }
             }
             for index in 0..<count { headStarts[index + 1] += headStarts[index] }
             var byHead = [Int32](repeating: 0, count: Int(headStarts[count]))
             var filled = headStarts
-            for (rank, entry) in entries.enumerated() {
-                guard let head = entry.words.first, head >= 0 else { continue }
+            var isHead = [UInt64](repeating: 0, count: count / 64 + 1)
+            for (rank, head) in heads.enumerated() {
+                guard let head, head >= 0 else { continue }
                 byHead[Int(filled[Int(head)])] = Int32(rank)
                 filled[Int(head)] += 1
+                isHead[Int(head) >> 6] |= 1 << UInt64(head & 63)
             }
-            self.entries = entries
+            self.phraseWords = phraseWords
+            self.phraseStarts = phraseStarts
+            self.hasGap = hasGap
+            self.notAfterWords = notAfterWords
+            self.notAfterStarts = notAfterStarts
             slugs = vocabulary.entries.map(\.slug)
             self.byHead = byHead
             self.headStarts = headStarts
+            self.isHead = isHead
             var isNegation = [Bool](repeating: false, count: count)
             for negation in vocabulary.negations { isNegation[Int(VocabularyIndex.index(negation))] = true }
             self.isNegation = isNegation
@@ -250,41 +272,52 @@ package enum VocabularyIndex {
             var hits: [PhraseVocabulary.Hit] = []
             for index in stems.indices {
                 let head = stems[index]
-                guard head >= 0 else { continue }
+                guard head >= 0, isHead[Int(head) >> 6] & (1 << UInt64(head & 63)) != 0 else { continue }
                 for slot in Int(headStarts[Int(head)])..<Int(headStarts[Int(head) + 1]) {
                     let rank = Int(byHead[slot])
-                    let entry = entries[rank]
-                    guard let length = Self.match(entry, in: stems, at: index) else { continue }
+                    guard let length = match(rank, in: stems, at: index) else { continue }
                     let before = stems[max(0, index - 3)..<index]
                     if hasNegations, before.contains(where: { $0 >= 0 && isNegation[Int($0)] }) { continue }
-                    if let previous = before.last, previous >= 0, entry.notAfter.contains(previous) { continue }
+                    if let previous = before.last, previous >= 0, isNotAfter(previous, rank) { continue }
                     hits.append(PhraseVocabulary.Hit(slug: slugs[rank], wordIndex: index, length: length, rank: rank))
                 }
             }
             return PhraseVocabulary.keepingLongest(hits)
         }
 
-        /// The length of `entry`'s phrase matched at `index` (whose word is its head).
-        private static func match(_ entry: Entry, in words: [Int32], at index: Int) -> Int? {
-            let phrase = entry.words
-            guard entry.hasGap else {
-                guard index + phrase.count <= words.count else { return nil }
-                for offset in 1..<phrase.count where words[index + offset] != phrase[offset] { return nil }
-                return phrase.count
-            }
-            return matchRest(phrase, 1, words, index + 1).map { $0 - index }
+        /// Whether string `word` must not come right before entry `rank`.
+        private func isNotAfter(_ word: Int32, _ rank: Int) -> Bool {
+            for slot in Int(notAfterStarts[rank])..<Int(notAfterStarts[rank + 1]) where notAfterWords[slot] == word { return true }
+            return false
         }
 
-        private static func matchRest(_ phrase: [Int32], _ p: Int, _ words: [Int32], _ w: Int) -> Int? {
-            if p == phrase.count { return w }
-            if phrase[p] == -2 {
+        /// The length of entry `rank`'s phrase matched at `index` (whose word is its head).
+        private func match(_ rank: Int, in words: [Int32], at index: Int) -> Int? {
+            let start = Int(phraseStarts[rank])
+            let end = Int(phraseStarts[rank + 1])
+            guard hasGap[rank] else {
+                guard index + (end - start) <= words.count else { return nil }
+                var offset = 1
+                while start + offset < end {
+                    if words[index + offset] != phraseWords[start + offset] { return nil }
+                    offset += 1
+                }
+                return end - start
+            }
+            return matchRest(start + 1, end, words, index + 1).map { $0 - index }
+        }
+
+        /// Where the phrase words `phraseWords[p..<end]` matched from word `w` end.
+        private func matchRest(_ p: Int, _ end: Int, _ words: [Int32], _ w: Int) -> Int? {
+            if p == end { return w }
+            if phraseWords[p] == -2 {
                 for skip in 0...3 where w + skip <= words.count {
-                    if let end = matchRest(phrase, p + 1, words, w + skip) { return end }
+                    if let matched = matchRest(p + 1, end, words, w + skip) { return matched }
                 }
                 return nil
             }
-            guard w < words.count, words[w] == phrase[p] else { return nil }
-            return matchRest(phrase, p + 1, words, w + 1)
+            guard w < words.count, words[w] == phraseWords[p] else { return nil }
+            return matchRest(p + 1, end, words, w + 1)
         }
     }
 
