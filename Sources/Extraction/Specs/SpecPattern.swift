@@ -51,16 +51,17 @@ struct SpecPattern: @unchecked Sendable {
         hasValueGroup = source.contains("(?<value>")
         literals = SpecPatternLiterals(source: source)
         let syntax = SpecPatternSyntax(source: source)
-        window = syntax.flatMap(PatternWindow.init)
-        isLiteralAlternation = literals != nil && syntax?.literalAlternatives == literals?.alternatives
-        if let names = syntax?.captureGroupNames, names.count == regex.numberOfCaptureGroups,
+        let windowSyntax = syntax?.isWindowReadable == true ? syntax : nil
+        window = windowSyntax.flatMap(PatternWindow.init)
+        isLiteralAlternation = literals != nil && windowSyntax?.literalAlternatives == literals?.alternatives
+        if let names = windowSyntax?.groupNames, names.count == regex.numberOfCaptureGroups,
            names.filter({ $0 == "value" }).count == 1, let index = names.firstIndex(of: "value") {
             valueGroupNumber = index + 1
         } else {
             valueGroupNumber = nil
         }
         // Groups counted as ICU counts them, or the reading is wrong: NSRegularExpression.
-        let ascii = SpecRegex(source: source)
+        let ascii = syntax.flatMap(SpecRegex.init(syntax:))
         asciiRegex = ascii?.groupCount == regex.numberOfCaptureGroups ? ascii : nil
         asciiValueGroup = asciiRegex?.groupNames.firstIndex(of: "value").map { $0 + 1 }
     }

@@ -8,7 +8,7 @@ import Foundation
 /// on pure ASCII text (a whole text, or a part ``PatternWindow`` picked and ICU would search
 /// as a whole), where UTF-16 offsets are byte offsets and ICU's `\w \s \d \b`, case
 /// folding and line terminators have their ASCII meaning, and only for patterns
-/// ``SpecRegexSyntax`` reads. ICU's rules it follows, besides the obvious ones:
+/// ``SpecPatternSyntax`` reads. ICU's rules it follows, besides the obvious ones:
 ///
 /// * Line terminators are 0x0A-0x0D (LF, VT, FF, CR): `.` without `(?s)` matches none of
 ///   them; `^` under `(?m)` holds after any of them (between CR and LF too) except at the
@@ -21,7 +21,7 @@ import Foundation
 ///   backtracking gets the range it had before (each backtracking point saves the groups).
 /// * Where ICU skips start positions (a pattern starting with `^` under `(?m)` is not tried
 ///   between CR and LF), the pattern is not compiled unless that cannot matter (see
-///   ``SpecRegexSyntax/mayStartAtLineStart``).
+///   ``SpecPatternSyntax/mayStartAtLineStart``).
 ///
 /// The matcher iterates with an explicit backtracking stack (no recursion), so input size
 /// does not bound the call stack; past ``maximumStackBytes`` it hands the search back to
@@ -95,19 +95,21 @@ final class SpecRegex: Sendable {
         case letter(UInt8)
         /// At line starts (the text's start, after a line terminator) where one of these
         /// bytes is.
-        case lineStarts(SpecRegexSyntax.ByteSet)
+        case lineStarts(SpecPatternSyntax.ByteSet)
         /// Where one of these bytes is.
-        case bytes(SpecRegexSyntax.ByteSet)
+        case bytes(SpecPatternSyntax.ByteSet)
     }
 
-    /// Compiles `source`; nil when it is outside the subset (see ``SpecRegexSyntax``) or the
+    /// Compiles `source`; nil when it is outside the subset (see ``SpecPatternSyntax``) or the
     /// program would be large (bounded repeats of groups are unrolled).
     convenience init?(source: String) {
-        guard let syntax = SpecRegexSyntax(source: source) else { return nil }
+        guard let syntax = SpecPatternSyntax(source: source) else { return nil }
         self.init(syntax: syntax)
     }
 
-    init?(syntax: SpecRegexSyntax) {
+    /// `syntax` must be one the matcher runs (``SpecPatternSyntax/runsOnMatcher``).
+    init?(syntax: SpecPatternSyntax) {
+        guard syntax.runsOnMatcher else { return nil }
         let first = syntax.firstBytes
         // ICU tries a pattern starting with `(?m)^` only at line starts, not between CR and
         // LF: harmless unless a match may start with LF (or be empty) there. (A pattern
@@ -131,15 +133,15 @@ final class SpecRegex: Sendable {
             start = .lineStarts(first.set)
         } else if let only = Self.singleMember(first.set) {
             start = .byte(only)
-        } else if let only = Self.singleMember(first.set.subtracting(SpecRegexSyntax.ByteSet(range: 0x41...0x5A))),
-                  only >= 0x61, only <= 0x7A, first.set == SpecRegexSyntax.ByteSet(byte: only).caseClosed {
+        } else if let only = Self.singleMember(first.set.subtracting(SpecPatternSyntax.ByteSet(range: 0x41...0x5A))),
+                  only >= 0x61, only <= 0x7A, first.set == SpecPatternSyntax.ByteSet(byte: only).caseClosed {
             start = .letter(only)
         } else {
             start = .bytes(first.set)
         }
     }
 
-    private static func singleMember(_ set: SpecRegexSyntax.ByteSet) -> UInt8? {
+    private static func singleMember(_ set: SpecPatternSyntax.ByteSet) -> UInt8? {
         guard set.low.nonzeroBitCount + set.high.nonzeroBitCount == 1 else { return nil }
         return UInt8(set.low != 0 ? set.low.trailingZeroBitCount : 64 + set.high.trailingZeroBitCount)
     }
@@ -270,7 +272,7 @@ extension SpecRegex {
         case byte
         /// `x`: a lowercase letter; the text's byte with A-Z folded must equal it.
         case foldedByte
-        /// `x`, `y`: a ``SpecRegexSyntax/ByteSet``'s words.
+        /// `x`, `y`: a ``SpecPatternSyntax/ByteSet``'s words.
         case set
         /// `literals[x..<x+y]`, as is.
         case literal
@@ -339,14 +341,14 @@ extension SpecRegex {
             self.max = max
         }
 
-        init(set: SpecRegexSyntax.ByteSet) {
+        init(set: SpecPatternSyntax.ByteSet) {
             self.init(.set, x: Int(bitPattern: UInt(set.low)), y: Int(bitPattern: UInt(set.high)))
         }
     }
 
-    /// Turns ``SpecRegexSyntax`` nodes into a program.
+    /// Turns ``SpecPatternSyntax`` nodes into a program.
     fileprivate struct Compiler {
-        typealias Node = SpecRegexSyntax.Node
+        typealias Node = SpecPatternSyntax.Node
 
         /// Programs larger than this are left to NSRegularExpression.
         static let maximumInstructions = 20_000
@@ -380,8 +382,8 @@ extension SpecRegex {
 
         /// The bytes a run from `start` consumes first, whichever way it goes; nil when it
         /// may succeed, look ahead or cut the stack before it consumes one.
-        private func firstBytes(from start: Int) -> SpecRegexSyntax.ByteSet? {
-            typealias ByteSet = SpecRegexSyntax.ByteSet
+        private func firstBytes(from start: Int) -> SpecPatternSyntax.ByteSet? {
+            typealias ByteSet = SpecPatternSyntax.ByteSet
             var set = ByteSet()
             var visited = Set<Int>()
             var pending = [start]
@@ -418,8 +420,8 @@ extension SpecRegex {
             return set
         }
 
-        private static func itemSet(_ instruction: Instruction) -> SpecRegexSyntax.ByteSet {
-            SpecRegexSyntax.ByteSet(low: UInt64(UInt(bitPattern: instruction.x)), high: UInt64(UInt(bitPattern: instruction.y)))
+        private static func itemSet(_ instruction: Instruction) -> SpecPatternSyntax.ByteSet {
+            SpecPatternSyntax.ByteSet(low: UInt64(UInt(bitPattern: instruction.x)), high: UInt64(UInt(bitPattern: instruction.y)))
         }
 
         private mutating func newRegisters(_ count: Int) -> Int {
@@ -473,7 +475,7 @@ extension SpecRegex {
             switch node {
             case .byte(let byte, let folded):
                 emit(Instruction(folded ? .foldedByte : .byte, x: Int(folded ? byte | 0x20 : byte)))
-            case .never:
+            case .nonASCII:
                 emit(Instruction(.fail))
             case .set(let set):
                 emit(Instruction(set: set))
@@ -488,7 +490,7 @@ extension SpecRegex {
             }
         }
 
-        private static func assertion(_ assertion: SpecRegexSyntax.Assertion) -> Assertion {
+        private static func assertion(_ assertion: SpecPatternSyntax.Assertion) -> Assertion {
             switch assertion {
             case .textStart: .textStart
             case .lineStart: .lineStart
@@ -500,7 +502,7 @@ extension SpecRegex {
             }
         }
 
-        private mutating func compile(group kind: SpecRegexSyntax.GroupKind, _ alternatives: [[Node]]) {
+        private mutating func compile(group kind: SpecPatternSyntax.GroupKind, _ alternatives: [[Node]]) {
             switch kind {
             case .capture(let number, _):
                 emit(Instruction(.openGroup, x: number - 1))
@@ -524,6 +526,8 @@ extension SpecRegex {
                 compile(alternatives: alternatives)
                 emit(Instruction(.negativeLookEnd, x: register))
                 program[start].y = program.count
+            case .lookbehind:
+                tooLarge = true  // not run by the matcher (``SpecPatternSyntax/runsOnMatcher``)
             }
         }
 
@@ -531,16 +535,16 @@ extension SpecRegex {
         private static func loopItem(_ node: Node) -> Instruction? {
             switch node {
             case .byte(let byte, let folded):
-                let set = SpecRegexSyntax.ByteSet(byte: byte)
+                let set = SpecPatternSyntax.ByteSet(byte: byte)
                 return Instruction(set: folded ? set.caseClosed : set)
-            case .never: return Instruction(set: SpecRegexSyntax.ByteSet())
+            case .nonASCII: return Instruction(set: SpecPatternSyntax.ByteSet())
             case .set(let set): return Instruction(set: set)
             case .anyUnit: return Instruction(.anyUnit, flag: SpecRegex.loopUnit)
             default: return nil
             }
         }
 
-        private mutating func compile(repetition inner: Node, min: Int, max: Int?, mode: SpecRegexSyntax.Mode) {
+        private mutating func compile(repetition inner: Node, min: Int, max: Int?, mode: SpecPatternSyntax.Mode) {
             if var loop = Self.loopItem(inner) {
                 let loopMode: LoopMode = switch mode {
                 case .greedy: .greedy
@@ -755,7 +759,7 @@ extension SpecRegex {
         }
 
         @inline(__always) private static func isWord(_ byte: UInt8) -> Bool {
-            SpecRegexSyntax.ByteSet.word.contains(byte)
+            SpecPatternSyntax.ByteSet.word.contains(byte)
         }
 
         /// The length of `.` under `(?s)` at `position` (< count): 2 at CR LF, else 1.
