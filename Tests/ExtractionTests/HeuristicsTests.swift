@@ -149,6 +149,10 @@ struct HeuristicsTests {
         ("We're looking to remodel our 1962 ranch. Budget is flexible but hoping to stay around $250k.", 250_000, 250_000),
         ("budget is 2M", 2_000_000, 2_000_000),
         ("We'd like to build a 3 bedroom home – budget around $480,000.", 480_000, 480_000),
+        // Without a budget word, money needs a mark other than a bare one-letter M.
+        ("Looking at something near $3M for the house", 3_000_000, 3_000_000),
+        ("A custom home around 1.5 million on our lot", 1_500_000, 1_500_000),
+        ("hoping for 2-3m all in, budget wise", 2_000_000, 3_000_000),
     ] as [(String, Int?, Int?)])
     func budgets(_ text: String, _ low: Int?, _ high: Int?) {
         let lead = filled(text)
@@ -167,6 +171,11 @@ struct HeuristicsTests {
         "Is your calendar open for a build starting this fall? My cell is 512 555 0162.",
         "We'd like to build a 3 bedroom home in Cedar Park",
         "We want a 2 story house with a 3 car garage on 5 acres",
+        // A one-letter M is also a brand, metres or minutes.
+        "We would like a sunroom with 3M window film on the south side.",
+        "Wir möchten ein Einfamilienhaus mit 140 m² bauen.",
+        "Nous avons un terrain de 900 m² près de Lyon.",
+        "The lot is 30 m wide and 2-3 m above the road.",
     ])
     func notBudgets(_ text: String) {
         let lead = filled(text)

@@ -104,7 +104,8 @@ enum BudgetPhraseFinder {
             if match.wordsBefore.contains(where: cues.contains) { return true }
             return match.wordsBefore.contains(where: qualifiers.contains)
         }
-        guard match.isExplicitMoney else { return false }
+        // No cue: only unmistakable money, which a bare "3M" is not ("3M window film").
+        guard match.isExplicitMoney, !match.isMoneyOnlyByLetterM else { return false }
         let largest = max(match.range.low ?? 0, match.range.high ?? 0)
         return largest >= 50_000
     }

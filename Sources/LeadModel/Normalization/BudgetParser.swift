@@ -61,6 +61,9 @@ public enum BudgetParser {
             var low: Amount? = first
             var high: Amount? = first
             var explicit = first.isExplicit
+            // Whether some amount has a one-letter M unit, and some has another money mark.
+            var letterM = first.hasLetterMUnit
+            var otherMark = first.hasOtherMoneyMark
             // Range: A - B, A to B, A through B, between A and B.
             let before = words(tokens, before: index, count: 3)
             if end + 1 < tokens.count, case .amount(let second) = tokens[end + 1], isRangeJoiner(tokens[end], between: before.contains("between")) {
@@ -71,6 +74,8 @@ public enum BudgetParser {
                 low = a
                 high = b
                 explicit = explicit || second.isExplicit
+                letterM = letterM || second.hasLetterMUnit
+                otherMark = otherMark || second.hasOtherMoneyMark
                 end += 2
             }
             let after = words(tokens, from: end, count: 3)
@@ -92,7 +97,7 @@ public enum BudgetParser {
             if let l = lowDollars, let h = highDollars, l > h { (lowDollars, highDollars) = (h, l) }
             if lowDollars != nil || highDollars != nil {
                 results.append(BudgetMatch(range: BudgetRange(low: lowDollars, high: highDollars), isExplicitMoney: explicit,
-                                           wordsBefore: before, wordsAfter: after))
+                                           wordsBefore: before, wordsAfter: after, isMoneyOnlyByLetterM: letterM && !otherMark))
             }
             index = end
         }

@@ -20,12 +20,20 @@ public struct BudgetMatch: Sendable, Equatable {
     /// The words before and after the expression (lowercase), for callers judging context.
     public var wordsBefore: [String]
     public var wordsAfter: [String]
+    /// Money only by a one-letter `M`/`m` unit (`3M`, `1-2m`): no `$`, no thousands
+    /// separator. Without other context that is as likely a brand ("3M window film"),
+    /// metres or minutes.
+    public var isMoneyOnlyByLetterM: Bool
 
     /// Creates a match.
-    public init(range: BudgetRange, isExplicitMoney: Bool, wordsBefore: [String], wordsAfter: [String]) {
+    public init(
+        range: BudgetRange, isExplicitMoney: Bool, wordsBefore: [String], wordsAfter: [String],
+        isMoneyOnlyByLetterM: Bool = false
+    ) {
         self.range = range
         self.isExplicitMoney = isExplicitMoney
         self.wordsBefore = wordsBefore
         self.wordsAfter = wordsAfter
+        self.isMoneyOnlyByLetterM = isMoneyOnlyByLetterM
     }
 }

@@ -10,8 +10,13 @@ struct Amount: Equatable {
     var isPlus = false
     /// Written as a decade (`600s`).
     var isDecade = false
+    /// The unit is the one letter `m`/`M` (`3M`, `2 m`): millions, but also a brand,
+    /// metres or minutes.
+    var hasLetterMUnit = false
 
     var isExplicit: Bool { hasDollar || multiplier != nil || hasSeparator }
+    /// Money by a mark other than a one-letter M unit: `$`, separators, another unit.
+    var hasOtherMoneyMark: Bool { hasDollar || hasSeparator || (multiplier != nil && !hasLetterMUnit) }
 }
 
 enum BudgetToken: Equatable {
@@ -198,6 +203,7 @@ enum BudgetTokenizer {
                     let word = UnsafeBufferPointer(rebasing: scratch[0..<(wordEnd - unitEnd)])
                     if let multiplier = multiplier(lowercase: word) {
                         amount.multiplier = multiplier
+                        amount.hasLetterMUnit = word.count == 1 && word[0] == 0x6D
                         cursor = wordEnd
                     } else if word.count == 1, bytes[unitEnd] == UInt8(ascii: "s"), unitEnd == cursor, amount.value >= 100, amount.value < 1_000,
                               amount.value.truncatingRemainder(dividingBy: 10) == 0 {
@@ -310,6 +316,7 @@ enum BudgetTokenizer {
                 while wordEnd < characters.count, characters[wordEnd].isBudgetLetter { characters[wordEnd].append(to: &word); wordEnd += 1 }
                 if let multiplier = multipliers[word] ?? multipliers[word.lowercased()] {
                     amount.multiplier = multiplier
+                    amount.hasLetterMUnit = word == "m" || word == "M"
                     cursor = wordEnd
                 } else if word == "s", unitEnd == cursor, amount.value >= 100, amount.value < 1_000, amount.value.truncatingRemainder(dividingBy: 10) == 0 {
                     amount.isDecade = true
