@@ -97,6 +97,28 @@ struct HeuristicsPrefilterTests {
         #expect(explicit > 200, "\(explicit)")
     }
 
+    /// A line that is not ASCII and that ``BudgetPhraseFinder/mayMatter(_:)`` passes over
+    /// holds no explicit money for ``BudgetParser`` and no strong cue word: the finder could
+    /// take nothing from it. Generated lines mix non-ASCII text, digits, units, cues, `$`,
+    /// the Kelvin sign and combining marks.
+    @Test func nonASCIILinesPassedOverGiveNothing() {
+        var generator = SplitMix64(seed: 0x5EED_000C)
+        let pieces = ["é", "ü", "m²", "\u{212A}", "\u{0130}", "\u{0301}", "＄", "$", "3", "45", "650", "1,200", ",", ".", " ",
+                      "k", "K", "m", "M", "mil", "million", "grand", "Budget", "SPEND", "price", "cost", "abc", "m\u{0301}",
+                      "日本", "\u{00A0}", "_", "-", "to", "Prix", "investir"]
+        var passedOver = 0
+        for _ in 0..<6_000 {
+            var line = "é"
+            for _ in 0..<(1 + generator.below(9)) { line += pieces[generator.below(pieces.count)] }
+            guard !BudgetPhraseFinder.mayMatter(line) else { continue }
+            passedOver += 1
+            #expect(!BudgetParser.matches(in: line).contains { $0.isExplicitMoney }, "\(line.debugDescription)")
+            let words = line.lowercased().split { !$0.isLetter }.map(String.init)
+            #expect(!words.contains { BudgetPhraseFinder.strongCues.contains($0) }, "\(line.debugDescription)")
+        }
+        #expect(passedOver > 500, "\(passedOver)")
+    }
+
     @Test(arguments: [
         ("5 months", false), ("2 to 3", false), ("10 min", false), ("2 garage", false), ("$5", true), ("650k", true),
         ("650 K", true), ("1.5million", true), ("2_mil", true), ("2  mil", false), ("4MM", true), ("3 thousandth", false),

@@ -48,6 +48,9 @@ enum BudgetPhraseFinder {
                 cueFromLabel = mayBeLabel && { let words = Set(wordsOf(text)); return words.contains("budget") && words.count <= 3 }()
                 continue
             }
+            // A line that is not ASCII: when its bytes hold no money mark and no strong cue,
+            // it gives nothing (see ``mayMatter(_:)``), without reading its words.
+            if !traits.isASCII, !cueFromLabel, !mayMatter(text) { continue }
             // An ASCII line's word flags say which cues its words hold.
             let words = traits.isASCII ? nil : wordsOf(text)
             let hasCue = cueFromLabel
@@ -173,6 +176,45 @@ enum BudgetPhraseFinder {
             }
             return false
         }
+    }
+
+    /// Whether a line that is not ASCII may give a budget or be a "Budget:" label, on its
+    /// bytes. It gives one only from explicit money (``accepts``: a bare number needs a
+    /// strong cue), which needs a `$`, a thousands group or a unit after a digit, or with a
+    /// strong cue word, whose ASCII letters its bytes hold in some case. The one scalar that
+    /// lowercases onto a unit's letters, the Kelvin sign (U+212A, "3K"), counts as a unit;
+    /// U+0130 lowercases to two scalars, so it completes no cue or unit.
+    static func mayMatter(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            mayHoldExplicitMoney(bytes) || containsKelvinSign(bytes) || strongCueStems.contains { containsFolded(bytes, $0) }
+        } || hasThousandsGroup(text)
+    }
+
+    /// What every ``strongCues`` word begins with.
+    private static let strongCueStems: [[UInt8]] = ["budget", "spend", "afford", "price", "invest"].map { Array($0.utf8) }
+
+    private static func containsKelvinSign(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 3 else { return false }
+        for index in 0..<(bytes.count - 2) where bytes[index] == 0xE2 && bytes[index + 1] == 0x84 && bytes[index + 2] == 0xAA {
+            return true
+        }
+        return false
+    }
+
+    /// Whether `bytes` hold the lowercase ASCII `stem` with A-Z folded.
+    private static func containsFolded(_ bytes: UnsafeBufferPointer<UInt8>, _ stem: [UInt8]) -> Bool {
+        guard bytes.count >= stem.count else { return false }
+        for start in 0...(bytes.count - stem.count) {
+            var offset = 0
+            while offset < stem.count {
+                let byte = bytes[start + offset]
+                guard (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == stem[offset] else { break }
+                offset += 1
+            }
+            if offset == stem.count { return true }
+        }
+        return false
     }
 
     /// Whether `text`'s bytes hold `budget` in any ASCII case.
