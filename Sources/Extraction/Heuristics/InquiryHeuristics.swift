@@ -13,9 +13,17 @@ public import LeadModel
 public enum InquiryHeuristics {
     /// Fills empty fields of `lead` from `text`; `location` prefixes provenance
     /// (`"forwarded original body"` → `"forwarded original body line 7"`).
+    ///
+    /// A text that is not language (``TextLegibility``: binary bytes sent as text) fills
+    /// nothing and flags the lead for review instead: chance words in noise are no fields.
     public static func fill(_ lead: inout ExtractedLead, from text: String, location: String) {
         guard !text.isEmpty else { return }
         let lines = InquiryLines(text)
+        // (Noise is control and non-ASCII bytes: a text of ASCII lines is not looked at.)
+        if lines.traits.contains(where: { !$0.isASCII }), TextLegibility.isUnreadable(text) {
+            lead.needsReview = true
+            return
+        }
         func provenance(_ rule: String, _ line: Int) -> FieldProvenance {
             FieldProvenance(spec: nil, rule: joined("heuristic: ", rule), location: joined(location, " line ", number: line))
         }
