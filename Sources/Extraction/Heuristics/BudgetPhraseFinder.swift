@@ -219,23 +219,11 @@ enum BudgetPhraseFinder {
 
     /// Whether `text`'s bytes hold `budget` in any ASCII case.
     private static func containsBudget(_ text: String) -> Bool {
-        let target: StaticString = "budget"
         var copy = text
-        return copy.withUTF8 { bytes in
-            var matched = 0
-            for byte in bytes {
-                // "budget" has no repeated prefix: a mismatch restarts at this byte.
-                let lower = byte | 0x20
-                if lower == target.utf8Start[matched] {
-                    matched += 1
-                    if matched == target.utf8CodeUnitCount { return true }
-                } else {
-                    matched = lower == target.utf8Start[0] ? 1 : 0
-                }
-            }
-            return false
-        }
+        return copy.withUTF8 { containsFolded($0, budgetStem) }
     }
+
+    private static let budgetStem = Array("budget".utf8)
 
     private static func wordsOf(_ text: String) -> [String] {
         // ASCII: the letters are A-Z/a-z and lowercasing maps A-Z only.
