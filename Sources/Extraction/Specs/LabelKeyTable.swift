@@ -129,9 +129,7 @@ final class LabelKeyTable: Sendable {
             guard mayOpen(opening, 0) || mayOpen(opening, 0x20) else { return (nil, nil) }
         }
         let capacity = maximumKeyLength
-        var count = 0
-        var pendingSpace = false
-        var hash = Self.hashSeed
+        var key = KeyHasher()
         var sawColon = false
         var colonSlot: Int?
         var index = start
@@ -143,7 +141,7 @@ final class LabelKeyTable: Sendable {
                     sawColon = true
                     let colon = index - 1
                     // The label's key so far is the key of the text before the colon.
-                    if count > 0 { colonSlot = probe(Self.finish(hash), count, bytes, start, colon) }
+                    if key.count > 0 { colonSlot = probe(Self.finish(key.hash), key.count, bytes, start, colon) }
                     // When that text reads as a label (as `LabelIndex.colonSplit` has it), the
                     // line is a `Label: value` line: its whole-line key is never asked for.
                     if colon > start,
@@ -152,21 +150,14 @@ final class LabelKeyTable: Sendable {
                         return (colonSlot, nil)
                     }
                 }
-                pendingSpace = count > 0
+                key.separator()
                 continue
             }
-            if pendingSpace {
-                hash = Self.mix(hash, 0x20)
-                count += 1
-                pendingSpace = false
-            }
             // Longer than every key: neither label can be one, whatever follows.
-            guard count < capacity else { return (colonSlot, nil) }
-            hash = Self.mix(hash, Self.lowercased(byte))
-            count += 1
+            guard key.add(byte, capacity: capacity) else { return (colonSlot, nil) }
         }
-        guard end - start <= maximumLabel, count > 0 else { return (colonSlot, nil) }
-        return (colonSlot, probe(Self.finish(hash), count, bytes, start, end))
+        guard end - start <= maximumLabel, key.count > 0 else { return (colonSlot, nil) }
+        return (colonSlot, probe(Self.finish(key.hash), key.count, bytes, start, end))
     }
 
     /// Whether a line that is not plain ASCII (it has a byte over 0x7F or a CR), untrimmed,
@@ -235,26 +226,18 @@ final class LabelKeyTable: Sendable {
     /// does the second compare the key with it byte by byte.
     private func lookUp(asciiLabel label: UnsafeBufferPointer<UInt8>) -> Int {
         let capacity = maximumKeyLength
-        var count = 0
-        var pendingSpace = false
-        var hash = Self.hashSeed
+        var key = KeyHasher()
         for byte in label {
             if Self.isSeparator(byte) {
-                pendingSpace = count > 0
+                key.separator()
                 continue
             }
-            if pendingSpace {
-                hash = Self.mix(hash, 0x20)
-                count += 1
-                pendingSpace = false
-            }
             // Past the longest key: no key of the table.
-            guard count < capacity else { return Self.absent }
-            hash = Self.mix(hash, Self.lowercased(byte))
-            count += 1
+            guard key.add(byte, capacity: capacity) else { return Self.absent }
         }
+        let count = key.count
         if count == 0 { return Self.emptyKey }
-        let finished = Self.finish(hash)
+        let finished = Self.finish(key.hash)
         let mask = buckets.count - 1
         var bucket = finished & mask
         while true {
@@ -330,6 +313,33 @@ final class LabelKeyTable: Sendable {
 
     // FNV-1a: a few instructions a byte, plenty for a handful of keys.
     private static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// A key's hash as its bytes are read: separator runs between words are one space
+    /// (none before the first word), A-Z folded; `count` is the key's length so far.
+    private struct KeyHasher {
+        var hash = LabelKeyTable.hashSeed
+        var count = 0
+        var pendingSpace = false
+
+        mutating func separator() {
+            pendingSpace = count > 0
+        }
+
+        /// Adds a byte that is no separator (after the space a separator run left); false,
+        /// adding nothing more, when the key has reached `capacity` bytes before it.
+        @inline(__always)
+        mutating func add(_ byte: UInt8, capacity: Int) -> Bool {
+            if pendingSpace {
+                hash = LabelKeyTable.mix(hash, 0x20)
+                count += 1
+                pendingSpace = false
+            }
+            guard count < capacity else { return false }
+            hash = LabelKeyTable.mix(hash, LabelKeyTable.lowercased(byte))
+            count += 1
+            return true
+        }
+    }
 
     private static func mix(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
         (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
