@@ -10,7 +10,10 @@
 //   --repeat N with --profile: each message N times in a row, caches warm on it),
 //   --split yes with --profile: the parse and the extraction of each message timed apart in
 //   the same pass, beside a parse-only pass),
-//   --match SUBSTRING (only files whose path has it),
+//   --match SUBSTRING (only files whose path has it; with --scaling, only shapes whose name has it),
+//   --scaling yes (hostile generated messages of many shapes at 16 KiB, 128 KiB and 1 MiB:
+//   parse and extraction µs, µs per KiB, growth per 8x of size, super-linear shapes flagged;
+//   see ExtractionScaling.swift; --skip SUBSTRING leaves out the shapes whose name has it),
 //   --corpus leads|mime|all (default: print leads and mime separately).
 //
 // Three timings per corpus pass, in the same run, interleaved trial by trial:
@@ -109,6 +112,10 @@ func measure(_ name: String, _ corpus: [[UInt8]]) {
 let leadCorpus = emails(under: "parsers/fixtures", only: options["match"] ?? "") + emails(under: "fixtures/email", only: options["match"] ?? "")
 let mimeCorpus = emails(under: "fixtures/mime", only: options["match"] ?? "")
 let which = options["corpus"] ?? "both"
+if options["scaling"] != nil {
+    ExtractionScaling.run(extractor: extractor, match: options["match"] ?? "", skip: options["skip"] ?? "", say: say)
+    exit(0)
+}
 if let dump = options["dump"] {
     // Every outcome, one JSON line per message (corpus order), to compare before and after a change.
     var out = ""

@@ -81,6 +81,8 @@ final class SpecRegex: Sendable {
     /// Registers: for capture group `n` (from 1) `3(n-1)` start, `+1` end, `+2` tentative
     /// start; then one or two per atomic group or look-ahead (stack height, position).
     private let registerCount: Int
+    /// Lazy loops that remember failures (see ``Compiler/rememberLazyFailures()``).
+    private let failureSlots: Int
     private let start: StartRule
 
     /// Where a search tries the program.
@@ -120,7 +122,9 @@ final class SpecRegex: Sendable {
         compiler.emit(Instruction(.match))
         guard !compiler.tooLarge else { return nil }
         compiler.setFollowSets()
+        compiler.rememberLazyFailures()
         program = compiler.program
+        failureSlots = compiler.failureSlots
         literals = compiler.literals
         registerCount = compiler.registerCount
         groupCount = syntax.groupNames.count
@@ -154,10 +158,10 @@ final class SpecRegex: Sendable {
             literals.withUnsafeBufferPointer { literals in
                 // Registers and a first stack on the call stack (the stack moves to the heap
                 // if it grows).
-                withUnsafeTemporaryAllocation(of: Int.self, capacity: registerCount + 96) { storage in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: registerCount + 2 * failureSlots + 96) { storage in
                     guard let storage = storage.baseAddress else { return .tooDeep }
                     var machine = Machine(program: program, literals: literals, text: text, registerCount: registerCount,
-                                          storage: storage, stackCapacity: 96)
+                                          failureSlots: failureSlots, storage: storage, stackCapacity: 96)
                     defer { machine.release() }
                     return search(&machine, text, offset)
                 }
@@ -316,6 +320,10 @@ extension SpecRegex {
         case greedy = 0, lazy = 1, possessive = 2
     }
 
+    /// The fewest bytes a greedy loop takes before it remembers failing (see
+    /// ``Compiler/rememberLazyFailures()``).
+    fileprivate static let rememberedRun = 32
+
     fileprivate static let loopUnit: UInt8 = 4
     fileprivate static let hasFollow: UInt8 = 8
 
@@ -331,6 +339,11 @@ extension SpecRegex {
         /// loop would fail at once, so the loop does not stop there.
         var followLow: UInt64 = 0
         var followHigh: UInt64 = 0
+        /// For a loop whose failures are remembered (see ``Compiler/rememberLazyFailures()``):
+        /// the register holding where it was entered (lazy loops only), and its slot in the
+        /// machine's memory of failures; -1 otherwise.
+        var entryRegister = -1
+        var failureSlot = -1
 
         init(_ op: Opcode, flag: UInt8 = 0, x: Int = 0, y: Int = 0, min: Int = 0, max: Int = 0) {
             self.op = op
@@ -356,6 +369,8 @@ extension SpecRegex {
         var program: [Instruction] = []
         var literals: [UInt8] = []
         var registerCount: Int
+        /// Lazy loops whose failures are remembered (``rememberLazyFailures()``).
+        var failureSlots = 0
         var tooLarge = false
 
         init(groupCount: Int) {
@@ -377,6 +392,42 @@ extension SpecRegex {
                 program[pc].flag |= SpecRegex.hasFollow
                 program[pc].followLow = follow.low
                 program[pc].followHigh = follow.high
+            }
+        }
+
+        /// Lets every lazy loop remember, across the start positions of one search, that it
+        /// ran to the text's end from some entry without a match: a later entry on the same
+        /// items then fails at once. Without it, `(?s)\nMessage:\s*\n(?<value>.+?)\n\s*\n`
+        /// on a text of many `Message:` lines and no blank line runs from every opener to the
+        /// end: quadratic, seconds for a few hundred KiB.
+        ///
+        /// Why a failure carries over: in a program without atomic groups, possessive loops
+        /// or look-aheads (no `mark`, `cut` or look instruction), nothing after a loop reads
+        /// the stack below it or a register but to report groups, so whether a run resumed
+        /// after the loop at position `q` reaches `match` depends on `q` alone. A lazy loop
+        /// entered at `p` that took items up to the end resumed after itself at every item
+        /// boundary from `p` (past its minimum) to the end, and failed at each. Entered again
+        /// at `e >= p` on the same boundaries (any `e` for one-byte items; for `.` under
+        /// `(?s)`, which takes CR LF at once, not `e` between a CR and its LF), it would
+        /// resume at a subset of them: it fails, as it would have after trying them all.
+        ///
+        /// A greedy loop without a maximum does the same: entered at `p`, it took items to
+        /// the first position `m` where none matches (or the end) and gave them back down to
+        /// its minimum, failing at each boundary; entered again at `e` in `p...m` on the same
+        /// boundaries, it would take items to the same `m` and give back a subset of them.
+        /// (`What is your budget[^\n]*\?` on a long line of `What is your budget` and no `?`
+        /// was quadratic.) It learns that when a mark it leaves under its first give-back
+        /// point (holding `p` and `m`: no register) is reached by backtracking; only after
+        /// taking at least ``rememberedRun`` bytes, as a shorter run costs little to redo.
+        mutating func rememberLazyFailures() {
+            let cutsOrLooks: Set<Opcode> = [.mark, .cut, .lookStart, .lookEnd, .negativeLookStart, .negativeLookEnd]
+            guard !program.contains(where: { cutsOrLooks.contains($0.op) }) else { return }
+            for pc in program.indices where program[pc].op == .loop {
+                let mode = program[pc].flag & 3
+                guard mode == LoopMode.lazy.rawValue || (mode == LoopMode.greedy.rawValue && program[pc].max == Int.max) else { continue }
+                if mode == LoopMode.lazy.rawValue { program[pc].entryRegister = newRegisters(1) }
+                program[pc].failureSlot = failureSlots
+                failureSlots += 1
             }
         }
 
@@ -612,6 +663,12 @@ extension SpecRegex {
         let registerCount: Int
         let frameSize: Int
         let registers: UnsafeMutablePointer<Int>
+        /// Per remembering loop: the least entry from which it failed at every boundary up to
+        /// the end (lazy) or up to `failedTo` (greedy), in this search (Int.max: none yet).
+        private let failedFrom: UnsafeMutablePointer<Int>
+        /// Per remembering greedy loop: where its items ran out from `failedFrom`.
+        private var failedTo: UnsafeMutablePointer<Int> { failedFrom + failureSlots }
+        private let failureSlots: Int
         private var stack: UnsafeMutablePointer<Int>
         private var capacity: Int
         /// The stack is on the heap (it grew out of the caller's storage).
@@ -620,10 +677,11 @@ extension SpecRegex {
         /// The stack outgrew ``SpecRegex/maximumStackBytes``: the search stops, undecided.
         private(set) var tooDeep = false
 
-        /// - Parameter storage: `registerCount + stackCapacity` Ints for the registers and
-        ///   the stack until it grows.
+        /// - Parameter storage: `registerCount + 2 * failureSlots + stackCapacity` Ints for the
+        ///   registers, the loops' failures and the stack until it grows.
         init(program: UnsafeBufferPointer<Instruction>, literals: UnsafeBufferPointer<UInt8>,
-             text: UnsafeBufferPointer<UInt8>, registerCount: Int, storage: UnsafeMutablePointer<Int>, stackCapacity: Int) {
+             text: UnsafeBufferPointer<UInt8>, registerCount: Int, failureSlots: Int,
+             storage: UnsafeMutablePointer<Int>, stackCapacity: Int) {
             self.program = program
             self.literals = literals
             self.text = text
@@ -631,7 +689,10 @@ extension SpecRegex {
             self.registerCount = registerCount
             frameSize = 3 + registerCount
             registers = storage
-            stack = storage + registerCount
+            failedFrom = storage + registerCount
+            self.failureSlots = failureSlots
+            failedFrom.update(repeating: Int.max, count: 2 * failureSlots)
+            stack = storage + registerCount + 2 * failureSlots
             capacity = stackCapacity
         }
 
@@ -840,15 +901,40 @@ extension SpecRegex {
 
         /// Takes items of a lazy loop from `position` until what follows may match: where it
         /// stops and how many more it may take, or nil when it cannot get there.
-        @inline(__always) private func lazyStop(_ instruction: Instruction, from position: Int, remaining: Int) -> (Int, Int)? {
+        @inline(__always) private mutating func lazyStop(_ instruction: Instruction, from position: Int, remaining: Int) -> (Int, Int)? {
             var stop = position
             var remaining = remaining
             while !mayFollow(instruction, at: stop) {
-                guard remaining > 0, stop < count, let length = item(instruction, at: stop) else { return nil }
+                guard remaining > 0, stop < count, let length = item(instruction, at: stop) else {
+                    if stop >= count { ranToEnd(instruction) }
+                    return nil
+                }
                 stop += length
                 remaining -= 1
             }
             return (stop, remaining)
+        }
+
+        /// A lazy loop resumed after itself at every boundary up to the text's end without a
+        /// match: remembers its entry (see ``Compiler/rememberLazyFailures()``).
+        @inline(__always) private mutating func ranToEnd(_ instruction: Instruction) {
+            guard instruction.failureSlot >= 0 else { return }
+            failedFrom[instruction.failureSlot] = Swift.min(failedFrom[instruction.failureSlot], registers[instruction.entryRegister])
+        }
+
+        /// Whether a lazy loop entered at `position` must fail, as it did from an earlier
+        /// entry whose boundaries include this one's.
+        @inline(__always) private func failedBefore(_ instruction: Instruction, enteredAt position: Int) -> Bool {
+            guard instruction.failureSlot >= 0 else { return false }
+            let from = failedFrom[instruction.failureSlot]
+            return position >= from && onChain(instruction, position, from: from)
+        }
+
+        /// Whether `position` (at or after `from`) is a boundary of the loop's items taken
+        /// from `from`: between a CR and its LF is none for `.` under `(?s)` entered before.
+        @inline(__always) private func onChain(_ instruction: Instruction, _ position: Int, from: Int) -> Bool {
+            !(instruction.flag & SpecRegex.loopUnit != 0 && position > from && position < count
+              && text[position] == 0x0A && text[position - 1] == 0x0D)
         }
 
         /// Runs a loop instruction from `position`: where it goes on, or nil (too few items).
@@ -856,6 +942,10 @@ extension SpecRegex {
             var end = position
             var taken = 0
             if instruction.flag & 3 == LoopMode.lazy.rawValue {
+                if instruction.failureSlot >= 0 {
+                    if failedBefore(instruction, enteredAt: position) { return nil }
+                    registers[instruction.entryRegister] = position
+                }
                 while taken < instruction.min {
                     guard end < count, let length = item(instruction, at: end) else { return nil }
                     end += length
@@ -866,6 +956,13 @@ extension SpecRegex {
                 return stop
             }
             var least = position  // the least position backtracking may give back to
+            let remembers = instruction.failureSlot >= 0
+            if remembers {
+                let slot = instruction.failureSlot
+                if position >= failedFrom[slot], position <= failedTo[slot], onChain(instruction, position, from: failedFrom[slot]) {
+                    return nil
+                }
+            }
             while taken < instruction.max, end < count, let length = item(instruction, at: end) {
                 end += length
                 taken += 1
@@ -873,6 +970,8 @@ extension SpecRegex {
             }
             guard taken >= instruction.min else { return nil }
             guard instruction.flag & 3 == LoopMode.greedy.rawValue else { return end }
+            // Reached by backtracking once every boundary failed (kind 3).
+            if remembers, end - position >= SpecRegex.rememberedRun { push(tag: pc << 2 | 3, position: end, extra: position) }
             guard let stop = greedyStop(instruction, from: end, least: least) else { return nil }
             if stop > least { push(tag: pc << 2 | 1, position: stop, extra: least) }
             return stop
@@ -922,9 +1021,21 @@ extension SpecRegex {
                     pc = target + 1
                     position = stop
                     return true
+                case 3:
+                    // A greedy loop gave back every item it could without a match.
+                    let slot = program[target].failureSlot
+                    let entry = extra
+                    if saved == failedTo[slot] {
+                        failedFrom[slot] = Swift.min(failedFrom[slot], entry)
+                    } else {
+                        failedFrom[slot] = entry
+                        failedTo[slot] = saved
+                    }
+                    continue
                 default:
                     // A lazy loop takes more items.
                     let instruction = program[target]
+                    if saved >= count { ranToEnd(instruction) }
                     guard extra > 0, saved < count, let length = item(instruction, at: saved),
                           let (stop, remaining) = lazyStop(instruction, from: saved + length, remaining: extra - 1) else { continue }
                     if remaining > 0 { push(tag: tag, position: stop, extra: remaining) }
