@@ -9,7 +9,9 @@ import Foundation
 ///
 /// Results are NSRegularExpression's (ICU's). Where the searched text (or window part) is
 /// ASCII and the pattern uses the syntax ``SpecRegex`` takes, that matcher finds them on
-/// the UTF-8 bytes instead, without ICU's UTF-16 copy and per-call objects.
+/// the UTF-8 bytes instead, without ICU's UTF-16 copy and per-call objects; on other text
+/// too, for a pattern that cannot tell most non-ASCII scalars apart
+/// (``readsNonASCIIAsOne(_:)``), each read as one placeholder byte.
 struct SpecPattern: @unchecked Sendable {
     // NSRegularExpression is immutable once created and documented as safe to use from
     // several threads at once.
@@ -17,6 +19,18 @@ struct SpecPattern: @unchecked Sendable {
     /// Text, subjects and HTML are cut to this many UTF-8 bytes before any spec pattern
     /// runs on them (256 KiB; a lead notification is a few KiB).
     static let maximumInputBytes = 256 * 1024
+
+    /// NSRegularExpression searches at most this many UTF-8 bytes of a text (or window
+    /// part) that is not ASCII, from its start. ICU backtracks quadratically where a loop
+    /// has many openers and no closer (houzz's `\nMessage:\s*\n(?<value>.+?)\n\s*\n` on
+    /// lines of `Message:`; angi's budget question repeated on one line: 13 s for 256 KiB),
+    /// and on such a text the byte matcher, which does not, cannot always stand in: a
+    /// pattern with `\d \w \b \p`, or a case-insensitive one on a text holding a character
+    /// whose case folding has ASCII letters (`ſ`, the Kelvin sign, `ß`, ligatures). The cost
+    /// check of `parsers test` times patterns on ASCII text, where this limit does not apply.
+    /// 32 KiB bounds such a search to a few hundred milliseconds; a lead notification's text
+    /// is a few KiB.
+    static let maximumICUBytesOfNonASCII = 32 * 1024
 
     /// The pattern as written in the spec.
     let source: String
@@ -39,6 +53,15 @@ struct SpecPattern: @unchecked Sendable {
     let asciiRegex: SpecRegex?
     /// The number of the `value` group in ``asciiRegex``.
     private let asciiValueGroup: Int?
+    /// ``asciiRegex`` when it may also search a text that is not ASCII, each non-ASCII scalar
+    /// read as one placeholder byte (see ``placeholderSearch(_:_:_:readsSpaces:foldsCase:)``); nil otherwise.
+    private let placeholderRegex: SpecRegex?
+    /// Whether ``placeholderRegex`` may also search a text with non-ASCII White_Space
+    /// (``readsNonASCIISpacesAsTabAndVT(_:)``).
+    private let placeholderReadsSpaces: Bool
+    /// Whether a flag group of the pattern turns `i` on: only then can a non-ASCII scalar
+    /// whose case folding has ASCII letters match like one (a hazard for the placeholder).
+    private let foldsCase: Bool
 
     /// Compiles `source`; throws the compiler's reason.
     init(_ source: String) throws {
@@ -64,6 +87,9 @@ struct SpecPattern: @unchecked Sendable {
         let ascii = syntax.flatMap(SpecRegex.init(syntax:))
         asciiRegex = ascii?.groupCount == regex.numberOfCaptureGroups ? ascii : nil
         asciiValueGroup = asciiRegex?.groupNames.firstIndex(of: "value").map { $0 + 1 }
+        placeholderRegex = Self.readsNonASCIIAsOne(source) ? asciiRegex : nil
+        placeholderReadsSpaces = placeholderRegex != nil && Self.readsNonASCIISpacesAsTabAndVT(source)
+        foldsCase = Self.hasCaseInsensitiveFlag(source)
     }
 
     /// Whether the pattern matches somewhere in `text`; false without running when
@@ -151,9 +177,13 @@ struct SpecPattern: @unchecked Sendable {
             // The closure captures the two matchers, not `self` (which would copy the pattern,
             // retaining each of its references).
             let asciiRegex = asciiRegex
+            let placeholderRegex = placeholderRegex
+            let readsSpaces = placeholderReadsSpaces
+            let foldsCase = foldsCase
             let regex = regex
             let outcome = window.firstMatch(in: text, caseFoldingChecked: checked) { bytes, part, mustStartBefore in
-                Self.search(text, bytes, part, asciiRegex, regex, knownASCII: isASCII, mustStartBefore: mustStartBefore)
+                Self.search(text, bytes, part, asciiRegex, placeholderRegex, readsSpaces: readsSpaces, foldsCase: foldsCase, regex,
+                            knownASCII: isASCII, mustStartBefore: mustStartBefore)
             }
             if case .searched(let match) = outcome { return match }
         }
@@ -163,16 +193,39 @@ struct SpecPattern: @unchecked Sendable {
             case .noMatch: return nil
             case .tooDeep, nil: break
             }
+        } else if let placeholderRegex {
+            let readsSpaces = placeholderReadsSpaces, foldsCase = foldsCase
+            switch text.utf8.withContiguousStorageIfAvailable({
+                Self.placeholderSearch(placeholderRegex, $0, 0..<$0.count, readsSpaces: readsSpaces, foldsCase: foldsCase)
+            }) {
+            case .match(let match): return .bytes(match)
+            case .noMatch: return nil
+            case .tooDeep, nil, .some(nil): break
+            }
         }
-        return regex.firstMatch(in: text, options: [], range: Self.wholeRange(of: text)).map(FirstMatch.icu)
+        let range = isASCII ? Self.wholeRange(of: text)
+            : text.utf8.withContiguousStorageIfAvailable { Self.icuRange(text, $0, 0..<$0.count, isASCII: false) } ?? Self.wholeRange(of: text)
+        return regex.firstMatch(in: text, options: [], range: range).map(FirstMatch.icu)
+    }
+
+    /// The UTF-16 range NSRegularExpression searches for `bytes[part]` of `text`: cut to
+    /// ``maximumICUBytesOfNonASCII`` (back to a scalar boundary) when the part is not ASCII.
+    private static func icuRange(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, _ part: Range<Int>, isASCII: Bool) -> NSRange {
+        var end = part.upperBound
+        if !isASCII, part.count > maximumICUBytesOfNonASCII {
+            end = part.lowerBound + maximumICUBytesOfNonASCII
+            while end > part.lowerBound, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+        }
+        let start16 = PatternWindow.utf16Offset(part.lowerBound, in: text)
+        return NSRange(location: start16, length: PatternWindow.utf16Offset(end, in: text) - start16)
     }
 
     /// The first match in `part` of `text` (`bytes`), searched as if it were the whole
     /// input: by ``asciiRegex`` when the part is ASCII, else by NSRegularExpression on its
     /// UTF-16 range; nil too when it starts at or after `mustStartBefore`.
     private static func search(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, _ part: Range<Int>,
-                               _ asciiRegex: SpecRegex?, _ regex: NSRegularExpression, knownASCII: Bool,
-                               mustStartBefore: Int?) -> FirstMatch? {
+                               _ asciiRegex: SpecRegex?, _ placeholderRegex: SpecRegex?, readsSpaces: Bool, foldsCase: Bool,
+                               _ regex: NSRegularExpression, knownASCII: Bool, mustStartBefore: Int?) -> FirstMatch? {
         if let asciiRegex, knownASCII || Self.isASCII(bytes, part) {
             switch asciiRegex.firstMatch(in: UnsafeBufferPointer(rebasing: bytes[part]), offset: part.lowerBound) {
             case .match(let match):
@@ -183,14 +236,179 @@ struct SpecPattern: @unchecked Sendable {
             case .tooDeep:
                 break  // ICU decides
             }
+        } else if let placeholderRegex {
+            switch placeholderSearch(placeholderRegex, bytes, part, readsSpaces: readsSpaces, foldsCase: foldsCase) {
+            case .match(let match):
+                if let mustStartBefore, match.start >= mustStartBefore { return nil }
+                return .bytes(match)
+            case .noMatch:
+                return nil
+            case .tooDeep, nil:
+                break  // ICU decides
+            }
         }
-        let start16 = PatternWindow.utf16Offset(part.lowerBound, in: text)
-        let end16 = PatternWindow.utf16Offset(part.upperBound, in: text)
-        guard let match = regex.firstMatch(in: text, options: [], range: NSRange(location: start16, length: end16 - start16)) else {
-            return nil
-        }
+        let range = icuRange(text, bytes, part, isASCII: knownASCII || Self.isASCII(bytes, part))
+        guard let match = regex.firstMatch(in: text, options: [], range: range) else { return nil }
         if let mustStartBefore, match.range.location >= PatternWindow.utf16Offset(mustStartBefore, in: text) { return nil }
         return .icu(match)
+    }
+
+    /// Whether ``SpecRegex`` finds ICU's first match in a text that is not ASCII when each
+    /// non-ASCII scalar is read as one byte 0x01 (see ``placeholderSearch(_:_:_:readsSpaces:foldsCase:)``): the
+    /// pattern is printable ASCII, and each escape is `\s \S \n \r \t \f \e \a \A \z \Z`
+    /// or punctuation (no `\w \d \b \p`, code points or POSIX classes, which tell scalars
+    /// apart).
+    ///
+    /// Such a pattern treats every scalar that is neither White_Space nor a line terminator
+    /// alike, and as it treats 0x01: no literal is either; a bracket set holds them iff it
+    /// is negated (its members are ASCII, or `\s`, which holds neither, or `\S`, which
+    /// holds both); `.` holds them with or without `(?s)`; `\s` does not, `\S` does; none
+    /// is a line terminator for `^ $` or a word character. ICU counts and steps over a
+    /// scalar as one character, as the matcher does a byte.
+    static func readsNonASCIIAsOne(_ source: String) -> Bool {
+        var escaped = false
+        var previous: Unicode.Scalar = " "
+        for scalar in source.unicodeScalars {
+            guard scalar.value >= 0x20, scalar.value < 0x7F else { return false }
+            if escaped {
+                let letterOrDigit = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                if letterOrDigit, !"sSnrtfeaAzZ".unicodeScalars.contains(scalar) { return false }
+                escaped = false
+            } else if scalar == "\\" {
+                escaped = true
+            } else if previous == "[", scalar == ":" {
+                return false
+            }
+            previous = escaped ? " " : scalar
+        }
+        return true
+    }
+
+    /// Whether, beyond ``readsNonASCIIAsOne(_:)``, the pattern treats non-ASCII White_Space
+    /// that ends no line (U+00A0, U+1680, U+2000-U+200A, U+202F, U+205F, U+3000) as it treats
+    /// a tab, and the White_Space that does (U+0085, U+2028, U+2029) as a VT: both are in
+    /// `\s` and in negated sets, neither is a literal; a VT ends a line for `.`, `^` and `$`
+    /// as those do, a tab does not, nor do they. That holds where the pattern never names a
+    /// tab or VT: no `\t` (a VT has no escape it takes), and no bracket range with an escape
+    /// at an end (`[\a-\r]` holds both), nor a nested bracket.
+    static func readsNonASCIISpacesAsTabAndVT(_ source: String) -> Bool {
+        guard readsNonASCIIAsOne(source), !source.contains("\\t") else { return false }
+        let scalars = Array(source.unicodeScalars)
+        var inBracket = false
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "\\" {
+                // An escape at a range's start.
+                if inBracket, index + 2 < scalars.count, scalars[index + 2] == "-" { return false }
+                index += 2
+                continue
+            }
+            if inBracket {
+                if scalar == "[" { return false }
+                if scalar == "]" { inBracket = false }
+                // An escape at a range's end.
+                if scalar == "-", index + 1 < scalars.count, scalars[index + 1] == "\\" { return false }
+            } else if scalar == "[" {
+                inBracket = true
+                // (A `]` first in a bracket is a member.)
+                if index + 1 < scalars.count, scalars[index + 1] == "]" { index += 1 }
+                if index + 2 < scalars.count, scalars[index + 1] == "^", scalars[index + 2] == "]" { index += 2 }
+            }
+            index += 1
+        }
+        return true
+    }
+
+    /// ``readsNonASCIIAsOne(_:)``'s search of `bytes[part]` (UTF-8, not all ASCII): each
+    /// non-ASCII scalar becomes the byte 0x01 (White_Space a tab or a VT when `readsSpaces`,
+    /// see ``readsNonASCIISpacesAsTabAndVT(_:)``) and `regex` runs on that; its offsets are
+    /// moved back to `bytes`. nil (ICU decides) when the part holds a non-ASCII scalar no
+    /// byte stands for: White_Space (U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029,
+    /// U+202F, U+205F, U+3000) unless `readsSpaces`, or, when `foldsCase`, one whose case
+    /// folding has ASCII letters (``DetectionLiterals/hasCaseFoldingHazard(_:)``).
+    ///
+    /// Why: ICU's own search of such a text can be quadratic where the matcher is not (a
+    /// lazy loop's failures, see ``SpecRegex``): houzz's `(?s)\nMessage:\s*\n(?<value>.+?)\n\s*\n`
+    /// took 12 s on 128 KiB of `Message:` lines with one `é`.
+    static func placeholderSearch(_ regex: SpecRegex, _ bytes: UnsafeBufferPointer<UInt8>, _ part: Range<Int>,
+                                  readsSpaces: Bool, foldsCase: Bool) -> SpecRegex.Outcome? {
+        let slice = UnsafeBufferPointer(rebasing: bytes[part])
+        if foldsCase, DetectionLiterals.hasCaseFoldingHazard(slice) { return nil }
+        var shadow: [UInt8] = []
+        shadow.reserveCapacity(slice.count)
+        // `offsets[i]`: the offset in `bytes` of the shadow's byte `i` (and of its end).
+        var offsets: [Int] = []
+        offsets.reserveCapacity(slice.count + 1)
+        var index = 0
+        while index < slice.count {
+            let byte = slice[index]
+            offsets.append(part.lowerBound + index)
+            if byte < 0x80 {
+                shadow.append(byte)
+                index += 1
+                continue
+            }
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            guard index + length <= slice.count else { return nil }
+            switch whiteSpace(slice, index) {
+            case .none: shadow.append(0x01)
+            case .endsNoLine where readsSpaces: shadow.append(0x09)
+            case .endsLine where readsSpaces: shadow.append(0x0B)
+            default: return nil
+            }
+            index += length
+        }
+        offsets.append(part.lowerBound + slice.count)
+        let outcome = shadow.withUnsafeBufferPointer { regex.firstMatch(in: $0) }
+        guard case .match(let match) = outcome else { return outcome }
+        return .match(SpecRegex.Match(start: offsets[match.start], end: offsets[match.end],
+                                      groups: match.groups.map { $0 < 0 ? $0 : offsets[$0] }))
+    }
+
+    /// Whether a flag group (`(?i)`, `(?si)`, `(?i:`, ...) of `source` holds `i` (some may
+    /// turn it off again: still true, the safe side).
+    static func hasCaseInsensitiveFlag(_ source: String) -> Bool {
+        let scalars = Array(source.unicodeScalars)
+        var index = 0
+        while index + 1 < scalars.count {
+            if scalars[index] == "\\" {
+                index += 2
+                continue
+            }
+            if scalars[index] == "(", scalars[index + 1] == "?" {
+                var flag = index + 2
+                while flag < scalars.count, scalars[flag].properties.isAlphabetic || scalars[flag] == "-" {
+                    if scalars[flag] == "i" { return true }
+                    flag += 1
+                }
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// Non-ASCII White_Space, by whether ICU ends a line at it.
+    private enum WhiteSpace { case endsNoLine, endsLine }
+
+    /// Whether the scalar at `index` of `bytes` (a lead byte) is non-ASCII White_Space:
+    /// U+0085, U+2028, U+2029 (line terminators), U+00A0, U+1680, U+2000-U+200A, U+202F,
+    /// U+205F, U+3000.
+    private static func whiteSpace(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> WhiteSpace? {
+        switch bytes[index] {
+        case 0xC2:
+            return bytes[index + 1] == 0x85 ? .endsLine : bytes[index + 1] == 0xA0 ? .endsNoLine : nil
+        case 0xE1:
+            return bytes[index + 1] == 0x9A && bytes[index + 2] == 0x80 ? .endsNoLine : nil
+        case 0xE2:
+            let second = bytes[index + 1], third = bytes[index + 2]
+            if second == 0x80, third == 0xA8 || third == 0xA9 { return .endsLine }
+            return (second == 0x80 && (third <= 0x8A || third == 0xAF)) || (second == 0x81 && third == 0x9F) ? .endsNoLine : nil
+        case 0xE3:
+            return bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80 ? .endsNoLine : nil
+        default:
+            return nil
+        }
     }
 
     /// Whether `bytes[part]` are all ASCII (eight at a time).

@@ -1,0 +1,40 @@
+import Testing
+
+@testable import Extraction
+
+/// NSRegularExpression searches at most ``SpecPattern/maximumICUBytesOfNonASCII`` of a text
+/// that is not ASCII: ICU backtracks quadratically on some patterns (angi's budget question
+/// repeated on one line with one `ſ` in it took 13 s), and on such a text the byte matcher
+/// cannot always stand in.
+@Suite("SpecPattern: ICU's bounded search of non-ASCII text")
+struct SpecPatternICULimitTests {
+    static let limit = SpecPattern.maximumICUBytesOfNonASCII
+
+    /// `\d` tells non-ASCII digits apart, so on non-ASCII text this pattern runs on ICU.
+    @Test func aDigitPatternOnNonASCIITextIsSearchedOnlyToTheLimit() throws {
+        let pattern = try SpecPattern(#"Lead ID: (?<value>\d{5})"#)
+        let padding = String(repeating: "word ", count: Self.limit / 5)
+        #expect(pattern.firstValue(in: "José\n" + "Lead ID: 12345\n" + padding)?.value == "12345")
+        #expect(pattern.firstValue(in: "José\n" + padding + "Lead ID: 12345\n") == nil)
+        // ASCII text is searched to its end (``SpecPattern/maximumInputBytes``).
+        #expect(pattern.firstValue(in: "Jose\n" + padding + padding + "Lead ID: 12345\n")?.value == "12345")
+    }
+
+    /// A case-insensitive pattern on text with `ſ` (which folds to "s") goes to ICU too;
+    /// inside the limit ICU still finds what the byte matcher could not.
+    @Test func aCaseFoldingHazardGoesToICUWithinTheLimit() throws {
+        let pattern = try SpecPattern(#"(?i)budget: (?<value>[a-z0-9$]+)"#)
+        #expect(pattern.firstValue(in: "Buſineſs lead\nBUDGET: $500k\n")?.value == "$500k")
+        #expect(pattern.firstValue(in: "Buſineſs lead\nbudget: ſmall\n")?.value == "ſmall")
+        let padding = String(repeating: "ſome words ", count: Self.limit / 10)
+        #expect(pattern.firstValue(in: padding + "budget: $500k\n") == nil)
+    }
+
+    /// The cut never splits a scalar: a text of 3-byte scalars cut mid-scalar still searches.
+    @Test func theCutFallsOnAScalarBoundary() throws {
+        let pattern = try SpecPattern(#"(?<value>\d+)台"#)
+        let text = "1台" + String(repeating: "台", count: Self.limit / 3 + 7)
+        #expect(pattern.firstValue(in: text)?.value == "1")
+        #expect(pattern.firstValue(in: String(repeating: "台", count: Self.limit / 3 + 7) + "2台") == nil)
+    }
+}
