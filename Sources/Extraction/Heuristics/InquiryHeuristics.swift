@@ -19,8 +19,9 @@ public enum InquiryHeuristics {
     public static func fill(_ lead: inout ExtractedLead, from text: String, location: String) {
         guard !text.isEmpty else { return }
         let lines = InquiryLines(text)
-        // (Noise is control and non-ASCII bytes: a text of ASCII lines is not looked at.)
-        if lines.traits.contains(where: { !$0.isASCII }), TextLegibility.isUnreadable(text) {
+        // (Noise is control and non-ASCII bytes: a text of ASCII lines without a control
+        // byte is not looked at.)
+        if lines.traits.contains(where: { !$0.isASCII || $0.hasControl }), TextLegibility.isUnreadable(text) {
             lead.needsReview = true
             return
         }

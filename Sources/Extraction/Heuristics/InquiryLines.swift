@@ -57,6 +57,9 @@ final class InquiryLines {
         var hasPlus = false
         /// Whether a CR byte is in the line.
         var hasCR = false
+        /// Whether a control byte other than tab, FF and CR (or DEL) is in the line: what
+        /// ``TextLegibility`` counts as noise, in ASCII.
+        var hasControl = false
         /// Whether the bytes between two spaces or tabs (or the line's ends), a token, hold
         /// five or nine ASCII digits somewhere: what a ZIP word of ``AddressFinder`` needs.
         var hasZIPToken = false
@@ -346,6 +349,7 @@ final class InquiryLines {
                     case 0x2B: traits.hasPlus = true
                     case 0x0D: traits.hasCR = true
                     case 0x20, 0x09: finishToken(at: index)
+                    case 0x00...0x08, 0x0B, 0x0E...0x1F, 0x7F: traits.hasControl = true
                     default: break
                     }
                     finish()
