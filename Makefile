@@ -35,7 +35,7 @@ parsers-test: build-debug
 clean:
 	rm -rf .build
 
-.PHONY: bench-mime fuzz-mime
+.PHONY: bench-mime fuzz-mime fuzz-extraction
 
 # MIME engine throughput beside Python's email and fast-mail-parser, and the 25 MB memory
 # probe (release build, then ~1.5 min; see BENCHMARKS.md). BENCH_ARGS="--no-peers" for ours only.
@@ -48,6 +48,11 @@ bench-mime:
 FUZZ_SECONDS ?= 600
 fuzz-mime:
 	./Fuzz/run-mime-fuzzer.sh $(FUZZ_SECONDS)
+
+# libFuzzer + ASan over lead extraction (MIME parse, LeadExtractor with parsers/, outcome
+# JSON) for FUZZ_SECONDS; artifacts go to $(FUZZ_WORK or Fuzz/work)/artifacts-extraction/.
+fuzz-extraction:
+	./Fuzz/run-fuzzer.sh extraction $(FUZZ_SECONDS)
 
 .PHONY: bench-smtp
 
