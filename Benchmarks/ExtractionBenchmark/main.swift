@@ -144,27 +144,17 @@ if options["profile"] != nil {
     // parses (both cold) than in the parse-only pass.
     if options["split"] != nil {
         let clock = ContinuousClock()
-        var parseTime = Duration.zero, extractTime = Duration.zero, sink = 0
+        var timed = TimedApart()
         let start = clock.now
-        var passes = 0
         repeat {
-            for bytes in corpus {
-                let t0 = clock.now
-                let message = MIMEMessage.parse(bytes)
-                let t1 = clock.now
-                sink &+= extractor.extract(from: message).lead == nil ? 0 : 1
-                let t2 = clock.now
-                parseTime += t1 - t0
-                extractTime += t2 - t1
-            }
-            passes += 1
+            for bytes in corpus { timed.run(bytes, extractor, clock) }
         } while clock.now - start < .seconds(minSeconds)
         let perMessage = { (d: Duration) in
-            (Double(d.components.seconds) * 1e6 + Double(d.components.attoseconds) / 1e12) / Double(passes * corpus.count)
+            (Double(d.components.seconds) * 1e6 + Double(d.components.attoseconds) / 1e12) / Double(timed.messages)
         }
         let parseAlone = secondsPerPass(corpus, parseOnly) * 1e6 / Double(corpus.count)
         say(String(format: "parse alone %.1f µs/msg; in the parse + extract pass: parse %.1f, extract %.1f µs/msg (%d)",
-                   parseAlone, perMessage(parseTime), perMessage(extractTime), sink % 2))
+                   parseAlone, perMessage(timed.parse), perMessage(timed.extract), timed.leads % 2))
         exit(0)
     }
     // --repeat N: each message N times in a row (caches and branch predictors warm on it), to

@@ -7,6 +7,15 @@ import Testing
 /// text's end without a match (``SpecRegex``'s `rememberLazyFailures`). Without it a field
 /// rule like houzz's `(?s)\nMessage:\s*\n(?<value>.+?)\n\s*\n` ran from every `Message:`
 /// line to the end of a text with no blank line: 4.7 s for 128 KiB, quadratic.
+/// The fastest of three runs of `body`, in seconds: the work-bound tests below compare a
+/// size with 8x that size.
+func bestOfThreeSeconds(_ body: () -> Void) -> Double {
+    let clock = ContinuousClock()
+    var best = Duration.seconds(1_000)
+    for _ in 0..<3 { best = min(best, clock.measure(body)) }
+    return Double(best.components.seconds) + Double(best.components.attoseconds) / 1e18
+}
+
 @Suite("SpecRegex: lazy loops that ran to the end")
 struct SpecRegexLazyFailureTests {
     static let patterns = [
@@ -47,14 +56,7 @@ struct SpecRegexLazyFailureTests {
         let regex = try #require(SpecRegex(source: #"(?s)\nMessage:\s*\n(?<value>.+?)\n\s*\n"#))
         func seconds(_ openers: Int) -> Double {
             var text = "You have a new lead!\n" + String(repeating: "Message:\nab\n", count: openers)
-            let clock = ContinuousClock()
-            var best = Duration.seconds(1_000)
-            for _ in 0..<3 {
-                var outcome = SpecRegex.Outcome.tooDeep
-                best = min(best, clock.measure { outcome = text.withUTF8 { regex.firstMatch(in: $0) } })
-                #expect(outcome == .noMatch)
-            }
-            return Double(best.components.seconds) + Double(best.components.attoseconds) / 1e18
+            return bestOfThreeSeconds { #expect(text.withUTF8 { regex.firstMatch(in: $0) } == .noMatch) }
         }
         let small = seconds(4_000), large = seconds(32_000)
         #expect(large < 24 * max(small, 1e-4), "4,000 openers \(small) s, 32,000 openers \(large) s")
@@ -137,14 +139,7 @@ struct SpecPatternPlaceholderTests {
         let pattern = try SpecPattern(#"(?s)\nMessage:\s*\n(?<value>.+?)\n\s*\n"#)
         func seconds(_ openers: Int) -> Double {
             let text = "You have a new lead, \(word)!\n" + String(repeating: "Message:\nab\n", count: openers)
-            let clock = ContinuousClock()
-            var best = Duration.seconds(1_000)
-            for _ in 0..<3 {
-                var found: (value: String, utf8Offset: Int)?
-                best = min(best, clock.measure { found = pattern.firstValue(in: text) })
-                #expect(found == nil)
-            }
-            return Double(best.components.seconds) + Double(best.components.attoseconds) / 1e18
+            return bestOfThreeSeconds { #expect(pattern.firstValue(in: text) == nil) }
         }
         let small = seconds(2_000), large = seconds(16_000)
         #expect(large < 24 * max(small, 1e-4), "2,000 openers \(small) s, 16,000 openers \(large) s")
@@ -203,14 +198,7 @@ extension SpecRegexLazyFailureTests {
         let regex = try #require(SpecRegex(source: Self.greedyPatterns[0]))
         func seconds(_ openers: Int) -> Double {
             var text = "Customer Information\n" + String(repeating: "What is your budget for this ", count: openers)
-            let clock = ContinuousClock()
-            var best = Duration.seconds(1_000)
-            for _ in 0..<3 {
-                var outcome = SpecRegex.Outcome.tooDeep
-                best = min(best, clock.measure { outcome = text.withUTF8 { regex.firstMatch(in: $0) } })
-                #expect(outcome == .noMatch)
-            }
-            return Double(best.components.seconds) + Double(best.components.attoseconds) / 1e18
+            return bestOfThreeSeconds { #expect(text.withUTF8 { regex.firstMatch(in: $0) } == .noMatch) }
         }
         let small = seconds(500), large = seconds(4_000)
         #expect(large < 24 * max(small, 1e-4), "500 questions \(small) s, 4,000 questions \(large) s")
