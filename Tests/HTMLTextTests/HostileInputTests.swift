@@ -139,4 +139,12 @@ struct SplitMix64: RandomNumberGenerator {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+
+    /// Up to `maxPieces - 1` of `pieces`, picked at random and joined: tag soup for the
+    /// differential tests of the table-row readers.
+    mutating func soup(of pieces: [String], maxPieces: UInt64 = 150) -> String {
+        var html = ""
+        for _ in 0..<Int(next() % maxPieces) { html += pieces[Int(next() % UInt64(pieces.count))] }
+        return html
+    }
 }
