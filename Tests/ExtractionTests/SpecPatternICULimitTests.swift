@@ -30,8 +30,10 @@ struct SpecPatternICULimitTests {
         #expect(pattern.firstValue(in: padding + "budget: $500k\n") == nil)
     }
 
-    /// The cut never splits a scalar: a text of 3-byte scalars cut mid-scalar still searches.
-    @Test func theCutFallsOnAScalarBoundary() throws {
+    /// A limit that falls inside a 3-byte scalar: what comes before it is searched, what
+    /// follows is not. (Whether the end moves back to the scalar's start cannot be seen
+    /// from outside: Swift rounds a mid-scalar index down too.)
+    @Test func aLimitInsideAMultiByteScalar() throws {
         let pattern = try SpecPattern(#"(?<value>\d+)台"#)
         let text = "1台" + String(repeating: "台", count: Self.limit / 3 + 7)
         #expect(pattern.firstValue(in: text)?.value == "1")
