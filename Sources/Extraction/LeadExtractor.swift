@@ -97,7 +97,7 @@ public struct LeadExtractor: Sendable {
             } else {
                 builder.lead.source = "other"
                 builder.lead.sourceDetail = metaSource
-                builder.lead.needsReview = true
+                builder.lead.flagForReview("unknown source \"\(metaSource)\" in the lead_source meta tag")
             }
             builder.lead.fields["source"] = FieldProvenance(rule: "meta lead_source", location: "HTML meta tag")
         } else if Self.isAutomated(view.sender) {
@@ -129,7 +129,7 @@ public struct LeadExtractor: Sendable {
             guard let detected, detected.spec.isMarketplace else {
                 return .ignored(reason: "no contact details: no sender address or phone number")
             }
-            builder.lead.needsReview = true
+            builder.lead.flagForReview("no contact details: the \(detected.spec.name) notification gives no email address or phone number")
         }
         return .lead(builder.lead)
     }
@@ -278,7 +278,7 @@ public struct LeadExtractor: Sendable {
     private static func fillUnknownSource(_ builder: inout LeadBuilder, _ view: InquiryView) {
         builder.lead.source = "other"
         builder.lead.sourceDetail = view.senderDomain ?? "unknown"
-        builder.lead.needsReview = true
+        builder.lead.flagForReview("unknown source: an automated sender (\(view.senderDomain ?? "no sender domain")) that no spec in parsers/ matches")
         let senderDomain = view.senderDomain
         if let replyTo = view.replyTo.first, domainOf(replyTo.address) != senderDomain {
             builder.set(.email, raw: replyTo.address, hint: .email,

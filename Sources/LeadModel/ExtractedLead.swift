@@ -41,8 +41,12 @@ public struct ExtractedLead: Sendable, Equatable, Codable {
     public var message: String?
     /// Whether the prospect's message reached us as a forward (inline or attached).
     public var isForwarded: Bool
-    /// Set for leads a person should look at (unknown source, partial extraction).
+    /// Set for leads a person should look at (unknown source, partial extraction); set it
+    /// with ``flagForReview(_:)``, which records why.
     public var needsReview: Bool
+    /// Why the lead needs review, one sentence each, in the order found (empty when it does
+    /// not): what a person reading the review queue is told.
+    public var reviewReasons: [String]
     /// Every way to reach the prospect, relays flagged.
     public var contactChannels: [ContactChannel]
     /// Field name (`"first_name"`, `"email"`, `"phone"`, ...) to where its value came from.
@@ -69,6 +73,7 @@ public struct ExtractedLead: Sendable, Equatable, Codable {
         message: String? = nil,
         isForwarded: Bool = false,
         needsReview: Bool = false,
+        reviewReasons: [String] = [],
         contactChannels: [ContactChannel] = [],
         fields: [String: FieldProvenance] = [:]
     ) {
@@ -91,6 +96,7 @@ public struct ExtractedLead: Sendable, Equatable, Codable {
         self.message = message
         self.isForwarded = isForwarded
         self.needsReview = needsReview
+        self.reviewReasons = reviewReasons
         self.contactChannels = contactChannels
         self.fields = fields
     }
@@ -117,6 +123,7 @@ public struct ExtractedLead: Sendable, Equatable, Codable {
         case message
         case isForwarded = "is_forwarded"
         case needsReview = "needs_review"
+        case reviewReasons = "review_reasons"
         case contactChannels = "contact_channels"
         case fields
     }
@@ -143,6 +150,7 @@ public struct ExtractedLead: Sendable, Equatable, Codable {
         message = try c.decodeIfPresent(String.self, forKey: .message)
         isForwarded = try c.decodeIfPresent(Bool.self, forKey: .isForwarded) ?? false
         needsReview = try c.decodeIfPresent(Bool.self, forKey: .needsReview) ?? false
+        reviewReasons = try c.decodeIfPresent([String].self, forKey: .reviewReasons) ?? []
         contactChannels = try c.decodeIfPresent([ContactChannel].self, forKey: .contactChannels) ?? []
         fields = try c.decodeIfPresent([String: FieldProvenance].self, forKey: .fields) ?? [:]
     }
@@ -169,7 +177,15 @@ public struct ExtractedLead: Sendable, Equatable, Codable {
         try c.encode(message, forKey: .message)
         try c.encode(isForwarded, forKey: .isForwarded)
         try c.encode(needsReview, forKey: .needsReview)
+        try c.encode(reviewReasons, forKey: .reviewReasons)
         try c.encode(contactChannels, forKey: .contactChannels)
         try c.encode(fields, forKey: .fields)
+    }
+
+    /// Marks the lead for a person's review and records why; a reason already recorded is
+    /// not repeated.
+    public mutating func flagForReview(_ reason: String) {
+        needsReview = true
+        if !reviewReasons.contains(reason) { reviewReasons.append(reason) }
     }
 }

@@ -50,6 +50,7 @@ public enum ExtractionOutcome: Sendable, Equatable, Codable {
                 switch key {
                 case .fields: try leadKeys.encode([String: FieldProvenance](), forKey: key)
                 case .contactChannels: try leadKeys.encode([ContactChannel](), forKey: key)
+                case .reviewReasons: try leadKeys.encode([String](), forKey: key)
                 case .isForwarded, .needsReview: try leadKeys.encode(false, forKey: key)
                 default: try leadKeys.encodeNil(forKey: key)
                 }

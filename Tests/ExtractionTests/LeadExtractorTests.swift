@@ -172,6 +172,7 @@ struct LeadExtractorTests {
                                   text: "A homeowner near you\nLead ID: 9912345")
         let lead = try #require(try extractor([("houzz", Self.houzzYAML)]).extract(from: message).lead)
         #expect(lead.needsReview)
+        #expect(lead.reviewReasons == ["no contact details: the houzz notification gives no email address or phone number"])
         #expect(lead.sourceLeadId == "9912345")
         #expect(lead.contactChannels.isEmpty)
     }
@@ -184,8 +185,34 @@ struct LeadExtractorTests {
         #expect(lead.source == "other")
         #expect(lead.sourceDetail == "buildleads.example")
         #expect(lead.needsReview)
+        #expect(lead.reviewReasons == ["unknown source: an automated sender (buildleads.example) that no spec in parsers/ matches"])
         #expect(lead.email == "pat.lee@example.com")
         #expect(lead.fields["email"] == FieldProvenance(rule: "email address in text", location: "body line 2"))
+    }
+
+    @Test func anUnknownMetaTagSourceIsOtherForReview() throws {
+        let html = """
+            <html><head><meta name="lead_source" content="FiveStreet"><meta name="lead_email" content="sam.ortiz@example.com">
+            </head><body><p>New inquiry</p></body></html>
+            """
+        let message = MIMEMessage(subject: "New inquiry", from: [Mailbox(name: "FiveStreet", address: "leads@fivestreet.example")],
+                                  html: html)
+        let lead = try #require(LeadExtractor(specs: .empty).extract(from: message).lead)
+        #expect(lead.source == "other")
+        #expect(lead.sourceDetail == "FiveStreet")
+        #expect(lead.email == "sam.ortiz@example.com")
+        #expect(lead.reviewReasons == [#"unknown source "FiveStreet" in the lead_source meta tag"#])
+    }
+
+    /// One reason is recorded once, however often it is flagged; `needs_review` follows.
+    @Test func flaggingForReviewRecordsEachReasonOnce() {
+        var lead = ExtractedLead()
+        #expect(!lead.needsReview && lead.reviewReasons.isEmpty)
+        lead.flagForReview("a")
+        lead.flagForReview("b")
+        lead.flagForReview("a")
+        #expect(lead.needsReview)
+        #expect(lead.reviewReasons == ["a", "b"])
     }
 
     @Test func unknownAutomatedSenderWithoutContactIsIgnored() throws {
@@ -203,5 +230,6 @@ struct LeadExtractorTests {
         #expect(lead.email == "lee@example.com")
         #expect(lead.phone == "+17375550188")
         #expect(!lead.needsReview)
+        #expect(lead.reviewReasons.isEmpty)
     }
 }

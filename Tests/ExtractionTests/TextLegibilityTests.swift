@@ -52,6 +52,7 @@ import Testing
         let message = MIMEMessage.parse(Array(head.utf8) + noise)
         let lead = try #require(LeadExtractor(specs: .empty).extract(from: message).lead)
         #expect(lead.needsReview)
+        #expect(lead.reviewReasons.contains { $0.hasPrefix("the message text is unreadable") })
         #expect(lead.email == "jane@example.com")
         #expect(lead.timeline == nil && lead.projectType == nil && lead.budgetLow == nil && lead.budgetHigh == nil
                 && lead.lotStatus == nil && lead.financing == nil && lead.address == nil)

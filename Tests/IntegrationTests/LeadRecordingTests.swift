@@ -104,6 +104,39 @@ struct LeadRecordingTests {
         }
     }
 
+    @Test("a lead flagged for review keeps its reasons; the review queue lists only flagged leads, with them")
+    func reviewReasons() async throws {
+        try await TestDatabase.with { db in
+            try await db.withClient { client in
+                let builder = try await Seed.builder(client)
+                _ = try await Seed.items(client, builder: builder, count: 2)
+                let reason = "unknown source: an automated sender (leads.newportal.example) that no spec in parsers/ matches"
+                guard case .lead(var flagged) = Self.lead("other", email: "pat@example.org", detail: "leads.newportal.example") else {
+                    Issue.record("not a lead")
+                    return
+                }
+                flagged.flagForReview(reason)
+                let flaggedResult = try await Self.record(.lead(flagged), client: client)
+                _ = try await Self.record(Self.lead(email: "maria@example.org"), client: client)
+
+                let store = LeadStore(client: client, logger: TestDatabase.logger)
+                let queue = try await store.list(needingReview: true)
+                #expect(queue.map(\.email) == ["pat@example.org"])
+                #expect(queue.first?.reviewReasons == [reason])
+                guard case .lead(let flaggedID, _) = flaggedResult else {
+                    Issue.record("the flagged outcome made no lead")
+                    return
+                }
+                #expect(queue.first?.id == flaggedID)
+                let all = try await store.list()
+                #expect(all.count == 2)
+                #expect(all.first { $0.email == "maria@example.org" }.map { !$0.needsReview && $0.reviewReasons.isEmpty } == true)
+                #expect(try await client.scalar(
+                    "SELECT count(*)::int8 FROM inbound_items WHERE extraction->'review_reasons'->>0 = \(reason)") == 1)
+            }
+        }
+    }
+
     @Test("an ignored message keeps its reason and full extraction; `inbox list` shows the reason")
     func ignoredReason() async throws {
         try await TestDatabase.with { db in

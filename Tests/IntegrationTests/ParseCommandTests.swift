@@ -41,10 +41,12 @@ struct ParseCommandTests {
         #expect((object["ignored_reason"] as? String)?.lowercased().contains("auto") == true)
     }
 
+    /// The contract's keys. Tools outside the project rely on them: a key may be added (as
+    /// `review_reasons` was), never renamed or removed.
     static let leadKeys: Set<String> = [
         "is_lead", "ignored_reason", "source", "source_detail", "source_lead_id", "first_name", "last_name", "email",
         "phone", "phone_extension", "address", "project_type", "budget_low", "budget_high", "timeline", "lot_status",
-        "financing", "subject", "message", "is_forwarded", "needs_review", "contact_channels", "fields",
+        "financing", "subject", "message", "is_forwarded", "needs_review", "review_reasons", "contact_channels", "fields",
     ]
 
     @Test("--lead-json: one object with the contract's keys; a Houzz lead forwarded by the builder is a Houzz lead of the homeowner")
@@ -57,6 +59,7 @@ struct ParseCommandTests {
         #expect(object["is_lead"] as? Bool == true)
         #expect(object["source"] as? String == "houzz")
         #expect(object["is_forwarded"] as? Bool == true)
+        #expect(object["needs_review"] as? Bool == false && (object["review_reasons"] as? [String])?.isEmpty == true)
         let fields = try #require(object["fields"] as? [String: [String: Any]])
         #expect(fields.values.allSatisfy { $0["rule"] is String })
         if let address = object["address"] as? [String: Any] {
@@ -69,6 +72,7 @@ struct ParseCommandTests {
         let notLead = try #require(try JSONSerialization.jsonObject(with: Data(ignored.stdout.utf8)) as? [String: Any])
         #expect(Set(notLead.keys) == Self.leadKeys)
         #expect(notLead["is_lead"] as? Bool == false && notLead["ignored_reason"] is String)
+        #expect((notLead["review_reasons"] as? [String])?.isEmpty == true)
     }
 
     @Test("`parsers test` passes on the repository's specs; a broken spec stops it with FILE:LINE:COL and the reason")

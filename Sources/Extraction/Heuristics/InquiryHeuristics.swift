@@ -22,7 +22,7 @@ public enum InquiryHeuristics {
         // (Noise is control and non-ASCII bytes: a text of ASCII lines without a control
         // byte is not looked at.)
         if lines.traits.contains(where: { !$0.isASCII || $0.hasControl }), TextLegibility.isUnreadable(text) {
-            lead.needsReview = true
+            lead.flagForReview("the message text is unreadable (binary data or a wrong character set): no field was read from it")
             return
         }
         func provenance(_ rule: String, _ line: Int) -> FieldProvenance {

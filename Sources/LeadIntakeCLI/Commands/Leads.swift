@@ -13,6 +13,9 @@ struct Leads: AsyncParsableCommand {
         @Option(help: "Only this builder's leads (slug).")
         var builder: String?
 
+        @Flag(help: "Only leads flagged for a person's review, with the reasons why.")
+        var needsReview = false
+
         @Option(help: "At most this many (default 50).")
         var limit = 50
 
@@ -22,9 +25,9 @@ struct Leads: AsyncParsableCommand {
         func run() async throws {
             let settings = try self.global.resolver()
             let logger = try self.global.makeLogger(settings)
-            let (builder, limit) = (self.builder, self.limit)
+            let (builder, needsReview, limit) = (self.builder, self.needsReview, self.limit)
             let leads = try await DatabaseSession.with(try self.global.databaseLocation(settings), logger: logger) { client in
-                try await LeadStore(client: client, logger: logger).list(builderSlug: builder, limit: limit)
+                try await LeadStore(client: client, logger: logger).list(builderSlug: builder, needingReview: needsReview, limit: limit)
             }
             if self.json {
                 let encoder = JSONEncoder()
@@ -35,12 +38,13 @@ struct Leads: AsyncParsableCommand {
                 return
             }
             print(TextTable.render(
-                header: ["created", "builder", "source", "name", "email", "phone", "lead id"],
+                header: ["created", "builder", "source", "name", "email", "phone", "lead id", "review"],
                 rows: leads.map { lead in
                     [TextTable.timestamp(lead.createdAt), lead.builder, lead.source,
                      [lead.firstName, lead.lastName].compactMap { $0 }.joined(separator: " "),
                      lead.email ?? "", lead.phone.map { p in lead.phoneExtension.map { "\(p) x\($0)" } ?? p } ?? "",
-                     lead.id.uuidString.lowercased()]
+                     lead.id.uuidString.lowercased(),
+                     lead.needsReview ? (lead.reviewReasons.isEmpty ? "yes" : lead.reviewReasons.joined(separator: "; ")) : ""]
                 }))
         }
     }

@@ -13,7 +13,7 @@ struct Parse: AsyncParsableCommand {
             these keys): is_lead, ignored_reason, source, source_detail, source_lead_id, first_name, \
             last_name, email, phone, phone_extension, address {street, city, state, postal_code}, \
             project_type, budget_low, budget_high, timeline, lot_status, financing, subject, message, \
-            is_forwarded, needs_review, contact_channels [{kind, value, relay}], and fields (for each \
+            is_forwarded, needs_review, review_reasons (why, one sentence each), contact_channels [{kind, value, relay}], and fields (for each \
             extracted field, the spec and rule or heuristic that produced it, and where).
             With --mime-json: one JSON object describing the parsed message (message_id, subject, \
             from, to, cc, reply_to, date, text, html, attachments, parts, defects, forwarded); \

@@ -135,24 +135,26 @@ public struct LeadStore: Sendable {
         }
     }
 
-    /// Newest leads first, optionally of one builder.
-    public func list(builderSlug: String? = nil, limit: Int = 50) async throws -> [LeadRecord] {
+    /// Newest leads first, optionally of one builder; with `needingReview`, only the leads
+    /// flagged for a person's review (the review queue).
+    public func list(builderSlug: String? = nil, needingReview: Bool = false, limit: Int = 50) async throws -> [LeadRecord] {
         var result: [LeadRecord] = []
         let rows = try await self.client.query(
             """
             SELECT l.id, b.slug, l.source, l.first_name, l.last_name, l.email, l.phone, l.phone_extension,
-                   l.message, l.status, l.created_at, l.updated_at
+                   l.message, l.status, l.needs_review, l.review_reasons, l.created_at, l.updated_at
             FROM leads l JOIN builders b ON b.id = l.builder_id
-            WHERE (\(builderSlug)::text IS NULL OR b.slug = \(builderSlug))
+            WHERE (\(builderSlug)::text IS NULL OR b.slug = \(builderSlug)) AND (NOT \(needingReview) OR l.needs_review)
             ORDER BY l.created_at DESC, l.id DESC
             LIMIT \(max(1, min(limit, 10_000)))
             """, logger: self.logger)
         for try await row in rows.decode(
-            (UUID, String, String, String?, String?, String?, String?, String?, String?, String, Date, Date).self)
+            (UUID, String, String, String?, String?, String?, String?, String?, String?, String, Bool, [String], Date, Date).self)
         {
             result.append(LeadRecord(
                 id: row.0, builder: row.1, source: row.2, firstName: row.3, lastName: row.4, email: row.5,
-                phone: row.6, phoneExtension: row.7, message: row.8, status: row.9, createdAt: row.10, updatedAt: row.11))
+                phone: row.6, phoneExtension: row.7, message: row.8, status: row.9, needsReview: row.10,
+                reviewReasons: row.11, createdAt: row.12, updatedAt: row.13))
         }
         return result
     }
@@ -170,12 +172,16 @@ public struct LeadRecord: Sendable, Codable, Equatable {
     public let phoneExtension: String?
     public let message: String?
     public let status: String
+    /// Whether a person should look at the lead, and why (see ``ExtractedLead/reviewReasons``).
+    public let needsReview: Bool
+    public let reviewReasons: [String]
     public let createdAt: Date
     public let updatedAt: Date
 
     enum CodingKeys: String, CodingKey {
         case id, builder, source, email, phone, message, status
         case firstName = "first_name", lastName = "last_name", phoneExtension = "phone_extension"
+        case needsReview = "needs_review", reviewReasons = "review_reasons"
         case createdAt = "created_at", updatedAt = "updated_at"
     }
 }

@@ -251,11 +251,12 @@ struct LeadWriter {
             INSERT INTO leads (id, builder_id, source, source_detail, source_lead_id, first_name, last_name, email, phone,
                                phone_extension, address, city, state, postal_code, project_type, budget_range_low,
                                budget_range_high, timeline, lot_status, financing_status, subject, message, needs_review,
-                               field_sources, name_suffix, created_from_item_id, created_at, updated_at)
+                               review_reasons, field_sources, name_suffix, created_from_item_id, created_at, updated_at)
             VALUES (\(id), \(self.item.builderID), \(l.source), \(l.sourceDetail), \(l.sourceLeadId), \(l.firstName),
                     \(l.lastName), \(l.email), \(l.phone), \(l.phoneExtension), \(a?.street), \(a?.city), \(a?.state),
                     \(a?.postalCode), \(l.projectType), \(l.budgetLow), \(l.budgetHigh), \(l.timeline), \(l.lotStatus),
-                    \(l.financing), \(l.subject), \(l.message), \(l.needsReview), \(self.fieldSources)::jsonb, \(suffix),
+                    \(l.financing), \(l.subject), \(l.message), \(l.needsReview), \(l.reviewReasons), \(self.fieldSources)::jsonb,
+                    \(suffix),
                     \(self.item.id), \(self.item.receivedAt), now())
             ON CONFLICT (builder_id, source, source_lead_id) WHERE source_lead_id IS NOT NULL DO NOTHING
             RETURNING id
@@ -274,7 +275,7 @@ struct LeadWriter {
                 postal_code = \(a?.postalCode), project_type = \(l.projectType), budget_range_low = \(l.budgetLow),
                 budget_range_high = \(l.budgetHigh), timeline = \(l.timeline), lot_status = \(l.lotStatus),
                 financing_status = \(l.financing), subject = \(l.subject), message = \(l.message),
-                needs_review = \(l.needsReview), field_sources = \(self.fieldSources)::jsonb, updated_at = now()
+                needs_review = \(l.needsReview), review_reasons = \(l.reviewReasons), field_sources = \(self.fieldSources)::jsonb, updated_at = now()
             WHERE id = \(id) AND builder_id = \(self.item.builderID)
             """, logger: self.logger)
     }

@@ -36,5 +36,6 @@ public struct Migration: Sendable {
         .messageSpool,
         .leadExtraction,
         .identity,
+        .reviewReasons,
     ]
 }
