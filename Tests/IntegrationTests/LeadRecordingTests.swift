@@ -100,6 +100,20 @@ struct LeadRecordingTests {
                     #expect(suggestions == (index >= 2 ? 1 : 0), "after \(index + 1) leads")
                 }
                 #expect(try await client.scalar("SELECT lead_count::int8 FROM source_suggestions") == 4)
+
+                // What the operations person reads: the suggestion, with the newest such item to
+                // start the spec's fixtures from.
+                let suggestions = try await LeadStore(client: client, logger: TestDatabase.logger).sourceSuggestions()
+                #expect(suggestions.map(\.sourceDetail) == ["leads.newportal.example"])
+                #expect(suggestions.first?.leadCount == 4 && suggestions.first?.builder == builder.slug)
+                var newest: UUID?
+                for try await id in try await client.query(
+                    "SELECT created_from_item_id FROM leads ORDER BY created_at DESC, id DESC LIMIT 1", logger: TestDatabase.logger
+                ).decode(UUID.self) { newest = id }
+                #expect(suggestions.first?.latestItemID == newest)
+                let cli = try await TestProcess.run([Repository.binary, "parsers", "suggestions", "--database-url", db.urlString])
+                #expect(cli.status == 0, "\(cli.stderr)")
+                #expect(cli.stdout.contains("leads.newportal.example") && cli.stdout.contains(newest?.uuidString.lowercased() ?? "?"))
             }
         }
     }
@@ -133,6 +147,13 @@ struct LeadRecordingTests {
                 #expect(all.first { $0.email == "maria@example.org" }.map { !$0.needsReview && $0.reviewReasons.isEmpty } == true)
                 #expect(try await client.scalar(
                     "SELECT count(*)::int8 FROM inbound_items WHERE extraction->'review_reasons'->>0 = \(reason)") == 1)
+
+                let cli = try await TestProcess.run(
+                    [Repository.binary, "leads", "list", "--needs-review", "--json", "--database-url", db.urlString])
+                #expect(cli.status == 0, "\(cli.stderr)")
+                let listed = try JSONSerialization.jsonObject(with: Data(cli.stdout.utf8)) as? [[String: Any]]
+                #expect(listed?.count == 1)
+                #expect(listed?.first?["review_reasons"] as? [String] == [reason])
             }
         }
     }

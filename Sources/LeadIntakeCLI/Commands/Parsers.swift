@@ -1,12 +1,13 @@
 import ArgumentParser
 import Extraction
 import Foundation
+import Storage
 import YAMLFiles
 
 struct Parsers: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Work with the source specs in parsers/.",
-        subcommands: [Test.self])
+        subcommands: [Test.self, Suggestions.self])
 
     struct Test: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -50,6 +51,47 @@ struct Parsers: AsyncParsableCommand {
             let specCount = Set(results.map(\.spec)).count
             print("\(results.count - failed) of \(results.count) fixtures pass across \(specCount) specs (\(directory.path))")
             if failed > 0 { throw ExitCode(1) }
+        }
+    }
+
+    struct Suggestions: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Unknown ('other') sources seen often enough to deserve a spec, most leads first.",
+            discussion: """
+                A source is suggested when one builder has had --suggest-source-after leads (default 3) \
+                of the same unknown sender domain or lead_source meta value. The latest item's message \
+                (lead-intake inbox show ID --raw) is the first fixture of the spec to write.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: "Only this builder's (slug).")
+        var builder: String?
+
+        @Flag(help: "Print a JSON array instead of a table.")
+        var json = false
+
+        func run() async throws {
+            let settings = try self.global.resolver()
+            let logger = try self.global.makeLogger(settings)
+            let builder = self.builder
+            let suggestions = try await DatabaseSession.with(try self.global.databaseLocation(settings), logger: logger) { client in
+                try await LeadStore(client: client, logger: logger).sourceSuggestions(builderSlug: builder)
+            }
+            if self.json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                encoder.dateEncodingStrategy = .iso8601
+                FileHandle.standardOutput.write(try encoder.encode(suggestions))
+                FileHandle.standardOutput.write(Data("\n".utf8))
+                return
+            }
+            print(TextTable.render(
+                header: ["suggested", "builder", "source detail", "leads", "latest item id"],
+                rows: suggestions.map {
+                    [TextTable.timestamp($0.suggestedAt), $0.builder, $0.sourceDetail, String($0.leadCount),
+                     $0.latestItemID?.uuidString.lowercased() ?? ""]
+                }))
         }
     }
 }
