@@ -30,11 +30,7 @@ struct Leads: AsyncParsableCommand {
                 try await LeadStore(client: client, logger: logger).list(builderSlug: builder, needingReview: needsReview, limit: limit)
             }
             if self.json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                encoder.dateEncodingStrategy = .iso8601
-                FileHandle.standardOutput.write(try encoder.encode(leads))
-                FileHandle.standardOutput.write(Data("\n".utf8))
+                try JSONOutput.write(leads)
                 return
             }
             print(TextTable.render(

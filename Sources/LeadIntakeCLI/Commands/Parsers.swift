@@ -79,11 +79,7 @@ struct Parsers: AsyncParsableCommand {
                 try await LeadStore(client: client, logger: logger).sourceSuggestions(builderSlug: builder)
             }
             if self.json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                encoder.dateEncodingStrategy = .iso8601
-                FileHandle.standardOutput.write(try encoder.encode(suggestions))
-                FileHandle.standardOutput.write(Data("\n".utf8))
+                try JSONOutput.write(suggestions)
                 return
             }
             print(TextTable.render(
