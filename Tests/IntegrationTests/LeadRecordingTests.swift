@@ -118,6 +118,31 @@ struct LeadRecordingTests {
         }
     }
 
+    @Test("three leads of one ad-hoc source recorded at the same time by parallel workers still record the suggestion")
+    func sourceSuggestionUnderParallelWorkers() async throws {
+        try await TestDatabase.with { db in
+            try await db.withClient { client in
+                let builder = try await Seed.builder(client)
+                let rounds = 8
+                _ = try await Seed.items(client, builder: builder, count: 3 * rounds)
+                let queue = InboxQueue(client: client, logger: TestDatabase.logger)
+                let store = LeadStore(client: client, logger: TestDatabase.logger, sourceSuggestionThreshold: 3)
+                for round in 0..<rounds {
+                    var items: [ClaimedItem] = []
+                    for _ in 0..<3 { items.append(try #require(try await queue.claim(worker: "test"))) }
+                    try await withThrowingTaskGroup(of: Void.self) { group in
+                        for (index, item) in items.enumerated() {
+                            let outcome = Self.lead("other", email: "r\(round)p\(index)@example.org", detail: "portal\(round).example")
+                            group.addTask { _ = try await store.record(outcome, for: item) }
+                        }
+                        try await group.waitForAll()
+                    }
+                }
+                #expect(try await client.scalar("SELECT count(*)::int8 FROM source_suggestions WHERE lead_count = 3") == rounds)
+            }
+        }
+    }
+
     @Test("a lead flagged for review keeps its reasons; the review queue lists only flagged leads, with them")
     func reviewReasons() async throws {
         try await TestDatabase.with { db in

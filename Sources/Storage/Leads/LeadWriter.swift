@@ -173,6 +173,14 @@ struct LeadWriter {
 
     /// Records a suggestion once an ad-hoc source detail has made `threshold` leads.
     func suggestSource(detail: String, threshold: Int) async throws {
+        // Workers record leads in parallel: without the lock, the transactions of the third
+        // and second lead of one detail each count only the leads committed before them and
+        // their own, and neither reaches the threshold. Serialised per (builder, detail), the
+        // count of the later transaction starts after the earlier one committed.
+        try await self.tx.query(
+            """
+            SELECT pg_advisory_xact_lock(\(Self.suggestionLockSpace), hashtext(\(self.item.builderID)::text || '/' || \(detail)))
+            """, logger: self.logger)
         let count = try await self.tx.query(
             """
             SELECT count(*)::int8 FROM leads
@@ -189,6 +197,9 @@ struct LeadWriter {
         self.logger.notice("source suggestion: ad-hoc source seen often enough to deserve a parser spec",
                            metadata: ["source_detail": "\(detail)", "leads": "\(count)"])
     }
+
+    /// The advisory lock space (first of the two-int keys) of source suggestions.
+    static let suggestionLockSpace: Int32 = 0x4C53_5547  // "LSUG"
 
     // MARK: - Finding the lead
 
