@@ -28,6 +28,36 @@ struct IdentityIntegrationTests {
         fallback: {managers: [ana], strategy: fixed}
         """
 
+    @Test("one person's two inquiries recorded at the same moment by two workers are one lead, not two")
+    func parallelInquiriesOfOnePersonMerge() async throws {
+        try await TestDatabase.with { db in
+            try await db.withClient { client in
+                let builder = try await Seed.builder(client)
+                let surnames = ["Alvarez", "Brennan", "Castillo", "Dawson", "Ellison", "Fischer", "Garrison", "Holloway"]
+                _ = try await Seed.items(client, builder: builder, count: 2 * surnames.count)
+                let queue = InboxQueue(client: client, logger: TestDatabase.logger)
+                let store = LeadStore(client: client, logger: TestDatabase.logger)
+                for (index, surname) in surnames.enumerated() {
+                    let email = "jordan.\(surname.lowercased())@example.org"
+                    let phone = "+1512555\(String(format: "%04d", 100 + index))"
+                    // The builder's forward and the marketplace's own copy, a moment apart.
+                    let copies = [Self.lead("Jordan", surname, email: email, phone: phone, zip: "78704"),
+                                  Self.lead("Jordan", surname, email: email, phone: phone, zip: "78704", source: "houzz")]
+                    var items: [ClaimedItem] = []
+                    for _ in copies { items.append(try #require(try await queue.claim(worker: "test"))) }
+                    try await withThrowingTaskGroup(of: Void.self) { group in
+                        for (copy, item) in zip(copies, items) {
+                            group.addTask { _ = try await store.record(copy, for: item) }
+                        }
+                        try await group.waitForAll()
+                    }
+                }
+                #expect(try await client.scalar("SELECT count(*)::int8 FROM leads WHERE builder_id = \(builder.id)") == surnames.count)
+                #expect(try await client.scalar("SELECT count(*)::int8 FROM lead_merges WHERE kind = 'automatic'") == surnames.count)
+            }
+        }
+    }
+
     @Test("Bob after Robert (same phone) merges into his lead: one lead, both sources, a second project interest, the assignee kept; his wife sharing the email is linked, not merged; another builder never matches")
     func mergeRelateAndTenancy() async throws {
         try await TestDatabase.with { db in

@@ -17,10 +17,11 @@ extension RoutingRules {
     /// is one assignment and consecutive counter values walk the eligible managers in turn.
     ///
     /// > Note: Counts are read before the lead is written, so two workers routing at the same
-    /// > instant can both see a manager one below their cap, or both pick the least-loaded
-    /// > manager. Caps are therefore soft by at most the number of concurrent workers; take a
-    /// > per-builder advisory lock around steps 2–4 and the insert when they must be exact.
-    /// > Round-robin needs no lock: the counter increment is atomic.
+    /// > instant could both see a manager one below their cap, or both pick the least-loaded
+    /// > manager. The gateway's storage places one builder's leads one transaction at a time
+    /// > (a per-builder advisory lock held from the lead lookup through routing to commit), so
+    /// > caps are exact there; a caller routing without such a lock gets caps soft by at most
+    /// > its number of concurrent workers. Round-robin needs no lock: the increment is atomic.
     ///
     /// - Parameter input: The lead's routing facts.
     /// - Returns: The plan: candidates in order, and what step 2 and 3 must fetch.

@@ -66,6 +66,8 @@ public final class BulkImporter: Sendable {
         let logger = self.logger
         let thresholds = self.thresholds
         return try await self.client.transaction(logger: logger) { tx in
+            // Intake may place this builder's leads at the same time.
+            try await LeadPlacementLock.acquire(builderID: builderID, on: tx, logger: logger)
             let now = Date()
             var records: [PersonRecord] = []
             var keysOfRow: [[MatchKey]] = []

@@ -15,6 +15,7 @@ struct LeadWriter {
 
     /// The lead this item belongs to, whether it was created now, and the activity kind.
     func place(thread: ThreadHints) async throws -> (id: UUID, created: Bool, kind: String) {
+        try await LeadPlacementLock.acquire(builderID: self.item.builderID, on: self.tx, logger: self.logger)
         if let id = try await self.uuid("SELECT id FROM leads WHERE created_from_item_id = \(self.item.id)") {
             try await self.overwrite(id)
             return (id, false, "inbound_email")
@@ -173,14 +174,8 @@ struct LeadWriter {
 
     /// Records a suggestion once an ad-hoc source detail has made `threshold` leads.
     func suggestSource(detail: String, threshold: Int) async throws {
-        // Workers record leads in parallel: without the lock, the transactions of the third
-        // and second lead of one detail each count only the leads committed before them and
-        // their own, and neither reaches the threshold. Serialised per (builder, detail), the
-        // count of the later transaction starts after the earlier one committed.
-        try await self.tx.query(
-            """
-            SELECT pg_advisory_xact_lock(\(Self.suggestionLockSpace), hashtext(\(self.item.builderID)::text || '/' || \(detail)))
-            """, logger: self.logger)
+        // Counted under ``LeadPlacementLock`` (taken by ``place(thread:)``): the count sees
+        // every lead of this detail placed before.
         let count = try await self.tx.query(
             """
             SELECT count(*)::int8 FROM leads
@@ -197,9 +192,6 @@ struct LeadWriter {
         self.logger.notice("source suggestion: ad-hoc source seen often enough to deserve a parser spec",
                            metadata: ["source_detail": "\(detail)", "leads": "\(count)"])
     }
-
-    /// The advisory lock space (first of the two-int keys) of source suggestions.
-    static let suggestionLockSpace: Int32 = 0x4C53_5547  // "LSUG"
 
     // MARK: - Finding the lead
 
