@@ -24,11 +24,15 @@ public struct ItemProcessor: Sendable {
 
     /// - Parameter specs: the parser specs loaded from `parsers/` at start.
     public init(specs: SpecSet, limits: MIMELimits = MIMELimits()) {
-        let extractor = LeadExtractor(specs: specs)
+        self.init(specs: LiveSpecs(specs), limits: limits)
+    }
+
+    /// - Parameter specs: the specs in use, which a reload may replace between two items.
+    public init(specs: LiveSpecs, limits: MIMELimits = MIMELimits()) {
         self.decide = { raw in
             let message = MIMEMessage.parse(raw, limits: limits)
             return ProcessedItem(
-                outcome: extractor.extract(from: message),
+                outcome: specs.current.extract(from: message),
                 thread: ThreadHints(references: message.inReplyTo + message.references.filter { !message.inReplyTo.contains($0) }))
         }
     }

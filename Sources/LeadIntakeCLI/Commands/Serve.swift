@@ -151,7 +151,8 @@ struct Serve: AsyncParsableCommand {
             try await self.runServices(
                 url: url, smtpAddress: smtpAddress, lmtpAddress: lmtpAddress, startTLS: startTLS, httpAddress: httpAddress,
                 smtpLimits: smtpLimits, workers: workerCount, maxSize: maxSize, maxAttempts: maxAttempts, lease: .seconds(leaseSeconds),
-                domains: domains, hostname: hostname, processor: ItemProcessor(specs: specs), suggestAfter: suggestAfter, matchThresholds: matchThresholds, logger: logger)
+                domains: domains, hostname: hostname, reloader: SpecReloader(directory: URL(fileURLWithPath: specDirectory), live: LiveSpecs(specs), logger: logger),
+                suggestAfter: suggestAfter, matchThresholds: matchThresholds, logger: logger)
         } catch {
             await embedded?.stop()
             throw error
@@ -208,7 +209,7 @@ struct Serve: AsyncParsableCommand {
     private func runServices(
         url: DatabaseURL, smtpAddress: ListenAddress, lmtpAddress: LMTPAddress?, startTLS: STARTTLSContext?,
         httpAddress: ListenAddress, smtpLimits: SMTPServer.Configuration, workers: Int, maxSize: Int, maxAttempts: Int, lease: Duration, domains: Set<String>,
-        hostname: String, processor: ItemProcessor, suggestAfter: Int, matchThresholds: MatchThresholds, logger: Logger
+        hostname: String, reloader: SpecReloader, suggestAfter: Int, matchThresholds: MatchThresholds, logger: Logger
     ) async throws {
         let client = PostgresClient(configuration: url.configuration, backgroundLogger: logger)
         let metrics = IntakeMetrics()
@@ -252,10 +253,12 @@ struct Serve: AsyncParsableCommand {
             workerConfiguration.workers = workers
             services.append(.init(service: WorkerPool(
                 configuration: workerConfiguration, queue: InboxQueue(client: client, logger: logger, policy: policy),
-                leads: LeadStore(client: client, logger: logger, sourceSuggestionThreshold: suggestAfter, matchThresholds: matchThresholds), processor: processor,
+                leads: LeadStore(client: client, logger: logger, sourceSuggestionThreshold: suggestAfter, matchThresholds: matchThresholds),
+                processor: ItemProcessor(specs: reloader.live),
                 metrics: metrics, logger: logger)))
         }
         let dataTimeout = smtpConfiguration.dataTerminationTimeout
+        services.append(.init(service: reloader))
         services.append(.init(service: SpoolSweeper(
             spool: inbox.spool, age: max(.seconds(3600), dataTimeout * 2), logger: logger)))
         services.append(.init(service: smtp))
