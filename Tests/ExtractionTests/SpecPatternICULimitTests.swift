@@ -2,13 +2,13 @@ import Testing
 
 @testable import Extraction
 
-/// NSRegularExpression searches at most ``SpecPattern/maximumICUBytesOfNonASCII`` of a text
-/// that is not ASCII: ICU backtracks quadratically on some patterns (angi's budget question
-/// repeated on one line with one `ſ` in it took 13 s), and on such a text the byte matcher
-/// cannot always stand in.
+/// NSRegularExpression searches at most ``SpecPattern/maximumICUBytes`` of a text (of ASCII
+/// text too: see `SpecPatternICUBoundTests`): ICU backtracks quadratically on some patterns
+/// (angi's budget question repeated on one line with one `ſ` in it took 13 s), and on a
+/// text that is not ASCII the byte matcher cannot always stand in.
 @Suite("SpecPattern: ICU's bounded search of non-ASCII text")
 struct SpecPatternICULimitTests {
-    static let limit = SpecPattern.maximumICUBytesOfNonASCII
+    static let limit = SpecPattern.maximumICUBytes
 
     /// `\d` tells non-ASCII digits apart, so on non-ASCII text this pattern runs on ICU.
     @Test func aDigitPatternOnNonASCIITextIsSearchedOnlyToTheLimit() throws {
@@ -16,7 +16,7 @@ struct SpecPatternICULimitTests {
         let padding = String(repeating: "word ", count: Self.limit / 5)
         #expect(pattern.firstValue(in: "José\n" + "Lead ID: 12345\n" + padding)?.value == "12345")
         #expect(pattern.firstValue(in: "José\n" + padding + "Lead ID: 12345\n") == nil)
-        // ASCII text is searched to its end (``SpecPattern/maximumInputBytes``).
+        // ASCII text is searched by the byte matcher (``SpecRegex``), to its end.
         #expect(pattern.firstValue(in: "Jose\n" + padding + padding + "Lead ID: 12345\n")?.value == "12345")
     }
 

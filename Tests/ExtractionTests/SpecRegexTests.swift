@@ -26,7 +26,7 @@ import Testing
     static func found(_ regex: SpecRegex, _ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> Ranges? {
         var copy = text
         let outcome = copy.withUTF8 { regex.firstMatch(in: $0) }
-        #expect(outcome != .tooDeep, "gave up on \(text.debugDescription.prefix(100))", sourceLocation: sourceLocation)
+        #expect(outcome != .tooDeep && outcome != .gaveUp, "gave up on \(text.debugDescription.prefix(100))", sourceLocation: sourceLocation)
         return outcome.match.map { match in
             Ranges(match: match.start..<match.end, groups: (0..<regex.groupCount).map { match.group($0 + 1) })
         }
@@ -291,7 +291,8 @@ import Testing
         var copy = text
         #expect(copy.withUTF8 { regex.firstMatch(in: $0) } == .tooDeep)
         let pattern = try SpecPattern(source)
-        try PatternWindowTests.expectSame(pattern, text)
+        // ICU searches only its first ``SpecPattern/maximumICUBytes``; the match ends after.
+        #expect(pattern.firstValue(in: text) == nil)
         // A small one is decided here.
         let small = "new " + String(repeating: "word ", count: 100) + "lead"
         var smallCopy = small

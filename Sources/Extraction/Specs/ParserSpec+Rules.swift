@@ -16,7 +16,10 @@ extension ParserSpec {
                 guard !builder.has(field) else { continue }
                 fields[fieldIndex].rules.withUnsafeBufferPointer { rules in
                     for ruleIndex in rules.indices {
-                        guard let found = evaluate(rules, ruleIndex, view, presence, &lookups) else { continue }
+                        guard let found = evaluate(rules, ruleIndex, view, presence, &lookups) else {
+                            if lookups.patternGaveUp { flagGaveUp(&builder, field, rules[ruleIndex], &lookups) }
+                            continue
+                        }
                         let provenance = FieldProvenance(spec: name, rule: found.rule, location: found.location)
                         if builder.set(field, raw: found.value, hint: rules[ruleIndex].hint, provenance: provenance) { break }
                     }
@@ -30,6 +33,28 @@ extension ParserSpec {
     private struct RuleLookups {
         var textLabels: TextLabelValues?
         var tableRows: [String?]?
+        /// The last pattern rule evaluated gave up (its search's step budget ran out, see
+        /// ``SpecRegex/Outcome/gaveUp``): it counts as no value, and the lead is flagged.
+        var patternGaveUp = false
+    }
+
+    /// Flags the lead of a message on which `rule`, a pattern rule for `field`, gave up: its
+    /// value, if the message has one, was not read, so a person should look (one crafted
+    /// email stops the search, never the worker).
+    private func flagGaveUp(_ builder: inout LeadBuilder, _ field: LeadField, _ rule: FieldRule, _ lookups: inout RuleLookups) {
+        lookups.patternGaveUp = false
+        builder.lead.flagForReview("spec pattern gave up: \(name) \(field.rawValue) \(rule.provenanceName())")
+    }
+
+    /// `search`'s value, noting in `lookups` when it gave up.
+    private func found(_ search: SpecPattern.ValueSearch, _ lookups: inout RuleLookups) -> (value: String, utf8Offset: Int)? {
+        switch search {
+        case .found(let value, let offset): return (value, offset)
+        case .notFound: return nil
+        case .gaveUp:
+            lookups.patternGaveUp = true
+            return nil
+        }
     }
 
     /// Rule `index` of `rules` on `view`: its value, provenance name and location.
@@ -69,7 +94,8 @@ extension ParserSpec {
                 // find their own literals with `memchr` (see ``PatternWindow``).
                 let text = view.text
                 let isASCII = view.textIsASCII
-                guard let (value, offset) = rule.pointee.pattern?.firstValue(in: text, presence: nil, isASCII: isASCII) else {
+                guard let search = rule.pointee.pattern?.valueSearch(in: text, presence: nil, isASCII: isASCII),
+                      let (value, offset) = found(search, &lookups) else {
                     return nil
                 }
                 return (value, rule.pointee.provenanceName(), view.textLocation(line: view.line(ofUTF8Offset: offset)))
@@ -77,12 +103,14 @@ extension ParserSpec {
                 let subject = view.subject
                 let subjectPresence = presence?.subject
                 let isASCII = view.subjectIsASCII
-                guard let (value, _) = rule.pointee.pattern?.firstValue(in: subject, presence: subjectPresence, isASCII: isASCII) else {
+                guard let search = rule.pointee.pattern?.valueSearch(in: subject, presence: subjectPresence, isASCII: isASCII),
+                      let (value, _) = found(search, &lookups) else {
                     return nil
                 }
                 return (value, rule.pointee.provenanceName(), view.inquiry.subjectSource)
             case .html:
-                guard let (value, _) = rule.pointee.pattern?.pattern.firstValue(in: view.boundedHTML) else { return nil }
+                guard let search = rule.pointee.pattern?.pattern.valueSearch(in: view.boundedHTML),
+                      let (value, _) = found(search, &lookups) else { return nil }
                 return (value, rule.pointee.provenanceName(), "HTML source")
             }
         case .general:

@@ -142,11 +142,11 @@ public struct ParserSpec: Sendable {
                 self.pattern = pattern
             }
 
-            /// ``SpecPattern/firstValue(in:presence:isASCII:)`` of the boxed pattern, run in
+            /// ``SpecPattern/valueSearch(in:presence:isASCII:)`` of the boxed pattern, run in
             /// place: called on `box.pattern` from outside, with arguments still to work out,
             /// the pattern is copied first (each of its references retained).
-            func firstValue(in text: String, presence: [Bool]?, isASCII: Bool) -> (value: String, utf8Offset: Int)? {
-                pattern.firstValue(in: text, presence: presence, isASCII: isASCII)
+            func valueSearch(in text: String, presence: [Bool]?, isASCII: Bool) -> SpecPattern.ValueSearch {
+                pattern.valueSearch(in: text, presence: presence, isASCII: isASCII)
             }
         }
 

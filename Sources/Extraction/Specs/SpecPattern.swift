@@ -4,8 +4,10 @@ import Foundation
 ///
 /// Patterns use ICU syntax (`(?i)` for case-insensitive, `(?<value>...)` for the captured
 /// value). They only ever see bounded input: at most ``maximumInputBytes`` of a message's
-/// text, so a huge hostile message cannot make a scan slow; spec authors should still
-/// avoid nested quantifiers such as `(a+)+`.
+/// text (ICU at most ``maximumICUBytes``), and ``SpecRegex`` gives up past a step budget
+/// (the search then counts as no match; a field rule flags the lead), so a huge hostile
+/// message cannot make a scan slow; spec authors should still avoid nested quantifiers
+/// such as `(a+)+`.
 ///
 /// Results are NSRegularExpression's (ICU's). Where the searched text (or window part) is
 /// ASCII and the pattern uses the syntax ``SpecRegex`` takes, that matcher finds them on
@@ -21,16 +23,17 @@ struct SpecPattern: @unchecked Sendable {
     static let maximumInputBytes = 256 * 1024
 
     /// NSRegularExpression searches at most this many UTF-8 bytes of a text (or window
-    /// part) that is not ASCII, from its start. ICU backtracks quadratically where a loop
-    /// has many openers and no closer (houzz's `\nMessage:\s*\n(?<value>.+?)\n\s*\n` on
-    /// lines of `Message:`; angi's budget question repeated on one line: 13 s for 256 KiB),
-    /// and on such a text the byte matcher, which does not, cannot always stand in: a
-    /// pattern with `\d \w \b \p`, or a case-insensitive one on a text holding a character
-    /// whose case folding has ASCII letters (`ſ`, the Kelvin sign, `ß`, ligatures). The cost
-    /// check of `parsers test` times patterns on ASCII text, where this limit does not apply.
+    /// part), from its start, ASCII or not. ICU backtracks quadratically where a loop has
+    /// many openers and no closer (houzz's `\nMessage:\s*\n(?<value>.+?)\n\s*\n` on lines
+    /// of `Message:`; angi's budget question repeated on one line: 13 s for 256 KiB) and has
+    /// no step budget; the byte matcher, which has (see ``SpecRegex``), cannot always stand
+    /// in: on a text that is not ASCII a pattern with `\d \w \b \p`, or a case-insensitive
+    /// one on a text holding a character whose case folding has ASCII letters (`ſ`, the
+    /// Kelvin sign, `ß`, ligatures); on any text a pattern with syntax it does not take
+    /// (look-behind, back-references, `\p`, ...), or a search it hands back (``SpecRegex/Outcome/tooDeep``).
     /// 32 KiB bounds such a search to a few hundred milliseconds; a lead notification's text
     /// is a few KiB.
-    static let maximumICUBytesOfNonASCII = 32 * 1024
+    static let maximumICUBytes = 32 * 1024
 
     /// The pattern as written in the spec.
     let source: String
@@ -54,7 +57,7 @@ struct SpecPattern: @unchecked Sendable {
     /// The number of the `value` group in ``asciiRegex``.
     private let asciiValueGroup: Int?
     /// ``asciiRegex`` when it may also search a text that is not ASCII, each non-ASCII scalar
-    /// read as one placeholder byte (see ``placeholderSearch(_:_:_:readsSpaces:foldsCase:)``); nil otherwise.
+    /// read as one placeholder byte (see ``placeholderSearch(_:_:_:readsSpaces:foldsCase:budget:)``); nil otherwise.
     private let placeholderRegex: SpecRegex?
     /// Whether ``placeholderRegex`` may also search a text with non-ASCII White_Space
     /// (``readsNonASCIISpacesAsTabAndVT(_:)``).
@@ -104,7 +107,7 @@ struct SpecPattern: @unchecked Sendable {
             let found = literalIndices.contains { presence[$0] }
             if !found || isLiteralAlternation { return found }
         }
-        return firstMatch(in: text, windowed: true, presence: presence, knownASCII: isASCII()) != nil
+        return firstMatch(in: text, windowed: true, presence: presence, knownASCII: isASCII())?.isMatch == true
     }
 
     /// ``firstValue(in:)``, skipped (nil) when `presence` (from ``DetectionLiterals``, for
@@ -112,13 +115,40 @@ struct SpecPattern: @unchecked Sendable {
     /// of `text` the pattern needs (see ``PatternWindow``). nil `presence`: nothing known.
     /// `isASCII`: as for ``matches(_:presence:isASCII:)``.
     func firstValue(in text: String, presence: [Bool]?, isASCII: @autoclosure () -> Bool? = nil) -> (value: String, utf8Offset: Int)? {
-        if cannotMatch(presence) { return nil }
-        let isASCII = isASCII() ?? Self.isASCII(text)
-        // No closure (`flatMap`): one capturing `self` copied the pattern.
-        guard let match = firstMatch(in: text, windowed: true, presence: presence, knownASCII: isASCII, windowsASCII: true) else {
+        valueSearch(in: text, presence: presence, isASCII: isASCII()).value
+    }
+
+    /// What a search for a value found: a value, none, or that the search gave up (its
+    /// step budget ran out, see ``SpecRegex/Outcome/gaveUp``): no value either, but a field
+    /// rule flags the lead for review.
+    enum ValueSearch {
+        case found(value: String, utf8Offset: Int)
+        case notFound
+        case gaveUp
+
+        var value: (value: String, utf8Offset: Int)? {
+            if case .found(let value, let offset) = self { return (value, offset) }
             return nil
         }
-        return value(of: match, in: text, isASCII: isASCII)
+    }
+
+    /// ``firstValue(in:presence:isASCII:)``, telling a search that gave up from one that found
+    /// nothing.
+    func valueSearch(in text: String, presence: [Bool]?, isASCII: Bool?) -> ValueSearch {
+        if cannotMatch(presence) { return .notFound }
+        let isASCII = isASCII ?? Self.isASCII(text)
+        // No closure (`flatMap`): one capturing `self` copied the pattern.
+        guard let match = firstMatch(in: text, windowed: true, presence: presence, knownASCII: isASCII, windowsASCII: true) else {
+            return .notFound
+        }
+        return valueSearch(of: match, in: text, isASCII: isASCII)
+    }
+
+    /// `match`'s value, or `.gaveUp` / `.notFound`.
+    private func valueSearch(of match: FirstMatch, in text: String, isASCII: Bool) -> ValueSearch {
+        if case .gaveUp = match { return .gaveUp }
+        guard let (value, offset) = value(of: match, in: text, isASCII: isASCII) else { return .notFound }
+        return .found(value: value, utf8Offset: offset)
     }
 
     /// Whether `presence` shows that no literal of the pattern occurs in the text: then
@@ -134,15 +164,20 @@ struct SpecPattern: @unchecked Sendable {
 
     /// Whether the pattern matches somewhere in `text`.
     func matches(_ text: String) -> Bool {
-        firstMatch(in: text, windowed: false, presence: nil, knownASCII: nil) != nil
+        firstMatch(in: text, windowed: false, presence: nil, knownASCII: nil)?.isMatch == true
     }
 
     /// The first match's `value` group (or whole match), trimmed, with the UTF-8 offset
     /// where it starts in `text`.
     func firstValue(in text: String) -> (value: String, utf8Offset: Int)? {
+        valueSearch(in: text).value
+    }
+
+    /// ``firstValue(in:)``, telling a search that gave up from one that found nothing.
+    func valueSearch(in text: String) -> ValueSearch {
         let isASCII = Self.isASCII(text)
-        guard let match = firstMatch(in: text, windowed: false, presence: nil, knownASCII: isASCII) else { return nil }
-        return value(of: match, in: text, isASCII: isASCII)
+        guard let match = firstMatch(in: text, windowed: false, presence: nil, knownASCII: isASCII) else { return .notFound }
+        return valueSearch(of: match, in: text, isASCII: isASCII)
     }
 
     /// Whether `text` is all ASCII. The UTF-16 count of a native ASCII string is its byte
@@ -156,6 +191,13 @@ struct SpecPattern: @unchecked Sendable {
     private enum FirstMatch {
         case icu(NSTextCheckingResult)
         case bytes(SpecRegex.Match)
+        /// ``SpecRegex`` gave up (its step budget ran out): no match, and no ICU search.
+        case gaveUp
+
+        var isMatch: Bool {
+            if case .gaveUp = self { return false }
+            return true
+        }
     }
 
     /// The first match in `text`, searched in the pattern's window when `windowed` and it
@@ -181,9 +223,11 @@ struct SpecPattern: @unchecked Sendable {
             let readsSpaces = placeholderReadsSpaces
             let foldsCase = foldsCase
             let regex = regex
+            // One step budget for all the parts: the text's (see ``SpecRegex/stepBudget(forBytes:)``).
+            var budget = SpecRegex.stepBudget(forBytes: text.utf8.count)
             let outcome = window.firstMatch(in: text, caseFoldingChecked: checked) { bytes, part, mustStartBefore in
                 Self.search(text, bytes, part, asciiRegex, placeholderRegex, readsSpaces: readsSpaces, foldsCase: foldsCase, regex,
-                            knownASCII: isASCII, mustStartBefore: mustStartBefore)
+                            knownASCII: isASCII, mustStartBefore: mustStartBefore, budget: &budget)
             }
             if case .searched(let match) = outcome { return match }
         }
@@ -191,31 +235,37 @@ struct SpecPattern: @unchecked Sendable {
             switch text.utf8.withContiguousStorageIfAvailable({ asciiRegex.firstMatch(in: $0) }) {
             case .match(let match): return .bytes(match)
             case .noMatch: return nil
+            case .gaveUp: return .gaveUp
             case .tooDeep, nil: break
             }
         } else if let placeholderRegex {
             let readsSpaces = placeholderReadsSpaces, foldsCase = foldsCase
             switch text.utf8.withContiguousStorageIfAvailable({
-                Self.placeholderSearch(placeholderRegex, $0, 0..<$0.count, readsSpaces: readsSpaces, foldsCase: foldsCase)
+                var budget = SpecRegex.stepBudget(forBytes: $0.count)
+                return Self.placeholderSearch(placeholderRegex, $0, 0..<$0.count, readsSpaces: readsSpaces, foldsCase: foldsCase,
+                                              budget: &budget)
             }) {
             case .match(let match): return .bytes(match)
             case .noMatch: return nil
+            case .gaveUp: return .gaveUp
             case .tooDeep, nil, .some(nil): break
             }
         }
-        let range = isASCII ? Self.wholeRange(of: text)
-            : text.utf8.withContiguousStorageIfAvailable { Self.icuRange(text, $0, 0..<$0.count, isASCII: false) } ?? Self.wholeRange(of: text)
+        let range = text.utf8.withContiguousStorageIfAvailable { Self.icuRange(text, $0, 0..<$0.count, textIsASCII: isASCII) }
+            ?? Self.wholeRange(of: text)
         return regex.firstMatch(in: text, options: [], range: range).map(FirstMatch.icu)
     }
 
-    /// The UTF-16 range NSRegularExpression searches for `bytes[part]` of `text`: cut to
-    /// ``maximumICUBytesOfNonASCII`` (back to a scalar boundary) when the part is not ASCII.
-    private static func icuRange(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, _ part: Range<Int>, isASCII: Bool) -> NSRange {
+    /// The UTF-16 range NSRegularExpression searches for `bytes[part]` of `text` (`textIsASCII`:
+    /// whether the whole text is): cut to ``maximumICUBytes`` (back to a scalar boundary).
+    private static func icuRange(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, _ part: Range<Int>, textIsASCII: Bool) -> NSRange {
         var end = part.upperBound
-        if !isASCII, part.count > maximumICUBytesOfNonASCII {
-            end = part.lowerBound + maximumICUBytesOfNonASCII
+        if part.count > maximumICUBytes {
+            end = part.lowerBound + maximumICUBytes
             while end > part.lowerBound, bytes[end] & 0xC0 == 0x80 { end -= 1 }
         }
+        // In ASCII text UTF-16 offsets are UTF-8 offsets.
+        if textIsASCII { return NSRange(location: part.lowerBound, length: end - part.lowerBound) }
         let start16 = PatternWindow.utf16Offset(part.lowerBound, in: text)
         return NSRange(location: start16, length: PatternWindow.utf16Offset(end, in: text) - start16)
     }
@@ -225,36 +275,42 @@ struct SpecPattern: @unchecked Sendable {
     /// UTF-16 range; nil too when it starts at or after `mustStartBefore`.
     private static func search(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, _ part: Range<Int>,
                                _ asciiRegex: SpecRegex?, _ placeholderRegex: SpecRegex?, readsSpaces: Bool, foldsCase: Bool,
-                               _ regex: NSRegularExpression, knownASCII: Bool, mustStartBefore: Int?) -> FirstMatch? {
+                               _ regex: NSRegularExpression, knownASCII: Bool, mustStartBefore: Int?, budget: inout Int) -> FirstMatch? {
         if let asciiRegex, knownASCII || Self.isASCII(bytes, part) {
-            switch asciiRegex.firstMatch(in: UnsafeBufferPointer(rebasing: bytes[part]), offset: part.lowerBound) {
+            let (outcome, steps) = asciiRegex.firstMatch(in: UnsafeBufferPointer(rebasing: bytes[part]), offset: part.lowerBound, budget: budget)
+            budget -= steps
+            switch outcome {
             case .match(let match):
                 if let mustStartBefore, match.start >= mustStartBefore { return nil }
                 return .bytes(match)
             case .noMatch:
                 return nil
+            case .gaveUp:
+                return .gaveUp
             case .tooDeep:
                 break  // ICU decides
             }
         } else if let placeholderRegex {
-            switch placeholderSearch(placeholderRegex, bytes, part, readsSpaces: readsSpaces, foldsCase: foldsCase) {
+            switch placeholderSearch(placeholderRegex, bytes, part, readsSpaces: readsSpaces, foldsCase: foldsCase, budget: &budget) {
             case .match(let match):
                 if let mustStartBefore, match.start >= mustStartBefore { return nil }
                 return .bytes(match)
             case .noMatch:
                 return nil
+            case .gaveUp:
+                return .gaveUp
             case .tooDeep, nil:
                 break  // ICU decides
             }
         }
-        let range = icuRange(text, bytes, part, isASCII: knownASCII || Self.isASCII(bytes, part))
+        let range = icuRange(text, bytes, part, textIsASCII: knownASCII)
         guard let match = regex.firstMatch(in: text, options: [], range: range) else { return nil }
         if let mustStartBefore, match.range.location >= PatternWindow.utf16Offset(mustStartBefore, in: text) { return nil }
         return .icu(match)
     }
 
     /// Whether ``SpecRegex`` finds ICU's first match in a text that is not ASCII when each
-    /// non-ASCII scalar is read as one byte 0x01 (see ``placeholderSearch(_:_:_:readsSpaces:foldsCase:)``): the
+    /// non-ASCII scalar is read as one byte 0x01 (see ``placeholderSearch(_:_:_:readsSpaces:foldsCase:budget:)``): the
     /// pattern is printable ASCII, and each escape is `\s \S \n \r \t \f \e \a \A \z \Z`
     /// or punctuation (no `\w \d \b \p`, code points or POSIX classes, which tell scalars
     /// apart).
@@ -331,8 +387,10 @@ struct SpecPattern: @unchecked Sendable {
     /// Why: ICU's own search of such a text can be quadratic where the matcher is not (a
     /// lazy loop's failures, see ``SpecRegex``): houzz's `(?s)\nMessage:\s*\n(?<value>.+?)\n\s*\n`
     /// took 12 s on 128 KiB of `Message:` lines with one `é`.
+    /// `budget`: the steps the search may take (see ``SpecRegex/stepBudget(forBytes:)``), less
+    /// those it took when it returns.
     static func placeholderSearch(_ regex: SpecRegex, _ bytes: UnsafeBufferPointer<UInt8>, _ part: Range<Int>,
-                                  readsSpaces: Bool, foldsCase: Bool) -> SpecRegex.Outcome? {
+                                  readsSpaces: Bool, foldsCase: Bool, budget: inout Int) -> SpecRegex.Outcome? {
         let slice = UnsafeBufferPointer(rebasing: bytes[part])
         if foldsCase, DetectionLiterals.hasCaseFoldingHazard(slice) { return nil }
         var shadow: [UInt8] = []
@@ -360,7 +418,8 @@ struct SpecPattern: @unchecked Sendable {
             index += length
         }
         offsets.append(part.lowerBound + slice.count)
-        let outcome = shadow.withUnsafeBufferPointer { regex.firstMatch(in: $0) }
+        let (outcome, steps) = shadow.withUnsafeBufferPointer { regex.firstMatch(in: $0, budget: budget) }
+        budget -= steps
         guard case .match(let match) = outcome else { return outcome }
         return .match(SpecRegex.Match(start: offsets[match.start], end: offsets[match.end],
                                       groups: match.groups.map { $0 < 0 ? $0 : offsets[$0] }))
@@ -436,6 +495,8 @@ struct SpecPattern: @unchecked Sendable {
             var range = match.start..<match.end
             if let group = asciiValueGroup.flatMap(match.group) { range = group }
             return Self.value(utf8Range: range, in: text, isASCII: isASCII)
+        case .gaveUp:
+            return nil
         }
     }
 

@@ -25,8 +25,10 @@ import Foundation
 ///
 /// The matcher iterates with an explicit backtracking stack (no recursion), so input size
 /// does not bound the call stack; past ``maximumStackBytes`` it hands the search back to
-/// ICU. Time, like ICU's, can grow faster than the input for a careless pattern, which
-/// ``SpecPatternCost`` checks.
+/// ICU. Time, like ICU's, can grow faster than the input for a careless pattern (which
+/// ``SpecPatternCost`` reports to the spec's author); a search that passes its step budget
+/// (``stepBudget(forBytes:)``) stops undecided with ``Outcome/gaveUp``, so no spec pattern
+/// holds a worker for more than a few milliseconds per megabyte.
 final class SpecRegex: Sendable {
     /// A match: byte offsets of the whole match and of each capture group (-1 when the
     /// group took no part).
@@ -57,6 +59,9 @@ final class SpecRegex: Sendable {
         /// The backtracking stack outgrew ``maximumStackBytes``: the caller must ask ICU,
         /// whose own stack limit (8 MB) may make it give up where this would not.
         case tooDeep
+        /// The search passed its step budget (``stepBudget(forBytes:)``): stopped, undecided.
+        /// Not for ICU, which would be slower still; callers take it as no match.
+        case gaveUp
 
         var match: Match? {
             if case .match(let match) = self { return match }
@@ -71,6 +76,40 @@ final class SpecRegex: Sendable {
     /// few times this matcher's 3 plus 3 per group plus marks. A search that passes an eighth
     /// of ICU's limit here is handed back to ICU, so where ICU would give up, it decides.
     static let maximumStackBytes = 1_000_000
+
+    /// A search's step budget: ``budgetStepsPerByte`` per byte searched (plus one) and
+    /// ``budgetFloorSteps``. A step is one instruction dispatched (a backtrack resumes at
+    /// one), and one per 2 bytes a loop instruction takes or gives back
+    /// (``loopBytesPerStepShift``): the work, within a factor of the program's size (a
+    /// frame's registers, a literal's bytes).
+    ///
+    /// Measured (session 14), in these steps:
+    /// * every search the extractor runs on the corpus and on `extraction-bench --scaling`'s
+    ///   hostile shapes (16 KiB to 1 MiB messages, cut to 256 KiB): at most 1.71 steps per
+    ///   byte on large texts (449,379 steps on 256 KiB; 4.8 per byte on a 22-byte text): the
+    ///   per-byte budget is 8x that;
+    /// * every shipped pattern on every corpus text, subject, HTML and raw message cut to
+    ///   12 KiB, scopes ignored (`SpecRegexStepBudgetTests` prints these): at most 1.41
+    ///   million steps (thumbtack's subject pattern `[^:\n]{1,80}?` on a body, ~115 steps per
+    ///   byte), which the floor covers 8x; on the scaling shapes' 16 KiB texts 2.67 million
+    ///   (angi's subject pattern `(?i)new (?:\w+ )*lead`, quadratic on a line of words),
+    ///   covered 4.6x.
+    /// A release build takes ~1.5-2.7 ns a step, so a search gives up within ~20-35 ms on
+    /// small texts, ~40 ms on the 256 KiB a pattern may see (``SpecPattern/maximumInputBytes``)
+    /// and ~40-70 ms on 1 MiB.
+    static let budgetStepsPerByte = 14
+    /// The steps any search may take, however short its text (see ``budgetStepsPerByte``).
+    static let budgetFloorSteps = 12_000_000
+
+    /// The steps a search of `bytes` bytes may take before it gives up.
+    static func stepBudget(forBytes bytes: Int) -> Int {
+        budgetFloorSteps + budgetStepsPerByte * (bytes + 1)
+    }
+
+    /// A loop instruction's items cost a step per 2^this bytes taken or given back (besides
+    /// the step of its dispatch): in a release build a dispatch takes ~2.7 ns, a loop's byte
+    /// ~0.75-1.3 ns.
+    static let loopBytesPerStepShift = 1
 
     /// The number of capture groups.
     let groupCount: Int
@@ -154,16 +193,23 @@ final class SpecRegex: Sendable {
     /// by `offset` (for a part of a larger text: offsets in that text, as
     /// ``Match/shifted(by:)`` gives them, without making the match twice).
     func firstMatch(in text: UnsafeBufferPointer<UInt8>, offset: Int = 0) -> Outcome {
+        firstMatch(in: text, offset: offset, budget: Self.stepBudget(forBytes: text.count)).outcome
+    }
+
+    /// ``firstMatch(in:offset:)`` with a step budget of `budget` (see
+    /// ``stepBudget(forBytes:)``), and the steps the search took.
+    func firstMatch(in text: UnsafeBufferPointer<UInt8>, offset: Int = 0, budget: Int) -> (outcome: Outcome, steps: Int) {
         program.withUnsafeBufferPointer { program in
             literals.withUnsafeBufferPointer { literals in
                 // Registers and a first stack on the call stack (the stack moves to the heap
                 // if it grows).
                 withUnsafeTemporaryAllocation(of: Int.self, capacity: registerCount + 2 * failureSlots + 96) { storage in
-                    guard let storage = storage.baseAddress else { return .tooDeep }
+                    guard let storage = storage.baseAddress else { return (.tooDeep, 0) }
                     var machine = Machine(program: program, literals: literals, text: text, registerCount: registerCount,
-                                          failureSlots: failureSlots, storage: storage, stackCapacity: 96)
+                                          failureSlots: failureSlots, storage: storage, stackCapacity: 96, budget: budget)
                     defer { machine.release() }
-                    return search(&machine, text, offset)
+                    let outcome = search(&machine, text, offset)
+                    return (outcome, machine.stepsTaken)
                 }
             }
         }
@@ -173,7 +219,7 @@ final class SpecRegex: Sendable {
     private func search(_ machine: inout Machine, _ text: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Outcome {
         switch startSearch(&machine, text, offset) {
         case .some(let match): return .match(match)
-        case .none: return machine.tooDeep ? .tooDeep : .noMatch
+        case .none: return machine.tooDeep ? .tooDeep : machine.stopped ? .gaveUp : .noMatch
         }
     }
 
@@ -181,7 +227,7 @@ final class SpecRegex: Sendable {
     private func startSearch(_ machine: inout Machine, _ text: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Match? {
                 let count = text.count
                 func attempt(_ position: Int) -> Match? {
-                    guard !machine.tooDeep, let end = machine.run(from: position) else { return nil }
+                    guard !machine.stopped, let end = machine.run(from: position) else { return nil }
                     var groups: [Int] = []
                     groups.reserveCapacity(2 * groupCount)
                     for group in 0..<groupCount {
@@ -197,7 +243,7 @@ final class SpecRegex: Sendable {
                     return attempt(0)
                 case .everywhere:
                     for position in 0...count {
-                        if let match = attempt(position) { return match } else if machine.tooDeep { return nil }
+                        if let match = attempt(position) { return match } else if machine.stopped { return nil }
                     }
                     return nil
                 case .byte(let byte):
@@ -206,7 +252,7 @@ final class SpecRegex: Sendable {
                     while position < count {
                         guard let hit = memchr(base + position, Int32(byte), count - position) else { return nil }
                         position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                        if let match = attempt(position) { return match } else if machine.tooDeep { return nil }
+                        if let match = attempt(position) { return match } else if machine.stopped { return nil }
                         position += 1
                     }
                     return nil
@@ -227,7 +273,9 @@ final class SpecRegex: Sendable {
                         }
                         let end = Swift.min(position + 8, count)
                         while position < end {
-                            if text[position] | 0x20 == lower, let match = attempt(position) { return match }
+                            if text[position] | 0x20 == lower {
+                                if let match = attempt(position) { return match } else if machine.stopped { return nil }
+                            }
                             position += 1
                         }
                     }
@@ -245,14 +293,14 @@ final class SpecRegex: Sendable {
                         }
                         let byte = text[position]
                         position += 1
-                        if byte >= 0x0A, byte <= 0x0D, position < count, set.contains(text[position]), let match = attempt(position) {
-                            return match
+                        if byte >= 0x0A, byte <= 0x0D, position < count, set.contains(text[position]) {
+                            if let match = attempt(position) { return match } else if machine.stopped { return nil }
                         }
                     }
                     return nil
                 case .bytes(let set):
                     for position in 0..<count where set.contains(text[position]) {
-                        if let match = attempt(position) { return match } else if machine.tooDeep { return nil }
+                        if let match = attempt(position) { return match } else if machine.stopped { return nil }
                     }
                     return nil
                 }
@@ -676,12 +724,20 @@ extension SpecRegex {
         private var top = 0
         /// The stack outgrew ``SpecRegex/maximumStackBytes``: the search stops, undecided.
         private(set) var tooDeep = false
+        /// Steps left of the search's budget (see ``SpecRegex/stepBudget(forBytes:)``); zero
+        /// too once ``tooDeep``, so the run loop tests one thing.
+        private var steps: Int
+        private let budget: Int
+
+        /// The search stopped undecided: too deep, or out of steps.
+        var stopped: Bool { steps <= 0 }
+        var stepsTaken: Int { budget - steps }
 
         /// - Parameter storage: `registerCount + 2 * failureSlots + stackCapacity` Ints for the
         ///   registers, the loops' failures and the stack until it grows.
         init(program: UnsafeBufferPointer<Instruction>, literals: UnsafeBufferPointer<UInt8>,
              text: UnsafeBufferPointer<UInt8>, registerCount: Int, failureSlots: Int,
-             storage: UnsafeMutablePointer<Int>, stackCapacity: Int) {
+             storage: UnsafeMutablePointer<Int>, stackCapacity: Int, budget: Int) {
             self.program = program
             self.literals = literals
             self.text = text
@@ -694,6 +750,8 @@ extension SpecRegex {
             failedFrom.update(repeating: Int.max, count: 2 * failureSlots)
             stack = storage + registerCount + 2 * failureSlots
             capacity = stackCapacity
+            steps = budget
+            self.budget = budget
         }
 
         func release() {
@@ -706,7 +764,8 @@ extension SpecRegex {
             registers.update(repeating: -1, count: registerCount)
             var pc = 0
             var position = start
-            while !tooDeep {
+            while steps > 0 {
+                steps &-= 1
                 let instruction = program[pc]
                 var matched = true
                 switch instruction.op {
@@ -890,12 +949,13 @@ extension SpecRegex {
 
         /// The first position at or below `position`, and not below `least`, where a greedy
         /// loop may stop; nil when there is none.
-        @inline(__always) private func greedyStop(_ instruction: Instruction, from position: Int, least: Int) -> Int? {
+        @inline(__always) private mutating func greedyStop(_ instruction: Instruction, from position: Int, least: Int) -> Int? {
             var stop = position
             while !mayFollow(instruction, at: stop) {
                 guard stop > least else { return nil }
                 stop = previous(instruction, stop, least: least)
             }
+            steps &-= (position - stop) &>> SpecRegex.loopBytesPerStepShift
             return stop
         }
 
@@ -907,11 +967,13 @@ extension SpecRegex {
             while !mayFollow(instruction, at: stop) {
                 guard remaining > 0, stop < count, let length = item(instruction, at: stop) else {
                     if stop >= count { ranToEnd(instruction) }
+                    steps &-= (stop - position) &>> SpecRegex.loopBytesPerStepShift
                     return nil
                 }
                 stop += length
                 remaining -= 1
             }
+            steps &-= (stop - position) &>> SpecRegex.loopBytesPerStepShift
             return (stop, remaining)
         }
 
@@ -951,6 +1013,7 @@ extension SpecRegex {
                     end += length
                     taken += 1
                 }
+                steps &-= (end - position) &>> SpecRegex.loopBytesPerStepShift
                 guard let (stop, remaining) = lazyStop(instruction, from: end, remaining: instruction.max - instruction.min) else { return nil }
                 if remaining > 0 { push(tag: pc << 2 | 2, position: stop, extra: remaining) }
                 return stop
@@ -968,6 +1031,7 @@ extension SpecRegex {
                 taken += 1
                 if taken == instruction.min { least = end }
             }
+            steps &-= (end - position) &>> SpecRegex.loopBytesPerStepShift
             guard taken >= instruction.min else { return nil }
             guard instruction.flag & 3 == LoopMode.greedy.rawValue else { return end }
             // Reached by backtracking once every boundary failed (kind 3).
@@ -990,6 +1054,7 @@ extension SpecRegex {
             if 2 * capacity * MemoryLayout<Int>.stride > SpecRegex.maximumStackBytes {
                 // Grows still, so this push completes; `run` stops before its next step.
                 tooDeep = true
+                steps = 0
             }
             let larger = UnsafeMutablePointer<Int>.allocate(capacity: 2 * capacity + 16 * frameSize)
             larger.update(from: stack, count: top)
