@@ -179,6 +179,19 @@ struct LeadRecordingTests {
                 let listed = try JSONSerialization.jsonObject(with: Data(cli.stdout.utf8)) as? [[String: Any]]
                 #expect(listed?.count == 1)
                 #expect(listed?.first?["review_reasons"] as? [String] == [reason])
+
+                // Looked at: off the queue, the reasons kept; a second time, or an unflagged
+                // lead, is said and exits 1.
+                let id = flaggedID.uuidString.lowercased()
+                let reviewed = try await TestProcess.run([Repository.binary, "leads", "reviewed", id, "--database-url", db.urlString])
+                #expect(reviewed.status == 0 && reviewed.stdout.contains("\(id): reviewed"), "\(reviewed.stdout)\(reviewed.stderr)")
+                #expect(try await store.list(needingReview: true).isEmpty)
+                #expect(try await client.scalar(
+                    "SELECT count(*)::int8 FROM leads WHERE id = \(flaggedID) AND reviewed_at IS NOT NULL AND cardinality(review_reasons) = 1") == 1)
+                let again = try await TestProcess.run([Repository.binary, "leads", "reviewed", id, "--database-url", db.urlString])
+                #expect(again.status == 1 && again.stdout.contains("not on the review queue"))
+                let bad = try await TestProcess.run([Repository.binary, "leads", "reviewed", "nope", "--database-url", db.urlString])
+                #expect(bad.status != 0 && bad.stderr.contains("lead id 'nope': expected a UUID"))
             }
         }
     }

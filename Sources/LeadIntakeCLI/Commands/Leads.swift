@@ -3,7 +3,38 @@ import Foundation
 import Storage
 
 struct Leads: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Look at leads.", subcommands: [List.self])
+    static let configuration = CommandConfiguration(abstract: "Look at leads.", subcommands: [List.self, Reviewed.self])
+
+    struct Reviewed: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Take leads off the review queue once a person has looked at them (the reasons are kept).")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "Lead ids, as `leads list --needs-review` prints them.")
+        var ids: [String]
+
+        func validate() throws {
+            guard !self.ids.isEmpty else { throw ValidationError("give at least one lead id") }
+            for id in self.ids where UUID(uuidString: id) == nil {
+                throw ValidationError("lead id '\(id)': expected a UUID")
+            }
+        }
+
+        func run() async throws {
+            let settings = try self.global.resolver()
+            let logger = try self.global.makeLogger(settings)
+            let ids = self.ids.compactMap { UUID(uuidString: $0) }
+            let cleared = try await DatabaseSession.with(try self.global.databaseLocation(settings), logger: logger) { client in
+                try await LeadStore(client: client, logger: logger).markReviewed(ids)
+            }
+            for id in ids {
+                let text = id.uuidString.lowercased()
+                print(cleared.contains(id) ? "\(text): reviewed" : "\(text): not on the review queue (no such lead, or not flagged)")
+            }
+            if cleared.count < Set(ids).count { throw ExitCode(1) }
+        }
+    }
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List leads, newest first.")

@@ -160,6 +160,22 @@ public struct LeadStore: Sendable {
     }
 }
 
+extension LeadStore {
+    /// Clears `needs_review` of the given leads and stamps `reviewed_at` (their reasons stay);
+    /// returns those that were flagged, the others are left alone.
+    public func markReviewed(_ ids: [UUID]) async throws -> [UUID] {
+        var cleared: [UUID] = []
+        let rows = try await self.client.query(
+            """
+            UPDATE leads SET needs_review = false, reviewed_at = now(), updated_at = now()
+            WHERE id = ANY(\(ids)) AND needs_review
+            RETURNING id
+            """, logger: self.logger)
+        for try await id in rows.decode(UUID.self) { cleared.append(id) }
+        return cleared
+    }
+}
+
 /// A lead as `lead-intake leads list` shows it.
 public struct LeadRecord: Sendable, Codable, Equatable {
     public let id: UUID
