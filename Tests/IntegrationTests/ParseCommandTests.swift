@@ -98,4 +98,20 @@ struct ParseCommandTests {
                                                "--database-url", "postgres://nobody@127.0.0.1:1/none"], timeout: .seconds(30))
         #expect(start.status != 0 && start.stderr.contains("broken.yaml:5:"), "\(start.stderr)")
     }
+
+    @Test("a directory given as the email file, or a parsers directory without a spec, is an error naming it")
+    func wrongPaths() async throws {
+        let directory = Repository.root.appendingPathComponent("fixtures").path
+        let notAFile = try await TestProcess.run([Repository.binary, "parse", directory])
+        #expect(notAFile.status != 0 && notAFile.stderr.contains("cannot read \(directory): it is a directory"), "\(notAFile.stderr)")
+
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("no-specs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let message = Repository.root.appendingPathComponent("fixtures/email/gmail-forward.eml").path
+        for command in [["parse", "--parsers", empty.path, message], ["parsers", "test", "--parsers", empty.path]] {
+            let result = try await TestProcess.run([Repository.binary] + command)
+            #expect(result.status != 0 && result.stderr.contains("'\(empty.path)' holds no spec"), "\(command): \(result.stderr)")
+        }
+    }
 }

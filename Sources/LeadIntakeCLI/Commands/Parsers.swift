@@ -34,6 +34,8 @@ struct Parsers: AsyncParsableCommand {
             } catch let error as SpecError {
                 throw CLIError("invalid parser spec: \(error.description)")
             }
+            // (Every spec has a row, fixtures or not.)
+            guard !results.isEmpty else { throw CLIError("parser spec directory '\(directory.path)' holds no spec (*.yaml files)") }
             var rows: [[String]] = []
             for result in results {
                 let detail: String

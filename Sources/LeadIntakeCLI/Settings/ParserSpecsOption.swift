@@ -41,11 +41,22 @@ struct ParserSpecsOption: ParsableArguments {
 
     /// Every spec of the directory; an invalid one is an error naming its file, line and column.
     func load(_ settings: SettingsResolver?) throws -> SpecSet {
-        let directory = try self.resolve(settings)
+        try Self.specs(in: try self.resolve(settings))
+    }
+
+    /// Every spec of `directory`. An invalid one is an error naming its file, line and
+    /// column; so is a directory without any: a wrong `--parsers` path would otherwise make
+    /// every marketplace email an unknown source.
+    static func specs(in directory: URL) throws -> SpecSet {
+        let specs: SpecSet
         do {
-            return try SpecSet.load(directory: directory)
+            specs = try SpecSet.load(directory: directory)
         } catch let error as SpecError {
             throw CLIError("invalid parser spec: \(error.description)")
         }
+        guard !specs.specs.isEmpty else {
+            throw CLIError("parser spec directory '\(directory.path)' holds no spec (*.yaml files)")
+        }
+        return specs
     }
 }

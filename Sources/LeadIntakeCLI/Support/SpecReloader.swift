@@ -4,7 +4,6 @@ import Intake
 import Logging
 import ServiceLifecycle
 import UnixSignals
-import YAMLFiles
 
 /// Reloads `parsers/` on SIGHUP (`kill -HUP`, `systemctl reload`): every spec is loaded and
 /// checked as at start-up; only when all load do they replace the specs in use. A spec that
@@ -24,12 +23,12 @@ struct SpecReloader: Service {
 
     func reload() {
         do {
-            let loaded = try SpecSet.load(directory: self.directory)
+            let loaded = try ParserSpecsOption.specs(in: self.directory)
             self.live.replace(with: loaded)
             self.logger.notice("parser specs reloaded", metadata: [
                 "specs": "\(loaded.specs.count)", "directory": "\(self.directory.path)"])
-        } catch let error as SpecError {
-            self.logger.error("parser specs not reloaded: invalid parser spec: \(error.description); the specs loaded before stay in use",
+        } catch let error as CLIError {
+            self.logger.error("parser specs not reloaded: \(error.description); the specs loaded before stay in use",
                               metadata: ["specs": "\(self.live.specs.specs.count)"])
         } catch {
             self.logger.error("parser specs not reloaded: \(error); the specs loaded before stay in use",
