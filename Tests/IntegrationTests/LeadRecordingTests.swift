@@ -192,6 +192,23 @@ struct LeadRecordingTests {
                 #expect(again.status == 1 && again.stdout.contains("not on the review queue"))
                 let bad = try await TestProcess.run([Repository.binary, "leads", "reviewed", "nope", "--database-url", db.urlString])
                 #expect(bad.status != 0 && bad.stderr.contains("lead id 'nope': expected a UUID"))
+
+                // Reprocessing its item: the same reason stays reviewed; a new one re-queues it.
+                var createdFrom: UUID?
+                for try await id in try await client.query(
+                    "SELECT created_from_item_id FROM leads WHERE id = \(flaggedID)", logger: TestDatabase.logger
+                ).decode(UUID.self) { createdFrom = id }
+                let item = try #require(createdFrom)
+                let inbox = InboxQueue(client: client, logger: TestDatabase.logger)
+                #expect(try await inbox.reprocess(id: item))
+                _ = try await Self.record(.lead(flagged), client: client)
+                #expect(try await store.list(needingReview: true).isEmpty)
+                var changed = flagged
+                changed.flagForReview("the message text is unreadable")
+                #expect(try await inbox.reprocess(id: item))
+                _ = try await Self.record(.lead(changed), client: client)
+                #expect(try await store.list(needingReview: true).first?.reviewReasons == [reason, "the message text is unreadable"])
+                #expect(try await client.scalar("SELECT count(*)::int8 FROM leads WHERE id = \(flaggedID) AND reviewed_at IS NULL") == 1)
             }
         }
     }

@@ -266,7 +266,9 @@ struct LeadWriter {
             """)
     }
 
-    /// Reprocessing the item that created the lead: its fields are this extraction's.
+    /// Reprocessing the item that created the lead: its fields are this extraction's. A lead
+    /// a person already reviewed stays off the review queue when the new reasons are among
+    /// those reviewed; a new reason puts it back (and clears `reviewed_at`).
     private func overwrite(_ id: UUID) async throws {
         let l = self.lead
         let a = l.address
@@ -278,7 +280,10 @@ struct LeadWriter {
                 postal_code = \(a?.postalCode), project_type = \(l.projectType), budget_range_low = \(l.budgetLow),
                 budget_range_high = \(l.budgetHigh), timeline = \(l.timeline), lot_status = \(l.lotStatus),
                 financing_status = \(l.financing), subject = \(l.subject), message = \(l.message),
-                needs_review = \(l.needsReview), review_reasons = \(l.reviewReasons), field_sources = \(self.fieldSources)::jsonb, updated_at = now()
+                needs_review = \(l.needsReview) AND NOT (reviewed_at IS NOT NULL AND \(l.reviewReasons)::text[] <@ review_reasons),
+                reviewed_at = CASE WHEN \(l.needsReview) AND NOT (\(l.reviewReasons)::text[] <@ review_reasons) THEN NULL
+                                   ELSE reviewed_at END,
+                review_reasons = \(l.reviewReasons), field_sources = \(self.fieldSources)::jsonb, updated_at = now()
             WHERE id = \(id) AND builder_id = \(self.item.builderID)
             """, logger: self.logger)
     }

@@ -37,5 +37,6 @@ public struct Migration: Sendable {
         .leadExtraction,
         .identity,
         .reviewReasons,
+        .reviewedAt,
     ]
 }
