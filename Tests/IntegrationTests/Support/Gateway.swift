@@ -13,24 +13,33 @@ final class Gateway: Sendable {
         self.httpPort = httpPort
     }
 
+    /// Starts the gateway on free ports. A port found free can be taken by another test's
+    /// process before the gateway binds it: then it starts again on other ports (the SMTP
+    /// port stays when the caller chose it), up to three times.
     static func start(
         databaseURL: String, workers: Int = 2, smtpPort: Int? = nil, extra: [String] = [],
         environment: [String: String] = [:]
     ) async throws -> Gateway {
-        let smtp = smtpPort ?? freePort()
-        let http = freePort()
-        let process = try TestProcess.start(
-            [Repository.binary, "serve", "--database-url", databaseURL, "--smtp", "127.0.0.1:\(smtp)",
-             "--http", "127.0.0.1:\(http)", "--workers", String(workers), "--intake-domains", "intake.test"] + extra,
-            environment: environment)
-        let gateway = Gateway(process: process, smtpPort: smtp, httpPort: http)
-        try await eventually(timeout: .seconds(60), "gateway listening on SMTP \(smtp)") {
-            if let status = await process.wait(timeout: .zero) {
-                throw TestFailure("gateway exited with \(status): \(process.stderr)")
+        var attempt = 1
+        while true {
+            let smtp = smtpPort ?? freePort()
+            let http = freePort()
+            let process = try TestProcess.start(
+                [Repository.binary, "serve", "--database-url", databaseURL, "--smtp", "127.0.0.1:\(smtp)",
+                 "--http", "127.0.0.1:\(http)", "--workers", String(workers), "--intake-domains", "intake.test"] + extra,
+                environment: environment)
+            do {
+                try await eventually(timeout: .seconds(60), "gateway listening on SMTP \(smtp)") {
+                    if let status = await process.wait(timeout: .zero) {
+                        throw TestFailure("gateway exited with \(status): \(process.stderr)")
+                    }
+                    return Self.canConnect(port: smtp)
+                }
+                return Gateway(process: process, smtpPort: smtp, httpPort: http)
+            } catch is TestFailure where attempt < 3 && process.stderr.contains("Address already in use") {
+                attempt += 1
             }
-            return Self.canConnect(port: smtp)
         }
-        return gateway
     }
 
     /// SIGTERM and wait: the graceful path.
