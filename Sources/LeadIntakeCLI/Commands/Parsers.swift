@@ -35,7 +35,7 @@ struct Parsers: AsyncParsableCommand {
                 throw CLIError("invalid parser spec: \(error.description)")
             }
             // (Every spec has a row, fixtures or not.)
-            guard !results.isEmpty else { throw CLIError("parser spec directory '\(directory.path)' holds no spec (*.yaml files)") }
+            guard !results.isEmpty else { throw ParserSpecsOption.noSpec(in: directory) }
             var rows: [[String]] = []
             for result in results {
                 let detail: String

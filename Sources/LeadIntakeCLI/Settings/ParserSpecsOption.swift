@@ -54,9 +54,12 @@ struct ParserSpecsOption: ParsableArguments {
         } catch let error as SpecError {
             throw CLIError("invalid parser spec: \(error.description)")
         }
-        guard !specs.specs.isEmpty else {
-            throw CLIError("parser spec directory '\(directory.path)' holds no spec (*.yaml files)")
-        }
+        guard !specs.specs.isEmpty else { throw Self.noSpec(in: directory) }
         return specs
+    }
+
+    /// The error for a spec directory without any spec.
+    static func noSpec(in directory: URL) -> CLIError {
+        CLIError("parser spec directory '\(directory.path)' holds no spec (*.yaml files)")
     }
 }
