@@ -142,6 +142,39 @@ struct IdentityIntegrationTests {
         }
     }
 
+    @Test("a merge accepted while the absorbed person's next inquiry is being recorded leaves nothing on the absorbed lead")
+    func acceptWhileRecording() async throws {
+        try await TestDatabase.with { db in
+            try await db.withClient { client in
+                let builder = try await Seed.builder(client)
+                let surnames = ["Hale", "Price", "Quinn", "Roth", "Sallis", "Tate", "Upton", "Voss"]
+                _ = try await Seed.items(client, builder: builder, count: 3 * surnames.count)
+                let queue = InboxQueue(client: client, logger: TestDatabase.logger)
+                let leads = LeadStore(client: client, logger: TestDatabase.logger)
+                let merges = MergeStore(client: client, logger: TestDatabase.logger)
+                for (index, surname) in surnames.enumerated() {
+                    let phone = "+1615555\(String(format: "%04d", 200 + index))"
+                    let email = "r.\(surname.lowercased()).jr@example.org"
+                    _ = try await Self.record(Self.lead("Robert", surname, phone: phone, city: "Franklin", zip: "37064"), client: client)
+                    _ = try await Self.record(Self.lead("Robert", "\(surname) Jr.", email: email, phone: phone, city: "Franklin", zip: "37064"),
+                                              client: client)
+                    let candidate = try #require(try await merges.list(builderSlug: builder.slug).first)
+                    let item = try #require(try await queue.claim(worker: "test"))
+                    let next = Self.lead("Robert", "\(surname) Jr.", email: email, phone: phone, city: "Franklin", zip: "37064", project: "addition")
+                    try await withThrowingTaskGroup(of: Void.self) { group in
+                        group.addTask { _ = try await merges.accept(candidate.id) }
+                        group.addTask { _ = try await leads.record(next, for: item) }
+                        try await group.waitForAll()
+                    }
+                }
+                #expect(try await client.scalar(
+                    "SELECT count(*)::int8 FROM lead_activities a JOIN leads l ON l.id = a.lead_id WHERE l.merged_into IS NOT NULL") == 0)
+                #expect(try await client.scalar(
+                    "SELECT count(*)::int8 FROM inbound_items i JOIN leads l ON l.id = i.lead_id WHERE l.merged_into IS NOT NULL") == 0)
+            }
+        }
+    }
+
     @Test("an inquiry with both email and phone links an email-only lead and a phone-only lead of the same person: one absorbs the other (undoable)")
     func followUpMerge() async throws {
         try await TestDatabase.with { db in

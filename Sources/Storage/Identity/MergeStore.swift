@@ -56,6 +56,15 @@ public struct MergeStore: Sendable {
     public func accept(_ candidateID: UUID) async throws -> UUID {
         let logger = self.logger
         return try await self.client.transaction(logger: logger) { tx in
+            // The builder's placement lock before any row lock: intake takes it first too, so
+            // the two neither deadlock nor interleave (an inquiry placed on the absorbed lead
+            // after its activities moved).
+            guard let builder = try await tx.query(
+                "SELECT builder_id FROM merge_candidates WHERE id = \(candidateID)", logger: logger
+            ).decode(UUID.self).firstElement() else {
+                throw StorageError(.notFound, "no merge candidate \(candidateID)")
+            }
+            try await LeadPlacementLock.acquire(builderID: builder, on: tx, logger: logger)
             guard let (builderID, absorbed, survivor, score, explanation, status) = try await tx.query(
                 """
                 SELECT builder_id, lead_id, candidate_lead_id, score, explanation, status FROM merge_candidates
@@ -113,6 +122,16 @@ public struct MergeStore: Sendable {
     public func undo(_ id: UUID) async throws {
         let logger = self.logger
         try await self.client.transaction(logger: logger) { tx in
+            // As in ``accept(_:)``: the builder's placement lock first.
+            guard let builder = try await tx.query(
+                """
+                SELECT builder_id FROM lead_merges
+                WHERE id = \(id) OR id = (SELECT merge_id FROM merge_candidates WHERE id = \(id))
+                """, logger: logger
+            ).decode(UUID.self).firstElement() else {
+                throw StorageError(.notFound, "no merge \(id) that can be undone (unknown, or already undone)")
+            }
+            try await LeadPlacementLock.acquire(builderID: builder, on: tx, logger: logger)
             guard let (mergeID, survivor, absorbedID, kind, changes) = try await tx.query(
                 """
                 SELECT m.id, m.survivor_lead_id, m.absorbed_lead_id, m.kind, m.changes::text FROM lead_merges m
