@@ -64,6 +64,12 @@ public struct LeadStore: Sendable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let extraction = String(decoding: try encoder.encode(outcome), as: UTF8.self)
         return try await self.client.withTransaction(logger: logger) { tx in
+            // A lead is placed under its builder's lock (``LeadPlacementLock``), taken before the
+            // item's row lock: `merges accept` / `undo` take the lock, then move items, so the
+            // other order could deadlock with them.
+            if outcome.lead != nil {
+                try await LeadPlacementLock.acquire(builderID: item.builderID, on: tx, logger: logger)
+            }
             let holdsLease = try await tx.query(
                 """
                 SELECT id FROM inbound_items

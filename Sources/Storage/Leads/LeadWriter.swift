@@ -14,8 +14,9 @@ struct LeadWriter {
     let thresholds: MatchThresholds
 
     /// The lead this item belongs to, whether it was created now, and the activity kind.
+    /// Runs under the builder's ``LeadPlacementLock`` (``LeadStore/record(_:thread:for:)``
+    /// takes it): every lookup below sees the leads of every placement before.
     func place(thread: ThreadHints) async throws -> (id: UUID, created: Bool, kind: String) {
-        try await LeadPlacementLock.acquire(builderID: self.item.builderID, on: self.tx, logger: self.logger)
         if let id = try await self.uuid("SELECT id FROM leads WHERE created_from_item_id = \(self.item.id)") {
             try await self.overwrite(id)
             return (id, false, "inbound_email")
@@ -174,7 +175,7 @@ struct LeadWriter {
 
     /// Records a suggestion once an ad-hoc source detail has made `threshold` leads.
     func suggestSource(detail: String, threshold: Int) async throws {
-        // Counted under ``LeadPlacementLock`` (taken by ``place(thread:)``): the count sees
+        // Counted under ``LeadPlacementLock`` (see ``place(thread:)``): the count sees
         // every lead of this detail placed before.
         let count = try await self.tx.query(
             """
