@@ -45,12 +45,7 @@ struct IdentityIntegrationTests {
                                   Self.lead("Jordan", surname, email: email, phone: phone, zip: "78704", source: "houzz")]
                     var items: [ClaimedItem] = []
                     for _ in copies { items.append(try #require(try await queue.claim(worker: "test"))) }
-                    try await withThrowingTaskGroup(of: Void.self) { group in
-                        for (copy, item) in zip(copies, items) {
-                            group.addTask { _ = try await store.record(copy, for: item) }
-                        }
-                        try await group.waitForAll()
-                    }
+                    try await atOnce(zip(copies, items).map { copy, item in { _ = try await store.record(copy, for: item) } })
                 }
                 #expect(try await client.scalar("SELECT count(*)::int8 FROM leads WHERE builder_id = \(builder.id)") == surnames.count)
                 #expect(try await client.scalar("SELECT count(*)::int8 FROM lead_merges WHERE kind = 'automatic'") == surnames.count)
@@ -161,11 +156,7 @@ struct IdentityIntegrationTests {
                     let candidate = try #require(try await merges.list(builderSlug: builder.slug).first)
                     let item = try #require(try await queue.claim(worker: "test"))
                     let next = Self.lead("Robert", "\(surname) Jr.", email: email, phone: phone, city: "Franklin", zip: "37064", project: "addition")
-                    try await withThrowingTaskGroup(of: Void.self) { group in
-                        group.addTask { _ = try await merges.accept(candidate.id) }
-                        group.addTask { _ = try await leads.record(next, for: item) }
-                        try await group.waitForAll()
-                    }
+                    try await atOnce([{ _ = try await merges.accept(candidate.id) }, { _ = try await leads.record(next, for: item) }])
                 }
                 #expect(try await client.scalar(
                     "SELECT count(*)::int8 FROM lead_activities a JOIN leads l ON l.id = a.lead_id WHERE l.merged_into IS NOT NULL") == 0)

@@ -130,13 +130,10 @@ struct LeadRecordingTests {
                 for round in 0..<rounds {
                     var items: [ClaimedItem] = []
                     for _ in 0..<3 { items.append(try #require(try await queue.claim(worker: "test"))) }
-                    try await withThrowingTaskGroup(of: Void.self) { group in
-                        for (index, item) in items.enumerated() {
-                            let outcome = Self.lead("other", email: "r\(round)p\(index)@example.org", detail: "portal\(round).example")
-                            group.addTask { _ = try await store.record(outcome, for: item) }
-                        }
-                        try await group.waitForAll()
-                    }
+                    try await atOnce(items.enumerated().map { index, item in
+                        let outcome = Self.lead("other", email: "r\(round)p\(index)@example.org", detail: "portal\(round).example")
+                        return { _ = try await store.record(outcome, for: item) }
+                    })
                 }
                 #expect(try await client.scalar("SELECT count(*)::int8 FROM source_suggestions WHERE lead_count = 3") == rounds)
             }

@@ -135,3 +135,12 @@ func temporaryFile(_ bytes: [UInt8], suffix: String = ".eml") throws -> String {
     try Data(bytes).write(to: URL(fileURLWithPath: path))
     return path
 }
+
+/// Runs `bodies` at the same moment, each in its own task (as parallel workers would), and
+/// waits for all; the first error is thrown.
+func atOnce(_ bodies: [@Sendable () async throws -> Void]) async throws {
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        for body in bodies { group.addTask { try await body() } }
+        try await group.waitForAll()
+    }
+}
