@@ -43,7 +43,12 @@ enum DatabaseSession {
     ) async throws -> T {
         var configuration = url.configuration
         configuration.options.connectTimeout = .seconds(5)
-        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        // The pool's own chatter at warning and above: a one-shot command that closes its pool
+        // while a spare connection is still opening logged "Connection creation failed" at
+        // info after a successful run. (`--log-level debug` or trace still shows all of it.)
+        var poolLogger = logger
+        if poolLogger.logLevel >= .info { poolLogger.logLevel = .warning }
+        let client = PostgresClient(configuration: configuration, backgroundLogger: poolLogger)
         return try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask {
                 await client.run()
