@@ -48,4 +48,47 @@ struct SpecPatternGiveUpTests {
         #expect(fine.message == "abab")
         #expect(!fine.reviewReasons.contains { $0.hasPrefix("spec pattern gave up") })
     }
+
+    /// One message's searches share ``PatternBudget``: after a few give up, the rest give up
+    /// at once, so a spec whose every pattern is careless costs a message a few searches'
+    /// budgets, not one per pattern.
+    @Test func aMessagesSearchesShareOneBudget() throws {
+        let pattern = try SpecPattern(#"(?<value>(?:ab)+?)c"#)
+        let text = String(repeating: "ab", count: SpecPattern.maximumInputBytes / 2)
+        let budget = PatternBudget()
+        let perSearch = SpecRegex.stepBudget(forBytes: text.utf8.count)
+        var spentBySearch: [Int] = []
+        for _ in 0..<(2 * PatternBudget.searchesPerMessage) {
+            let before = budget.used
+            #expect(pattern.valueSearch(in: text, presence: nil, isASCII: true, budget: budget).isGaveUp)
+            spentBySearch.append(budget.used - before)
+        }
+        // The first searches spend their own budget (a search may overrun it by one loop's
+        // bytes); then nothing is left and the others stop before their first step.
+        #expect(spentBySearch.prefix(PatternBudget.searchesPerMessage - 1).allSatisfy { $0 >= perSearch })
+        #expect(spentBySearch.suffix(PatternBudget.searchesPerMessage).allSatisfy { $0 == 0 }, "\(spentBySearch)")
+        #expect(budget.used <= PatternBudget.stepsPerMessage + text.utf8.count)
+        // Without a message's budget, every search spends its own.
+        #expect(pattern.valueSearch(in: text, presence: nil, isASCII: true).isGaveUp)
+    }
+
+    /// Through the extractor: a marketplace spec with a careless pattern for every field still
+    /// gives a lead (flagged: no contact details), every such field flagged.
+    @Test func aSpecOfCarelessPatternsCostsAFewSearches() throws {
+        let fields = ["name", "email", "phone", "address", "budget", "timeline", "project_type", "message"]
+        let yaml = """
+            source: houzz
+            name: Careless test
+            version: "2026-11"
+            detect:
+              sender_domains: [leads.example]
+            fields:
+            """ + fields.map { "\n  \($0):\n    - pattern: '(?<value>(?:ab)+?)c'" }.joined()
+        let spec = try SpecTestSupport.spec(yaml, name: "careless-test")
+        let extractor = LeadExtractor(specs: SpecSet(specs: [spec]))
+        let hostile = String(repeating: "ab", count: 64 * 1024) + "\n"
+        let lead = try #require(extractor.extract(from: Self.message(body: hostile)).lead)
+        let gaveUp = lead.reviewReasons.filter { $0.hasPrefix("spec pattern gave up: careless-test ") }
+        #expect(gaveUp.count == fields.count, "\(lead.reviewReasons)")
+    }
 }

@@ -7,6 +7,8 @@ import MIME
 final class InquiryView {
     let message: MIMEMessage
     let inquiry: Inquiry
+    /// The steps every spec-pattern search of this message may take together.
+    let patternBudget = PatternBudget()
 
     init(message: MIMEMessage) {
         self.message = message

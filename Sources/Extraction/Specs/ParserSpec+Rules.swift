@@ -94,7 +94,7 @@ extension ParserSpec {
                 // find their own literals with `memchr` (see ``PatternWindow``).
                 let text = view.text
                 let isASCII = view.textIsASCII
-                guard let search = rule.pointee.pattern?.valueSearch(in: text, presence: nil, isASCII: isASCII),
+                guard let search = rule.pointee.pattern?.valueSearch(in: text, presence: nil, isASCII: isASCII, budget: view.patternBudget),
                       let (value, offset) = found(search, &lookups) else {
                     return nil
                 }
@@ -103,13 +103,14 @@ extension ParserSpec {
                 let subject = view.subject
                 let subjectPresence = presence?.subject
                 let isASCII = view.subjectIsASCII
-                guard let search = rule.pointee.pattern?.valueSearch(in: subject, presence: subjectPresence, isASCII: isASCII),
+                guard let search = rule.pointee.pattern?.valueSearch(in: subject, presence: subjectPresence, isASCII: isASCII,
+                                                                      budget: view.patternBudget),
                       let (value, _) = found(search, &lookups) else {
                     return nil
                 }
                 return (value, rule.pointee.provenanceName(), view.inquiry.subjectSource)
             case .html:
-                guard let search = rule.pointee.pattern?.pattern.valueSearch(in: view.boundedHTML),
+                guard let search = rule.pointee.pattern?.pattern.valueSearch(in: view.boundedHTML, budget: view.patternBudget),
                       let (value, _) = found(search, &lookups) else { return nil }
                 return (value, rule.pointee.provenanceName(), "HTML source")
             }

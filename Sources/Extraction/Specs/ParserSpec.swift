@@ -145,8 +145,8 @@ public struct ParserSpec: Sendable {
             /// ``SpecPattern/valueSearch(in:presence:isASCII:)`` of the boxed pattern, run in
             /// place: called on `box.pattern` from outside, with arguments still to work out,
             /// the pattern is copied first (each of its references retained).
-            func valueSearch(in text: String, presence: [Bool]?, isASCII: Bool) -> SpecPattern.ValueSearch {
-                pattern.valueSearch(in: text, presence: presence, isASCII: isASCII)
+            func valueSearch(in text: String, presence: [Bool]?, isASCII: Bool, budget: PatternBudget) -> SpecPattern.ValueSearch {
+                pattern.valueSearch(in: text, presence: presence, isASCII: isASCII, budget: budget)
             }
         }
 

@@ -102,12 +102,13 @@ struct SpecPattern: @unchecked Sendable {
     /// `isASCII`: whether `text` is all ASCII when the caller knows (see
     /// ``InquiryView/textIsASCII``), so it is not worked out again for every pattern; asked
     /// only when the pattern runs.
-    func matches(_ text: String, presence: [Bool]?, isASCII: @autoclosure () -> Bool? = nil) -> Bool {
+    /// `budget`: the message's (``PatternBudget``), when the search is one of a message's.
+    func matches(_ text: String, presence: [Bool]?, isASCII: @autoclosure () -> Bool? = nil, budget: PatternBudget? = nil) -> Bool {
         if let presence, let literalIndices {
             let found = literalIndices.contains { presence[$0] }
             if !found || isLiteralAlternation { return found }
         }
-        return firstMatch(in: text, windowed: true, presence: presence, knownASCII: isASCII())?.isMatch == true
+        return firstMatch(in: text, windowed: true, presence: presence, knownASCII: isASCII(), budget: budget)?.isMatch == true
     }
 
     /// ``firstValue(in:)``, skipped (nil) when `presence` (from ``DetectionLiterals``, for
@@ -134,11 +135,13 @@ struct SpecPattern: @unchecked Sendable {
 
     /// ``firstValue(in:presence:isASCII:)``, telling a search that gave up from one that found
     /// nothing.
-    func valueSearch(in text: String, presence: [Bool]?, isASCII: Bool?) -> ValueSearch {
+    /// `budget`: the message's (``PatternBudget``), when the search is one of a message's.
+    func valueSearch(in text: String, presence: [Bool]?, isASCII: Bool?, budget: PatternBudget? = nil) -> ValueSearch {
         if cannotMatch(presence) { return .notFound }
         let isASCII = isASCII ?? Self.isASCII(text)
         // No closure (`flatMap`): one capturing `self` copied the pattern.
-        guard let match = firstMatch(in: text, windowed: true, presence: presence, knownASCII: isASCII, windowsASCII: true) else {
+        guard let match = firstMatch(in: text, windowed: true, presence: presence, knownASCII: isASCII, windowsASCII: true,
+                                     budget: budget) else {
             return .notFound
         }
         return valueSearch(of: match, in: text, isASCII: isASCII)
@@ -174,9 +177,11 @@ struct SpecPattern: @unchecked Sendable {
     }
 
     /// ``firstValue(in:)``, telling a search that gave up from one that found nothing.
-    func valueSearch(in text: String) -> ValueSearch {
+    func valueSearch(in text: String, budget: PatternBudget? = nil) -> ValueSearch {
         let isASCII = Self.isASCII(text)
-        guard let match = firstMatch(in: text, windowed: false, presence: nil, knownASCII: isASCII) else { return .notFound }
+        guard let match = firstMatch(in: text, windowed: false, presence: nil, knownASCII: isASCII, budget: budget) else {
+            return .notFound
+        }
         return valueSearch(of: match, in: text, isASCII: isASCII)
     }
 
@@ -204,9 +209,15 @@ struct SpecPattern: @unchecked Sendable {
     /// has one; by ``asciiRegex`` where the searched text is ASCII.
     /// `knownASCII`: ``isASCII(_:)`` of `text` when the caller has it.
     /// `windowsASCII`: search the window of an ASCII text too (field rules: see below).
+    /// `messageBudget`: the message's, cutting this search's own (see ``PatternBudget``).
     private func firstMatch(in text: String, windowed: Bool, presence: [Bool]?, knownASCII: Bool?,
-                            windowsASCII: Bool = false) -> FirstMatch? {
+                            windowsASCII: Bool = false, budget messageBudget: PatternBudget? = nil) -> FirstMatch? {
         let isASCII = knownASCII ?? Self.isASCII(text)
+        // One step budget for the search, all its window parts together: the text's, cut to
+        // what the message has left.
+        let searchBudget = messageBudget?.budget(forSearchOf: text.utf8.count) ?? SpecRegex.stepBudget(forBytes: text.utf8.count)
+        var budget = searchBudget
+        defer { messageBudget?.spend(searchBudget - budget) }
         // On ASCII text ``asciiRegex`` searches the whole text for fewer instructions than
         // finding the window costs; but a field rule's pattern runs once per message, cold,
         // where trying it at every candidate start of a whole text costs more than finding
@@ -223,8 +234,6 @@ struct SpecPattern: @unchecked Sendable {
             let readsSpaces = placeholderReadsSpaces
             let foldsCase = foldsCase
             let regex = regex
-            // One step budget for all the parts: the text's (see ``SpecRegex/stepBudget(forBytes:)``).
-            var budget = SpecRegex.stepBudget(forBytes: text.utf8.count)
             let outcome = window.firstMatch(in: text, caseFoldingChecked: checked) { bytes, part, mustStartBefore in
                 Self.search(text, bytes, part, asciiRegex, placeholderRegex, readsSpaces: readsSpaces, foldsCase: foldsCase, regex,
                             knownASCII: isASCII, mustStartBefore: mustStartBefore, budget: &budget)
@@ -232,7 +241,9 @@ struct SpecPattern: @unchecked Sendable {
             if case .searched(let match) = outcome { return match }
         }
         if isASCII, let asciiRegex {
-            switch text.utf8.withContiguousStorageIfAvailable({ asciiRegex.firstMatch(in: $0) }) {
+            let searched = text.utf8.withContiguousStorageIfAvailable { asciiRegex.firstMatch(in: $0, budget: budget) }
+            budget -= searched?.steps ?? 0
+            switch searched?.outcome {
             case .match(let match): return .bytes(match)
             case .noMatch: return nil
             case .gaveUp: return .gaveUp
@@ -241,9 +252,8 @@ struct SpecPattern: @unchecked Sendable {
         } else if let placeholderRegex {
             let readsSpaces = placeholderReadsSpaces, foldsCase = foldsCase
             switch text.utf8.withContiguousStorageIfAvailable({
-                var budget = SpecRegex.stepBudget(forBytes: $0.count)
-                return Self.placeholderSearch(placeholderRegex, $0, 0..<$0.count, readsSpaces: readsSpaces, foldsCase: foldsCase,
-                                              budget: &budget)
+                Self.placeholderSearch(placeholderRegex, $0, 0..<$0.count, readsSpaces: readsSpaces, foldsCase: foldsCase,
+                                       budget: &budget)
             }) {
             case .match(let match): return .bytes(match)
             case .noMatch: return nil

@@ -85,8 +85,10 @@ extension SpecSet {
         // subscript copied them).
         spec.ignoreRules.withUnsafeBufferPointer { rules -> String? in
             for index in rules.indices {
-                if rules[index].subject?.matches(view.subject, presence: presence.subject, isASCII: view.subjectIsASCII) == false { continue }
-                if rules[index].body?.matches(view.text, presence: presence.text, isASCII: view.textIsASCII) == false { continue }
+                if rules[index].subject?.matches(view.subject, presence: presence.subject, isASCII: view.subjectIsASCII,
+                                                 budget: view.patternBudget) == false { continue }
+                if rules[index].body?.matches(view.text, presence: presence.text, isASCII: view.textIsASCII,
+                                              budget: view.patternBudget) == false { continue }
                 return rules[index].reason
             }
             return nil
@@ -166,7 +168,8 @@ final class SpecDetector: Sendable {
                 // (`view.subjectIsASCII` is worked out only if a pattern runs.)
                 let matched = subjects.withUnsafeBufferPointer { patterns -> Bool in
                     for index in patterns.indices
-                    where patterns[index].matches(subject, presence: subjectPresence, isASCII: view.subjectIsASCII) {
+                    where patterns[index].matches(subject, presence: subjectPresence, isASCII: view.subjectIsASCII,
+                                                  budget: view.patternBudget) {
                         return true
                     }
                     return false
@@ -177,7 +180,8 @@ final class SpecDetector: Sendable {
             let text = view.text
             let textPresence = presence.text
             let found = bodyMarkers.withUnsafeBufferPointer { patterns -> Bool in
-                for index in patterns.indices where patterns[index].matches(text, presence: textPresence, isASCII: view.textIsASCII) {
+                for index in patterns.indices
+                where patterns[index].matches(text, presence: textPresence, isASCII: view.textIsASCII, budget: view.patternBudget) {
                     return true
                 }
                 return false
