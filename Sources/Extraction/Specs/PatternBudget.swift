@@ -13,8 +13,8 @@ final class PatternBudget {
     static let searchesPerMessage = 4
 
     /// A message's steps: ``searchesPerMessage`` budgets of a search of the largest text a
-    /// pattern sees (``SpecPattern/maximumInputBytes``): 62,680,120, some 100-170 ms of a
-    /// release build. Measured (session 14, the extractor's total per message): at most 770
+    /// pattern sees (``SpecPattern/maximumInputBytes``): 62,680,120, 95-170 ms at the 1.5-2.7 ns a
+    /// step of a release build. Measured (session 14, the extractor's total per message): at most 770
     /// steps on a corpus message, 811,573 on the hostile shapes of `extraction-bench
     /// --scaling` (16 KiB to 1 MiB), 77 times less.
     static let stepsPerMessage = searchesPerMessage * SpecRegex.stepBudget(forBytes: SpecPattern.maximumInputBytes)
