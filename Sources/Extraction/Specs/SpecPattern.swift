@@ -243,27 +243,32 @@ struct SpecPattern: @unchecked Sendable {
         if isASCII, let asciiRegex {
             let searched = text.utf8.withContiguousStorageIfAvailable { asciiRegex.firstMatch(in: $0, budget: budget) }
             budget -= searched?.steps ?? 0
-            switch searched?.outcome {
-            case .match(let match): return .bytes(match)
-            case .noMatch: return nil
-            case .gaveUp: return .gaveUp
-            case .tooDeep, nil: break
-            }
+            if let decided = Self.decided(searched?.outcome) { return decided }
         } else if let placeholderRegex {
             let readsSpaces = placeholderReadsSpaces, foldsCase = foldsCase
-            switch text.utf8.withContiguousStorageIfAvailable({
+            let outcome = text.utf8.withContiguousStorageIfAvailable {
                 Self.placeholderSearch(placeholderRegex, $0, 0..<$0.count, readsSpaces: readsSpaces, foldsCase: foldsCase,
                                        budget: &budget)
-            }) {
-            case .match(let match): return .bytes(match)
-            case .noMatch: return nil
-            case .gaveUp: return .gaveUp
-            case .tooDeep, nil, .some(nil): break
             }
+            if let decided = Self.decided(outcome ?? nil) { return decided }
         }
         let range = text.utf8.withContiguousStorageIfAvailable { Self.icuRange(text, $0, 0..<$0.count, textIsASCII: isASCII) }
             ?? Self.wholeRange(of: text)
         return regex.firstMatch(in: text, options: [], range: range).map(FirstMatch.icu)
+    }
+
+    /// What a byte-matcher search decided: its match (none when it starts at or after
+    /// `mustStartBefore`), no match, or that it gave up; nil when ICU must decide (the search
+    /// went too deep, or, nil `outcome`, it could not run).
+    private static func decided(_ outcome: SpecRegex.Outcome?, mustStartBefore: Int? = nil) -> FirstMatch?? {
+        switch outcome {
+        case .match(let match):
+            if let mustStartBefore, match.start >= mustStartBefore { return .some(nil) }
+            return .bytes(match)
+        case .noMatch: return .some(nil)
+        case .gaveUp: return .gaveUp
+        case .tooDeep, nil: return nil
+        }
     }
 
     /// The UTF-16 range NSRegularExpression searches for `bytes[part]` of `text` (`textIsASCII`:
@@ -289,29 +294,12 @@ struct SpecPattern: @unchecked Sendable {
         if let asciiRegex, knownASCII || Self.isASCII(bytes, part) {
             let (outcome, steps) = asciiRegex.firstMatch(in: UnsafeBufferPointer(rebasing: bytes[part]), offset: part.lowerBound, budget: budget)
             budget -= steps
-            switch outcome {
-            case .match(let match):
-                if let mustStartBefore, match.start >= mustStartBefore { return nil }
-                return .bytes(match)
-            case .noMatch:
-                return nil
-            case .gaveUp:
-                return .gaveUp
-            case .tooDeep:
-                break  // ICU decides
-            }
-        } else if let placeholderRegex {
-            switch placeholderSearch(placeholderRegex, bytes, part, readsSpaces: readsSpaces, foldsCase: foldsCase, budget: &budget) {
-            case .match(let match):
-                if let mustStartBefore, match.start >= mustStartBefore { return nil }
-                return .bytes(match)
-            case .noMatch:
-                return nil
-            case .gaveUp:
-                return .gaveUp
-            case .tooDeep, nil:
-                break  // ICU decides
-            }
+            if let decided = decided(outcome, mustStartBefore: mustStartBefore) { return decided }
+        } else if let placeholderRegex,
+                  let decided = decided(placeholderSearch(placeholderRegex, bytes, part, readsSpaces: readsSpaces, foldsCase: foldsCase,
+                                                          budget: &budget),
+                                        mustStartBefore: mustStartBefore) {
+            return decided
         }
         let range = icuRange(text, bytes, part, textIsASCII: knownASCII)
         guard let match = regex.firstMatch(in: text, options: [], range: range) else { return nil }
