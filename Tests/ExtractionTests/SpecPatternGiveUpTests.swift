@@ -91,4 +91,29 @@ struct SpecPatternGiveUpTests {
         let gaveUp = lead.reviewReasons.filter { $0.hasPrefix("spec pattern gave up: careless-test ") }
         #expect(gaveUp.count == fields.count, "\(lead.reviewReasons)")
     }
+
+    /// The wiring: field rules draw on the message's own budget (``InquiryView/patternBudget``),
+    /// so the eight careless searches above stop once a few searches' worth is spent, and
+    /// the later ones stop before their first step.
+    @Test func fieldRulesSpendTheMessagesBudget() throws {
+        let fields = ["name", "email", "phone", "address", "budget", "timeline", "project_type", "message"]
+        let yaml = """
+            source: houzz
+            name: Careless test
+            version: "2026-11"
+            detect:
+              sender_domains: [leads.example]
+            fields:
+            """ + fields.map { "\n  \($0):\n    - pattern: '(?<value>(?:ab)+?)c'" }.joined()
+        let spec = try SpecTestSupport.spec(yaml, name: "careless-test")
+        let hostile = String(repeating: "ab", count: 64 * 1024) + "\n"
+        let view = InquiryView(message: Self.message(body: hostile))
+        var builder = LeadBuilder(lead: ExtractedLead(source: "houzz", isForwarded: false), relayDomains: [])
+        spec.applyRules(to: &builder, view: view, presence: nil)
+        #expect(builder.lead.reviewReasons.count == fields.count, "\(builder.lead.reviewReasons)")
+        // Spent to the last search's overrun, and not past it: one search may finish the
+        // instruction it is on (at most a step per byte of its text).
+        #expect(view.patternBudget.remaining <= 0, "\(view.patternBudget.used) of \(PatternBudget.stepsPerMessage)")
+        #expect(view.patternBudget.used <= PatternBudget.stepsPerMessage + hostile.utf8.count)
+    }
 }
