@@ -72,10 +72,9 @@ struct SpecPatternGiveUpTests {
         #expect(pattern.valueSearch(in: text, presence: nil, isASCII: true).isGaveUp)
     }
 
-    /// Through the extractor: a marketplace spec with a careless pattern for every field still
-    /// gives a lead (flagged: no contact details), every such field flagged.
-    @Test func aSpecOfCarelessPatternsCostsAFewSearches() throws {
-        let fields = ["name", "email", "phone", "address", "budget", "timeline", "project_type", "message"]
+    /// A marketplace spec with the same careless pattern for every field it names.
+    static let carelessFields = ["name", "email", "phone", "address", "budget", "timeline", "project_type", "message"]
+    static func carelessSpec() throws -> ParserSpec {
         let yaml = """
             source: houzz
             name: Careless test
@@ -83,37 +82,33 @@ struct SpecPatternGiveUpTests {
             detect:
               sender_domains: [leads.example]
             fields:
-            """ + fields.map { "\n  \($0):\n    - pattern: '(?<value>(?:ab)+?)c'" }.joined()
-        let spec = try SpecTestSupport.spec(yaml, name: "careless-test")
-        let extractor = LeadExtractor(specs: SpecSet(specs: [spec]))
-        let hostile = String(repeating: "ab", count: 64 * 1024) + "\n"
-        let lead = try #require(extractor.extract(from: Self.message(body: hostile)).lead)
+            """ + carelessFields.map { "\n  \($0):\n    - pattern: '(?<value>(?:ab)+?)c'" }.joined()
+        return try SpecTestSupport.spec(yaml, name: "careless-test")
+    }
+
+    /// 128 KiB on which every careless pattern gives up.
+    static let carelessText = String(repeating: "ab", count: 64 * 1024) + "\n"
+
+    /// Through the extractor: a marketplace spec with a careless pattern for every field still
+    /// gives a lead (flagged: no contact details), every such field flagged.
+    @Test func aSpecOfCarelessPatternsCostsAFewSearches() throws {
+        let extractor = LeadExtractor(specs: SpecSet(specs: [try Self.carelessSpec()]))
+        let lead = try #require(extractor.extract(from: Self.message(body: Self.carelessText)).lead)
         let gaveUp = lead.reviewReasons.filter { $0.hasPrefix("spec pattern gave up: careless-test ") }
-        #expect(gaveUp.count == fields.count, "\(lead.reviewReasons)")
+        #expect(gaveUp.count == Self.carelessFields.count, "\(lead.reviewReasons)")
     }
 
     /// The wiring: field rules draw on the message's own budget (``InquiryView/patternBudget``),
     /// so the eight careless searches above stop once a few searches' worth is spent, and
     /// the later ones stop before their first step.
     @Test func fieldRulesSpendTheMessagesBudget() throws {
-        let fields = ["name", "email", "phone", "address", "budget", "timeline", "project_type", "message"]
-        let yaml = """
-            source: houzz
-            name: Careless test
-            version: "2026-11"
-            detect:
-              sender_domains: [leads.example]
-            fields:
-            """ + fields.map { "\n  \($0):\n    - pattern: '(?<value>(?:ab)+?)c'" }.joined()
-        let spec = try SpecTestSupport.spec(yaml, name: "careless-test")
-        let hostile = String(repeating: "ab", count: 64 * 1024) + "\n"
-        let view = InquiryView(message: Self.message(body: hostile))
+        let view = InquiryView(message: Self.message(body: Self.carelessText))
         var builder = LeadBuilder(lead: ExtractedLead(source: "houzz", isForwarded: false), relayDomains: [])
-        spec.applyRules(to: &builder, view: view, presence: nil)
-        #expect(builder.lead.reviewReasons.count == fields.count, "\(builder.lead.reviewReasons)")
+        try Self.carelessSpec().applyRules(to: &builder, view: view, presence: nil)
+        #expect(builder.lead.reviewReasons.count == Self.carelessFields.count, "\(builder.lead.reviewReasons)")
         // Spent to the last search's overrun, and not past it: one search may finish the
         // instruction it is on (at most a step per byte of its text).
         #expect(view.patternBudget.remaining <= 0, "\(view.patternBudget.used) of \(PatternBudget.stepsPerMessage)")
-        #expect(view.patternBudget.used <= PatternBudget.stepsPerMessage + hostile.utf8.count)
+        #expect(view.patternBudget.used <= PatternBudget.stepsPerMessage + Self.carelessText.utf8.count)
     }
 }
