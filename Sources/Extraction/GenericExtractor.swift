@@ -15,7 +15,6 @@ public struct GenericExtractor: Sendable {
     /// The `source` written on every lead this extractor produces.
     public static let sourceName = "direct_inquiry"
 
-    private static let phoneScanner = PhoneNumberScanner()
 
     /// The phone is looked for in the first 32 KiB of the prospect's text: people give it
     /// near the top, and a huge body then costs nothing more.
@@ -60,7 +59,8 @@ public struct GenericExtractor: Sendable {
         // Line numbers refer to the trimmed text, i.e. to the `message` field.
         let searched = SpecPattern.bounded(body, maxBytes: phoneSearchBytes)
         let phoneText = inquiry.isForwarded ? searched : Inquiry.blankingQuotedLines(searched)
-        if !builder.has(.phone), let phone = phoneScanner.firstPhone(in: phoneText) {
+        // (Not a fax, nor a number the text calls the reader's: "I tried your office at ...".)
+        if !builder.has(.phone), let phone = PhoneFinder.prospectPhone(in: phoneText) {
             if builder.phonesAreProxied {
                 builder.addChannel(ContactChannel(kind: .phone, value: phone.number, isRelay: true))
             } else {
@@ -92,20 +92,22 @@ public struct GenericExtractor: Sendable {
         return isASCII || address.contains("@")
     }
 
-    /// `auto-submitted message (auto-replied)` for RFC 3834 machine-sent mail, else nil.
+    /// `auto-submitted message (auto-replied)` for an RFC 3834 automatic reply, else nil.
     /// (``NotALeadClassifier`` gives the full set of reasons; this is the minimum every
     /// path applies.)
     static func autoSubmittedReason(_ message: MIMEMessage) -> String? {
         autoSubmittedValue(message).map { "auto-submitted message (\($0))" }
     }
 
-    /// RFC 3834: any `Auto-Submitted` value other than `no` marks machine-sent mail.
-    /// Returns a sanitised token for the reason text, or nil for human mail.
+    /// RFC 3834's `auto-replied`: an automatic reply, never a lead. Other values
+    /// (`auto-generated`, `auto-forwarded`) are not a reason on their own: marketplaces send
+    /// lead notifications with them, and a builder's forwarding rule marks forwarded leads so.
+    /// Returns a sanitised token for the reason text, or nil.
     private static func autoSubmittedValue(_ message: MIMEMessage) -> String? {
         guard let raw = message.header("Auto-Submitted") else { return nil }
         let token = raw.split(separator: ";", maxSplits: 1).first.map(String.init) ?? ""
         let value = token.trimmingCharacters(in: .whitespaces).lowercased()
-        if value == "no" { return nil }
+        guard value.hasPrefix("auto-repl") else { return nil }
         let safe = value.unicodeScalars.prefix(40).filter {
             ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "-"
         }

@@ -10,8 +10,13 @@ struct Inquiry {
     /// Whether there is one: a stored answer, as `original != nil` copies the original
     /// (many references to retain and release) to compare it.
     let isForwarded: Bool
-    /// The prospect's mailbox (for a forward: the original's sender, never the forwarder).
+    /// The prospect's mailbox (for a forward: the original's sender, never the forwarder;
+    /// for the forwarder's own sent mail, the person it was sent to).
     let sender: Mailbox?
+    /// Whether the innermost original was written by the forwarder (a builder forwarding
+    /// mail he sent a prospect): then its text, Reply-To and signature are his, not the
+    /// prospect's, and ``sender`` is the original's addressee.
+    let originalIsForwardersOwn: Bool
     /// The prospect's text.
     let body: String
     /// Whether ``body`` and ``subject`` are the message's own text and subject (no forward,
@@ -40,6 +45,7 @@ struct Inquiry {
         guard let original = message.forwarded.first, replyText == nil else {
             self.original = nil
             isForwarded = false
+            originalIsForwardersOwn = false
             attachedOriginal = nil
             sender = message.from.first
             body = replyText ?? message.text ?? ""
@@ -55,20 +61,30 @@ struct Inquiry {
         self.original = original
         isForwarded = true
         attachedOriginal = original.style == .attachedMessage ? Self.attachedMessage(in: message, for: original) : nil
-        sender = original.from
-        body = original.body
         bodyIsMessageText = false
-        if original.style == .attachedMessage {
-            nameSource = "attached original message From header display name"
-            addressSource = "attached original message From header"
-            bodySource = "attached original message body"
+        let isAttached = original.style == .attachedMessage
+        bodySource = isAttached ? "attached original message body" : "forwarded original body"
+        originalIsForwardersOwn = Self.isSameMailbox(original.from, message.from.first)
+        if originalIsForwardersOwn {
+            // The builder forwarding mail he sent: the prospect is whom he sent it to (never
+            // the forwarder or the intake address it is forwarded to), and the text is his own,
+            // so its phones and addresses are not the prospect's: none of it is read.
+            sender = Self.addressee(of: original, excluding: [message.from.first].compactMap { $0 } + message.to + message.cc)
+            body = ""
+            let recipients = isAttached ? "attached original message To/Cc header" : "forwarded original To/Cc line (\(original.style.rawValue) style)"
+            nameSource = recipients
+            addressSource = recipients
             messageSource = bodySource
         } else {
-            let from = "forwarded original From line (\(original.style.rawValue) style)"
-            nameSource = from
+            sender = original.from
+            // A forwarded reply (the prospect answering the builder) quotes earlier mail,
+            // usually the builder's own with his signature: the prospect's words are above it.
+            let split = SubjectCleaner.isReply(original.subject) ? QuotedReply.split(original.body) : (newText: original.body, quoted: nil)
+            body = split.quoted == nil ? original.body : split.newText
+            let from = isAttached ? "attached original message From header" : "forwarded original From line (\(original.style.rawValue) style)"
+            nameSource = isAttached ? "\(from) display name" : from
             addressSource = from
-            bodySource = "forwarded original body"
-            messageSource = bodySource
+            messageSource = split.quoted == nil ? bodySource : "\(bodySource) above the quoted mail"
         }
         if let originalSubject = original.subject, !originalSubject.isEmpty {
             subject = originalSubject
@@ -78,6 +94,25 @@ struct Inquiry {
         } else {
             subject = message.subject
             subjectSource = "Subject header of the forwarding message"
+        }
+    }
+
+    /// Whether two mailboxes have the same address (ignoring case); false when either has none.
+    static func isSameMailbox(_ lhs: Mailbox?, _ rhs: Mailbox?) -> Bool {
+        guard let lhs = lhs?.address, let rhs = rhs?.address, !lhs.isEmpty, !rhs.isEmpty else { return false }
+        return lhs.lowercased() == rhs.lowercased()
+    }
+
+    /// The first `To` or `Cc` recipient of `original` that is none of `excluded` (the
+    /// forwarder and the addresses the forward went to); nil when there is none.
+    static func addressee(of original: ForwardedOriginal, excluding excluded: [Mailbox]) -> Mailbox? {
+        (original.to + original.cc).first { recipient in
+            // Outlook shows some recipients by name alone: compared by name.
+            if recipient.address.isEmpty {
+                guard let name = recipient.name?.lowercased(), !name.isEmpty else { return false }
+                return !excluded.contains { $0.name?.lowercased() == name }
+            }
+            return !excluded.contains { isSameMailbox($0, recipient) }
         }
     }
 

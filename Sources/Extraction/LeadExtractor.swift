@@ -5,20 +5,27 @@ public import MIME
 /// Turns a parsed message into a lead, or into a reason it is not one.
 ///
 /// The pipeline, in order:
-/// 1. ``NotALeadClassifier`` (auto-replies, bounces, lists, spam) → ignored.
+/// 1. ``NotALeadClassifier`` (auto-replies, bounces, calendar replies, spam) → ignored;
+///    mailing-list rules only for a message no spec detects (step 4) whose sender is no
+///    marketplace's: a marketplace's lead alert may carry list headers.
 /// 2. Everything after runs on the innermost forwarded original when the message carries
 ///    one: the forwarder is never the prospect.
 /// 3. `<meta name="lead_*">` tags are read first; their values win.
 /// 4. The spec is detected (``SpecSet/detectedSpec(for:)``); its `ignore` rules may
-///    ignore the message.
+///    ignore the message. When none is detected but a marketplace spec's *sender* side
+///    matches, that spec's `ignore` rules apply; otherwise the message is kept as `other`,
+///    flagged: a new template of a marketplace is never ignored.
 /// 5. The spec's field rules fill what is still empty; relay addresses and proxied
 ///    phones become relay contact channels, never `email` / `phone`.
 /// 6. No spec: a person's own message is a `direct_inquiry` (sender name and address,
-///    phone in the text); an automated sender of unknown format is `other`, flagged for
-///    review, with the sender domain as `source_detail`.
+///    phone in the text); an automated sender of unknown format (``isAutomated(_:)``, a
+///    `List-Unsubscribe` header, or label lines naming someone else's address) is `other`,
+///    flagged for review, with the sender domain as `source_detail`. The builder's own
+///    addresses (the recipients, the forwarder) are never the prospect's email.
 /// 7. ``InquiryHeuristics`` fill what is still empty from what the prospect wrote.
 /// 8. No email, phone or relay channel → ignored, except for a marketplace spec (some
-///    hide contact details): then the lead is flagged for review.
+///    hide contact details, or its template changed) or an automated-looking sender at a
+///    personal mail provider (then the sender is the contact): flagged for review.
 ///
 /// ```swift
 /// let extractor = LeadExtractor(specs: try SpecSet.load(directory: parsersURL))
@@ -36,7 +43,7 @@ public struct LeadExtractor: Sendable {
     /// A lead, or the reason the message is not one.
     public func extract(from message: MIMEMessage) -> ExtractionOutcome {
         let headers = ClassificationHeaders(message.headers)
-        if let verdict = NotALeadClassifier.verdictBeforeContent(for: message, headers: headers) {
+        if let verdict = NotALeadClassifier.verdictBeforeListAndContent(for: message, headers: headers) {
             return .ignored(reason: verdict.reason)
         }
         let view = InquiryView(message: message)
@@ -54,12 +61,13 @@ public struct LeadExtractor: Sendable {
         if !presence.rulesOutPitch(), let verdict = SpamRule.contentVerdict(message) {
             return .ignored(reason: verdict.reason)
         }
-        // (Without an Auto-Submitted header, which the one pass found or not, there is no
-        // auto-submitted reason: no second search of the headers.)
-        if headers.autoSubmitted != nil, let reason = GenericExtractor.autoSubmittedReason(message) {
-            return .ignored(reason: reason)
+        // No spec detected: a marketplace's sender with content no template matched.
+        let senderOnly = detected == nil ? specs.senderOnlyMarketplaceDetector(view) : nil
+        if detected == nil, senderOnly == nil,
+           let verdict = MailingListRule.verdict(message, headers) ?? MailingListRule.listIDVerdict(message, headers) {
+            return .ignored(reason: verdict.reason)
         }
-        if let detected, let reason = specs.ignoreReason(detected.spec, view, presence: presence) {
+        if let ruled = detected ?? senderOnly, let reason = specs.ignoreReason(ruled.spec, view, presence: presence) {
             return .ignored(reason: reason)
         }
 
@@ -71,6 +79,10 @@ public struct LeadExtractor: Sendable {
             lead: ExtractedLead(source: "direct_inquiry", isForwarded: view.inquiry.isForwarded),
             relayDomains: relayDomains)
         builder.phonesAreProxied = detected?.spec.relays.phonesAreProxied ?? false
+        builder.builderAddresses = Self.builderAddresses(message, view)
+        if view.inquiry.originalIsForwardersOwn {
+            builder.lead.flagForReview("the builder forwarded their own message: the prospect is taken from its recipients")
+        }
 
         let metaSource = LeadMetaTags.apply(LeadMetaTags.tags(in: view), to: &builder)
 
@@ -100,8 +112,19 @@ public struct LeadExtractor: Sendable {
                 builder.lead.flagForReview("unknown source \"\(metaSource)\" in the lead_source meta tag")
             }
             builder.lead.fields["source"] = FieldProvenance(rule: "meta lead_source", location: "HTML meta tag")
+        } else if let senderOnly {
+            let domain = view.senderDomain ?? "an unknown domain"
+            let name = senderOnly.spec.name
+            Self.fillUnknownSource(&builder, view, reason: "from \(domain), but no \(name) template matched: a new template, or not a lead")
+            // The marketplace's own text (support numbers, the builder's account) is not the
+            // prospect's: the reviewer reads the message instead.
+            heuristicsText = ""
         } else if Self.isAutomated(view.sender) {
             Self.fillUnknownSource(&builder, view)
+        } else if Self.hasListUnsubscribe(message, headers, view) {
+            Self.fillUnknownSource(&builder, view, reason: "unknown source: the sender (\(view.senderDomain ?? "no sender domain")) sends List-Unsubscribe, which people's mail never carries, and no spec in parsers/ matches")
+        } else if Self.namesSomeoneElse(view) {
+            Self.fillUnknownSource(&builder, view, reason: "the text names another person's details as labelled fields: the sender (\(view.senderAddress)) is not taken as the prospect")
         } else {
             GenericExtractor.fillDirectInquiry(&builder, view.inquiry)
         }
@@ -111,7 +134,8 @@ public struct LeadExtractor: Sendable {
                         provenance: FieldProvenance(rule: "subject without prefixes", location: view.inquiry.subjectSource))
         }
         if !heuristicsText.isEmpty {
-            InquiryHeuristics.fill(&builder.lead, from: heuristicsText, location: heuristicsLocation)
+            InquiryHeuristics.fill(&builder.lead, from: heuristicsText, location: heuristicsLocation,
+                                   writtenIn: message.date.map { Self.utcCalendar.component(.year, from: $0) })
         }
         // An address the prospect wrote in their message, when nothing else gave one.
         if let detected, !builder.has(.email), let message = builder.lead.message {
@@ -126,19 +150,32 @@ public struct LeadExtractor: Sendable {
         builder.finishChannels()
 
         if builder.lead.contactChannels.isEmpty {
-            guard let detected, detected.spec.isMarketplace else {
+            if let detected, detected.spec.isMarketplace {
+                builder.lead.flagForReview("no contact details: the \(detected.spec.name) notification gives no email address or phone number")
+            } else if let senderOnly {
+                builder.lead.flagForReview("no contact details: the \(senderOnly.spec.name) message gives no email address or phone number")
+            } else if detected == nil, metaSource == nil, let address = Self.personalMailbox(view.sender),
+                      builder.set(.email, raw: address, hint: .email,
+                                  provenance: FieldProvenance(rule: "sender address", location: view.inquiry.addressSource)) {
+                // An address that looked automated, at a provider where people have their own.
+                builder.finishChannels()
+                builder.lead.flagForReview("the sender looked automated but writes from a personal mail provider: taken as the prospect")
+            } else {
                 return .ignored(reason: "no contact details: no sender address or phone number")
             }
-            builder.lead.flagForReview("no contact details: the \(detected.spec.name) notification gives no email address or phone number")
         }
         return .lead(builder.lead)
     }
 
+    /// For the year a message was written (its Date header, read in UTC).
+    private static let utcCalendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        return calendar
+    }()
+
     // MARK: - Unknown automated senders
 
-    private static let automatedAddresses = [
-        "noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "do_not_reply", "mailer-daemon",
-    ]
     private static let automatedWords: Set<String> = [
         "notification", "notifications", "notify", "alert", "alerts", "mailer", "wordpress", "form", "forms",
         "lead", "leads", "system", "automated", "auto", "robot", "bounce", "bounces", "webmaster", "website",
@@ -146,8 +183,11 @@ public struct LeadExtractor: Sendable {
     ]
 
     /// A sender that is a program, not a person (`noreply@`, `notifications@`, `wordpress@`):
-    /// its local part contains a no-reply form or has one of the automated words as a
-    /// dot/dash-separated word.
+    /// its local part contains a no-reply form, or has one of the automated words as a
+    /// dot/dash-separated word that is its first word (`mailer.daemon`, `leads-acme`) or
+    /// whose other words are automated or hold a digit too (`site42-notifications`). A
+    /// person's surname may be such a word (`tom.mailer@`): a later word beside a plain one
+    /// does not count.
     static func isAutomated(_ sender: Mailbox?) -> Bool {
         guard let address = sender?.address else { return false }
         let answer = address.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
@@ -166,33 +206,44 @@ public struct LeadExtractor: Sendable {
             return byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
         }
         guard let at = bytes.firstIndex(of: UInt8(ascii: "@")) else { return false }
-        for needle in automatedAddressBytes where needle.count <= at {
-            for start in 0...(at - needle.count) {
-                var offset = 0
-                while offset < needle.count, folded(start + offset) == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
-            }
-        }
+        if NoReplyAddress.isNoReply(localPart: bytes[..<at]) { return true }
         var wordStart = 0
+        var isFirstWord = true
+        var anyAutomated = false
+        var othersAutomatedOrDigit = true
         for index in 0...at {
             let byte = index == at ? UInt8(ascii: ".") : bytes[index]
             guard byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "+") else {
                 continue
             }
             let length = index - wordStart
+            // (Empty words, as between two separators, are no words: `split` drops them.)
+            guard length > 0 else {
+                wordStart = index + 1
+                continue
+            }
+            var automated = false
             if length < automatedWordBytes.count {
                 for word in automatedWordBytes[length] {
                     var offset = 0
                     while offset < length, folded(wordStart + offset) == word[offset] { offset += 1 }
-                    if offset == length { return true }
+                    if offset == length {
+                        automated = true
+                        break
+                    }
                 }
             }
+            if automated {
+                if isFirstWord { return true }
+                anyAutomated = true
+            } else if !bytes[wordStart..<index].contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+                othersAutomatedOrDigit = false
+            }
+            isFirstWord = false
             wordStart = index + 1
         }
-        return false
+        return anyAutomated && othersAutomatedOrDigit
     }
-
-    private static let automatedAddressBytes = automatedAddresses.map { Array($0.utf8) }
 
     /// `automatedWords` by byte length (index: length), as bytes.
     private static let automatedWordBytes: [[[UInt8]]] = {
@@ -206,9 +257,77 @@ public struct LeadExtractor: Sendable {
         let address = address.lowercased()
         guard let at = address.firstIndex(of: "@") else { return false }
         let local = address[..<at]
-        if automatedAddresses.contains(where: { Self.contains(local, $0) }) { return true }
-        return local.split(whereSeparator: { $0 == "." || $0 == "-" || $0 == "_" || $0 == "+" })
-            .contains { automatedWords.contains(String($0)) }
+        if NoReplyAddress.forms.contains(where: { Self.contains(local, $0) }) { return true }
+        let words = local.split(whereSeparator: { $0 == "." || $0 == "-" || $0 == "_" || $0 == "+" })
+        guard let first = words.first else { return false }
+        if automatedWords.contains(String(first)) { return true }
+        let automated = words.map { automatedWords.contains(String($0)) }
+        return automated.contains(true)
+            && words.indices.allSatisfy { automated[$0] || words[$0].contains(where: { $0.isASCII && $0.isNumber }) }
+    }
+
+    // MARK: - Whose mailboxes
+
+    /// The builder's side of the message, lowercase: its recipients (To, Cc) and, for a
+    /// forward, the forwarder and the original's recipients. Never the inquiry's own sender
+    /// (a person may copy themselves, or forward their own message).
+    static func builderAddresses(_ message: MIMEMessage, _ view: InquiryView) -> Set<String> {
+        var addresses: Set<String> = []
+        func add(_ mailboxes: [Mailbox]) {
+            for mailbox in mailboxes where !mailbox.address.isEmpty { addresses.insert(mailbox.address.lowercased()) }
+        }
+        add(message.to)
+        add(message.cc)
+        if view.inquiry.isForwarded {
+            add(message.from)
+            for original in message.forwarded {
+                add(original.to)
+                add(original.cc)
+            }
+            if let attached = view.inquiry.attachedOriginal {
+                add(attached.to)
+                add(attached.cc)
+            }
+        }
+        if !addresses.isEmpty { addresses.remove(view.senderAddress) }
+        return addresses
+    }
+
+    /// Whether the inquiry's own message carries `List-Unsubscribe`, which people's mail
+    /// never does (a portal's does). Not through a Google Group, which adds one to every
+    /// message of a builder's shared inbox; for an inline forward the original's headers
+    /// are unknown.
+    static func hasListUnsubscribe(_ message: MIMEMessage, _ headers: ClassificationHeaders, _ view: InquiryView) -> Bool {
+        guard headers.xGoogleGroupID == nil else { return false }
+        guard view.inquiry.original != nil else { return headers.listUnsubscribe != nil }
+        return view.inquiry.attachedOriginal?.header("List-Unsubscribe") != nil
+    }
+
+    /// Whether the text reads like a notification about someone else: label lines (see
+    /// ``LeadNotificationSignals``) with an `Email:` that is not the sender's address nor
+    /// the builder's. A portal no spec knows (`team@bark.com`) is then not the prospect.
+    static func namesSomeoneElse(_ view: InquiryView) -> Bool {
+        let found = LeadNotificationSignals.labelLines(in: view.text)
+        guard found.count >= 2 else { return false }
+        let sender = view.senderAddress
+        return found.emails.contains { value in
+            guard let email = ValueNormalizer.email(ValueNormalizer.trimmingWhitespace(String(value))) else { return false }
+            return email.lowercased() != sender
+        }
+    }
+
+    /// Mail providers where an address is one person's own mailbox.
+    private static let personalMailDomains: Set<String> = [
+        "gmail.com", "googlemail.com", "yahoo.com", "ymail.com", "outlook.com", "hotmail.com", "live.com", "msn.com",
+        "icloud.com", "me.com", "mac.com", "aol.com", "protonmail.com", "proton.me", "comcast.net", "att.net",
+        "sbcglobal.net", "verizon.net", "gmx.com",
+    ]
+
+    /// The sender's address when it is at a personal mail provider and no no-reply form.
+    static func personalMailbox(_ sender: Mailbox?) -> String? {
+        guard let address = sender?.address.lowercased(), let domain = domainOf(address),
+              personalMailDomains.contains(domain), !NoReplyAddress.isNoReply(address) else { return nil }
+        return address
     }
 
     /// The whitespace-separated tokens of `line` that contain "@", in order. On the bytes
@@ -273,12 +392,12 @@ public struct LeadExtractor: Sendable {
     }
 
     /// A lead-like email from an automated sender no spec knows: source `other`, the sender
-    /// domain as detail, flagged for review; the contact is whatever the text and Reply-To
-    /// name (never the sender itself).
-    private static func fillUnknownSource(_ builder: inout LeadBuilder, _ view: InquiryView) {
+    /// domain as detail, flagged for review (with `reason` when given); the contact is
+    /// whatever the text and Reply-To name (never the sender itself).
+    private static func fillUnknownSource(_ builder: inout LeadBuilder, _ view: InquiryView, reason: String? = nil) {
         builder.lead.source = "other"
         builder.lead.sourceDetail = view.senderDomain ?? "unknown"
-        builder.lead.flagForReview("unknown source: an automated sender (\(view.senderDomain ?? "no sender domain")) that no spec in parsers/ matches")
+        builder.lead.flagForReview(reason ?? "unknown source: an automated sender (\(view.senderDomain ?? "no sender domain")) that no spec in parsers/ matches")
         let senderDomain = view.senderDomain
         if let replyTo = view.replyTo.first, domainOf(replyTo.address) != senderDomain {
             builder.set(.email, raw: replyTo.address, hint: .email,

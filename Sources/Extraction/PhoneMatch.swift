@@ -9,6 +9,20 @@ public struct PhoneMatch: Sendable, Equatable {
     public var line: Int
     /// Whether the number passed NANP validation (and `number` is therefore E.164).
     public var isNANP: Bool
+    /// What its line says just before it (at most ``maximumLeadIn`` characters, from the
+    /// line's start or the previous number on it): `"Fax: "`, `"my cell is "`. Empty when
+    /// the scanner did not record it.
+    public var leadIn = ""
+
+    /// How much of a line before a number ``leadIn`` keeps.
+    public static let maximumLeadIn = 40
+
+    /// The same number (and extension) found on the same line. ``leadIn`` is context, read
+    /// from whichever form of the text the scanner walked (a character that is not ASCII may
+    /// stand as a placeholder there), so it is not compared.
+    public static func == (lhs: PhoneMatch, rhs: PhoneMatch) -> Bool {
+        lhs.number == rhs.number && lhs.phoneExtension == rhs.phoneExtension && lhs.line == rhs.line && lhs.isNANP == rhs.isNANP
+    }
 
     /// Creates a match.
     public init(number: String, phoneExtension: String? = nil, line: Int, isNANP: Bool = true) {

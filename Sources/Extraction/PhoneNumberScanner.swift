@@ -182,15 +182,21 @@ public struct PhoneNumberScanner: Sendable {
         var matches: [PhoneMatch] = []
         var line = 1
         var index = 0
+        // Where the text before the next number starts: its line's start, or the end of
+        // the number before it on that line.
+        var leadInStart = 0
         while index < scalars.count, matches.count < limit {
             let scalar = scalars[index]
             if scalar == "\n" {
                 line += 1
+                leadInStart = index + 1
             } else if isDigit(scalar) || scalar == "+" || scalar == "(",
                       startsAtBoundary(scalars, index),
-                      let (match, end) = nanpNumber(scalars, at: index, line: line) {
+                      var (match, end) = nanpNumber(scalars, at: index, line: line) {
+                match.leadIn = Self.string(scalars, max(leadInStart, index - PhoneMatch.maximumLeadIn)..<index)
                 matches.append(match)
                 index = end
+                leadInStart = end
                 continue
             }
             index += 1
@@ -223,7 +229,8 @@ public struct PhoneNumberScanner: Sendable {
         } else {
             guard let start = readDigits(s, &index, count: 3) else { return nil }
             area = start
-            skipSeparators(s, &index)
+            // "512/555-0191": a slash after the area code only (dates have two-digit groups).
+            if index < s.count, s[index] == "/" { index += 1 } else { skipSeparators(s, &index) }
         }
         guard let exchange = readDigits(s, &index, count: 3) else { return nil }
         skipSeparators(s, &index)
@@ -261,12 +268,15 @@ public struct PhoneNumberScanner: Sendable {
     private func readExtension<S: ScalarText>(_ s: S, _ index: inout Int) -> String? {
         var probe = index
         var skipped = 0
-        while probe < s.count, skipped < 3, s[probe] == " " || s[probe] == "," || s[probe] == "\t" {
+        // ("(ext 22)": an opening parenthesis may come before the keyword.)
+        while probe < s.count, skipped < 3, s[probe] == " " || s[probe] == "," || s[probe] == "\t" || s[probe] == "(" {
             probe += 1
             skipped += 1
         }
         var keywordEnd: Int?
-        for keyword in Self.extensionKeywords {
+        // "#204" right after the number: the hash is the keyword.
+        if probe < s.count, s[probe] == "#", probe + 1 < s.count, isDigit(s[probe + 1]) { keywordEnd = probe + 1 }
+        for keyword in Self.extensionKeywords where keywordEnd == nil {
             if matchesWord(s, at: probe, keyword) {
                 keywordEnd = probe + keyword.count
                 break

@@ -70,6 +70,7 @@ struct ForwardHeaderFields: Sendable {
         // Recipients stay lines until read (extraction never reads them).
         let to = to.map { RecipientList.written(cut($0, Self.maximumRecipientBytes)) } ?? .parsed([])
         let cc = cc.map { RecipientList.written(cut($0, Self.maximumRecipientBytes)) } ?? .parsed([])
+        let replyTo = replyTo.map { RecipientList.written(cut($0, Self.maximumRecipientBytes)) } ?? .parsed([])
         let sender: (author: Mailbox?, onBehalf: Mailbox?) = from.map { Self.sender(cut($0, Self.maximumFromBytes)) } ?? (nil, nil)
         return ForwardedOriginal(
             from: sender.author,
@@ -77,6 +78,7 @@ struct ForwardHeaderFields: Sendable {
             subject: subject,
             toList: to,
             ccList: cc,
+            replyToList: replyTo,
             body: body,
             style: style,
             leadingText: leadingText,

@@ -21,6 +21,7 @@ extension ForwardedOriginal {
             subject: message.subject,
             to: message.to,
             cc: message.cc,
+            replyTo: message.replyTo,
             body: HeaderBlockParser.trimmed(body),
             style: .attachedMessage,
             sentOnBehalfBy: sender?.address == message.from.first?.address ? nil : sender

@@ -160,7 +160,8 @@ enum InlineForwardParser {
         var leading = joined(lines, 0..<blocks[0].start, stripping: 0)
         for (offset, block) in blocks.enumerated() {
             let end = offset + 1 < blocks.count ? blocks[offset + 1].start : lines.count
-            let body = joined(lines, block.bodyStart..<max(end, block.bodyStart), stripping: block.depth)
+            let body = TextNormalizer.droppingByteOrderMark(
+                joined(lines, block.bodyStart..<max(end, block.bodyStart), stripping: block.depth))
             originals.append(block.fields.original(body: body, style: block.style, leadingText: leading))
             leading = body
         }

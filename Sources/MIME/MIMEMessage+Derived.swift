@@ -79,7 +79,9 @@ extension MIMEMessage {
         var forwarded: [ForwardedOriginal] {
             if let cached = self.cache.withLock({ $0.forwarded }) { return cached }
             var forwarded: [ForwardedOriginal] = []
-            for attached in self.inputs.attached {
+            // A delivery report someone attached (a homeowner's "my mail to you bounced")
+            // is not a forwarded original: the carrying message's own text is the inquiry.
+            for attached in self.inputs.attached where !attached.isDeliveryReport {
                 forwarded += attached.forwarded
                 forwarded.append(ForwardedOriginal(attachedMessage: attached))
             }

@@ -120,7 +120,13 @@ struct MessageParser {
             let decoded = decodeText(bytes, range: range, charset: contentType.parameters["charset"],
                                      transferEncoding: transferEncoding)
             part.decodedSize = decoded.decodedSize
-            if isHTML { content.html.append(decoded.text) } else { content.plain.append(decoded.text) }
+            if isHTML {
+                content.html.append(decoded.text)
+            } else {
+                // RFC 3676 is defined for text/plain only.
+                let flowed = FlowedText.format(contentType.parameters)
+                content.plain.append(flowed.isFlowed ? FlowedText.unflowed(decoded.text, delSp: flowed.delSp) : decoded.text)
+            }
         } else {
             part.decodedSize = TransferDecoder.decodedLength(bytes, range: range, encoding: part.transferEncoding)
         }
@@ -233,7 +239,7 @@ struct MessageParser {
         }
         let result = CharsetDecoder.decodeText(&decoded.bytes, charset: charset)
         if let defect = result.defect { defects.append(defect) }
-        return (result.text, decodedSize)
+        return (TextNormalizer.droppingByteOrderMark(result.text), decodedSize)
     }
 
     /// Transfer-decodes `bytes[range]`; with a `limit`, only a prefix long enough to yield

@@ -6,8 +6,17 @@ import Musl
 import Darwin
 #endif
 
-/// Line-ending normalisation for decoded text.
+/// Normalisation of decoded text: line endings, and a leading byte-order mark.
 enum TextNormalizer {
+    /// `text` without a leading U+FEFF. The byte-order mark some clients put at the start of
+    /// a text (iOS Mail at the top of a forwarded original's body, Windows editors at the top
+    /// of a part) says nothing in mail, whose charset is declared, and would stick to the
+    /// first word ("\u{FEFF}Hi Mike") of the lead's message.
+    static func droppingByteOrderMark(_ text: String) -> String {
+        guard text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) else { return text }
+        return String(text.utf8.dropFirst(3)) ?? text
+    }
+
     /// Converts CRLF and lone CR to LF and drops NUL characters (PostgreSQL text cannot
     /// hold them, and no mail means them).
     ///

@@ -80,7 +80,8 @@ import Testing
             let shown = prefix.hasSuffix(":") ? String(prefix.dropLast()) : prefix
             return NotALeadVerdict(kind: .autoReply, reason: "auto-reply (subject \"\(shown)\")")
         }
-        if let suppress, let phrase = OutOfOfficeSubjects.phrases.first(where: { replaced.contains($0) }) {
+        if let suppress, let phrase = OutOfOfficeSubjects.phrases.first(where: { replaced.contains($0) }),
+           !AutoReplyRule.startsWithReplyOrForwardPrefix(subject) {
             return NotALeadVerdict(kind: .autoReply,
                                    reason: "auto-reply (subject \"\(phrase)\", X-Auto-Response-Suppress: \(HeaderToken.safe(suppress, limit: 20)))")
         }
@@ -173,7 +174,9 @@ import Testing
             #expect(LeadExtractor.isAutomated(Mailbox(name: nil, address: address)) == LeadExtractor.characterIsAutomated(address),
                     "\(address.debugDescription)")
         }
-        #expect(LeadExtractor.isAutomated(Mailbox(name: nil, address: "Site.Notifications@x.com")))
+        #expect(LeadExtractor.isAutomated(Mailbox(name: nil, address: "Notifications.Site@x.com")))
+        // A later automated word beside a plain one is a person's (`tom.mailer@`): session 15.
+        #expect(!LeadExtractor.isAutomated(Mailbox(name: nil, address: "Site.Notifications@x.com")))
         #expect(!LeadExtractor.isAutomated(Mailbox(name: nil, address: "jane.doe@x.com")))
         #expect(!LeadExtractor.isAutomated(nil))
     }

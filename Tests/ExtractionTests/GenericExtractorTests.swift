@@ -101,11 +101,16 @@ struct GenericExtractorTests {
         #expect(extractor.extract(from: message) == .ignored(reason: "no contact details: no sender address or phone number"))
     }
 
-    @Test func autoSubmittedIsIgnoredUnlessNo() {
+    @Test func autoSubmittedIsIgnoredOnlyWhenAutoReplied() {
         let auto = MIMEMessage(
+            headers: [MIMEHeader(name: "Auto-Submitted", value: "Auto-Replied; x=1", rawValue: "Auto-Replied; x=1")],
+            from: [Mailbox(name: nil, address: "a@example.com")])
+        #expect(extractor.extract(from: auto) == .ignored(reason: "auto-submitted message (auto-replied)"))
+        // Marketplaces and builders' forwarding rules send leads as auto-generated / auto-forwarded.
+        let generated = MIMEMessage(
             headers: [MIMEHeader(name: "Auto-Submitted", value: "Auto-Generated; x=1", rawValue: "Auto-Generated; x=1")],
             from: [Mailbox(name: nil, address: "a@example.com")])
-        #expect(extractor.extract(from: auto) == .ignored(reason: "auto-submitted message (auto-generated)"))
+        #expect(extractor.extract(from: generated).lead?.email == "a@example.com")
         let human = MIMEMessage(
             headers: [MIMEHeader(name: "auto-submitted", value: "no", rawValue: "no")],
             from: [Mailbox(name: nil, address: "a@example.com")])

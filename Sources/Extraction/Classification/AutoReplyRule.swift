@@ -2,30 +2,25 @@ import MIME
 
 /// Automatic replies and other machine-generated mail (RFC 3834 and what mail clients do).
 ///
-/// - `Auto-Submitted: auto-replied` (any value but `no` that names a reply) → auto-reply.
-/// - `Auto-Submitted: auto-generated` (or another non-`no` value) → automated message,
-///   *unless* the text reads like a lead notification (two or more `Name:`/`Email:`/
-///   `Phone:`/`Message:` label lines; see ``LeadNotificationSignals``): form plugins and
-///   marketplaces generate their notifications automatically too, and a lost lead costs more
-///   than an extra one to review.
+/// - `Auto-Submitted: auto-replied` (RFC 3834's automatic reply) → auto-reply.
+/// - Any other `Auto-Submitted` value (`auto-generated`, `auto-forwarded`, ...) decides
+///   nothing on its own: marketplaces and form plugins send their lead notifications with
+///   it, and a builder's forwarding rule (Exchange inbox rules) marks the forwarded lead so.
+///   The other signals below still decide.
 /// - `Precedence: auto_reply`, `X-Autoreply: yes`, `X-Autorespond` → auto-reply.
 /// - A subject starting like an out-of-office reply (`Automatic reply:`, `Out of Office:`,
 ///   `Abwesenheitsnotiz:`, `Réponse automatique:`, ...) → auto-reply.
 /// - `X-Auto-Response-Suppress` alone is *not* enough: bulk and notification senders set it
 ///   to keep auto-replies away from their own mail, lead notifications included. It counts
-///   with an out-of-office phrase anywhere in the subject.
+///   with an out-of-office phrase anywhere in the subject, but not after a reply or forward
+///   prefix (`RE: Out of Office: ...`): that is a person answering an auto-reply, and
+///   Outlook sets the header on people's mail too.
 enum AutoReplyRule {
     static func verdict(_ message: MIMEMessage, _ headers: ClassificationHeaders) -> NotALeadVerdict? {
         if let raw = headers.autoSubmitted {
             let token = HeaderToken.first(raw)
-            if token != "no" {
-                let value = HeaderToken.safe(token)
-                if token == "auto-replied" || token.hasPrefix("auto-repl") {
-                    return NotALeadVerdict(kind: .autoReply, reason: "auto-reply (Auto-Submitted: \(value))")
-                }
-                if !LeadNotificationSignals.looksLikeLeadNotification(message.text ?? "") {
-                    return NotALeadVerdict(kind: .automated, reason: "automated message (Auto-Submitted: \(value))")
-                }
+            if token.hasPrefix("auto-repl") {
+                return NotALeadVerdict(kind: .autoReply, reason: "auto-reply (Auto-Submitted: \(HeaderToken.safe(token)))")
             }
         }
         if let precedence = headers.precedence, precedence == "auto_reply" || precedence == "auto-reply" {
@@ -53,7 +48,8 @@ enum AutoReplyRule {
             return NotALeadVerdict(kind: .autoReply, reason: "auto-reply (subject \"\(prefix.trimmingColon)\")")
         }
         if let suppress = headers.xAutoResponseSuppress,
-           let phrase = OutOfOfficeSubjects.phrases.first(where: { subject.contains($0) }) {
+           let phrase = OutOfOfficeSubjects.phrases.first(where: { subject.contains($0) }),
+           !Self.startsWithReplyOrForwardPrefix(message.subject ?? "") {
             return NotALeadVerdict(kind: .autoReply,
                                    reason: "auto-reply (subject \"\(phrase)\", X-Auto-Response-Suppress: \(HeaderToken.safe(suppress, limit: 20)))")
         }
@@ -68,7 +64,8 @@ enum AutoReplyRule {
             if let prefix = OutOfOfficeSubjects.prefix(ofASCIISubject: bytes) {
                 return .some(NotALeadVerdict(kind: .autoReply, reason: "auto-reply (subject \"\(prefix.trimmingColon)\")"))
             }
-            if let suppress, let phrase = OutOfOfficeSubjects.phrase(inASCIISubject: bytes) {
+            if let suppress, let phrase = OutOfOfficeSubjects.phrase(inASCIISubject: bytes),
+               !Self.startsWithReplyOrForwardPrefix(subject) {
                 return .some(NotALeadVerdict(kind: .autoReply,
                                              reason: "auto-reply (subject \"\(phrase)\", X-Auto-Response-Suppress: \(HeaderToken.safe(suppress, limit: 20)))"))
             }
@@ -85,6 +82,12 @@ enum AutoReplyRule {
             return .some(OutOfOfficeSubjects.prefix(ofASCIISubject: bytes))
         }
         return outcome ?? .none
+    }
+
+    /// Whether `subject` starts with a reply or forward prefix (`RE:`, `AW:`, `Fwd:`, ...),
+    /// as ``SubjectCleaner`` reads them: a person's answer, whatever follows.
+    static func startsWithReplyOrForwardPrefix(_ subject: String) -> Bool {
+        SubjectCleaner.clean(subject) != ValueNormalizer.trimmingWhitespace(subject)
     }
 
     private static func containsSpaceColon(_ text: String) -> Bool {

@@ -15,6 +15,10 @@ final class ClassificationHeaders {
     var listID: String?
     var xSpamFlag: String?
     var xSpamStatus: String?
+    /// People's mail never carries one: it marks a program's (see ``LeadExtractor``).
+    var listUnsubscribe: String?
+    /// Exchange's mark on a non-delivery report, whatever its content type (often empty).
+    var xMSExchangeMessageIsNdr: String?
 
     init(_ headers: [MIMEHeader]) {
         for header in headers {
@@ -41,11 +45,17 @@ final class ClassificationHeaders {
                 }
             case 14:
                 if autoSubmitted == nil, Self.name(name, is: "auto-submitted") { autoSubmitted = header.value }
+            case 16:
+                if listUnsubscribe == nil, Self.name(name, is: "list-unsubscribe") { listUnsubscribe = header.value }
             case 17:
                 if xGoogleGroupID == nil, Self.name(name, is: "x-google-group-id") { xGoogleGroupID = header.value }
             case 24:
                 if xAutoResponseSuppress == nil, Self.name(name, is: "x-auto-response-suppress") {
                     xAutoResponseSuppress = header.value
+                }
+            case 28:
+                if xMSExchangeMessageIsNdr == nil, Self.name(name, is: "x-ms-exchange-message-is-ndr") {
+                    xMSExchangeMessageIsNdr = header.value
                 }
             default:
                 break

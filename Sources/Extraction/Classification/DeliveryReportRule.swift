@@ -7,6 +7,13 @@ import MIME
 /// - A `message/delivery-status` (or `message/global-delivery-status`) part anywhere.
 /// - A sender whose local part is `MAILER-DAEMON` or `postmaster` (any case): bounces
 ///   that do not follow RFC 3464 come from these.
+/// - A subject that *starts* like a bounce (`Undeliverable:`, `failure notice`, ...; not
+///   after `Fwd:`/`Re:`, which a person wrote) together with Exchange's
+///   `X-MS-Exchange-Message-Is-Ndr` header, an automated sender (`bounce@`), or a marker
+///   of a mail server's report in the text (qmail's `--- Below this line is a copy of the
+///   message.`, Exchange's `Diagnostic information for administrators`).
+/// - A subject starting `Read:` (`Not read:`) with Outlook's `was read on` (`was deleted
+///   without being read`) in the text: a plain-text read receipt.
 /// The returned original inside a bounce can look exactly like a lead; it is never one.
 enum DeliveryReportRule {
     static func verdict(_ message: MIMEMessage, _ headers: ClassificationHeaders) -> NotALeadVerdict? {
@@ -25,9 +32,9 @@ enum DeliveryReportRule {
         if message.parts.contains(where: { $0.contentType == "message/delivery-status" || $0.contentType == "message/global-delivery-status" }) {
             return NotALeadVerdict(kind: .deliveryReport, reason: "delivery status notification (message/delivery-status part)")
         }
-        guard let address = message.from.first?.address else { return nil }
+        guard let address = message.from.first?.address else { return nonStandardReport(message, headers) }
         // Most senders are ASCII and no bounce address: decided on the bytes, unlowercased.
-        if Self.isCertainlyNotBounce(address) { return nil }
+        if Self.isCertainlyNotBounce(address) { return nonStandardReport(message, headers) }
         if let sender = message.from.first?.address.lowercased(), let at = Self.firstAt(sender) {
             let local = sender[..<at]
             if local == "mailer-daemon" || local == "postmaster" {
@@ -36,8 +43,60 @@ enum DeliveryReportRule {
         } else if let sender = message.from.first?.address.lowercased(), sender == "mailer-daemon" || sender == "postmaster" {
             return NotALeadVerdict(kind: .deliveryReport, reason: "bounce (From: \(sender))")
         }
+        return nonStandardReport(message, headers)
+    }
+
+    /// Lowercase subject starts of bounces that are not `multipart/report`.
+    static let bounceSubjects = [
+        "undeliverable:", "undelivered mail returned to sender", "failure notice", "delivery status notification (failure)",
+        "delivery status notification (delay)", "mail delivery failed", "mail delivery failure", "delivery failure",
+        "returned mail:", "message not delivered", "delivery has failed",
+    ]
+    /// Lowercase text of mail servers' bounce reports (no person writes these).
+    static let bounceMarkers = [
+        "below this line is a copy of the message", "diagnostic information for administrators", "remote server returned",
+        "delivery has failed to these recipients", "the following addresses had permanent fatal errors",
+        "this is a permanent error", "original message headers",
+    ]
+    /// Lowercase subject starts of plain-text read receipts, each with what its text says.
+    static let readReceipts: [(subject: String, marker: String)] = [
+        ("read:", "was read on"), ("not read:", "was deleted without being read"),
+    ]
+
+    /// A bounce or read receipt in plain form (see the type's list), or nil. Most subjects
+    /// start with a byte no such subject starts with: decided on that byte alone.
+    static func nonStandardReport(_ message: MIMEMessage, _ headers: ClassificationHeaders) -> NotALeadVerdict? {
+        guard let subject = message.subject,
+              let first = subject.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }) else { return nil }
+        let folded = first >= 0x41 && first <= 0x5A ? first | 0x20 : first
+        guard reportSubjectFirstBytes.contains(folded) else { return nil }
+        let start = String(subject.drop(while: { $0 == " " || $0 == "\t" }).prefix(60)).lowercased()
+        if let bounce = bounceSubjects.first(where: { start.hasPrefix($0) }) {
+            let label = bounce.hasSuffix(":") ? String(bounce.dropLast()) : bounce
+            if headers.xMSExchangeMessageIsNdr != nil {
+                return NotALeadVerdict(kind: .deliveryReport, reason: "bounce (subject \"\(label)\", X-MS-Exchange-Message-Is-Ndr)")
+            }
+            if LeadExtractor.isAutomated(message.from.first) {
+                return NotALeadVerdict(kind: .deliveryReport, reason: "bounce (subject \"\(label)\" from an automated sender)")
+            }
+            let text = String((message.text ?? "").prefix(8_000)).lowercased()
+            if bounceMarkers.contains(where: { text.contains($0) }) {
+                return NotALeadVerdict(kind: .deliveryReport, reason: "bounce (subject \"\(label)\", mail server report)")
+            }
+            return nil
+        }
+        if let receipt = readReceipts.first(where: { start.hasPrefix($0.subject) }) {
+            let text = String((message.text ?? "").prefix(2_000)).lowercased()
+            if text.contains(receipt.marker) {
+                return NotALeadVerdict(kind: .deliveryReport, reason: "read receipt (subject \"\(receipt.subject.dropLast())\")")
+            }
+        }
         return nil
     }
+
+    /// The first bytes of ``bounceSubjects`` and ``readReceipts``' subjects.
+    private static let reportSubjectFirstBytes: Set<UInt8> = Set(
+        (bounceSubjects + readReceipts.map(\.subject)).compactMap(\.utf8.first))
 
     /// False when `contentType`'s first token is certainly not `multipart/report` (any
     /// case), so most messages skip lowercasing the whole (boundary-carrying) value.

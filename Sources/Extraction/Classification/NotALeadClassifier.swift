@@ -5,7 +5,9 @@ public import MIME
 ///
 /// Rules run in this order, first verdict wins; each documents what it accepts:
 /// ``DeliveryReportRule`` (bounces come first: their returned original may carry an
-/// auto-reply's or a lead's headers), ``AutoReplyRule``, ``MailingListRule``, ``SpamRule``.
+/// auto-reply's or a lead's headers), ``AutoReplyRule``, ``CalendarReplyRule``,
+/// ``MailingListRule``, ``SpamRule``. (``LeadExtractor`` asks ``MailingListRule`` only
+/// after detection: a message a spec detects is never list traffic.)
 /// The rules lean towards letting mail through: list and bulk headers that lead
 /// notifications also carry (`List-Unsubscribe`, `Precedence: bulk` alone,
 /// `X-Auto-Response-Suppress` alone) never decide on their own.
@@ -29,9 +31,17 @@ public enum NotALeadClassifier {
     /// Every rule in order but the last step, ``SpamRule``'s content check: a caller that
     /// can rule that out from a pass it makes anyway runs it only when it cannot.
     static func verdictBeforeContent(for message: MIMEMessage, headers: ClassificationHeaders) -> NotALeadVerdict? {
+        verdictBeforeListAndContent(for: message, headers: headers)
+            ?? MailingListRule.verdict(message, headers)
+            ?? SpamRule.headerVerdict(headers)
+    }
+
+    /// The rules that hold whatever the sender: reports, auto-replies, calendar replies,
+    /// and what the spam filter's headers say.
+    static func verdictBeforeListAndContent(for message: MIMEMessage, headers: ClassificationHeaders) -> NotALeadVerdict? {
         DeliveryReportRule.verdict(message, headers)
             ?? AutoReplyRule.verdict(message, headers)
-            ?? MailingListRule.verdict(message, headers)
+            ?? CalendarReplyRule.verdict(message)
             ?? SpamRule.headerVerdict(headers)
     }
 }

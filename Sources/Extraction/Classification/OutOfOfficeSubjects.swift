@@ -5,6 +5,8 @@ enum OutOfOfficeSubjects {
     static let prefixes: [String] = [
         "auto:", "autoreply:", "auto reply:", "auto-reply:", "auto response:", "auto-response:", "automatic reply:",
         "automatic response:", "automated reply:", "automated response:", "out of office:", "out of office reply",
+        // Exchange 2003 and older: "Out of Office AutoReply: <subject>".
+        "out of office autoreply:", "out of office auto reply:",
         "out of the office:", "out-of-office:", "ooo:", "away from office:", "vacation reply:", "on vacation:",
         // German, French, Spanish, Italian, Dutch, Portuguese, Scandinavian, Finnish, Polish.
         "abwesenheitsnotiz:", "abwesend:", "automatische antwort:", "réponse automatique:", "reponse automatique:",

@@ -4,24 +4,40 @@ import MIME
 /// Spam: what a filter upstream marked, and the pitches builders' contact forms attract.
 ///
 /// - `X-Spam-Flag: YES`, or `X-Spam-Status: Yes, ...` (SpamAssassin) → spam.
-/// - Content: two or more distinct pitch phrases (SEO and web design, crypto, business
-///   loans, lead-selling, guest posts) *and* nothing about a building project (no project
-///   type, lot, budget or timeline phrase). Conservative on purpose: a homeowner who
-///   mentions their website or a loan still has a project, and a lost lead costs more
-///   than a spam lead someone deletes. Footer words that real lead notifications carry
-///   (`unsubscribe`, `click here`, `get more leads`) are deliberately not pitch phrases.
+/// - Content: pitch phrases of two or more groups (SEO and web design, crypto, business
+///   loans, lead-selling, guest posts; phrases of one group count once, as a homeowner's
+///   "crypto" and "bitcoin" are one topic) *and* nothing about a building project (no
+///   project type, lot, budget or timeline phrase, no house or building word). Conservative
+///   on purpose: a homeowner who mentions their website or a loan still has a project, and
+///   a lost lead costs more than a spam lead someone deletes. Footer words that real lead
+///   notifications carry (`unsubscribe`, `click here`, `get more leads`) are deliberately
+///   not pitch phrases.
+/// - Two of the ``vendorOnlyPhrases`` (`pay per lead`, `appointment setting`, `backlinks`,
+///   ...), which only a vendor pitching the builder writes, are spam even beside project
+///   words: pitches to builders name the trade ("custom home builder").
 enum SpamRule {
     static let pitchPhrases: [(label: String, phrases: [String])] = [
         ("SEO", ["seo", "search engine optimization", "first page of google", "page 1 of google", "rank higher",
-                 "ranking on google", "google ranking", "organic traffic", "backlinks", "domain authority", "guest post"]),
+                 "ranking on google", "google ranking", "organic traffic", "backlinks", "domain authority", "guest post",
+                 "rank your website"]),
         ("web design", ["website redesign", "redesign your website", "web design services", "web development services",
                         "mobile app development"]),
         ("crypto", ["bitcoin", "crypto", "cryptocurrency", "forex", "binary options", "nft"]),
         ("business loan", ["business loan", "working capital", "merchant cash advance", "funding for your business",
                            "line of credit for your business", "pre-approved for up to"]),
         ("lead selling", ["appointment setting", "lead generation services", "virtual assistant services",
-                          "we can send you leads", "pay per lead"]),
+                          "we can send you leads", "pay per lead", "guaranteed leads", "exclusive leads"]),
         ("marketing", ["social media marketing services", "digital marketing services", "increase your sales"]),
+        ("account scam", ["pending withdrawal", "claim now", "confirm within 24 hours", "release your funds",
+                          "verify your wallet"]),
+    ]
+
+    /// Pitch phrases no homeowner writes in an inquiry, only a vendor selling to the builder:
+    /// each counts on its own (not once per group), and two of them make spam whatever else
+    /// the text says.
+    static let vendorOnlyPhrases: Set<String> = [
+        "organic traffic", "backlinks", "rank your website", "appointment setting", "lead generation services",
+        "we can send you leads", "pay per lead", "guaranteed leads", "exclusive leads",
     ]
 
     /// Every pitch phrase, in `pitchPhrases` order, for the byte prefilter.
@@ -60,20 +76,26 @@ enum SpamRule {
         guard present.lazy.filter({ $0 }).count >= 2 else { return nil }
         let lower = isASCII ? "" : bounded.lowercased()
         var kinds: [String] = []
-        var phraseCount = 0
+        // Groups hit by an ordinary phrase, plus each vendor-only phrase found.
+        var signals = 0
+        var vendorOnlyCount = 0
         var flat = 0
         for group in pitchPhrases {
             var groupHit = false
+            var ordinaryHit = false
             for phrase in group.phrases {
                 if present[flat], isASCII ? bounded.withUTF8({ containsWord(asciiBytes: $0, phrase) }) : containsWord(lower, phrase) {
-                    phraseCount += 1
                     groupHit = true
+                    if vendorOnlyPhrases.contains(phrase) { vendorOnlyCount += 1 } else { ordinaryHit = true }
                 }
                 flat += 1
             }
             if groupHit { kinds.append(group.label) }
+            if ordinaryHit { signals += 1 }
         }
-        guard phraseCount >= 2, !kinds.isEmpty, !mentionsProject(bounded, isASCII: isASCII) else { return nil }
+        signals += vendorOnlyCount
+        guard signals >= 2, !kinds.isEmpty else { return nil }
+        guard vendorOnlyCount >= 2 || !mentionsProject(bounded, isASCII: isASCII) else { return nil }
         return NotALeadVerdict(kind: .spam, reason: "spam (\(kinds.joined(separator: ", ")) pitch)")
     }
 
@@ -253,24 +275,35 @@ enum SpamRule {
         return false
     }
 
-    /// Words about a house or a plan, beside the project-type and lot vocabularies.
-    private static let projectWords = ["bedroom", "bathroom", "floor plan", "square feet", "sq ft", "our budget",
-                                       "break ground", "our house", "our home", "my house", "my home"]
+    /// Words about a house, a lot or building one, as a homeowner writes them, beside the
+    /// project-type and lot vocabularies. Each counts as a whole word ("lot" not in "pilot",
+    /// "build" not in "builds backlinks").
+    static let projectWords = [
+        "bedroom", "bedrooms", "bed", "bathroom", "bathrooms", "bath", "baths", "floor plan", "floor plans",
+        "square feet", "square foot", "sq ft", "sq. ft", "sqft", "sf", "our budget", "break ground", "our house",
+        "our home", "my house", "my home", "build", "builder", "builders", "building", "house", "home", "homes",
+        "cabin", "cottage", "place", "lot", "lots", "acre", "acres", "land", "property", "remodel", "renovation",
+        "addition", "construction",
+    ]
     private static let projectWordScanner = ASCIIPhraseScanner(projectWords)
 
     /// Whether the text talks about a building project at all. `isASCII`: every byte of
     /// `text` is ASCII (then the words are found on its bytes with A-Z folded, which is
     /// what a search of the lowercased text finds: no word holds CR or LF, the one ASCII
-    /// pair that is a single Character).
+    /// pair that is a single Character); the byte scan says which words occur at all, and
+    /// only those are checked as whole words.
     static func mentionsProject(_ text: String, isASCII: Bool = false) -> Bool {
         if ProjectTypeVocabulary.vocabulary.bestSlug(in: text) != nil { return true }
         if LotStatusVocabulary.status(in: text, acceptingShortAnswers: false) != nil { return true }
         if isASCII {
             var text = text
-            return text.withUTF8 { projectWordScanner.occurrences(inBytes: $0, foldingCase: true) }.contains(true)
+            return text.withUTF8 { bytes in
+                let present = projectWordScanner.occurrences(inBytes: bytes, foldingCase: true)
+                return present.indices.contains { present[$0] && containsWord(asciiBytes: bytes, projectWords[$0]) }
+            }
         }
         let lower = text.lowercased()
-        return projectWords.contains { lower.contains($0) }
+        return projectWords.contains { containsWord(lower, $0) }
     }
 
     /// `phrase` in `text` at word boundaries ("nft" not inside "infantry").

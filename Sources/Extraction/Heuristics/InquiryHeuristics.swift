@@ -12,11 +12,12 @@ public import LeadModel
 /// location: "<location> line N")`. Quoted (`>`) lines are never read.
 public enum InquiryHeuristics {
     /// Fills empty fields of `lead` from `text`; `location` prefixes provenance
-    /// (`"forwarded original body"` → `"forwarded original body line 7"`).
+    /// (`"forwarded original body"` → `"forwarded original body line 7"`). `writtenIn`, the
+    /// year the message was sent when known, keeps a past year out of the timeline.
     ///
     /// A text that is not language (``TextLegibility``: binary bytes sent as text) fills
     /// nothing and flags the lead for review instead: chance words in noise are no fields.
-    public static func fill(_ lead: inout ExtractedLead, from text: String, location: String) {
+    public static func fill(_ lead: inout ExtractedLead, from text: String, location: String, writtenIn: Int? = nil) {
         guard !text.isEmpty else { return }
         let lines = InquiryLines(text)
         // (Noise is control and non-ASCII bytes: a text of ASCII lines without a control
@@ -54,7 +55,7 @@ public enum InquiryHeuristics {
             if found.value.low != nil { lead.fields["budget_low"] = source }
             if found.value.high != nil { lead.fields["budget_high"] = source }
         }
-        if lead.timeline == nil, let found = TimelinePhraseFinder.find(in: lines) {
+        if lead.timeline == nil, let found = TimelinePhraseFinder.find(in: lines, earliestYear: writtenIn) {
             lead.timeline = found.value
             lead.fields["timeline"] = provenance(found.rule, found.line)
         }

@@ -2,8 +2,9 @@ import LeadModel
 
 /// Finds the prospect's phone number in free text with ``PhoneNumberScanner``: the first
 /// NANP number, else a labelled number, else one written with a `+` country code.
-/// Numbers on a fax line and numbers the lead already has as a relay (a marketplace's
-/// tracking number) are passed over. Dates, ZIP codes, prices and order numbers are
+/// Passed over: a fax number (on a fax line, unless its own label names another phone),
+/// a number the text calls the reader's ("your office at ..."), and numbers the lead already
+/// has as a relay (a marketplace's tracking number). Dates, ZIP codes, prices and order numbers are
 /// rejected by the scanner itself.
 enum PhoneFinder {
     private static let scanner = PhoneNumberScanner()
@@ -43,22 +44,58 @@ enum PhoneFinder {
         return isASCII || line.lowercased().contains("fax")
     }
 
+    /// Words before a number that make it someone else's: the builder's ("I tried calling
+    /// your office at ...").
+    private static let othersNumberCues = ["your office", "your number", "your phone", "your cell", "your line", "your main"]
+    /// Words before a number that name it a phone of the writer's.
+    private static let phoneCues = ["cell", "mobile", "phone", "tel", "call", "text", "home", "work", "direct"]
+
+    /// Whether `leadIn` (the line before a number) says the number is not the writer's.
+    static func saysNotProspects(_ leadIn: String) -> Bool {
+        guard !leadIn.isEmpty else { return false }
+        let lower = leadIn.lowercased()
+        return othersNumberCues.contains { lower.contains($0) }
+    }
+
+    private static func labelsAPhone(_ leadIn: String) -> Bool {
+        let lower = leadIn.lowercased()
+        return phoneCues.contains { lower.contains($0) }
+    }
+
     static func find(in lines: InquiryLines, excluding relays: Set<String>) -> HeuristicFinding<PhoneMatch>? {
         guard mayFind(in: lines) else { return nil }
-        let text = lines.joined
         let lineTexts = lines.lines
+        let match = choose(in: lines.joined, excluding: relays) { index in
+            index < lineTexts.count ? lineTexts[index].text : nil
+        }
+        return match.map { HeuristicFinding(value: $0, line: $0.line, rule: $0.isNANP ? "phone number" : "labelled phone, not NANP") }
+    }
+
+    /// The prospect's phone in `text` by the same rules as ``find(in:excluding:)``, for a
+    /// text not read as ``InquiryLines`` (a direct inquiry's own body).
+    static func prospectPhone(in text: String, excluding relays: Set<String> = []) -> PhoneMatch? {
+        var lineTexts: [Substring]?
+        return choose(in: text, excluding: relays) { index in
+            if lineTexts == nil { lineTexts = text.split(separator: "\n", omittingEmptySubsequences: false) }
+            return index < lineTexts!.count ? String(lineTexts![index]) : nil
+        }
+    }
+
+    /// The first NANP number that is the writer's, else the scanner's first labelled or
+    /// international one when it is; `lineText(i)` is the text's 0-based line `i`.
+    private static func choose(
+        in text: String, excluding relays: Set<String>, lineText: (Int) -> String?
+    ) -> PhoneMatch? {
         func usable(_ match: PhoneMatch) -> Bool {
             if relays.contains(match.number) { return false }
-            let index = match.line - 1
-            if index >= 0, index < lineTexts.count, mentionsFax(lineTexts[index].text) { return false }
-            return true
+            if saysNotProspects(match.leadIn) { return false }
+            guard match.line >= 1, let line = lineText(match.line - 1), mentionsFax(line) else { return true }
+            // A fax line: the number is the fax unless its own label says otherwise
+            // ("Fax: 512-555-0198 / Mobile: 512-555-0199").
+            return !mentionsFax(match.leadIn) && labelsAPhone(match.leadIn)
         }
-        if let match = scanner.phones(in: text).first(where: usable) {
-            return HeuristicFinding(value: match, line: match.line, rule: "phone number")
-        }
-        if let match = scanner.firstPhone(in: text), usable(match) {
-            return HeuristicFinding(value: match, line: match.line, rule: match.isNANP ? "phone number" : "labelled phone, not NANP")
-        }
+        if let match = scanner.phones(in: text).first(where: usable) { return match }
+        if let match = scanner.firstPhone(in: text), usable(match) { return match }
         return nil
     }
 }

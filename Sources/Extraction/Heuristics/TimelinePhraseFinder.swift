@@ -20,7 +20,9 @@ enum TimelinePhraseFinder {
         "bought", "purchased", "moved", "closed on", "since", "ago", "last", "built in", "was built", "inherited",
     ]
 
-    static func find(in lines: InquiryLines) -> HeuristicFinding<String>? {
+    /// The first timeline phrase of `lines`. A bare year before `earliestYear` (the year the
+    /// message was written) is history, not a plan: "the house is a 2004 build".
+    static func find(in lines: InquiryLines, earliestYear: Int? = nil) -> HeuristicFinding<String>? {
         for (index, line) in lines.lines.enumerated() where !line.text.isEmpty {
             // Every match needs one of InquiryKeywords.timelineWords or a year: a line without
             // any has none.
@@ -53,6 +55,7 @@ enum TimelinePhraseFinder {
             if past && !future { continue }
             let timing = keywords.contains(.timingCue) && Self.timingRange.contains(where: has)
             for match in matches where isStrong(match) || (future && !isVague(match)) || timing {
+                if match.isBareYear, let earliestYear, let year = Int(match.canonical.suffix(4)), year < earliestYear { continue }
                 return HeuristicFinding(value: match.canonical, line: line.number, rule: "timeline phrase")
             }
         }

@@ -23,11 +23,14 @@ final class InquiryView {
 
     lazy var senderDomain: String? = domainOf(senderAddress)
 
-    /// Reply-To of the original (attached forwards and direct messages only: an inline
-    /// forward does not show it).
+    /// Reply-To of the original: the attached message's header, the `Reply-To:` line of an
+    /// inline forward's header block (Thunderbird and iOS Mail show it; a marketplace's relay
+    /// to the prospect may be only there), or the message's own. None for the forwarder's
+    /// own sent mail: that Reply-To is his.
     var replyTo: [Mailbox] {
+        if inquiry.originalIsForwardersOwn { return [] }
         if let attached = inquiry.attachedOriginal { return attached.replyTo }
-        return inquiry.original == nil ? message.replyTo : []
+        return inquiry.original?.replyTo ?? message.replyTo
     }
 
     /// The subject, bounded.

@@ -17,6 +17,10 @@ struct LeadBuilder {
     private var relayDomainsAreASCII: Bool
     /// Phones of the detected source are call-tracking numbers.
     var phonesAreProxied = false
+    /// The builder's side of the conversation, lowercase: the mailboxes the inquiry was sent
+    /// to and the forwarder's. Never the prospect's email, whichever rule reads one (a form
+    /// whose Reply-To is the builder's own mailbox, the recipient named in a notice's text).
+    var builderAddresses: Set<String> = []
     /// Whether a rule already settled the phone without a lead value (a proxied phone: the
     /// only field settled so, hence a flag rather than a set of fields).
     private var phoneIsSettled = false
@@ -88,6 +92,11 @@ struct LeadBuilder {
         }
     }
 
+    /// Whether `address` is one of ``builderAddresses`` (compared lowercase).
+    func isBuilderAddress(_ address: String) -> Bool {
+        !builderAddresses.isEmpty && builderAddresses.contains(address.lowercased())
+    }
+
     /// Whether every string is ASCII.
     private static func allASCII(_ strings: [String]) -> Bool {
         strings.allSatisfy { string in
@@ -152,6 +161,8 @@ struct LeadBuilder {
                 addChannel(ContactChannel(kind: .email, value: email, isRelay: true))
                 return false
             }
+            // (Not the prospect's: the chain goes on to the next rule.)
+            if NoReplyAddress.isNoReply(email) || isBuilderAddress(email) { return false }
             lead.email = email
             lead.fields["email"] = provenance
             return true

@@ -322,3 +322,37 @@ final class LiteralPresence {
         return found
     }
 }
+
+extension SpecSet {
+    /// For a message no spec detected: the first marketplace spec (in `specs` order,
+    /// highest priority first) whose *sender* side matches, as its detector; nil when none.
+    /// Its content did not match: a new template of that marketplace, or mail from it that
+    /// is no lead (see ``LeadExtractor``).
+    func senderOnlyMarketplaceDetector(_ view: InquiryView) -> SpecDetector? {
+        let sender = SenderFacts(view)
+        let candidates: UInt64
+        let known: UInt64
+        if let senderIndex {
+            let found = senderIndex.candidates(senderAddress: view.senderAddress) { view.replyTo.map(\.address) }
+            candidates = found.asked
+            known = found.senderMatched
+        } else {
+            candidates = UInt64.max
+            known = 0
+        }
+        for index in detectors.indices where index >= 64 || candidates & (1 << UInt64(index)) != 0 {
+            let detector = detectors[index]
+            guard detector.hasSenderSide, detector.spec.isMarketplace else { continue }
+            if index < 64, known & (1 << UInt64(index)) != 0 { return detector }
+            if detector.senderSideMatches(sender) { return detector }
+        }
+        return nil
+    }
+}
+
+extension SpecDetector {
+    /// Whether the spec's sender side (domains, addresses, patterns, Reply-To domains) matches.
+    func senderSideMatches(_ sender: SenderFacts) -> Bool {
+        senderMatches(sender)
+    }
+}

@@ -10,7 +10,7 @@
 /// - Implied units for bare numbers (no `k`/`M`, no thousands separator), because house
 ///   budgets are never a few hundred dollars: below 10 → millions (`1.5` → 1,500,000);
 ///   10 to 999 → thousands (`under 800` → 800,000; `$650` → 650,000); 1,000 and more → dollars.
-///   A `$` figure below 10 (`$5`) is no budget.
+///   A `$` figure below 10 (`$5`) is no budget, nor is one with cents (`$52.18` is a price).
 /// - Results below $1,000 or above $1,000,000,000 are dropped; low and high are swapped if reversed.
 public enum BudgetParser {
     /// The first budget in `raw`, or nil.
@@ -114,7 +114,8 @@ public enum BudgetParser {
         let value: Double
         if let multiplier = amount.multiplier {
             value = amount.value * multiplier
-        } else if amount.hasSeparator || amount.value >= 1_000 {
+        } else if amount.hasSeparator || amount.value >= 1_000 || (amount.hasDollar && amount.hasCents) {
+            // ("$52.18": dollars and cents, a price, not $52,180.)
             value = amount.value
         } else if amount.value < 10, amount.hasDollar {
             return nil  // "$5": not a house budget

@@ -6,6 +6,8 @@ struct Amount: Equatable {
     var hasDollar = false
     /// Written with thousands separators (`650,000`).
     var hasSeparator = false
+    /// Two digits after the point (`52.18`): with a `$` and no unit, dollars and cents.
+    var hasCents = false
     /// Followed by `+` (`$750K+`).
     var isPlus = false
     /// Written as a decade (`600s`).
@@ -163,6 +165,7 @@ enum BudgetTokenizer {
                     // A number: digits with `,` groups and one `.` decimal part.
                     var length = 0
                     var hasPoint = false
+                    var decimals = 0
                     var separator = false
                     var cursor = index
                     while cursor < count {
@@ -170,6 +173,7 @@ enum BudgetTokenizer {
                         if isDigit(c) {
                             scratch[length] = c
                             length += 1
+                            if hasPoint { decimals += 1 }
                         } else if c == UInt8(ascii: ","), length > 0, isThousandsGroup(bytes, after: cursor) {
                             separator = true
                         } else if c == UInt8(ascii: "."), !hasPoint, cursor + 1 < count, isDigit(bytes[cursor + 1]) {
@@ -191,6 +195,7 @@ enum BudgetTokenizer {
                         value = Double(String(decoding: UnsafeBufferPointer(rebasing: scratch[0..<length]), as: UTF8.self)) ?? 0
                     }
                     var amount = Amount(value: value, hasDollar: pendingDollar, hasSeparator: separator)
+                    amount.hasCents = decimals == 2
                     pendingDollar = false
                     // Glued or spaced unit: 650k, 1.2M, 1.5 million, 600s.
                     var unitEnd = cursor
@@ -307,6 +312,7 @@ enum BudgetTokenizer {
                     cursor += 1
                 }
                 var amount = Amount(value: Double(digits) ?? 0, hasDollar: pendingDollar, hasSeparator: separator)
+                amount.hasCents = digits.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count == 2
                 pendingDollar = false
                 // Glued or spaced unit: 650k, 1.2M, 1.5 million, 600s.
                 var unitEnd = cursor
