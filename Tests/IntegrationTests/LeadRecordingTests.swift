@@ -87,6 +87,46 @@ struct LeadRecordingTests {
         }
     }
 
+    static func person(_ first: String, _ last: String, email: String, phone: String? = nil,
+                       source: String = "direct_inquiry", id: String? = nil) -> ExtractionOutcome {
+        .lead(ExtractedLead(
+            source: source, sourceLeadId: id, firstName: first, lastName: last, email: email, phone: phone,
+            message: "We would like to build on our lot.", contactChannels: [],
+            fields: ["email": FieldProvenance(rule: "sender address")]))
+    }
+
+    @Test("someone else writing in a lead's conversation (a neighbour's reply-all, another marketplace lead) makes their own lead, for review, and the first lead gains none of their details")
+    func anotherPersonInAConversation() async throws {
+        try await TestDatabase.with { db in
+            try await db.withClient { client in
+                let builder = try await Seed.builder(client)
+                let tag = UUID().uuidString
+                _ = try await Seed.items(client, builder: builder, count: 4, tag: tag)
+                guard case .lead(let dana, true) = try await Self.record(
+                    Self.person("Dana", "Kowalski", email: "dana@example.org"), client: client)
+                else { Issue.record("the first message makes a lead"); return }
+                let thread = ThreadHints(references: ["\(tag)-0@test.example"])
+                guard case .lead(let pat, true) = try await Self.record(
+                    Self.person("Pat", "Quinn", email: "pat.quinn@example.org", phone: "+15125550166"), thread: thread, client: client)
+                else { Issue.record("a neighbour's inquiry in the thread is a lead of its own"); return }
+                #expect(pat != dana)
+                #expect(try await client.scalar(
+                    "SELECT count(*)::int8 FROM leads WHERE id = \(pat) AND needs_review AND review_reasons[1] LIKE 'arrived in the conversation of another lead%'") == 1)
+                guard case .lead(let kim, true) = try await Self.record(
+                    Self.person("Kim", "Nguyen", email: "kim.nguyen@example.net", source: "houzz", id: "48560001"), thread: thread, client: client)
+                else { Issue.record("a marketplace lead with its own id is never a reply by thread headers"); return }
+                #expect(kim != dana && kim != pat)
+                guard case .lead(let reply, false) = try await Self.record(
+                    Self.person("Dana", "Kowalski", email: "dana@example.org"), thread: thread, client: client)
+                else { Issue.record("the lead's own person answering is a reply"); return }
+                #expect(reply == dana)
+                #expect(try await client.scalar("SELECT count(*)::int8 FROM lead_contact_channels WHERE lead_id = \(dana)") == 1,
+                        "Dana's lead gains neither Pat's nor Kim's address or phone")
+                #expect(try await client.scalar("SELECT count(*)::int8 FROM lead_sources WHERE lead_id = \(dana) AND source_lead_id IS NOT NULL") == 0)
+            }
+        }
+    }
+
     @Test("an ad-hoc source ('other') seen three times records one suggestion to add it as a source")
     func sourceSuggestion() async throws {
         try await TestDatabase.with { db in

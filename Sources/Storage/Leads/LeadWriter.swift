@@ -32,10 +32,22 @@ struct LeadWriter {
             try await self.fillEmpty(id)
             return (id, false, "inbound_email")
         }
-        if let id = try await self.conversation(thread) {
-            return (id, false, "reply")
+        // A message in a known conversation is a reply on its lead when its writer is that
+        // lead's person (an address or phone already on it). A marketplace lead with its own
+        // id is never a reply by thread headers (the same id was looked up just above).
+        var writer = self
+        if self.lead.sourceLeadId == nil, let id = try await self.conversation(thread) {
+            if try await !self.writesAsAnotherPerson(on: id) {
+                return (id, false, "reply")
+            }
+            // Someone not on that lead wrote in its thread: a neighbour's reply-all with their
+            // own inquiry, or the builder's own reply. A new lead (or a match) for a person to
+            // look at, never an activity that would hide a new person's inquiry.
+            var flagged = self.lead
+            flagged.flagForReview("arrived in the conversation of another lead (\(id)) from an address not on it: a new person, or the builder's own reply?")
+            writer = LeadWriter(tx: self.tx, logger: self.logger, item: self.item, lead: flagged, thresholds: self.thresholds)
         }
-        if let placed = try await self.matchOrCreate() {
+        if let placed = try await writer.matchOrCreate() {
             return placed
         }
         // Another worker created the lead with this marketplace id a moment ago.
@@ -212,6 +224,25 @@ struct LeadWriter {
 
     /// The lead of the conversation this message continues: one a referenced message made
     /// or touched, else one that already has this message's relay address.
+    /// Whether this inquiry, found in lead `id`'s conversation, is written by someone else:
+    /// it has its own email, none of its channels (email, phone, relays) is on that lead, and
+    /// the lead has an email of its own that differs. (A lead known only by a relay may be
+    /// answered from the person's own address: that is the person.)
+    private func writesAsAnotherPerson(on id: UUID) async throws -> Bool {
+        guard let email = self.lead.email else { return false }
+        var values = self.lead.contactChannels.map { $0.value.lowercased() }
+        values.append(email.lowercased())
+        if let phone = self.lead.phone { values.append(phone.lowercased()) }
+        let known = try await self.tx.query(
+            """
+            SELECT bool_or(lower(value) = ANY(\(values))), bool_or(kind = 'email' AND NOT is_relay)
+            FROM lead_contact_channels WHERE lead_id = \(id)
+            """, logger: self.logger
+        ).decode((Bool?, Bool?).self).firstElement()
+        let (shares, hasOwnEmail) = known ?? (nil, nil)
+        return shares != true && hasOwnEmail == true
+    }
+
     private func conversation(_ thread: ThreadHints) async throws -> UUID? {
         let references = Array(thread.references.prefix(100))
         if !references.isEmpty, let id = try await self.uuid(
