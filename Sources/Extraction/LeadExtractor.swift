@@ -135,7 +135,7 @@ public struct LeadExtractor: Sendable {
         }
         if !heuristicsText.isEmpty {
             InquiryHeuristics.fill(&builder.lead, from: heuristicsText, location: heuristicsLocation,
-                                   writtenIn: message.date.map { Self.utcCalendar.component(.year, from: $0) })
+                                   writtenIn: message.date.map { Self.utcYear(of: $0) })
         }
         // An address the prospect wrote in their message, when nothing else gave one.
         if let detected, !builder.has(.email), let message = builder.lead.message {
@@ -167,12 +167,17 @@ public struct LeadExtractor: Sendable {
         return .lead(builder.lead)
     }
 
-    /// For the year a message was written (its Date header, read in UTC).
-    private static let utcCalendar: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        return calendar
-    }()
+    /// The UTC year of `date` (the year a message was written): the civil-from-days
+    /// algorithm (H. Hinnant), without a calendar object per message.
+    static func utcYear(of date: Date) -> Int {
+        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down)) + 719_468
+        let era = (days >= 0 ? days : days - 146_096) / 146_097
+        let dayOfEra = days - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153  // 0 = March
+        return yearOfEra + era * 400 + (monthIndex >= 10 ? 1 : 0)
+    }
 
     // MARK: - Unknown automated senders
 
@@ -271,26 +276,20 @@ public struct LeadExtractor: Sendable {
     /// The builder's side of the message, lowercase: its recipients (To, Cc) and, for a
     /// forward, the forwarder and the original's recipients. Never the inquiry's own sender
     /// (a person may copy themselves, or forward their own message).
-    static func builderAddresses(_ message: MIMEMessage, _ view: InquiryView) -> Set<String> {
-        var addresses: Set<String> = []
-        func add(_ mailboxes: [Mailbox]) {
-            for mailbox in mailboxes where !mailbox.address.isEmpty { addresses.insert(mailbox.address.lowercased()) }
-        }
-        add(message.to)
-        add(message.cc)
+    static func builderAddresses(_ message: MIMEMessage, _ view: InquiryView) -> BuilderMailboxes {
+        var lists = [message.to, message.cc]
         if view.inquiry.isForwarded {
-            add(message.from)
+            lists.append(message.from)
             for original in message.forwarded {
-                add(original.to)
-                add(original.cc)
+                lists.append(original.to)
+                lists.append(original.cc)
             }
             if let attached = view.inquiry.attachedOriginal {
-                add(attached.to)
-                add(attached.cc)
+                lists.append(attached.to)
+                lists.append(attached.cc)
             }
         }
-        if !addresses.isEmpty { addresses.remove(view.senderAddress) }
-        return addresses
+        return BuilderMailboxes(lists, except: view.senderAddress)
     }
 
     /// Whether the inquiry's own message carries `List-Unsubscribe`, which people's mail
@@ -307,6 +306,14 @@ public struct LeadExtractor: Sendable {
     /// ``LeadNotificationSignals``) with an `Email:` that is not the sender's address nor
     /// the builder's. A portal no spec knows (`team@bark.com`) is then not the prospect.
     static func namesSomeoneElse(_ view: InquiryView) -> Bool {
+        // Every email label ends in "mail" or "mail address" before its colon, and the value
+        // holds an "@": a text without both has no such line (most people's messages).
+        var text = view.text
+        let mayHold = text.withUTF8 { bytes in
+            bytes.contains(UInt8(ascii: "@"))
+                && (FoldedSearch.contains(bytes, "mail:") || FoldedSearch.contains(bytes, "mail address:"))
+        }
+        guard mayHold else { return false }
         let found = LeadNotificationSignals.labelLines(in: view.text)
         guard found.count >= 2 else { return false }
         let sender = view.senderAddress

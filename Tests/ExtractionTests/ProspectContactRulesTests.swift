@@ -1,5 +1,6 @@
 @testable import Extraction
 import LeadModel
+import MIME
 import Testing
 
 /// What exploratory testing (session 15) found wrong in contact details and heuristics, each
@@ -30,7 +31,7 @@ struct ProspectContactRulesTests {
 
     @Test func theBuildersOwnMailboxIsNotTheProspectsEmail() {
         var builder = LeadBuilder(lead: ExtractedLead(source: "website_form", isForwarded: false), relayDomains: [])
-        builder.builderAddresses = ["sales@hillcountryhomes.example"]
+        builder.builderAddresses = BuilderMailboxes([[Mailbox(name: nil, address: "sales@hillcountryhomes.example")]], except: "")
         let took = builder.set(.email, raw: "Sales@HillCountryHomes.example", hint: .email, provenance: FieldProvenance(rule: "header Reply-To"))
         #expect(!took)
         #expect(builder.lead.email == nil)

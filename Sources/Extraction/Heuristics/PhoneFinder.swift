@@ -46,20 +46,22 @@ enum PhoneFinder {
 
     /// Words before a number that make it someone else's: the builder's ("I tried calling
     /// your office at ...").
-    private static let othersNumberCues = ["your office", "your number", "your phone", "your cell", "your line", "your main"]
+    private static let othersNumberCues: [StaticString] = ["your office", "your number", "your phone", "your cell", "your line", "your main"]
     /// Words before a number that name it a phone of the writer's.
-    private static let phoneCues = ["cell", "mobile", "phone", "tel", "call", "text", "home", "work", "direct"]
+    private static let phoneCues: [StaticString] = ["cell", "mobile", "phone", "tel", "call", "text", "home", "work", "direct"]
 
     /// Whether `leadIn` (the line before a number) says the number is not the writer's.
     static func saysNotProspects(_ leadIn: String) -> Bool {
         guard !leadIn.isEmpty else { return false }
-        let lower = leadIn.lowercased()
-        return othersNumberCues.contains { lower.contains($0) }
+        var copy = leadIn
+        return copy.withUTF8 { bytes in
+            FoldedSearch.contains(bytes, "your ") && othersNumberCues.contains { FoldedSearch.contains(bytes, $0) }
+        }
     }
 
     private static func labelsAPhone(_ leadIn: String) -> Bool {
-        let lower = leadIn.lowercased()
-        return phoneCues.contains { lower.contains($0) }
+        var copy = leadIn
+        return copy.withUTF8 { bytes in phoneCues.contains { FoldedSearch.contains(bytes, $0) } }
     }
 
     static func find(in lines: InquiryLines, excluding relays: Set<String>) -> HeuristicFinding<PhoneMatch>? {
@@ -86,15 +88,21 @@ enum PhoneFinder {
     private static func choose(
         in text: String, excluding relays: Set<String>, lineText: (Int) -> String?
     ) -> PhoneMatch? {
+        // (A line mentions a fax only if the text does: most texts are not split into lines.)
+        let textMentionsFax = FoldedSearch.contains(text, "fax")
         func usable(_ match: PhoneMatch) -> Bool {
             if relays.contains(match.number) { return false }
             if saysNotProspects(match.leadIn) { return false }
-            guard match.line >= 1, let line = lineText(match.line - 1), mentionsFax(line) else { return true }
+            guard textMentionsFax, match.line >= 1, let line = lineText(match.line - 1), mentionsFax(line) else { return true }
             // A fax line: the number is the fax unless its own label says otherwise
             // ("Fax: 512-555-0198 / Mobile: 512-555-0199").
             return !mentionsFax(match.leadIn) && labelsAPhone(match.leadIn)
         }
-        if let match = scanner.phones(in: text).first(where: usable) { return match }
+        // (Most texts' first number is the writer's: the rest are read only when it is not.)
+        if let first = scanner.phones(in: text, limit: 1).first {
+            if usable(first) { return first }
+            if let match = scanner.phones(in: text).dropFirst().first(where: usable) { return match }
+        }
         if let match = scanner.firstPhone(in: text), usable(match) { return match }
         return nil
     }

@@ -1,5 +1,6 @@
 import Foundation
 import LeadModel
+import MIME
 
 /// A lead under construction: writes normalised values with their provenance, keeps
 /// relay addresses and proxied phones out of `email` and `phone`.
@@ -20,7 +21,7 @@ struct LeadBuilder {
     /// The builder's side of the conversation, lowercase: the mailboxes the inquiry was sent
     /// to and the forwarder's. Never the prospect's email, whichever rule reads one (a form
     /// whose Reply-To is the builder's own mailbox, the recipient named in a notice's text).
-    var builderAddresses: Set<String> = []
+    var builderAddresses = BuilderMailboxes()
     /// Whether a rule already settled the phone without a lead value (a proxied phone: the
     /// only field settled so, hence a flag rather than a set of fields).
     private var phoneIsSettled = false
@@ -92,9 +93,9 @@ struct LeadBuilder {
         }
     }
 
-    /// Whether `address` is one of ``builderAddresses`` (compared lowercase).
+    /// Whether `address` is one of ``builderAddresses`` (compared without case).
     func isBuilderAddress(_ address: String) -> Bool {
-        !builderAddresses.isEmpty && builderAddresses.contains(address.lowercased())
+        builderAddresses.contains(address)
     }
 
     /// Whether every string is ASCII.
@@ -293,5 +294,46 @@ struct LeadBuilder {
         }
         lead.fields[field.rawValue] = provenance
         return true
+    }
+}
+
+/// The builder's side of a message: the mailboxes it was sent to (and, for a forward, the
+/// forwarder's and the original's recipients), never the prospect's email. Held as the
+/// message's own mailbox lists and compared without case when an email is set: most
+/// messages set one email, so no lowercase copy or set of every recipient is made.
+struct BuilderMailboxes {
+    private var lists: [[Mailbox]] = []
+    /// The inquiry's own sender, lowercase: never the builder's (a person may copy themselves).
+    private var sender = ""
+
+    init() {}
+
+    /// The mailboxes of `lists`, except `sender` (lowercase).
+    init(_ lists: [[Mailbox]], except sender: String) {
+        self.lists = lists
+        self.sender = sender
+    }
+
+    /// Whether `address` is one of them (A-Z folded for ASCII; lowercased otherwise).
+    func contains(_ address: String) -> Bool {
+        guard !lists.isEmpty, !Self.equal(address, sender) else { return false }
+        return lists.contains { $0.contains { Self.equal($0.address, address) } }
+    }
+
+    private static func equal(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        var x = a
+        var y = b
+        let ascii: Bool? = x.withUTF8 { xb in
+            y.withUTF8 { yb in
+                for index in 0..<xb.count {
+                    let p = xb[index], q = yb[index]
+                    if p >= 0x80 || q >= 0x80 { return nil }
+                    if (p >= 0x41 && p <= 0x5A ? p | 0x20 : p) != (q >= 0x41 && q <= 0x5A ? q | 0x20 : q) { return false }
+                }
+                return true
+            }
+        }
+        return ascii ?? (a.lowercased() == b.lowercased())
     }
 }
