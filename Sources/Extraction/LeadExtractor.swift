@@ -42,6 +42,14 @@ public struct LeadExtractor: Sendable {
 
     /// A lead, or the reason the message is not one.
     public func extract(from message: MIMEMessage) -> ExtractionOutcome {
+        extract(from: message, builder: BuilderIdentity())
+    }
+
+    /// A lead, or the reason the message is not one, for a builder whose own mailboxes and
+    /// intake addresses are `identity`: mail the builder wrote (a reply-all, an outgoing
+    /// message copied to the intake address) is recorded for the person it went to, and no
+    /// address of the builder's is ever the prospect's.
+    public func extract(from message: MIMEMessage, builder identity: BuilderIdentity) -> ExtractionOutcome {
         let headers = ClassificationHeaders(message.headers)
         if let verdict = NotALeadClassifier.verdictBeforeListAndContent(for: message, headers: headers) {
             return .ignored(reason: verdict.reason)
@@ -79,7 +87,7 @@ public struct LeadExtractor: Sendable {
             lead: ExtractedLead(source: "direct_inquiry", isForwarded: view.inquiry.isForwarded),
             relayDomains: relayDomains)
         builder.phonesAreProxied = detected?.spec.relays.phonesAreProxied ?? false
-        builder.builderAddresses = Self.builderAddresses(message, view)
+        builder.builderAddresses = Self.builderAddresses(message, view, identity)
         if view.inquiry.originalIsForwardersOwn {
             builder.lead.flagForReview("the builder forwarded their own message: the prospect is taken from its recipients")
         }
@@ -88,7 +96,10 @@ public struct LeadExtractor: Sendable {
 
         var heuristicsText = view.inquiry.body
         var heuristicsLocation = view.inquiry.bodySource
-        if let detected {
+        if !view.inquiry.isForwarded, identity.isOwn(view.senderAddress) {
+            // The builder's own words to a prospect are no prospect's: no heuristics read them.
+            if Self.fillBuildersOwnMessage(&builder, message, view, identity) { heuristicsText = "" }
+        } else if let detected {
             builder.lead.source = detected.spec.source
             builder.lead.sourceDetail = detected.spec.detail
             detected.spec.applyRules(to: &builder, view: view, presence: presence)
@@ -276,7 +287,7 @@ public struct LeadExtractor: Sendable {
     /// The builder's side of the message, lowercase: its recipients (To, Cc) and, for a
     /// forward, the forwarder and the original's recipients. Never the inquiry's own sender
     /// (a person may copy themselves, or forward their own message).
-    static func builderAddresses(_ message: MIMEMessage, _ view: InquiryView) -> BuilderMailboxes {
+    static func builderAddresses(_ message: MIMEMessage, _ view: InquiryView, _ identity: BuilderIdentity = BuilderIdentity()) -> BuilderMailboxes {
         var lists = [message.to, message.cc]
         if view.inquiry.isForwarded {
             lists.append(message.from)
@@ -289,7 +300,7 @@ public struct LeadExtractor: Sendable {
                 lists.append(attached.cc)
             }
         }
-        return BuilderMailboxes(lists, except: view.senderAddress)
+        return BuilderMailboxes(lists, except: view.senderAddress, identity: identity)
     }
 
     /// Whether the inquiry's own message carries `List-Unsubscribe`, which people's mail
@@ -401,6 +412,40 @@ public struct LeadExtractor: Sendable {
     /// A lead-like email from an automated sender no spec knows: source `other`, the sender
     /// domain as detail, flagged for review (with `reason` when given); the contact is
     /// whatever the text and Reply-To name (never the sender itself).
+    /// A message the builder wrote: recorded for the first person it was sent to who is not
+    /// the builder's (the prospect of a reply-all, or of an outgoing mail copied to the
+    /// intake address), flagged; sent to the builder's addresses only (notes of a phone call
+    /// mailed in), the details are read from its text, flagged too.
+    ///
+    /// - Returns: Whether it went to a prospect (its text is then the builder's words only).
+    private static func fillBuildersOwnMessage(
+        _ builder: inout LeadBuilder, _ message: MIMEMessage, _ view: InquiryView, _ identity: BuilderIdentity
+    ) -> Bool {
+        let own = view.senderAddress
+        guard let prospect = (message.to + message.cc).first(where: { !$0.address.isEmpty && !identity.isBuilders($0.address) }) else {
+            fillUnknownSource(&builder, view, reason: "the builder's own message (from \(own)) to their own addresses only: details read from its text")
+            builder.lead.source = GenericExtractor.sourceName
+            builder.lead.sourceDetail = nil
+            return false
+        }
+        builder.lead.source = GenericExtractor.sourceName
+        builder.lead.flagForReview("the builder's own message (from \(own)) to \(prospect.address): recorded for them; its text is the builder's")
+        // (The recipients are the builder's side of other messages; here one is the prospect.)
+        builder.builderAddresses = BuilderMailboxes([], except: "", identity: identity)
+        builder.set(.email, raw: prospect.address, hint: .email,
+                    provenance: FieldProvenance(rule: "recipient of the builder's own message", location: "To/Cc header"))
+        if let name = prospect.name {
+            builder.set(.name, raw: name, hint: .name,
+                        provenance: FieldProvenance(rule: "recipient display name", location: "To/Cc header"))
+        }
+        let body = ValueNormalizer.trimmingWhitespace(view.inquiry.body)
+        if !body.isEmpty {
+            builder.set(.message, raw: body, hint: .trim,
+                        provenance: FieldProvenance(rule: "the builder's own message", location: view.inquiry.messageSource))
+        }
+        return true
+    }
+
     private static func fillUnknownSource(_ builder: inout LeadBuilder, _ view: InquiryView, reason: String? = nil) {
         builder.lead.source = "other"
         builder.lead.sourceDetail = view.senderDomain ?? "unknown"

@@ -1,4 +1,5 @@
 public import Foundation
+public import LeadModel
 public import Logging
 public import ServiceLifecycle
 public import Storage
@@ -28,15 +29,20 @@ public final class WorkerPool: Service, Sendable {
     let processor: ItemProcessor
     let metrics: IntakeMetrics
     let logger: Logger
+    /// The item's builder's own mailboxes and intake addresses, looked up per item (a
+    /// builder's settings may change while the gateway runs).
+    let identity: @Sendable (UUID) async throws -> BuilderIdentity
 
     public init(configuration: Configuration, queue: InboxQueue, leads: LeadStore, processor: ItemProcessor,
-                metrics: IntakeMetrics, logger: Logger) {
+                metrics: IntakeMetrics, logger: Logger,
+                identity: @escaping @Sendable (UUID) async throws -> BuilderIdentity = { _ in BuilderIdentity() }) {
         self.configuration = configuration
         self.queue = queue
         self.leads = leads
         self.processor = processor
         self.metrics = metrics
         self.logger = logger
+        self.identity = identity
     }
 
     public func run() async throws {
@@ -94,7 +100,7 @@ public final class WorkerPool: Service, Sendable {
         logger[metadataKey: "worker"] = "\(item.worker)"
         logger.debug("processing", metadata: ["attempt": "\(item.attempts)", "size": "\(item.raw.count)"])
         do {
-            let processed = try self.processor.process(item.raw)
+            let processed = try self.processor.process(item.raw, builder: try await self.identity(item.builderID))
             switch try await self.leads.record(processed.outcome, thread: processed.thread, for: item) {
             case .lead(let id, let created):
                 self.metrics.increment(.processed, "lead")

@@ -305,17 +305,21 @@ struct BuilderMailboxes {
     private var lists: [[Mailbox]] = []
     /// The inquiry's own sender, lowercase: never the builder's (a person may copy themselves).
     private var sender = ""
+    /// The builder's configured mailboxes and intake addresses.
+    private var identity = BuilderIdentity()
 
     init() {}
 
-    /// The mailboxes of `lists`, except `sender` (lowercase).
-    init(_ lists: [[Mailbox]], except sender: String) {
+    /// The mailboxes of `lists`, except `sender` (lowercase), and every address of `identity`.
+    init(_ lists: [[Mailbox]], except sender: String, identity: BuilderIdentity = BuilderIdentity()) {
         self.lists = lists
         self.sender = sender
+        self.identity = identity
     }
 
     /// Whether `address` is one of them (A-Z folded for ASCII; lowercased otherwise).
     func contains(_ address: String) -> Bool {
+        if !identity.isEmpty, identity.isBuilders(address) { return true }
         guard !lists.isEmpty, !Self.equal(address, sender) else { return false }
         return lists.contains { $0.contains { Self.equal($0.address, address) } }
     }

@@ -28,8 +28,25 @@ struct Parse: AsyncParsableCommand {
 
     @OptionGroup var specs: ParserSpecsOption
 
+    @Option(name: .customLong("builder-mailbox"),
+            help: "An address of the builder's own (local@domain, or @domain), as `builders add --mailbox` records it; repeatable.")
+    var builderMailboxes: [String] = []
+
+    @Option(name: .customLong("intake-address"),
+            help: "An address (local@domain, or *@domain) or @domain where the builder's inquiries arrive, as the gateway knows them; repeatable.")
+    var intakeAddresses: [String] = []
+
     @Argument(help: "An RFC 5322 message (.eml).")
     var file: String
+
+    func validate() throws {
+        for mailbox in self.builderMailboxes where !BuilderIdentity.isMailbox(mailbox.lowercased()) {
+            throw ValidationError("--builder-mailbox '\(mailbox)': expected local@domain or @domain")
+        }
+        for address in self.intakeAddresses where !BuilderIdentity.isMailbox(address.lowercased().replacingOccurrences(of: "*@", with: "@")) {
+            throw ValidationError("--intake-address '\(address)': expected local@domain, *@domain or @domain")
+        }
+    }
 
     func run() async throws {
         let bytes = try MessageFile.read(self.file)
@@ -41,6 +58,10 @@ struct Parse: AsyncParsableCommand {
             return
         }
         let processor = ItemProcessor(specs: try self.specs.load(nil))
-        FileHandle.standardOutput.write(try processor.process(bytes).outcome.jsonData())
+        let identity = BuilderIdentity(
+            mailboxes: self.builderMailboxes,
+            intakeAddresses: self.intakeAddresses.filter { !$0.hasPrefix("@") },
+            intakeDomains: self.intakeAddresses.filter { $0.hasPrefix("@") }.map { String($0.dropFirst()) })
+        FileHandle.standardOutput.write(try processor.process(bytes, builder: identity).outcome.jsonData())
     }
 }

@@ -255,7 +255,10 @@ struct Serve: AsyncParsableCommand {
                 configuration: workerConfiguration, queue: InboxQueue(client: client, logger: logger, policy: policy),
                 leads: LeadStore(client: client, logger: logger, sourceSuggestionThreshold: suggestAfter, matchThresholds: matchThresholds),
                 processor: ItemProcessor(specs: reloader.live),
-                metrics: metrics, logger: logger)))
+                metrics: metrics, logger: logger,
+                identity: { [builders = BuilderStore(client: client, logger: logger)] id in
+                    try await builders.identity(of: id, intakeDomains: domains)
+                })))
         }
         let dataTimeout = smtpConfiguration.dataTerminationTimeout
         services.append(.init(service: reloader))

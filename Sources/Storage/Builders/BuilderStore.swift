@@ -1,4 +1,5 @@
-import Foundation
+public import Foundation
+public import LeadModel
 public import Logging
 public import PostgresNIO
 
@@ -97,6 +98,45 @@ public struct BuilderStore: Sendable {
             return Builder(id: id, slug: s, name: name)
         }
         return nil
+    }
+
+    /// Adds the builder's own mailboxes (`local@domain`, or `@domain`), lowercased.
+    ///
+    /// - Throws: ``StorageError`` `.invalidInput` for a value without a domain.
+    public func addMailboxes(_ mailboxes: [String], to builder: Builder) async throws {
+        for mailbox in mailboxes {
+            let lower = mailbox.lowercased()
+            guard BuilderIdentity.isMailbox(lower) else {
+                throw StorageError(.invalidInput, "--mailbox '\(mailbox)': expected local@domain or @domain")
+            }
+            try await self.client.query(
+                "INSERT INTO builder_mailboxes (builder_id, mailbox) VALUES (\(builder.id), \(lower)) ON CONFLICT DO NOTHING",
+                logger: self.logger)
+        }
+    }
+
+    /// A builder's own mailboxes, sorted.
+    public func mailboxes(of builderID: UUID) async throws -> [String] {
+        var result: [String] = []
+        for try await mailbox in try await self.client.query(
+            "SELECT mailbox FROM builder_mailboxes WHERE builder_id = \(builderID) ORDER BY mailbox", logger: self.logger
+        ).decode(String.self) {
+            result.append(mailbox)
+        }
+        return result
+    }
+
+    /// What extraction needs to know of a builder: own mailboxes and intake addresses (with
+    /// the domains where `anything+SLUG@DOMAIN` reaches them).
+    public func identity(of builderID: UUID, intakeDomains: Set<String>) async throws -> BuilderIdentity {
+        var intake: [String] = []
+        for try await address in try await self.client.query(
+            "SELECT address FROM intake_addresses WHERE builder_id = \(builderID) ORDER BY address", logger: self.logger
+        ).decode(String.self) {
+            intake.append(address)
+        }
+        return BuilderIdentity(
+            mailboxes: try await self.mailboxes(of: builderID), intakeAddresses: intake, intakeDomains: intakeDomains.sorted())
     }
 
     /// Every exact intake address of a builder, sorted.

@@ -38,5 +38,6 @@ public struct Migration: Sendable {
         .identity,
         .reviewReasons,
         .reviewedAt,
+        .builderMailboxes,
     ]
 }
