@@ -44,7 +44,7 @@ struct LeadWriter {
             // own inquiry, or the builder's own reply. A new lead (or a match) for a person to
             // look at, never an activity that would hide a new person's inquiry.
             var flagged = self.lead
-            flagged.flagForReview("arrived in the conversation of another lead (\(id)) from an address not on it: a new person, or the builder's own reply?")
+            flagged.flagForReview("arrived in the conversation of another lead (\(id.uuidString.lowercased())) from an address not on it: a new person, or the builder's own reply?")
             writer = LeadWriter(tx: self.tx, logger: self.logger, item: self.item, lead: flagged, thresholds: self.thresholds)
         }
         if let placed = try await writer.matchOrCreate() {
