@@ -282,6 +282,21 @@ public struct LeadExtractor: Sendable {
             && words.indices.allSatisfy { automated[$0] || words[$0].contains(where: { $0.isASCII && $0.isNumber }) }
     }
 
+    /// Second-level labels under which registrations sit (`co.uk`, `com.au`): a domain
+    /// ending in one keeps three labels.
+    private static let registrySecondLevels: Set<Substring> = ["co", "com", "net", "org", "gov", "edu", "ac", "or", "ne", "go"]
+
+    /// The organization's domain of a sender domain: `notify.buildmatch.example` and
+    /// `mail.buildmatch.example` are `buildmatch.example`, so one portal sending from several
+    /// hosts counts as one ad-hoc source (its spec suggestion is not split between them).
+    /// `leads.portal.co.uk` is `portal.co.uk`. (A heuristic, not the public suffix list.)
+    static func organizationalDomain(_ domain: String) -> String {
+        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count > 2, !labels.contains(where: \.isEmpty) else { return domain }
+        let kept = registrySecondLevels.contains(labels[labels.count - 2]) ? 3 : 2
+        return labels.suffix(kept).joined(separator: ".")
+    }
+
     // MARK: - Whose mailboxes
 
     /// The builder's side of the message, lowercase: its recipients (To, Cc) and, for a
@@ -448,7 +463,7 @@ public struct LeadExtractor: Sendable {
 
     private static func fillUnknownSource(_ builder: inout LeadBuilder, _ view: InquiryView, reason: String? = nil) {
         builder.lead.source = "other"
-        builder.lead.sourceDetail = view.senderDomain ?? "unknown"
+        builder.lead.sourceDetail = view.senderDomain.map(Self.organizationalDomain) ?? "unknown"
         builder.lead.flagForReview(reason ?? "unknown source: an automated sender (\(view.senderDomain ?? "no sender domain")) that no spec in parsers/ matches")
         let senderDomain = view.senderDomain
         if let replyTo = view.replyTo.first, domainOf(replyTo.address) != senderDomain {

@@ -99,3 +99,18 @@ struct BuilderOwnMailTests {
                 && !BuilderIdentity.isMailbox("a b@x.example") && !BuilderIdentity.isMailbox("a@b@x.example"))
     }
 }
+
+/// One portal sending from several hosts is one ad-hoc source: its spec suggestion counts
+/// every lead (found on a running gateway: notify.buildmatch.example and buildmatch.example
+/// were counted apart).
+@Suite("Ad-hoc source detail")
+struct AdHocSourceDetailTests {
+    @Test(arguments: [
+        ("notify.buildmatch.example", "buildmatch.example"), ("buildmatch.example", "buildmatch.example"),
+        ("mail.leads.portal.com", "portal.com"), ("leads.portal.co.uk", "portal.co.uk"), ("portal.co.uk", "portal.co.uk"),
+        ("localhost", "localhost"), ("a..b.example", "a..b.example"),
+    ])
+    func organizationalDomain(_ domain: String, _ expected: String) {
+        #expect(LeadExtractor.organizationalDomain(domain) == expected)
+    }
+}
