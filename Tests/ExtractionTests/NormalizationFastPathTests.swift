@@ -29,7 +29,7 @@ struct NormalizationFastPathTests {
         "and", "AND", "&", "+", "&.", "jr", "Jr.", "SR", "iii", "IV", "v", "PhD", "m.d.", "Esq.", "van", "VAN", "der",
         "de", "La", "st", "St.", "della", "q", "Q.", "q.", ".q", "x.y", "mcdonald", "MCDONALD", "mck", "o'brien",
         "smith-jones", "d'angelo", "-", "'", "a", "@", "7", ".", "..", ",", "(", ")", "[", "]", "(Homeowner)", "\"",
-        "*", "verylongname", "de.", "mc", "\u{0}", "zz", "mr.and", "b.", "Cher",
+        "*", "verylongname", "de.", "mc", "\u{0}", "zz", "mr.and", "b.", "Cher", "Family", "the", "FAMILY",
     ]
 
     @Test func personNamesMatchTheStringPath() {

@@ -20,7 +20,7 @@ struct NormalizationShortPathTests {
     /// Words for names joined by single spaces.
     static let plainWords = [
         "Jane", "Doe", "ann", "MARSH", "O'Neil", "J", "q", "de", "Mr", "Jr", "and", "José", "García", "Ø", "x-", "Ruiz",
-        "Smith-Lee", "Ng", "PhD", "Dr", "é",
+        "Smith-Lee", "Ng", "PhD", "Dr", "é", "Family", "The",
     ]
 
     static let separators = [" ", " ", " ", "  ", "\t", ",", ", ", "\n", ""]

@@ -51,6 +51,7 @@ struct PhraseReadingDifferentialTests {
         "q5", "3rd", "quarter", "first", "early", "mid", "late", "this", "spring", "autumn", "fall", "march", "may",
         "sept", "jun", "2027", "2031", "27", "6", "12", "a", "an", "six", "couple", "few", "months", "month", "mos",
         "weeks", "wk", "years", "to", "or", "hoping", "build", "we'll", "20'27", "ｍay", "é", "spring’s", "1999", "123",
+        "christmas", "thanksgiving", "sometime", "out", "from", "now", "october",
     ]
 
     @Test func timelineMatchesReadAsBefore() {
@@ -71,7 +72,9 @@ struct PhraseReadingDifferentialTests {
         ("within a couple of months", "within 2 months"), ("spring 2027", "spring 2027"), ("Q3 2027", "q3 2027"),
         ("3rd quarter of 2027", "q3 2027"), ("early march 2027", "early march 2027"), ("next year", "next year"),
         ("late fall", "late fall"), ("more than six months", "more than 6 months"), ("end of the yr", "end of year"),
-        ("over the next few weeks", "within 3 weeks"),
+        ("over the next few weeks", "within 3 weeks"), ("by October", "by october"), ("by Christmas 2027", "by christmas 2027"),
+        ("by Christmas", "by christmas"), ("sometime in 2027", "2027"), ("18 months out", "18 months out"),
+        ("in 2 years from now", "2 years out"),
     ])
     func timelineCanonicalForms(_ text: String, _ canonical: String) {
         #expect(TimelinePhrase.parse(text) == canonical)
@@ -80,7 +83,8 @@ struct PhraseReadingDifferentialTests {
 }
 
 /// ``TimelinePhrase`` as it was before its words were looked up by their bytes (commit
-/// 63e2a44), the reference for ``PhraseReadingDifferentialTests``.
+/// 63e2a44), the reference for ``PhraseReadingDifferentialTests``, with the phrases added
+/// since (`by October`, `by Christmas 2027`, `sometime in 2027`, `18 months out`).
 enum ReferenceTimelinePhrase {
     /// A phrase found in text: its canonical form and the index of its first word.
     struct Match: Sendable, Equatable {
@@ -108,6 +112,7 @@ enum ReferenceTimelinePhrase {
     ]
     static let qualifiers: Set<String> = ["early", "mid", "late", "next", "this"]
     static let ordinalQuarters: [String: Int] = ["1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4, "fourth": 4]
+    static let holidays: Set<String> = ["christmas", "thanksgiving"]
 
     /// The canonical form of the first timeline phrase in `raw`, or nil.
     static func parse(_ raw: String) -> String? {
@@ -148,8 +153,9 @@ enum ReferenceTimelinePhrase {
     private static let startWords: Set<String> = {
         var words: Set<String> = [
             "asap", "immediately", "urgent", "as", "right", "no", "flexible", "whenever", "just", "by", "more", "over",
-            "less", "under", "at", "within", "in", "next", "q1", "q2", "q3", "q4", "end",
+            "less", "under", "at", "within", "in", "next", "q1", "q2", "q3", "q4", "end", "sometime",
         ]
+        words.formUnion(holidays)
         words.formUnion(seasons)
         words.formUnion(months.keys)
         words.formUnion(qualifiers)
@@ -210,6 +216,17 @@ enum ReferenceTimelinePhrase {
             if let (inner, length, bare) = match(w, at: i + 1 + skip), !bare || year(1) != nil {
                 return ("by " + inner, length + 1 + skip, false)
             }
+            if let next = word(1), let month = months[next], next.count >= 3 { return ("by " + month, 2, false) }
+            if let next = word(1), holidays.contains(next) { return ("by " + next, 2, false) }
+        }
+        if current == "sometime" {
+            if let y = year(1) { return (y, 2, false) }
+            if word(1) == "in", let y = year(2) { return (y, 3, false) }
+        }
+        if holidays.contains(current) {
+            if let y = year(1) { return (current + " " + y, 2, false) }
+            if word(1) == "of", let y = year(2) { return (current + " " + y, 3, false) }
+            return nil
         }
         // "more than 6 months", "less than 3 months", "at least a year"
         if current == "more" || current == "over" && word(1) != "the" || current == "less" || current == "under" || current == "at" {
@@ -236,6 +253,9 @@ enum ReferenceTimelinePhrase {
         if cursor > 0 || TextScanning.allDigits(current) {
             if word(cursor) == "the" { cursor += 1 }
             if let (text, length) = quantity(w, at: i + cursor) {
+                let end = i + cursor + length
+                if !within, end < w.count, w[end] == "out" || w[end] == "away" { return (text + " out", cursor + length + 1, false) }
+                if !within, end + 1 < w.count, w[end] == "from", w[end + 1] == "now" { return (text + " out", cursor + length + 2, false) }
                 return ((within ? "within " : "") + text, cursor + length, false)
             }
             if within, let unit = word(cursor).flatMap({ units[$0] }) {

@@ -113,8 +113,12 @@ enum BudgetPhraseFinder {
         return largest >= 50_000
     }
 
-    /// Words before a bare number that make it the budget on a line with a strong cue.
-    private static let qualifiers: Set<String> = ["around", "about", "under", "approximately", "roughly", "between", "is", "of", "max", "maximum"]
+    /// Words before a bare number that make it the budget on a line with a strong cue
+    /// (`low`, `mid`, `upper` ...: "budget is in the low 600s").
+    private static let qualifiers: Set<String> = [
+        "around", "about", "under", "approximately", "roughly", "between", "is", "of", "max", "maximum",
+        "low", "lower", "mid", "high", "upper",
+    ]
 
     /// Whether ASCII `text` (without a thousands group) may hold an amount that
     /// ``BudgetParser`` reads as explicit money: a `$`, or a digit followed (after at most

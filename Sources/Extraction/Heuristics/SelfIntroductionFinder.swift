@@ -8,7 +8,10 @@ import LeadModel
 /// letters only, not a phrase; see ``SignatureNameFinder/name(_:)``). `this is` counts only
 /// at the start of a line or after a greeting. The name must start with a capital (`this is
 /// a custom home`, `My name is on the deed` are no introductions), unless the whole line is
-/// lowercase (`hi, my name is maria gonzalez`). The first introduction in the text wins.
+/// lowercase (`hi, my name is maria gonzalez`). `I'm` / `I am` counts only at the start of a
+/// line or after a greeting, and only for a name of two or more capitalised words (`Hi, I'm
+/// Nina Patel`; `I'm Interested`, `I'm ready` are no introductions). The first introduction
+/// in the text wins.
 enum SelfIntroductionFinder {
     private static let greetings = ["", "hi", "hello", "hey", "good morning", "good afternoon", "good evening", "greetings"]
     /// Where a name ends.
@@ -36,17 +39,27 @@ enum SelfIntroductionFinder {
                let name = name(after: lower.distance(from: lower.startIndex, to: range.upperBound), in: text, capitalisedOnly: true) {
                 return HeuristicFinding(value: name, line: number, rule: "self-introduction")
             }
+            for phrase in ["i'm ", "i\u{2019}m ", "i am "] {
+                guard let range = lower.firstRange(of: phrase), isAfterGreeting(lower[..<range.lowerBound]) else { continue }
+                if let name = fullName(after: lower.distance(from: lower.startIndex, to: range.upperBound), in: text) {
+                    return HeuristicFinding(value: name, line: number, rule: "self-introduction")
+                }
+                break
+            }
         }
         return nil
     }
 
-    /// A cheap byte test: the line holds `is ` at all.
+    /// A cheap byte test: the line holds `is ` (`my name is`, `this is`) or `'m `, `am `
+    /// (`I'm`, `I am`; the last byte of `’` is 0x99) at all.
     private static func mayIntroduce(_ text: String) -> Bool {
         let bytes = text.utf8
         guard bytes.count >= 8 else { return false }
         var previous: (UInt8, UInt8) = (0, 0)
         for byte in bytes {
             if byte == 0x20, previous.1 == 0x73 || previous.1 == 0x53, previous.0 == 0x69 || previous.0 == 0x49 { return true }
+            if byte == 0x20, previous.1 == 0x6D || previous.1 == 0x4D,
+               previous.0 == 0x27 || previous.0 == 0x99 || previous.0 == 0x61 || previous.0 == 0x41 { return true }
             previous = (previous.1, byte)
         }
         return false
@@ -76,11 +89,36 @@ enum SelfIntroductionFinder {
                            capitalisedOnly: hasCapital) {
             return name
         }
-        guard let (start, letters) = thisIs, letters <= longestGreetingLetters else { return nil }
+        if let (start, letters) = thisIs, letters <= longestGreetingLetters, isAfterGreeting(ascii: text, before: start) {
+            return name(after: characterOffset(ofByte: start + Self.thisIs.utf8CodeUnitCount, in: text), in: text, capitalisedOnly: true)
+        }
+        // `I'm Nina Patel`, `I am Nina Patel`: the first of them, after a greeting.
+        let iAm = copy.withUTF8 { bytes -> (start: Int, length: Int)? in
+            [(firstFolded(imPhrase, in: bytes), imPhrase.utf8CodeUnitCount), (firstFolded(iAmPhrase, in: bytes), iAmPhrase.utf8CodeUnitCount)]
+                .compactMap { found, length in found.map { ($0, length) } }.min { $0.0 < $1.0 }
+        }
+        guard let (start, length) = iAm, isAfterGreeting(ascii: text, before: start) else { return nil }
+        return fullName(after: characterOffset(ofByte: start + length, in: text), in: text)
+    }
+
+    /// Whether the ASCII text before byte `start` is empty or a greeting (a greeting has at
+    /// most ``longestGreetingLetters`` letters: longer prefixes are not lowercased).
+    private static func isAfterGreeting(ascii text: String, before start: Int) -> Bool {
+        let letters = text.utf8.prefix(start).count { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+        guard letters <= longestGreetingLetters else { return false }
         // (Few lines get here: the prefix is lowercased as a String for the greeting test.)
         let before = String(decoding: text.utf8.prefix(start), as: UTF8.self).lowercased()
-        guard isAfterGreeting(Substring(before)) else { return nil }
-        return name(after: characterOffset(ofByte: start + Self.thisIs.utf8CodeUnitCount, in: text), in: text, capitalisedOnly: true)
+        return isAfterGreeting(Substring(before))
+    }
+
+    /// The name after `I'm` at Character offset `offset` of `text`: only a whole name (first
+    /// and last) of capitalised words, since `I'm` is followed by much else (`I'm Excited`).
+    private static func fullName(after offset: Int, in text: String) -> PersonName? {
+        guard let name = name(after: offset, in: text, capitalisedOnly: true), name.first != nil, name.last != nil else { return nil }
+        let clause = text.dropFirst(offset).prefix { !",.;:!?()/|\"".contains($0) && $0 != "\u{2014}" && $0 != "\u{2013}" }
+        // (`name(after:in:capitalisedOnly:)` accepts a name in capitals too: not here.)
+        guard clause.split(separator: " ").first?.contains(where: \.isLowercase) == true else { return nil }
+        return name
     }
 
     /// The Character offset of byte `offset` of ASCII `text` (at a Character boundary):
@@ -97,6 +135,8 @@ enum SelfIntroductionFinder {
 
     private static let myNameIs: StaticString = "my name is "
     private static let thisIs: StaticString = "this is "
+    private static let imPhrase: StaticString = "i'm "
+    private static let iAmPhrase: StaticString = "i am "
     /// The letters of the longest greeting followed by `there` (`good afternoon there`).
     private static let longestGreetingLetters = greetings.map { $0.utf8.count { $0 != 0x20 } + 5 }.max() ?? 0
 

@@ -12,12 +12,12 @@ enum TimelinePhraseFinder {
     static let futureCues: [String] = [
         "start", "begin", "break ground", "breaking ground", "build", "building", "timeline", "time frame", "timeframe",
         "move in", "ready", "complete", "finish", "construction", "hope", "hoping", "plan", "planning",
-        "would like", "want", "looking to", "aim", "target", "goal", "schedule",
+        "would like", "like to", "want", "looking to", "aim", "target", "goal", "schedule",
     ]
     /// Words that make even a vague phrase ("flexible") about time: "budget is flexible" is not.
     static let timingCues: [String] = ["timing", "timeline", "time frame", "timeframe", "schedule", "when", "start date", "completion"]
     static let pastCues: [String] = [
-        "bought", "purchased", "moved", "closed on", "since", "ago", "last", "built in", "was built", "inherited",
+        "bought", "purchased", "moved", "closed on", "since", "ago", "last", "built in", "was built", "inherited", "sold",
     ]
 
     /// The first timeline phrase of `lines`. A bare year before `earliestYear` (the year the

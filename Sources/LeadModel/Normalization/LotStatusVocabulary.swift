@@ -13,7 +13,8 @@ public enum LotStatusVocabulary {
                      "do not have land", "don't own a lot", "dont own a lot", "do not own a lot", "don't own land",
                      "do not own land", "haven't found a lot", "have not found a lot", "havent found a lot", "haven't found land", "no lot", "no land",
                      "not yet purchased", "haven't bought", "have not bought", "haven't purchased", "lot search",
-                     "still looking for a lot", "still looking for land"]),
+                     "still looking for a lot", "still looking for land", "looking at lots", "looking at land",
+                     "looking at acreage"]),
     ], key: .looking)
     static let underContract = PhraseVocabulary([
         ("under_contract", ["under contract", "in escrow", "closing on the lot", "closing on a lot",
@@ -23,7 +24,12 @@ public enum LotStatusVocabulary {
     static let ownership = PhraseVocabulary([
         ("own_lot", ["own a lot", "own the lot", "own land", "own the land", "own a piece", "own acreage",
                      "closed on a lot", "closed on the lot", "closed on land", "our lot", "my lot", "our land",
-                     "my land", "our acreage", "lot owned", "lot is paid off", "lot owner", "land owner"]),
+                     "my land", "our acreage", "lot owned", "lot is paid off", "lot owner", "land owner",
+                     "lot is purchased", "lot is already purchased", "lot already purchased", "lot purchased",
+                     "land is purchased", "land is already purchased", "lot we own", "lot that we own", "lot i own",
+                     "land we own", "land i own", "closed on the * lot", "closed on the * land",
+                     "on his lot", "on her lot", "on their lot", "on his land", "on her land", "on their land",
+                     "build on my property", "build on our property", "build * on my property", "build * on our property"]),
     ], key: .ownership)
     /// Words between an ownership verb and the lot noun that are skipped (`bought a half-acre
     /// lot`, `own 5 acres`).

@@ -28,7 +28,7 @@ extension PersonNameNormalizer {
     /// The words are ASCII letters, "'", "-" and Latin letters U+00C0-U+024F (but × and ÷),
     /// each with an ASCII letter, one space between and none around; the ASCII letters show
     /// both upper and lower case (so nothing is recased); the first word is no honorific, the
-    /// last no suffix, none is "and" (a word with a non-ASCII letter is none of those), and
+    /// last no suffix nor `Family`, none is "and" (a word with a non-ASCII letter is none of those), and
     /// the second of three or more is no initial (one letter). Cleaning leaves such text as
     /// it is (no quote, bracket, comma, CR or other whitespace; those Latin letters are whole
     /// Characters) and the full reading gives the first word as first name and the rest as
@@ -69,7 +69,7 @@ extension PersonNameNormalizer {
                 } else if words == 1 {
                     secondLength = index - wordStart
                 }
-                if index == bytes.count, tables.suffix(key) != nil { return nil }
+                if index == bytes.count, tables.suffix(key) != nil || key == tables.familyKey { return nil }
                 words += 1
                 wordStart = index + 1
                 wordHasLetter = false
@@ -239,6 +239,13 @@ extension PersonNameNormalizer {
             suffix = suffix ?? found
             tail -= 1
         }
+        // A household: "The Okafor Family", "Garcia family".
+        var isFamily = false
+        if tail - head > 1, key(token(tail - 1)) == tables.familyKey {
+            isFamily = true
+            tail -= 1
+            if tail - head > 1, key(token(head)) == tables.theKey { head += 1 }
+        }
         guard tail > head, tail - head <= 6 else { return nil }
         for index in head..<tail {
             let (low, high) = token(index)
@@ -254,6 +261,11 @@ extension PersonNameNormalizer {
         }
 
         var result = PersonName(suffix: suffix, honorific: hasHonorific ? honorifics : nil)
+        // One word after a title or before "Family" is a surname: "Mr & Mrs Smith", "Dr. Lee".
+        if isFamily || hasHonorific, tail - head == 1, !tables.isConjunction(key(token(head))) {
+            result.last = word(token(head), recase: recase, isFirst: true, text: text, output: output)
+            return result
+        }
         // Couples.
         if let conjunction = (head..<tail).first(where: { tables.isConjunction(key(token($0))) }) {
             guard conjunction > head, conjunction + 1 < tail else { return nil }
@@ -374,6 +386,9 @@ struct ASCIINameTables: Sendable {
     private let suffixTitles: [String]
     private let particleKeys: [UInt64]
     private let conjunctionKeys: [UInt64]
+    /// ``PersonNameNormalizer/familyWord`` and "the" (which it drops before a household's name).
+    let familyKey: UInt64
+    let theKey: UInt64
 
     private init() {
         func packed(_ word: String) -> UInt64 {
@@ -389,6 +404,8 @@ struct ASCIINameTables: Sendable {
         suffixTitles = suffixes.map(\.value)
         particleKeys = PersonNameNormalizer.particles.map(packed)
         conjunctionKeys = PersonNameNormalizer.conjunctions.map(packed)
+        familyKey = packed(PersonNameNormalizer.familyWord)
+        theKey = packed("the")
     }
 
     /// The lowercased bytes of `bytes[start..<end]` (without "." and "," when

@@ -7,8 +7,11 @@
 ///   → `McDonald`, `o'brien` → `O'Brien`, `smith-jones` → `Smith-Jones`, particles `van`,
 ///   `der`, `de`, `la`, `von` ... lowercase inside a name); mixed case is kept as written
 ///   (`DeShawn`, `MacKenzie`, `de la Cruz`).
-/// - Honorifics (`Mr.`, `Mrs.`, `Ms.`, `Dr.`, `Mr. and Mrs.`) are dropped into `honorific`;
-///   suffixes (`Jr.`, `Sr.`, `II`, `III`, `IV`, `PhD`, `MD`, `Esq.`) into `suffix`.
+/// - Honorifics (`Mr.`, `Mrs.`, `Ms.`, `Dr.`, `Mr. and Mrs.`, `Mr & Mrs`) are dropped into
+///   `honorific`; suffixes (`Jr.`, `Sr.`, `II`, `III`, `IV`, `PhD`, `MD`, `Esq.`) into `suffix`.
+///   One word left after a title is the last name (`Mr & Mrs Smith` → last `Smith`).
+/// - A household (`The Okafor Family`, `Garcia family`): `Family` (and then a leading `The`)
+///   is dropped; one word left is the last name, more are read as a name.
 /// - `"Smith, John"` is swapped (`"Smith, Jr., John"` and `"John Smith, Jr."` are handled).
 /// - Couples: `"John and Mary Smith"`, `"John & Mary Smith"` → first `John` (the first person
 ///   named; the one who wrote is usually named first), last `Smith`, `partnerFirst` `Mary`.
@@ -30,6 +33,8 @@ public enum PersonNameNormalizer {
         "van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "dos", "das", "ter", "ten", "st",
     ]
     static let conjunctions: Set<String> = ["and", "&", "+"]
+    /// The last word of a household's name (`The Okafor Family`): what is left is the surname.
+    static let familyWord = "family"
 
     /// The parts of `raw`, or nil when it is not a usable name.
     public static func parse(_ raw: String) -> PersonName? {
@@ -108,11 +113,23 @@ public enum PersonNameNormalizer {
             result.suffix = result.suffix ?? suffix
             tokens.removeLast()
         }
+        // A household: "The Okafor Family", "Garcia family" (only with "Family" is "The" no name).
+        var isFamily = false
+        if tokens.count > 1, key(tokens[tokens.count - 1]) == familyWord {
+            isFamily = true
+            tokens.removeLast()
+            if tokens.count > 1, key(tokens[0]) == "the" { tokens.removeFirst() }
+        }
         guard !tokens.isEmpty, tokens.count <= 6 else { return nil }
         guard tokens.allSatisfy({ token in
             (isASCII ? token.utf8.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A } : token.contains(where: \.isLetter))
                 || conjunctions.contains(token)
         }) else { return nil }
+        // One word after a title or before "Family" is a surname: "Mr & Mrs Smith", "Dr. Lee".
+        if isFamily || !honorific.isEmpty, tokens.count == 1, !conjunctions.contains(key(tokens[0])) {
+            result.last = word(tokens[0], recase: recase, isFirst: true)
+            return result
+        }
 
         // Couples.
         if let conjunction = tokens.firstIndex(where: { conjunctions.contains(key($0)) }) {

@@ -39,6 +39,12 @@ public enum ProjectTypeVocabulary {
         ("pool", ["swimming pool", "pool build", "new pool", "pool"]),
         ("commercial", ["commercial building", "commercial project", "commercial construction", "office building",
                         "retail space", "tenant improvement"]),
+        // Last: a plan to build that names no kind of building ("build a 4 bed / 3 bath",
+        // "want to build in Round Rock"); any type named above is more specific and wins.
+        ("new_build", ["build a * bed * bath", "build a * bedroom * bath", "new home built", "new house built",
+                       "want to build in", "like to build in", "looking to build in", "planning to build in",
+                       "plan to build in", "hoping to build in"]),
+        ("teardown_rebuild", ["need to rebuild", "rebuild * home", "rebuild * house"]),
     ], negations: ["not", "no", "don't", "dont", "nor"], key: .projectType)
 
     /// Slugs, for validating a spec's constant.

@@ -11,7 +11,10 @@
 /// | `in 3-6 months`, `3 to 6 months`                  | `3-6 months`         |
 /// | `next year`, `this year`, `end of the year`       | `next year`, `this year`, `end of year` |
 /// | `March 2027`, `by March`                          | `march 2027`, `by march` |
+/// | `Christmas 2027`, `by Thanksgiving`               | `christmas 2027`, `by thanksgiving` |
 /// | `early 2027`, `mid 2027`, `late 2027`, `2027`      | `early 2027` ...     |
+/// | `sometime in 2027`                                | `2027` (not a bare year) |
+/// | `18 months out`, `2 years from now`, `in a year from now` | `18 months out`, `2 years out` ... |
 /// | `no rush`, `flexible`, `whenever`                 | `flexible`           |
 /// | `just researching`, `just exploring`              | `researching`        |
 public enum TimelinePhrase {
@@ -40,6 +43,8 @@ public enum TimelinePhrase {
         "yr": "year", "yrs": "years", "week": "weeks", "weeks": "weeks", "wk": "weeks", "wks": "weeks",
     ]
     static let qualifiers: Set<String> = ["early", "mid", "late", "next", "this"]
+    /// Holidays a date is given by (`by Christmas`, `Thanksgiving 2027`), read as a month is.
+    static let holidays: Set<String> = ["christmas", "thanksgiving"]
     static let ordinalQuarters: [String: Int] = ["1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4, "fourth": 4]
 
     /// The canonical form of the first timeline phrase in `raw`, or nil.
@@ -139,8 +144,9 @@ public enum TimelinePhrase {
     private static let startWords: Set<String> = {
         var words: Set<String> = [
             "asap", "immediately", "urgent", "as", "right", "no", "flexible", "whenever", "just", "by", "more", "over",
-            "less", "under", "at", "within", "in", "next", "q1", "q2", "q3", "q4", "end",
+            "less", "under", "at", "within", "in", "next", "q1", "q2", "q3", "q4", "end", "sometime",
         ]
+        words.formUnion(holidays)
         words.formUnion(seasons)
         words.formUnion(months.keys)
         words.formUnion(qualifiers)
@@ -201,6 +207,22 @@ public enum TimelinePhrase {
             if let (inner, length, bare) = match(w, at: i + 1 + skip), !bare || year(1) != nil {
                 return ("by " + inner, length + 1 + skip, false)
             }
+            // "by October", "by Christmas": a bare month or holiday is a date after "by".
+            if let next = word(1), kind(next).contains(.month), let month = months[next], next.count >= 3 {
+                return ("by " + month, 2, false)
+            }
+            if let next = word(1), holidays.contains(next) { return ("by " + next, 2, false) }
+        }
+        // "sometime in 2027": a year said as a plan, not a bare year.
+        if current == "sometime" {
+            if let y = year(1) { return (y, 2, false) }
+            if word(1) == "in", let y = year(2) { return (y, 3, false) }
+        }
+        // "Christmas 2027", "Thanksgiving of 2027" (without a year, only after "by").
+        if holidays.contains(current) {
+            if let y = year(1) { return (current + " " + y, 2, false) }
+            if word(1) == "of", let y = year(2) { return (current + " " + y, 3, false) }
+            return nil
         }
         // "more than 6 months", "less than 3 months", "at least a year"
         if current == "more" || current == "over" && word(1) != "the" || current == "less" || current == "under" || current == "at" {
@@ -227,6 +249,10 @@ public enum TimelinePhrase {
         if cursor > 0 || TextScanning.allDigits(current) {
             if word(cursor) == "the" { cursor += 1 }
             if let (text, length) = quantity(w, at: i + cursor) {
+                // "18 months out", "a year away", "2 years from now": a time from today.
+                if !within, let after = awayLength(w, at: i + cursor + length) {
+                    return (text + " out", cursor + length + after, false)
+                }
                 return ((within ? "within " : "") + text, cursor + length, false)
             }
             if within, let unit = word(cursor).flatMap(Self.unit) {
@@ -284,6 +310,14 @@ public enum TimelinePhrase {
         if consumed == 1, ["early", "mid", "late"].contains(current), let y = year(1) { return (current + " " + y, 2, false) }
         if let y = year(0) { return (y, 1, true) }
         if current == "in", let y = year(1) { return (y, 2, true) }
+        return nil
+    }
+
+    /// The words of `out`, `away` or `from now` at `i` (after a quantity), or nil.
+    private static func awayLength(_ w: [String], at i: Int) -> Int? {
+        guard i < w.count else { return nil }
+        if w[i] == "out" || w[i] == "away" { return 1 }
+        if w[i] == "from", i + 1 < w.count, w[i + 1] == "now" { return 2 }
         return nil
     }
 
