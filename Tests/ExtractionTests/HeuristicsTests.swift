@@ -107,7 +107,7 @@ struct HeuristicsTests {
         ("Address is 4508 Avenue F, Austin TX 78751.", PostalAddress(street: "4508 Avenue F", city: "Austin", state: "TX", postalCode: "78751")),
         ("a 600 sq ft ADU in our backyard in San Marcos, TX. Hoping to start", PostalAddress(city: "San Marcos", state: "TX")),
         ("We live in Round Rock, Texas and our ZIP is 78681", PostalAddress(city: "Round Rock", state: "TX", postalCode: "78681")),
-        ("Our place is at 1200 Highway 71 W", PostalAddress(street: "1200 Highway 71")),
+        ("Our place is at 1200 Highway 71 W", PostalAddress(street: "1200 Highway 71 W")),
     ])
     func addresses(_ text: String, _ expected: PostalAddress) {
         #expect(filled(text).address == expected, "\(text)")

@@ -3,9 +3,13 @@ import LeadModel
 /// Finds a US address in free text.
 ///
 /// In order of preference:
-/// 1. A street: a house number, one to five capitalised (or ordinal: `5th`) words and a
-///    USPS street suffix (`Dr`, `Drive`, `Rd`, ...), then an optional directional and unit,
-///    then `, City, ST ZIP` on the same line or `City, ST ZIP` on the next.
+/// 1. A street: a house number (also in parentheses: `(21109 Boggy Ford Rd, ...)`), one to
+///    five capitalised (or ordinal: `5th`) words and a USPS street suffix (`Dr`, `Drive`,
+///    `Rd`, ...) or a designated road (`Hwy 290 W`), then an optional directional and unit
+///    (also after a comma: `, Apt 4B`), then `, City, ST ZIP` on the same line, `City, ST ZIP`
+///    on the next, or the two wrapped over both (`, Dripping Springs, TX` / `78620`).
+///    A `PO Box` or rural-route box (`RR 2 Box 15`) is a mailing address, neither the build
+///    site nor the home: it is no street here (its line's city, state and ZIP still are).
 /// 2. `City, ST 78704` (state code in capitals or a state name, then a ZIP).
 /// 3. `ZIP 78704` / `zip code: 78704`: the ZIP alone.
 /// Numbers glued to `,` (`2,800 sq ft`) or followed by lowercase words are not house
@@ -13,7 +17,7 @@ import LeadModel
 enum AddressFinder {
     static let excludedSuffixes: Set<String> = ["ft", "fort", "sq", "square", "is", "island", "ky", "key", "pt", "point", "run", "row", "pass", "park", "walk"]
     /// Roads named by a designator after them ("Avenue F", "Highway 71", "County Road 12").
-    private static let designatedRoads: Set<String> = ["avenue", "ave", "highway", "hwy", "route", "rte", "road", "county", "state", "fm", "rr", "ranch"]
+    private static let designatedRoads: Set<String> = ["avenue", "ave", "highway", "hwy", "route", "rte", "road", "county", "state", "fm", "rr", "ranch", "us"]
     private static let roadWords: Set<String> = ["road", "rd", "highway", "hwy", "route"]
 
     /// The best address findings, most complete first: a street address, else a city and
@@ -34,7 +38,10 @@ enum AddressFinder {
             // and `in City,` a lead word then one starting with a capital (its other lines
             // may have any).
             let shapeIsExact = traits.isASCII && !traits.hasCR
-            let mayHaveStreet = traits.keywords.contains(.streetHead) && (traits.hasHouseNumberThenHead || !shapeIsExact)
+            // (The line's house-number token starts with a digit: one written in parentheses,
+            // `(21109 Boggy Ford Rd, ...)`, is looked for in the bytes.)
+            let mayHaveStreet = traits.keywords.contains(.streetHead)
+                && (traits.hasHouseNumberThenHead || !shapeIsExact || hasParenthesisedNumber(line.text))
             let mayHaveZIP = traits.digits >= 5 && (traits.hasZIPToken || !shapeIsExact)
             let mayHaveCityState = traits.hasComma && traits.keywords.contains(.cityStateLead)
                 && (traits.hasLeadBeforeCapital || !shapeIsExact)
@@ -65,15 +72,23 @@ enum AddressFinder {
             guard readsStreet || readsCityStateZip || readsCityState || readsZIPLabel else { continue }
             let words = spaceSeparatedWords(line.text)
             if readsStreet, let (start, end) = streetSpan(words) {
-                var written = spaceJoined(words[start..<end])
+                // A company's address (`Portal Inc., 2601 Network Blvd, ...`, a law firm's
+                // under its name in a signature) is neither the build site nor the home:
+                // nothing of its line is read.
+                if isOrganizationAddress(words, streetStart: start, previousLine: index > 0 ? lines.lines[index - 1].text : "") {
+                    continue
+                }
+                var written = streetWritten(words[start..<end])
                 // The words after the street: what splitting them joined with spaces gives
                 // (a word holds no space Character of its own, and none after the first
                 // starts with a scalar that would join the space before it).
                 let rest = Array(words[end...])
+                let next = lines.nextNonEmpty(after: index, within: 1)
                 if let tail = cityStateZip(words: rest) {
                     written += ", " + tail
-                } else if let next = lines.nextNonEmpty(after: index, within: 1),
-                          let tail = cityStateZip(in: lines.lines[next].text), startsWithCity(lines.lines[next].text) {
+                } else if let next, let tail = wrappedCityStateZip(rest, streetEnd: words[end - 1], next: lines.lines[next].text) {
+                    written += ", " + tail
+                } else if let next, let tail = cityStateZip(in: lines.lines[next].text), startsWithCity(lines.lines[next].text) {
                     written += "\n" + tail
                 } else if let tail = cityState(words: rest) {
                     written += ", " + tail
@@ -140,12 +155,20 @@ enum AddressFinder {
         return nil
     }
 
-    /// The words of a street (number ... suffix [directional] [unit]) in `words`.
+    /// The words of a street (number ... suffix [directional] [unit]) in `words`. The house
+    /// number may open a parenthesis (`(21109 Boggy Ford Rd, ...)`); a unit may follow the
+    /// street's comma (`12 Oak Dr, Apt 4B, Austin`); a designated road may be led by `US`
+    /// or a directional and followed by a directional (`9120 W US Hwy 290`, `9120 Hwy 290 W`).
     static func streetSpan(_ words: [String]) -> (Int, Int)? {
         for start in words.indices {
-            let number = words[start]
+            var number = words[start]
             // (An ASCII digit Character is an ASCII digit byte first: most words are not.)
-            guard let lead = number.utf8.first, lead >= 0x30, lead <= 0x39 else { continue }
+            guard var lead = number.utf8.first else { continue }
+            if lead == 0x28, number.utf8.count > 1 {
+                number.removeFirst()
+                lead = number.utf8.first!
+            }
+            guard lead >= 0x30, lead <= 0x39 else { continue }
             guard let first = number.first, first.isASCII, first.isNumber,
                   number.count <= 6, number.dropFirst().allSatisfy({ $0.isNumber || ($0.isLetter && $0.isUppercase) }) else { continue }
             if start > 0, let previous = words[start - 1].last, previous == "$" || previous == "#" { continue }
@@ -155,15 +178,21 @@ enum AddressFinder {
                 let word = trimmedWord(words[cursor])
                 let isName = word.first.map { $0.isUppercase || ($0.isNumber && isOrdinal(word)) } ?? false
                 guard isName else { break }
-                // "4508 Avenue F", "1200 Highway 71", "300 County Road 12": a suffix word first,
-                // then a one-letter or numbered designator.
-                if nameWords == 0, designatedRoads.contains(word.lowercased()), cursor + 1 < words.count {
+                // "4508 Avenue F", "1200 Highway 71", "300 County Road 12": a suffix word first
+                // (after a directional: "9120 W Hwy 290"), then a one-letter or numbered
+                // designator, then a directional ("9120 Hwy 290 W").
+                if nameWords == 0 || nameWords == 1 && isDirectional(words[cursor - 1]),
+                   designatedRoads.contains(word.lowercased()), !words[cursor].hasSuffix(","), cursor + 1 < words.count {
                     var designator = cursor + 1
                     if roadWords.contains(trimmedWord(words[designator]).lowercased()),
-                       designator + 1 < words.count { designator += 1 }
+                       !words[designator].hasSuffix(","), designator + 1 < words.count { designator += 1 }
                     let value = trimmedWord(words[designator])
                     if (value.count == 1 && value.first!.isUppercase) || (!value.isEmpty && value.count <= 4 && value.allSatisfy { $0.isASCII && $0.isNumber }) {
-                        return (start, designator + 1)
+                        var end = designator + 1
+                        // ("Highway 71. West of town": punctuation ends the road.)
+                        if end < words.count, words[designator].last.map({ ",.;:)".contains($0) }) == false,
+                           isDirectional(words[end]) { end += 1 }
+                        return (start, end)
                     }
                 }
                 if nameWords >= 1, StreetVocabulary.isSuffix(word), !excludedSuffixes.contains(word.lowercased()) {
@@ -176,9 +205,8 @@ enum AddressFinder {
                         continue
                     }
                     var end = cursor + 1
-                    let closesSentence = words[cursor].hasSuffix(",") || words[cursor].hasSuffix(".") && words[cursor].count > 3
-                    if !closesSentence, end < words.count, StreetVocabulary.directionals[trimmedWord(words[end]).lowercased()] != nil,
-                       words[end].first?.isUppercase == true {
+                    let closesSentence = closesStreet(words[cursor])
+                    if !closesSentence, end < words.count, isDirectional(words[end]) {
                         end += 1
                     }
                     if !closesSentence, end < words.count, words[end].hasPrefix("#") {
@@ -186,6 +214,9 @@ enum AddressFinder {
                     } else if !closesSentence, end + 1 < words.count, StreetVocabulary.isUnitDesignator(trimmedWord(words[end])),
                               words[end].first?.isUppercase == true || words[end].hasPrefix("#") {
                         end += 2
+                    } else if words[end - 1].hasSuffix(","), let unitEnd = unitAfterComma(words, at: end) {
+                        // "12 Oak Dr, Apt 4B, Austin": the unit is the street's, not the city's.
+                        end = unitEnd
                     }
                     return (start, min(end, words.count))
                 }
@@ -195,6 +226,95 @@ enum AddressFinder {
             }
         }
         return nil
+    }
+
+    /// Words that end a company's name (`Inc.`, `LLC`, `LLP`, `Co.`), lowercased without
+    /// surrounding punctuation.
+    private static let organizationSuffixes: Set<String> = [
+        "inc", "llc", "l.l.c", "llp", "pllc", "lp", "corp", "corporation", "ltd", "co", "pc", "p.c",
+    ]
+
+    /// Whether the street starting at `streetStart` is a company's: the word just before it
+    /// ends a company's name (`Portal Inc., 2601 Network Blvd`), or, with the street first
+    /// on its line, the line before does (a signature's `Jenkins & Cole LLP`). A company that
+    /// is named earlier in the sentence (`our LLC owns 12 Oak Dr`) does not count.
+    private static func isOrganizationAddress(_ words: [String], streetStart: Int, previousLine: String) -> Bool {
+        if streetStart > 0 { return organizationSuffixes.contains(trimmedWord(words[streetStart - 1]).lowercased()) }
+        guard let last = spaceSeparatedWords(previousLine).last else { return false }
+        return organizationSuffixes.contains(trimmedWord(last).lowercased())
+    }
+
+    /// Whether a street's word ends it: a comma, or a period after more than an abbreviation
+    /// (`Dr.` may abbreviate, `Road.` ends a sentence).
+    private static func closesStreet(_ word: String) -> Bool {
+        word.hasSuffix(",") || word.hasSuffix(".") && word.count > 3
+    }
+
+    /// Whether `word` is a directional written with a capital (`W`, `North`, `NE`).
+    private static func isDirectional(_ word: String) -> Bool {
+        word.first?.isUppercase == true && StreetVocabulary.directionals[trimmedWord(word).lowercased()] != nil
+    }
+
+    /// The end of a unit written after the street's comma at `index` (`Apt 4B`, `Suite 900`,
+    /// `#210`, `# 210`): a capitalised designator then a short value holding a digit (or one
+    /// capital letter), or `#` and such a value; nil when none is there. A designator ending
+    /// in `:` is a label (`Office: (512) ...`), not a unit.
+    private static func unitAfterComma(_ words: [String], at index: Int) -> Int? {
+        guard index < words.count else { return nil }
+        let word = words[index]
+        func isUnitValue(_ raw: String) -> Bool {
+            let value = trimmedWord(raw)
+            guard !value.isEmpty, value.count <= 5, !raw.hasSuffix(":"), value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+            else { return false }
+            return value.contains(where: \.isNumber) || (value.count == 1 && value.first!.isUppercase)
+        }
+        if word == "#" { return index + 1 < words.count && isUnitValue(words[index + 1]) ? index + 2 : nil }
+        if word.hasPrefix("#") { return isUnitValue(String(word.dropFirst())) ? index + 1 : nil }
+        guard word.first?.isUppercase == true, !word.hasSuffix(":"), !word.hasSuffix(","), index + 1 < words.count,
+              StreetVocabulary.isUnitDesignator(trimmedWord(word)), isUnitValue(words[index + 1]) else { return nil }
+        return index + 2
+    }
+
+    /// The street's words as written, without the parentheses around an address in them
+    /// (`(21109 Boggy Ford Rd` → `21109 Boggy Ford Rd`).
+    private static func streetWritten(_ words: ArraySlice<String>) -> String {
+        var words = Array(words)
+        if words[0].hasPrefix("(") { words[0].removeFirst() }
+        if let last = words.last, last.hasSuffix(")") || last.hasSuffix("),") || last.hasSuffix(")."),
+           !last.contains("(") {
+            words[words.count - 1] = String(last.prefix { $0 != ")" })
+        }
+        return spaceJoined(words)
+    }
+
+    /// `City, ST` ending the street's line and a ZIP starting the next (`12 Creek Rd, Dripping
+    /// Springs, TX` / `78620 and we ...`), or a city begun after the street's comma and ended
+    /// on the next line (`12 Creek Rd, Dripping` / `Springs, TX 78620`): the city, state and
+    /// ZIP read over both lines as one. Nil when the lines do not hold one so.
+    private static func wrappedCityStateZip(_ rest: [String], streetEnd: String, next: String) -> String? {
+        guard !rest.isEmpty else { return nil }
+        let nextWords = spaceSeparatedWords(next)
+        guard let first = nextWords.first else { return nil }
+        if mayBeZIP(first), PostalCodeNormalizer.normalize(trimmedWord(first)) != nil {
+            // The state must end the line, just before the ZIP.
+            return cityStateZip(words: rest + [first])
+        }
+        // One or two capitalised words after the street's comma: the city's first words.
+        guard streetEnd.hasSuffix(","), rest.count <= 2, startsWithCity(next),
+              rest.allSatisfy({ $0.first?.isUppercase == true && !$0.contains(where: { ",.;:".contains($0) }) }),
+              let tail = cityStateZip(words: rest + nextWords), tail.hasPrefix(rest[0]) else { return nil }
+        return tail
+    }
+
+    /// Whether a `(` is followed by an ASCII digit in `text`: a house number in parentheses,
+    /// which the line's traits (a token starting with a digit) do not see.
+    private static func hasParenthesisedNumber(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == 0x28, byte >= 0x30, byte <= 0x39 { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// `Austin, TX 78704`, `Austin TX 78704`, `Austin, Texas 78704-1234` at the start of `text`
@@ -308,7 +428,7 @@ enum AddressFinder {
     /// The words a street can start with or end in (``streetSpan(_:)``): street suffixes and
     /// the designator roads.
     static let streetHeadWords: [String] =
-        Array(StreetVocabulary.suffixes.keys) + ["avenue", "ave", "highway", "hwy", "route", "rte", "road", "county", "state", "fm", "rr", "ranch"]
+        Array(StreetVocabulary.suffixes.keys) + ["avenue", "ave", "highway", "hwy", "route", "rte", "road", "county", "state", "fm", "rr", "ranch", "us"]
 
 
     /// What the readings of a line need, from its bytes: for an ASCII line without CR (where
@@ -436,8 +556,10 @@ enum AddressFinder {
                     let wordStart = Int(starts[position])
                     let wordEnd = Int(ends[position])
                     let first = bytes[wordStart]
-                    if !street, Self.isDigit(first), wanted.contains(.street) {
-                        street = Self.streetFollows(bytes, words, position, isHead)
+                    // (A house number may open a parenthesis: "(21109 Boggy Ford Rd, ...".)
+                    let numberStart = first == UInt8(ascii: "(") && wordEnd - wordStart > 1 ? wordStart + 1 : wordStart
+                    if !street, Self.isDigit(bytes[numberStart]), wanted.contains(.street) {
+                        street = Self.streetFollows(bytes, words, position, numberStart, isHead)
                     }
                     if position >= 1, !zip, wordEnd - wordStart >= 5, wanted.contains(.zip) {
                         var digits = 0
@@ -486,16 +608,16 @@ enum AddressFinder {
         }
 
         /// ``streetSpan(_:)``'s walk from the word at `position`, loosened: a house number
-        /// (a digit, then up to five digits or capitals), not after a word ending in `$` or
+        /// from `numberStart` (a digit, then up to five digits or capitals; the word may open
+        /// with `(` before it), not after a word ending in `$` or
         /// `#`, then up to six words whose trimmed form starts with a capital or a digit (an
         /// ordinal is one), stopping after one ending in `,` or `.`: one of them, starting
         /// with a capital, must be a street head.
         private static func streetFollows(
-            _ bytes: UnsafeBufferPointer<UInt8>, _ words: Words, _ position: Int, _ isHead: (Int, Int) -> Bool
+            _ bytes: UnsafeBufferPointer<UInt8>, _ words: Words, _ position: Int, _ numberStart: Int, _ isHead: (Int, Int) -> Bool
         ) -> Bool {
             let starts = words.starts
             let ends = words.ends
-            let numberStart = Int(starts[position])
             let numberEnd = Int(ends[position])
             guard numberEnd - numberStart <= 6,
                   (numberStart + 1..<numberEnd).allSatisfy({ isDigit(bytes[$0]) || isCapital(bytes[$0]) }) else { return false }

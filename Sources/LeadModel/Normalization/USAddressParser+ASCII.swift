@@ -207,11 +207,29 @@ private struct ASCIIAddressReader {
         return digits <= 6
     }
 
+    /// ``USAddressParser/isRoadDesignator(_:)`` of a word.
+    func isRoadDesignator(_ word: Int) -> Bool {
+        let start = wordStart(word)
+        let length = wordLength(word)
+        if length == 1, text[start] >= 0x41, text[start] <= 0x5A { return true }
+        guard length >= 1, length <= 4 else { return false }
+        for index in start..<wordEnd(word) where !isDigit(text[index]) { return false }
+        return true
+    }
+
+    /// Whether a word is one of ``USAddressParser/numberedRoads`` (any case).
+    func isNumberedRoad(_ word: Int) -> Bool {
+        wordIs(word, "fm") || wordIs(word, "rr") || wordIs(word, "us") || wordIs(word, "sh") || wordIs(word, "cr")
+    }
+
     /// ``USAddressParser/streetEnd(_:)`` of the words `from..<to`, as a word index.
     func streetEnd(_ from: Int, _ to: Int) -> Int {
         let count = to - from
-        guard count >= 3, let suffix = (1..<(count - 1)).last(where: { isSuffix(from + $0) }) else { return to }
+        guard count >= 3, let suffix = (1..<(count - 1)).last(where: {
+            isSuffix(from + $0) || isNumberedRoad(from + $0) && isRoadDesignator(from + $0 + 1)
+        }) else { return to }
         var cursor = suffix + 1
+        if cursor + 1 < count, isRoadDesignator(from + cursor) { cursor += 1 }
         if cursor + 1 < count, isDirectional(from + cursor) { cursor += 1 }
         if cursor < count, text[wordStart(from + cursor)] == UInt8(ascii: "#") {
             cursor += wordLength(from + cursor) == 1 ? 2 : 1

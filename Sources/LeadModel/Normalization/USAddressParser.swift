@@ -148,14 +148,30 @@ public enum USAddressParser {
         return words[1].first.map(TextScanning.isASCIIDigit) ?? false
     }
 
+    /// Roads named by a number after them that are no USPS suffix (`FM 1826`, `US 290`).
+    static let numberedRoads: Set<String> = ["fm", "rr", "us", "sh", "cr"]
+
+    /// A road's designator after its suffix or name (`Hwy 290`, `Avenue F`, `FM 1826`): up to
+    /// four ASCII digits or one capital letter.
+    static func isRoadDesignator(_ word: String) -> Bool {
+        let bytes = word.utf8
+        if bytes.count == 1, let byte = bytes.first, byte >= 0x41, byte <= 0x5A { return true }
+        return !bytes.isEmpty && bytes.count <= 4 && bytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
     /// The index just past the street part of a line that starts with a house number: after
-    /// the last suffix (and a directional after it) and any unit that follows.
+    /// the last suffix or numbered road (and a designator after it: `Hwy 290`, then a
+    /// directional: `W`) and any unit that follows.
     static func streetEnd(_ words: [String]) -> Int {
         guard words.count >= 3,
-              let suffix = (1..<(words.count - 1)).last(where: { StreetVocabulary.isSuffix(words[$0]) }) else {
+              let suffix = (1..<(words.count - 1)).last(where: {
+                  StreetVocabulary.isSuffix(words[$0]) || numberedRoads.contains(words[$0].lowercased()) && isRoadDesignator(words[$0 + 1])
+              }) else {
             return words.count
         }
         var cursor = suffix + 1
+        // (Never the last word: a city follows.)
+        if cursor + 1 < words.count, isRoadDesignator(words[cursor]) { cursor += 1 }
         if cursor + 1 < words.count, StreetVocabulary.directionals[StreetVocabulary.key(words[cursor])] != nil {
             cursor += 1
         }
