@@ -88,6 +88,11 @@ public struct LeadExtractor: Sendable {
             relayDomains: relayDomains)
         builder.phonesAreProxied = detected?.spec.relays.phonesAreProxied ?? false
         builder.builderAddresses = Self.builderAddresses(message, view, identity)
+        if detected == nil, headers.listID != nil, headers.xGoogleGroupID == nil, let listID = message.listID {
+            // Not ignored (a person wrote it: see MailingListRule.listIDVerdict), but a person
+            // should look: a list post, or an inquiry through a group address?
+            builder.lead.flagForReview("came through a mailing list (List-Id \(HeaderToken.safe(listID, limit: 60))): a list post, or an inquiry sent to a group address?")
+        }
         if view.inquiry.originalIsForwardersOwn {
             builder.lead.flagForReview("the builder forwarded their own message: the prospect is taken from its recipients")
         }
@@ -96,9 +101,16 @@ public struct LeadExtractor: Sendable {
 
         var heuristicsText = view.inquiry.body
         var heuristicsLocation = view.inquiry.bodySource
-        if !view.inquiry.isForwarded, identity.isOwn(view.senderAddress) {
-            // The builder's own words to a prospect are no prospect's: no heuristics read them.
-            if Self.fillBuildersOwnMessage(&builder, message, view, identity) { heuristicsText = "" }
+        // A person at the builder's (not a form or a program on their domain: a spec reads
+        // those, and an automated sender is no person).
+        if detected == nil, metaSource == nil, !view.inquiry.isForwarded, identity.isOwn(view.senderAddress),
+           !Self.isAutomated(view.sender) {
+            // The builder's own words to a prospect are no prospect's: heuristics read only
+            // what the prospect wrote, quoted below a reply-all.
+            if Self.fillBuildersOwnMessage(&builder, message, view, identity) {
+                heuristicsText = Self.quotedText(of: message) ?? ""
+                heuristicsLocation = "quoted message"
+            }
         } else if let detected {
             builder.lead.source = detected.spec.source
             builder.lead.sourceDetail = detected.spec.detail
@@ -427,6 +439,17 @@ public struct LeadExtractor: Sendable {
     /// A lead-like email from an automated sender no spec knows: source `other`, the sender
     /// domain as detail, flagged for review (with `reason` when given); the contact is
     /// whatever the text and Reply-To name (never the sender itself).
+    /// The earlier message a reply quotes, one `>` level removed (deeper levels stay quoted,
+    /// and heuristics pass over them), or nil when nothing is quoted.
+    static func quotedText(of message: MIMEMessage) -> String? {
+        guard let quoted = QuotedReply.split(message.text ?? "").quoted else { return nil }
+        return quoted.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+            guard line.first == ">" else { return line }
+            let rest = line.dropFirst()
+            return rest.first == " " ? rest.dropFirst() : rest
+        }.joined(separator: "\n")
+    }
+
     /// A message the builder wrote: recorded for the first person it was sent to who is not
     /// the builder's (the prospect of a reply-all, or of an outgoing mail copied to the
     /// intake address), flagged; sent to the builder's addresses only (notes of a phone call

@@ -43,13 +43,14 @@ public struct BuilderIdentity: Sendable, Equatable {
     }
 
     /// Whether `value` is `local@domain` or `@domain`: one "@", a domain with an inner dot,
-    /// no whitespace.
+    /// no whitespace and none of `<>*:()[],;"\` (a bracketed `<a@b>`, `mailto:a@b` or the
+    /// intake addresses' `*@domain` would match nothing, silently).
     public static func isMailbox(_ value: String) -> Bool {
         let parts = value.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, let domain = parts.last, domain.contains("."), !domain.hasPrefix("."), !domain.hasSuffix(".") else {
             return false
         }
-        return !value.contains(where: \.isWhitespace)
+        return !value.contains(where: { $0.isWhitespace || "<>*:()[],;\"\\".contains($0) })
     }
 
     /// Lowercase local part and domain of `address` (after its last "@").

@@ -8,13 +8,31 @@ import Darwin
 
 /// Normalisation of decoded text: line endings, and a leading byte-order mark.
 enum TextNormalizer {
-    /// `text` without a leading U+FEFF. The byte-order mark some clients put at the start of
-    /// a text (iOS Mail at the top of a forwarded original's body, Windows editors at the top
-    /// of a part) says nothing in mail, whose charset is declared, and would stick to the
-    /// first word ("\u{FEFF}Hi Mike") of the lead's message.
+    /// `text` without U+FEFF. The byte-order mark some clients put at the start of a text
+    /// (iOS Mail at the top of a forwarded original's body, Windows editors at the top of a
+    /// part) says nothing in mail, whose charset is declared, and would stick to the first
+    /// word ("\u{FEFF}Hi Mike") of the lead's message; one before a forwarded header line
+    /// ("\u{FEFF}From: ...") hid the forward, and the builder became the prospect. Inside a
+    /// text it is an invisible zero-width no-break space: dropped everywhere.
     static func droppingByteOrderMark(_ text: String) -> String {
-        guard text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) else { return text }
-        return String(text.utf8.dropFirst(3)) ?? text
+        var copy = text
+        return copy.withUTF8 { bytes -> String? in
+            guard bytes.contains(0xEF) else { return nil }
+            var kept: [UInt8] = []
+            kept.reserveCapacity(bytes.count)
+            var index = 0
+            var dropped = false
+            while index < bytes.count {
+                if bytes[index] == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF {
+                    index += 3
+                    dropped = true
+                    continue
+                }
+                kept.append(bytes[index])
+                index += 1
+            }
+            return dropped ? String(decoding: kept, as: UTF8.self) : nil
+        } ?? text
     }
 
     /// Converts CRLF and lone CR to LF and drops NUL characters (PostgreSQL text cannot

@@ -33,8 +33,9 @@ struct BuilderOwnMailTests {
         let lead = try #require(outcome.lead)
         #expect(lead.email == "tanya.webb@example.com")
         #expect(lead.firstName == "Tanya" && lead.lastName == "Webb")
-        #expect(lead.phone == nil, "the builder's signature phone is not hers")
-        #expect(lead.address == nil, "nor his office address")
+        #expect(lead.phone == "+15125550187", "her phone, from her quoted inquiry, not the builder's signature")
+        #expect(lead.address == nil, "not his office address")
+        #expect(lead.projectType == "custom_home")
         #expect(lead.needsReview)
         #expect(lead.reviewReasons.first?.hasPrefix("the builder's own message (from mike@brennanhomes.example) to tanya.webb@example.com") == true)
     }
@@ -97,6 +98,9 @@ struct BuilderOwnMailTests {
         #expect(BuilderIdentity.isMailbox("@brennanhomes.example") && BuilderIdentity.isMailbox("mike@brennanhomes.example"))
         #expect(!BuilderIdentity.isMailbox("brennanhomes.example") && !BuilderIdentity.isMailbox("@localhost")
                 && !BuilderIdentity.isMailbox("a b@x.example") && !BuilderIdentity.isMailbox("a@b@x.example"))
+        for odd in ["<greg@x.example>", "greg@x.example>", "mailto:greg@x.example", "*@x.example", "\"greg\"@x.example"] {
+            #expect(!BuilderIdentity.isMailbox(odd), "\(odd)")
+        }
     }
 }
 

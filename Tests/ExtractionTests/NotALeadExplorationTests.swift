@@ -219,8 +219,19 @@ struct NotALeadExplorationTests {
         #expect(lead.email == "lauren.pierce@example.net")
     }
 
-    @Test func listIdAloneIsListTrafficWhenNothingSaysLead() throws {
+    @Test func listIdAloneIsListTrafficFromAProgramAndForReviewFromAPerson() throws {
         let reason = try Self.ignoredReason("""
+            From: Supplier News <newsletter@supplier.example>
+            To: greg@builder.example
+            Subject: November lumber prices
+            List-Id: <news.supplier.example>
+
+            2x6 SYP is down about 8%.
+            """)
+        #expect(reason == "mailing list (List-Id news.supplier.example)")
+        // A person's post (or an inquiry through a group address, round 2 of exploratory
+        // testing): kept, for a person to look at.
+        let post = try Self.lead("""
             From: "Linda Ortiz via groups.io" <lortiz=example.net@groups.io>
             To: main@remodelers.groups.io
             Subject: [remodelers] Lumber prices update
@@ -228,7 +239,7 @@ struct NotALeadExplorationTests {
 
             Hi all, 2x6 SYP is down about 8%. Email me at lortiz@example.net or call 210-555-0135.
             """)
-        #expect(reason == "mailing list (List-Id main.remodelers.groups.io)")
+        #expect(post.reviewReasons.contains { $0.hasPrefix("came through a mailing list (List-Id main.remodelers.groups.io)") })
         // Through a Google Group (a builder's shared inbox) it decides nothing.
         let lead = try Self.lead("""
             From: Jordan Lee <jordan@example.net>
@@ -374,6 +385,15 @@ struct NotALeadExplorationTests {
 
             From: Greg <greg@builder.example>
             """) == "bounce (subject \"failure notice\", mail server report)")
+        // A person resending an inquiry, with the server's words pasted, is no server.
+        #expect(try Self.ignoredReason("""
+            From: Mark Dunn <mdunn@example.com>
+            To: office@builder.example
+            Subject: Undeliverable: New home inquiry - trying again
+
+            My first email bounced ("Delivery has failed to these recipients"), so again: we want
+            a custom home in Kyle. 512-555-0177.
+            """) == nil)
         // A person forwarding or answering a bounce wrote the subject's prefix.
         #expect(try Self.ignoredReason("""
             From: Jordan Lee <jordan@example.net>
@@ -445,6 +465,26 @@ struct NotALeadExplorationTests {
             BEGIN:VCALENDAR
             METHOD:REQUEST
             END:VCALENDAR
+            """) == nil)
+        // An inquiry with an .ics of the person's availability attached is an inquiry.
+        #expect(try Self.ignoredReason("""
+            From: Dana Whitfield <dana.w@example.org>
+            To: office@builder.example
+            Subject: Custom home - my availability attached
+            Content-Type: multipart/mixed; boundary="b"
+
+            --b
+            Content-Type: text/plain
+
+            We want a custom home in Kyle. 512-555-0187. My availability is attached.
+            --b
+            Content-Type: text/calendar; method=REPLY; name="availability.ics"
+            Content-Disposition: attachment; filename="availability.ics"
+
+            BEGIN:VCALENDAR
+            METHOD:REPLY
+            END:VCALENDAR
+            --b--
             """) == nil)
     }
 }

@@ -73,6 +73,30 @@ struct FlowedTextAndForwardFieldsTests {
         #expect(message.text == "Hi Mike,")
     }
 
+    /// Round 2 of exploratory testing: a mark before a forwarded header line hid the forward,
+    /// and the builder became the prospect. Every U+FEFF of a decoded text is dropped.
+    @Test func byteOrderMarksInsideATextAreDroppedToo() throws {
+        let message = MIMEMessage.parse(MessageFixture.crlf("""
+        From: Greg Walsh <greg@builder.example>
+        Subject: Fwd: New home
+        Content-Type: text/plain; charset=utf-8
+        Content-Transfer-Encoding: quoted-printable
+
+        FYI
+        
+        Begin forwarded message:
+        
+        =EF=BB=BFFrom: Dana Whitfield <dana.w@example.org>
+        =EF=BB=BFSubject: New home
+        =EF=BB=BFDate: November 20, 2026 at 9:15:00 AM CST
+        
+        We want a custom home.=EF=BB=BF
+        """))
+        #expect(!(message.text ?? "").unicodeScalars.contains("\u{FEFF}"))
+        let original = try #require(message.forwarded.first)
+        #expect(original.from?.address == "dana.w@example.org")
+    }
+
     @Test func iOSForwardedBodyLosesItsByteOrderMarkAndKeepsReplyTo() throws {
         let message = MessageFixture.parse("""
         From: Sarah Whitman <sarah@builder.example.com>

@@ -8,7 +8,9 @@ import MIME
 /// be a new prospect.
 enum CalendarReplyRule {
     static func verdict(_ message: MIMEMessage) -> NotALeadVerdict? {
-        for part in message.parts where part.contentType == "text/calendar" {
+        // (An attached .ics is something a person sends along with an inquiry; a calendar
+        // client's reply carries it as the message's own body.)
+        for part in message.parts where part.contentType == "text/calendar" && part.disposition != .attachment && part.filename == nil {
             if let method = part.contentTypeParameters["method"], HeaderToken.first(method) == "reply" {
                 return NotALeadVerdict(kind: .automated, reason: "calendar reply (text/calendar method=REPLY)")
             }

@@ -79,6 +79,10 @@ enum DeliveryReportRule {
             if LeadExtractor.isAutomated(message.from.first) {
                 return NotALeadVerdict(kind: .deliveryReport, reason: "bounce (subject \"\(label)\" from an automated sender)")
             }
+            // A server's report by its text alone only from a server's mailbox: a person
+            // resending an inquiry pastes the same words ("Undeliverable: New home inquiry -
+            // trying again ... Delivery has failed to these recipients").
+            guard Self.isServerMailbox(message.from.first) else { return nil }
             let text = String((message.text ?? "").prefix(8_000)).lowercased()
             if bounceMarkers.contains(where: { text.contains($0) }) {
                 return NotALeadVerdict(kind: .deliveryReport, reason: "bounce (subject \"\(label)\", mail server report)")
@@ -86,12 +90,28 @@ enum DeliveryReportRule {
             return nil
         }
         if let receipt = readReceipts.first(where: { start.hasPrefix($0.subject) }) {
-            let text = String((message.text ?? "").prefix(2_000)).lowercased()
-            if text.contains(receipt.marker) {
+            // A client's receipt is a short text of its own ("Your message ... was read on
+            // ..."), sent from the reader's own address: a person's "Read: your article ...
+            // - want one!" is not one.
+            let text = (message.text ?? "").drop(while: { $0.isWhitespace })
+            if text.utf8.count <= 1_000, text.lowercased().hasPrefix("your message"), text.lowercased().contains(receipt.marker) {
                 return NotALeadVerdict(kind: .deliveryReport, reason: "read receipt (subject \"\(receipt.subject.dropLast())\")")
             }
         }
         return nil
+    }
+
+    private static let serverNames = ["mail delivery", "mail system", "postmaster", "microsoft outlook", "mailer-daemon"]
+
+    /// Whether `sender` is a mail server's own mailbox (`postmaster@`, or automated:
+    /// `mailer-daemon@`, `bounce@`...) or missing, as a server's report is sent.
+    private static func isServerMailbox(_ sender: Mailbox?) -> Bool {
+        guard let address = sender?.address, !address.isEmpty else { return true }
+        let local = address.split(separator: "@").first.map { $0.lowercased() } ?? ""
+        if local == "postmaster" || local == "postoffice" || LeadExtractor.isAutomated(sender) { return true }
+        // Servers name themselves so ("Mail Delivery Subsystem", "Mail System", "Microsoft Outlook").
+        let name = (sender?.name ?? "").lowercased()
+        return serverNames.contains { name.contains($0) }
     }
 
     /// The first bytes of ``bounceSubjects`` and ``readReceipts``' subjects.

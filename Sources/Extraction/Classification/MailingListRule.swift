@@ -32,6 +32,11 @@ enum MailingListRule {
     /// ``LeadNotificationSignals``). For a message no spec detected; nil through a Google Group.
     static func listIDVerdict(_ message: MIMEMessage, _ headers: ClassificationHeaders) -> NotALeadVerdict? {
         guard headers.listID != nil, headers.xGoogleGroupID == nil, let listID = message.listID else { return nil }
+        // A person writing through a group alias (groups.io, a workspace group) is no list
+        // traffic to ignore: only a program's mail is (newsletter@, news@, no-reply@). A
+        // person's post that is not an inquiry becomes a lead a person can dismiss; an
+        // inquiry ignored is lost.
+        guard LeadExtractor.isAutomated(message.from.first) else { return nil }
         if LeadNotificationSignals.looksLikeLeadNotification(message.text ?? "") { return nil }
         return NotALeadVerdict(kind: .mailingList, reason: "mailing list (List-Id \(HeaderToken.safe(listID, limit: 60)))")
     }
