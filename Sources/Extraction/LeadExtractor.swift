@@ -150,6 +150,9 @@ public struct LeadExtractor: Sendable {
             Self.fillUnknownSource(&builder, view, reason: "the text names another person's details as labelled fields: the sender (\(view.senderAddress)) is not taken as the prospect")
         } else {
             GenericExtractor.fillDirectInquiry(&builder, view.inquiry)
+            if let phrase = Self.writesForSomeoneElse(view.inquiry.body) {
+                builder.lead.flagForReview("written for someone else (\"\(phrase)\"): the sender may be a realtor or an architect, not the prospect")
+            }
         }
 
         if !builder.has(.subject), let subject = SubjectCleaner.clean(view.inquiry.subject) {
@@ -439,6 +442,21 @@ public struct LeadExtractor: Sendable {
     /// A lead-like email from an automated sender no spec knows: source `other`, the sender
     /// domain as detail, flagged for review (with `reason` when given); the contact is
     /// whatever the text and Reply-To name (never the sender itself).
+    /// Phrases of a third party writing for the prospect (a realtor, an architect).
+    private static let onBehalfPhrases: [StaticString] = [
+        "my client", "our client", "my buyer", "our buyer", "on behalf of", "my customer", "i represent", "representing",
+    ]
+
+    /// The first ``onBehalfPhrases`` entry in `text` (A-Z folded), or nil. Round 2 of
+    /// exploratory testing: "My clients, José and Ana Núñez, ..." gave a lead with the
+    /// realtor's name and email and the clients' phone.
+    static func writesForSomeoneElse(_ text: String) -> String? {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            onBehalfPhrases.first { FoldedSearch.contains(bytes, $0) }.map { "\($0)" }
+        }
+    }
+
     /// The earlier message a reply quotes, one `>` level removed (deeper levels stay quoted,
     /// and heuristics pass over them), or nil when nothing is quoted.
     static func quotedText(of message: MIMEMessage) -> String? {

@@ -118,3 +118,22 @@ struct AdHocSourceDetailTests {
         #expect(LeadExtractor.organizationalDomain(domain) == expected)
     }
 }
+
+/// A realtor or an architect writing for a client: the lead mixed the writer's name and email
+/// with the client's phone, unflagged (round 2 of exploratory testing). Now a person looks.
+@Suite("Written for someone else")
+struct WrittenForSomeoneElseTests {
+    @Test func aRealtorsInquiryForClientsIsFlagged() throws {
+        let raw = "From: Stephanie Vaughn <stephanie@vaughnrealty.example>\r\nTo: office@builder.example\r\n"
+            + "Subject: Clients looking to build\r\nContent-Type: text/plain\r\n\r\n"
+            + "Hi Mike, my clients Jose and Ana Nunez want a custom home in Kyle. Jose's cell is 512-555-0127.\r\n"
+        let lead = try #require(BuilderOwnMailTests.extractor.extract(from: MIMEMessage.parse(Array(raw.utf8))).lead)
+        #expect(lead.needsReview)
+        #expect(lead.reviewReasons.contains { $0.hasPrefix("written for someone else (\"my client\")") })
+    }
+
+    @Test func aHomeownersOwnInquiryIsNot() {
+        #expect(LeadExtractor.writesForSomeoneElse("We want a custom home in Kyle. Call me at 512-555-0127.") == nil)
+        #expect(LeadExtractor.writesForSomeoneElse("I am writing ON BEHALF OF my parents") == "on behalf of")
+    }
+}
