@@ -129,21 +129,20 @@ public struct BuilderStore: Sendable {
     /// What extraction needs to know of a builder: own mailboxes and intake addresses (with
     /// the domains where `anything+SLUG@DOMAIN` reaches them).
     public func identity(of builderID: UUID, intakeDomains: Set<String>) async throws -> BuilderIdentity {
-        var intake: [String] = []
-        for try await address in try await self.client.query(
-            "SELECT address FROM intake_addresses WHERE builder_id = \(builderID) ORDER BY address", logger: self.logger
-        ).decode(String.self) {
-            intake.append(address)
-        }
-        return BuilderIdentity(
-            mailboxes: try await self.mailboxes(of: builderID), intakeAddresses: intake, intakeDomains: intakeDomains.sorted())
+        BuilderIdentity(
+            mailboxes: try await self.mailboxes(of: builderID), intakeAddresses: try await self.addresses(of: builderID),
+            intakeDomains: intakeDomains.sorted())
     }
 
     /// Every exact intake address of a builder, sorted.
     public func addresses(of builder: Builder) async throws -> [String] {
+        try await self.addresses(of: builder.id)
+    }
+
+    private func addresses(of builderID: UUID) async throws -> [String] {
         var result: [String] = []
         for try await address in try await self.client.query(
-            "SELECT address FROM intake_addresses WHERE builder_id = \(builder.id) ORDER BY address", logger: self.logger
+            "SELECT address FROM intake_addresses WHERE builder_id = \(builderID) ORDER BY address", logger: self.logger
         ).decode(String.self) {
             result.append(address)
         }
