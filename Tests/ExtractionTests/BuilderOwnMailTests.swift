@@ -137,3 +137,23 @@ struct WrittenForSomeoneElseTests {
         #expect(LeadExtractor.writesForSomeoneElse("I am writing ON BEHALF OF my parents") == "on behalf of")
     }
 }
+
+/// `<meta name="lead_type" content="Buyer">` (a real-estate sender's kind of lead) is no
+/// project type (exploratory testing saw project_type "buyer" override a spec's value).
+@Suite("lead_type meta tag")
+struct LeadTypeMetaTagTests {
+    static func lead(_ leadType: String) throws -> ExtractedLead {
+        let raw = "From: NewHomeSource <leads@newhomesource.example>\r\nTo: office@builder.example\r\nSubject: New lead\r\n"
+            + "Content-Type: text/html\r\n\r\n<html><head><meta name=\"lead_email\" content=\"ana@example.org\">"
+            + "<meta name=\"lead_type\" content=\"\(leadType)\"></head><body>New lead</body></html>\r\n"
+        return try #require(BuilderOwnMailTests.extractor.extract(from: MIMEMessage.parse(Array(raw.utf8))).lead)
+    }
+
+    @Test func aBuyerIsNoProjectType() throws {
+        #expect(try Self.lead("Buyer").projectType == nil)
+    }
+
+    @Test func aProjectTypeIsOne() throws {
+        #expect(try Self.lead("Custom Home").projectType == "custom_home")
+    }
+}

@@ -57,8 +57,9 @@ enum LeadMetaTags {
             }
             guard let (field, hint) = fields[name], !builder.has(field) else { continue }
             // lead_type is "buyer"/"seller" for real-estate senders: use it only when it
-            // names a project type we know.
-            if name == "lead_type", FieldNormalizer.projectType(content) == nil { continue }
+            // names a project type of the vocabulary (FieldNormalizer.projectType keeps any
+            // short text, "Buyer" too: exploratory testing saw project_type "buyer").
+            if name == "lead_type", ProjectTypeVocabulary.vocabulary.bestSlug(in: content) == nil { continue }
             builder.set(field, raw: content, hint: hint, provenance: FieldProvenance(rule: "meta \(name)", location: "HTML meta tag"))
         }
         return leadSource
