@@ -69,7 +69,9 @@ public enum BudgetParser {
             if end + 1 < tokens.count, case .amount(let second) = tokens[end + 1], isRangeJoiner(tokens[end], between: before.contains("between")) {
                 var a = first
                 var b = second
-                if a.multiplier == nil, let m = b.multiplier { a.multiplier = m }
+                // ("$500-700k": the unit of one end is the other's too; not for an end written
+                // whole: "$900,000 to $1.1M" is not 900,000 million.)
+                if a.multiplier == nil, !a.hasSeparator, a.value < 1_000, let m = b.multiplier { a.multiplier = m }
                 if b.multiplier == nil, let m = a.multiplier, b.value < a.value { b.multiplier = m }
                 low = a
                 high = b
