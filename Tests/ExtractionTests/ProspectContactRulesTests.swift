@@ -76,6 +76,8 @@ struct ProspectContactRulesTests {
         #expect(BudgetParser.parse("$1,250,000.00")?.low == 1_250_000)
         #expect(BudgetParser.parse("$1.25M")?.low == 1_250_000)
         #expect(BudgetParser.parse("budget 1.25")?.low == 1_250_000)
+        // A Spanish "a" joins a range only after "de": here it is English.
+        #expect(BudgetParser.parse("Budget $650k a 2,500 sq ft home")?.high == 650_000)
     }
 
     @Test func aPastBareYearIsNoTimeline() {

@@ -66,7 +66,9 @@ public enum BudgetParser {
             var otherMark = first.hasOtherMoneyMark
             // Range: A - B, A to B, A through B, between A and B.
             let before = words(tokens, before: index, count: 3)
-            if end + 1 < tokens.count, case .amount(let second) = tokens[end + 1], isRangeJoiner(tokens[end], between: before.contains("between")) {
+            if end + 1 < tokens.count, case .amount(let second) = tokens[end + 1],
+               isRangeJoiner(tokens[end], between: before.contains("between") || before.contains("entre"),
+                             from: before.contains("de") || before.contains("desde")) {
                 var a = first
                 var b = second
                 // ("$500-700k": the unit of one end is the other's too; not for an end written
@@ -168,10 +170,15 @@ public enum BudgetParser {
     /// Every phrase of ``highOnlyPhrases`` and ``lowOnlyPhrases``, for tests.
     static var openRangePhrases: [[String]] { highOnlyPhrases + lowOnlyPhrases }
 
-    private static func isRangeJoiner(_ token: BudgetToken, between: Bool) -> Bool {
+    /// Whether `token` joins two amounts into a range: `-`, `to`, `through`, `or`, `and`
+    /// after `between`; in Spanish `hasta`, `y` after `entre`, `a` after `de`/`desde` ("de
+    /// $400,000 a $450,000": only there, "$650k a 2,500 sq ft home" is no range).
+    private static func isRangeJoiner(_ token: BudgetToken, between: Bool, from: Bool) -> Bool {
         switch token {
         case .dash: return true
-        case .word(let word): return word == "to" || word == "through" || word == "thru" || (between && word == "and") || word == "or"
+        case .word(let word):
+            return word == "to" || word == "through" || word == "thru" || word == "or" || word == "hasta"
+                || (between && (word == "and" || word == "y")) || (from && word == "a")
         default: return false
         }
     }
