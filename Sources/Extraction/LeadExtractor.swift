@@ -93,6 +93,12 @@ public struct LeadExtractor: Sendable {
             // should look: a list post, or an inquiry through a group address?
             builder.lead.flagForReview("came through a mailing list (List-Id \(HeaderToken.safe(listID, limit: 60))): a list post, or an inquiry sent to a group address?")
         }
+        // With the builder's mailboxes known, a forward from anyone else is no builder's
+        // forward: a third party may name whoever they like as "the original's" sender.
+        if view.inquiry.isForwarded, !identity.mailboxes.isEmpty, let forwarder = message.from.first?.address,
+           !identity.isOwn(forwarder) {
+            builder.lead.flagForReview("forwarded by \(forwarder), not one of the builder's own addresses: check who wrote the original")
+        }
         if view.inquiry.originalIsForwardersOwn {
             builder.lead.flagForReview("the builder forwarded their own message: the prospect is taken from its recipients")
         }

@@ -157,3 +157,29 @@ struct LeadTypeMetaTagTests {
         #expect(try Self.lead("Custom Home").projectType == "custom_home")
     }
 }
+
+/// Round 2 of exploratory testing (hostile input): a third party's fake forward named a
+/// stranger as the original's sender, unflagged; names kept bidi overrides and BOMs.
+@Suite("Forwarders and invisible characters")
+struct ForwarderAndFormatCharacterTests {
+    @Test func aForwardFromOutsideTheBuildersMailboxesIsFlagged() throws {
+        let raw = "From: Bob Stone <bob.stone@elsewhere.example>\r\nTo: leads+brennan@intake.example\r\n"
+            + "Subject: Fwd: New home\r\nContent-Type: text/plain\r\n\r\n"
+            + "---------- Forwarded message ---------\r\nFrom: Victim Person <victim@example.org>\r\n"
+            + "Date: Mon, Nov 16, 2026 at 9:00 AM\r\nSubject: New home\r\nTo: <mike@brennanhomes.example>\r\n\r\n"
+            + "We want a custom home. 512-555-0111.\r\n"
+        let message = MIMEMessage.parse(Array(raw.utf8))
+        let flagged = try #require(BuilderOwnMailTests.extractor.extract(from: message, builder: BuilderOwnMailTests.identity).lead)
+        #expect(flagged.reviewReasons.contains { $0.hasPrefix("forwarded by bob.stone@elsewhere.example, not one of the builder's own addresses") })
+        // The builder's own forward is not flagged so; nor is any forward without mailboxes known.
+        let own = MIMEMessage.parse(Array(raw.replacingOccurrences(of: "bob.stone@elsewhere.example", with: "mike@brennanhomes.example").utf8))
+        #expect(try #require(BuilderOwnMailTests.extractor.extract(from: own, builder: BuilderOwnMailTests.identity).lead).reviewReasons.isEmpty)
+        #expect(try #require(BuilderOwnMailTests.extractor.extract(from: message).lead).reviewReasons.isEmpty)
+    }
+
+    @Test func invisibleFormatCharactersLeaveNames() {
+        var builder = LeadBuilder(lead: ExtractedLead(source: "direct_inquiry", isForwarded: false), relayDomains: [])
+        builder.set(.name, raw: "\u{FEFF}Luis \u{202E}Whitley\u{200B}", hint: .name, provenance: FieldProvenance(rule: "sender display name"))
+        #expect(builder.lead.firstName == "Luis" && builder.lead.lastName == "Whitley")
+    }
+}

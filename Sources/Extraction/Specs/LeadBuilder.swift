@@ -150,6 +150,7 @@ struct LeadBuilder {
         let hint = hint ?? field.defaultHint
         switch field {
         case .name:
+            let raw = Self.withoutFormatCharacters(raw)
             let (first, last) = hint == .name ? ValueNormalizer.personName(raw)
                 : ValueNormalizer.personName(ValueNormalizer.text(raw, hint: hint) ?? "")
             guard first != nil || last != nil else { return false }
@@ -246,6 +247,23 @@ struct LeadBuilder {
             lead.fields["message"] = provenance
             return true
         }
+    }
+
+    /// `text` without invisible format characters (zero-width spaces and joiners, bidi
+    /// marks and overrides, U+FEFF): a name written "\u{202E}yeltihW" shows reversed, one with
+    /// a byte-order mark does not match the same name elsewhere. ASCII text has none.
+    static func withoutFormatCharacters(_ text: String) -> String {
+        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
+        func isFormat(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: return true
+            default: return false
+            }
+        }
+        guard text.unicodeScalars.contains(where: isFormat) else { return text }
+        var kept = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where !isFormat(scalar) { kept.append(scalar) }
+        return String(kept)
     }
 
     /// Adds a way to reach the prospect (once).
