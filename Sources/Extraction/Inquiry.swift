@@ -80,7 +80,8 @@ struct Inquiry {
             // A forwarded reply (the prospect answering the builder) quotes earlier mail,
             // usually the builder's own with his signature: the prospect's words are above it.
             let split = SubjectCleaner.isReply(original.subject) ? QuotedReply.split(original.body) : (newText: original.body, quoted: nil)
-            body = split.quoted == nil ? original.body : split.newText
+            body = Self.withoutForwardersSignature(split.quoted == nil ? original.body : split.newText,
+                                                   forwarder: message.from.first, writer: original.from)
             let from = isAttached ? "attached original message From header" : "forwarded original From line (\(original.style.rawValue) style)"
             nameSource = isAttached ? "\(from) display name" : from
             addressSource = from
@@ -95,6 +96,27 @@ struct Inquiry {
             subject = message.subject
             subjectSource = "Subject header of the forwarding message"
         }
+    }
+
+    /// `body` cut at a line that is the forwarder's own name, when the original's writer is
+    /// someone else: Apple Mail and Thunderbird put the forwarder's signature below the
+    /// forwarded text ("Mike Brennan / Brennan Homes / 512-555-0100"), and its phone was taken
+    /// for the prospect's (exploratory testing). A name of two or more words, on a line of
+    /// its own after some text; the last such line.
+    static func withoutForwardersSignature(_ body: String, forwarder: Mailbox?, writer: Mailbox?) -> String {
+        guard let name = forwarder?.name?.trimmingCharacters(in: .whitespaces).lowercased(),
+              name.split(separator: " ").count >= 2,
+              writer?.name?.trimmingCharacters(in: .whitespaces).lowercased() != name,
+              body.range(of: name, options: .caseInsensitive) != nil else { return body }
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let cut = lines.indices.last(where: { index in
+            index > 0 && lines[index].trimmingCharacters(in: .whitespaces).lowercased() == name
+                && lines[..<index].contains { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        }) else { return body }
+        var kept = lines[..<cut]
+        // (The signature's "-- " separator, when there is one, goes with it.)
+        while let last = kept.last, last.trimmingCharacters(in: .whitespaces).isEmpty || last == "-- " || last == "--" { kept.removeLast() }
+        return kept.joined(separator: "\n")
     }
 
     /// Whether two mailboxes have the same address (ignoring case); false when either has none.

@@ -183,3 +183,31 @@ struct ForwarderAndFormatCharacterTests {
         #expect(builder.lead.firstName == "Luis" && builder.lead.lastName == "Whitley")
     }
 }
+
+/// Apple Mail and Thunderbird put the forwarder's signature below the forwarded text; its
+/// phone was taken for the prospect's (exploratory testing, d05 and d18).
+@Suite("The forwarder's signature below a forward")
+struct ForwardersSignatureTests {
+    static let forward = "From: Mike Brennan <mike@brennanhomes.example>\r\nTo: leads+brennan@intake.example\r\n"
+        + "Subject: Fwd: ADU in backyard\r\nContent-Type: text/plain\r\n\r\n\r\nBegin forwarded message:\r\n\r\n"
+        + "From: MARY-ANNE MCDONALD <mamcdonald57@example.com>\r\nSubject: ADU in backyard\r\n"
+        + "Date: May 13, 2026 at 9:14:22 PM CDT\r\nTo: mike@brennanhomes.example\r\n\r\n"
+        + "Hello,\r\nWe want an ADU behind our house. Email is best.\r\nThank You\r\nmary-anne\r\n\r\n\r\n"
+        + "Mike Brennan\r\nBrennan Homes\r\n512-555-0100\r\n"
+
+    @Test func isNotReadForTheProspect() throws {
+        let lead = try #require(BuilderOwnMailTests.extractor.extract(from: MIMEMessage.parse(Array(Self.forward.utf8))).lead)
+        #expect(lead.email == "mamcdonald57@example.com")
+        #expect(lead.phone == nil, "Mike's number is not hers")
+        #expect(lead.message?.hasSuffix("mary-anne") == true)
+    }
+
+    @Test func aNameThatIsNotTheForwardersStays() {
+        let body = "We want an ADU.\nMary-Anne McDonald\n512-555-0177"
+        #expect(Inquiry.withoutForwardersSignature(body, forwarder: Mailbox(name: "Mike Brennan", address: "mike@x.example"),
+                                                   writer: Mailbox(name: "Mary-Anne McDonald", address: "m@example.com")) == body)
+        // A one-word forwarder name could be anyone's word: not cut.
+        #expect(Inquiry.withoutForwardersSignature("Hi\nMike\n512", forwarder: Mailbox(name: "Mike", address: "mike@x.example"),
+                                                   writer: nil) == "Hi\nMike\n512")
+    }
+}
