@@ -104,10 +104,11 @@ struct Inquiry {
     /// for the prospect's (exploratory testing). A name of two or more words, on a line of
     /// its own after some text; the last such line.
     static func withoutForwardersSignature(_ body: String, forwarder: Mailbox?, writer: Mailbox?) -> String {
-        guard let name = forwarder?.name?.trimmingCharacters(in: .whitespaces).lowercased(),
-              name.split(separator: " ").count >= 2,
-              writer?.name?.trimmingCharacters(in: .whitespaces).lowercased() != name,
-              body.range(of: name, options: .caseInsensitive) != nil else { return body }
+        // (Cheapest first: most forwards end here, on a byte search for the name.)
+        guard let written = forwarder?.name, written.utf8.contains(0x20) else { return body }
+        let name = ValueNormalizer.trimmingWhitespace(written).lowercased()
+        guard name.utf8.contains(0x20), Self.mayHold(body, name),
+              writer.map({ ValueNormalizer.trimmingWhitespace($0.name ?? "").lowercased() }) != name else { return body }
         let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
         guard let cut = lines.indices.last(where: { index in
             index > 0 && lines[index].trimmingCharacters(in: .whitespaces).lowercased() == name
@@ -117,6 +118,15 @@ struct Inquiry {
         // (The signature's "-- " separator, when there is one, goes with it.)
         while let last = kept.last, last.trimmingCharacters(in: .whitespaces).isEmpty || last == "-- " || last == "--" { kept.removeLast() }
         return kept.joined(separator: "\n")
+    }
+
+    /// Whether `body` may hold `lowercaseName`: for an ASCII name, its bytes with A-Z folded
+    /// (most forwards have no such line; the lines are split only when it may be there).
+    private static func mayHold(_ body: String, _ lowercaseName: String) -> Bool {
+        let needle = Array(lowercaseName.utf8)
+        guard needle.allSatisfy({ $0 < 0x80 }) else { return body.range(of: lowercaseName, options: .caseInsensitive) != nil }
+        var copy = body
+        return copy.withUTF8 { FoldedSearch.contains($0, bytes: needle) }
     }
 
     /// Whether two mailboxes have the same address (ignoring case); false when either has none.

@@ -37,6 +37,22 @@ enum FoldedSearch {
         return nil
     }
 
+    /// Whether `bytes` hold `needle` (lowercase bytes), A-Z in `bytes` folded.
+    static func contains(_ bytes: UnsafeBufferPointer<UInt8>, bytes needle: [UInt8]) -> Bool {
+        guard let first = needle.first, bytes.count >= needle.count else { return needle.isEmpty }
+        @inline(__always) func folded(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        var start = 0
+        while start + needle.count <= bytes.count {
+            if folded(bytes[start]) == first {
+                var offset = 1
+                while offset < needle.count, folded(bytes[start + offset]) == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            start += 1
+        }
+        return false
+    }
+
     /// ``contains(_:_:)-(UnsafeBufferPointer<UInt8>,_)`` of a String's UTF-8.
     static func contains(_ text: String, _ needle: StaticString) -> Bool {
         var copy = text
