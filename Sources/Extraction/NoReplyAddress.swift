@@ -10,9 +10,11 @@ enum NoReplyAddress {
     /// Whether the local part of `address` (before its last "@") holds a no-reply form,
     /// A-Z folded.
     static func isNoReply(_ address: String) -> Bool {
-        let bytes = Array(address.utf8)
-        guard let at = bytes.lastIndex(of: UInt8(ascii: "@")) else { return false }
-        return isNoReply(localPart: bytes[..<at])
+        var copy = address
+        return copy.withUTF8 { bytes in
+            guard let at = bytes.lastIndex(of: UInt8(ascii: "@")) else { return false }
+            return isNoReply(localPart: bytes[..<at])
+        }
     }
 
     /// ``isNoReply(_:)`` of a local part's bytes (A-Z folded as compared; other bytes as they are).

@@ -94,7 +94,7 @@ enum DeliveryReportRule {
             // ..."), sent from the reader's own address: a person's "Read: your article ...
             // - want one!" is not one.
             let text = (message.text ?? "").drop(while: { $0.isWhitespace })
-            if text.utf8.count <= 1_000, text.lowercased().hasPrefix("your message"), text.lowercased().contains(receipt.marker) {
+            if text.utf8.count <= 1_000, case let lower = text.lowercased(), lower.hasPrefix("your message"), lower.contains(receipt.marker) {
                 return NotALeadVerdict(kind: .deliveryReport, reason: "read receipt (subject \"\(receipt.subject.dropLast())\")")
             }
         }

@@ -25,23 +25,8 @@ enum PhoneFinder {
     /// letters, so the lowercased line holds them in a row only if the bytes do in some
     /// case; for ASCII that is the answer.
     private static func mentionsFax(_ line: String) -> Bool {
-        let fax: StaticString = "fax"
-        var copy = line
-        let (bytesHold, isASCII) = copy.withUTF8 { bytes in
-            var bytesHold = false
-            var matched = 0
-            for byte in bytes {
-                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                matched = lower == fax.utf8Start[matched] ? matched + 1 : (lower == fax.utf8Start[0] ? 1 : 0)
-                if matched == 3 {
-                    bytesHold = true
-                    matched = 0
-                }
-            }
-            return (bytesHold, !bytes.contains { $0 >= 0x80 })
-        }
-        guard bytesHold else { return false }
-        return isASCII || line.lowercased().contains("fax")
+        guard FoldedSearch.contains(line, "fax") else { return false }
+        return line.utf8.allSatisfy({ $0 < 0x80 }) || line.lowercased().contains("fax")
     }
 
     /// Words before a number that make it someone else's: the builder's ("I tried calling

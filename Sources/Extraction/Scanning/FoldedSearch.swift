@@ -3,54 +3,12 @@
 enum FoldedSearch {
     /// Whether `bytes` hold `needle` (lowercase ASCII), A-Z in `bytes` folded.
     static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
-        let count = needle.utf8CodeUnitCount
-        guard count > 0, bytes.count >= count else { return count == 0 }
-        @inline(__always) func folded(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-        let first = needle.utf8Start[0]
-        var start = 0
-        while start + count <= bytes.count {
-            if folded(bytes[start]) == first {
-                var offset = 1
-                while offset < count, folded(bytes[start + offset]) == needle.utf8Start[offset] { offset += 1 }
-                if offset == count { return true }
-            }
-            start += 1
-        }
-        return false
-    }
-
-    /// The first of `needles` (lowercase ASCII) found in `bytes`, by position in `bytes`, A-Z
-    /// folded: one pass, each position tried only against the needles starting with its byte.
-    static func firstOf(_ bytes: UnsafeBufferPointer<UInt8>, _ needles: [StaticString]) -> Int? {
-        @inline(__always) func folded(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-        var firstBytes = [Bool](repeating: false, count: 256)
-        for needle in needles where needle.utf8CodeUnitCount > 0 { firstBytes[Int(needle.utf8Start[0])] = true }
-        for start in 0..<bytes.count where firstBytes[Int(folded(bytes[start]))] {
-            for (index, needle) in needles.enumerated() {
-                let count = needle.utf8CodeUnitCount
-                guard count > 0, start + count <= bytes.count, folded(bytes[start]) == needle.utf8Start[0] else { continue }
-                var offset = 1
-                while offset < count, folded(bytes[start + offset]) == needle.utf8Start[offset] { offset += 1 }
-                if offset == count { return index }
-            }
-        }
-        return nil
+        contains(bytes, UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount))
     }
 
     /// Whether `bytes` hold `needle` (lowercase bytes), A-Z in `bytes` folded.
     static func contains(_ bytes: UnsafeBufferPointer<UInt8>, bytes needle: [UInt8]) -> Bool {
-        guard let first = needle.first, bytes.count >= needle.count else { return needle.isEmpty }
-        @inline(__always) func folded(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-        var start = 0
-        while start + needle.count <= bytes.count {
-            if folded(bytes[start]) == first {
-                var offset = 1
-                while offset < needle.count, folded(bytes[start + offset]) == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
-            }
-            start += 1
-        }
-        return false
+        needle.withUnsafeBufferPointer { contains(bytes, $0) }
     }
 
     /// ``contains(_:_:)-(UnsafeBufferPointer<UInt8>,_)`` of a String's UTF-8.
@@ -58,4 +16,43 @@ enum FoldedSearch {
         var copy = text
         return copy.withUTF8 { contains($0, needle) }
     }
+
+    /// The first of `needles` (lowercase ASCII) found in `bytes`, by position in `bytes`, A-Z
+    /// folded: one pass, each position tried only against the needles starting with its byte.
+    static func firstOf(_ bytes: UnsafeBufferPointer<UInt8>, _ needles: [StaticString]) -> Int? {
+        // (The needles' first bytes, ASCII, as a 128-bit mask on the stack.)
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        for needle in needles where needle.utf8CodeUnitCount > 0 {
+            let first = needle.utf8Start[0]
+            if first < 64 { low |= 1 << first } else if first < 128 { high |= 1 << (first - 64) }
+        }
+        for start in 0..<bytes.count {
+            let byte = folded(bytes[start])
+            guard byte < 128, (byte < 64 ? low >> byte : high >> (byte - 64)) & 1 == 1 else { continue }
+            for (index, needle) in needles.enumerated()
+            where matches(bytes, at: start, UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)) {
+                return index
+            }
+        }
+        return nil
+    }
+
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard bytes.count >= needle.count else { return false }
+        for start in 0...(bytes.count - needle.count) where matches(bytes, at: start, needle) { return true }
+        return false
+    }
+
+    /// Whether `needle` (non-empty, lowercase) is at `start` of `bytes`, A-Z folded.
+    @inline(__always)
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !needle.isEmpty, start + needle.count <= bytes.count else { return false }
+        for offset in 0..<needle.count where folded(bytes[start + offset]) != needle[offset] { return false }
+        return true
+    }
+
+    @inline(__always)
+    private static func folded(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 }
