@@ -100,7 +100,10 @@ public final class WorkerPool: Service, Sendable {
         logger[metadataKey: "worker"] = "\(item.worker)"
         logger.debug("processing", metadata: ["attempt": "\(item.attempts)", "size": "\(item.raw.count)"])
         do {
-            let processed = try self.processor.process(item.raw, builder: try await self.identity(item.builderID))
+            // Mail to postmaster is the operator's (bounces, abuse reports): kept, never a lead.
+            let processed = item.builderID == Builder.postmasterID
+                ? ProcessedItem(outcome: .ignored(reason: Self.postmasterReason))
+                : try self.processor.process(item.raw, builder: try await self.identity(item.builderID))
             switch try await self.leads.record(processed.outcome, thread: processed.thread, for: item) {
             case .lead(let id, let created):
                 self.metrics.increment(.processed, "lead")
@@ -128,6 +131,9 @@ public final class WorkerPool: Service, Sendable {
             }
         }
     }
+
+    /// Why an item sent to postmaster is not read as a lead (`inbox list` shows it).
+    static let postmasterReason = "mail to postmaster: kept for the gateway's operator, never read as a lead"
 
     private static func pause(_ duration: Duration) async {
         try? await cancelWhenGracefulShutdown { try await Task.sleep(for: duration) }

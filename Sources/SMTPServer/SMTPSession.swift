@@ -203,7 +203,7 @@ final class SMTPSession: Sendable {
     }
 
     private func lookUp(_ address: String, machine: inout SMTPSessionMachine<Builder>) async -> SMTPReply {
-        guard let intake = IntakeAddress(address) else {
+        guard let intake = IntakeAddress(address) ?? IntakeAddress(barePostmaster: address) else {
             return SMTPReply(501, "5.1.3", "Bad recipient address syntax")
         }
         do {

@@ -158,7 +158,8 @@ struct SMTPSessionMachine<Recipient: Sendable> {
             if let name = parameters.keys.sorted().first {
                 return self.error(SMTPReply(555, "5.5.4", "RCPT parameter \(Self.printable(name)) not supported"))
             }
-            guard Self.looksLikeMailbox(to) else {
+            // RFC 5321 4.1.1.3: `<Postmaster>` needs no domain.
+            guard Self.looksLikeMailbox(to) || to.lowercased() == "postmaster" else {
                 return self.error(SMTPReply(501, "5.1.3", "Bad recipient address syntax"))
             }
             if !transaction.smtpUTF8, Self.isNonASCII(to) {

@@ -5,7 +5,7 @@ import Storage
 
 struct Builders: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Manage builders and their intake addresses.", subcommands: [Add.self])
+        abstract: "Manage builders and their intake addresses.", subcommands: [Add.self, List.self, RemoveMailbox.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -52,6 +52,64 @@ struct Builders: AsyncParsableCommand {
             }
             print("builder \(builder.slug) (\(builder.id.uuidString.lowercased())): \(addresses.joined(separator: ", "))")
             if !own.isEmpty { print("own mailboxes: \(own.joined(separator: ", "))") }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Every builder with its intake addresses and own mailboxes.")
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            let settings = try self.global.resolver()
+            let logger = try self.global.makeLogger(settings)
+            let all = try await DatabaseSession.with(try self.global.databaseLocation(settings), logger: logger) { client in
+                try await BuilderStore(client: client, logger: logger).all()
+            }
+            for (builder, addresses, mailboxes) in all {
+                var line = "\(builder.slug)\t\(builder.name)\t\(builder.id.uuidString.lowercased())"
+                line += "\tintake: " + (addresses.isEmpty ? "-" : addresses.joined(separator: ", "))
+                line += "\town mailboxes: " + (mailboxes.isEmpty ? "-" : mailboxes.joined(separator: ", "))
+                print(line)
+            }
+        }
+    }
+
+    struct RemoveMailbox: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "remove-mailbox",
+            abstract: "Forget some of a builder's own mailboxes (added with builders add --mailbox).",
+            discussion: "Nothing is removed unless every one named is recorded for the builder.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "Builder slug.")
+        var slug: String
+
+        @Argument(help: "Mailboxes to remove: local@domain or @domain, as added.")
+        var mailboxes: [String]
+
+        func validate() throws {
+            guard Builder.isValidSlug(self.slug) else {
+                throw ValidationError("SLUG '\(self.slug)': use lowercase letters, digits and inner hyphens (1-64 characters)")
+            }
+            guard !self.mailboxes.isEmpty else { throw ValidationError("name at least one mailbox to remove") }
+        }
+
+        func run() async throws {
+            let settings = try self.global.resolver()
+            let logger = try self.global.makeLogger(settings)
+            let (slug, mailboxes) = (self.slug, self.mailboxes)
+            let left = try await DatabaseSession.with(try self.global.databaseLocation(settings), logger: logger) { client in
+                let store = BuilderStore(client: client, logger: logger)
+                guard let builder = try await store.find(slug: slug) else {
+                    throw StorageError(.notFound, "no builder '\(slug)' (lead-intake builders list)")
+                }
+                try await store.removeMailboxes(mailboxes, from: builder)
+                return try await store.mailboxes(of: builder.id)
+            }
+            print("own mailboxes of \(slug): \(left.isEmpty ? "none" : left.joined(separator: ", "))")
         }
     }
 }

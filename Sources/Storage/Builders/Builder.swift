@@ -12,6 +12,10 @@ public struct Builder: Sendable, Equatable {
         self.name = name
     }
 
+    /// The reserved builder mail to `postmaster` is stored for (migration 9): RFC 5321 4.5.1
+    /// requires accepting it. Its items are kept for the gateway's operator, never read as leads.
+    public static let postmasterID = UUID(uuidString: "00000000-0000-7000-8000-000000000001")!
+
     /// Whether `slug` is acceptable: lowercase letters, digits and inner hyphens, 1-64 long.
     /// The same rule is a CHECK constraint on `builders.slug`.
     public static func isValidSlug(_ slug: String) -> Bool {

@@ -74,6 +74,9 @@ public struct BuilderStore: Sendable {
         ).decode((UUID, String, String).self) {
             return Builder(id: id, slug: slug, name: name)
         }
+        if recipient.localPart == "postmaster", let operatorBuilder = try await self.postmaster(at: recipient.domain, intakeDomains: intakeDomains) {
+            return operatorBuilder
+        }
         if let tag = recipient.plusTag, intakeDomains.contains(recipient.domain), Builder.isValidSlug(tag),
            let builder = try await self.find(slug: tag)
         {
@@ -85,6 +88,26 @@ public struct BuilderStore: Sendable {
             SELECT b.id, b.slug, b.name FROM intake_addresses a JOIN builders b ON b.id = a.builder_id
             WHERE a.address = \(catchAll)
             """, logger: self.logger
+        ).decode((UUID, String, String).self) {
+            return Builder(id: id, slug: slug, name: name)
+        }
+        return nil
+    }
+
+    /// The reserved postmaster builder (``Builder/postmasterID``) for `postmaster@domain` at a
+    /// domain the gateway receives for (an intake domain, or one with an intake address), or
+    /// for a bare `postmaster` (empty domain). RFC 5321 4.5.1: a mail server must accept mail
+    /// to postmaster at every domain it serves. Nil for other domains (the gateway relays
+    /// nothing) or when the reserved builder was not created.
+    func postmaster(at domain: String, intakeDomains: Set<String>) async throws -> Builder? {
+        if !domain.isEmpty, !intakeDomains.contains(domain) {
+            let served = try await self.client.query(
+                "SELECT EXISTS (SELECT 1 FROM intake_addresses WHERE split_part(address, '@', 2) = \(domain))", logger: self.logger
+            ).decode(Bool.self).firstElement() ?? false
+            guard served else { return nil }
+        }
+        for try await (id, slug, name) in try await self.client.query(
+            "SELECT id, slug, name FROM builders WHERE id = \(Builder.postmasterID)", logger: self.logger
         ).decode((UUID, String, String).self) {
             return Builder(id: id, slug: slug, name: name)
         }
@@ -113,6 +136,40 @@ public struct BuilderStore: Sendable {
                 "INSERT INTO builder_mailboxes (builder_id, mailbox) VALUES (\(builder.id), \(lower)) ON CONFLICT DO NOTHING",
                 logger: self.logger)
         }
+    }
+
+    /// Removes some of the builder's own mailboxes (compared lowercased). Nothing is removed
+    /// unless every one is recorded.
+    ///
+    /// - Throws: ``StorageError`` `.notFound` naming the first that is not one of them.
+    public func removeMailboxes(_ mailboxes: [String], from builder: Builder) async throws {
+        let lowered = mailboxes.map { $0.lowercased() }
+        let logger = self.logger
+        try await self.client.withTransaction(logger: logger) { tx in
+            for mailbox in lowered {
+                let rows = try await tx.query(
+                    "DELETE FROM builder_mailboxes WHERE builder_id = \(builder.id) AND mailbox = \(mailbox) RETURNING mailbox",
+                    logger: logger)
+                guard try await rows.decode(String.self).firstElement() != nil else {
+                    throw StorageError(.notFound, "'\(mailbox)' is not one of builder \(builder.slug)'s mailboxes")
+                }
+            }
+        }
+    }
+
+    /// Every builder with its intake addresses and own mailboxes, by slug.
+    public func all() async throws -> [(builder: Builder, addresses: [String], mailboxes: [String])] {
+        var builders: [Builder] = []
+        for try await (id, slug, name) in try await self.client.query(
+            "SELECT id, slug, name FROM builders ORDER BY slug", logger: self.logger
+        ).decode((UUID, String, String).self) {
+            builders.append(Builder(id: id, slug: slug, name: name))
+        }
+        var result: [(builder: Builder, addresses: [String], mailboxes: [String])] = []
+        for builder in builders {
+            result.append((builder, try await self.addresses(of: builder.id), try await self.mailboxes(of: builder.id)))
+        }
+        return result
     }
 
     /// A builder's own mailboxes, sorted.

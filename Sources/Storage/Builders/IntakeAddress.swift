@@ -8,6 +8,16 @@ public struct IntakeAddress: Sendable, Equatable {
     /// For `leads+acme-homes@intake.example`: `acme-homes`.
     public let plusTag: String?
 
+    /// `<Postmaster>` with no domain, which RFC 5321 4.1.1.3 allows for that one name
+    /// (any case); nil for anything else. Its ``domain`` is empty.
+    public init?(barePostmaster raw: String) {
+        guard raw.lowercased() == "postmaster" else { return nil }
+        self.address = "postmaster"
+        self.localPart = "postmaster"
+        self.domain = ""
+        self.plusTag = nil
+    }
+
     /// Parses an SMTP path's address (`<a@b>` already unwrapped). Returns nil for anything
     /// without exactly one `@` and non-empty sides.
     public init?(_ raw: String) {

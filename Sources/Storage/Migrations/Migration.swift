@@ -39,5 +39,6 @@ public struct Migration: Sendable {
         .reviewReasons,
         .reviewedAt,
         .builderMailboxes,
+        .postmaster,
     ]
 }
