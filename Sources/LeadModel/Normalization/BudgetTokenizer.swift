@@ -380,19 +380,23 @@ enum BudgetTokenizer {
 
     /// Three or more numbers in a row with nothing but dashes between (`512 555 0162`,
     /// `512-555-0162`) are a phone number or a reference, never money: they become `.other`.
+    /// A run is of plain numbers or of money written as such (`$`, a unit, a thousands
+    /// separator), not both: in "Budget $150k. 512-555-0177" the sentence's full stop is no
+    /// token, and the phone number after it must not take the budget with it.
     static func withoutNumberRuns(_ tokens: [BudgetToken]) -> [BudgetToken] {
         var result = tokens
         var index = 0
         while index < tokens.count {
-            guard case .amount = tokens[index] else { index += 1; continue }
+            guard case .amount(let head) = tokens[index] else { index += 1; continue }
             // The run's amounts are counted, not collected (no array per amount).
             var members = 1
             var cursor = index + 1
             while cursor < tokens.count {
-                if case .dash = tokens[cursor], cursor + 1 < tokens.count, case .amount = tokens[cursor + 1] {
+                if case .dash = tokens[cursor], cursor + 1 < tokens.count, case .amount(let next) = tokens[cursor + 1],
+                   next.isExplicit == head.isExplicit {
                     members += 1
                     cursor += 2
-                } else if case .amount = tokens[cursor] {
+                } else if case .amount(let next) = tokens[cursor], next.isExplicit == head.isExplicit {
                     members += 1
                     cursor += 1
                 } else {
