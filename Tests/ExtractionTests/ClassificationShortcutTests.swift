@@ -80,8 +80,8 @@ import Testing
             let shown = prefix.hasSuffix(":") ? String(prefix.dropLast()) : prefix
             return NotALeadVerdict(kind: .autoReply, reason: "auto-reply (subject \"\(shown)\")")
         }
-        if let suppress, let phrase = OutOfOfficeSubjects.phrases.first(where: { replaced.contains($0) }),
-           !AutoReplyRule.startsWithReplyOrForwardPrefix(subject) {
+        // (Session 16: a phrase counts only at the subject's start, see `leadingPhrase(of:)`.)
+        if let suppress, let phrase = OutOfOfficeSubjects.leadingPhrase(of: replaced.drop(while: { $0 == " " })) {
             return NotALeadVerdict(kind: .autoReply,
                                    reason: "auto-reply (subject \"\(phrase)\", X-Auto-Response-Suppress: \(HeaderToken.safe(suppress, limit: 20)))")
         }

@@ -82,11 +82,18 @@ struct NotALeadClassifierTests {
     }
 
     @Test func mailingLists() {
-        #expect(reason([("List-Id", "Austin Builders <builders.lists.example.org>"), ("Precedence", "list")])
+        // Session 16: with a sign that list software sent it; a person's message through a
+        // group address without one is kept (and flagged by the extractor).
+        #expect(reason([("List-Id", "Austin Builders <builders.lists.example.org>"), ("Precedence", "list"),
+                        ("List-Unsubscribe", "<mailto:leave@lists.example.org>")])
                 == "mailing list (List-Id builders.lists.example.org, Precedence: list)")
-        #expect(reason([("List-Id", "<news.example.com>"), ("Precedence", "bulk")])
+        #expect(reason([("List-Id", "<news.example.com>"), ("Precedence", "bulk"), ("Auto-Submitted", "auto-generated")])
                 == "mailing list (List-Id news.example.com, Precedence: bulk)")
-        #expect(reason([("Precedence", "junk")]) == "bulk mail (Precedence: junk)")
+        #expect(reason([("List-Id", "<info.buildersco.example>"), ("Precedence", "list")]) == nil)
+        // Session 16: junk from a person is kept; with another sign of a program, bulk mail.
+        #expect(reason([("Precedence", "junk")]) == nil)
+        #expect(reason([("Precedence", "junk"), ("List-Unsubscribe", "<https://example.com/u>")])
+                == "bulk mail (Precedence: junk, List-Unsubscribe)")
         // What lead notifications carry too: never enough alone.
         #expect(reason([("List-Unsubscribe", "<https://example.com/u>"), ("Precedence", "bulk")]) == nil)
         #expect(reason([("List-Id", "<leads.example.com>")]) == nil)

@@ -11,10 +11,13 @@ import MIME
 /// - A subject starting like an out-of-office reply (`Automatic reply:`, `Out of Office:`,
 ///   `Abwesenheitsnotiz:`, `Réponse automatique:`, ...) → auto-reply.
 /// - `X-Auto-Response-Suppress` alone is *not* enough: bulk and notification senders set it
-///   to keep auto-replies away from their own mail, lead notifications included. It counts
-///   with an out-of-office phrase anywhere in the subject, but not after a reply or forward
-///   prefix (`RE: Out of Office: ...`): that is a person answering an auto-reply, and
-///   Outlook sets the header on people's mail too.
+///   to keep auto-replies away from their own mail, lead notifications included, and
+///   Outlook sets it on people's mail too. It counts with an out-of-office phrase that
+///   starts the subject the way a vacation responder writes one (`Out of office until
+///   Monday`, `I'm out of the office`; see ``OutOfOfficeSubjects/leadingPhrase(of:)``), never
+///   with the words elsewhere: after a reply or forward prefix (`RE: Out of Office: ...`)
+///   it is a person answering an auto-reply, and inside a sentence ("a home office
+///   addition - out of office space!") it is a person's own words.
 enum AutoReplyRule {
     static func verdict(_ message: MIMEMessage, _ headers: ClassificationHeaders) -> NotALeadVerdict? {
         if let raw = headers.autoSubmitted {
@@ -47,9 +50,7 @@ enum AutoReplyRule {
         if let prefix = OutOfOfficeSubjects.prefix(of: start) {
             return NotALeadVerdict(kind: .autoReply, reason: "auto-reply (subject \"\(prefix.trimmingColon)\")")
         }
-        if let suppress = headers.xAutoResponseSuppress,
-           let phrase = OutOfOfficeSubjects.phrases.first(where: { subject.contains($0) }),
-           !Self.startsWithReplyOrForwardPrefix(message.subject ?? "") {
+        if let suppress = headers.xAutoResponseSuppress, let phrase = OutOfOfficeSubjects.leadingPhrase(of: start) {
             return NotALeadVerdict(kind: .autoReply,
                                    reason: "auto-reply (subject \"\(phrase)\", X-Auto-Response-Suppress: \(HeaderToken.safe(suppress, limit: 20)))")
         }
@@ -64,8 +65,7 @@ enum AutoReplyRule {
             if let prefix = OutOfOfficeSubjects.prefix(ofASCIISubject: bytes) {
                 return .some(NotALeadVerdict(kind: .autoReply, reason: "auto-reply (subject \"\(prefix.trimmingColon)\")"))
             }
-            if let suppress, let phrase = OutOfOfficeSubjects.phrase(inASCIISubject: bytes),
-               !Self.startsWithReplyOrForwardPrefix(subject) {
+            if let suppress, let phrase = OutOfOfficeSubjects.leadingPhrase(ofASCIISubject: bytes) {
                 return .some(NotALeadVerdict(kind: .autoReply,
                                              reason: "auto-reply (subject \"\(phrase)\", X-Auto-Response-Suppress: \(HeaderToken.safe(suppress, limit: 20)))"))
             }
@@ -82,12 +82,6 @@ enum AutoReplyRule {
             return .some(OutOfOfficeSubjects.prefix(ofASCIISubject: bytes))
         }
         return outcome ?? .none
-    }
-
-    /// Whether `subject` starts with a reply or forward prefix (`RE:`, `AW:`, `Fwd:`, ...),
-    /// as ``SubjectCleaner`` reads them: a person's answer, whatever follows.
-    static func startsWithReplyOrForwardPrefix(_ subject: String) -> Bool {
-        SubjectCleaner.clean(subject) != ValueNormalizer.trimmingWhitespace(subject)
     }
 
     private static func containsSpaceColon(_ text: String) -> Bool {

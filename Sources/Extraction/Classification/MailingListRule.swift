@@ -4,8 +4,14 @@ import MIME
 ///
 /// Lead notifications from marketplaces and form services sometimes carry `List-Unsubscribe`
 /// and even `Precedence: bulk`, so neither alone makes a message list traffic. The rules:
-/// - `List-Id` together with `Precedence: list`, `bulk` or `junk` → mailing list.
-/// - `Precedence: junk` alone → bulk mail.
+/// - `List-Id` together with `Precedence: list`, `bulk` or `junk` → mailing list, with
+///   another sign that list software or a program sent it (``automationSign(_:_:)``: an
+///   automated sender address, `List-Unsubscribe`, an `Auto-Submitted` other than `no`).
+///   A person's message through a group address with none (a Workspace group used as the
+///   builder's `info@`) is kept; ``LeadExtractor`` flags it for review.
+/// - `Precedence: junk` → bulk mail, with such a sign too. From a person with none it
+///   decides nothing, as `Precedence: bulk` does not: some phones and mail clients set it
+///   on people's mail.
 /// - `List-Id` alone → mailing list, but only for a message no spec detects and whose text
 ///   does not read like a lead notification (``listIDVerdict(_:_:)``, asked by
 ///   ``LeadExtractor`` after detection).
@@ -17,13 +23,23 @@ enum MailingListRule {
     static func verdict(_ message: MIMEMessage, _ headers: ClassificationHeaders) -> NotALeadVerdict? {
         if headers.xGoogleGroupID != nil { return nil }
         let precedence = headers.precedence
-        if let precedence, ["list", "bulk", "junk"].contains(precedence), headers.listID != nil, let listID = message.listID {
+        if let precedence, ["list", "bulk", "junk"].contains(precedence), headers.listID != nil, let listID = message.listID,
+           automationSign(message, headers) != nil {
             return NotALeadVerdict(kind: .mailingList,
                                    reason: "mailing list (List-Id \(HeaderToken.safe(listID, limit: 60)), Precedence: \(precedence))")
         }
-        if precedence == "junk" {
-            return NotALeadVerdict(kind: .mailingList, reason: "bulk mail (Precedence: junk)")
+        if precedence == "junk", let sign = automationSign(message, headers) {
+            return NotALeadVerdict(kind: .mailingList, reason: "bulk mail (Precedence: junk, \(sign))")
         }
+        return nil
+    }
+
+    /// What besides `Precedence` says list software or a program sent the message, for the
+    /// reason; nil for a person's message with no such sign (kept: an inquiry ignored is lost).
+    static func automationSign(_ message: MIMEMessage, _ headers: ClassificationHeaders) -> String? {
+        if LeadExtractor.isAutomated(message.from.first) { return "automated sender" }
+        if headers.listUnsubscribe != nil { return "List-Unsubscribe" }
+        if let raw = headers.autoSubmitted, HeaderToken.first(raw) != "no" { return "Auto-Submitted" }
         return nil
     }
 

@@ -10,7 +10,8 @@ public import MIME
 /// after detection: a message a spec detects is never list traffic.)
 /// The rules lean towards letting mail through: list and bulk headers that lead
 /// notifications also carry (`List-Unsubscribe`, `Precedence: bulk` alone,
-/// `X-Auto-Response-Suppress` alone) never decide on their own.
+/// `X-Auto-Response-Suppress` alone) never decide on their own, nor does a `Precedence`
+/// a person's mail client set (`junk` from a person with no other sign of automation).
 public enum NotALeadClassifier {
     /// A short human-readable reason the message is not a lead, or nil.
     public static func reason(for message: MIMEMessage) -> String? {

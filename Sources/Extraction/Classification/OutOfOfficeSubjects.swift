@@ -15,8 +15,30 @@ enum OutOfOfficeSubjects {
         "resposta automatica:", "ausente:", "autosvar:", "automaattinen vastaus:", "odpowiedź automatyczna:",
         "automatické odpověď:", "自动回复:", "自動回覆:", "自動応答:",
     ]
-    /// Phrases that are an out-of-office subject wherever they appear.
+    /// Phrases that make an out-of-office subject without a colon ("Out of office until
+    /// Monday"), with X-Auto-Response-Suppress: only as a whole word at the subject's start,
+    /// or after one of `openers`. Anywhere else they are a person's words: "Building a home
+    /// office addition - out of office space!" (Outlook sets the header on people's mail).
     static let phrases: [String] = ["out of office", "out of the office", "abwesenheitsnotiz", "réponse automatique", "respuesta automática"]
+
+    /// Lowercased openers a vacation responder's own subject starts with before a phrase
+    /// ("I'm out of office until Monday"); each ends with a space.
+    static let openers: [String] = ["i'm ", "i\u{2019}m ", "i am ", "we're ", "we\u{2019}re ", "we are "]
+
+    /// The first of `phrases` that `subject` (prepared as ``AutoReplyRule`` prepares it:
+    /// lowercased, " :" made ":", leading spaces dropped) starts with, directly or after one
+    /// of `openers` and its spaces, followed by no letter or digit; nil otherwise.
+    static func leadingPhrase(of subject: Substring) -> String? {
+        var rest = subject
+        if let opener = openers.first(where: { rest.hasPrefix($0) }) {
+            rest = rest.dropFirst(opener.count).drop(while: { $0 == " " })
+        }
+        return phrases.first { phrase in
+            guard rest.hasPrefix(phrase) else { return false }
+            guard let next = rest.dropFirst(phrase.count).first else { return true }
+            return !next.isLetter && !next.isNumber
+        }
+    }
 
     /// The indices of `prefixes` by their first byte, in list order, with their bytes: an
     /// ASCII subject is compared with the few prefixes that start like it.
@@ -91,23 +113,32 @@ enum OutOfOfficeSubjects {
         return nil
     }
 
-    /// The first of `phrases` in an ASCII subject prepared as for ``prefix(ofASCIISubject:)``
-    /// (leading spaces kept, which no phrase starts with); a non-ASCII phrase cannot occur.
-    static func phrase(inASCIISubject bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    /// ``leadingPhrase(of:)`` of an ASCII subject prepared as for ``prefix(ofASCIISubject:)``
+    /// (a non-ASCII opener or phrase cannot occur). In ASCII a letter or digit Character is
+    /// a byte `[a-z0-9]` once folded; every other byte (CR LF included) is neither.
+    static func leadingPhrase(ofASCIISubject bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var prepared: [UInt8] = []
         prepared.reserveCapacity(bytes.count)
         var index = 0
         while index < bytes.count { prepared.append(preparedByte(bytes, at: &index)) }
-        for (index, needle) in asciiPhraseBytes where needle.count <= prepared.count {
-            var start = 0
-            while start + needle.count <= prepared.count {
-                var offset = 0
-                while offset < needle.count, prepared[start + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return phrases[index] }
-                start += 1
-            }
+        var position = prepared.firstIndex { $0 != UInt8(ascii: " ") } ?? prepared.count
+        if let opener = asciiOpenerBytes.first(where: { Self.bytes(prepared, at: position, start: $0) }) {
+            position += opener.count
+            while position < prepared.count, prepared[position] == UInt8(ascii: " ") { position += 1 }
+        }
+        for (phraseIndex, needle) in asciiPhraseBytes where Self.bytes(prepared, at: position, start: needle) {
+            let end = position + needle.count
+            guard end < prepared.count else { return phrases[phraseIndex] }
+            let next = prepared[end]
+            if !((next >= 0x61 && next <= 0x7A) || (next >= 0x30 && next <= 0x39)) { return phrases[phraseIndex] }
         }
         return nil
+    }
+
+    /// Whether `prepared` holds `needle` from `position`.
+    private static func bytes(_ prepared: [UInt8], at position: Int, start needle: [UInt8]) -> Bool {
+        guard position + needle.count <= prepared.count else { return false }
+        return prepared[position..<(position + needle.count)].elementsEqual(needle)
     }
 
     /// The ASCII phrases' indices and bytes, in `phrases` order.
@@ -115,6 +146,9 @@ enum OutOfOfficeSubjects {
         let bytes = Array(phrase.utf8)
         return !bytes.isEmpty && bytes.allSatisfy({ $0 < 0x80 }) ? (index, bytes) : nil
     }
+
+    /// The ASCII openers' bytes, in `openers` order.
+    private static let asciiOpenerBytes: [[UInt8]] = openers.map { Array($0.utf8) }.filter { $0.allSatisfy { $0 < 0x80 } }
 
     /// The next byte of the prepared subject from `index` (which moves past what it used).
     @inline(__always)
@@ -126,13 +160,5 @@ enum OutOfOfficeSubjects {
             return UInt8(ascii: ":")
         }
         return byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-    }
-
-    /// The matching prefix or phrase, or nil.
-    static func match(_ subject: String?) -> String? {
-        guard let subject else { return nil }
-        let lower = subject.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
-        if let prefix = prefixes.first(where: { lower.hasPrefix($0) }) { return prefix }
-        return phrases.first { lower.contains($0) }
     }
 }
