@@ -46,16 +46,27 @@ public struct GenericExtractor: Sendable {
     /// Sender name and address, the first phone in the prospect's text, and the text.
     static func fillDirectInquiry(_ builder: inout LeadBuilder, _ inquiry: Inquiry) {
         builder.lead.source = sourceName
-        if let displayName = inquiry.sender?.name {
-            builder.set(.name, raw: displayName, hint: .name,
-                        provenance: FieldProvenance(rule: "sender display name", location: inquiry.nameSource))
+        let body = ValueNormalizer.trimmingWhitespace(inquiry.body)
+        if let written = inquiry.sender?.name {
+            let displayName = withoutCompanyTail(written)
+            if let surname = householdSurname(displayName) {
+                fillHouseholdName(&builder, surname: surname, body: body, inquiry)
+            } else {
+                builder.set(.name, raw: displayName, hint: .name,
+                            provenance: FieldProvenance(rule: "sender display name", location: inquiry.nameSource))
+            }
         }
         if let address = inquiry.sender?.address, Self.holdsAt(address) {
             builder.set(.email, raw: address, hint: .email,
                         provenance: FieldProvenance(rule: "sender address", location: inquiry.addressSource))
+            if let (gateway, digits) = smsGatewaySender(address) {
+                // Kept as the email too: a reply to it reaches the prospect's phone as a text.
+                builder.set(.phone, raw: digits, hint: .phone,
+                            provenance: FieldProvenance(rule: "SMS gateway sender (\(gateway)): the number is the address's local part",
+                                                        location: inquiry.addressSource))
+            }
         }
 
-        let body = ValueNormalizer.trimmingWhitespace(inquiry.body)
         // Line numbers refer to the trimmed text, i.e. to the `message` field.
         let searched = SpecPattern.bounded(body, maxBytes: phoneSearchBytes)
         let phoneText = inquiry.isForwarded ? searched : Inquiry.blankingQuotedLines(searched)
@@ -79,6 +90,93 @@ public struct GenericExtractor: Sendable {
             builder.set(.message, raw: body, hint: .trim,
                         provenance: FieldProvenance(rule: "prospect text", location: inquiry.messageSource))
         }
+    }
+
+    // MARK: - Names and numbers in the sender's mailbox
+
+    /// `displayName` without a company written after the person's name: `Derek Lowe |
+    /// Compass`, `Jane Doe - Doe Realty`, `Jane Doe – Doe Realty` give the text before the
+    /// bar or the spaced dash (a hyphenated name, `Smith-Jones`, has no spaces around its
+    /// dash). Unchanged when nothing is left before it.
+    static func withoutCompanyTail(_ displayName: String) -> String {
+        var copy = displayName
+        let cut: Int? = copy.withUTF8 { bytes in
+            // "|", or " - ", " – " (E2 80 93), " — " (E2 80 94).
+            for index in bytes.indices {
+                if bytes[index] == UInt8(ascii: "|") { return index }
+                guard bytes[index] == 0x20, index > 0 else { continue }
+                let rest = bytes[(index + 1)...]
+                if rest.starts(with: [UInt8(ascii: "-"), 0x20]) || rest.starts(with: [0xE2, 0x80, 0x93, 0x20])
+                    || rest.starts(with: [0xE2, 0x80, 0x94, 0x20]) {
+                    return index
+                }
+            }
+            return nil
+        }
+        guard let cut else { return displayName }
+        let kept = ValueNormalizer.trimmingWhitespace(String(decoding: displayName.utf8.prefix(cut), as: UTF8.self))
+        return kept.isEmpty ? displayName : kept
+    }
+
+    /// The surname of a household's display name: `The Hendersons` → `Hendersons`, `The
+    /// Okafor Family` and `Garcia family` → `Okafor`, `Garcia`; nil for any other name. Such a
+    /// name is no person's: "The" is no first name.
+    static func householdSurname(_ displayName: String) -> String? {
+        // Two or three words, the first "The" or the last "Family": a byte check first.
+        var copy = displayName
+        let mayBe = copy.withUTF8 { bytes in
+            FoldedSearch.contains(bytes, "the ") || FoldedSearch.contains(bytes, " family")
+        }
+        guard mayBe else { return nil }
+        var words = displayName.split(whereSeparator: PersonNameSplitter.isWhitespace)
+        guard (2...3).contains(words.count) else { return nil }
+        let startsWithThe = words[0].lowercased() == "the"
+        if words[words.count - 1].lowercased() == "family" { words.removeLast() }
+        else if !startsWithThe || words.count != 2 { return nil }
+        if startsWithThe { words.removeFirst() }
+        guard words.count == 1, let surname = words.first, surname.first?.isLetter == true else { return nil }
+        return String(surname)
+    }
+
+    /// The name of a household's sender: a person named in the sign-off with the household's
+    /// surname (`Jim and Carol Henderson` for `The Hendersons`: the first person named), else
+    /// the surname alone as last name (never "The" as first name).
+    private static func fillHouseholdName(_ builder: inout LeadBuilder, surname: String, body: String, _ inquiry: Inquiry) {
+        if let found = SignatureNameFinder.householdMember(surname: surname, in: body) {
+            let provenance = FieldProvenance(rule: "signature name with the household's surname",
+                                             location: "\(inquiry.bodySource) line \(found.line)")
+            builder.lead.firstName = found.value.first
+            builder.lead.lastName = found.value.last
+            builder.lead.fields["first_name"] = provenance
+            builder.lead.fields["last_name"] = provenance
+            return
+        }
+        if let last = PersonNameNormalizer.parse(surname)?.last ?? PersonNameNormalizer.parse(surname)?.first {
+            builder.lead.lastName = last
+            builder.lead.fields["last_name"] = FieldProvenance(rule: "household display name", location: inquiry.nameSource)
+        }
+    }
+
+    /// Carriers' email-to-SMS (and MMS) gateways: mail from `5125550107@mms.att.net` is a
+    /// text message from the phone 512-555-0107.
+    static let smsGatewayDomains: Set<String> = [
+        "mms.att.net", "txt.att.net", "vtext.com", "vzwpix.com", "tmomail.net", "messaging.sprintpcs.com",
+        "pm.sprint.com", "mymetropcs.com", "msg.fi.google.com", "mms.cricketwireless.net", "sms.cricketwireless.net",
+        "myboostmobile.com", "sms.myboostmobile.com", "vmobl.com", "vmpix.com", "mmst5.tracfone.com", "message.ting.com",
+        "email.uscc.net", "mms.uscc.net", "text.republicwireless.com", "mypixmessages.com", "mailmymobile.net",
+    ]
+
+    /// The gateway domain and the phone digits of an address at an SMS gateway whose local
+    /// part is a US number (10 digits, or 11 with the leading 1), else nil.
+    static func smsGatewaySender(_ address: String) -> (gateway: String, digits: String)? {
+        // A gateway address starts with a digit; people's rarely do.
+        guard let first = address.utf8.first, first >= 0x30, first <= 0x39,
+              let at = address.lastIndex(of: "@") else { return nil }
+        let local = address[..<at]
+        guard local.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+              local.utf8.count == 10 || (local.utf8.count == 11 && local.utf8.first == UInt8(ascii: "1")),
+              let domain = domainOf(address), smsGatewayDomains.contains(domain) else { return nil }
+        return (domain, String(local))
     }
 
     /// `address.contains("@")`: for ASCII the "@" byte is the answer; other text holds it

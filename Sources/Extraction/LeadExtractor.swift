@@ -21,7 +21,9 @@ public import MIME
 ///    phone in the text); an automated sender of unknown format (``isAutomated(_:)``, a
 ///    `List-Unsubscribe` header, or label lines naming someone else's address) is `other`,
 ///    flagged for review, with the sender domain as `source_detail`. The builder's own
-///    addresses (the recipients, the forwarder) are never the prospect's email.
+///    addresses (the recipients, the forwarder) are never the prospect's email. A message
+///    written for a client (a realtor's, an architect's: ``ClientReferral``) is the client's
+///    lead, flagged with the writer's name.
 /// 7. ``InquiryHeuristics`` fill what is still empty from what the prospect wrote.
 /// 8. No email, phone or relay channel → ignored, except for a marketplace spec (some
 ///    hide contact details, or its template changed) or an automated-looking sender at a
@@ -99,12 +101,22 @@ public struct LeadExtractor: Sendable {
            !identity.isOwn(forwarder) {
             builder.lead.flagForReview("forwarded by \(forwarder), not one of the builder's own addresses: check who wrote the original")
         }
+        // Without them, a forward of mail that went to someone else (neither the forwarder nor
+        // their organization) is no builder's own mail forwarded either.
+        if view.inquiry.isForwarded, identity.mailboxes.isEmpty, !view.inquiry.originalIsForwardersOwn,
+           let forwarder = message.from.first?.address, let addressee = Self.foreignAddressee(message, forwarder: forwarder) {
+            builder.lead.flagForReview("forwarded by \(forwarder), but the original went to \(addressee): check who wrote the original")
+        }
         if view.inquiry.originalIsForwardersOwn {
             builder.lead.flagForReview("the builder forwarded their own message: the prospect is taken from its recipients")
         }
 
         let metaSource = LeadMetaTags.apply(LeadMetaTags.tags(in: view), to: &builder)
 
+        // The phrase of a writer writing for a client (a realtor, an architect), when the
+        // message is a person's own (a direct inquiry, or one naming someone else's details).
+        var writtenForSomeoneElse: String?
+        var isDirectInquiry = false
         var heuristicsText = view.inquiry.body
         var heuristicsLocation = view.inquiry.bodySource
         // A person at the builder's (not a form or a program on their domain: a spec reads
@@ -154,11 +166,11 @@ public struct LeadExtractor: Sendable {
             Self.fillUnknownSource(&builder, view, reason: "unknown source: the sender (\(view.senderDomain ?? "no sender domain")) sends List-Unsubscribe, which people's mail never carries, and no spec in parsers/ matches")
         } else if Self.namesSomeoneElse(view) {
             Self.fillUnknownSource(&builder, view, reason: "the text names another person's details as labelled fields: the sender (\(view.senderAddress)) is not taken as the prospect")
+            writtenForSomeoneElse = Self.writesForSomeoneElse(view.inquiry.body)
         } else {
             GenericExtractor.fillDirectInquiry(&builder, view.inquiry)
-            if let phrase = Self.writesForSomeoneElse(view.inquiry.body) {
-                builder.lead.flagForReview("written for someone else (\"\(phrase)\"): the sender may be a realtor or an architect, not the prospect")
-            }
+            writtenForSomeoneElse = Self.writesForSomeoneElse(view.inquiry.body)
+            isDirectInquiry = true
         }
 
         if !builder.has(.subject), let subject = SubjectCleaner.clean(view.inquiry.subject) {
@@ -168,6 +180,12 @@ public struct LeadExtractor: Sendable {
         if !heuristicsText.isEmpty {
             InquiryHeuristics.fill(&builder.lead, from: heuristicsText, location: heuristicsLocation,
                                    writtenIn: message.date.map { Self.utcYear(of: $0) })
+        }
+        // After the heuristics, which read the whole text: the client's details replace the
+        // writer's (or the phone of either that the text gave first).
+        if let phrase = writtenForSomeoneElse, !ClientReferral.apply(&builder, message, view.inquiry, cue: phrase, identity: identity),
+           isDirectInquiry {
+            builder.lead.flagForReview("written for someone else (\"\(phrase)\"): the sender may be a realtor or an architect, not the prospect")
         }
         // An address the prospect wrote in their message, when nothing else gave one.
         if let detected, !builder.has(.email), let message = builder.lead.message {
@@ -370,6 +388,26 @@ public struct LeadExtractor: Sendable {
         }
     }
 
+    /// The first recipient of the message `forwarder` forwarded (the outermost original: in a
+    /// chain of forwards, the one sent to them) that is neither `forwarder` nor at its domain
+    /// (its organization's: `mail.x.com` and `x.com` are one), when none of them is; nil when
+    /// it names no recipient (many forwards show none) or one of them is the forwarder's
+    /// (their own other address, `info@` at their domain). With the builder's mailboxes
+    /// unknown, such a forward is no builder's own mail forwarded: a third party may have
+    /// made the "original" up.
+    static func foreignAddressee(_ message: MIMEMessage, forwarder: String) -> String? {
+        guard let original = message.forwarded.last else { return nil }
+        let recipients = (original.to + original.cc).map(\.address).filter { $0.utf8.contains(0x40) }
+        guard let first = recipients.first, let forwarderDomain = domainOf(forwarder) else { return nil }
+        let organization = organizationalDomain(forwarderDomain)
+        let forwarderLower = forwarder.lowercased()
+        for address in recipients {
+            if address.lowercased() == forwarderLower { return nil }
+            if let domain = domainOf(address), organizationalDomain(domain) == organization { return nil }
+        }
+        return String(first.prefix(120))
+    }
+
     /// Mail providers where an address is one person's own mailbox.
     private static let personalMailDomains: Set<String> = [
         "gmail.com", "googlemail.com", "yahoo.com", "ymail.com", "outlook.com", "hotmail.com", "live.com", "msn.com",
@@ -451,6 +489,7 @@ public struct LeadExtractor: Sendable {
     /// Phrases of a third party writing for the prospect (a realtor, an architect).
     private static let onBehalfPhrases: [StaticString] = [
         "my client", "our client", "my buyer", "our buyer", "on behalf of", "my customer", "i represent", "representing",
+        "i have clients", "i have a client", "the owners (", "the owner (", "owner contact:", "client:",
     ]
 
     /// The ``onBehalfPhrases`` entry found first in `text` (A-Z folded), or nil. Round 2 of

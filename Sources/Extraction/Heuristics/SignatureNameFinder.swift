@@ -50,6 +50,44 @@ enum SignatureNameFinder {
         return nil
     }
 
+    /// A person of a household, from the last lines of `text` (at most its last 1 KiB, 8
+    /// lines with text): the first line that reads as a name (``name(_:)``) whose last name is
+    /// `surname`, or its singular (`Henderson` for `The Hendersons`), ignoring case. The line
+    /// number counts lines of `text` from 1. (Only for a sender whose display name is a
+    /// household, so its cost is off the common path.)
+    static func householdMember(surname: String, in text: String) -> HeuristicFinding<PersonName>? {
+        let wanted = surname.lowercased()
+        func matches(_ last: String) -> Bool {
+            let last = last.lowercased()
+            return last == wanted || last + "s" == wanted || last + "es" == wanted
+        }
+        // The tail of the text (on a line start), and how many lines come before it.
+        var start = text.utf8.count > 1024 ? text.utf8.index(text.utf8.endIndex, offsetBy: -1024) : text.utf8.startIndex
+        while start > text.utf8.startIndex, text.utf8[text.utf8.index(before: start)] != UInt8(ascii: "\n") {
+            start = text.utf8.index(after: start)
+            if start == text.utf8.endIndex { return nil }
+        }
+        let linesBefore = text.utf8[..<start].count { $0 == UInt8(ascii: "\n") }
+        let tail = text[start...].split(separator: "\n", omittingEmptySubsequences: false)
+        var seen = 0
+        for index in tail.indices.reversed() {
+            let line = ValueNormalizer.trimmingWhitespace(String(tail[index]))
+            guard !line.isEmpty else { continue }
+            seen += 1
+            if seen > 8 { return nil }
+            if let found = name(line), found.first != nil, let last = found.last, matches(last) {
+                return HeuristicFinding(value: found, line: linesBefore + index + 1, rule: "signature name")
+            }
+        }
+        return nil
+    }
+
+    /// Whether a whole line is a closing (`Best,`, `Thanks!`, `Kind regards`).
+    static func isClosing(_ text: String) -> Bool {
+        let (length, _) = keyLengths(text)
+        return length <= longestClosing && closings.contains(closingKey(text))
+    }
+
     /// The most scalars other than ` ,.!-` a closing has (the closings are ASCII).
     private static let longestClosing = closings.map { $0.utf8.count { !isKeyPunctuation($0) } }.max() ?? 0
 
