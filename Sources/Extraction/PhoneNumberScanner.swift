@@ -195,6 +195,8 @@ public struct PhoneNumberScanner: Sendable {
                       var (match, end) = nanpNumber(scalars, at: index, line: line) {
                 match.leadIn = Self.string(scalars, max(leadInStart, index - PhoneMatch.maximumLeadIn)..<index)
                 matches.append(match)
+                // (A number wrapped over two lines: its end is on the next.)
+                for wrapped in index..<end where scalars[wrapped] == "\n" { line += 1 }
                 index = end
                 leadInStart = end
                 continue
@@ -232,6 +234,7 @@ public struct PhoneNumberScanner: Sendable {
             // "512/555-0191": a slash after the area code only (dates have two-digit groups).
             if index < s.count, s[index] == "/" { index += 1 } else { skipSeparators(s, &index) }
         }
+        skipWrap(s, &index)
         guard let exchange = readDigits(s, &index, count: 3) else { return nil }
         skipSeparators(s, &index)
         guard let subscriber = readDigits(s, &index, count: 4) else { return nil }
@@ -257,6 +260,27 @@ public struct PhoneNumberScanner: Sendable {
         }
         return (PhoneMatch(number: number, phoneExtension: phoneExtension, line: line, isNANP: true),
                 phoneExtension == nil ? index : end)
+    }
+
+    /// Past a line break right after an area code that ends its line (`call me at (512)` /
+    /// `555-0193?`, `512-` / `555-0193`), when the next line starts with the rest of a
+    /// number (three digits, a separator, four digits): a number wrapped by the writer's
+    /// mail program. Nothing else is read across lines.
+    private func skipWrap<S: ScalarText>(_ s: S, _ index: inout Int) {
+        var probe = index
+        while probe < s.count, probe - index < 3, s[probe] == " " || s[probe] == "\t" || s[probe] == "\r" { probe += 1 }
+        guard probe < s.count, s[probe] == "\n" else { return }
+        probe += 1
+        var indent = 0
+        while probe < s.count, indent < 3, s[probe] == " " || s[probe] == "\t" {
+            probe += 1
+            indent += 1
+        }
+        // The next line's head: NXX, one separator, XXXX.
+        guard probe + 8 <= s.count, (0..<3).allSatisfy({ isDigit(s[probe + $0]) }),
+              s[probe + 3] == "-" || s[probe + 3] == "." || s[probe + 3] == " ",
+              (4..<8).allSatisfy({ isDigit(s[probe + $0]) }) else { return }
+        index = probe
     }
 
     /// Whether the three digits from `start` are NXX (``NANPNumber/isValid(area:exchange:)``):

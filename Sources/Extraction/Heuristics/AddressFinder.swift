@@ -7,7 +7,8 @@ import LeadModel
 ///    five capitalised (or ordinal: `5th`) words and a USPS street suffix (`Dr`, `Drive`,
 ///    `Rd`, ...) or a designated road (`Hwy 290 W`), then an optional directional and unit
 ///    (also after a comma: `, Apt 4B`), then `, City, ST ZIP` on the same line, `City, ST ZIP`
-///    on the next, or the two wrapped over both (`, Dripping Springs, TX` / `78620`).
+///    on the next, or the two wrapped over both (`, Dripping Springs, TX` / `78620`), or
+///    `, City ZIP` without a state. A street itself may be wrapped (`at 1108 Cedar` / `Ave, ...`).
 ///    A `PO Box` or rural-route box (`RR 2 Box 15`) is a mailing address, neither the build
 ///    site nor the home: it is no street here (its line's city, state and ZIP still are).
 /// 2. `City, ST 78704` (state code in capitals or a state name, then a ZIP).
@@ -23,11 +24,17 @@ enum AddressFinder {
     /// The best address findings, most complete first: a street address, else a city and
     /// state (with ZIP when written) and a labelled ZIP on their own lines. The caller fills
     /// parts in this order, each with its own line.
+    ///
+    /// Of several streets (``chosenStreet(_:)``): the lot or build site's, which is the
+    /// project's, over any other ("We currently live at ... The lot we bought is at ...");
+    /// else the first one the text does not give as another person's ("Greg is at ...").
     static func find(in lines: InquiryLines) -> [HeuristicFinding<PostalAddress>] {
         var cityLine: HeuristicFinding<PostalAddress>?
         var cityStateLine: HeuristicFinding<PostalAddress>?
         var zipOnly: HeuristicFinding<PostalAddress>?
+        var streets: [StreetCandidate] = []
         for (index, line) in lines.lines.enumerated() where !line.text.isEmpty {
+            if streets.count == maximumStreets { break }
             let traits = lines.traits[index]
             // The line's word flags say first what it may hold (a street head word, five
             // digits, a city lead word and a comma: an address word trimmed of punctuation
@@ -48,13 +55,19 @@ enum AddressFinder {
             // A street, a ZIP and a labelled ZIP all need an ASCII digit; without one only
             // `in City, ST` can match, and it needs a comma.
             if !traits.hasDigit {
-                if cityStateLine == nil, mayHaveCityState, LineShape(line.text, readings: .cityState).mayHaveCityState, let tail = cityState(in: line.text),
+                if streets.isEmpty, cityStateLine == nil, mayHaveCityState, LineShape(line.text, readings: .cityState).mayHaveCityState, let tail = cityState(in: line.text),
                    let address = USAddressParser.parse(tail), address.city != nil, address.state != nil {
                     cityStateLine = HeuristicFinding(value: address, line: line.number, rule: "city and state")
                 }
                 continue
             }
+            // (Once a street is found only other streets matter.)
+            if !streets.isEmpty, !mayHaveStreet {
+                if let wrapped = wrappedStreet(lines, index) { streets.append(wrapped) }
+                continue
+            }
             guard mayHaveStreet || (mayHaveZIP && (cityLine == nil || zipOnly == nil)) || (mayHaveCityState && cityStateLine == nil) else {
+                if let wrapped = wrappedStreet(lines, index) { streets.append(wrapped) }
                 continue
             }
             // What each reading needs, from the line's bytes (every reading may succeed on
@@ -78,6 +91,11 @@ enum AddressFinder {
                 if isOrganizationAddress(words, streetStart: start, previousLine: index > 0 ? lines.lines[index - 1].text : "") {
                     continue
                 }
+                // A street ending its line may go on on the next ("240 Bella Vista" / "Cv, ...").
+                if end == words.count, let wrapped = wrappedStreet(lines, index) {
+                    streets.append(wrapped)
+                    continue
+                }
                 var written = streetWritten(words[start..<end])
                 // The words after the street: what splitting them joined with spaces gives
                 // (a word holds no space Character of its own, and none after the first
@@ -90,13 +108,24 @@ enum AddressFinder {
                     written += ", " + tail
                 } else if let next, let tail = cityStateZip(in: lines.lines[next].text), startsWithCity(lines.lines[next].text) {
                     written += "\n" + tail
-                } else if let tail = cityState(words: rest) {
+                } else if let tail = cityState(words: rest) ?? cityZip(words: rest, after: words[end - 1]) {
                     written += ", " + tail
                 }
                 if let address = USAddressParser.parse(written), address.street != nil {
-                    return [HeuristicFinding(value: address, line: line.number, rule: "street address")]
+                    let previous = start == 0 && index > 0 ? lines.lines[index - 1].text : ""
+                    streets.append(StreetCandidate(
+                        finding: HeuristicFinding(value: address, line: line.number, rule: "street address"),
+                        role: role(before: words[..<start], previousLine: previous)))
+                    // ("Greg is at 1110 Cedar Ave and we live at 1108 Cedar Ave, ...": a second
+                    // street on the line.)
+                    if let second = laterStreet(words, from: end, line: line.number) { streets.append(second) }
+                    continue
                 }
+            } else if !mayHaveStreet, let wrapped = wrappedStreet(lines, index) {
+                streets.append(wrapped)
+                continue
             }
+            if !streets.isEmpty { continue }
             if readsCityStateZip, let tail = cityStateZip(words: words), let address = USAddressParser.parse(tail),
                address.city != nil, address.state != nil {
                 cityLine = HeuristicFinding(value: address, line: line.number, rule: "city, state and ZIP")
@@ -111,6 +140,7 @@ enum AddressFinder {
                 zipOnly = HeuristicFinding(value: PostalAddress(postalCode: zip), line: line.number, rule: "ZIP code")
             }
         }
+        if let street = chosenStreet(streets) { return [street] }
         if let cityLine { return [cityLine] }
         // (Most texts have neither: the empty array allocates nothing.)
         switch (cityStateLine, zipOnly) {
@@ -119,6 +149,137 @@ enum AddressFinder {
         case let (nil, zip?): return [zip]
         case let (cityState?, zip?): return [cityState, zip]
         }
+    }
+
+    /// Streets read before the choice is made: more are not looked for.
+    private static let maximumStreets = 4
+
+    /// A street the text gives, with whose place it says it is.
+    struct StreetCandidate {
+        var finding: HeuristicFinding<PostalAddress>
+        var role: StreetRole
+    }
+
+    /// Whose place a street is, by the words before it in its sentence.
+    enum StreetRole: Equatable {
+        /// The lot or build site (`The lot we bought is at`, `Lot address:`).
+        case site
+        /// Another person's (`Greg is at`, `his address is`, `my neighbor's house at`).
+        case someoneElses
+        /// Nothing said: the writer's, as far as the text tells.
+        case unstated
+    }
+
+    /// The street to keep of `streets` (in the text's order): with more than one, the first
+    /// lot or build site, which is the project's; else the first not given as another
+    /// person's; else the first (another person's place is still the only one given).
+    static func chosenStreet(_ streets: [StreetCandidate]) -> HeuristicFinding<PostalAddress>? {
+        guard let first = streets.first else { return nil }
+        guard streets.count > 1 else { return first.finding }
+        if var site = streets.first(where: { $0.role == .site })?.finding {
+            site.rule = "street address of the lot or build site (over another address given)"
+            return site
+        }
+        if var own = streets.first(where: { $0.role != .someoneElses })?.finding {
+            if first.role == .someoneElses { own.rule = "street address (another given is someone else's)" }
+            return own
+        }
+        return first.finding
+    }
+
+    /// Words before a street that make it the lot or build site.
+    private static let siteWords: Set<String> = ["lot", "lots", "site", "land", "parcel", "acreage", "build"]
+    /// Words that, capitalised, start a sentence rather than name a person (`We are at`).
+    private static let notOwners: Set<String> = [
+        "i", "we", "it", "this", "that", "which", "what", "there", "here", "where", "our", "my", "the", "lot", "site",
+        "home", "house", "property", "address", "office", "and", "so", "who",
+    ]
+    /// Words after a possessive that name a place (`Greg's house`, `his address`).
+    private static let placeWords: Set<String> = ["address", "house", "home", "place", "property"]
+    /// Words ending in `'s` that are no possessive.
+    private static let contractions: Set<String> = ["it's", "here's", "there's", "that's", "what's", "let's", "who's", "where's"]
+
+    /// ``StreetRole`` of a street whose line has `before` before its house number (and
+    /// `previousLine` before that, when the street opens its line): read back to the start
+    /// of the sentence, at most eight words.
+    static func role(before: ArraySlice<String>, previousLine: String) -> StreetRole {
+        var context = Array(before.suffix(8))
+        if context.isEmpty, !previousLine.isEmpty { context = Array(spaceSeparatedWords(previousLine).suffix(8)) }
+        // (The sentence's own words: from after the last word that ends one.)
+        if let end = context.dropLast().lastIndex(where: { $0.hasSuffix(".") || $0.hasSuffix("!") || $0.hasSuffix("?") }) {
+            context.removeSubrange(...end)
+        }
+        guard !context.isEmpty else { return .unstated }
+        let lower = context.map { String(trimmedWord($0).lowercased().map { $0 == "\u{2019}" ? "'" : $0 }) }
+        if lower.contains(where: siteWords.contains) { return .site }
+        for (offset, word) in lower.enumerated() {
+            let next = offset + 1 < lower.count ? lower[offset + 1] : ""
+            // "Greg's house", "his address", "my parents' place".
+            if placeWords.contains(next), word == "his" || word == "her"
+                || (word.hasSuffix("'s") && word.count > 2 && !contractions.contains(word)) || (word.hasSuffix("'") && word.count > 1) {
+                return .someoneElses
+            }
+            // "Greg is at", "he lives at", "she's at".
+            let owner = trimmedWord(context[offset])
+            let namesOwner = word == "he" || word == "she"
+                || (owner.first?.isUppercase == true && !notOwners.contains(word) && !word.contains("'"))
+            if namesOwner, ["is", "lives"].contains(next), offset + 2 < lower.count, lower[offset + 2] == "at" { return .someoneElses }
+            if word == "he's" || word == "she's" || (word.hasSuffix("'s") && owner.first?.isUppercase == true && !contractions.contains(word)),
+               next == "at" {
+                return .someoneElses
+            }
+        }
+        return .unstated
+    }
+
+    /// A street among `words` from `offset` on (a second one on a street's line), with its
+    /// city, state and ZIP when they follow it there.
+    private static func laterStreet(_ words: [String], from offset: Int, line: Int) -> StreetCandidate? {
+        // (A street needs a house number and two words more.)
+        guard words.count - offset >= 3 else { return nil }
+        let later = Array(words[offset...])
+        guard let (start, end) = streetSpan(later), !isOrganizationAddress(later, streetStart: start, previousLine: "") else { return nil }
+        var written = streetWritten(later[start..<end])
+        let rest = Array(later[end...])
+        if let place = cityStateZip(words: rest) ?? cityState(words: rest) ?? cityZip(words: rest, after: later[end - 1]) {
+            written += ", " + place
+        }
+        guard let address = USAddressParser.parse(written), address.street != nil else { return nil }
+        return StreetCandidate(finding: HeuristicFinding(value: address, line: line, rule: "street address"),
+                               role: role(before: words[..<(offset + start)], previousLine: ""))
+    }
+
+    /// A street wrapped by the writer's mail program: line `index` ends with a house number
+    /// and one to four capitalised name words (`I'm at 1108 Cedar`), and the next line
+    /// starts with its suffix and the street's comma (`Ave, Austin 78702 and ...`), then
+    /// maybe `City, ST ZIP`. (The comma keeps `12 Oak Dr` / `Dr. Smith referred us` apart.)
+    private static func wrappedStreet(_ lines: InquiryLines, _ index: Int) -> StreetCandidate? {
+        let next = index + 1
+        guard next < lines.lines.count, lines.traits[index].hasDigit, lines.traits[next].keywords.contains(.streetHead),
+              let head = lines.lines[next].text.utf8.first, head >= 0x41, head <= 0x5A,
+              let last = lines.lines[index].text.utf8.last, (last | 0x20) >= 0x61, (last | 0x20) <= 0x7A else { return nil }
+        let words = spaceSeparatedWords(lines.lines[index].text)
+        // The name words ending the line, then the house number before them.
+        var numberIndex = words.count - 1
+        while numberIndex >= 0, words.count - numberIndex <= 4, let first = words[numberIndex].first, first.isUppercase,
+              !words[numberIndex].contains(where: { ",.;:!?".contains($0) }) {
+            numberIndex -= 1
+        }
+        guard numberIndex >= 0, numberIndex < words.count - 1, let first = words[numberIndex].utf8.first,
+              first >= 0x30, first <= 0x39 else { return nil }
+        let tail = Array(words[numberIndex...])
+        let nextWords = spaceSeparatedWords(lines.lines[next].text)
+        guard nextWords.first?.hasSuffix(",") == true else { return nil }
+        let combined = tail + nextWords
+        guard let (start, end) = streetSpan(combined), start == 0, end > tail.count else { return nil }
+        var written = streetWritten(combined[start..<end])
+        let rest = Array(combined[end...])
+        if let place = cityStateZip(words: rest) ?? cityState(words: rest) ?? cityZip(words: rest, after: combined[end - 1]) {
+            written += ", " + place
+        }
+        guard let address = USAddressParser.parse(written), address.street != nil else { return nil }
+        return StreetCandidate(finding: HeuristicFinding(value: address, line: lines.lines[index].number, rule: "street address"),
+                               role: role(before: words[..<numberIndex], previousLine: ""))
     }
 
     /// `in San Marcos, TX` / `near Austin, Texas` / `outside Wimberley, TX.`: a city after
@@ -350,6 +511,22 @@ enum AddressFinder {
                 }
                 guard cityStart < stateStart else { continue }
                 return spaceJoined(words[cityStart..<index] + [zipText])
+            }
+        }
+        return nil
+    }
+
+    /// `Austin 78702` right after a street's comma (`streetEnd`, the street's last word,
+    /// ends in one), without a state: one to three capitalised words, then a ZIP; returned
+    /// as written up to the ZIP. Nil otherwise.
+    static func cityZip(words: [String], after streetEnd: String) -> String? {
+        guard streetEnd.hasSuffix(","), words.count >= 2 else { return nil }
+        for index in 1..<min(words.count, 4) {
+            let city = words[..<index]
+            guard city.allSatisfy({ $0.first?.isUppercase == true && !$0.contains(where: { ",.;:!?".contains($0) }) }) else { return nil }
+            let zipText = trimmedWord(words[index])
+            if mayBeZIP(words[index]), PostalCodeNormalizer.normalize(zipText) != nil {
+                return spaceJoined(Array(city) + [zipText])
             }
         }
         return nil

@@ -91,6 +91,10 @@ enum BudgetPhraseFinder {
             let allowed = match.wordsAfter.starts(with: ["for", "the", "build"]) || match.wordsAfter.starts(with: ["for", "the", "house"])
                 || match.wordsAfter.starts(with: ["for", "the", "home"]) || match.wordsAfter.starts(with: ["for", "the", "project"])
                 || match.wordsAfter.starts(with: ["in", "total"]) || match.wordsAfter.starts(with: ["all", "in"])
+                // "Budget is around $200k each" (two houses, one budget apiece): a budget
+                // named before house-scale money is the budget of each.
+                || next == "each" && match.isExplicitMoney && match.wordsBefore.contains(where: strongCues.contains)
+                    && max(match.range.low ?? 0, match.range.high ?? 0) >= 50_000
             if !allowed { return false }
         }
         if match.wordsBefore.suffix(2).contains(where: unrelatedBefore.contains) { return false }
@@ -105,7 +109,10 @@ enum BudgetPhraseFinder {
             guard lineHasStrongCue else { return false }
             // A cue among the words before.
             if match.wordsBefore.contains(where: cues.contains) { return true }
-            return match.wordsBefore.contains(where: qualifiers.contains)
+            // A qualifier right before it ("is 650", "is in the 600s"), not further back: the
+            // house number of "Greg is at 1110 Cedar Ave. Budget is ..." is no budget.
+            let nearest = match.wordsBefore.last { $0 != "in" && $0 != "the" }
+            return nearest.map(qualifiers.contains) ?? false
         }
         // No cue: only unmistakable money, which a bare "3M" is not ("3M window film").
         guard match.isExplicitMoney, !match.isMoneyOnlyByLetterM else { return false }

@@ -4,7 +4,8 @@ import LeadModel
 /// byte pass over each line tells the finders' prefilters.
 ///
 /// Quoted lines (`>`) are kept as empty lines so numbering still matches the text: they are
-/// someone else's words. Work is bounded: at most ``maximumLines`` lines of at most
+/// someone else's words. So are the lines of a quotation of the builder's own text
+/// (``BuilderQuotation``: "I saw this on your website:" and a quoted paragraph). Work is bounded: at most ``maximumLines`` lines of at most
 /// ``maximumLineLength`` characters are examined.
 ///
 /// Every word of a line (``PhraseVocabulary/words(in:)``) is looked up once in
@@ -121,6 +122,7 @@ final class InquiryLines {
         var words: [IndexedWord] = []
         var wordStarts: [Int32] = [0]
         var everyLineIsASCII = true
+        var quotation = BuilderQuotation()
         let table = InquiryKeywords.table
         /// The text's UTF-8 byte count.
         let byteCount: Int
@@ -142,7 +144,11 @@ final class InquiryLines {
             let line: String
             var lineTraits = Traits()
             var linePresence = InquiryKeywords.PresenceSet()
-            if let kept = InquiryLines.asciiLine(raw) {
+            let earlier = lines
+            if quotation.covers(raw, previous: { BuilderQuotation.lastText(of: earlier) }) {
+                // The builder's own words, quoted: kept empty, as a quoted (`>`) line is.
+                line = ""
+            } else if let kept = InquiryLines.asciiLine(raw) {
                 // (A text that is one line kept whole, the common message, is that line.)
                 line = kept.count == raw.count && raw.count == byteCount ? text
                     : String(decoding: UnsafeBufferPointer(rebasing: raw[kept]), as: UTF8.self)
@@ -620,5 +626,90 @@ final class InquiryLines {
             cursor += 1
         }
         return nil
+    }
+}
+
+/// A quotation the prospect says is the builder's own text ("I saw this on your website:"
+/// then a paragraph in quotation marks): its phone, prices and words are the builder's, not
+/// the prospect's. It opens at a line that starts with `"` or `“` right after a line citing
+/// the builder (``citesBuilder(_:)``, blank lines between allowed), and ends at the line
+/// holding the closing mark, at a blank line, or after ``maximumLines`` lines.
+struct BuilderQuotation {
+    static let maximumLines = 15
+    /// Lines of the open quotation still to cover (0: none open).
+    private var remaining = 0
+
+    /// Words that cite something of the builder's.
+    private static let cues: [StaticString] = [
+        "your website", "your web site", "your site", "your ad ", "your ad:", "your ads", "your advert",
+        "your listing", "your page", "your brochure", "your flyer",
+    ]
+
+    /// Whether the line of raw bytes `bytes` (the next line of the text) is in such a
+    /// quotation; `previous` gives the last non-empty line before it, asked only when the
+    /// line opens with a quotation mark.
+    mutating func covers(_ bytes: UnsafeBufferPointer<UInt8>, previous: () -> String?) -> Bool {
+        var start = 0
+        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x0D { start += 1 }
+        if remaining > 0 {
+            guard start < bytes.count else {
+                remaining = 0
+                return false
+            }
+            remaining = Self.closingMark(in: bytes, from: start) ? 0 : remaining - 1
+            return true
+        }
+        guard start < bytes.count, let afterMark = Self.openingMark(bytes, at: start),
+              let cited = previous(), Self.citesBuilder(cited) else { return false }
+        remaining = Self.closingMark(in: bytes, from: afterMark) ? 0 : Self.maximumLines - 1
+        return true
+    }
+
+    /// Whether a line of `text` starts (after spaces and tabs) with `"` or `“`, as a
+    /// quotation must: on the bytes, before any line of the text is made.
+    static func mayOpen(in text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var atLineStart = true
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte == 0x0A {
+                    atLineStart = true
+                } else if atLineStart, byte != 0x20, byte != 0x09, byte != 0x0D {
+                    if openingMark(bytes, at: index) != nil { return true }
+                    atLineStart = false
+                }
+            }
+            return false
+        }
+    }
+
+    /// Whether `text` cites the builder's website, ad or listing.
+    static func citesBuilder(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in FoldedSearch.contains(bytes, "your ") && cues.contains { FoldedSearch.contains(bytes, $0) } }
+    }
+
+    /// The text of the last non-empty line of `lines` among its last three.
+    static func lastText(of lines: [(number: Int, text: String)]) -> String? {
+        lines.suffix(3).last(where: { !$0.text.isEmpty })?.text
+    }
+
+    /// Past `"` or `“` at `index`, or nil.
+    private static func openingMark(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        if bytes[index] == 0x22 { return index + 1 }
+        if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x9C { return index + 3 }
+        return nil
+    }
+
+    /// Whether `"` or `”` is in `bytes` from `start`.
+    private static func closingMark(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var index = start
+        while index < bytes.count {
+            if bytes[index] == 0x22 { return true }
+            if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x9D { return true }
+            index += 1
+        }
+        return false
     }
 }

@@ -3,8 +3,10 @@ import LeadModel
 /// Finds the prospect's phone number in free text with ``PhoneNumberScanner``: the first
 /// NANP number, else a labelled number, else one written with a `+` country code.
 /// Passed over: a fax number (on a fax line, unless its own label names another phone),
-/// a number the text calls the reader's ("your office at ..."), and numbers the lead already
-/// has as a relay (a marketplace's tracking number). Dates, ZIP codes, prices and order numbers are
+/// a number the text calls the reader's ("your office at ..."), numbers the lead already
+/// has as a relay (a marketplace's tracking number), and numbers in a quotation of the
+/// builder's own text (``BuilderQuotation``). A number given as another person's ("Greg's
+/// number is ...") gives way to one the writer gives besides. Dates, ZIP codes, prices and order numbers are
 /// rejected by the scanner itself.
 enum PhoneFinder {
     private static let scanner = PhoneNumberScanner()
@@ -44,6 +46,38 @@ enum PhoneFinder {
         }
     }
 
+    /// Phone words that, after a possessive (`Greg's`, `his`, `her`), make a number that
+    /// person's.
+    private static let possessedPhoneWords: Set<String> = ["number", "cell", "phone", "mobile", "cellphone"]
+    /// Words ending in `'s` that are no possessive.
+    private static let contractions: Set<String> = ["it's", "here's", "there's", "that's", "what's", "he's", "she's", "who's", "let's"]
+
+    /// Whether `leadIn` (the line before a number) names it another person's: a possessive
+    /// then a phone word ("Greg's number is ", "his cell: ", "my wife's phone "), not the
+    /// writer's own ("here's my number", "my cell").
+    static func namesAnotherPersons(_ leadIn: String) -> Bool {
+        // (At most ``PhoneMatch/maximumLeadIn`` characters, read only for a number found:
+        // most have no possessive, whose bytes hold "s " or "her ".)
+        guard FoldedSearch.contains(leadIn, "s ") || FoldedSearch.contains(leadIn, "her ") else { return false }
+        var words: [String] = []
+        var current = ""
+        for character in leadIn.lowercased() {
+            if character.isLetter || character == "'" || character == "\u{2019}" {
+                current.append(character == "\u{2019}" ? "'" : character)
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        for (owner, word) in zip(words, words.dropFirst()) where possessedPhoneWords.contains(word) {
+            if owner == "his" || owner == "her" || owner.hasSuffix("'s") && owner.count > 2 && !contractions.contains(owner) {
+                return true
+            }
+        }
+        return false
+    }
+
     private static func labelsAPhone(_ leadIn: String) -> Bool {
         var copy = leadIn
         return copy.withUTF8 { bytes in phoneCues.contains { FoldedSearch.contains(bytes, $0) } }
@@ -60,23 +94,43 @@ enum PhoneFinder {
 
     /// The prospect's phone in `text` by the same rules as ``find(in:excluding:)``, for a
     /// text not read as ``InquiryLines`` (a direct inquiry's own body).
+    ///
+    /// A quotation of the builder's own text (``BuilderQuotation``: "I saw this on your
+    /// website:" and a paragraph in quotes) gives no number.
     static func prospectPhone(in text: String, excluding relays: Set<String> = []) -> PhoneMatch? {
         var lineTexts: [Substring]?
-        return choose(in: text, excluding: relays) { index in
+        let quoted = builderQuotedLines(in: text)
+        return choose(in: text, excluding: relays, skippingLines: quoted) { index in
             if lineTexts == nil { lineTexts = text.split(separator: "\n", omittingEmptySubsequences: false) }
             return index < lineTexts!.count ? String(lineTexts![index]) : nil
         }
     }
 
+    /// The 1-based lines of `text` in a ``BuilderQuotation``; none (without splitting the
+    /// text) when it has no `your ` and quotation mark.
+    static func builderQuotedLines(in text: String) -> Set<Int> {
+        guard BuilderQuotation.mayOpen(in: text), FoldedSearch.contains(text, "your ") else { return [] }
+        var quoted: Set<Int> = []
+        var quotation = BuilderQuotation()
+        var previous: [(number: Int, text: String)] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var raw = String(line)
+            let covered = raw.withUTF8 { bytes in quotation.covers(bytes, previous: { BuilderQuotation.lastText(of: previous) }) }
+            if covered { quoted.insert(index + 1) }
+            previous.append((index + 1, covered || raw.allSatisfy(\.isWhitespace) ? "" : raw))
+        }
+        return quoted
+    }
+
     /// The first NANP number that is the writer's, else the scanner's first labelled or
     /// international one when it is; `lineText(i)` is the text's 0-based line `i`.
     private static func choose(
-        in text: String, excluding relays: Set<String>, lineText: (Int) -> String?
+        in text: String, excluding relays: Set<String>, skippingLines skipped: Set<Int> = [], lineText: (Int) -> String?
     ) -> PhoneMatch? {
         // (A line mentions a fax only if the text does: most texts are not split into lines.)
         let textMentionsFax = FoldedSearch.contains(text, "fax")
         func usable(_ match: PhoneMatch) -> Bool {
-            if relays.contains(match.number) { return false }
+            if relays.contains(match.number) || skipped.contains(match.line) { return false }
             if saysNotProspects(match.leadIn) { return false }
             guard textMentionsFax, match.line >= 1, let line = lineText(match.line - 1), mentionsFax(line) else { return true }
             // A fax line: the number is the fax unless its own label says otherwise
@@ -85,8 +139,13 @@ enum PhoneFinder {
         }
         // (Most texts' first number is the writer's: the rest are read only when it is not.)
         if let first = scanner.phones(in: text, limit: 1).first {
+            if usable(first), !namesAnotherPersons(first.leadIn) { return first }
+            // Someone else's ("Greg's number is ...", "his cell") gives way to a number of
+            // the writer's given too ("Mine is ..."); with none, it is the contact there is.
+            let rest = scanner.phones(in: text).dropFirst().filter(usable)
+            if let own = rest.first(where: { !namesAnotherPersons($0.leadIn) }) { return own }
             if usable(first) { return first }
-            if let match = scanner.phones(in: text).dropFirst().first(where: usable) { return match }
+            if let match = rest.first { return match }
         }
         if let match = scanner.firstPhone(in: text), usable(match) { return match }
         return nil
