@@ -24,34 +24,89 @@ import MIME
 ///   the client), and the review reason says so.
 /// Either way the lead is flagged with a reason naming the writer, so a person sees who
 /// referred it.
+/// - Not a client (round 3 of exploratory testing, where a homeowner's own message was made
+///   worse): a name below the writer's sign-off (a disclaimer's "on behalf of Baker Hollis
+///   LLP") or a company's; a referrer ("my client Dave Ross gave me your name"); the writer
+///   themself ("Client: Priya Raman" from Priya Raman): the lead is left as it is. A
+///   relative's parents ("My parents, Frank and Joan Miller") only flag it.
+/// - Never the builder's address as the client's: not a To recipient's domain, nor a
+///   recipient named as someone else.
 enum ClientReferral {
-    /// Words after which a writer names their client, lowercase. A cue ending in "(" reads a
-    /// name over line breaks (up to the ")"); the others end it at the line's end.
-    static let nameCues: [String] = [
+    /// Words after which a writer names their client, lowercase ASCII. A cue ending in "("
+    /// reads a name over line breaks (up to the ")"); the others end it at the line's end.
+    static let nameCues: [StaticString] = [
         "i have clients", "i have a client", "my clients", "my client", "our clients", "our client",
         "client name:", "clients:", "client:", "the owners (", "the owner (", "owner contact:",
-        "on behalf of my clients", "on behalf of my client", "on behalf of",
+        "on behalf of my clients", "on behalf of my client", "on behalf of", "i represent", "my buyers", "my buyer",
+        "our buyers", "our buyer",
+        // Spanish: "Mis clientes, Javier y Rosa Domínguez, ...".
+        "mis clientes", "mis clientas", "mi cliente", "mi clienta", "de parte de", "en nombre de",
+        // A relative writing for their parents: flagged only (``relativeCues``).
+        "my parents", "my mother", "my father", "my mom", "my dad",
     ]
 
-    /// How much of the text is read for the client's name and contact details.
-    static let searchedCharacters = 4096
+    /// The ``nameCues`` of a relative writing for their parents: the lead stays the writer's
+    /// (who may well be the one building for them), flagged with the parents' name.
+    static let relativeCues: Set<String> = ["my parents", "my mother", "my father", "my mom", "my dad"]
+
+    /// What may come between a cue and the name, lowercase ASCII: "My client is Robert
+    /// Haines", "My clients are ...", "My client's name is ...".
+    static let connectors: [StaticString] = [
+        " is ", " are ", "'s name is ", "’s name is ", "' names are ", "’ names are ", "'s names are ", " names are ",
+        " name is ", " es ", " son ",
+    ]
+
+    /// Titles before a name, lowercase ASCII with the space after them: passed over.
+    static let titles: [StaticString] = ["dr. ", "mr. ", "mrs. ", "ms. ", "dr ", "mr ", "mrs ", "ms ", "mr. and mrs. ", "mr and mrs "]
+
+    /// How much of the text (UTF-8 bytes) is read for the client's name and contact details.
+    static let searchedBytes = 4096
+
+    /// What ``apply(_:_:_:cue:identity:)`` made of a message.
+    enum Reading: Equatable {
+        /// A client was named: the lead is theirs, flagged with the writer.
+        case client
+        /// The "client" named is the writer (a homeowner's "Client: Priya Raman", "the
+        /// owners (Mark and Lisa Brown)"): the lead is unchanged and not flagged.
+        case writer
+        /// A relative named ("My parents, Frank and Joan Miller, ..."): the lead is unchanged
+        /// and flagged.
+        case relative
+        /// No client was named (or only a referrer, "my client Dave Ross gave me your
+        /// name"): nothing was changed.
+        case none
+    }
 
     /// Rewrites the lead of a message written for a client (see the type's comment), flagged
     /// with a reason naming the writer. `cue` is the phrase that showed it
     /// (``LeadExtractor/writesForSomeoneElse(_:)``).
-    ///
-    /// - Returns: Whether a client was named (when not, nothing was changed).
     @discardableResult
     static func apply(
         _ builder: inout LeadBuilder, _ message: MIMEMessage, _ inquiry: Inquiry, cue: String, identity: BuilderIdentity = BuilderIdentity()
-    ) -> Bool {
-        let text = String(ValueNormalizer.trimmingWhitespace(inquiry.body).prefix(searchedCharacters))
-        guard let client = clientName(in: text), let first = client.name.first, let last = client.name.last else { return false }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { ValueNormalizer.trimmingWhitespace(String($0)) }
+    ) -> Reading {
+        let text = prefix(ValueNormalizer.trimmingWhitespace(inquiry.body), bytes: searchedBytes)
         let writer = inquiry.sender
         let writerAddress = writer?.address.lowercased() ?? ""
         let writerName = writer?.name.map(GenericExtractor.withoutCompanyTail)
-        let signature = signatureStart(lines, writerFirstName: writerName.flatMap { PersonNameNormalizer.parse($0)?.first })
+        let writerParsed = writerName.flatMap { PersonNameNormalizer.parse($0) }
+        // (The lines and the signature only once a cue is followed by a name.)
+        var lines: [String] = []
+        var signature = 0
+        let found = clientName(in: text) { line in
+            if lines.isEmpty {
+                lines = LineSplitter.lines(text).map { ValueNormalizer.trimmingWhitespace(String($0)) }
+                signature = signatureStart(lines, writerFirstName: writerParsed?.first)
+            }
+            // The client is named above the writer's sign-off, never in a footer.
+            return line - 1 < signature
+        }
+        guard let client = found, let first = client.name.first, let last = client.name.last else { return .none }
+        if isWriter(client, writerName: writerParsed, lead: builder.lead, address: writerAddress) { return .writer }
+        let writerText = writerName.map { "\($0) <\(writerAddress)>" } ?? writerAddress
+        if relativeCues.contains(client.cue) {
+            builder.lead.flagForReview("written for a relative (\"\(client.cue)\") by \(writerText): \(first) \(last) may be the prospect, and the phone theirs")
+            return .relative
+        }
         let keys = [fold(first), fold(last)].filter { $0.count >= 2 }
 
         /// Whether 0-based line `index` is above the signature, in the same paragraph as a
@@ -66,13 +121,14 @@ enum ClientReferral {
             return false
         }
         let phones = PhoneNumberScanner().phones(in: text)
-        let writersPhones = phones.filter { $0.line - 1 >= signature && !isFax($0) }
+        // The writer's: below the signature, or said as theirs ("call me at", "my cell").
+        let writersPhones = phones.filter { !isFax($0) && ($0.line - 1 >= signature || saysWritersOwn($0.leadIn)) }
         let clientPhone = phones.first { match in
             !isFax(match) && !PhoneFinder.saysNotProspects(match.leadIn)
                 && !writersPhones.contains(where: { $0.number == match.number }) && nearClient(match.line - 1)
         }
         let clientEmail = emailInText(lines, before: signature, keys: keys, writer: writerAddress, builder: builder, near: nearClient)
-            ?? emailInHeaders(message.to + message.cc, client: client.name, keys: keys, writer: writerAddress, identity: identity)
+            ?? emailInHeaders(message, client: client.name, keys: keys, writer: writerAddress, identity: identity)
 
         let location = "\(inquiry.bodySource) line \(client.line)"
         let nameProvenance = FieldProvenance(rule: "client named by the writer (\"\(client.cue)\")", location: location)
@@ -80,7 +136,6 @@ enum ClientReferral {
         builder.lead.lastName = last
         builder.lead.fields["first_name"] = nameProvenance
         builder.lead.fields["last_name"] = nameProvenance
-        let writerText = writerName.map { "\($0) <\(writerAddress)>" } ?? writerAddress
         let cue = ValueNormalizer.trimmingWhitespace(String(cue.reversed().drop { $0 == "(" || $0 == ":" || $0 == " " }.reversed()))
         // (Worded as the flag of a message written for someone else, naming the writer.)
         let reason = "written for someone else (\"\(cue)\") by \(writerText): the lead is the client's, \(first) \(last)"
@@ -89,7 +144,8 @@ enum ClientReferral {
             setPhone(&builder, clientPhone.map { ($0, "client's phone in text", "\(inquiry.bodySource) line \($0.line)") })
             builder.lead.flagForReview(reason)
         } else {
-            // The writer's: the sender address (already the lead's) and signature phone.
+            // The writer's: the sender address (already the lead's) and their own phone,
+            // first the one they call theirs in the text, else their signature's.
             if builder.lead.email == nil || builder.lead.email?.lowercased() != writerAddress {
                 setEmail(&builder, nil)
                 if !writerAddress.isEmpty {
@@ -97,54 +153,222 @@ enum ClientReferral {
                                 provenance: FieldProvenance(rule: "the writer's address (the client's unknown)", location: inquiry.addressSource))
                 }
             }
-            setPhone(&builder, writersPhones.first.map { ($0, "the writer's phone (the client's unknown)", "\(inquiry.bodySource) line \($0.line)") })
+            let own = writersPhones.first { $0.line - 1 < signature } ?? writersPhones.first
+            setPhone(&builder, own.map { ($0, "the writer's phone (the client's unknown)", "\(inquiry.bodySource) line \($0.line)") })
             builder.lead.flagForReview(reason + "; contact details are the writer's, not the client's")
+        }
+        return .client
+    }
+
+    /// `text` cut to at most `bytes` UTF-8 bytes, at a Character's start (a byte count, not
+    /// a Character walk: most texts are shorter, and are returned as they are).
+    static func prefix(_ text: String, bytes: Int) -> String {
+        let utf8 = text.utf8
+        guard utf8.count > bytes else { return text }
+        var end = utf8.index(utf8.startIndex, offsetBy: bytes)
+        // (Back to a scalar's first byte.)
+        while end > utf8.startIndex, utf8[end] & 0xC0 == 0x80 { end = utf8.index(before: end) }
+        return String(decoding: utf8[..<end], as: UTF8.self)
+    }
+
+    /// Whether the client named is the writer: the same first and last name as the sender's
+    /// display name or the lead's (a signature's) name, the first name among the client's
+    /// words ("the owners (Mark and Lisa Brown)" from Mark Brown); or the writer's address
+    /// is theirs (`gwhitfield@` or `greg.whitfield@` for Greg Whitfield).
+    static func isWriter(_ client: ClientName, writerName: PersonName?, lead: ExtractedLead, address: String) -> Bool {
+        guard let clientLast = client.name.last.map(fold), !clientLast.isEmpty else { return false }
+        let words = Set(client.words.map(fold))
+        for (first, last) in [(writerName?.first, writerName?.last), (lead.firstName, lead.lastName)] {
+            if let first = first.map(fold), let last = last.map(fold), !first.isEmpty, last == clientLast, words.contains(first) {
+                return true
+            }
+        }
+        guard let at = address.lastIndex(of: "@"), let clientFirst = client.name.first.map(fold), let initial = clientFirst.first else {
+            return false
+        }
+        let local = fold(String(address[..<at]))
+        return local == "\(initial)\(clientLast)" || (clientFirst.count >= 2 && local.contains(clientFirst) && local.contains(clientLast))
+    }
+
+    /// A client's name as read after a cue: the name, the 1-based line it starts on, the cue
+    /// (without a trailing "(" or ":") and the words as written.
+    struct ClientName {
+        let name: PersonName
+        let line: Int
+        let cue: String
+        let words: [String]
+    }
+
+    /// The client's name: the first cue in `text` (at a word's start, A-Z folded, on the
+    /// bytes) followed by two to four capitalised words (`and`/`&` between them) that read
+    /// as a person's first and last name (no company's: ``companyWords``), not a referrer's
+    /// ("referred by my client Dave Ross", "my client Dave Ross gave me your name"), on a
+    /// line `accepts` (1-based; the caller's "above the signature").
+    static func clientName(in text: String, accepts: (Int) -> Bool = { _ in true }) -> ClientName? {
+        var copy = text
+        return copy.withUTF8 { bytes -> ClientName? in
+            var line = 1
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A { line += 1 }
+                // (A cue starts a word: after no letter, and no byte of a non-ASCII one.)
+                guard byte | 0x20 >= 0x61, byte | 0x20 <= 0x7A,
+                      index == 0 || !isLetterByte(bytes[index - 1]),
+                      let cue = nameCues.first(where: { startsWith(bytes, at: index, $0) }) else {
+                    index += 1
+                    continue
+                }
+                let overLines = cue.utf8Start[cue.utf8CodeUnitCount - 1] == UInt8(ascii: "(")
+                let end = index + cue.utf8CodeUnitCount
+                index = end
+                // A name starts with a capital (or a letter that is not ASCII): most cues
+                // ("my client is", "on behalf of my wife") end here, on the bytes.
+                var start = end
+                var crossed = 0
+                func skipSpace() {
+                    while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 || (overLines && bytes[start] == 0x0A) {
+                        if bytes[start] == 0x0A { crossed += 1 }
+                        start += 1
+                    }
+                }
+                if let connector = connectors.first(where: { startsWith(bytes, at: start, $0) }) { start += connector.utf8CodeUnitCount }
+                skipSpace()
+                var punctuated = false
+                if start < bytes.count, bytes[start] == UInt8(ascii: ",") || bytes[start] == UInt8(ascii: ":") {
+                    start += 1
+                    punctuated = true
+                }
+                skipSpace()
+                // "my clients,⏎Ryan and Kelsey Brooks": a "," or ":" at a line's end, the name
+                // at the next line's start.
+                if punctuated, !overLines, start < bytes.count, bytes[start] == 0x0D || bytes[start] == 0x0A {
+                    if bytes[start] == 0x0D { start += 1 }
+                    if start < bytes.count, bytes[start] == 0x0A {
+                        start += 1
+                        crossed += 1
+                    }
+                    skipSpace()
+                }
+                guard start < bytes.count, (bytes[start] >= 0x41 && bytes[start] <= 0x5A) || bytes[start] >= 0x80 else { continue }
+                if let title = titles.filter({ startsWith(bytes, at: start, $0) }).max(by: { $0.utf8CodeUnitCount < $1.utf8CodeUnitCount }) {
+                    start += title.utf8CodeUnitCount
+                    skipSpace()
+                }
+                guard start < bytes.count, (bytes[start] >= 0x41 && bytes[start] <= 0x5A) || bytes[start] >= 0x80 else { continue }
+                // Only the name's words are read as Characters.
+                let stop = nameWordsEnd(bytes, from: start, overLines: overLines)
+                let after = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self)
+                guard let (name, words, length) = nameAfter(Array(after), overLines: overLines) else { continue }
+                let nameLine = line + crossed
+                guard accepts(nameLine) else { return nil }
+                let rest = UnsafeBufferPointer(rebasing: bytes[(start + length)..<min(bytes.count, start + length + 160)])
+                if !isReferrer(before: UnsafeBufferPointer(rebasing: bytes[max(0, end - cue.utf8CodeUnitCount - 40)..<(end - cue.utf8CodeUnitCount)]), after: rest) {
+                    let cueText = "\(cue)"
+                    let shown = overLines || cueText.hasSuffix(":") ? String(cueText.dropLast()).trimmedSpaces : cueText
+                    return ClientName(name: name, line: nameLine, cue: shown, words: words)
+                }
+            }
+            return nil
+        }
+    }
+
+    /// Where the words that may be a name end, from `start` (a capital): the end of the
+    /// last of at most 7 words, each starting with a capital, a non-ASCII letter or
+    /// `and`/`&`, separated by spaces (and line breaks when `overLines`). A bound for
+    /// ``nameAfter(_:overLines:)``, which decides.
+    private static func nameWordsEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, overLines: Bool) -> Int {
+        var index = start
+        var end = start
+        var words = 0
+        while words < 7, index < bytes.count {
+            let wordStart = index
+            while index < bytes.count, isLetterByte(bytes[index]) || bytes[index] == UInt8(ascii: "'") || bytes[index] == UInt8(ascii: "-")
+                || bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: "&") {
+                index += 1
+            }
+            guard index > wordStart else { break }
+            let first = bytes[wordStart]
+            // ("and", or Spanish "y".)
+            let isAnd = (index - wordStart == 3 && first == UInt8(ascii: "a") && bytes[wordStart + 1] == UInt8(ascii: "n")
+                && bytes[wordStart + 2] == UInt8(ascii: "d")) || (index - wordStart == 1 && first == UInt8(ascii: "y"))
+            guard (first >= 0x41 && first <= 0x5A) || first >= 0x80 || first == UInt8(ascii: "&") || isAnd else { break }
+            end = index
+            words += 1
+            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || (overLines && bytes[index] == 0x0A) { index += 1 }
+        }
+        return end
+    }
+
+    /// Whether the byte is an ASCII letter or part of a non-ASCII Character.
+    @inline(__always) private static func isLetterByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+    }
+
+    /// Whether `needle` (lowercase ASCII) is at `start` of `bytes`, A-Z folded.
+    private static func startsWith(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, _ needle: StaticString) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        guard start + count <= bytes.count else { return false }
+        for offset in 0..<count {
+            let byte = bytes[start + offset]
+            if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != needle.utf8Start[offset] { return false }
         }
         return true
     }
 
-    /// The client's name, the 1-based line it starts on and the cue before it: the first
-    /// cue in `text` followed by two to four capitalised words (`and`/`&` between them) that
-    /// read as a person's first and last name.
-    static func clientName(in text: String) -> (name: PersonName, line: Int, cue: String)? {
-        let characters = Array(text)
-        let lower = characters.map { character -> Character in
-            let lowered = character.lowercased()
-            return lowered.count == 1 ? Character(lowered) : character
+    /// Words in a name that make it a company's (a footer's "on behalf of Baker Hollis LLP").
+    static let companyWords: Set<String> = [
+        "llp", "llc", "inc", "corp", "corporation", "co", "company", "group", "ltd", "pllc", "pc", "pa", "partners",
+        "associates", "realty", "homes", "properties", "law", "firm", "bank", "trust", "holdings", "builders", "construction",
+        "architects", "architecture", "design", "studio", "team", "office", "services",
+    ]
+
+    /// What a writer says of a client who sent them to the builder, not a prospect: before
+    /// the cue ("referred by my client") or after the name, in its sentence ("... gave me
+    /// your name", "you built his house").
+    private static let referrerBefore: [StaticString] = ["referred by", "recommended by", "referral from", "thanks to"]
+    private static let referrerAfter: [StaticString] = [
+        "gave me your", "gave us your", "passed along your", "passed on your", "referred me", "referred us", "recommended you",
+        "recommended your", "recommended me", "told me about you", "told us about you", "sent me your way", "sent me to you",
+        "you built", "spoke highly", "speaks highly", "raved",
+    ]
+
+    /// Whether the client named between `before` and `after` is a referrer (see
+    /// ``referrerAfter``). `after` is read to its sentence's (or paragraph's) end.
+    private static func isReferrer(before: UnsafeBufferPointer<UInt8>, after: UnsafeBufferPointer<UInt8>) -> Bool {
+        if FoldedSearch.firstOf(before, referrerBefore) != nil { return true }
+        var stop = 0
+        while stop < after.count {
+            let byte = after[stop]
+            let next = stop + 1 < after.count ? after[stop + 1] : 0x20
+            if (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")) && (next == 0x20 || next == 0x0A) { break }
+            if byte == 0x0A && next == 0x0A { break }
+            stop += 1
         }
-        var line = 1
-        var index = 0
-        while index < lower.count {
-            if lower[index] == "\n" { line += 1 }
-            // (A cue starts a word.)
-            if index == 0 || !lower[index - 1].isLetter,
-               let cue = nameCues.first(where: { lower[index...].starts(with: $0) }),
-               let (name, nameLine) = nameAfter(characters, from: index + cue.count, line: line, overLines: cue.hasSuffix("(")) {
-                return (name, nameLine, cue.hasSuffix("(") || cue.hasSuffix(":") ? String(cue.dropLast()).trimmedSpaces : cue)
-            }
-            index += 1
-        }
-        return nil
+        return FoldedSearch.firstOf(UnsafeBufferPointer(rebasing: after[..<stop]), referrerAfter) != nil
     }
 
-    /// The name starting at `start` (after spaces and a "," or ":"), and its line.
-    private static func nameAfter(_ characters: [Character], from start: Int, line: Int, overLines: Bool) -> (PersonName, Int)? {
-        var index = start
-        var line = line
+    /// The name at the start of `characters` (the caller skipped the spaces and a "," or
+    /// ":" before it): the name, its words, and the UTF-8 length of the text it took.
+    private static func nameAfter(_ characters: [Character], overLines: Bool) -> (PersonName, [String], Int)? {
+        var index = 0
         func skipSpace() {
             while index < characters.count, characters[index] == " " || characters[index] == "\t" || (overLines && characters[index] == "\n") {
-                if characters[index] == "\n" { line += 1 }
                 index += 1
             }
         }
-        skipSpace()
-        if index < characters.count, characters[index] == "," || characters[index] == ":" { index += 1 }
-        skipSpace()
-        let nameLine = line
+        /// A Character a name's word holds: a letter, or `'’-.&`.
+        func inWord(_ character: Character) -> Bool {
+            switch character {
+            case "'", "’", "-", ".", "&": true
+            default: character.isLetter
+            }
+        }
         var words: [String] = []
         while words.count < 6, index < characters.count {
             var word = ""
-            while index < characters.count, characters[index].isLetter || "'’-.&".contains(characters[index]) {
+            let wordStart = index
+            while index < characters.count, inWord(characters[index]) {
                 word.append(characters[index])
                 index += 1
             }
@@ -157,16 +381,38 @@ enum ClientReferral {
                 word.removeLast()
                 ends = true
             }
-            guard let initial = word.first, initial.isUppercase || word == "and" || word == "&" else { break }
-            words.append(word)
+            guard let initial = word.first, initial.isUppercase || word == "and" || word == "&" || word == "y" else {
+                index = wordStart
+                break
+            }
+            words.append(word == "y" ? "and" : word)
             if ends { break }
             skipSpace()
         }
         while let last = words.last, last == "and" || last == "&" { words.removeLast() }
-        guard (2...4).contains(words.count), let name = SignatureNameFinder.name(words.joined(separator: " ")),
+        // "Alan Meyer and Beth Conroy": two people, the first is named first.
+        if words.count > 4, let and = words.firstIndex(where: { $0 == "and" || $0 == "&" }), and >= 2 { words.removeSubrange(and...) }
+        guard (2...4).contains(words.count), !words.contains(where: { companyWords.contains(fold($0)) }),
+              let name = SignatureNameFinder.name(words.joined(separator: " ")),
               name.first != nil, name.last != nil else { return nil }
-        return (name, nameLine)
+        return (name, words, characters[..<index].reduce(0) { $0 + $1.utf8.count })
     }
+
+    /// Whether a phone's lead-in calls it the writer's own ("call me at", "my cell is",
+    /// "reach me at"), not the client's ("his cell").
+    static func saysWritersOwn(_ leadIn: String) -> Bool {
+        guard !leadIn.isEmpty else { return false }
+        let words = Set(leadIn.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" }))
+        if !words.isDisjoint(with: ["me", "i", "i'm", "i’m", "mine"]) { return true }
+        // "my cell", not "my client's cell" ("'s" is split off with the apostrophe kept).
+        return words.contains("my") && words.isDisjoint(with: clientWords)
+    }
+
+    /// Words for the client in a phone's lead-in ("my client's cell", "their number").
+    private static let clientWords: Set<Substring> = [
+        "client", "client's", "client’s", "clients", "buyer", "buyers", "buyer's", "owner", "owners", "owner's", "customer",
+        "his", "her", "their", "them", "him",
+    ]
 
     /// The 0-based line where the writer's signature starts: the earlier of the last closing
     /// line (`Best,`) and the last line starting with the writer's first name, among the last
@@ -179,9 +425,10 @@ enum ClientReferral {
             let line = lines[index]
             guard !line.isEmpty else { continue }
             if closing == nil, SignatureNameFinder.isClosing(line) { closing = index }
-            if named == nil, let first, !first.isEmpty,
-               let word = line.split(whereSeparator: { !$0.isLetter }).first, fold(String(word)) == first {
-                named = index
+            // (The line's first word only: no split of the whole line.)
+            if named == nil, let first, !first.isEmpty {
+                let word = line.drop { !$0.isLetter }.prefix { $0.isLetter }
+                if !word.isEmpty, fold(String(word)) == first { named = index }
             }
         }
         return [closing, named].compactMap { $0 }.min() ?? lines.count
@@ -206,16 +453,28 @@ enum ClientReferral {
     }
 
     /// A recipient (the client copied in) whose display name is the client's or whose
-    /// local part holds one of `keys`. (Every recipient is taken for the builder's side of a
-    /// message: here only the builder's configured addresses are passed over.)
+    /// local part holds one of `keys`. Never the builder's side: a configured address, one at
+    /// the domain of a To recipient (the builder's: `mike@` for a client named Mike), a
+    /// recipient named as someone else (`Mike Brennan <mike@…>`), nor a To address at a
+    /// personal mail provider (the builder's own mailbox there).
     private static func emailInHeaders(
-        _ recipients: [Mailbox], client: PersonName, keys: [String], writer: String, identity: BuilderIdentity
+        _ message: MIMEMessage, client: PersonName, keys: [String], writer: String, identity: BuilderIdentity
     ) -> (String, Int)? {
-        for recipient in recipients {
+        // (Whole domains: `example.com` is everyone's organization in `x.example.com`.)
+        let builderDomains = message.to.compactMap { recipient -> String? in
+            guard let domain = domainOf(recipient.address.lowercased()), !LeadExtractor.personalMailDomains.contains(domain) else { return nil }
+            return domain
+        }
+        let clientFirst = fold(client.first ?? ""), clientLast = fold(client.last ?? "")
+        for (position, recipient) in (message.to + message.cc).enumerated() {
             guard let email = ValueNormalizer.email(recipient.address), email.lowercased() != writer,
                   !identity.isBuilders(email), !NoReplyAddress.isNoReply(email) else { continue }
+            let domain = domainOf(email.lowercased()) ?? ""
+            if builderDomains.contains(domain) { continue }
+            if position < message.to.count, LeadExtractor.personalMailDomains.contains(domain) { continue }
             let named = recipient.name.flatMap(PersonNameNormalizer.parse)
-            let sameName = named.map { fold($0.first ?? "") == fold(client.first ?? "") && fold($0.last ?? "") == fold(client.last ?? "") } ?? false
+            if let named, let last = named.last, !last.isEmpty, fold(last) != clientLast { continue }
+            let sameName = named.map { fold($0.first ?? "") == clientFirst && fold($0.last ?? "") == clientLast } ?? false
             if sameName || holdsKey(email, keys) { return (email, 0) }
         }
         return nil
@@ -240,7 +499,14 @@ enum ClientReferral {
 
     /// Lowercase ASCII letters of `text`, accents dropped (`Núñez` → `nunez`).
     static func fold(_ text: String) -> String {
-        String(text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased().filter { $0.isASCII && $0.isLetter })
+        // (ASCII, nearly every name and line: from the bytes, without Foundation's folding.)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: text.utf8.compactMap { byte -> UInt8? in
+                let lower = byte | 0x20
+                return lower >= 0x61 && lower <= 0x7A && (byte >= 0x41) ? lower : nil
+            }, as: UTF8.self)
+        }
+        return String(text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased().filter { $0.isASCII && $0.isLetter })
     }
 
     private static func setEmail(_ builder: inout LeadBuilder, _ found: (String, Int)?, bodySource: String = "body") {

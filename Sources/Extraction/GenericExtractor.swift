@@ -51,6 +51,9 @@ public struct GenericExtractor: Sendable {
             let displayName = withoutCompanyTail(written)
             if let surname = householdSurname(displayName) {
                 fillHouseholdName(&builder, surname: surname, body: body, inquiry)
+            } else if isNoPersonsName(displayName) {
+                // A company's ("Acme Corp") or a phone number's (an SMS gateway's "+15125550198"):
+                // no first and last name; the text's signature may give one.
             } else {
                 builder.set(.name, raw: displayName, hint: .name,
                             provenance: FieldProvenance(rule: "sender display name", location: inquiry.nameSource))
@@ -118,24 +121,83 @@ public struct GenericExtractor: Sendable {
         return kept.isEmpty ? displayName : kept
     }
 
-    /// The surname of a household's display name: `The Hendersons` → `Hendersons`, `The
-    /// Okafor Family` and `Garcia family` → `Okafor`, `Garcia`; nil for any other name. Such a
-    /// name is no person's: "The" is no first name.
+    /// The surname of a household's display name: `The Hendersons`, `The Henderson's`, `The
+    /// Okafor Family`, `Garcia family`, `Smith Household`, `Smith Family Trust` → `Henderson`,
+    /// `Henderson`, `Okafor`, `Garcia`, `Smith`, `Smith`; `The Van Dykes` → `Van Dykes` (an
+    /// `es` plural is unsure: ``singular(_:)``); nil for any other name. Such a name is no person's: "The" is no first name, and a plural
+    /// ("the Hendersons") is the family, not its surname.
     static func householdSurname(_ displayName: String) -> String? {
-        // Two or three words, the first "The" or the last "Family": a byte check first.
+        // Two to four words, the first "The" or the last "Family"/"Household"/"Trust": a
+        // byte check first.
         var copy = displayName
         let mayBe = copy.withUTF8 { bytes in
-            FoldedSearch.contains(bytes, "the ") || FoldedSearch.contains(bytes, " family")
+            FoldedSearch.contains(bytes, "the ") || FoldedSearch.contains(bytes, " family") || FoldedSearch.contains(bytes, " household")
         }
         guard mayBe else { return nil }
-        var words = displayName.split(whereSeparator: PersonNameSplitter.isWhitespace)
-        guard (2...3).contains(words.count) else { return nil }
+        var words = displayName.split(whereSeparator: PersonNameSplitter.isWhitespace).map(String.init)
+        guard (2...4).contains(words.count) else { return nil }
         let startsWithThe = words[0].lowercased() == "the"
-        if words[words.count - 1].lowercased() == "family" { words.removeLast() }
-        else if !startsWithThe || words.count != 2 { return nil }
         if startsWithThe { words.removeFirst() }
-        guard words.count == 1, let surname = words.first, surname.first?.isLetter == true else { return nil }
-        return String(surname)
+        var named = false
+        if words.count >= 2, words[words.count - 1].lowercased() == "trust", words[words.count - 2].lowercased() == "family" {
+            words.removeLast()
+        }
+        if words.count >= 2, ["family", "household"].contains(words[words.count - 1].lowercased()) {
+            words.removeLast()
+            named = true
+        }
+        guard startsWithThe || named else { return nil }
+        // One surname, or a particle and a surname ("Van Dykes", "De La Cruz" is one too many).
+        if words.count == 2, !surnameParticles.contains(words[0].lowercased()) { return nil }
+        guard (1...2).contains(words.count), var surname = words.last, surname.first?.isLetter == true else { return nil }
+        if surname.hasSuffix("'s") || surname.hasSuffix("’s") {
+            surname.removeLast(2)
+        } else if !named {
+            surname = singular(surname)
+        }
+        guard surname.count >= 2 else { return nil }
+        words[words.count - 1] = surname
+        return words.joined(separator: " ")
+    }
+
+    /// Lowercase words that start a surname of two words.
+    private static let surnameParticles: Set<String> = ["van", "von", "de", "del", "della", "la", "le", "da", "di", "du", "st.", "st", "mac", "o'"]
+
+    /// A family's plural as its surname: `Hendersons` → `Henderson`, `Lynches` → `Lynch`.
+    /// Unchanged when the plural is unsure: after `ss`, `us`, `is` (`Davis`), and an `es`
+    /// after no hiss (`Jones`, `Hayes`: a surname's own ending as often as a plural's).
+    static func singular(_ word: String) -> String {
+        let lower = word.lowercased()
+        guard lower.hasSuffix("s"), word.count >= 4, !lower.hasSuffix("ss"), !lower.hasSuffix("us"), !lower.hasSuffix("is") else { return word }
+        if lower.hasSuffix("es") {
+            let stem = lower.dropLast(2)
+            let hisses = stem.hasSuffix("s") || stem.hasSuffix("x") || stem.hasSuffix("z") || stem.hasSuffix("ch") || stem.hasSuffix("sh")
+            return hisses ? String(word.dropLast(2)) : word
+        }
+        return String(word.dropLast())
+    }
+
+    /// Last words of a company's display name, lowercase ("Acme Corp", "Hill Country LLC").
+    private static let companyEndings: Set<String> = [
+        "corp", "corp.", "corporation", "inc", "inc.", "llc", "llp", "pllc", "ltd", "ltd.", "co", "co.", "company", "group",
+        "trust", "holdings", "partners", "associates", "properties", "enterprises", "industries",
+    ]
+
+    /// Whether a display name is no person's: a company's (its last word ``companyEndings``)
+    /// or one without a letter (an SMS gateway's `+15125550198`).
+    static func isNoPersonsName(_ displayName: String) -> Bool {
+        var copy = displayName
+        return copy.withUTF8 { bytes in
+            // (On the bytes: a byte of a non-ASCII Character counts as a letter.)
+            guard bytes.contains(where: { $0 >= 0x80 || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) }) else { return true }
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            var start = end
+            while start > 0, bytes[start - 1] != 0x20, bytes[start - 1] != 0x09 { start -= 1 }
+            // A last word after another, no longer than the longest ending.
+            guard start > 0, end - start <= 12 else { return false }
+            return companyEndings.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased())
+        }
     }
 
     /// The name of a household's sender: a person named in the sign-off with the household's
@@ -151,7 +213,9 @@ public struct GenericExtractor: Sendable {
             builder.lead.fields["last_name"] = provenance
             return
         }
-        if let last = PersonNameNormalizer.parse(surname)?.last ?? PersonNameNormalizer.parse(surname)?.first {
+        // (A surname of two words, "Van Dyke", is read by the parser as a first and last name.)
+        let parsed = PersonNameNormalizer.parse(surname)
+        if let last = surname.contains(" ") ? surname : parsed?.last ?? parsed?.first {
             builder.lead.lastName = last
             builder.lead.fields["last_name"] = FieldProvenance(rule: "household display name", location: inquiry.nameSource)
         }

@@ -65,6 +65,7 @@ struct Inquiry {
         let isAttached = original.style == .attachedMessage
         bodySource = isAttached ? "attached original message body" : "forwarded original body"
         originalIsForwardersOwn = Self.isSameMailbox(original.from, message.from.first)
+            && !Self.isResentToTheSameSide(original, message)
         if originalIsForwardersOwn {
             // The builder forwarding mail he sent: the prospect is whom he sent it to (never
             // the forwarder or the intake address it is forwarded to), and the text is his own,
@@ -127,6 +128,30 @@ struct Inquiry {
         guard needle.allSatisfy({ $0 < 0x80 }) else { return body.range(of: lowercaseName, options: .caseInsensitive) != nil }
         var copy = body
         return copy.withUTF8 { FoldedSearch.contains($0, bytes: needle) }
+    }
+
+    /// Whether the forwarder sends their own earlier mail again to whom it went before (the
+    /// same address, or the same domain): a prospect's follow-up ("I sent
+    /// this to your info@ address last week"), not the builder forwarding mail he sent a
+    /// prospect. Never when the forwarder is on the side the forward goes to (the builder
+    /// forwarding to his own intake address).
+    static func isResentToTheSameSide(_ original: ForwardedOriginal, _ message: MIMEMessage) -> Bool {
+        guard let forwarder = message.from.first?.address, !forwarder.isEmpty else { return false }
+        let recipients = (message.to + message.cc).map(\.address).filter { !$0.isEmpty }
+        guard !recipients.isEmpty, !recipients.contains(where: { isSameSide($0, forwarder) }) else { return false }
+        return (original.to + original.cc).contains { sent in
+            !sent.address.isEmpty && recipients.contains { isSameSide($0, sent.address) }
+        }
+    }
+
+    /// Whether two addresses are one side's: the same domain (whole: `example.com` is no
+    /// organization of `brennanhomes.example.com`'s), or at a personal mail provider (where a
+    /// domain is everyone's) the same address.
+    static func isSameSide(_ lhs: String, _ rhs: String) -> Bool {
+        let left = lhs.lowercased(), right = rhs.lowercased()
+        guard left != right else { return true }
+        guard let leftDomain = domainOf(left), !LeadExtractor.personalMailDomains.contains(leftDomain) else { return false }
+        return leftDomain == domainOf(right)
     }
 
     /// Whether two mailboxes have the same address (ignoring case); false when either has none.

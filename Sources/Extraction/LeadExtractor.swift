@@ -97,13 +97,17 @@ public struct LeadExtractor: Sendable {
         }
         // With the builder's mailboxes known, a forward from anyone else is no builder's
         // forward: a third party may name whoever they like as "the original's" sender.
+        // (Not a person resending their own mail: a follow-up claims no one else's words.)
         if view.inquiry.isForwarded, !identity.mailboxes.isEmpty, let forwarder = message.from.first?.address,
-           !identity.isOwn(forwarder) {
+           !identity.isOwn(forwarder),
+           view.inquiry.originalIsForwardersOwn || !Inquiry.isSameMailbox(view.inquiry.original?.from, message.from.first) {
             builder.lead.flagForReview("forwarded by \(forwarder), not one of the builder's own addresses: check who wrote the original")
         }
         // Without them, a forward of mail that went to someone else (neither the forwarder nor
         // their organization) is no builder's own mail forwarded either.
+        // (A person forwarding mail they wrote themselves claims no one else's words.)
         if view.inquiry.isForwarded, identity.mailboxes.isEmpty, !view.inquiry.originalIsForwardersOwn,
+           !Inquiry.isSameMailbox(view.inquiry.original?.from, message.from.first),
            let forwarder = message.from.first?.address, let addressee = Self.foreignAddressee(message, forwarder: forwarder) {
             builder.lead.flagForReview("forwarded by \(forwarder), but the original went to \(addressee): check who wrote the original")
         }
@@ -183,8 +187,9 @@ public struct LeadExtractor: Sendable {
         }
         // After the heuristics, which read the whole text: the client's details replace the
         // writer's (or the phone of either that the text gave first).
-        if let phrase = writtenForSomeoneElse, !ClientReferral.apply(&builder, message, view.inquiry, cue: phrase, identity: identity),
-           isDirectInquiry {
+        // (A relative's "my parents" without their name is a homeowner's own message.)
+        if let phrase = writtenForSomeoneElse, ClientReferral.apply(&builder, message, view.inquiry, cue: phrase, identity: identity) == .none,
+           isDirectInquiry, !ClientReferral.relativeCues.contains(phrase) {
             builder.lead.flagForReview("written for someone else (\"\(phrase)\"): the sender may be a realtor or an architect, not the prospect")
         }
         // An address the prospect wrote in their message, when nothing else gave one.
@@ -399,17 +404,38 @@ public struct LeadExtractor: Sendable {
         guard let original = message.forwarded.last else { return nil }
         let recipients = (original.to + original.cc).map(\.address).filter { $0.utf8.contains(0x40) }
         guard let first = recipients.first, let forwarderDomain = domainOf(forwarder) else { return nil }
-        let organization = organizationalDomain(forwarderDomain)
-        let forwarderLower = forwarder.lowercased()
+        var organization: String?
         for address in recipients {
-            if address.lowercased() == forwarderLower { return nil }
-            if let domain = domainOf(address), organizationalDomain(domain) == organization { return nil }
+            guard let domain = domainOf(address) else { continue }
+            // (The forwarder's own address is at their domain.) Domains whose last two labels
+            // differ are no one organization's: decided on the bytes, most forwards' case.
+            if domain == forwarderDomain { return nil }
+            guard Self.lastTwoLabels(domain).elementsEqual(Self.lastTwoLabels(forwarderDomain)) else { continue }
+            if organization == nil { organization = organizationalDomain(forwarderDomain) }
+            if organizationalDomain(domain) == organization { return nil }
         }
         return String(first.prefix(120))
     }
 
+    /// The last two labels of a domain (`example.com` of `mail.example.com`): a suffix of
+    /// its ``organizationalDomain(_:)``, so domains where they differ are two organizations.
+    static func lastTwoLabels(_ domain: String) -> Substring.UTF8View {
+        let utf8 = domain.utf8
+        var dots = 0
+        var index = utf8.endIndex
+        while index > utf8.startIndex {
+            let previous = utf8.index(before: index)
+            if utf8[previous] == UInt8(ascii: ".") {
+                dots += 1
+                if dots == 2 { break }
+            }
+            index = previous
+        }
+        return domain[index...].utf8
+    }
+
     /// Mail providers where an address is one person's own mailbox.
-    private static let personalMailDomains: Set<String> = [
+    static let personalMailDomains: Set<String> = [
         "gmail.com", "googlemail.com", "yahoo.com", "ymail.com", "outlook.com", "hotmail.com", "live.com", "msn.com",
         "icloud.com", "me.com", "mac.com", "aol.com", "protonmail.com", "proton.me", "comcast.net", "att.net",
         "sbcglobal.net", "verizon.net", "gmx.com",
@@ -490,6 +516,8 @@ public struct LeadExtractor: Sendable {
     private static let onBehalfPhrases: [StaticString] = [
         "my client", "our client", "my buyer", "our buyer", "on behalf of", "my customer", "i represent", "representing",
         "i have clients", "i have a client", "the owners (", "the owner (", "owner contact:", "client:",
+        "mis clientes", "mis clientas", "mi cliente", "mi clienta", "de parte de", "en nombre de",
+        "my parents", "my mother", "my father", "my mom", "my dad",
     ]
 
     /// The ``onBehalfPhrases`` entry found first in `text` (A-Z folded), or nil. Round 2 of
@@ -498,10 +526,31 @@ public struct LeadExtractor: Sendable {
     static func writesForSomeoneElse(_ text: String) -> String? {
         var copy = text
         return copy.withUTF8 { bytes in
-            // (Said near the start of a message: its first 2 KiB are read, in one pass.)
-            FoldedSearch.firstOf(UnsafeBufferPointer(rebasing: bytes.prefix(2 * 1024)), onBehalfPhrases).map { "\(onBehalfPhrases[$0])" }
+            // (Said near the start of a message: its first 2 KiB are read. Most messages say
+            // none of the phrases: the stepping scan rules them all out, two bytes a step;
+            // only then is the first one by position looked for.)
+            let prefix = UnsafeBufferPointer(rebasing: bytes.prefix(2 * 1024))
+            let found = onBehalfScanner.occurrences(inBytes: prefix, foldingCase: true)
+            guard found.contains(true) else { return nil }
+            // Only the phrases whose part was found.
+            let candidates = onBehalfPhrases.indices.filter { found[onBehalfNeedle[$0]] }.map { onBehalfPhrases[$0] }
+            return FoldedSearch.firstOf(prefix, candidates).map { "\(candidates[$0])" }
         }
     }
+
+    /// For each of ``onBehalfPhrases``, the index of the ``onBehalfScanner`` part it holds.
+    private static let onBehalfNeedle: [Int] = onBehalfPhrases.map { phrase in
+        let text = "\(phrase)"
+        return onBehalfScanner.phrases.firstIndex { text.contains($0) } ?? 0
+    }
+
+    /// A one-pass prefilter for ``onBehalfPhrases``: a part of each (every phrase holds one of
+    /// these), chosen to start with byte pairs rare in English so that the scan steps over
+    /// most of a text two bytes at a time.
+    private static let onBehalfScanner = ASCIIPhraseScanner([
+        "lient", "ehalf of", "uyer", "epresent", "wner (", "wners (", "wner contact:", "y customer", "rte de", "mbre de", "arents", "y moth",
+        "y fath", "y mom", "y dad",
+    ])
 
     /// The earlier message a reply quotes, one `>` level removed (deeper levels stay quoted,
     /// and heuristics pass over them), or nil when nothing is quoted.

@@ -204,7 +204,7 @@ struct DisplayNameTests {
         let found = try lead(["From: The Hendersons <hendersonfamily@example.com>", "To: info@brennanhomes.example.com",
                               "Subject: Addition"], "We want to add a primary suite. Call 512-555-0158.")
         #expect(found.firstName == nil)
-        #expect(found.lastName == "Hendersons")
+        #expect(found.lastName == "Henderson")
     }
 
     @Test(arguments: [
@@ -216,15 +216,33 @@ struct DisplayNameTests {
     }
 
     @Test(arguments: [
-        ("The Hendersons", "Hendersons"), ("The Okafor Family", "Okafor"), ("Garcia family", "Garcia"),
+        ("The Hendersons", "Henderson"), ("The Okafor Family", "Okafor"), ("Garcia family", "Garcia"),
+        ("The Henderson's", "Henderson"), ("The Van Dykes", "Van Dykes"), ("The Smiths", "Smith"), ("The Lynches", "Lynch"),
+        ("The Jones", "Jones"), ("Smith Household", "Smith"), ("Smith Family Trust", "Smith"), ("The Garcia-Lopez Family", "Garcia-Lopez"),
     ])
     func householdSurnames(_ displayName: String, _ expected: String) {
         #expect(GenericExtractor.householdSurname(displayName) == expected)
     }
 
-    @Test(arguments: ["Jane Doe", "Theo Smith", "The", "Jane The Doe"])
+    @Test(arguments: ["Jane Doe", "Theo Smith", "The", "Jane The Doe", "The Builders Group", "Family Trust"])
     func notHouseholds(_ displayName: String) {
         #expect(GenericExtractor.householdSurname(displayName) == nil)
+    }
+
+    /// A company's display name, or an SMS gateway's number, gives no person's name
+    /// (round 3, defects 11 and 12).
+    @Test(arguments: ["Acme Corp", "Hill Country Homes LLC", "+15125550198", "(512) 555-0198"])
+    func noPersonsName(_ displayName: String) throws {
+        #expect(GenericExtractor.isNoPersonsName(displayName))
+        let found = try lead(["From: \"\(displayName)\" <office@acme.example.com>", "To: info@brennanhomes.example.com", "Subject: Quote"],
+                             "We want a quote for a new home. 512-555-0184.")
+        #expect(found.firstName == nil)
+        #expect(found.lastName == nil)
+    }
+
+    @Test(arguments: ["Jane Doe", "Co Nguyen", "Mary-Kate Olsen-Reyes", "José"])
+    func aPersonsName(_ displayName: String) {
+        #expect(!GenericExtractor.isNoPersonsName(displayName))
     }
 }
 
@@ -288,5 +306,263 @@ struct ForeignForwardTests {
             .appendingPathComponent("fixtures/mime/forward-outlook-desktop-es-of-yahoo.eml")
         let message = MIMEMessage.parse([UInt8](try Data(contentsOf: url)))
         #expect(LeadExtractor.foreignAddressee(message, forwarder: "ana@buildersco.example") == nil)
+    }
+}
+
+// Round 3 of exploratory testing (/tmp/explore-r3-referral): a homeowner's own message made
+// worse by the client rule, and a homeowner's follow-up taken for the builder's own mail.
+
+@Suite("Not written for a client after all")
+struct NotWrittenForAClientTests {
+    static let homeowner = ["From: Sanjay Patel <sanjay.patel@example.net>", "To: info@brennanhomes.example.com", "Subject: Referred by Dave Ross"]
+
+    /// A client who sent the writer to the builder is no prospect (defect 2).
+    @Test(arguments: [
+        "My client Dave Ross gave me your name - he says you built his home in 2023.\nWe bought a lot in Lakeway. Call me at 512-555-0165.",
+        "I was referred by my client Dave Ross. We bought a lot in Lakeway. Call me at 512-555-0165.",
+        "My client Dave Ross (you built his house in 2023) gave me\nyour name. We bought a lot in Lakeway.\n\nCall me at 512-555-0165.",
+    ])
+    func aReferringClientIsNotTheLead(_ body: String) throws {
+        let found = try lead(Self.homeowner, "Hi Mike,\n\n\(body)\n\nSanjay")
+        #expect(found.firstName == "Sanjay")
+        #expect(found.lastName == "Patel")
+        #expect(found.email == "sanjay.patel@example.net")
+        #expect(found.phone == "+15125550165")
+    }
+
+    /// "On behalf of" in a footer's disclaimer names a firm, below the signature (defect 3).
+    @Test func aDisclaimerNamesNoClient() throws {
+        let found = try lead(["From: \"Collins, Patrick\" <pcollins@bakerhollis.example.com>", "To: info@brennanhomes.example.com",
+                              "Subject: New home"], """
+            Hello,
+
+            My wife and I closed on a lot in Lakeway. My cell is 512-555-0161.
+
+            Patrick Collins
+            Partner | Baker Hollis LLP
+            T 512-555-0300
+
+            This email is sent on behalf of Baker Hollis LLP and may be privileged.
+            """)
+        #expect(found.firstName == "Patrick")
+        #expect(found.lastName == "Collins")
+        #expect(found.phone == "+15125550161")
+        #expect(ClientReferral.clientName(in: "sent on behalf of Baker Hollis LLP and") == nil)
+        #expect(ClientReferral.clientName(in: "on behalf of Acme Homes Group, Inc") == nil)
+    }
+
+    /// The writer naming themself after a cue keeps their lead as it is, unflagged (defects 4, 5).
+    @Test(arguments: [
+        ("Priya Raman <priya.raman@example.net>", "Client: Priya Raman, in case you need our file. My cell is 512-555-0177.\n\nPriya"),
+        ("Greg Whitfield <gw@example.net>", "Owner contact: Greg Whitfield\nPhone: 512-555-0177\n\nGreg"),
+        ("gwhitfield@example.net", "Owner contact: Greg Whitfield\nPhone: 512-555-0177\n\nGreg"),
+        ("Mark Brown <mb1972@example.net>", "We are the owners (Mark and Lisa Brown) of the lot.\n\nReach us at my cell, 512-555-0177.\n\nThanks,\nMark"),
+    ])
+    func theWriterNamedAsTheClient(_ from: String, _ body: String) throws {
+        let found = try lead(["From: \(from)", "To: info@brennanhomes.example.com", "Subject: Our lot"], body)
+        let address = from.split(whereSeparator: { $0 == "<" || $0 == ">" }).last.map(String.init) ?? ""
+        #expect(found.email == address)
+        #expect(found.phone == "+15125550177")
+        #expect(!found.needsReview)
+    }
+
+    /// A client without contact details: the writer's own number, given in the text, stays (defect 5).
+    @Test func theWritersNumberInTheTextStaysWhenTheClientHasNone() throws {
+        let found = try lead(["From: David Okafor <d.okafor@example.net>", "To: info@brennanhomes.example.com", "Subject: ADU"], """
+            Hello,
+
+            I'm writing on behalf of Grace Okafor, my mother, who wants to build a small
+            ADU behind her house.
+
+            You can reach me at 512-555-0115 - I'm handling this for her.
+
+            David Okafor
+            """)
+        #expect(found.firstName == "Grace")
+        #expect(found.email == "d.okafor@example.net")
+        #expect(found.phone == "+15125550115")
+        #expect(found.reviewReasons.contains { $0.hasSuffix("contact details are the writer's, not the client's") })
+    }
+
+    /// The builder, a recipient, is never the client's address, even sharing their first
+    /// name (defect 6); a client copied in still is.
+    @Test(arguments: ["mike@brennanhomes.example.com", "mikebrennan@gmail.com"])
+    func theBuildersAddressIsNotTheClients(_ builder: String) throws {
+        let found = try lead(["From: Stephanie Vaughn <stephanie@vaughnrealty.example.com>", "To: Mike Brennan <\(builder)>",
+                              "Cc: Jenna Ruiz <jenna@brennanhomes.example.com>", "Subject: Client"], """
+            Hi Mike,
+
+            My client Mike Torres is looking for a builder for his lot in Salado.
+            His cell is 254-555-0113.
+
+            Best,
+            Stephanie Vaughn
+            Cell: 512-555-0111
+            """)
+        #expect(found.firstName == "Mike")
+        #expect(found.lastName == "Torres")
+        #expect(found.email == nil)
+        #expect(found.phone == "+12545550113")
+    }
+}
+
+@Suite("A prospect forwarding their own mail")
+struct ProspectsOwnForwardTests {
+    static let followUp = """
+        Hi Mike, I sent this to your info@ address last week but haven't heard back.
+
+        ---------- Forwarded message ---------
+        From: Heather Quinn <hquinn@example.net>
+        Date: Fri, Nov 13, 2026 at 2:01 PM
+        Subject: Building inquiry
+        To: <info@brennanhomes.example.com>
+
+        Hi, we own a lot in Spicewood and want to build next year. Call me at 512-555-0146.
+
+        Heather Quinn
+        """
+
+    /// Their earlier mail to the builder, resent to the builder: a follow-up from the
+    /// prospect, with or without the builder's mailboxes known (defect 1).
+    @Test(arguments: [BuilderIdentity(), BuilderIdentity(mailboxes: ["@brennanhomes.example.com"])])
+    func aFollowUpIsTheProspects(_ identity: BuilderIdentity) throws {
+        let found = try lead(["From: Heather Quinn <hquinn@example.net>", "To: mike@brennanhomes.example.com", "Subject: Fwd: Building inquiry"],
+                             Self.followUp, identity: identity)
+        #expect(found.firstName == "Heather")
+        #expect(found.email == "hquinn@example.net")
+        #expect(found.phone == "+15125550146")
+        #expect(!found.needsReview)
+    }
+
+    /// The builder forwarding mail he sent a prospect to his own intake address is still his own.
+    @Test func theBuildersOwnForwardIsStillHis() throws {
+        let raw = """
+            From: Mike Brennan <mike@brennanhomes.example.com>
+            To: leads@brennanhomes.example.com
+            Subject: Fwd: Your lot
+
+            ---------- Forwarded message ---------
+            From: Mike Brennan <mike@brennanhomes.example.com>
+            Date: Fri, Nov 13, 2026 at 2:01 PM
+            Subject: Your lot
+            To: Heather Quinn <hquinn@example.net>
+
+            Heather, thanks for the call. Mike Brennan, 512-555-0100
+            """
+        let inquiry = Inquiry(message: MIMEMessage.parse(Array(raw.replacingOccurrences(of: "\n", with: "\r\n").utf8)))
+        #expect(inquiry.originalIsForwardersOwn)
+        #expect(inquiry.sender?.address == "hquinn@example.net")
+    }
+}
+
+@Suite("How writers name their client")
+struct ClientNameFormTests {
+    /// The forms of defect 8 of round 3: a verb or a possessive between the cue and the
+    /// name, a title, the name at the start of the next line, two people.
+    @Test(arguments: [
+        ("My client is Robert Haines. He just closed on a lot.", "Robert", "Haines"),
+        ("My clients are Tom and Dana Whitaker and they're interested", "Tom", "Whitaker"),
+        ("My client's name is Sarah Jennings. She has a lot", "Sarah", "Jennings"),
+        ("Client: Dr. Kevin Walsh\nPhone: 830-555-0104", "Kevin", "Walsh"),
+        ("I'd like to introduce you to my clients, \nRyan and Kelsey Brooks. They are", "Ryan", "Brooks"),
+        ("I represent Carla Mendez, the owner of the lot", "Carla", "Mendez"),
+        ("My clients Alan Meyer and Beth Conroy just bought a lot", "Alan", "Meyer"),
+    ])
+    func nameForms(_ text: String, _ first: String, _ last: String) {
+        let found = ClientReferral.clientName(in: text)
+        #expect(found?.name.first == first)
+        #expect(found?.name.last == last)
+    }
+
+    @Test(arguments: ["My client is looking for a lot", "My clients are ready to build", "my clients,\nthe Browns, want"])
+    func noNameAfterTheForm(_ text: String) {
+        #expect(ClientReferral.clientName(in: text) == nil)
+    }
+
+    /// "My client is ..." gives the lead the client's name and number, not the realtor's.
+    @Test func aClientNamedWithIs() throws {
+        let found = try lead(WrittenForAClientTests.realtor, """
+            Good morning,
+
+            My client is Robert Haines. He just closed on 1.5 acres in Georgetown.
+            You can reach him at 512-555-0191.
+
+            Thank you,
+            Stephanie Vaughn
+            512-555-0111
+            """)
+        #expect(found.firstName == "Robert")
+        #expect(found.lastName == "Haines")
+        #expect(found.phone == "+15125550191")
+        #expect(found.email == nil)
+    }
+}
+
+@Suite("Clients in Spanish, relatives, households")
+struct ClientReferralRound3Tests {
+    /// A Spanish realtor's "Mis clientes, Javier y Rosa Domínguez" (defect 7).
+    @Test func aSpanishRealtorsClients() throws {
+        let found = try lead(["From: =?UTF-8?Q?Luc=C3=ADa_Fern=C3=A1ndez?= <lucia@casasreales.example.com>",
+                              "To: info@brennanhomes.example.com", "Subject: Clientes"], """
+            Hola Mike,
+
+            Mis clientes, Javier y Rosa Domínguez, compraron un terreno en Manor y
+            quieren construir una casa. El celular de Javier es
+            512-555-0155 y su correo es javi.dominguez@example.com.
+
+            Saludos,
+            Lucía Fernández
+            Cel. 512-555-0156
+            """)
+        #expect(found.firstName == "Javier")
+        #expect(found.lastName == "Domínguez")
+        #expect(found.email == "javi.dominguez@example.com")
+        #expect(found.phone == "+15125550155")
+        #expect(found.reviewReasons.contains { $0.hasPrefix("written for someone else (\"mis clientes\")") })
+        #expect(ClientReferral.clientName(in: "Mi cliente es Juan Pérez.")?.name.last == "Pérez")
+    }
+
+    /// A relative naming their parents: the lead stays the writer's, flagged (defect 10).
+    @Test func aRelativeWritingForTheirParentsIsFlaggedOnly() throws {
+        let found = try lead(["From: Emily Miller <emily.miller@example.net>", "To: info@brennanhomes.example.com", "Subject: Parents"], """
+            Hi,
+
+            My parents, Frank and Joan Miller, are retiring to Horseshoe Bay and want to
+            build on the lot they bought there. Please call my dad at 830-555-0114.
+
+            Thank you,
+            Emily
+            """)
+        #expect(found.firstName == "Emily")
+        #expect(found.email == "emily.miller@example.net")
+        #expect(found.phone == "+18305550114")
+        #expect(found.reviewReasons.contains { $0.hasPrefix("written for a relative (\"my parents\") by Emily Miller") })
+    }
+
+    /// A household of a two-word surname (defect 11).
+    @Test func aHouseholdWithAParticle() throws {
+        let found = try lead(["From: The Van Dykes <vandykes@example.net>", "To: info@brennanhomes.example.com", "Subject: Lot"],
+                             "We want to build on our lot. Call 512-555-0175.")
+        #expect(found.firstName == nil)
+        #expect(found.lastName == "Van Dykes")
+    }
+}
+
+@Suite("The cue of a message written for someone else")
+struct WritesForSomeoneElseTests {
+    /// Every phrase passes the prefilter (a part of it) and is found, capitals folded.
+    @Test(arguments: [
+        "my client", "our client", "my buyer", "our buyer", "on behalf of", "my customer", "i represent", "representing",
+        "i have clients", "i have a client", "the owners (", "the owner (", "owner contact:", "client:",
+        "mis clientes", "mis clientas", "mi cliente", "mi clienta", "de parte de", "en nombre de",
+        "my parents", "my mother", "my father", "my mom", "my dad",
+    ])
+    func eachPhraseIsFound(_ phrase: String) {
+        #expect(LeadExtractor.writesForSomeoneElse("Hello,\n\nWe think \(phrase) Xavier") == phrase)
+        #expect(LeadExtractor.writesForSomeoneElse("HELLO, \(phrase.uppercased()) X") == phrase)
+    }
+
+    @Test func mostTextsSayNone() {
+        #expect(LeadExtractor.writesForSomeoneElse("We are the homeowners and want a custom home; call me.") == nil)
     }
 }

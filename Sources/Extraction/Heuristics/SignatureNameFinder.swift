@@ -67,6 +67,13 @@ enum SignatureNameFinder {
             start = text.utf8.index(after: start)
             if start == text.utf8.endIndex { return nil }
         }
+        // (A line naming the household's surname holds its first letters: most texts,
+        // signed with a first name alone, end here on a byte search.)
+        let stem = Array(wanted.utf8.prefix(max(1, min(4, wanted.utf8.count - 2))))
+        if stem.allSatisfy({ $0 < 0x80 }),
+           text.utf8[start...].withContiguousStorageIfAvailable({ FoldedSearch.contains($0, bytes: stem) }) == false {
+            return nil
+        }
         let linesBefore = text.utf8[..<start].count { $0 == UInt8(ascii: "\n") }
         let tail = text[start...].split(separator: "\n", omittingEmptySubsequences: false)
         var seen = 0
