@@ -228,13 +228,17 @@ public struct PhoneNumberScanner: Sendable {
             area = start
             index += 1
             skipSeparators(s, &index)
+            skipWrap(s, &index, bareAreaCode: false)
         } else {
-            guard let start = readDigits(s, &index, count: 3) else { return nil }
-            area = start
+            guard let areaStart = readDigits(s, &index, count: 3) else { return nil }
+            area = areaStart
             // "512/555-0191": a slash after the area code only (dates have two-digit groups).
             if index < s.count, s[index] == "/" { index += 1 } else { skipSeparators(s, &index) }
+            // "512-" at a line's end is written as an area code; "512" alone may be an
+            // apartment, a lot or a tax id unless a country code or a phone cue says not.
+            let bare = start == area && !(index > area + 3 && s[area + 3] == "-")
+            skipWrap(s, &index, bareAreaCode: bare, areaStart: area)
         }
-        skipWrap(s, &index)
         guard let exchange = readDigits(s, &index, count: 3) else { return nil }
         skipSeparators(s, &index)
         guard let subscriber = readDigits(s, &index, count: 4) else { return nil }
@@ -266,7 +270,12 @@ public struct PhoneNumberScanner: Sendable {
     /// `555-0193?`, `512-` / `555-0193`), when the next line starts with the rest of a
     /// number (three digits, a separator, four digits): a number wrapped by the writer's
     /// mail program. Nothing else is read across lines.
-    private func skipWrap<S: ScalarText>(_ s: S, _ index: inout Int) {
+    ///
+    /// A `bareAreaCode` (three digits from `areaStart`, no parentheses, dash or country
+    /// code) ends many lines that hold no phone ("Apt 214", "unit 512", "Block 512", "tax id
+    /// 737"): it is read across the break only when it is all its line holds or a phone cue
+    /// comes right before it (``wrapCueWords``: "call me at 512").
+    private func skipWrap<S: ScalarText>(_ s: S, _ index: inout Int, bareAreaCode: Bool, areaStart: Int = 0) {
         var probe = index
         while probe < s.count, probe - index < 3, s[probe] == " " || s[probe] == "\t" || s[probe] == "\r" { probe += 1 }
         guard probe < s.count, s[probe] == "\n" else { return }
@@ -280,7 +289,27 @@ public struct PhoneNumberScanner: Sendable {
         guard probe + 8 <= s.count, (0..<3).allSatisfy({ isDigit(s[probe + $0]) }),
               s[probe + 3] == "-" || s[probe + 3] == "." || s[probe + 3] == " ",
               (4..<8).allSatisfy({ isDigit(s[probe + $0]) }) else { return }
+        if bareAreaCode, !followsWrapCue(s, areaStart) { return }
         index = probe
+    }
+
+    /// Words after which a bare area code ending a line starts a phone number.
+    private static let wrapCueWords: Set<String> = [
+        "at", "is", "call", "me", "cell", "phone", "mobile", "tel", "ph", "number", "text", "reach", "or",
+    ]
+
+    /// Whether the word before `start` on its line (past spaces, tabs and a colon) is one of
+    /// ``wrapCueWords``, or nothing comes before it on the line.
+    private func followsWrapCue<S: ScalarText>(_ s: S, _ start: Int) -> Bool {
+        var cursor = start
+        while cursor > 0, s[cursor - 1] == " " || s[cursor - 1] == "\t" || s[cursor - 1] == ":" { cursor -= 1 }
+        if cursor == 0 || s[cursor - 1] == "\n" || s[cursor - 1] == "\r" { return true }
+        let end = cursor
+        while cursor > 0, end - cursor < 8, isLetter(s[cursor - 1]) { cursor -= 1 }
+        guard cursor < end, cursor == 0 || !isLetter(s[cursor - 1]) else { return false }
+        var word = String.UnicodeScalarView()
+        for offset in cursor..<end { word.append(lowercased(s[offset])) }
+        return Self.wrapCueWords.contains(String(word))
     }
 
     /// Whether the three digits from `start` are NXX (``NANPNumber/isValid(area:exchange:)``):

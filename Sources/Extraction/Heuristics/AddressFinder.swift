@@ -33,8 +33,11 @@ enum AddressFinder {
         var cityStateLine: HeuristicFinding<PostalAddress>?
         var zipOnly: HeuristicFinding<PostalAddress>?
         var streets: [StreetCandidate] = []
+        // The last line with a street head word: past it (and a street found) no further
+        // street can be, on its own line or wrapped onto the next.
+        let lastStreetHead = lines.traits.lastIndex { $0.keywords.contains(.streetHead) } ?? -1
         for (index, line) in lines.lines.enumerated() where !line.text.isEmpty {
-            if streets.count == maximumStreets { break }
+            if streets.count == maximumStreets || (!streets.isEmpty && index > lastStreetHead) { break }
             let traits = lines.traits[index]
             // The line's word flags say first what it may hold (a street head word, five
             // digits, a city lead word and a comma: an address word trimmed of punctuation
@@ -73,15 +76,17 @@ enum AddressFinder {
             // What each reading needs, from the line's bytes (every reading may succeed on
             // a line that is not ASCII or holds a CR).
             // (Only the readings the flags leave open are looked at: the others are not read.)
+            // (Once a street is found, a city or ZIP line is not read: only more streets.)
+            let readsPlaces = streets.isEmpty
             var open: LineShape.Readings = []
             if mayHaveStreet { open.insert(.street) }
-            if mayHaveZIP && (cityLine == nil || zipOnly == nil) { open.insert(.zip) }
-            if mayHaveCityState && cityStateLine == nil { open.insert(.cityState) }
+            if readsPlaces, mayHaveZIP && (cityLine == nil || zipOnly == nil) { open.insert(.zip) }
+            if readsPlaces, mayHaveCityState && cityStateLine == nil { open.insert(.cityState) }
             let shape = LineShape(line.text, readings: open)
             let readsStreet = mayHaveStreet && shape.mayHaveStreet
-            let readsCityStateZip = cityLine == nil && mayHaveZIP && shape.mayHaveZIP
-            let readsCityState = cityStateLine == nil && mayHaveCityState && shape.mayHaveCityState
-            let readsZIPLabel = zipOnly == nil && mayHaveZIP && shape.mayHaveLabelledZIP && mentionsZipLabel(line.text)
+            let readsCityStateZip = readsPlaces && cityLine == nil && mayHaveZIP && shape.mayHaveZIP
+            let readsCityState = readsPlaces && cityStateLine == nil && mayHaveCityState && shape.mayHaveCityState
+            let readsZIPLabel = readsPlaces && zipOnly == nil && mayHaveZIP && shape.mayHaveLabelledZIP && mentionsZipLabel(line.text)
             guard readsStreet || readsCityStateZip || readsCityState || readsZIPLabel else { continue }
             let words = spaceSeparatedWords(line.text)
             if readsStreet, let (start, end) = streetSpan(words) {
@@ -115,7 +120,7 @@ enum AddressFinder {
                     let previous = start == 0 && index > 0 ? lines.lines[index - 1].text : ""
                     streets.append(StreetCandidate(
                         finding: HeuristicFinding(value: address, line: line.number, rule: "street address"),
-                        role: role(before: words[..<start], previousLine: previous)))
+                        before: words[..<start], previousLine: previous))
                     // ("Greg is at 1110 Cedar Ave and we live at 1108 Cedar Ave, ...": a second
                     // street on the line.)
                     if let second = laterStreet(words, from: end, line: line.number) { streets.append(second) }
@@ -154,10 +159,17 @@ enum AddressFinder {
     /// Streets read before the choice is made: more are not looked for.
     private static let maximumStreets = 4
 
-    /// A street the text gives, with whose place it says it is.
+    /// A street the text gives, with the words that say whose place it is.
     struct StreetCandidate {
         var finding: HeuristicFinding<PostalAddress>
-        var role: StreetRole
+        /// The words before its house number on its line.
+        var before: ArraySlice<String>
+        /// The line before, read when no word is (`before` is empty).
+        var previousLine: String
+
+        /// Whose place it is (``role(before:previousLine:)``): read only when the text gives
+        /// more than one street, most give one.
+        var role: StreetRole { AddressFinder.role(before: before, previousLine: previousLine) }
     }
 
     /// Whose place a street is, by the words before it in its sentence.
@@ -176,13 +188,16 @@ enum AddressFinder {
     static func chosenStreet(_ streets: [StreetCandidate]) -> HeuristicFinding<PostalAddress>? {
         guard let first = streets.first else { return nil }
         guard streets.count > 1 else { return first.finding }
-        if var site = streets.first(where: { $0.role == .site })?.finding {
-            site.rule = "street address of the lot or build site (over another address given)"
-            return site
+        let roles = streets.map(\.role)
+        if let site = roles.firstIndex(of: .site) {
+            var finding = streets[site].finding
+            finding.rule = "street address of the lot or build site (over another address given)"
+            return finding
         }
-        if var own = streets.first(where: { $0.role != .someoneElses })?.finding {
-            if first.role == .someoneElses { own.rule = "street address (another given is someone else's)" }
-            return own
+        if let own = roles.firstIndex(where: { $0 != .someoneElses }) {
+            var finding = streets[own].finding
+            if roles[0] == .someoneElses { finding.rule = "street address (another given is someone else's)" }
+            return finding
         }
         return first.finding
     }
@@ -206,37 +221,146 @@ enum AddressFinder {
         var context = Array(before.suffix(8))
         if context.isEmpty, !previousLine.isEmpty { context = Array(spaceSeparatedWords(previousLine).suffix(8)) }
         // (The sentence's own words: from after the last word that ends one.)
-        if let end = context.dropLast().lastIndex(where: { $0.hasSuffix(".") || $0.hasSuffix("!") || $0.hasSuffix("?") }) {
+        if let end = context.dropLast().lastIndex(where: { $0.utf8.last.map { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F } ?? false }) {
             context.removeSubrange(...end)
         }
         guard !context.isEmpty else { return .unstated }
-        let lower = context.map { String(trimmedWord($0).lowercased().map { $0 == "\u{2019}" ? "'" : $0 }) }
-        if lower.contains(where: siteWords.contains) { return .site }
+        let lower = context.map { lowercasedWord(trimmedWord($0)) }
+        // (What each word is, by one lookup: a role is read for every street of a text that
+        // gives several.)
+        let kinds = lower.map { roleWordKinds[$0] ?? [] }
+        func kind(_ offset: Int) -> RoleWordKind { offset < kinds.count ? kinds[offset] : [] }
+        // "a lot of", "lots of": no lot.
+        func isSiteWord(_ offset: Int) -> Bool {
+            kind(offset).contains(.site) && !(kind(offset).contains(.lot) && kind(offset + 1).contains(.of))
+        }
+        // Where the sentence gives a place to someone else (a person or the builder), and
+        // where it gives a lot or site to the writer ("my lot", "our land"): the later wins.
+        var othersAt: Int?
+        var ownSiteAt: Int?
         for (offset, word) in lower.enumerated() {
-            let next = offset + 1 < lower.count ? lower[offset + 1] : ""
-            // "Greg's house", "his address", "my parents' place".
-            if placeWords.contains(next), word == "his" || word == "her"
-                || (word.hasSuffix("'s") && word.count > 2 && !contractions.contains(word)) || (word.hasSuffix("'") && word.count > 1) {
-                return .someoneElses
+            let here = kinds[offset]
+            let written = context[offset]
+            let isContraction = here.contains(.contraction)
+            let endsInApostropheS = word.utf8.count > 2 && word.hasSuffix("'s")
+            let possessive = here.contains(.thirdPersonOwner)
+                || (endsInApostropheS && !isContraction)
+                || (word.count > 2 && (written.hasSuffix("'") || written.hasSuffix("\u{2019}")) && !written.hasPrefix("'"))
+            // "Greg's house", "his address", "my parents' place", "my neighbor's lot".
+            if possessive, !kind(offset + 1).isDisjoint(with: [.place, .site]) { othersAt = offset }
+            // The builder's: "your model home", "your office", "your job site", "your sign",
+            // "the parade of homes house", "what you did at".
+            if here.contains(.your), kind(offset + 1).contains(.builderPlace) || kind(offset + 2).contains(.builderPlace) { othersAt = offset }
+            if here.contains(.parade) || (here.contains(.you) && kind(offset + 1).contains(.deed)) { othersAt = offset }
+            if here.contains(.writersOwner), (offset + 1 < lower.count && isSiteWord(offset + 1)) || (offset + 2 < lower.count && isSiteWord(offset + 2)) {
+                ownSiteAt = offset
             }
             // "Greg is at", "he lives at", "she's at".
-            let owner = trimmedWord(context[offset])
-            let namesOwner = word == "he" || word == "she"
-                || (owner.first?.isUppercase == true && !notOwners.contains(word) && !word.contains("'"))
-            if namesOwner, ["is", "lives"].contains(next), offset + 2 < lower.count, lower[offset + 2] == "at" { return .someoneElses }
-            if word == "he's" || word == "she's" || (word.hasSuffix("'s") && owner.first?.isUppercase == true && !contractions.contains(word)),
-               next == "at" {
-                return .someoneElses
+            let owner = trimmedWord(written)
+            let capitalised = owner.utf8.first.map { $0 >= 0x41 && $0 <= 0x5A || ($0 >= 0x80 && owner.first?.isUppercase == true) } ?? false
+            let namesOwner = here.contains(.heOrShe) || (capitalised && !here.contains(.notOwner) && !word.contains("'"))
+            if namesOwner, kind(offset + 1).contains(.isOrLives), kind(offset + 2).contains(.at) { othersAt = offset }
+            if here.contains(.heOrShe_s) || (endsInApostropheS && capitalised && !isContraction), kind(offset + 1).contains(.at) {
+                othersAt = offset
+            }
+            // "My mother lives at", "our friends the Smiths live at": a subject of the
+            // writer's family or friends, not the writer ("my wife and I live at").
+            if here.contains(.residence), kind(offset + 1).contains(.at), offset > 0 {
+                let subjectKinds = kinds[..<offset]
+                if subjectKinds.contains(where: { $0.contains(.writersOwner) }),
+                   !subjectKinds.contains(where: { !$0.isDisjoint(with: [.writer, .place, .site]) }) {
+                    othersAt = offset
+                }
             }
         }
+        if let own = ownSiteAt, own > (othersAt ?? -1) { return .site }
+        if othersAt != nil { return .someoneElses }
+        if lower.indices.contains(where: isSiteWord) { return .site }
         return .unstated
     }
+
+    /// `word` lowercased, with `’` as `'`: from the bytes when ASCII.
+    private static func lowercasedWord(_ word: String) -> String {
+        guard word.utf8.allSatisfy({ $0 < 0x80 }) else { return String(word.lowercased().map { $0 == "\u{2019}" ? "'" : $0 }) }
+        guard word.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return word }
+        return String(decoding: word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
+    /// What a word before a street may say of whose place it is (``roleWordKinds``).
+    struct RoleWordKind: OptionSet {
+        let rawValue: UInt32
+        /// ``siteWords``.
+        static let site = RoleWordKind(rawValue: 1 << 0)
+        /// ``placeWords``.
+        static let place = RoleWordKind(rawValue: 1 << 1)
+        /// ``builderPlaceWords``.
+        static let builderPlace = RoleWordKind(rawValue: 1 << 2)
+        /// ``builderDeeds``.
+        static let deed = RoleWordKind(rawValue: 1 << 3)
+        /// ``residenceVerbs``.
+        static let residence = RoleWordKind(rawValue: 1 << 4)
+        /// ``notOwners``.
+        static let notOwner = RoleWordKind(rawValue: 1 << 5)
+        /// ``contractions``.
+        static let contraction = RoleWordKind(rawValue: 1 << 6)
+        /// ``selfWords``.
+        static let writer = RoleWordKind(rawValue: 1 << 7)
+        /// `his`, `her`, `their`.
+        static let thirdPersonOwner = RoleWordKind(rawValue: 1 << 8)
+        /// `my`, `our`.
+        static let writersOwner = RoleWordKind(rawValue: 1 << 9)
+        static let your = RoleWordKind(rawValue: 1 << 10)
+        static let you = RoleWordKind(rawValue: 1 << 11)
+        static let parade = RoleWordKind(rawValue: 1 << 12)
+        /// `he`, `she`.
+        static let heOrShe = RoleWordKind(rawValue: 1 << 13)
+        /// `he's`, `she's`.
+        static let heOrShe_s = RoleWordKind(rawValue: 1 << 14)
+        /// `is`, `lives`.
+        static let isOrLives = RoleWordKind(rawValue: 1 << 15)
+        static let at = RoleWordKind(rawValue: 1 << 16)
+        static let of = RoleWordKind(rawValue: 1 << 17)
+        /// `lot`, `lots`.
+        static let lot = RoleWordKind(rawValue: 1 << 18)
+    }
+
+    /// The word sets of ``role(before:previousLine:)`` as one table.
+    private static let roleWordKinds: [String: RoleWordKind] = {
+        var table: [String: RoleWordKind] = [:]
+        let sets: [(Set<String>, RoleWordKind)] = [
+            (siteWords, .site), (placeWords, .place), (builderPlaceWords, .builderPlace), (builderDeeds, .deed),
+            (residenceVerbs, .residence), (notOwners, .notOwner), (contractions, .contraction), (selfWords, .writer),
+            (["his", "her", "their"], .thirdPersonOwner), (["my", "our"], .writersOwner), (["your"], .your), (["you"], .you),
+            (["parade"], .parade), (["he", "she"], .heOrShe), (["he's", "she's"], .heOrShe_s), (["is", "lives"], .isOrLives),
+            (["at"], .at), (["of"], .of), (["lot", "lots"], .lot),
+        ]
+        for (words, kind) in sets { for word in words { table[word, default: []].insert(kind) } }
+        return table
+    }()
+
+    /// Words after `your` (or one word later: "your model home") that name the builder's
+    /// own place, which is never the prospect's.
+    private static let builderPlaceWords: Set<String> = [
+        "home", "homes", "house", "office", "offices", "showroom", "site", "sign", "model", "community",
+        "subdivision", "development", "project", "projects",
+    ]
+    /// Verbs after `you` that make a place one the builder worked at ("what you did at").
+    private static let builderDeeds: Set<String> = ["did", "built", "finished", "completed", "remodeled", "renovated"]
+    /// Verbs that, with `at`, say where someone lives.
+    private static let residenceVerbs: Set<String> = ["lives", "live", "is", "are", "stays", "stay", "resides", "reside"]
+    /// Words by which the writer is part of a subject.
+    private static let selfWords: Set<String> = ["i", "we", "me", "us", "myself", "i'm", "we're", "family"]
 
     /// A street among `words` from `offset` on (a second one on a street's line), with its
     /// city, state and ZIP when they follow it there.
     private static func laterStreet(_ words: [String], from offset: Int, line: Int) -> StreetCandidate? {
-        // (A street needs a house number and two words more.)
-        guard words.count - offset >= 3 else { return nil }
+        // (A street needs a house number, a word starting with a digit or "(", and two words
+        // more after it: most lines' rest has none, or only the ZIP ending the line.)
+        guard words.count - offset >= 3,
+              words[offset..<(words.count - 2)].contains(where: { word in
+                  word.utf8.first.map { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x28 } ?? false
+              })
+        else { return nil }
         let later = Array(words[offset...])
         guard let (start, end) = streetSpan(later), !isOrganizationAddress(later, streetStart: start, previousLine: "") else { return nil }
         var written = streetWritten(later[start..<end])
@@ -246,7 +370,7 @@ enum AddressFinder {
         }
         guard let address = USAddressParser.parse(written), address.street != nil else { return nil }
         return StreetCandidate(finding: HeuristicFinding(value: address, line: line, rule: "street address"),
-                               role: role(before: words[..<(offset + start)], previousLine: ""))
+                               before: words[..<(offset + start)], previousLine: "")
     }
 
     /// A street wrapped by the writer's mail program: line `index` ends with a house number
@@ -257,7 +381,8 @@ enum AddressFinder {
         let next = index + 1
         guard next < lines.lines.count, lines.traits[index].hasDigit, lines.traits[next].keywords.contains(.streetHead),
               let head = lines.lines[next].text.utf8.first, head >= 0x41, head <= 0x5A,
-              let last = lines.lines[index].text.utf8.last, (last | 0x20) >= 0x61, (last | 0x20) <= 0x7A else { return nil }
+              let last = lines.lines[index].text.utf8.last, (last | 0x20) >= 0x61, (last | 0x20) <= 0x7A,
+              mayEndWithHouseNumberAndName(lines.lines[index].text) else { return nil }
         let words = spaceSeparatedWords(lines.lines[index].text)
         // The name words ending the line, then the house number before them.
         var numberIndex = words.count - 1
@@ -279,7 +404,30 @@ enum AddressFinder {
         }
         guard let address = USAddressParser.parse(written), address.street != nil else { return nil }
         return StreetCandidate(finding: HeuristicFinding(value: address, line: lines.lines[index].number, rule: "street address"),
-                               role: role(before: words[..<numberIndex], previousLine: ""))
+                               before: words[..<numberIndex], previousLine: "")
+    }
+
+    /// Whether `line` may end with a house number and up to four capitalised words (what
+    /// ``wrappedStreet(_:_:)`` reads), from its bytes: false only when its ASCII end says
+    /// not (most lines ending in a letter end in lowercase words).
+    private static func mayEndWithHouseNumberAndName(_ line: String) -> Bool {
+        var copy = line
+        return copy.withUTF8 { bytes in
+            var end = bytes.count
+            for _ in 0...4 {
+                while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+                var start = end
+                while start > 0, bytes[start - 1] != 0x20, bytes[start - 1] != 0x09 { start -= 1 }
+                guard start < end else { return false }
+                let first = bytes[start]
+                if first >= 0x80 { return true }
+                if first >= 0x30 && first <= 0x39 { return true }
+                guard first >= 0x41 && first <= 0x5A,
+                      !bytes[start..<end].contains(where: { [0x2C, 0x2E, 0x3B, 0x3A, 0x21, 0x3F].contains($0) }) else { return false }
+                end = start
+            }
+            return false
+        }
     }
 
     /// `in San Marcos, TX` / `near Austin, Texas` / `outside Wimberley, TX.`: a city after

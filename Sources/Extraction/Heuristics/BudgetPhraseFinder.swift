@@ -77,12 +77,37 @@ enum BudgetPhraseFinder {
             for pass in 0..<2 {
                 for match in matches where match.isExplicitMoney == (pass == 0)
                     && accepts(match, lineHasCue: hasCue, lineHasStrongCue: hasStrongCue) {
-                    return HeuristicFinding(value: match.range, line: line.number,
+                    return HeuristicFinding(value: bounded(match, line: text), line: line.number,
                                             rule: hasCue ? "budget phrase" : "money amount at house scale")
                 }
             }
         }
         return nil
+    }
+
+    /// Phrases that turn "more than" / "over" into a ceiling ("we don't want to spend more
+    /// than 90k"): the parser reads only three words before an amount.
+    private static let negatedFloors: [StaticString] = [
+        "n't spend more", "not spend more", "n't want to spend more", "not want to spend more", "n't go over",
+        "not go over", "n't want to go over", "not want to go over", "n't be over", "not be over", "n't be more",
+        "not be more", "n't exceed", "not exceed",
+        "n\u{2019}t spend more", "n\u{2019}t want to spend more", "n\u{2019}t go over", "n\u{2019}t want to go over",
+    ]
+
+    /// `match`'s range, a floor said negated ("don't want to spend more than 90k") read as
+    /// the ceiling it is, and one figure after "max budget" as a ceiling only.
+    private static func bounded(_ match: BudgetMatch, line: String) -> BudgetRange {
+        let range = match.range
+        guard let low = range.low else { return range }
+        if range.high == nil, match.wordsBefore.last == "than" || match.wordsBefore.last == "over",
+           negatedFloors.contains(where: { FoldedSearch.contains(line, $0) }) {
+            return BudgetRange(low: nil, high: low)
+        }
+        if range.high == low, match.wordsBefore.suffix(2).first == "max" || match.wordsBefore.suffix(2).first == "maximum",
+           match.wordsBefore.last == "budget" {
+            return BudgetRange(low: nil, high: low)
+        }
+        return range
     }
 
     private static func accepts(_ match: BudgetMatch, lineHasCue: Bool, lineHasStrongCue: Bool) -> Bool {

@@ -90,6 +90,7 @@ final class InquiryLines {
         // Lines as LineSplitter splits them: at an LF byte not preceded by CR.
         var copy = text
         copy.withUTF8 { bytes in
+            builder.quotation.opensInline = BuilderQuotation.mayQuote(bytes)
             var lineStart = 0
             var searchFrom = 0
             while true {
@@ -145,9 +146,18 @@ final class InquiryLines {
             var lineTraits = Traits()
             var linePresence = InquiryKeywords.PresenceSet()
             let earlier = lines
-            if quotation.covers(raw, previous: { BuilderQuotation.lastText(of: earlier) }) {
+            let cover = quotation.cover(raw, previous: { BuilderQuotation.lastText(of: earlier) })
+            if cover == .whole {
                 // The builder's own words, quoted: kept empty, as a quoted (`>`) line is.
                 line = ""
+            } else if case .span(let span) = cover {
+                // The prospect's words around them stay: the quoted part is spaced out.
+                let utf8 = text.utf8
+                let lower = utf8.index(utf8.startIndex, offsetBy: start)
+                let rest = BuilderQuotation.spaced(String(text[lower..<utf8.index(lower, offsetBy: raw.count)]), span)
+                line = InquiryLines.line(Substring(rest))
+                var copy = line
+                copy.withUTF8 { InquiryLines.scan($0, table, &lineTraits, &linePresence, &words) }
             } else if let kept = InquiryLines.asciiLine(raw) {
                 // (A text that is one line kept whole, the common message, is that line.)
                 line = kept.count == raw.count && raw.count == byteCount ? text
@@ -630,39 +640,156 @@ final class InquiryLines {
 }
 
 /// A quotation the prospect says is the builder's own text ("I saw this on your website:"
-/// then a paragraph in quotation marks): its phone, prices and words are the builder's, not
-/// the prospect's. It opens at a line that starts with `"` or `“` right after a line citing
-/// the builder (``citesBuilder(_:)``, blank lines between allowed), and ends at the line
-/// holding the closing mark, at a blank line, or after ``maximumLines`` lines.
+/// then a paragraph in quotation marks, or `your ad says "..."` on one line): its phone,
+/// prices and words are the builder's, not the prospect's. It opens at a `"` or `“` that
+/// starts a line right after a line citing the builder (``citesBuilder(_:)``, blank lines
+/// between allowed), or at the first such mark of a line after a cue earlier on that line;
+/// and ends at the closing mark, at a blank line, or after ``maximumLines`` lines. The
+/// prospect's own words before the opening mark and after the closing one stay.
 struct BuilderQuotation {
     static let maximumLines = 15
     /// Lines of the open quotation still to cover (0: none open).
     private var remaining = 0
+    /// Whether a quotation may open after a cue on its own line (false when the text has no
+    /// quotation mark or no `you`: ``mayQuote(_:)``).
+    var opensInline = true
 
-    /// Words that cite something of the builder's.
+    /// What of a line a quotation covers.
+    enum Cover: Equatable {
+        case none
+        /// The whole line.
+        case whole
+        /// These bytes of the line (the prospect's own words are around them).
+        case span(Range<Int>)
+    }
+
+    /// Words that, after `your `, cite something of the builder's.
     private static let cues: [StaticString] = [
-        "your website", "your web site", "your site", "your ad ", "your ad:", "your ads", "your advert",
-        "your listing", "your page", "your brochure", "your flyer",
+        "website", "web site", "site", " ad ", " ad:", " ad,", " ads", "advert", "listing", "page", "brochure",
+        "flyer", "profile", "sign", "email", "e-mail", "proposal", "quote", "estimate", " bid", "post", "message",
+        "letter",
     ]
+    /// Words that cite the builder without `your `.
+    private static let sayingCues: [StaticString] = ["you wrote", "you said", "you mentioned", "you quoted"]
 
-    /// Whether the line of raw bytes `bytes` (the next line of the text) is in such a
+    /// What of the line of raw bytes `bytes` (the next line of the text) is in such a
     /// quotation; `previous` gives the last non-empty line before it, asked only when the
     /// line opens with a quotation mark.
-    mutating func covers(_ bytes: UnsafeBufferPointer<UInt8>, previous: () -> String?) -> Bool {
+    mutating func cover(_ bytes: UnsafeBufferPointer<UInt8>, previous: () -> String?) -> Cover {
         var start = 0
         while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x0D { start += 1 }
         if remaining > 0 {
             guard start < bytes.count else {
                 remaining = 0
-                return false
+                return .none
             }
-            remaining = Self.closingMark(in: bytes, from: start) ? 0 : remaining - 1
-            return true
+            guard let close = Self.closingMarkEnd(in: bytes, from: start) else {
+                remaining -= 1
+                return .whole
+            }
+            remaining = 0
+            return Self.isBlank(bytes, from: close) ? .whole : .span(0..<close)
         }
-        guard start < bytes.count, let afterMark = Self.openingMark(bytes, at: start),
-              let cited = previous(), Self.citesBuilder(cited) else { return false }
-        remaining = Self.closingMark(in: bytes, from: afterMark) ? 0 : Self.maximumLines - 1
-        return true
+        guard start < bytes.count else { return .none }
+        if let afterMark = Self.openingMark(bytes, at: start), let cited = previous(), Self.citesBuilder(cited) {
+            return open(bytes, at: start, after: afterMark, lineStart: start)
+        }
+        guard opensInline, let mark = Self.firstOpeningMark(bytes, from: start), mark > start,
+              Self.citesBuilder(UnsafeBufferPointer(rebasing: bytes[start..<mark])) else { return .none }
+        return open(bytes, at: mark, after: Self.openingMark(bytes, at: mark) ?? mark + 1, lineStart: start)
+    }
+
+    /// Opens the quotation whose mark is at `mark` (its text from `afterMark`): the line's
+    /// part it covers.
+    private mutating func open(_ bytes: UnsafeBufferPointer<UInt8>, at mark: Int, after afterMark: Int, lineStart: Int) -> Cover {
+        if let close = Self.closingMarkEnd(in: bytes, from: afterMark) {
+            return mark == lineStart && Self.isBlank(bytes, from: close) ? .whole : .span(mark..<close)
+        }
+        remaining = Self.maximumLines - 1
+        return mark == lineStart ? .whole : .span(mark..<bytes.count)
+    }
+
+    /// Whether `bytes` may hold a quotation of the builder's: a quotation mark (`"` or `“`)
+    /// and `you`, found eight bytes at a time before any folded search.
+    static func mayQuote(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        // (One pass for both `"` and the lead byte of `“`: a byte equal to either is a zero
+        // byte of the word XORed with it repeated.)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = UInt64(0x22) &* ones
+        let lead = UInt64(0xE2) &* ones
+        var index = 0
+        var candidate = bytes.count
+        while index + 8 <= bytes.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            let a = word ^ quote
+            let b = word ^ lead
+            if ((a &- ones) & ~a | (b &- ones) & ~b) & highs != 0 {
+                candidate = index
+                break
+            }
+            index += 8
+        }
+        if candidate == bytes.count { candidate = index }
+        var hasMark = false
+        for position in candidate..<bytes.count {
+            if bytes[position] == 0x22 || (bytes[position] == 0xE2 && position + 2 < bytes.count
+                                           && bytes[position + 1] == 0x80 && bytes[position + 2] == 0x9C) {
+                hasMark = true
+                break
+            }
+        }
+        return hasMark && FoldedSearch.contains(bytes, "you")
+    }
+
+    /// ``mayQuote(_:)`` of a String's UTF-8.
+    static func mayQuote(in text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { mayQuote($0) }
+    }
+
+    /// `text` with the quotations of the builder's own text spaced out (lines and their
+    /// numbers kept); nil when it has none. Read on the bytes, lines split at LF: a copy is
+    /// made only for a text with such a quotation.
+    static func blanked(_ text: String) -> String? {
+        var copy = text
+        return copy.withUTF8 { bytes -> String? in
+            guard mayQuote(bytes) else { return nil }
+            var quotation = BuilderQuotation()
+            var spans: [Range<Int>] = []
+            // The last line not empty nor covered, and its number: `previous` of the next three.
+            var lastText: (range: Range<Int>, line: Int)?
+            var lineStart = 0
+            var line = 0
+            while lineStart <= bytes.count {
+                let end = LineSplitter.firstIndex(of: 0x0A, in: bytes, from: lineStart)
+                line += 1
+                let raw = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
+                let cover = quotation.cover(raw) {
+                    guard let lastText, line - lastText.line <= 3 else { return nil }
+                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[lastText.range]), as: UTF8.self)
+                }
+                switch cover {
+                case .none:
+                    if raw.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) { lastText = (lineStart..<end, line) }
+                case .whole: spans.append(lineStart..<end)
+                case .span(let span): spans.append((lineStart + span.lowerBound)..<(lineStart + span.upperBound))
+                }
+                lineStart = end + 1
+            }
+            guard !spans.isEmpty else { return nil }
+            var spaced = Array(bytes)
+            for span in spans { for index in span { spaced[index] = 0x20 } }
+            return String(decoding: spaced, as: UTF8.self)
+        }
+    }
+
+    /// `line` with the bytes of `span` (whole scalars: from a mark to a mark) made spaces.
+    static func spaced(_ line: String, _ span: Range<Int>) -> String {
+        var bytes = Array(line.utf8)
+        for index in span where index < bytes.count { bytes[index] = 0x20 }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether a line of `text` starts (after spaces and tabs) with `"` or `“`, as a
@@ -684,10 +811,16 @@ struct BuilderQuotation {
         }
     }
 
-    /// Whether `text` cites the builder's website, ad or listing.
+    /// Whether `text` cites the builder's website, ad, listing, sign or mail.
     static func citesBuilder(_ text: String) -> Bool {
         var copy = text
-        return copy.withUTF8 { bytes in FoldedSearch.contains(bytes, "your ") && cues.contains { FoldedSearch.contains(bytes, $0) } }
+        return copy.withUTF8 { citesBuilder($0) }
+    }
+
+    /// ``citesBuilder(_:)-(String)`` on bytes.
+    static func citesBuilder(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if FoldedSearch.contains(bytes, "your "), cues.contains(where: { FoldedSearch.contains(bytes, $0) }) { return true }
+        return sayingCues.contains { FoldedSearch.contains(bytes, $0) }
     }
 
     /// The text of the last non-empty line of `lines` among its last three.
@@ -702,14 +835,29 @@ struct BuilderQuotation {
         return nil
     }
 
-    /// Whether `"` or `”` is in `bytes` from `start`.
-    private static func closingMark(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+    /// Past the first `"` or `”` in `bytes` from `start`, or nil.
+    private static func closingMarkEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var index = start
         while index < bytes.count {
-            if bytes[index] == 0x22 { return true }
-            if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x9D { return true }
+            if bytes[index] == 0x22 { return index + 1 }
+            if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x9D { return index + 3 }
             index += 1
         }
-        return false
+        return nil
+    }
+
+    /// Where the first `"` or `“` in `bytes` from `start` is, or nil.
+    private static func firstOpeningMark(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        while index < bytes.count {
+            if openingMark(bytes, at: index) != nil { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Whether `bytes` from `start` are only spaces, tabs and CRs.
+    private static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        bytes[start...].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
     }
 }

@@ -54,28 +54,105 @@ enum PhoneFinder {
 
     /// Whether `leadIn` (the line before a number) names it another person's: a possessive
     /// then a phone word ("Greg's number is ", "his cell: ", "my wife's phone "), not the
-    /// writer's own ("here's my number", "my cell").
+    /// writer's own ("here's my number", "my cell"); or a person of the writer's or a
+    /// referrer ("our realtor Dana Fields (", "reach my son Kevin at ", "Realtor: Joe Pike ",
+    /// "who referred us: ", "reach her at ") with nothing of the writer's ("me", "my cell").
     static func namesAnotherPersons(_ leadIn: String) -> Bool {
         // (At most ``PhoneMatch/maximumLeadIn`` characters, read only for a number found:
-        // most have no possessive, whose bytes hold "s " or "her ".)
-        guard FoldedSearch.contains(leadIn, "s ") || FoldedSearch.contains(leadIn, "her ") else { return false }
-        var words: [String] = []
-        var current = ""
-        for character in leadIn.lowercased() {
-            if character.isLetter || character == "'" || character == "\u{2019}" {
-                current.append(character == "\u{2019}" ? "'" : character)
-            } else if !current.isEmpty {
-                words.append(current)
-                current = ""
-            }
-        }
-        if !current.isEmpty { words.append(current) }
+        // its words, lowercased, split from the bytes when ASCII; most hold no word that
+        // could name another person, and are read no further.)
+        guard let (words, labelled) = leadInWords(leadIn),
+              words.contains(where: { cueWords.contains($0) || $0.hasSuffix("'s") }) else { return false }
         for (owner, word) in zip(words, words.dropFirst()) where possessedPhoneWords.contains(word) {
             if owner == "his" || owner == "her" || owner.hasSuffix("'s") && owner.count > 2 && !contractions.contains(owner) {
                 return true
             }
         }
+        // The writer's own words: the number is the writer's, whoever else is named.
+        if words.contains(where: writersWords.contains) { return false }
+        for (offset, word) in words.enumerated() {
+            let next = offset + 1 < words.count ? words[offset + 1] : ""
+            if word == "referred" || word == "referral" { return true }
+            if (word == "her" || word == "him" || word == "them") && (next == "at" || next == "on") { return true }
+            guard relationWords.contains(word) else { continue }
+            // "my son", "our realtor", "Realtor:".
+            if offset < 64, labelled & (1 << offset) != 0 { return true }
+            let before = words[max(0, offset - 2)..<offset]
+            if before.contains(where: { $0 == "my" || $0 == "our" || $0 == "his" || $0 == "her" }) { return true }
+        }
         return false
+    }
+
+    /// The words of a lead-in, lowercased (letters, `'` and `-`; `’` read as `'`), and as a
+    /// bit mask those followed by `:`; nil when none is.
+    private static func leadInWords(_ leadIn: String) -> (words: [String], labelled: UInt64)? {
+        var copy = leadIn
+        let ascii: (words: [String], labelled: UInt64)?? = copy.withUTF8 { bytes in
+            var words: [String] = []
+            var labelled: UInt64 = 0
+            var start = -1
+            var lowered = [UInt8](repeating: 0, count: bytes.count)
+            for index in 0...bytes.count {
+                let byte: UInt8 = index < bytes.count ? bytes[index] : 0x20
+                // (Not ASCII: read by Characters below.)
+                if byte >= 0x80 { return Optional<(words: [String], labelled: UInt64)?>.none }
+                let letter = byte | 0x20
+                if (letter >= 0x61 && letter <= 0x7A) || byte == 0x27 || byte == 0x2D {
+                    lowered[index] = byte >= 0x41 && byte <= 0x5A ? letter : byte
+                    if start < 0 { start = index }
+                } else if start >= 0 {
+                    if byte == 0x3A, words.count < 64 { labelled |= 1 << words.count }
+                    words.append(String(decoding: lowered[start..<index], as: UTF8.self))
+                    start = -1
+                }
+            }
+            return words.isEmpty ? .some(nil) : (words, labelled)
+        }
+        if let ascii { return ascii }
+        // Not ASCII: read by Characters.
+        var words: [String] = []
+        var labelled: UInt64 = 0
+        var current = ""
+        for character in leadIn.lowercased() + " " {
+            if character.isLetter || character == "'" || character == "\u{2019}" || character == "-" {
+                current.append(character == "\u{2019}" ? "'" : character)
+            } else if !current.isEmpty {
+                if character == ":", words.count < 64 { labelled |= 1 << words.count }
+                words.append(current)
+                current = ""
+            }
+        }
+        return words.isEmpty ? nil : (words, labelled)
+    }
+
+    /// Words without which a lead-in names no one else (with words ending in `'s`).
+    private static let cueWords: Set<String> = relationWords.union(["his", "her", "him", "them", "referred", "referral"])
+
+    /// Words naming a person of the writer's or the deal's.
+    private static let relationWords: Set<String> = [
+        "son", "daughter", "husband", "wife", "mother", "father", "mom", "dad", "brother", "sister", "parents",
+        "neighbor", "neighbour", "friend", "coworker", "co-worker", "realtor", "agent", "broker", "contractor",
+        "architect", "lender", "boss", "partner",
+    ]
+    /// Words by which a lead-in gives the writer's own number.
+    private static let writersWords: Set<String> = ["i", "me", "mine", "myself", "i'm", "i've"]
+
+    /// Whether the number `match` is named another person's by its lead-in or, when that is
+    /// a word or two ("is "), by the end of the line before (`lineText`: 0-based lines):
+    /// "His number" / "is 512-555-0181".
+    static func namesAnotherPersons(_ match: PhoneMatch, lineText: (Int) -> String?) -> Bool {
+        if namesAnotherPersons(match.leadIn) { return true }
+        guard match.line >= 2, match.leadIn.utf8.count <= 8, let previous = lineText(match.line - 2), !previous.isEmpty else { return false }
+        // (What the line before says after its own last number, if any: "My wife's phone:
+        // 512-555-0176" / "Mine: ..." carries nothing over.)
+        var copy = previous
+        let after = copy.withUTF8 { bytes -> String in
+            var start = max(0, bytes.count - PhoneMatch.maximumLeadIn)
+            if let digit = bytes[start...].lastIndex(where: { $0 &- 0x30 < 10 }) { start = digit + 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)
+        }
+        guard after.utf8.contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else { return false }
+        return namesAnotherPersons(after + " " + match.leadIn)
     }
 
     private static func labelsAPhone(_ leadIn: String) -> Bool {
@@ -86,7 +163,8 @@ enum PhoneFinder {
     static func find(in lines: InquiryLines, excluding relays: Set<String>) -> HeuristicFinding<PhoneMatch>? {
         guard mayFind(in: lines) else { return nil }
         let lineTexts = lines.lines
-        let match = choose(in: lines.joined, excluding: relays) { index in
+        let digits = lines.traits.reduce(0) { $0 + Int($1.digits) }
+        let match = choose(in: lines.joined, excluding: relays, mayHoldTwo: digits >= 20) { index in
             index < lineTexts.count ? lineTexts[index].text : nil
         }
         return match.map { HeuristicFinding(value: $0, line: $0.line, rule: $0.isNANP ? "phone number" : "labelled phone, not NANP") }
@@ -98,39 +176,46 @@ enum PhoneFinder {
     /// A quotation of the builder's own text (``BuilderQuotation``: "I saw this on your
     /// website:" and a paragraph in quotes) gives no number.
     static func prospectPhone(in text: String, excluding relays: Set<String> = []) -> PhoneMatch? {
-        var lineTexts: [Substring]?
-        let quoted = builderQuotedLines(in: text)
-        return choose(in: text, excluding: relays, skippingLines: quoted) { index in
-            if lineTexts == nil { lineTexts = text.split(separator: "\n", omittingEmptySubsequences: false) }
-            return index < lineTexts!.count ? String(lineTexts![index]) : nil
-        }
+        // (The quoted words spaced out, lines kept: numbers keep their line numbers.)
+        let text = BuilderQuotation.blanked(text) ?? text
+        return choose(in: text, excluding: relays, mayHoldTwo: hasDigits(20, in: text)) { index in line(index, of: text) }
     }
 
-    /// The 1-based lines of `text` in a ``BuilderQuotation``; none (without splitting the
-    /// text) when it has no `your ` and quotation mark.
-    static func builderQuotedLines(in text: String) -> Set<Int> {
-        guard BuilderQuotation.mayOpen(in: text), FoldedSearch.contains(text, "your ") else { return [] }
-        var quoted: Set<Int> = []
-        var quotation = BuilderQuotation()
-        var previous: [(number: Int, text: String)] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var raw = String(line)
-            let covered = raw.withUTF8 { bytes in quotation.covers(bytes, previous: { BuilderQuotation.lastText(of: previous) }) }
-            if covered { quoted.insert(index + 1) }
-            previous.append((index + 1, covered || raw.allSatisfy(\.isWhitespace) ? "" : raw))
+    /// Whether `text` holds at least `count` ASCII digits (counting stops there).
+    private static func hasDigits(_ count: Int, in text: String) -> Bool {
+        var found = 0
+        for byte in text.utf8 where byte &- 0x30 < 10 {
+            found += 1
+            if found == count { return true }
         }
-        return quoted
+        return false
+    }
+
+    /// The 0-based line `index` of `text` (split at LF), found from the bytes: a text's
+    /// lines are asked for one or two, and only for a number whose own line says little.
+    private static func line(_ index: Int, of text: String) -> String? {
+        var copy = text
+        return copy.withUTF8 { bytes -> String? in
+            var start = 0
+            for _ in 0..<index {
+                let lf = LineSplitter.firstIndex(of: 0x0A, in: bytes, from: start)
+                guard lf < bytes.count else { return nil }
+                start = lf + 1
+            }
+            let end = LineSplitter.firstIndex(of: 0x0A, in: bytes, from: start)
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
     }
 
     /// The first NANP number that is the writer's, else the scanner's first labelled or
     /// international one when it is; `lineText(i)` is the text's 0-based line `i`.
     private static func choose(
-        in text: String, excluding relays: Set<String>, skippingLines skipped: Set<Int> = [], lineText: (Int) -> String?
+        in text: String, excluding relays: Set<String>, mayHoldTwo: Bool = true, lineText: (Int) -> String?
     ) -> PhoneMatch? {
         // (A line mentions a fax only if the text does: most texts are not split into lines.)
         let textMentionsFax = FoldedSearch.contains(text, "fax")
         func usable(_ match: PhoneMatch) -> Bool {
-            if relays.contains(match.number) || skipped.contains(match.line) { return false }
+            if relays.contains(match.number) { return false }
             if saysNotProspects(match.leadIn) { return false }
             guard textMentionsFax, match.line >= 1, let line = lineText(match.line - 1), mentionsFax(line) else { return true }
             // A fax line: the number is the fax unless its own label says otherwise
@@ -139,11 +224,12 @@ enum PhoneFinder {
         }
         // (Most texts' first number is the writer's: the rest are read only when it is not.)
         if let first = scanner.phones(in: text, limit: 1).first {
-            if usable(first), !namesAnotherPersons(first.leadIn) { return first }
+            // (With fewer than 20 digits there is no second NANP number to give way to.)
+            if usable(first), !mayHoldTwo || !namesAnotherPersons(first, lineText: lineText) { return first }
             // Someone else's ("Greg's number is ...", "his cell") gives way to a number of
             // the writer's given too ("Mine is ..."); with none, it is the contact there is.
             let rest = scanner.phones(in: text).dropFirst().filter(usable)
-            if let own = rest.first(where: { !namesAnotherPersons($0.leadIn) }) { return own }
+            if let own = rest.first(where: { !namesAnotherPersons($0, lineText: lineText) }) { return own }
             if usable(first) { return first }
             if let match = rest.first { return match }
         }
