@@ -132,6 +132,9 @@ public struct LeadExtractor: Sendable {
             if Self.fillBuildersOwnMessage(&builder, message, view, identity) {
                 heuristicsText = Self.quotedText(of: message) ?? ""
                 heuristicsLocation = "quoted message"
+            } else {
+                // Notes of a call: the details are the caller's, the signature the builder's.
+                heuristicsText = Self.withoutWritersSignature(heuristicsText, writer: view.sender)
             }
         } else if let detected {
             builder.lead.source = detected.spec.source
@@ -173,6 +176,9 @@ public struct LeadExtractor: Sendable {
             writtenForSomeoneElse = Self.writesForSomeoneElse(view.inquiry.body)
         } else {
             GenericExtractor.fillDirectInquiry(&builder, view.inquiry)
+            if !view.inquiry.isForwarded, let poster = Self.groupPoster(message) {
+                Self.fillGroupPoster(&builder, poster, group: message.from.first?.address ?? "")
+            }
             writtenForSomeoneElse = Self.writesForSomeoneElse(view.inquiry.body)
             isDirectInquiry = true
         }
@@ -368,7 +374,12 @@ public struct LeadExtractor: Sendable {
     /// are unknown.
     static func hasListUnsubscribe(_ message: MIMEMessage, _ headers: ClassificationHeaders, _ view: InquiryView) -> Bool {
         guard headers.xGoogleGroupID == nil else { return false }
-        guard view.inquiry.original != nil else { return headers.listUnsubscribe != nil }
+        // A person's own mailbox posting through a list (groups.io adds List-Id and
+        // List-Unsubscribe to a homeowner's mail to a builder's sales@ group): the list's
+        // header, not the sender's; the message is flagged as list mail instead.
+        guard view.inquiry.original != nil else {
+            return headers.listUnsubscribe != nil && !(headers.listID != nil && personalMailbox(view.sender) != nil)
+        }
         return view.inquiry.attachedOriginal?.header("List-Unsubscribe") != nil
     }
 
@@ -551,6 +562,55 @@ public struct LeadExtractor: Sendable {
         "lient", "ehalf of", "uyer", "epresent", "wner (", "wners (", "wner contact:", "y customer", "rte de", "mbre de", "arents", "y moth",
         "y fath", "y mom", "y dad",
     ])
+
+    /// The person behind a post a group rewrote (Google Groups: `From: "'Tom Baker' via Hill
+    /// Country Builders Network" <hcbn@googlegroups.com>`, the writer in `X-Original-Sender`,
+    /// else a Reply-To at another domain), or nil. The group's own address is no prospect's
+    /// (exploratory testing: it became the lead's email).
+    static func groupPoster(_ message: MIMEMessage) -> Mailbox? {
+        guard let from = message.from.first, let display = from.name, let via = display.range(of: " via ") else { return nil }
+        var address = message.header("X-Original-Sender").map(ValueNormalizer.trimmingWhitespace)
+        if address.map({ !$0.contains("@") || $0.contains(" ") }) ?? true {
+            address = message.replyTo.count == 1 && domainOf(message.replyTo[0].address) != domainOf(from.address)
+                ? message.replyTo[0].address : nil
+        }
+        guard let address, !address.isEmpty else { return nil }
+        let quotes: Set<Character> = ["'", "\"", " "]
+        let name = String(display[..<via.lowerBound].drop { quotes.contains($0) }.reversed().drop { quotes.contains($0) }.reversed())
+        return Mailbox(name: name.isEmpty ? nil : name, address: address)
+    }
+
+    /// The lead's name and email from the group post's writer instead of the group's own, flagged.
+    private static func fillGroupPoster(_ builder: inout LeadBuilder, _ poster: Mailbox, group: String) {
+        builder.lead.email = nil
+        builder.lead.firstName = nil
+        builder.lead.lastName = nil
+        for key in ["email", "first_name", "last_name"] { builder.lead.fields[key] = nil }
+        builder.set(.email, raw: poster.address, hint: .email,
+                    provenance: FieldProvenance(rule: "writer of a group's post (X-Original-Sender or Reply-To)", location: "X-Original-Sender header"))
+        if let name = poster.name {
+            builder.set(.name, raw: name, hint: .name,
+                        provenance: FieldProvenance(rule: "writer's name before \"via\" in a group's From", location: "From header display name"))
+        }
+        builder.lead.flagForReview("posted through the group \(group.prefix(80)) (From rewritten \"... via ...\"): a list post, or an inquiry sent to a group address?")
+    }
+
+    /// `body` without its writer's signature: from the last signature separator line (`-- `,
+    /// RFC 3676 4.3, or `--`), else from the last line that starts with the writer's display
+    /// name ("Mike Brennan | Brennan Homes"), to the end. The builder's notes of a call sent to
+    /// the intake address carry the builder's phone and office address below them, which are
+    /// no caller's (exploratory testing: the office line became the lead's phone).
+    static func withoutWritersSignature(_ body: String, writer: Mailbox?) -> String {
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        let trimmed = lines.map { ValueNormalizer.trimmingWhitespace(String($0)) }
+        var cut = trimmed.lastIndex { $0 == "--" }
+        if cut == nil, let name = writer?.name.map(ValueNormalizer.trimmingWhitespace), name.utf8.contains(0x20) {
+            let lowered = name.lowercased()
+            cut = trimmed.lastIndex { $0.lowercased().hasPrefix(lowered) }
+        }
+        guard let cut, cut > 0, trimmed[..<cut].contains(where: { !$0.isEmpty }) else { return body }
+        return lines[..<cut].joined(separator: "\n")
+    }
 
     /// The earlier message a reply quotes, one `>` level removed (deeper levels stay quoted,
     /// and heuristics pass over them), or nil when nothing is quoted.
