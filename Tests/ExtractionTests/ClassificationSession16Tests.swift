@@ -8,25 +8,7 @@ import Testing
 /// set by a person's mail client, or for list headers of a group address; and calendar
 /// replies kept because the `method` was only in the calendar body.
 @Suite("Classification, session 16")
-struct ClassificationSession16Tests {
-    private static func message(_ raw: String) -> MIMEMessage {
-        MIMEMessage.parse(Array(raw.replacing("\n", with: "\r\n").utf8))
-    }
-
-    private static func extract(_ raw: String) throws -> ExtractionOutcome {
-        LeadExtractor(specs: try SpecTestSupport.repositorySpecs()).extract(from: message(raw))
-    }
-
-    private static func lead(_ raw: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> ExtractedLead {
-        let outcome = try extract(raw)
-        return try #require(outcome.lead, "\(outcome)", sourceLocation: sourceLocation)
-    }
-
-    private static func ignoredReason(_ raw: String) throws -> String? {
-        if case .ignored(let reason) = try extract(raw) { return reason }
-        return nil
-    }
-
+struct ClassificationSession16Tests: ExtractsWithRepositorySpecs {
     private static func mail(subject: String, headers: String = "", body: String = "Back Monday.") -> String {
         """
         From: Mark Dunn <mark.dunn@example.com>

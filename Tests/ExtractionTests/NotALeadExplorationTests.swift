@@ -7,25 +7,7 @@ import Testing
 /// real leads ignored, non-leads kept, the wrong person taken as the prospect. Each case
 /// is a trimmed copy of an email a builder could receive.
 @Suite("Not-a-lead exploration cases")
-struct NotALeadExplorationTests {
-    private static func message(_ raw: String) -> MIMEMessage {
-        MIMEMessage.parse(Array(raw.replacing("\n", with: "\r\n").utf8))
-    }
-
-    private static func extract(_ raw: String) throws -> ExtractionOutcome {
-        LeadExtractor(specs: try SpecTestSupport.repositorySpecs()).extract(from: message(raw))
-    }
-
-    private static func lead(_ raw: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> ExtractedLead {
-        let outcome = try extract(raw)
-        return try #require(outcome.lead, "\(outcome)", sourceLocation: sourceLocation)
-    }
-
-    private static func ignoredReason(_ raw: String) throws -> String? {
-        if case .ignored(let reason) = try extract(raw) { return reason }
-        return nil
-    }
-
+struct NotALeadExplorationTests: ExtractsWithRepositorySpecs {
     static let houzzLead = """
         You have a new lead!
 
