@@ -45,6 +45,21 @@ enum ClientReferral {
         "my parents", "my mother", "my father", "my mom", "my dad",
     ]
 
+    /// For each first letter of the ``nameCues`` (`letter - "a"`), their second bytes (bit
+    /// `letter - "a"`, bit 26 a space): most words start with no cue's two first bytes, and
+    /// are passed over without comparing any cue.
+    private static let cueStarts: [UInt32] = nameCues.reduce(into: [UInt32](repeating: 0, count: 26)) { masks, cue in
+        let second = cue.utf8Start[1]
+        masks[Int(cue.utf8Start[0] - 0x61)] |= second == 0x20 ? 1 << 26 : 1 << UInt32(second - 0x61)
+    }
+
+    /// The bit of ``cueStarts`` for a cue's second byte (A-Z folded); 0 for none.
+    @inline(__always) private static func secondBit(_ byte: UInt8) -> UInt32 {
+        if byte == 0x20 { return 1 << 26 }
+        let lower = byte | 0x20
+        return lower >= 0x61 && lower <= 0x7A ? 1 << UInt32(lower - 0x61) : 0
+    }
+
     /// The ``nameCues`` of a relative writing for their parents: the lead stays the writer's
     /// (who may well be the one building for them), flagged with the parents' name.
     static let relativeCues: Set<String> = ["my parents", "my mother", "my father", "my mom", "my dad"]
@@ -136,7 +151,7 @@ enum ClientReferral {
         builder.lead.lastName = last
         builder.lead.fields["first_name"] = nameProvenance
         builder.lead.fields["last_name"] = nameProvenance
-        let cue = ValueNormalizer.trimmingWhitespace(String(cue.reversed().drop { $0 == "(" || $0 == ":" || $0 == " " }.reversed()))
+        let cue = ValueNormalizer.trimmingWhitespace(withoutTrailingPunctuation(cue))
         // (Worded as the flag of a message written for someone else, naming the writer.)
         let reason = "written for someone else (\"\(cue)\") by \(writerText): the lead is the client's, \(first) \(last)"
         if clientEmail != nil || clientPhone != nil {
@@ -158,6 +173,19 @@ enum ClientReferral {
             builder.lead.flagForReview(reason + "; contact details are the writer's, not the client's")
         }
         return .client
+    }
+
+    /// `cue` without the `(`, `:` and spaces at its end. (An ASCII cue, all of them, on its
+    /// bytes: each byte a Character.)
+    private static func withoutTrailingPunctuation(_ cue: String) -> String {
+        var copy = cue
+        let ascii = copy.withUTF8 { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == UInt8(ascii: "(") || bytes[end - 1] == UInt8(ascii: ":") || bytes[end - 1] == 0x20 { end -= 1 }
+            return end == bytes.count ? cue : String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
+        }
+        return ascii ?? String(cue.reversed().drop { $0 == "(" || $0 == ":" || $0 == " " }.reversed())
     }
 
     /// `text` cut to at most `bytes` UTF-8 bytes, at a Character's start (a byte count, not
@@ -209,11 +237,13 @@ enum ClientReferral {
         return copy.withUTF8 { bytes -> ClientName? in
             var line = 1
             var index = 0
+            let starts = cueStarts
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == 0x0A { line += 1 }
                 // (A cue starts a word: after no letter, and no byte of a non-ASCII one.)
-                guard byte | 0x20 >= 0x61, byte | 0x20 <= 0x7A,
+                guard byte | 0x20 >= 0x61, byte | 0x20 <= 0x7A, index + 1 < bytes.count,
+                      starts[Int((byte | 0x20) - 0x61)] & secondBit(bytes[index + 1]) != 0,
                       index == 0 || !isLetterByte(bytes[index - 1]),
                       let cue = nameCues.first(where: { startsWith(bytes, at: index, $0) }) else {
                     index += 1
@@ -258,8 +288,9 @@ enum ClientReferral {
                 guard start < bytes.count, (bytes[start] >= 0x41 && bytes[start] <= 0x5A) || bytes[start] >= 0x80 else { continue }
                 // Only the name's words are read as Characters.
                 let stop = nameWordsEnd(bytes, from: start, overLines: overLines)
-                let after = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self)
-                guard let (name, words, length) = nameAfter(Array(after), overLines: overLines) else { continue }
+                guard let (name, words, length) = nameAfter(UnsafeBufferPointer(rebasing: bytes[start..<stop]), overLines: overLines) else {
+                    continue
+                }
                 let nameLine = line + crossed
                 guard accepts(nameLine) else { return nil }
                 let rest = UnsafeBufferPointer(rebasing: bytes[(start + length)..<min(bytes.count, start + length + 160)])
@@ -348,8 +379,50 @@ enum ClientReferral {
         return FoldedSearch.firstOf(UnsafeBufferPointer(rebasing: after[..<stop]), referrerAfter) != nil
     }
 
-    /// The name at the start of `characters` (the caller skipped the spaces and a "," or
-    /// ":" before it): the name, its words, and the UTF-8 length of the text it took.
+    /// The name at the start of `bytes` (the caller skipped the spaces and a "," or ":"
+    /// before it): the name, its words, and the UTF-8 length of the text it took. ASCII
+    /// (nearly every name) is read on the bytes; other text as Characters.
+    private static func nameAfter(_ bytes: UnsafeBufferPointer<UInt8>, overLines: Bool) -> (PersonName, [String], Int)? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            return nameAfter(Array(String(decoding: bytes, as: UTF8.self)), overLines: overLines)
+        }
+        // (Each byte is a Character: the words hold no CR, ``nameWordsEnd(_:from:overLines:)``
+        // ends them before one.)
+        var index = 0
+        func skipSpace() {
+            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || (overLines && bytes[index] == 0x0A) { index += 1 }
+        }
+        var words: [String] = []
+        while words.count < 6, index < bytes.count {
+            let wordStart = index
+            while index < bytes.count, isLetterByte(bytes[index]) || bytes[index] == UInt8(ascii: "'") || bytes[index] == UInt8(ascii: "-")
+                || bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: "&") {
+                index += 1
+            }
+            var wordEnd = index
+            var ends = false
+            if wordEnd - wordStart >= 2, bytes[wordEnd - 2] == UInt8(ascii: "'"), bytes[wordEnd - 1] == UInt8(ascii: "s") {
+                wordEnd -= 2
+                ends = true
+            } else if wordEnd - wordStart > 2, bytes[wordEnd - 1] == UInt8(ascii: ".") {
+                // A sentence's end, not an initial.
+                wordEnd -= 1
+                ends = true
+            }
+            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<wordEnd]), as: UTF8.self)
+            guard wordEnd > wordStart, (bytes[wordStart] >= 0x41 && bytes[wordStart] <= 0x5A) || word == "and" || word == "&" || word == "y" else {
+                index = wordStart
+                break
+            }
+            words.append(word == "y" ? "and" : word)
+            if ends { break }
+            skipSpace()
+        }
+        guard let (name, kept) = personName(of: words) else { return nil }
+        return (name, kept, index)
+    }
+
+    /// ``nameAfter(_:overLines:)`` on the Characters of non-ASCII text.
     private static func nameAfter(_ characters: [Character], overLines: Bool) -> (PersonName, [String], Int)? {
         var index = 0
         func skipSpace() {
@@ -389,13 +462,21 @@ enum ClientReferral {
             if ends { break }
             skipSpace()
         }
+        guard let (name, kept) = personName(of: words) else { return nil }
+        return (name, kept, characters[..<index].reduce(0) { $0 + $1.utf8.count })
+    }
+
+    /// The person the words read after a cue name (without a trailing `and`, the first of
+    /// two people), and the words kept, if they read as a person's name and no company's.
+    private static func personName(of found: [String]) -> (PersonName, [String])? {
+        var words = found
         while let last = words.last, last == "and" || last == "&" { words.removeLast() }
         // "Alan Meyer and Beth Conroy": two people, the first is named first.
         if words.count > 4, let and = words.firstIndex(where: { $0 == "and" || $0 == "&" }), and >= 2 { words.removeSubrange(and...) }
         guard (2...4).contains(words.count), !words.contains(where: { companyWords.contains(fold($0)) }),
               let name = SignatureNameFinder.name(words.joined(separator: " ")),
               name.first != nil, name.last != nil else { return nil }
-        return (name, words, characters[..<index].reduce(0) { $0 + $1.utf8.count })
+        return (name, words)
     }
 
     /// Whether a phone's lead-in calls it the writer's own ("call me at", "my cell is",
@@ -427,11 +508,35 @@ enum ClientReferral {
             if closing == nil, SignatureNameFinder.isClosing(line) { closing = index }
             // (The line's first word only: no split of the whole line.)
             if named == nil, let first, !first.isEmpty {
-                let word = line.drop { !$0.isLetter }.prefix { $0.isLetter }
-                if !word.isEmpty, fold(String(word)) == first { named = index }
+                if let same = startsWithWord(line, first) {
+                    if same { named = index }
+                } else {
+                    let word = line.drop { !$0.isLetter }.prefix { $0.isLetter }
+                    if !word.isEmpty, fold(String(word)) == first { named = index }
+                }
             }
         }
         return [closing, named].compactMap { $0 }.min() ?? lines.count
+    }
+
+    /// Whether the first word of `line` (its first run of letters) is `word` (lowercase ASCII
+    /// letters), A-Z folded, read on the bytes; nil when a non-ASCII byte comes before the
+    /// word's end (a Character's letters are then read by the caller).
+    private static func startsWithWord(_ line: String, _ word: String) -> Bool? {
+        var line = line, word = word
+        return line.withUTF8 { bytes -> Bool? in
+            var index = 0
+            while index < bytes.count, bytes[index] < 0x80, !isLetterByte(bytes[index]) { index += 1 }
+            let start = index
+            while index < bytes.count, isLetterByte(bytes[index]) {
+                if bytes[index] >= 0x80 { return nil }
+                index += 1
+            }
+            if index < bytes.count, bytes[index] >= 0x80 { return nil }
+            return word.withUTF8 { wanted in
+                index - start == wanted.count && (0..<wanted.count).allSatisfy { bytes[start + $0] | 0x20 == wanted[$0] }
+            }
+        }
     }
 
     /// An address in the lines before `signature` whose local part holds one of `keys`, else
@@ -442,7 +547,8 @@ enum ClientReferral {
         var nearby: (String, Int)?
         let writerDomain = domainOf(writer)
         for index in lines.indices where index < signature && lines[index].utf8.contains(0x40) {
-            for token in lines[index].split(whereSeparator: { $0 == " " || $0 == "\t" }) where token.contains("@") {
+            // (A token without an "@" byte holds none: no Foundation search for it.)
+            for token in lines[index].split(whereSeparator: { $0 == " " || $0 == "\t" }) where token.utf8.contains(0x40) && token.contains("@") {
                 guard let email = ValueNormalizer.email(String(token)), email.lowercased() != writer,
                       !builder.isBuilderAddress(email), !NoReplyAddress.isNoReply(email) else { continue }
                 if holdsKey(email, keys) { return (email, index + 1) }
@@ -487,26 +593,108 @@ enum ClientReferral {
         return keys.contains { $0.count >= 3 && local.contains($0) }
     }
 
-    /// Whether `line` names one of `keys` (folded).
+    /// Whether `line` names one of `keys` (folded). (An ASCII line on its bytes.)
     private static func mentions(_ line: String, _ keys: [String]) -> Bool {
+        var copy = line
+        let ascii = copy.withUTF8 { bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            let keys = keys.map { Array($0.utf8) }
+            var index = 0
+            while index < bytes.count {
+                guard isLetterByte(bytes[index]) else {
+                    index += 1
+                    continue
+                }
+                let start = index
+                while index < bytes.count, isLetterByte(bytes[index]) { index += 1 }
+                for key in keys where index - start == key.count || (index - start == key.count + 1 && bytes[index - 1] | 0x20 == UInt8(ascii: "s")) {
+                    if key.indices.allSatisfy({ bytes[start + $0] | 0x20 == key[$0] }) { return true }
+                }
+            }
+            return false
+        }
+        if let ascii { return ascii }
         let words = line.split(whereSeparator: { !$0.isLetter }).map { fold(String($0)) }
         return keys.contains { key in words.contains { $0 == key || $0 == key + "s" } }
     }
 
     private static func isFax(_ match: PhoneMatch) -> Bool {
-        match.leadIn.lowercased().contains("fax")
+        // (A lead-in whose bytes hold no "fax", A-Z folded, says none: most, without
+        // lowercasing and a Foundation search.)
+        FoldedSearch.contains(match.leadIn, "fax") && match.leadIn.lowercased().contains("fax")
     }
 
     /// Lowercase ASCII letters of `text`, accents dropped (`Núñez` → `nunez`).
     static func fold(_ text: String) -> String {
-        // (ASCII, nearly every name and line: from the bytes, without Foundation's folding.)
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: text.utf8.compactMap { byte -> UInt8? in
-                let lower = byte | 0x20
-                return lower >= 0x61 && lower <= 0x7A && (byte >= 0x41) ? lower : nil
-            }, as: UTF8.self)
+        // (ASCII, nearly every name and line, and Latin letters with accents: from the bytes,
+        // without Foundation's folding.)
+        var copy = text
+        let folded = copy.withUTF8 { bytes -> String? in
+            var plain = true
+            for byte in bytes where byte < 0x61 || byte > 0x7A {
+                plain = false
+                if byte >= 0x80 { return latinFold(bytes) }
+            }
+            if plain { return text }
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                var count = 0
+                for byte in bytes where byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A && byte >= 0x41 {
+                    buffer[count] = byte | 0x20
+                    count += 1
+                }
+                return count
+            }
         }
-        return String(text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased().filter { $0.isASCII && $0.isLetter })
+        return folded ?? foundationFold(text)
+    }
+
+    /// ``fold(_:)`` with Foundation's folding, for any text.
+    static func foundationFold(_ text: String) -> String {
+        String(text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased().filter { $0.isASCII && $0.isLetter })
+    }
+
+    /// ``fold(_:)`` of UTF-8 whose scalars are ASCII or in ``latinLetters`` (`Núñez`,
+    /// `José`), else nil. Those scalars are letters with an accent (one Character each, no
+    /// combining mark) or `’`: folding keeps their base letter, or drops them.
+    static func latinFold(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var folded: [UInt8] = []
+        folded.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte | 0x20 >= 0x61, byte | 0x20 <= 0x7A, byte >= 0x41 { folded.append(byte | 0x20) }
+                index += 1
+            } else if byte == 0xC3, index + 1 < bytes.count, let base = latinLetters[Int(bytes[index + 1] & 0x3F) | 0x40] {
+                // U+00C0-U+00FF: C3 80-BF.
+                folded.append(base)
+                index += 2
+            } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
+                // U+2019 (’): not a letter.
+                index += 3
+            } else {
+                return nil
+            }
+        }
+        return String(decoding: folded, as: UTF8.self)
+    }
+
+    /// The base letter (lowercase ASCII) of U+00C0-U+00FF at `scalar - 0x80`, for those
+    /// that are a Latin letter with an accent (`À`-`Å`, `Ç`, `È`-`Ï`, `Ñ`, `Ò`-`Ö`, `Ù`-`Ý`,
+    /// their lowercase, `ÿ`); nil for the others (`Æ`, `ß`, `Ø`, `×`, ...).
+    static let latinLetters: [UInt8?] = (0x80...0xFF).map { (scalar: Int) -> UInt8? in
+        switch scalar | 0x20 {
+        case 0xE0...0xE5: UInt8(ascii: "a")
+        case 0xE7: UInt8(ascii: "c")
+        case 0xE8...0xEB: UInt8(ascii: "e")
+        case 0xEC...0xEF: UInt8(ascii: "i")
+        case 0xF1: UInt8(ascii: "n")
+        case 0xF2...0xF6: UInt8(ascii: "o")
+        case 0xF9...0xFC: UInt8(ascii: "u")
+        case 0xFD: UInt8(ascii: "y")
+        case 0xFF where scalar == 0xFF: UInt8(ascii: "y")
+        default: nil
+        }
     }
 
     private static func setEmail(_ builder: inout LeadBuilder, _ found: (String, Int)?, bodySource: String = "body") {

@@ -126,8 +126,38 @@ enum SignatureNameFinder {
         }
     }
 
-    /// A line as a closing would be written: lowercase, without trailing punctuation.
+    /// A line as a closing would be written: lowercase, without trailing punctuation. (ASCII
+    /// on its bytes: each byte a Character, `"\r\n"` none of ` ,.!-` either way.)
     private static func closingKey(_ text: String) -> String {
+        var copy = text
+        let ascii = copy.withUTF8 { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var end = bytes.count
+            while end > 0, isKeyPunctuation(bytes[end - 1]) { end -= 1 }
+            // (The words between spaces, lowercase, joined by one space.)
+            return String(unsafeUninitializedCapacity: end) { key in
+                var count = 0
+                var index = 0
+                while index < end {
+                    if bytes[index] == 0x20 {
+                        index += 1
+                        continue
+                    }
+                    if count > 0 {
+                        key[count] = 0x20
+                        count += 1
+                    }
+                    while index < end, bytes[index] != 0x20 {
+                        let byte = bytes[index]
+                        key[count] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                        count += 1
+                        index += 1
+                    }
+                }
+                return count
+            }
+        }
+        if let ascii { return ascii }
         var key = text.lowercased()
         while let last = key.last, last == "," || last == "." || last == "!" || last == " " || last == "-" { key.removeLast() }
         return key.split(separator: " ").joined(separator: " ")
@@ -135,6 +165,10 @@ enum SignatureNameFinder {
 
     /// The line as a name, if it reads as one.
     static func name(_ raw: String) -> PersonName? {
+        var copy = raw
+        if let (isName, text) = copy.withUTF8({ asciiName($0) }) {
+            return isName ? PersonNameNormalizer.parse(text ?? raw) : nil
+        }
         let text = raw.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
         let words = text.split(separator: " ")
         guard (1...4).contains(words.count), text.count <= 50 else { return nil }
@@ -150,5 +184,57 @@ enum SignatureNameFinder {
         let oneCase = !text.contains(where: \.isUppercase) || !text.contains(where: \.isLowercase)
         guard capitalised || oneCase else { return nil }
         return PersonNameNormalizer.parse(text)
+    }
+
+    /// Particles a name's word may be in lowercase (`Ana de la Cruz`).
+    private static let lowercaseParticles = ["and", "&", "van", "von", "de", "der", "la", "del", "da"]
+
+    /// ``name(_:)``'s reading of ASCII text on its bytes (each byte a Character, `"\r\n"` no
+    /// letter either way): whether it reads as a name, and the text to parse as one, its
+    /// words joined by one space (nil: `bytes` as they are). Nil for other text.
+    private static func asciiName(_ bytes: UnsafeBufferPointer<UInt8>) -> (Bool, String?)? {
+        var words: [Range<Int>] = []
+        var hasUpper = false, hasLower = false, hasTab = false
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte >= 0x80 { return nil }
+            if byte == 0x20 || byte == 0x09 {
+                hasTab = hasTab || byte == 0x09
+                index += 1
+                continue
+            }
+            let start = index
+            while index < bytes.count, bytes[index] != 0x20, bytes[index] != 0x09 {
+                let byte = bytes[index]
+                if byte >= 0x80 { return nil }
+                if byte >= 0x41 && byte <= 0x5A {
+                    hasUpper = true
+                } else if byte >= 0x61 && byte <= 0x7A {
+                    hasLower = true
+                } else if byte != UInt8(ascii: ".") && byte != UInt8(ascii: "'") && byte != UInt8(ascii: "-") && byte != UInt8(ascii: "&") {
+                    // (No name, whatever else the text holds.)
+                    return (false, nil)
+                }
+                index += 1
+            }
+            words.append(start..<index)
+        }
+        let length = words.reduce(words.count - 1) { $0 + $1.count }
+        guard (1...4).contains(words.count), length <= 50 else { return (false, nil) }
+        var capitalised = true
+        for word in words {
+            let letters = String(decoding: bytes[word].compactMap { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 >= 0x61 ? $0 : nil }, as: UTF8.self)
+            if notNames.contains(letters) { return (false, nil) }
+            let first = bytes[word.lowerBound]
+            if capitalised, !(first >= 0x41 && first <= 0x5A) {
+                let lower = String(decoding: bytes[word].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+                capitalised = lowercaseParticles.contains(lower)
+            }
+        }
+        guard capitalised || !hasUpper || !hasLower else { return (false, nil) }
+        // (Already one space between words, none at the ends: the text as it is.)
+        let joined = length == bytes.count && !hasTab
+        return (true, joined ? nil : words.map { String(decoding: bytes[$0], as: UTF8.self) }.joined(separator: " "))
     }
 }
