@@ -174,4 +174,97 @@ extension PlacesRound3Tests {
         let over = lead("Our budget is over 900k.")
         #expect(over.budgetLow == 900_000 && over.budgetHigh == nil)
     }
+
+    // MARK: - The lot or build site beside the writer's home (round 3, defect 6)
+
+    private func streetOf(_ text: String) -> String? { lead(text).address?.street }
+
+    @Test func morePhrasingsNameTheBuildSite() {
+        let home = "We live at 1907 Alameda Dr, Austin, TX 78704."
+        let site = "305 Sycamore Trl, Georgetown, TX 78633."
+        for phrase in [
+            "The new house will go at", "Our homesite is", "Homesite:", "We're building at", "We bought the property at",
+            "The property is at", "We purchased 2 acres at", "New construction address:", "The project address is",
+            "We closed on", "Project location:",
+        ] {
+            #expect(streetOf("\(home) \(phrase) \(site)\nBudget 600k.") == "305 Sycamore Trl", "\(phrase)")
+        }
+        // The lot first, then the home, one line wrapped: the lot still.
+        #expect(streetOf("""
+            Hi - we live at 8802 Mesa Dr, Austin TX 78759 and recently bought a property at
+            2601 Westover Rd, Austin TX 78703 that we want to tear down and rebuild.
+            """) == "2601 Westover Rd")
+    }
+
+    @Test func writersPresentHomeGivesWayToTheirOtherStreet() {
+        #expect(streetOf("We live at 1907 Alameda Dr, Austin, TX 78704. We own 305 Sycamore Trl, Georgetown, TX 78633.")
+                == "305 Sycamore Trl")
+        #expect(streetOf("Current address: 1907 Alameda Dr, Austin, TX 78704. Also 305 Sycamore Trl, Georgetown, TX 78633.")
+                == "305 Sycamore Trl")
+        #expect(streetOf("Our home at 1907 Alameda Dr, Austin, TX 78704 is too small; 305 Sycamore Trl, Georgetown, TX 78633 is ours too.")
+                == "305 Sycamore Trl")
+        // Another person's street is still not taken over the writer's home.
+        #expect(streetOf("We live at 1907 Alameda Dr, Austin, TX 78704. Greg is at 305 Sycamore Trl, Georgetown, TX 78633.")
+                == "1907 Alameda Dr")
+        // The writer's workplace is neither the home nor the project.
+        #expect(streetOf("I live at 1907 Alameda Dr, Austin, TX 78704; my office is at 305 Congress Ave, Austin, TX 78701.")
+                == "1907 Alameda Dr")
+        #expect(streetOf("We live at 1907 Alameda Dr, Austin, TX 78704. I work at 305 Congress Ave, Austin, TX 78701.")
+                == "1907 Alameda Dr")
+        // "our new home" is the project, not the present one.
+        #expect(streetOf("We live at 1907 Alameda Dr, Austin, TX 78704. Our new home will be at 305 Sycamore Trl, Georgetown, TX 78633.")
+                == "305 Sycamore Trl")
+    }
+
+    @Test func wordSuffixesAreStreetsBeforeCityStateZIP() {
+        #expect(streetOf("""
+            The lot is at 418 Windmill Run, Dripping Springs, TX 78620. We currently live at
+            2204 Oak Crest Dr, Round Rock, TX 78681 and will stay there until the build is done.
+            """) == "418 Windmill Run")
+        for name in ["12 Deer Run", "12 Eagle Pass", "12 Shady Walk", "12 Lake Point", "12 Mill Row", "12 Oak Park"] {
+            #expect(streetOf("Our address is \(name), Kyle, TX 78640.") == name, "\(name)")
+        }
+        // Without ", City, ST ZIP" after it a word suffix is no street.
+        #expect(streetOf("We walked 12 Deer Run trails last year.") == nil)
+        #expect(streetOf("I ran 5 Mill Run, then called you at 4 PM.") == nil)
+    }
+
+    // MARK: - Budgets: square feet, both ends, each house (round 3)
+
+    @Test func squareFeetAreNeverMoney() {
+        let owner = lead("""
+            Project: New 3,400 sf residence
+            Site: 55 Oak Hollow Ln, Wimberley, TX 78676
+            Plans: complete, attached
+            """)
+        #expect(owner.budgetLow == nil && owner.budgetHigh == nil)
+        #expect(lead("Project: New 3,400 s.f. residence").budgetLow == nil)
+        #expect(lead("Project: New 3,400 sq. ft. residence").budgetLow == nil)
+    }
+
+    @Test func maxAndMinGiveBothEnds() {
+        let both = lead("Hi, looking for a quote on a new home. Max budget 600k, min 500k.")
+        #expect(both.budgetLow == 500_000 && both.budgetHigh == 600_000)
+        let reversed = lead("Hi, looking for a quote on a new home. Min budget 500k, max 600k.")
+        #expect(reversed.budgetLow == 500_000 && reversed.budgetHigh == 600_000)
+        let onlyMax = lead("Hi, looking for a quote on a kitchen remodel. Max budget 90k.")
+        #expect(onlyMax.budgetLow == nil && onlyMax.budgetHigh == 90_000)
+    }
+
+    @Test func moneyForEachHouseIsTheBudget() {
+        #expect(lead("Hi, we want two homes built on our lots. We want two spec homes at about $300k each.").budgetLow == 300_000)
+        #expect(lead("Hi, we want two homes built on our lots. $300k per house.").budgetLow == 300_000)
+        // A lot's price, or a small price scaled by the budget word, is no house budget.
+        #expect(lead("Budget for windows is $500 each.").budgetLow == nil)
+        #expect(lead("The lots are $90k each, we would buy two.").budgetLow == nil)
+    }
+
+    // MARK: - Lot status (round 3)
+
+    @Test func lotTheWriterBoughtIsOwned() {
+        #expect(LotStatusVocabulary.status(in: "The lot we bought is in Leander.", acceptingShortAnswers: false) == "own_lot")
+        #expect(LotStatusVocabulary.status(in: "We just purchased 8 acres near Bertram.", acceptingShortAnswers: false) == "own_lot")
+        #expect(LotStatusVocabulary.status(in: "We closed on the lot last month.", acceptingShortAnswers: false) == "own_lot")
+        #expect(LotStatusVocabulary.status(in: "The land we purchased last year is wooded.", acceptingShortAnswers: false) == "own_lot")
+    }
 }

@@ -178,12 +178,15 @@ enum AddressFinder {
         case site
         /// Another person's (`Greg is at`, `his address is`, `my neighbor's house at`).
         case someoneElses
+        /// The writer's present home (`We live at`, `Current address:`, `our home at`).
+        case home
         /// Nothing said: the writer's, as far as the text tells.
         case unstated
     }
 
     /// The street to keep of `streets` (in the text's order): with more than one, the first
-    /// lot or build site, which is the project's; else the first not given as another
+    /// lot or build site, which is the project's; else, beside the writer's present home,
+    /// the first street said to be nobody's; else the first not given as another
     /// person's; else the first (another person's place is still the only one given).
     static func chosenStreet(_ streets: [StreetCandidate]) -> HeuristicFinding<PostalAddress>? {
         guard let first = streets.first else { return nil }
@@ -192,6 +195,13 @@ enum AddressFinder {
         if let site = roles.firstIndex(of: .site) {
             var finding = streets[site].finding
             finding.rule = "street address of the lot or build site (over another address given)"
+            return finding
+        }
+        // The writer's home given with another street of the writer's ("We live at ... We
+        // own ..."): the other is the project's.
+        if roles.contains(.home), let other = roles.firstIndex(of: .unstated) {
+            var finding = streets[other].finding
+            finding.rule = "street address (another given is the writer's present home)"
             return finding
         }
         if let own = roles.firstIndex(where: { $0 != .someoneElses }) {
@@ -203,7 +213,25 @@ enum AddressFinder {
     }
 
     /// Words before a street that make it the lot or build site.
-    private static let siteWords: Set<String> = ["lot", "lots", "site", "land", "parcel", "acreage", "build"]
+    private static let siteWords: Set<String> = [
+        "lot", "lots", "site", "land", "parcel", "acreage", "build", "homesite", "homesites", "acre", "acres", "bought", "purchased",
+    ]
+    /// Pairs of words before a street that make it the lot or build site: the first word,
+    /// then what may follow it ("the project address is", "the property is at", "the new
+    /// house will go at", "we closed on").
+    private static let sitePhrases: [String: Set<String>] = [
+        "project": ["address", "location", "site"], "construction": ["address", "location", "site", "at", "on"],
+        "property": ["at", "is", "address", "location"], "new": ["house", "home", "build", "construction"],
+        "closed": ["on"], "building": ["at", "on"],
+    ]
+    /// Words before `building` that make it a verb ("we're building at"), not a place
+    /// ("the office building at").
+    private static let buildingVerbLeads: Set<String> = ["we're", "i'm", "are", "am", "be", "been", "we'll", "will", "we", "i", "currently"]
+    /// Words after `current`/`currently` or `my`/`our` that make a street the writer's
+    /// present home ("our current home at", "current address:", "our house at").
+    private static let homeNouns: Set<String> = ["address", "home", "house", "residence", "place"]
+    /// Verbs that, after the writer, say where the writer lives ("we live at", "I'm living at").
+    private static let writerResidenceVerbs: Set<String> = ["live", "living", "reside", "residing", "lives"]
     /// Words that, capitalised, start a sentence rather than name a person (`We are at`).
     private static let notOwners: Set<String> = [
         "i", "we", "it", "this", "that", "which", "what", "there", "here", "where", "our", "my", "the", "lot", "site",
@@ -252,6 +280,11 @@ enum AddressFinder {
             // "the parade of homes house", "what you did at".
             if here.contains(.your), kind(offset + 1).contains(.builderPlace) || kind(offset + 2).contains(.builderPlace) { othersAt = offset }
             if here.contains(.parade) || (here.contains(.you) && kind(offset + 1).contains(.deed)) { othersAt = offset }
+            // The writer's workplace: "my office is at", "our business at", "I work at".
+            if here.contains(.writersOwner), kind(offset + 1).contains(.workPlace) || kind(offset + 2).contains(.workPlace) { othersAt = offset }
+            if here.contains(.workPlace), kind(offset + 1).contains(.at) || (kind(offset + 1).contains(.isOrLives) && kind(offset + 2).contains(.at)) {
+                othersAt = offset
+            }
             if here.contains(.writersOwner), (offset + 1 < lower.count && isSiteWord(offset + 1)) || (offset + 2 < lower.count && isSiteWord(offset + 2)) {
                 ownSiteAt = offset
             }
@@ -273,10 +306,46 @@ enum AddressFinder {
                 }
             }
         }
-        if let own = ownSiteAt, own > (othersAt ?? -1) { return .site }
+        // Where the sentence says the writer lives there ("we live at", "current address:",
+        // "our home at"), and whether it names a lot or site in a phrase ("the property is at").
+        let homeAt = writersHomeMarker(lower, kinds)
+        if let own = ownSiteAt, own > (othersAt ?? -1), own > (homeAt ?? -1) { return .site }
         if othersAt != nil { return .someoneElses }
-        if lower.indices.contains(where: isSiteWord) { return .site }
+        if homeAt != nil { return .home }
+        if lower.indices.contains(where: isSiteWord) || namesSitePhrase(lower) { return .site }
         return .unstated
+    }
+
+    /// The offset of the last word of `lower` (a street's sentence, lowercased) by which the
+    /// writer gives the street as the present home: a residence verb after `I`/`we`
+    /// ("we currently live at"), `current`/`currently` before a home noun or `at`, or
+    /// `my`/`our` right before one ("our home at", not "our new home at").
+    private static func writersHomeMarker(_ lower: [String], _ kinds: [RoleWordKind]) -> Int? {
+        var marker: Int?
+        for (offset, word) in lower.enumerated() {
+            let next = offset + 1 < lower.count ? lower[offset + 1] : ""
+            if writerResidenceVerbs.contains(word), kinds[..<offset].contains(where: { $0.contains(.writer) }) {
+                marker = offset
+            } else if word == "current" || word == "currently", homeNouns.contains(next) || next == "at" {
+                marker = offset
+            } else if kinds[offset].contains(.writersOwner), homeNouns.contains(next), next != "address" {
+                marker = offset
+            } else if word == "home", next == "address", offset == 0 || lower[offset - 1] != "new" {
+                marker = offset
+            }
+        }
+        return marker
+    }
+
+    /// Whether `lower` (a street's sentence, lowercased) names the lot or build site by a
+    /// pair of words (``sitePhrases``).
+    private static func namesSitePhrase(_ lower: [String]) -> Bool {
+        for offset in lower.indices.dropLast() {
+            guard let followers = sitePhrases[lower[offset]], followers.contains(lower[offset + 1]) else { continue }
+            if lower[offset] == "building", offset == 0 || !buildingVerbLeads.contains(lower[offset - 1]) { continue }
+            return true
+        }
+        return false
     }
 
     /// `word` lowercased, with `’` as `'`: from the bytes when ASCII.
@@ -322,6 +391,8 @@ enum AddressFinder {
         static let of = RoleWordKind(rawValue: 1 << 17)
         /// `lot`, `lots`.
         static let lot = RoleWordKind(rawValue: 1 << 18)
+        /// ``workPlaceWords``.
+        static let workPlace = RoleWordKind(rawValue: 1 << 19)
     }
 
     /// The word sets of ``role(before:previousLine:)`` as one table.
@@ -332,7 +403,7 @@ enum AddressFinder {
             (residenceVerbs, .residence), (notOwners, .notOwner), (contractions, .contraction), (selfWords, .writer),
             (["his", "her", "their"], .thirdPersonOwner), (["my", "our"], .writersOwner), (["your"], .your), (["you"], .you),
             (["parade"], .parade), (["he", "she"], .heOrShe), (["he's", "she's"], .heOrShe_s), (["is", "lives"], .isOrLives),
-            (["at"], .at), (["of"], .of), (["lot", "lots"], .lot),
+            (["at"], .at), (["of"], .of), (["lot", "lots"], .lot), (workPlaceWords, .workPlace),
         ]
         for (words, kind) in sets { for word in words { table[word, default: []].insert(kind) } }
         return table
@@ -343,6 +414,11 @@ enum AddressFinder {
     private static let builderPlaceWords: Set<String> = [
         "home", "homes", "house", "office", "offices", "showroom", "site", "sign", "model", "community",
         "subdivision", "development", "project", "projects",
+    ]
+    /// Words that make a street the writer's workplace ("my office is at", "I work at"):
+    /// no home and no build site, so beside the writer's home it is not taken.
+    private static let workPlaceWords: Set<String> = [
+        "office", "offices", "work", "works", "workplace", "business", "company", "shop", "store", "employer", "firm", "practice",
     ]
     /// Verbs after `you` that make a place one the builder worked at ("what you did at").
     private static let builderDeeds: Set<String> = ["did", "built", "finished", "completed", "remodeled", "renovated"]
@@ -504,7 +580,8 @@ enum AddressFinder {
                         return (start, end)
                     }
                 }
-                if nameWords >= 1, StreetVocabulary.isSuffix(word), !excludedSuffixes.contains(word.lowercased()) {
+                if nameWords >= 1, StreetVocabulary.isSuffix(word),
+                   !excludedSuffixes.contains(word.lowercased()) || endsBeforeCityStateZip(words, cursor) {
                     // "Oak Hollow Dr": a suffix word followed by another is part of the name.
                     if !words[cursor].hasSuffix(","), !words[cursor].hasSuffix("."), cursor + 1 < words.count,
                        words[cursor + 1].first?.isUppercase == true, StreetVocabulary.isSuffix(trimmedWord(words[cursor + 1])),
@@ -535,6 +612,20 @@ enum AddressFinder {
             }
         }
         return nil
+    }
+
+    /// Suffixes of ``excludedSuffixes`` that are common words or name endings ("Deer Run",
+    /// "Eagle Pass", "Mill Row") yet end a street when `, City, ST ZIP` follows.
+    private static let suffixesBeforeCityStateZip: Set<String> = ["run", "row", "pass", "park", "walk", "point"]
+
+    /// Whether `words[cursor]` is one of ``suffixesBeforeCityStateZip`` ending in `,` and
+    /// followed by `City, ST ZIP` (`418 Windmill Run, Dripping Springs, TX 78620`).
+    private static func endsBeforeCityStateZip(_ words: [String], _ cursor: Int) -> Bool {
+        guard words[cursor].hasSuffix(","), cursor + 3 < words.count,
+              suffixesBeforeCityStateZip.contains(trimmedWord(words[cursor]).lowercased()) else { return false }
+        let rest = Array(words[(cursor + 1)...].prefix(6))
+        guard let tail = cityStateZip(words: rest) else { return false }
+        return tail.hasPrefix(trimmedWord(rest[0]))
     }
 
     /// Words that end a company's name (`Inc.`, `LLC`, `LLP`, `Co.`), lowercased without

@@ -30,7 +30,7 @@ enum BudgetPhraseFinder {
         "coupon", "voucher", "reward", "referral", "for", "each", "retainer", "consultation", "hour", "hr",
         "acre", "acres", "lot", "raise", "annually", "year", "yr", "ago", "bedroom", "bedrooms", "bed", "beds", "bath",
         "baths", "bathroom", "bathrooms", "br", "ba", "story", "stories", "car", "ft", "feet", "foot", "people", "kids",
-        "minutes", "min", "days", "weeks", "months", "years", "am", "pm", "x",
+        "minutes", "min", "days", "weeks", "months", "years", "am", "pm", "x", "sf",
     ]
 
     static func find(in lines: InquiryLines) -> HeuristicFinding<BudgetRange>? {
@@ -77,7 +77,7 @@ enum BudgetPhraseFinder {
             for pass in 0..<2 {
                 for match in matches where match.isExplicitMoney == (pass == 0)
                     && accepts(match, lineHasCue: hasCue, lineHasStrongCue: hasStrongCue) {
-                    return HeuristicFinding(value: bounded(match, line: text), line: line.number,
+                    return HeuristicFinding(value: withOtherEnd(bounded(match, line: text), of: match, among: matches), line: line.number,
                                             rule: hasCue ? "budget phrase" : "money amount at house scale")
                 }
             }
@@ -107,10 +107,38 @@ enum BudgetPhraseFinder {
            match.wordsBefore.last == "budget" {
             return BudgetRange(low: nil, high: low)
         }
+        // "Min budget 500k, max 600k": the floor only (its ceiling may follow).
+        if range.high == low, floorWords.contains(match.wordsBefore.last == "budget" ? match.wordsBefore.suffix(2).first ?? "" : match.wordsBefore.last ?? "") {
+            return BudgetRange(low: low, high: nil)
+        }
+        return range
+    }
+
+    /// Words right before an amount that make it the floor or the ceiling ("max budget
+    /// 600k, min 500k").
+    private static let floorWords: Set<String> = ["min", "minimum"]
+    private static let ceilingWords: Set<String> = ["max", "maximum"]
+
+    /// `range` (read from `match`) with its missing end from another amount of the line
+    /// that is the other end ("Max budget 600k, min 500k": 500k-600k).
+    private static func withOtherEnd(_ range: BudgetRange, of match: BudgetMatch, among matches: [BudgetMatch]) -> BudgetRange {
+        guard matches.count > 1, (range.low == nil) != (range.high == nil) else { return range }
+        let wanted = range.low == nil ? floorWords : ceilingWords
+        for other in matches where other != match {
+            // ("min 500k", "max budget 600k".)
+            let words = other.wordsBefore.last == "budget" ? other.wordsBefore.dropLast() : other.wordsBefore[...]
+            guard let lead = words.last, wanted.contains(lead),
+                  let value = other.range.low ?? other.range.high else { continue }
+            let combined = range.low == nil ? BudgetRange(low: value, high: range.high) : BudgetRange(low: range.low, high: value)
+            guard let low = combined.low, let high = combined.high, low <= high else { return range }
+            return combined
+        }
         return range
     }
 
     private static func accepts(_ match: BudgetMatch, lineHasCue: Bool, lineHasStrongCue: Bool) -> Bool {
+        // "3,400 s.f.": square feet, never money.
+        if match.wordsAfter.starts(with: ["s", "f"]) { return false }
         if let next = match.wordsAfter.first, unrelatedAfter.contains(next) {
             // "for the build" / "in total" are still the budget.
             let allowed = match.wordsAfter.starts(with: ["for", "the", "build"]) || match.wordsAfter.starts(with: ["for", "the", "house"])
@@ -120,6 +148,9 @@ enum BudgetPhraseFinder {
                 // named before house-scale money is the budget of each.
                 || next == "each" && match.isExplicitMoney && match.wordsBefore.contains(where: strongCues.contains)
                     && max(match.range.low ?? 0, match.range.high ?? 0) >= 50_000
+                // "two spec homes at about $300k each", "$300k per house": house-scale money
+                // for each house is the budget of each (not a lot's price: "lots at $90k each").
+                || isPerHouse(match)
             if !allowed { return false }
         }
         if match.wordsBefore.suffix(2).contains(where: unrelatedBefore.contains) { return false }
@@ -143,6 +174,24 @@ enum BudgetPhraseFinder {
         guard match.isExplicitMoney, !match.isMoneyOnlyByLetterM else { return false }
         let largest = max(match.range.low ?? 0, match.range.high ?? 0)
         return largest >= 50_000
+    }
+
+    /// Words that, before "each" money, make it the price of land rather than of a house.
+    private static let landWords: Set<String> = ["lot", "lots", "land", "acre", "acres", "parcel", "parcels", "tract", "tracts"]
+
+    /// Words that, before "each" money, make it the price of a house ("two spec homes at
+    /// about $300k each"): a budget word may scale a small price ("windows ... $500 each").
+    private static let houseWords: Set<String> = ["home", "homes", "house", "houses", "build", "builds"]
+
+    /// Whether `match` is explicit money at house scale followed by "each" (with a house
+    /// word and no land word before it) or by "per house"/"per home".
+    private static func isPerHouse(_ match: BudgetMatch) -> Bool {
+        guard match.isExplicitMoney, !match.isMoneyOnlyByLetterM, max(match.range.low ?? 0, match.range.high ?? 0) >= 50_000,
+              let next = match.wordsAfter.first else { return false }
+        if next == "each" {
+            return match.wordsBefore.contains(where: houseWords.contains) && !match.wordsBefore.contains(where: landWords.contains)
+        }
+        return next == "per" && match.wordsAfter.dropFirst().first.map { ["house", "home", "unit"].contains($0) } == true
     }
 
     /// Words before a bare number that make it the budget on a line with a strong cue

@@ -89,7 +89,9 @@ public enum BudgetParser {
                     high = nil
                 } else if only.isDecade {
                     high = Amount(value: only.value + 100, multiplier: only.multiplier ?? 1_000)
-                } else if highOnlyCue(before) || after.starts(with: ["or", "less"]) || after.starts(with: ["max"])
+                } else if highOnlyCue(before) || after.starts(with: ["or", "less"])
+                            // ("min 500k, max 600k": that "max" leads the next amount.)
+                            || after.starts(with: ["max"]) && !before.contains("min") && !before.contains("minimum")
                             || after.starts(with: ["tops"]) || after.starts(with: ["at", "most"]) {
                     low = nil
                 } else if lowOnlyCue(before) {

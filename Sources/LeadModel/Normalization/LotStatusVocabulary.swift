@@ -29,7 +29,11 @@ public enum LotStatusVocabulary {
                      "land is purchased", "land is already purchased", "lot we own", "lot that we own", "lot i own",
                      "land we own", "land i own", "closed on the * lot", "closed on the * land",
                      "on his lot", "on her lot", "on their lot", "on his land", "on her land", "on their land",
-                     "build on my property", "build on our property", "build * on my property", "build * on our property"]),
+                     "build on my property", "build on our property", "build * on my property", "build * on our property",
+                     // The land named before the verb: "the lot we bought", "the land we just purchased".
+                     "lot we bought", "lot we purchased", "lot i bought", "lot i purchased", "land we bought", "land we purchased",
+                     "land i bought", "land i purchased", "lot we * bought", "lot we * purchased", "land we * bought",
+                     "land we * purchased", "acres we bought", "acres we purchased", "property we bought", "property we purchased"]),
     ], key: .ownership)
     /// Words between an ownership verb and the lot noun that are skipped (`bought a half-acre
     /// lot`, `own 5 acres`).
