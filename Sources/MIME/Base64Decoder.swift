@@ -4,7 +4,7 @@
 ///
 /// Table-driven over raw buffers: attachments are megabytes, and `decodedLength` lets a
 /// part report its decoded size without decoding it.
-enum Base64Decoder {
+public enum Base64Decoder {
     /// Sextet values; 0x40 marks whitespace and padding (skipped silently), 0x80 garbage.
     private static let table: [UInt8] = {
         var table = [UInt8](repeating: 0x80, count: 256)
@@ -20,7 +20,7 @@ enum Base64Decoder {
     }()
 
     /// The decoded bytes, and how many non-alphabet, non-whitespace bytes were skipped.
-    static func decode(_ input: some Collection<UInt8>) -> (bytes: [UInt8], skipped: Int) {
+    public static func decode(_ input: some Collection<UInt8>) -> (bytes: [UInt8], skipped: Int) {
         if let result = input.withContiguousStorageIfAvailable({ decode(buffer: $0) }) {
             return result
         }

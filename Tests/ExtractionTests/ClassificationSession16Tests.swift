@@ -253,13 +253,6 @@ struct ClassificationSession16Tests: ExtractsWithRepositorySpecs {
             #expect(bytes.withUnsafeBufferPointer { CalendarReplyRule.methodIsReply(inCalendar: $0) } == isReply, "\(calendar)")
         }
     }
-
-    @Test func theBase64PrefixDecoderDecodesWhatItIsGiven() {
-        for text in ["", "M", "ME", "MET", "METHOD:REPLY", "BEGIN:VCALENDAR\r\nMETHOD:REPLY\r\n"] {
-            let encoded = Base64Lines.encode(Array(text.utf8))
-            #expect(Base64Prefix.decode(ArraySlice(encoded.utf8)) == Array(text.utf8), "\(text)")
-        }
-    }
 }
 
 /// Base64 in 76-character lines, for building test messages.

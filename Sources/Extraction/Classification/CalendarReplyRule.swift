@@ -40,7 +40,7 @@ enum CalendarReplyRule {
         let head: [UInt8]
         if part.transferEncoding == "base64" {
             // 4 base64 characters make 3 bytes; line breaks are skipped.
-            head = Base64Prefix.decode(encoded.prefix(methodReadLimit / 3 * 4 + methodReadLimit / 64 * 2))
+            head = Base64Decoder.decode(encoded.prefix(methodReadLimit / 3 * 4 + methodReadLimit / 64 * 2)).bytes
         } else {
             head = Array(encoded.prefix(methodReadLimit))
         }
@@ -83,43 +83,5 @@ enum CalendarReplyRule {
             if folded != lowercased.utf8Start[offset] { return false }
         }
         return true
-    }
-}
-
-/// Decodes the base64 text of a bounded prefix of a part (whitespace and other characters
-/// outside the alphabet skipped, as the MIME module does; an unpadded last partial group
-/// dropped: a prefix may end inside a group).
-enum Base64Prefix {
-    static func decode(_ encoded: ArraySlice<UInt8>) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(encoded.count / 4 * 3)
-        var group: UInt32 = 0
-        var count = 0
-        for byte in encoded {
-            let value: UInt8
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): value = byte - UInt8(ascii: "A")
-            case UInt8(ascii: "a")...UInt8(ascii: "z"): value = byte - UInt8(ascii: "a") + 26
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = byte - UInt8(ascii: "0") + 52
-            case UInt8(ascii: "+"): value = 62
-            case UInt8(ascii: "/"): value = 63
-            case UInt8(ascii: "="):
-                // Padding: the bytes of the last group's 2 or 3 characters, then the end.
-                if count >= 2 { output.append(UInt8(truncatingIfNeeded: group >> (count == 2 ? 4 : 10))) }
-                if count == 3 { output.append(UInt8(truncatingIfNeeded: group >> 2)) }
-                return output
-            default: continue
-            }
-            group = group << 6 | UInt32(value)
-            count += 1
-            if count == 4 {
-                output.append(UInt8(truncatingIfNeeded: group >> 16))
-                output.append(UInt8(truncatingIfNeeded: group >> 8))
-                output.append(UInt8(truncatingIfNeeded: group))
-                group = 0
-                count = 0
-            }
-        }
-        return output
     }
 }
