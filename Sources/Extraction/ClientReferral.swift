@@ -87,9 +87,12 @@ enum ClientReferral {
         /// A relative named ("My parents, Frank and Joan Miller, ..."): the lead is unchanged
         /// and flagged.
         case relative
-        /// No client was named (or only a referrer, "my client Dave Ross gave me your
-        /// name"): nothing was changed.
+        /// No client was named: nothing was changed.
         case none
+        /// The cue named only the writer's referrer ("my client Dave Ross gave me your
+        /// name"), or stood below the writer's signature (a footer's "sent on behalf of
+        /// Baker Hollis LLP"): the writer is the prospect; nothing was changed.
+        case declined
     }
 
     /// Rewrites the lead of a message written for a client (see the type's comment), flagged
@@ -107,15 +110,16 @@ enum ClientReferral {
         // (The lines and the signature only once a cue is followed by a name.)
         var lines: [String] = []
         var signature = 0
-        let found = clientName(in: text) { line in
+        var declined = false
+        let found = clientName(in: text, accepts: { line in
             if lines.isEmpty {
                 lines = LineSplitter.lines(text).map { ValueNormalizer.trimmingWhitespace(String($0)) }
                 signature = signatureStart(lines, writerFirstName: writerParsed?.first)
             }
             // The client is named above the writer's sign-off, never in a footer.
             return line - 1 < signature
-        }
-        guard let client = found, let first = client.name.first, let last = client.name.last else { return .none }
+        }, declined: { declined = true })
+        guard let client = found, let first = client.name.first, let last = client.name.last else { return declined ? .declined : .none }
         if isWriter(client, writerName: writerParsed, lead: builder.lead, address: writerAddress) { return .writer }
         let writerText = writerName.map { "\($0) <\(writerAddress)>" } ?? writerAddress
         if relativeCues.contains(client.cue) {
@@ -231,8 +235,9 @@ enum ClientReferral {
     /// bytes) followed by two to four capitalised words (`and`/`&` between them) that read
     /// as a person's first and last name (no company's: ``companyWords``), not a referrer's
     /// ("referred by my client Dave Ross", "my client Dave Ross gave me your name"), on a
-    /// line `accepts` (1-based; the caller's "above the signature").
-    static func clientName(in text: String, accepts: (Int) -> Bool = { _ in true }) -> ClientName? {
+    /// line `accepts` (1-based; the caller's "above the signature"). `declined` is called
+    /// when a cue names a referrer, or stands on a line `accepts` refuses (a footer's).
+    static func clientName(in text: String, accepts: (Int) -> Bool = { _ in true }, declined: () -> Void = {}) -> ClientName? {
         var copy = text
         return copy.withUTF8 { bytes -> ClientName? in
             var line = 1
@@ -286,19 +291,29 @@ enum ClientReferral {
                     skipSpace()
                 }
                 guard start < bytes.count, (bytes[start] >= 0x41 && bytes[start] <= 0x5A) || bytes[start] >= 0x80 else { continue }
+                // A capitalised word after a cue in a footer ("sent on behalf of Baker Hollis
+                // LLP"): no client, and every later cue is in the footer too.
+                guard accepts(line) else {
+                    declined()
+                    return nil
+                }
                 // Only the name's words are read as Characters.
                 let stop = nameWordsEnd(bytes, from: start, overLines: overLines)
                 guard let (name, words, length) = nameAfter(UnsafeBufferPointer(rebasing: bytes[start..<stop]), overLines: overLines) else {
                     continue
                 }
                 let nameLine = line + crossed
-                guard accepts(nameLine) else { return nil }
+                guard accepts(nameLine) else {
+                    declined()
+                    return nil
+                }
                 let rest = UnsafeBufferPointer(rebasing: bytes[(start + length)..<min(bytes.count, start + length + 160)])
                 if !isReferrer(before: UnsafeBufferPointer(rebasing: bytes[max(0, end - cue.utf8CodeUnitCount - 40)..<(end - cue.utf8CodeUnitCount)]), after: rest) {
                     let cueText = "\(cue)"
                     let shown = overLines || cueText.hasSuffix(":") ? String(cueText.dropLast()).trimmedSpaces : cueText
                     return ClientName(name: name, line: nameLine, cue: shown, words: words)
                 }
+                declined()
             }
             return nil
         }

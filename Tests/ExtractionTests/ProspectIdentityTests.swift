@@ -328,6 +328,7 @@ struct NotWrittenForAClientTests {
         #expect(found.lastName == "Patel")
         #expect(found.email == "sanjay.patel@example.net")
         #expect(found.phone == "+15125550165")
+        #expect(found.reviewReasons.isEmpty, "a referrer's mention is no sign of a realtor: \(found.reviewReasons)")
     }
 
     /// "On behalf of" in a footer's disclaimer names a firm, below the signature (defect 3).
@@ -347,6 +348,7 @@ struct NotWrittenForAClientTests {
         #expect(found.firstName == "Patrick")
         #expect(found.lastName == "Collins")
         #expect(found.phone == "+15125550161")
+        #expect(found.reviewReasons.isEmpty, "a footer's \"on behalf of\" is no sign of a realtor: \(found.reviewReasons)")
         #expect(ClientReferral.clientName(in: "sent on behalf of Baker Hollis LLP and") == nil)
         #expect(ClientReferral.clientName(in: "on behalf of Acme Homes Group, Inc") == nil)
     }
