@@ -157,7 +157,11 @@ enum ClientReferral {
         builder.lead.fields["last_name"] = nameProvenance
         let cue = ValueNormalizer.trimmingWhitespace(withoutTrailingPunctuation(cue))
         // (Worded as the flag of a message written for someone else, naming the writer.)
-        let reason = "written for someone else (\"\(cue)\") by \(writerText): the lead is the client's, \(first) \(last)"
+        var reason = "written for someone else (\"\(cue)\") by \(writerText): the lead is the client's, \(first) \(last)"
+        if let other = Self.anotherClient(after: client, in: lines, before: signature) {
+            // One lead per message: the other's budget or lot may be mixed into this one.
+            reason += "; the message names another client too, \(other): their details may be mixed in"
+        }
         if clientEmail != nil || clientPhone != nil {
             setEmail(&builder, clientEmail, bodySource: inquiry.bodySource)
             setPhone(&builder, clientPhone.map { ($0, "client's phone in text", "\(inquiry.bodySource) line \($0.line)") })
@@ -479,6 +483,16 @@ enum ClientReferral {
         }
         guard let (name, kept) = personName(of: words) else { return nil }
         return (name, kept, characters[..<index].reduce(0) { $0 + $1.utf8.count })
+    }
+
+    /// A second client named after `client`'s line, above the signature ("My client Alan
+    /// Meyer ... My client Beth Conroy ..."), as "First Last"; nil when none or the same one.
+    static func anotherClient(after client: ClientName, in lines: [String], before signature: Int) -> String? {
+        guard client.line < min(lines.count, signature) else { return nil }
+        let rest = lines[client.line..<min(lines.count, signature)].joined(separator: "\n")
+        guard let other = clientName(in: rest), let first = other.name.first, let last = other.name.last,
+              (first, last) != (client.name.first, client.name.last) else { return nil }
+        return "\(first) \(last)"
     }
 
     /// The person the words read after a cue name (without a trailing `and`, the first of

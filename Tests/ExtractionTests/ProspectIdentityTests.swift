@@ -568,3 +568,27 @@ struct WritesForSomeoneElseTests {
         #expect(LeadExtractor.writesForSomeoneElse("We are the homeowners and want a custom home; call me.") == nil)
     }
 }
+
+/// Round 3: a realtor naming two clients in one message got one lead, with the second
+/// client's budget, and no word of the second.
+@Suite("Two clients in one referral")
+struct TwoClientsInOneReferralTests {
+    @Test func theSecondClientIsNamedInTheReason() throws {
+        let found = try lead(["From: Jane Doe <jane.doe@kw.example.com>", "To: info@brennanhomes.example.com", "Subject: Two clients"], """
+            Hi Mike,
+
+            My client Alan Meyer has a lot in Buda and wants a 2,500 sq ft ranch.
+            His cell is 512-555-0171.
+
+            My client Beth Conroy is looking at lots in Kyle, budget about $500k.
+            Her email is bconroy@example.net, cell 512-555-0172.
+
+            Thanks,
+            Jane Doe
+            Cell 512-555-0160
+            """)
+        #expect(found.firstName == "Alan" && found.phone == "+15125550171")
+        #expect(found.reviewReasons.contains { $0.hasSuffix("the message names another client too, Beth Conroy: their details may be mixed in") },
+                "\(found.reviewReasons)")
+    }
+}
