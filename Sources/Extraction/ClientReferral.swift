@@ -429,11 +429,11 @@ enum ClientReferral {
                 ends = true
             }
             let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<wordEnd]), as: UTF8.self)
-            guard wordEnd > wordStart, (bytes[wordStart] >= 0x41 && bytes[wordStart] <= 0x5A) || word == "and" || word == "&" || word == "y" else {
+            let capitalised = wordEnd > wordStart && bytes[wordStart] >= 0x41 && bytes[wordStart] <= 0x5A
+            guard appendNameWord(word, capitalised: capitalised, to: &words) else {
                 index = wordStart
                 break
             }
-            words.append(word == "y" ? "and" : word)
             if ends { break }
             skipSpace()
         }
@@ -473,16 +473,23 @@ enum ClientReferral {
                 word.removeLast()
                 ends = true
             }
-            guard let initial = word.first, initial.isUppercase || word == "and" || word == "&" || word == "y" else {
+            guard appendNameWord(word, capitalised: word.first?.isUppercase == true, to: &words) else {
                 index = wordStart
                 break
             }
-            words.append(word == "y" ? "and" : word)
             if ends { break }
             skipSpace()
         }
         guard let (name, kept) = personName(of: words) else { return nil }
         return (name, kept, characters[..<index].reduce(0) { $0 + $1.utf8.count })
+    }
+
+    /// Appends `word` to a name's `words` when it may be one of them: capitalised, or `and`,
+    /// `&` or Spanish `y` (kept as `and`) between two people. False: the name ended before it.
+    private static func appendNameWord(_ word: String, capitalised: Bool, to words: inout [String]) -> Bool {
+        guard !word.isEmpty, capitalised || word == "and" || word == "&" || word == "y" else { return false }
+        words.append(word == "y" ? "and" : word)
+        return true
     }
 
     /// A second client named after `client`'s line, above the signature ("My client Alan

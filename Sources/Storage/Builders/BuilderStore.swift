@@ -159,15 +159,16 @@ public struct BuilderStore: Sendable {
 
     /// Every builder with its intake addresses and own mailboxes, by slug.
     public func all() async throws -> [(builder: Builder, addresses: [String], mailboxes: [String])] {
-        var builders: [Builder] = []
-        for try await (id, slug, name) in try await self.client.query(
-            "SELECT id, slug, name FROM builders ORDER BY slug", logger: self.logger
-        ).decode((UUID, String, String).self) {
-            builders.append(Builder(id: id, slug: slug, name: name))
-        }
         var result: [(builder: Builder, addresses: [String], mailboxes: [String])] = []
-        for builder in builders {
-            result.append((builder, try await self.addresses(of: builder.id), try await self.mailboxes(of: builder.id)))
+        for try await (id, slug, name, addresses, mailboxes) in try await self.client.query(
+            """
+            SELECT b.id, b.slug, b.name,
+                   COALESCE((SELECT array_agg(a.address ORDER BY a.address) FROM intake_addresses a WHERE a.builder_id = b.id), '{}'),
+                   COALESCE((SELECT array_agg(m.mailbox ORDER BY m.mailbox) FROM builder_mailboxes m WHERE m.builder_id = b.id), '{}')
+            FROM builders b ORDER BY b.slug
+            """, logger: self.logger
+        ).decode((UUID, String, String, [String], [String]).self) {
+            result.append((Builder(id: id, slug: slug, name: name), addresses, mailboxes))
         }
         return result
     }
