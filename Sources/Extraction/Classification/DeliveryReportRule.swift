@@ -69,7 +69,7 @@ enum DeliveryReportRule {
         guard let subject = message.subject,
               let first = subject.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }) else { return nil }
         let folded = first >= 0x41 && first <= 0x5A ? first | 0x20 : first
-        guard reportSubjectFirstBytes.contains(folded) else { return nil }
+        guard reportSubjectFirstBytes.contains(folded), mayStartWithReportSubject(subject) else { return nil }
         let start = String(subject.drop(while: { $0 == " " || $0 == "\t" }).prefix(60)).lowercased()
         if let bounce = bounceSubjects.first(where: { start.hasPrefix($0) }) {
             let label = bounce.hasSuffix(":") ? String(bounce.dropLast()) : bounce
@@ -100,6 +100,29 @@ enum DeliveryReportRule {
         }
         return nil
     }
+
+    /// False when the subject, after its leading spaces and tabs, certainly starts with none
+    /// of the ``bounceSubjects`` or ``readReceipts``' subjects (every subject starting with a
+    /// "Re:" or "New" gets this far): decided on bytes, A-Z folded, when the bytes that
+    /// could match are ASCII. (Each is then one Character that lowercases to its folded
+    /// byte, or part of a CR LF, which no such subject holds: a subject the lowercased
+    /// Characters start with, the folded bytes start with too.) Else true.
+    static func mayStartWithReportSubject(_ subject: String) -> Bool {
+        var copy = subject
+        return copy.withUTF8 { bytes -> Bool in
+            var start = 0
+            while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            let region = UnsafeBufferPointer(rebasing: bytes[start..<min(bytes.count, start + reportSubjectMaximumLength)])
+            guard region.allSatisfy({ $0 < 0x80 }) else { return true }
+            return reportSubjectBytes.contains { candidate in
+                candidate.count <= region.count && zip(candidate, region).allSatisfy { $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }
+            }
+        }
+    }
+
+    /// ``bounceSubjects`` and ``readReceipts``' subjects, as bytes (all lowercase ASCII).
+    private static let reportSubjectBytes: [[UInt8]] = (bounceSubjects + readReceipts.map(\.subject)).map { Array($0.utf8) }
+    private static let reportSubjectMaximumLength = reportSubjectBytes.map(\.count).max() ?? 0
 
     private static let serverNames = ["mail delivery", "mail system", "postmaster", "microsoft outlook", "mailer-daemon"]
 
