@@ -223,7 +223,15 @@ enum ClientReferral {
             return false
         }
         let local = fold(String(address[..<at]))
-        return local == "\(initial)\(clientLast)" || (clientFirst.count >= 2 && local.contains(clientFirst) && local.contains(clientLast))
+        return local == "\(initial)\(clientLast)"
+            || (clientFirst.count >= 2 && foldedContains(local, clientFirst) && foldedContains(local, clientLast))
+    }
+
+    /// `text.contains(part)` (Foundation's) for two ``fold(_:)`` results: lowercase ASCII
+    /// letters only, where it is a plain byte search.
+    private static func foldedContains(_ text: String, _ part: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { FoldedSearch.contains($0, bytes: Array(part.utf8)) }
     }
 
     /// A client's name as read after a cue: the name, the 1-based line it starts on, the cue
@@ -583,8 +591,9 @@ enum ClientReferral {
         var nearby: (String, Int)?
         let writerDomain = domainOf(writer)
         for index in lines.indices where index < signature && lines[index].utf8.contains(0x40) {
-            // (A token without an "@" byte holds none: no Foundation search for it.)
-            for token in lines[index].split(whereSeparator: { $0 == " " || $0 == "\t" }) where token.utf8.contains(0x40) && token.contains("@") {
+            // (A token without an "@" byte holds none, and an ASCII one with it holds one: no
+            // Foundation search for either.)
+            for token in lines[index].split(whereSeparator: { $0 == " " || $0 == "\t" }) where token.utf8.contains(0x40) && (token.utf8.allSatisfy { $0 < 0x80 } || token.contains("@")) {
                 guard let email = ValueNormalizer.email(String(token)), email.lowercased() != writer,
                       !builder.isBuilderAddress(email), !NoReplyAddress.isNoReply(email) else { continue }
                 if holdsKey(email, keys) { return (email, index + 1) }
