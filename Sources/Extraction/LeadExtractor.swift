@@ -77,7 +77,7 @@ public struct LeadExtractor: Sendable {
            let verdict = MailingListRule.verdict(message, headers) ?? MailingListRule.listIDVerdict(message, headers) {
             return .ignored(reason: verdict.reason)
         }
-        if let ruled = detected ?? senderOnly, let reason = specs.ignoreReason(ruled.spec, view, presence: presence) {
+        if let ruled = detected ?? senderOnly, let reason = specs.ignoreReason(ruled, view, presence: presence) {
             return .ignored(reason: reason)
         }
 
@@ -108,7 +108,8 @@ public struct LeadExtractor: Sendable {
         // (A person forwarding mail they wrote themselves claims no one else's words.)
         if view.inquiry.isForwarded, identity.mailboxes.isEmpty, !view.inquiry.originalIsForwardersOwn,
            !Inquiry.isSameMailbox(view.inquiry.original?.from, message.from.first),
-           let forwarder = message.from.first?.address, let addressee = Self.foreignAddressee(message, forwarder: forwarder) {
+           let forwarder = message.from.first?.address,
+           let addressee = view.forwardedRecipients.last.flatMap({ Self.foreignAddressee($0.to + $0.cc, forwarder: forwarder) }) {
             builder.lead.flagForReview("forwarded by \(forwarder), but the original went to \(addressee): check who wrote the original")
         }
         if view.inquiry.originalIsForwardersOwn {
@@ -139,7 +140,7 @@ public struct LeadExtractor: Sendable {
         } else if let detected {
             builder.lead.source = detected.spec.source
             builder.lead.sourceDetail = detected.spec.detail
-            detected.spec.applyRules(to: &builder, view: view, presence: presence)
+            detected.applyRules(to: &builder, view: view, presence: presence)
             // The original's sender or Reply-To at a relay domain (a per-lead relay address
             // such as customer-request-123@awexpress.google.com) reaches the prospect.
             for address in [view.sender?.address ?? ""] + view.replyTo.map(\.address)
@@ -211,7 +212,7 @@ public struct LeadExtractor: Sendable {
         builder.finishChannels()
 
         if builder.lead.contactChannels.isEmpty {
-            if let detected, detected.spec.isMarketplace {
+            if let detected, detected.isMarketplace {
                 builder.lead.flagForReview("no contact details: the \(detected.spec.name) notification gives no email address or phone number")
             } else if let senderOnly {
                 builder.lead.flagForReview("no contact details: the \(senderOnly.spec.name) message gives no email address or phone number")
@@ -356,9 +357,9 @@ public struct LeadExtractor: Sendable {
         var lists = [message.to, message.cc]
         if view.inquiry.isForwarded {
             lists.append(message.from)
-            for original in message.forwarded {
-                lists.append(original.to)
-                lists.append(original.cc)
+            for recipients in view.forwardedRecipients {
+                lists.append(recipients.to)
+                lists.append(recipients.cc)
             }
             if let attached = view.inquiry.attachedOriginal {
                 lists.append(attached.to)
@@ -413,7 +414,12 @@ public struct LeadExtractor: Sendable {
     /// made the "original" up.
     static func foreignAddressee(_ message: MIMEMessage, forwarder: String) -> String? {
         guard let original = message.forwarded.last else { return nil }
-        let recipients = (original.to + original.cc).map(\.address).filter { $0.utf8.contains(0x40) }
+        return foreignAddressee(original.to + original.cc, forwarder: forwarder)
+    }
+
+    /// ``foreignAddressee(_:forwarder:)`` for the outermost original's To and Cc recipients.
+    static func foreignAddressee(_ mailboxes: [Mailbox], forwarder: String) -> String? {
+        let recipients = mailboxes.map(\.address).filter { $0.utf8.contains(0x40) }
         guard let first = recipients.first, let forwarderDomain = domainOf(forwarder) else { return nil }
         var organization: String?
         for address in recipients {

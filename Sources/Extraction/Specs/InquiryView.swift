@@ -33,6 +33,11 @@ final class InquiryView {
         return inquiry.original?.replyTo ?? message.replyTo
     }
 
+    /// The To and Cc recipients of each forwarded original, in ``MIMEMessage/forwarded``
+    /// order, read once: an inline forward's are parsed from its header line on every read,
+    /// and both the builder's side and the check for a foreign addressee ask for them.
+    lazy var forwardedRecipients: [(to: [Mailbox], cc: [Mailbox])] = message.forwarded.map { ($0.to, $0.cc) }
+
     /// The subject, bounded.
     lazy var subject: String = SpecPattern.bounded(inquiry.subject ?? "")
 

@@ -76,14 +76,15 @@ extension SpecSet {
         return best?.index
     }
 
-    /// The reason a detected spec's `ignore` rules give for this message, if any. `spec`
+    /// The reason a detected spec's `ignore` rules give for this message, if any. `detector`
     /// is one of this set's, and `presence` this set's for the same view.
-    func ignoreReason(_ spec: ParserSpec, _ view: InquiryView, presence: LiteralPresence) -> String? {
+    func ignoreReason(_ detector: SpecDetector, _ view: InquiryView, presence: LiteralPresence) -> String? {
         // A rule naming both a subject and a body pattern needs both to match.
         // Through a pointer, so each rule is read in place rather than copied (a rule holds
         // patterns of many references, each retained and released by a copy; an array
-        // subscript copied them).
-        spec.ignoreRules.withUnsafeBufferPointer { rules -> String? in
+        // subscript copied them). The rules are read through the detector: a spec passed as
+        // an argument was copied whole first.
+        detector.spec.ignoreRules.withUnsafeBufferPointer { rules -> String? in
             for index in rules.indices {
                 if rules[index].subject?.matches(view.subject, presence: presence.subject, isASCII: view.subjectIsASCII,
                                                  budget: view.patternBudget) == false { continue }
@@ -137,6 +138,9 @@ final class SpecDetector: Sendable {
     let bodyMarkers: [SpecPattern]
     let hasSenderSide: Bool
     let hasContentSide: Bool
+    /// ``ParserSpec/isMarketplace``, worked out once: each message no spec detects asks it
+    /// of its sender's candidates, and reading it through ``spec`` copied the whole spec.
+    let isMarketplace: Bool
 
     init(_ spec: ParserSpec) {
         self.spec = spec
@@ -151,6 +155,7 @@ final class SpecDetector: Sendable {
         bodyMarkers = detection.bodyMarkers
         hasSenderSide = detection.hasSenderSide
         hasContentSide = detection.hasContentSide
+        isMarketplace = spec.isMarketplace
     }
 
     /// nil when the spec does not match; else whether both sides were listed and matched.
@@ -342,7 +347,7 @@ extension SpecSet {
         }
         for index in detectors.indices where index >= 64 || candidates & (1 << UInt64(index)) != 0 {
             let detector = detectors[index]
-            guard detector.hasSenderSide, detector.spec.isMarketplace else { continue }
+            guard detector.hasSenderSide, detector.isMarketplace else { continue }
             if index < 64, known & (1 << UInt64(index)) != 0 { return detector }
             if detector.senderSideMatches(sender) { return detector }
         }
@@ -354,5 +359,12 @@ extension SpecDetector {
     /// Whether the spec's sender side (domains, addresses, patterns, Reply-To domains) matches.
     func senderSideMatches(_ sender: SenderFacts) -> Bool {
         senderMatches(sender)
+    }
+
+    /// The spec's field rules applied to `builder` (``ParserSpec/applyRules(to:view:presence:)``),
+    /// called on the spec in place: the caller's `detected.spec.applyRules` copied the whole
+    /// spec (every reference it holds retained and released) for each message.
+    func applyRules(to builder: inout LeadBuilder, view: InquiryView, presence: LiteralPresence) {
+        spec.applyRules(to: &builder, view: view, presence: presence)
     }
 }
