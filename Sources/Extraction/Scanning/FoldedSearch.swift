@@ -41,7 +41,17 @@ enum FoldedSearch {
     private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !needle.isEmpty else { return true }
         guard bytes.count >= needle.count else { return false }
-        for start in 0...(bytes.count - needle.count) where matches(bytes, at: start, needle) { return true }
+        // Most positions fail on their first byte: tested alone, as is or as its capital (the
+        // only bytes that fold to a lowercase letter), before the whole needle is compared.
+        let first = needle[0]
+        let capital = first >= 0x61 && first <= 0x7A ? first - 0x20 : first
+        let last = bytes.count - needle.count
+        var start = 0
+        while start <= last {
+            let byte = bytes[start]
+            if byte == first || byte == capital, matches(bytes, at: start, needle) { return true }
+            start += 1
+        }
         return false
     }
 
