@@ -44,4 +44,38 @@ import Testing
         #expect(!DeliveryReportRule.mayStartWithReportSubject("  New lead"))
         #expect(DeliveryReportRule.mayStartWithReportSubject(" \tUNDELIVERABLE: New lead"))
     }
+
+    @Test func labelLinesOnBytesEqualTheCharacterReading() {
+        var generator = SplitMix64(seed: 13)
+        let pieces = ["Name:", "name :", "EMAIL:", "E-mail:", "Email  Address:", " your   email :", "*Phone:", "\t", "*", " ",
+                      "\r\n", "\n", "\n\n", "\r", ":", " ana@example.com", "Project Details:", "project details x:",
+                      "abcdefghijklmnopqrstuvwxyz0123", "Message", "Zip code:", "Budget", "é", "\u{301}"]
+        var texts = (0..<5000).map { _ in
+            (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+        }
+        texts.append((0..<400).map { "Name: n\($0)" }.joined(separator: "\n"))
+        texts += ClassificationShortcutTests.fixtureMessages().compactMap { $0.1.text }
+        for text in texts {
+            let bytes = LeadNotificationSignals.labelLines(in: text)
+            let characters = LeadNotificationSignals.characterLabelLines(in: text)
+            #expect(bytes.count == characters.count, "\(text.debugDescription)")
+            #expect(bytes.emails.map(String.init) == characters.emails.map(String.init), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func foldedContainsEqualsANaiveSearch() {
+        var generator = SplitMix64(seed: 17)
+        let pieces = ["mail:", "MAIL:", "Mail", "m", "M", "ai", "l:", ":", " ", "\r\n", "é", "address", "mail address:"]
+        let needles: [StaticString] = ["mail:", "mail address:", ":", "l"]
+        for _ in 0..<4000 {
+            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let folded = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            for needle in needles {
+                let wanted = Array("\(needle)".utf8)
+                let naive = folded.count >= wanted.count
+                    && (0...(folded.count - wanted.count)).contains { Array(folded[$0..<($0 + wanted.count)]) == wanted }
+                #expect(FoldedSearch.contains(text, needle) == naive, "\(needle) in \(text.debugDescription)")
+            }
+        }
+    }
 }
