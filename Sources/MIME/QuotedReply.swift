@@ -134,6 +134,12 @@ public enum QuotedReply {
     }
 
     private static func closes(_ text: String, opening: Opening) -> Bool {
+        var copy = text
+        let ascii = copy.withUTF8 { bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return asciiCloses(bytes, opening: opening)
+        }
+        if let ascii { return ascii }
         var trimmed = Substring(text.map { $0 == "\u{A0}" || $0 == "\u{202F}" ? " " : $0 })
         while let last = trimmed.last, last == " " || last == "\u{A0}" || last == "\u{202F}" { trimmed = trimmed.dropLast() }
         guard trimmed.last == ":" else { return false }
@@ -144,6 +150,37 @@ public enum QuotedReply {
         case .french: return trimmed.hasSuffix(" a écrit")
         case .spanish: return trimmed.hasSuffix(" escribió")
         case .german: return trimmed.hasSuffix(" schrieb") || trimmed.contains(" schrieb ")
+        }
+    }
+
+    /// ``closes(_:opening:)`` on the bytes of ASCII text, without a Character array: each
+    /// byte is a Character there but CR LF (which no compared byte is part of), it holds no
+    /// U+00A0 or U+202F, and the French and Spanish endings (not ASCII) never end it.
+    private static func asciiCloses(_ bytes: UnsafeBufferPointer<UInt8>, opening: Opening) -> Bool {
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+        guard end > 0, bytes[end - 1] == UInt8(ascii: ":") else { return false }
+        end -= 1
+        while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+        let trimmed = UnsafeBufferPointer(rebasing: bytes[..<end])
+        switch opening {
+        case .english, .bare: return hasSuffix(trimmed, " wrote")
+        case .french, .spanish: return false
+        case .german: return hasSuffix(trimmed, " schrieb") || contains(trimmed, " schrieb ")
+        }
+    }
+
+    private static func hasSuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ suffix: StaticString) -> Bool {
+        let count = suffix.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        return (0..<count).allSatisfy { bytes[bytes.count - count + $0] == suffix.utf8Start[$0] }
+    }
+
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ part: StaticString) -> Bool {
+        let count = part.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        return (0...(bytes.count - count)).contains { start in
+            (0..<count).allSatisfy { bytes[start + $0] == part.utf8Start[$0] }
         }
     }
 
