@@ -256,7 +256,10 @@ struct SenderLiterals: Sendable {
             let byte = bytes[index]
             return folding && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
         }
-        for start in 0...(bytes.count - literal.count) where byte(start) == first {
+        // (The first byte tested alone, as is or, folding, as its capital: the only bytes
+        // that fold to a lowercase letter.)
+        let capital = folding && first >= 0x61 && first <= 0x7A ? first - 0x20 : first
+        for start in 0...(bytes.count - literal.count) where (bytes[start] == first || bytes[start] == capital) && byte(start) == first {
             var offset = 1
             while offset < literal.count, byte(start + offset) == literal[offset] { offset += 1 }
             if offset == literal.count { return true }
