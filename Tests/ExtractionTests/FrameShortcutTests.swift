@@ -78,4 +78,17 @@ import Testing
             }
         }
     }
+
+    @Test func lineSplitterEqualsTheCharacterSplit() {
+        var generator = SplitMix64(seed: 19)
+        let pieces = ["a", "\n", "\r\n", "\r", "\n\n", "é", "\u{301}", " ", "line of text", "\u{1F600}"]
+        var texts = (0..<4000).map { _ in
+            (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+        }
+        texts += ClassificationShortcutTests.fixtureMessages().compactMap { $0.1.text }
+        for text in texts {
+            let lines = LineSplitter.lines(text).map(String.init)
+            #expect(lines == text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init), "\(text.debugDescription)")
+        }
+    }
 }
