@@ -48,11 +48,35 @@ enum FoldedSearch {
         let last = bytes.count - needle.count
         var start = 0
         while start <= last {
+            start = nextCandidate(bytes, from: start, through: last, first | 0x20)
+            guard start <= last else { return false }
             let byte = bytes[start]
             if byte == first || byte == capital, matches(bytes, at: start, needle) { return true }
             start += 1
         }
         return false
+    }
+
+    /// The first position from `start` (at most `last`) whose byte with bit 5 set is
+    /// `key`, or a position past `last`: eight bytes at a time. Every byte that is a
+    /// needle's first or its capital is such a byte (`key` is the first with bit 5 set);
+    /// a few others are too, which the caller's test rules out.
+    @inline(__always)
+    private static func nextCandidate(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, through last: Int, _ key: UInt8) -> Int {
+        guard let base = bytes.baseAddress else { return last + 1 }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let pattern = UInt64(key) &* ones
+        var index = start
+        while index + 8 <= last + 1 {
+            let word = (UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) | 0x2020_2020_2020_2020) ^ pattern
+            // (The lowest flagged byte is a true zero; none is missed.)
+            let zeros = (word &- ones) & ~word & highs
+            if zeros != 0 { return index + zeros.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        while index <= last, bytes[index] | 0x20 != key { index += 1 }
+        return index
     }
 
     /// Whether `needle` (non-empty, lowercase) is at `start` of `bytes`, A-Z folded.
