@@ -148,13 +148,15 @@ struct InboxQueueTests {
                 let builder = try await Seed.builder(client)
                 _ = try await Seed.items(client, builder: builder, count: 1)
                 var policy = InboxQueue.Policy()
-                policy.lease = .milliseconds(300)
+                // Long enough that the second claim comes while the lease is live even on a
+                // loaded machine (300 ms was not, with the suite and a build running).
+                policy.lease = .seconds(3)
                 let queue = InboxQueue(client: client, logger: TestDatabase.logger, policy: policy)
                 let leads = LeadStore(client: client, logger: TestDatabase.logger)
 
                 let crashed = try #require(try await queue.claim(worker: "crashed"))
                 #expect(try await queue.claim(worker: "other") == nil, "a live lease must not be taken over")
-                try await Task.sleep(for: .milliseconds(400))
+                try await Task.sleep(for: .milliseconds(3_200))
                 let reclaimed = try #require(try await queue.claim(worker: "other"))
                 #expect(reclaimed.id == crashed.id)
                 #expect(reclaimed.attempts == 2)
