@@ -164,7 +164,7 @@ enum PhoneFinder {
         guard mayFind(in: lines) else { return nil }
         let lineTexts = lines.lines
         let digits = lines.traits.reduce(0) { $0 + Int($1.digits) }
-        let match = choose(in: lines.joined, excluding: relays, mayHoldTwo: digits >= 20) { index in
+        let match = choose(in: lines.joined, excluding: relays, mayHoldTwo: { digits >= 20 }) { index in
             index < lineTexts.count ? lineTexts[index].text : nil
         }
         return match.map { HeuristicFinding(value: $0, line: $0.line, rule: $0.isNANP ? "phone number" : "labelled phone, not NANP") }
@@ -178,17 +178,20 @@ enum PhoneFinder {
     static func prospectPhone(in text: String, excluding relays: Set<String> = []) -> PhoneMatch? {
         // (The quoted words spaced out, lines kept: numbers keep their line numbers.)
         let text = BuilderQuotation.blanked(text) ?? text
-        return choose(in: text, excluding: relays, mayHoldTwo: hasDigits(20, in: text)) { index in line(index, of: text) }
+        return choose(in: text, excluding: relays, mayHoldTwo: { hasDigits(20, in: text) }) { index in line(index, of: text) }
     }
 
     /// Whether `text` holds at least `count` ASCII digits (counting stops there).
     private static func hasDigits(_ count: Int, in text: String) -> Bool {
-        var found = 0
-        for byte in text.utf8 where byte &- 0x30 < 10 {
-            found += 1
-            if found == count { return true }
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var found = 0
+            for byte in bytes where byte &- 0x30 < 10 {
+                found += 1
+                if found == count { return true }
+            }
+            return false
         }
-        return false
     }
 
     /// The 0-based line `index` of `text` (split at LF), found from the bytes: a text's
@@ -208,16 +211,18 @@ enum PhoneFinder {
     }
 
     /// The first NANP number that is the writer's, else the scanner's first labelled or
-    /// international one when it is; `lineText(i)` is the text's 0-based line `i`.
+    /// international one when it is; `lineText(i)` is the text's 0-based line `i`, a part of
+    /// `text`. `mayHoldTwo` is whether the text may hold a second NANP number (asked only
+    /// when the first may give way to it).
     private static func choose(
-        in text: String, excluding relays: Set<String>, mayHoldTwo: Bool = true, lineText: (Int) -> String?
+        in text: String, excluding relays: Set<String>, mayHoldTwo: () -> Bool = { true }, lineText: (Int) -> String?
     ) -> PhoneMatch? {
-        // (A line mentions a fax only if the text does: most texts are not split into lines.)
-        let textMentionsFax = FoldedSearch.contains(text, "fax")
+        // (Only the number's own line is searched for "fax": a part of the text, so the
+        // text's other lines could not make it mention one.)
         func usable(_ match: PhoneMatch) -> Bool {
             if relays.contains(match.number) { return false }
             if saysNotProspects(match.leadIn) { return false }
-            guard textMentionsFax, match.line >= 1, let line = lineText(match.line - 1), mentionsFax(line) else { return true }
+            guard match.line >= 1, let line = lineText(match.line - 1), mentionsFax(line) else { return true }
             // A fax line: the number is the fax unless its own label says otherwise
             // ("Fax: 512-555-0198 / Mobile: 512-555-0199").
             return !mentionsFax(match.leadIn) && labelsAPhone(match.leadIn)
@@ -225,7 +230,7 @@ enum PhoneFinder {
         // (Most texts' first number is the writer's: the rest are read only when it is not.)
         if let first = scanner.phones(in: text, limit: 1).first {
             // (With fewer than 20 digits there is no second NANP number to give way to.)
-            if usable(first), !mayHoldTwo || !namesAnotherPersons(first, lineText: lineText) { return first }
+            if usable(first), !mayHoldTwo() || !namesAnotherPersons(first, lineText: lineText) { return first }
             // Someone else's ("Greg's number is ...", "his cell") gives way to a number of
             // the writer's given too ("Mine is ..."); with none, it is the contact there is.
             let rest = scanner.phones(in: text).dropFirst().filter(usable)
