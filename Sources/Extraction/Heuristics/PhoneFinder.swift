@@ -61,6 +61,9 @@ enum PhoneFinder {
         // (At most ``PhoneMatch/maximumLeadIn`` characters, read only for a number found:
         // its words, lowercased, split from the bytes when ASCII; most hold no word that
         // could name another person, and are read no further.)
+        // (An ASCII lead-in is first looked over on its bytes: most have no such word, and
+        // make no words at all.)
+        if mayNameAnother(leadIn) == false { return false }
         guard let (words, labelled) = leadInWords(leadIn),
               words.contains(where: { cueWords.contains($0) || $0.hasSuffix("'s") }) else { return false }
         for (owner, word) in zip(words, words.dropFirst()) where possessedPhoneWords.contains(word) {
@@ -82,6 +85,35 @@ enum PhoneFinder {
         }
         return false
     }
+
+    /// For an ASCII lead-in, whether one of its words (as ``leadInWords(_:)`` reads them) is
+    /// one of ``cueWords`` or ends in `'s`, looked up from its bytes; nil for other text.
+    private static func mayNameAnother(_ leadIn: String) -> Bool? {
+        var copy = leadIn
+        return copy.withUTF8 { bytes -> Bool? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { lowered in
+                var length = 0
+                for index in 0...bytes.count {
+                    let byte: UInt8 = index < bytes.count ? bytes[index] : 0x20
+                    let letter = byte | 0x20
+                    if (letter >= 0x61 && letter <= 0x7A) || byte == 0x27 || byte == 0x2D {
+                        lowered[length] = byte >= 0x41 && byte <= 0x5A ? letter : byte
+                        length += 1
+                    } else if length > 0 {
+                        let word = UnsafeBufferPointer(rebasing: lowered[0..<length])
+                        if length >= 2, word[length - 2] == 0x27, word[length - 1] == UInt8(ascii: "s") { return true }
+                        if cueTable.value(of: word, 0..<length) != 0 { return true }
+                        length = 0
+                    }
+                }
+                return false
+            }
+        }
+    }
+
+    /// ``cueWords`` by their bytes.
+    private static let cueTable = ASCIIWordTable(cueWords.map { ($0, 1) })
 
     /// The words of a lead-in, lowercased (letters, `'` and `-`; `’` read as `'`), and as a
     /// bit mask those followed by `:`; nil when none is.
