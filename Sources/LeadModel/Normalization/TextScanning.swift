@@ -83,6 +83,8 @@ enum TextScanning {
         guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { scratch in
             var result: [String] = []
+            // (About a word per five bytes of prose: reserved once rather than grown.)
+            result.reserveCapacity(bytes.count / 5 + 4)
             var length = 0
             for byte in bytes {
                 let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
