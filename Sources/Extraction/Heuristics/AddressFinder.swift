@@ -515,7 +515,7 @@ enum AddressFinder {
 
     /// Whether `word` lowercased is `in`, `near`, `outside`, `at` or `from`; an ASCII word
     /// (where lowercasing maps A-Z only) is compared on its bytes.
-    private static func isCityLead(_ word: String) -> Bool {
+    static func isCityLead(_ word: String) -> Bool {
         var copy = word
         if let ascii = copy.withUTF8({ bytes -> Bool? in
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
@@ -677,7 +677,7 @@ enum AddressFinder {
     /// `word.first?.isUppercase == true`. An ASCII byte (not CR) followed by another (or
     /// by nothing) is the first Character on its own, uppercase when it is A-Z: answered
     /// from the bytes.
-    private static func startsUppercase(_ word: String) -> Bool {
+    static func startsUppercase(_ word: String) -> Bool {
         let utf8 = word.utf8
         guard let lead = utf8.first else { return false }
         if lead < 0x80, lead != 0x0D, utf8.count == 1 || utf8[utf8.index(after: utf8.startIndex)] < 0x80 {
@@ -689,7 +689,7 @@ enum AddressFinder {
     /// Whether `number` (starting with an ASCII digit) reads as a house number: an ASCII
     /// digit Character, then up to five numbers or capital letters. An ASCII word without
     /// CR is a Character per byte, whose numbers are digits and capitals A-Z: read as bytes.
-    private static func isHouseNumber(_ number: String) -> Bool {
+    static func isHouseNumber(_ number: String) -> Bool {
         var copy = number
         if let ascii = copy.withUTF8({ bytes -> Bool? in
             guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
@@ -705,7 +705,7 @@ enum AddressFinder {
 
     /// Whether a street name's (trimmed) `word` starts as one does: with a capital, or is an
     /// ordinal (`5th`).
-    private static func isNameWord(_ word: String) -> Bool {
+    static func isNameWord(_ word: String) -> Bool {
         let utf8 = word.utf8
         if let lead = utf8.first, lead < 0x80, lead != 0x0D, utf8.count == 1 || utf8[utf8.index(after: utf8.startIndex)] < 0x80 {
             // (An ASCII first Character: a capital is A-Z, a number a digit.)
@@ -863,7 +863,7 @@ enum AddressFinder {
         return nil
     }
 
-    private static func isOrdinal(_ word: String) -> Bool {
+    static func isOrdinal(_ word: String) -> Bool {
         // ASCII: digits then st/nd/rd/th in any case (a Character per byte; an empty run of
         // digits passes, as `allSatisfy` does).
         let utf8 = word.utf8

@@ -112,7 +112,7 @@ enum SelfIntroductionFinder {
 
     /// The name after `I'm` at Character offset `offset` of `text`: only a whole name (first
     /// and last) of capitalised words, since `I'm` is followed by much else (`I'm Excited`).
-    private static func fullName(after offset: Int, in text: String) -> PersonName? {
+    static func fullName(after offset: Int, in text: String) -> PersonName? {
         fullName(at: index(ofCharacter: offset, in: text), in: text)
     }
 
@@ -174,7 +174,7 @@ enum SelfIntroductionFinder {
     }
 
     /// The name at Character offset `offset` of `text`.
-    private static func name(after offset: Int, in text: String, capitalisedOnly: Bool) -> PersonName? {
+    static func name(after offset: Int, in text: String, capitalisedOnly: Bool) -> PersonName? {
         name(at: index(ofCharacter: offset, in: text), in: text, capitalisedOnly: capitalisedOnly)
     }
 

@@ -92,7 +92,7 @@ enum SignatureNameFinder {
     /// The lines of `text` from byte `start` (a line start), as `split(separator: "\n",
     /// omittingEmptySubsequences: false)` of that part gives them: an LF byte is a `"\n"`
     /// Character unless a CR is before it (then the two are one Character, no separator).
-    private static func lines(of text: String, from start: Int) -> [String] {
+    static func lines(of text: String, from start: Int) -> [String] {
         var copy = text
         return copy.withUTF8 { bytes in
             var lines: [String] = []
