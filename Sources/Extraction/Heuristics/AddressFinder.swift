@@ -769,12 +769,12 @@ enum AddressFinder {
     /// Whether a `(` is followed by an ASCII digit in `text`: a house number in parentheses,
     /// which the line's traits (a token starting with a digit) do not see.
     private static func hasParenthesisedNumber(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if previous == 0x28, byte >= 0x30, byte <= 0x39 { return true }
-            previous = byte
+        var copy = text
+        return copy.withUTF8 { bytes in
+            guard bytes.count >= 2 else { return false }
+            for index in 1..<bytes.count where bytes[index - 1] == 0x28 && bytes[index] >= 0x30 && bytes[index] <= 0x39 { return true }
+            return false
         }
-        return false
     }
 
     /// `Austin, TX 78704`, `Austin TX 78704`, `Austin, Texas 78704-1234` at the start of `text`
