@@ -55,6 +55,17 @@ struct HeuristicsFastPathTests {
         }
     }
 
+    @Test func collapsedWhitespaceAgrees() {
+        let texts = Self.lines + Self.words + [
+            "  Jos\u{E9}   Garc\u{ED}a \t", "Ren\u{E9}e\r\nO\u{2019}Brien", "A\u{A0}B  C", "x\u{2003}y", "a \u{301}b",
+            "\u{600} a", "(Mar\u{ED}a) L\u{F3}pez\n", "caf\u{E9}\u{85}bar",
+        ]
+        for text in texts {
+            let reference = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            #expect(TextScanning.collapsed(text) == reference, "\(text.debugDescription)")
+        }
+    }
+
     @Test func householdTailLinesAgree() {
         let texts = [
             "", "\n", "Thanks,\nMaria Henderson", "Thanks,\r\nMaria Henderson\r\n", "a\n\u{301}b\n\nc", "x\r\n\ny\n",
