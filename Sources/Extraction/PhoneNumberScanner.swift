@@ -155,7 +155,7 @@ public struct PhoneNumberScanner: Sendable {
                 index = end
                 continue
             }
-            let written = Self.string(scalars, index..<end)
+            let written = scalars.string(index..<end)
             var extensionEnd = end
             let phoneExtension = readExtension(scalars, &extensionEnd)
             if let phone = PhoneNormalizer.normalize(written), !phone.isNANP {
@@ -193,7 +193,7 @@ public struct PhoneNumberScanner: Sendable {
             } else if isDigit(scalar) || scalar == "+" || scalar == "(",
                       startsAtBoundary(scalars, index),
                       var (match, end) = nanpNumber(scalars, at: index, line: line) {
-                match.leadIn = Self.string(scalars, max(leadInStart, index - PhoneMatch.maximumLeadIn)..<index)
+                match.leadIn = scalars.string(max(leadInStart, index - PhoneMatch.maximumLeadIn)..<index)
                 matches.append(match)
                 // (A number wrapped over two lines: its end is on the next.)
                 for wrapped in index..<end where scalars[wrapped] == "\n" { line += 1 }
@@ -501,18 +501,22 @@ public struct PhoneNumberScanner: Sendable {
         return scalar
     }
 
-    /// The scalars `s[range]` as a String.
-    private static func string<S: ScalarText>(_ s: S, _ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        for index in range { view.append(s[index]) }
-        return String(view)
-    }
 }
 
 /// What the scanner reads: a text's scalars by position.
 private protocol ScalarText {
     var count: Int { get }
     subscript(_ index: Int) -> Unicode.Scalar { get }
+    /// The scalars `self[range]` as a String.
+    func string(_ range: Range<Int>) -> String
+}
+
+extension ScalarText {
+    func string(_ range: Range<Int>) -> String {
+        var view = String.UnicodeScalarView()
+        for index in range { view.append(self[index]) }
+        return String(view)
+    }
 }
 
 extension Array: ScalarText where Element == Unicode.Scalar {}
@@ -522,4 +526,17 @@ private struct ASCIIScalars: ScalarText {
     let bytes: UnsafeBufferPointer<UInt8>
     var count: Int { bytes.count }
     subscript(_ index: Int) -> Unicode.Scalar { Unicode.Scalar(bytes[index]) }
+
+    /// ASCII bytes are their scalars' UTF-8: the String is made from them at once (a
+    /// scalar appended at a time costs a call each, for every number's lead-in). A stand-in
+    /// byte of a text that is not ASCII (0x80 and up) is a Latin-1 scalar, made as one.
+    func string(_ range: Range<Int>) -> String {
+        let slice = UnsafeBufferPointer(rebasing: bytes[range])
+        guard slice.allSatisfy({ $0 < 0x80 }) else {
+            var view = String.UnicodeScalarView()
+            for byte in slice { view.append(Unicode.Scalar(byte)) }
+            return String(view)
+        }
+        return String(decoding: slice, as: UTF8.self)
+    }
 }

@@ -513,9 +513,30 @@ enum AddressFinder {
         cityState(words: spaceSeparatedWords(text))
     }
 
+    /// Whether `word` lowercased is `in`, `near`, `outside`, `at` or `from`; an ASCII word
+    /// (where lowercasing maps A-Z only) is compared on its bytes.
+    static func isCityLead(_ word: String) -> Bool {
+        var copy = word
+        if let ascii = copy.withUTF8({ bytes -> Bool? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            func equals(_ target: StaticString) -> Bool {
+                guard bytes.count == target.utf8CodeUnitCount else { return false }
+                for offset in 0..<bytes.count {
+                    let byte = bytes[offset]
+                    if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != target.utf8Start[offset] { return false }
+                }
+                return true
+            }
+            return equals("in") || equals("near") || equals("outside") || equals("at") || equals("from")
+        }) {
+            return ascii
+        }
+        return ["in", "near", "outside", "at", "from"].contains(word.lowercased())
+    }
+
     /// ``cityState(in:)`` over the line's words (split at spaces and tabs).
     static func cityState(words: [String]) -> String? {
-        for (index, word) in words.enumerated() where ["in", "near", "outside", "at", "from"].contains(word.lowercased()) {
+        for (index, word) in words.enumerated() where isCityLead(word) {
             var cursor = index + 1
             var city: [String] = []
             while cursor < words.count, city.count < 3, words[cursor].first?.isUppercase == true {
@@ -554,15 +575,13 @@ enum AddressFinder {
                 lead = number.utf8.first!
             }
             guard lead >= 0x30, lead <= 0x39 else { continue }
-            guard let first = number.first, first.isASCII, first.isNumber,
-                  number.count <= 6, number.dropFirst().allSatisfy({ $0.isNumber || ($0.isLetter && $0.isUppercase) }) else { continue }
+            guard isHouseNumber(number) else { continue }
             if start > 0, let previous = words[start - 1].last, previous == "$" || previous == "#" { continue }
             var cursor = start + 1
             var nameWords = 0
             while cursor < words.count, nameWords <= 5 {
                 let word = trimmedWord(words[cursor])
-                let isName = word.first.map { $0.isUppercase || ($0.isNumber && isOrdinal(word)) } ?? false
-                guard isName else { break }
+                guard isNameWord(word) else { break }
                 // "4508 Avenue F", "1200 Highway 71", "300 County Road 12": a suffix word first
                 // (after a directional: "9120 W Hwy 290"), then a one-letter or numbered
                 // designator, then a directional ("9120 Hwy 290 W").
@@ -584,7 +603,7 @@ enum AddressFinder {
                    !excludedSuffixes.contains(word.lowercased()) || endsBeforeCityStateZip(words, cursor) {
                     // "Oak Hollow Dr": a suffix word followed by another is part of the name.
                     if !words[cursor].hasSuffix(","), !words[cursor].hasSuffix("."), cursor + 1 < words.count,
-                       words[cursor + 1].first?.isUppercase == true, StreetVocabulary.isSuffix(trimmedWord(words[cursor + 1])),
+                       startsUppercase(words[cursor + 1]), StreetVocabulary.isSuffix(trimmedWord(words[cursor + 1])),
                        !excludedSuffixes.contains(trimmedWord(words[cursor + 1]).lowercased()) {
                         nameWords += 1
                         cursor += 1
@@ -598,7 +617,7 @@ enum AddressFinder {
                     if !closesSentence, end < words.count, words[end].hasPrefix("#") {
                         end += words[end] == "#" ? 2 : 1
                     } else if !closesSentence, end + 1 < words.count, StreetVocabulary.isUnitDesignator(trimmedWord(words[end])),
-                              words[end].first?.isUppercase == true || words[end].hasPrefix("#") {
+                              startsUppercase(words[end]) || words[end].hasPrefix("#") {
                         end += 2
                     } else if words[end - 1].hasSuffix(","), let unitEnd = unitAfterComma(words, at: end) {
                         // "12 Oak Dr, Apt 4B, Austin": the unit is the street's, not the city's.
@@ -652,7 +671,48 @@ enum AddressFinder {
 
     /// Whether `word` is a directional written with a capital (`W`, `North`, `NE`).
     private static func isDirectional(_ word: String) -> Bool {
-        word.first?.isUppercase == true && StreetVocabulary.directionals[trimmedWord(word).lowercased()] != nil
+        startsUppercase(word) && StreetVocabulary.directionals[trimmedWord(word).lowercased()] != nil
+    }
+
+    /// `word.first?.isUppercase == true`. An ASCII byte (not CR) followed by another (or
+    /// by nothing) is the first Character on its own, uppercase when it is A-Z: answered
+    /// from the bytes.
+    static func startsUppercase(_ word: String) -> Bool {
+        let utf8 = word.utf8
+        guard let lead = utf8.first else { return false }
+        if lead < 0x80, lead != 0x0D, utf8.count == 1 || utf8[utf8.index(after: utf8.startIndex)] < 0x80 {
+            return lead >= 0x41 && lead <= 0x5A
+        }
+        return word.first?.isUppercase == true
+    }
+
+    /// Whether `number` (starting with an ASCII digit) reads as a house number: an ASCII
+    /// digit Character, then up to five numbers or capital letters. An ASCII word without
+    /// CR is a Character per byte, whose numbers are digits and capitals A-Z: read as bytes.
+    static func isHouseNumber(_ number: String) -> Bool {
+        var copy = number
+        if let ascii = copy.withUTF8({ bytes -> Bool? in
+            guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
+            guard let lead = bytes.first, lead >= 0x30, lead <= 0x39, bytes.count <= 6 else { return false }
+            return bytes.dropFirst().allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) }
+        }) {
+            return ascii
+        }
+        guard let first = number.first, first.isASCII, first.isNumber,
+              number.count <= 6, number.dropFirst().allSatisfy({ $0.isNumber || ($0.isLetter && $0.isUppercase) }) else { return false }
+        return true
+    }
+
+    /// Whether a street name's (trimmed) `word` starts as one does: with a capital, or is an
+    /// ordinal (`5th`).
+    static func isNameWord(_ word: String) -> Bool {
+        let utf8 = word.utf8
+        if let lead = utf8.first, lead < 0x80, lead != 0x0D, utf8.count == 1 || utf8[utf8.index(after: utf8.startIndex)] < 0x80 {
+            // (An ASCII first Character: a capital is A-Z, a number a digit.)
+            if lead >= 0x41 && lead <= 0x5A { return true }
+            return lead >= 0x30 && lead <= 0x39 && isOrdinal(word)
+        }
+        return word.first.map { $0.isUppercase || ($0.isNumber && isOrdinal(word)) } ?? false
     }
 
     /// The end of a unit written after the street's comma at `index` (`Apt 4B`, `Suite 900`,
@@ -709,12 +769,12 @@ enum AddressFinder {
     /// Whether a `(` is followed by an ASCII digit in `text`: a house number in parentheses,
     /// which the line's traits (a token starting with a digit) do not see.
     private static func hasParenthesisedNumber(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if previous == 0x28, byte >= 0x30, byte <= 0x39 { return true }
-            previous = byte
+        var copy = text
+        return copy.withUTF8 { bytes in
+            guard bytes.count >= 2 else { return false }
+            for index in 1..<bytes.count where bytes[index - 1] == 0x28 && bytes[index] >= 0x30 && bytes[index] <= 0x39 { return true }
+            return false
         }
-        return false
     }
 
     /// `Austin, TX 78704`, `Austin TX 78704`, `Austin, Texas 78704-1234` at the start of `text`
@@ -803,7 +863,7 @@ enum AddressFinder {
         return nil
     }
 
-    private static func isOrdinal(_ word: String) -> Bool {
+    static func isOrdinal(_ word: String) -> Bool {
         // ASCII: digits then st/nd/rd/th in any case (a Character per byte; an empty run of
         // digits passes, as `allSatisfy` does).
         let utf8 = word.utf8
@@ -1084,12 +1144,15 @@ enum AddressFinder {
         }
     }
 
-    /// `text` split at spaces and tabs (`split(whereSeparator:)` on Characters); ASCII
-    /// without "\r", where a Character is one byte, is split as bytes.
+    /// `text` split at spaces and tabs (`split(whereSeparator:)` on Characters), split as
+    /// bytes when every space and tab byte is a Character of its own (``standsAlone(_:_:)``):
+    /// no other Character is a space or a tab.
     static func spaceSeparatedWords(_ text: String) -> [String] {
         var copy = text
         if let words = copy.withUTF8({ bytes -> [String]? in
-            guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
+            for index in bytes.indices where bytes[index] == 0x20 || bytes[index] == 0x09 {
+                guard standsAlone(bytes, index) else { return nil }
+            }
             var words: [String] = []
             // (A word and the space after it take two bytes or more.)
             words.reserveCapacity(bytes.count / 2 + 1)
@@ -1107,6 +1170,29 @@ enum AddressFinder {
             return words
         }
         return text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+    }
+
+    /// Whether the space or tab byte at `index` of UTF-8 `bytes` is a Character of its own.
+    /// Only its neighbouring scalars decide (a Prepend one before it, an Extend, ZWJ or
+    /// SpacingMark one after it joins it; CR joins only LF): ASCII ones never join it, and
+    /// others are asked of the three scalars as a String (rare: a space beside a letter
+    /// that is not ASCII, or a no-break space).
+    private static func standsAlone(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        let before = index > 0 && bytes[index - 1] >= 0x80
+        let after = index + 1 < bytes.count && bytes[index + 1] >= 0x80
+        guard before || after else { return true }
+        var start = index
+        if index > 0 {
+            start -= 1
+            while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        }
+        var end = index + 1
+        if end < bytes.count {
+            end += 1
+            while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        }
+        let scalars = (index > start ? 1 : 0) + 1 + (end > index + 1 ? 1 : 0)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).count == scalars
     }
 
     /// `words.joined(separator: " ")`, sized once (the generic `joined` costs more).

@@ -61,6 +61,9 @@ enum PhoneFinder {
         // (At most ``PhoneMatch/maximumLeadIn`` characters, read only for a number found:
         // its words, lowercased, split from the bytes when ASCII; most hold no word that
         // could name another person, and are read no further.)
+        // (An ASCII lead-in is first looked over on its bytes: most have no such word, and
+        // make no words at all.)
+        if mayNameAnother(leadIn) == false { return false }
         guard let (words, labelled) = leadInWords(leadIn),
               words.contains(where: { cueWords.contains($0) || $0.hasSuffix("'s") }) else { return false }
         for (owner, word) in zip(words, words.dropFirst()) where possessedPhoneWords.contains(word) {
@@ -82,6 +85,35 @@ enum PhoneFinder {
         }
         return false
     }
+
+    /// For an ASCII lead-in, whether one of its words (as ``leadInWords(_:)`` reads them) is
+    /// one of ``cueWords`` or ends in `'s`, looked up from its bytes; nil for other text.
+    private static func mayNameAnother(_ leadIn: String) -> Bool? {
+        var copy = leadIn
+        return copy.withUTF8 { bytes -> Bool? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { lowered in
+                var length = 0
+                for index in 0...bytes.count {
+                    let byte: UInt8 = index < bytes.count ? bytes[index] : 0x20
+                    let letter = byte | 0x20
+                    if (letter >= 0x61 && letter <= 0x7A) || byte == 0x27 || byte == 0x2D {
+                        lowered[length] = byte >= 0x41 && byte <= 0x5A ? letter : byte
+                        length += 1
+                    } else if length > 0 {
+                        let word = UnsafeBufferPointer(rebasing: lowered[0..<length])
+                        if length >= 2, word[length - 2] == 0x27, word[length - 1] == UInt8(ascii: "s") { return true }
+                        if cueTable.value(of: word, 0..<length) != 0 { return true }
+                        length = 0
+                    }
+                }
+                return false
+            }
+        }
+    }
+
+    /// ``cueWords`` by their bytes.
+    private static let cueTable = ASCIIWordTable(cueWords.map { ($0, 1) })
 
     /// The words of a lead-in, lowercased (letters, `'` and `-`; `’` read as `'`), and as a
     /// bit mask those followed by `:`; nil when none is.
@@ -164,7 +196,7 @@ enum PhoneFinder {
         guard mayFind(in: lines) else { return nil }
         let lineTexts = lines.lines
         let digits = lines.traits.reduce(0) { $0 + Int($1.digits) }
-        let match = choose(in: lines.joined, excluding: relays, mayHoldTwo: digits >= 20) { index in
+        let match = choose(in: lines.joined, excluding: relays, mayHoldTwo: { digits >= 20 }) { index in
             index < lineTexts.count ? lineTexts[index].text : nil
         }
         return match.map { HeuristicFinding(value: $0, line: $0.line, rule: $0.isNANP ? "phone number" : "labelled phone, not NANP") }
@@ -178,17 +210,20 @@ enum PhoneFinder {
     static func prospectPhone(in text: String, excluding relays: Set<String> = []) -> PhoneMatch? {
         // (The quoted words spaced out, lines kept: numbers keep their line numbers.)
         let text = BuilderQuotation.blanked(text) ?? text
-        return choose(in: text, excluding: relays, mayHoldTwo: hasDigits(20, in: text)) { index in line(index, of: text) }
+        return choose(in: text, excluding: relays, mayHoldTwo: { hasDigits(20, in: text) }) { index in line(index, of: text) }
     }
 
     /// Whether `text` holds at least `count` ASCII digits (counting stops there).
     private static func hasDigits(_ count: Int, in text: String) -> Bool {
-        var found = 0
-        for byte in text.utf8 where byte &- 0x30 < 10 {
-            found += 1
-            if found == count { return true }
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var found = 0
+            for byte in bytes where byte &- 0x30 < 10 {
+                found += 1
+                if found == count { return true }
+            }
+            return false
         }
-        return false
     }
 
     /// The 0-based line `index` of `text` (split at LF), found from the bytes: a text's
@@ -208,16 +243,18 @@ enum PhoneFinder {
     }
 
     /// The first NANP number that is the writer's, else the scanner's first labelled or
-    /// international one when it is; `lineText(i)` is the text's 0-based line `i`.
+    /// international one when it is; `lineText(i)` is the text's 0-based line `i`, a part of
+    /// `text`. `mayHoldTwo` is whether the text may hold a second NANP number (asked only
+    /// when the first may give way to it).
     private static func choose(
-        in text: String, excluding relays: Set<String>, mayHoldTwo: Bool = true, lineText: (Int) -> String?
+        in text: String, excluding relays: Set<String>, mayHoldTwo: () -> Bool = { true }, lineText: (Int) -> String?
     ) -> PhoneMatch? {
-        // (A line mentions a fax only if the text does: most texts are not split into lines.)
-        let textMentionsFax = FoldedSearch.contains(text, "fax")
+        // (Only the number's own line is searched for "fax": a part of the text, so the
+        // text's other lines could not make it mention one.)
         func usable(_ match: PhoneMatch) -> Bool {
             if relays.contains(match.number) { return false }
             if saysNotProspects(match.leadIn) { return false }
-            guard textMentionsFax, match.line >= 1, let line = lineText(match.line - 1), mentionsFax(line) else { return true }
+            guard match.line >= 1, let line = lineText(match.line - 1), mentionsFax(line) else { return true }
             // A fax line: the number is the fax unless its own label says otherwise
             // ("Fax: 512-555-0198 / Mobile: 512-555-0199").
             return !mentionsFax(match.leadIn) && labelsAPhone(match.leadIn)
@@ -225,7 +262,7 @@ enum PhoneFinder {
         // (Most texts' first number is the writer's: the rest are read only when it is not.)
         if let first = scanner.phones(in: text, limit: 1).first {
             // (With fewer than 20 digits there is no second NANP number to give way to.)
-            if usable(first), !mayHoldTwo || !namesAnotherPersons(first, lineText: lineText) { return first }
+            if usable(first), !mayHoldTwo() || !namesAnotherPersons(first, lineText: lineText) { return first }
             // Someone else's ("Greg's number is ...", "his cell") gives way to a number of
             // the writer's given too ("Mine is ..."); with none, it is the contact there is.
             let rest = scanner.phones(in: text).dropFirst().filter(usable)

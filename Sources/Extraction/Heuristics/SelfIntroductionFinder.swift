@@ -85,12 +85,11 @@ enum SelfIntroductionFinder {
             return (myName, thisIs, bytes.contains { $0 >= 0x41 && $0 <= 0x5A })
         }
         if let start = myName,
-           let name = name(after: characterOffset(ofByte: start + myNameIs.utf8CodeUnitCount, in: text), in: text,
-                           capitalisedOnly: hasCapital) {
+           let name = name(at: index(ofByte: start + myNameIs.utf8CodeUnitCount, in: text), in: text, capitalisedOnly: hasCapital) {
             return name
         }
         if let (start, letters) = thisIs, letters <= longestGreetingLetters, isAfterGreeting(ascii: text, before: start) {
-            return name(after: characterOffset(ofByte: start + Self.thisIs.utf8CodeUnitCount, in: text), in: text, capitalisedOnly: true)
+            return name(at: index(ofByte: start + Self.thisIs.utf8CodeUnitCount, in: text), in: text, capitalisedOnly: true)
         }
         // `I'm Nina Patel`, `I am Nina Patel`: the first of them, after a greeting.
         let iAm = copy.withUTF8 { bytes -> (start: Int, length: Int)? in
@@ -98,7 +97,7 @@ enum SelfIntroductionFinder {
                 .compactMap { found, length in found.map { ($0, length) } }.min { $0.0 < $1.0 }
         }
         guard let (start, length) = iAm, isAfterGreeting(ascii: text, before: start) else { return nil }
-        return fullName(after: characterOffset(ofByte: start + length, in: text), in: text)
+        return fullName(at: index(ofByte: start + length, in: text), in: text)
     }
 
     /// Whether the ASCII text before byte `start` is empty or a greeting (a greeting has at
@@ -113,24 +112,32 @@ enum SelfIntroductionFinder {
 
     /// The name after `I'm` at Character offset `offset` of `text`: only a whole name (first
     /// and last) of capitalised words, since `I'm` is followed by much else (`I'm Excited`).
-    private static func fullName(after offset: Int, in text: String) -> PersonName? {
-        guard let name = name(after: offset, in: text, capitalisedOnly: true), name.first != nil, name.last != nil else { return nil }
-        let clause = text.dropFirst(offset).prefix { !",.;:!?()/|\"".contains($0) && $0 != "\u{2014}" && $0 != "\u{2013}" }
-        // (`name(after:in:capitalisedOnly:)` accepts a name in capitals too: not here.)
-        guard clause.split(separator: " ").first?.contains(where: \.isLowercase) == true else { return nil }
+    static func fullName(after offset: Int, in text: String) -> PersonName? {
+        fullName(at: index(ofCharacter: offset, in: text), in: text)
+    }
+
+    /// ``fullName(after:in:)`` from the Character boundary `start`.
+    private static func fullName(at start: String.Index, in text: String) -> PersonName? {
+        guard let name = name(at: start, in: text, capitalisedOnly: true), name.first != nil, name.last != nil else { return nil }
+        // (`name(at:in:capitalisedOnly:)` accepts a name in capitals too: not here.)
+        var firstWord: Substring?
+        forEachClauseWord(text[start...]) { word in
+            firstWord = word
+            return false
+        }
+        guard firstWord?.contains(where: \.isLowercase) == true else { return nil }
         return name
     }
 
-    /// The Character offset of byte `offset` of ASCII `text` (at a Character boundary):
-    /// the bytes before it less one per CR LF pair.
-    private static func characterOffset(ofByte offset: Int, in text: String) -> Int {
-        var pairs = 0
-        var previous: UInt8 = 0
-        for byte in text.utf8.prefix(offset) {
-            if byte == 0x0A, previous == 0x0D { pairs += 1 }
-            previous = byte
-        }
-        return offset - pairs
+    /// Where byte `offset` of ASCII `text` is: a Character boundary when it follows a space
+    /// (every phrase read ends in one), as `dropFirst` of its Character offset would give.
+    private static func index(ofByte offset: Int, in text: String) -> String.Index {
+        text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+    }
+
+    /// Where Character `offset` of `text` is (its end past the last Character).
+    private static func index(ofCharacter offset: Int, in text: String) -> String.Index {
+        text.index(text.startIndex, offsetBy: offset, limitedBy: text.endIndex) ?? text.endIndex
     }
 
     private static let myNameIs: StaticString = "my name is "
@@ -167,16 +174,56 @@ enum SelfIntroductionFinder {
     }
 
     /// The name at Character offset `offset` of `text`.
-    private static func name(after offset: Int, in text: String, capitalisedOnly: Bool) -> PersonName? {
-        let rest = text.dropFirst(offset)
-        let clause = rest.prefix { !",.;:!?()/|\"".contains($0) && $0 != "\u{2014}" && $0 != "\u{2013}" }
+    static func name(after offset: Int, in text: String, capitalisedOnly: Bool) -> PersonName? {
+        name(at: index(ofCharacter: offset, in: text), in: text, capitalisedOnly: capitalisedOnly)
+    }
+
+    /// The name from the Character boundary `start` of `text`: the clause's words up to a
+    /// joining word, at most four.
+    private static func name(at start: String.Index, in text: String, capitalisedOnly: Bool) -> PersonName? {
         var words: [Substring] = []
-        for word in clause.split(separator: " ") {
-            if word == "-" || stopWords.contains(word.lowercased()) { break }
+        forEachClauseWord(text[start...]) { word in
+            if word == "-" || stopWords.contains(word.lowercased()) { return false }
             words.append(word)
-            if words.count == 4 { break }
+            return words.count < 4
         }
         guard let first = words.first, !capitalisedOnly || first.first?.isUppercase == true else { return nil }
         return SignatureNameFinder.name(words.joined(separator: " "))
+    }
+
+    /// The words (split at spaces, none empty) of the clause that opens `rest`, which ends
+    /// at the first ``endsClause(_:)`` Character, given to `body` in order until it returns
+    /// false: read as far as they are wanted, not the whole line (a name is a few words).
+    private static func forEachClauseWord(_ rest: Substring, _ body: (Substring) -> Bool) {
+        var wordStart: Substring.Index?
+        var index = rest.startIndex
+        while index < rest.endIndex {
+            let character = rest[index]
+            if endsClause(character) { break }
+            if character == " " {
+                if let start = wordStart {
+                    guard body(rest[start..<index]) else { return }
+                    wordStart = nil
+                }
+            } else if wordStart == nil {
+                wordStart = index
+            }
+            index = rest.index(after: index)
+        }
+        if let start = wordStart { _ = body(rest[start..<index]) }
+    }
+
+    /// Whether `character` ends the clause a name is read from: one of `,.;:!?()/|"`, an em
+    /// or en dash. (A Character of one byte is that ASCII scalar, equal to such a Character
+    /// only if it is it; a longer one is compared as a Character: U+037E equals `;`.)
+    private static func endsClause(_ character: Character) -> Bool {
+        let utf8 = character.utf8
+        if utf8.count == 1, let byte = utf8.first {
+            switch byte {
+            case 0x2C, 0x2E, 0x3B, 0x3A, 0x21, 0x3F, 0x28, 0x29, 0x2F, 0x7C, 0x22: return true
+            default: return false
+            }
+        }
+        return ",.;:!?()/|\"".contains(character) || character == "\u{2014}" || character == "\u{2013}"
     }
 }

@@ -75,10 +75,10 @@ enum SignatureNameFinder {
             return nil
         }
         let linesBefore = text.utf8[..<start].count { $0 == UInt8(ascii: "\n") }
-        let tail = text[start...].split(separator: "\n", omittingEmptySubsequences: false)
+        let tail = lines(of: text, from: text.utf8.distance(from: text.utf8.startIndex, to: start))
         var seen = 0
         for index in tail.indices.reversed() {
-            let line = ValueNormalizer.trimmingWhitespace(String(tail[index]))
+            let line = ValueNormalizer.trimmingWhitespace(tail[index])
             guard !line.isEmpty else { continue }
             seen += 1
             if seen > 8 { return nil }
@@ -87,6 +87,23 @@ enum SignatureNameFinder {
             }
         }
         return nil
+    }
+
+    /// The lines of `text` from byte `start` (a line start), as `split(separator: "\n",
+    /// omittingEmptySubsequences: false)` of that part gives them: an LF byte is a `"\n"`
+    /// Character unless a CR is before it (then the two are one Character, no separator).
+    static func lines(of text: String, from start: Int) -> [String] {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var lines: [String] = []
+            var lineStart = start
+            for index in start..<bytes.count where bytes[index] == 0x0A && !(index > start && bytes[index - 1] == 0x0D) {
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<index]), as: UTF8.self))
+                lineStart = index + 1
+            }
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart...]), as: UTF8.self))
+            return lines
+        }
     }
 
     /// Whether a whole line is a closing (`Best,`, `Thanks!`, `Kind regards`).

@@ -162,12 +162,21 @@ public enum BudgetParser {
     /// compared as strings (short ones compare as two words), sparing the other words the
     /// hashing of a dictionary lookup.
     static func mayEndOpenRangePhrase(_ word: String) -> Bool {
+        // (Each of them is ASCII, two to seven bytes, and starts with one of these letters;
+        // no other string equals one, so most words are answered before any comparison.)
+        let utf8 = word.utf8
+        guard utf8.count >= 2, utf8.count <= 7, let first = utf8.first, openRangeFirstLetters & (1 << UInt32(first & 31)) != 0,
+              first >= 0x61, first <= 0x7A else { return false }
         switch word {
         case "under", "below", "than", "to", "upto", "max", "maximum", "most", "exceed", "of", "at", "within",
              "over", "above", "least", "min", "minimum": return true
         default: return false
         }
     }
+
+    /// The first letters of the words ``mayEndOpenRangePhrase(_:)`` accepts, as bits of their
+    /// low five bits (a-z are 1-26).
+    private static let openRangeFirstLetters: UInt32 = "ubtmeoawl".utf8.reduce(0) { $0 | 1 << UInt32($1 & 31) }
 
     /// Every phrase of ``highOnlyPhrases`` and ``lowOnlyPhrases``, for tests.
     static var openRangePhrases: [[String]] { highOnlyPhrases + lowOnlyPhrases }

@@ -26,7 +26,63 @@ enum TextScanning {
         }), let collapsed {
             return collapsed
         }
+        if let collapsed = bytewiseCollapsed(text) { return collapsed }
         return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// ``collapsed(_:)`` of text that is not ASCII, on its bytes, when its whitespace
+    /// Characters are its ASCII whitespace bytes (CR LF one Character of two): no scalar that
+    /// is not ASCII is whitespace, and every space is a Character of its own (a tab, CR or LF
+    /// is a control, which joins nothing but CR LF; a space joins only a Prepend scalar before
+    /// it or an Extend, ZWJ or SpacingMark one after it, so beside a byte that is not ASCII
+    /// the three scalars around it are asked). Nil otherwise (the Character split decides).
+    private static func bytewiseCollapsed(_ text: some StringProtocol) -> String? {
+        for scalar in text.unicodeScalars where !scalar.isASCII && scalar.properties.isWhitespace { return nil }
+        var copy = String(text)
+        return copy.withUTF8 { bytes -> String? in
+            for index in bytes.indices where bytes[index] == 0x20 {
+                guard spaceStandsAlone(bytes, index) else { return nil }
+            }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { out in
+                var length = 0
+                var pendingSpace = false
+                for byte in bytes {
+                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                        pendingSpace = length > 0
+                    } else {
+                        if pendingSpace {
+                            out[length] = 0x20
+                            length += 1
+                            pendingSpace = false
+                        }
+                        out[length] = byte
+                        length += 1
+                    }
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: out[0..<length]), as: UTF8.self)
+            }
+        }
+    }
+
+    /// Whether the space byte at `index` of UTF-8 `bytes` is a Character of its own: with
+    /// ASCII bytes (or an end) on both sides it is; else the scalars before and after it,
+    /// with it, make as many Characters as scalars.
+    private static func spaceStandsAlone(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        let before = index > 0 && bytes[index - 1] >= 0x80
+        let after = index + 1 < bytes.count && bytes[index + 1] >= 0x80
+        guard before || after else { return true }
+        var start = index
+        if index > 0 {
+            start -= 1
+            while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        }
+        var end = index + 1
+        if end < bytes.count {
+            end += 1
+            while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        }
+        let scalars = (index > start ? 1 : 0) + 1 + (end > index + 1 ? 1 : 0)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).count == scalars
     }
 
     /// `text` without leading and trailing whitespace.
@@ -83,6 +139,8 @@ enum TextScanning {
         guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { scratch in
             var result: [String] = []
+            // (About a word per five bytes of prose: reserved once rather than grown.)
+            result.reserveCapacity(bytes.count / 5 + 4)
             var length = 0
             for byte in bytes {
                 let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte

@@ -97,6 +97,7 @@ public enum TimelinePhrase {
         static let ordinalQuarter = Kind(rawValue: 8)
         static let numberWord = Kind(rawValue: 16)
         static let unit = Kind(rawValue: 32)
+        static let holiday = Kind(rawValue: 64)
     }
 
     /// The lists' words by their bytes (all lowercase ASCII), each with its ``Kind``.
@@ -108,6 +109,7 @@ public enum TimelinePhrase {
         entries += ordinalQuarters.keys.map { ($0, Kind.ordinalQuarter.rawValue) }
         entries += numberWords.keys.map { ($0, Kind.numberWord.rawValue) }
         entries += units.keys.map { ($0, Kind.unit.rawValue) }
+        entries += holidays.map { ($0, Kind.holiday.rawValue) }
         return ASCIIWordTable(entries)
     }()
 
@@ -127,6 +129,7 @@ public enum TimelinePhrase {
         if ordinalQuarters[word] != nil { kind.insert(.ordinalQuarter) }
         if numberWords[word] != nil { kind.insert(.numberWord) }
         if units[word] != nil { kind.insert(.unit) }
+        if holidays.contains(word) { kind.insert(.holiday) }
         return kind
     }
 
@@ -187,10 +190,13 @@ public enum TimelinePhrase {
         func word(_ offset: Int) -> String? { i + offset < w.count ? w[i + offset] : nil }
         func year(_ offset: Int) -> String? {
             guard let candidate = word(offset) else { return nil }
-            if candidate.count == 4, TextScanning.allDigits(candidate), candidate.hasPrefix("20") { return candidate }
+            // (All ASCII digits: a Character per byte.)
+            if TextScanning.allDigits(candidate), candidate.utf8.count == 4, candidate.hasPrefix("20") { return candidate }
             return nil
         }
         let current = w[i]
+        // (Which lists hold the word, by one lookup: asked of most words below.)
+        let currentKind = kind(current)
         // asap
         if current == "asap" || current == "immediately" || current == "urgent" { return ("asap", 1, false) }
         if current == "as", word(1) == "soon", word(2) == "as", word(3) == "possible" { return ("asap", 4, false) }
@@ -219,7 +225,7 @@ public enum TimelinePhrase {
             if word(1) == "in", let y = year(2) { return (y, 3, false) }
         }
         // "Christmas 2027", "Thanksgiving of 2027" (without a year, only after "by").
-        if holidays.contains(current) {
+        if currentKind.contains(.holiday) {
             if let y = year(1) { return (current + " " + y, 2, false) }
             if word(1) == "of", let y = year(2) { return (current + " " + y, 3, false) }
             return nil
@@ -266,7 +272,6 @@ public enum TimelinePhrase {
             if word(1) == "of", let y = year(2) { return ("q\(digit) \(y)", 3, false) }
             return ("q\(digit)", 1, false)
         }
-        let currentKind = kind(current)
         if currentKind.contains(.ordinalQuarter), let quarter = ordinalQuarters[current], word(1) == "quarter" {
             if let y = year(2) { return ("q\(quarter) \(y)", 3, false) }
             if word(2) == "of", let y = year(3) { return ("q\(quarter) \(y)", 4, false) }
@@ -325,7 +330,7 @@ public enum TimelinePhrase {
     private static func quantity(_ w: [String], at i: Int) -> (String, Int)? {
         func number(_ index: Int) -> Int? {
             guard index < w.count else { return nil }
-            if TextScanning.allDigits(w[index]), w[index].count <= 2 { return Int(w[index]) }
+            if TextScanning.allDigits(w[index]), w[index].utf8.count <= 2 { return Int(w[index]) }
             return numberWord(w[index])
         }
         guard let first = number(i) else { return nil }
