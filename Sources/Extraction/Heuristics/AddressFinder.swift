@@ -1145,13 +1145,13 @@ enum AddressFinder {
     }
 
     /// `text` split at spaces and tabs (`split(whereSeparator:)` on Characters), split as
-    /// bytes when every space and tab byte is a Character of its own (``standsAlone(_:_:)``):
+    /// bytes when every space and tab byte is a Character of its own (``ASCIIByteCharacter/standsAlone(_:at:)``):
     /// no other Character is a space or a tab.
     static func spaceSeparatedWords(_ text: String) -> [String] {
         var copy = text
         if let words = copy.withUTF8({ bytes -> [String]? in
             for index in bytes.indices where bytes[index] == 0x20 || bytes[index] == 0x09 {
-                guard standsAlone(bytes, index) else { return nil }
+                guard ASCIIByteCharacter.standsAlone(bytes, at: index) else { return nil }
             }
             var words: [String] = []
             // (A word and the space after it take two bytes or more.)
@@ -1170,29 +1170,6 @@ enum AddressFinder {
             return words
         }
         return text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-    }
-
-    /// Whether the space or tab byte at `index` of UTF-8 `bytes` is a Character of its own.
-    /// Only its neighbouring scalars decide (a Prepend one before it, an Extend, ZWJ or
-    /// SpacingMark one after it joins it; CR joins only LF): ASCII ones never join it, and
-    /// others are asked of the three scalars as a String (rare: a space beside a letter
-    /// that is not ASCII, or a no-break space).
-    private static func standsAlone(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
-        let before = index > 0 && bytes[index - 1] >= 0x80
-        let after = index + 1 < bytes.count && bytes[index + 1] >= 0x80
-        guard before || after else { return true }
-        var start = index
-        if index > 0 {
-            start -= 1
-            while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
-        }
-        var end = index + 1
-        if end < bytes.count {
-            end += 1
-            while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
-        }
-        let scalars = (index > start ? 1 : 0) + 1 + (end > index + 1 ? 1 : 0)
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).count == scalars
     }
 
     /// `words.joined(separator: " ")`, sized once (the generic `joined` costs more).

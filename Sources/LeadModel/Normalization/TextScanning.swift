@@ -5,24 +5,7 @@ enum TextScanning {
         // ASCII: whitespace is 0x09-0x0D and space (CR LF, one Character, is whitespace too).
         if let collapsed = text.utf8.withContiguousStorageIfAvailable({ bytes -> String? in
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { out in
-                var length = 0
-                var pendingSpace = false
-                for byte in bytes {
-                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                        pendingSpace = length > 0
-                    } else {
-                        if pendingSpace {
-                            out[length] = 0x20
-                            length += 1
-                            pendingSpace = false
-                        }
-                        out[length] = byte
-                        length += 1
-                    }
-                }
-                return String(decoding: UnsafeBufferPointer(rebasing: out[0..<length]), as: UTF8.self)
-            }
+            return whitespaceBytesCollapsed(bytes)
         }), let collapsed {
             return collapsed
         }
@@ -41,48 +24,32 @@ enum TextScanning {
         var copy = String(text)
         return copy.withUTF8 { bytes -> String? in
             for index in bytes.indices where bytes[index] == 0x20 {
-                guard spaceStandsAlone(bytes, index) else { return nil }
+                guard ASCIIByteCharacter.standsAlone(bytes, at: index) else { return nil }
             }
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { out in
-                var length = 0
-                var pendingSpace = false
-                for byte in bytes {
-                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                        pendingSpace = length > 0
-                    } else {
-                        if pendingSpace {
-                            out[length] = 0x20
-                            length += 1
-                            pendingSpace = false
-                        }
-                        out[length] = byte
-                        length += 1
-                    }
-                }
-                return String(decoding: UnsafeBufferPointer(rebasing: out[0..<length]), as: UTF8.self)
-            }
+            return whitespaceBytesCollapsed(bytes)
         }
     }
 
-    /// Whether the space byte at `index` of UTF-8 `bytes` is a Character of its own: with
-    /// ASCII bytes (or an end) on both sides it is; else the scalars before and after it,
-    /// with it, make as many Characters as scalars.
-    private static func spaceStandsAlone(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
-        let before = index > 0 && bytes[index - 1] >= 0x80
-        let after = index + 1 < bytes.count && bytes[index + 1] >= 0x80
-        guard before || after else { return true }
-        var start = index
-        if index > 0 {
-            start -= 1
-            while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+    /// UTF-8 `bytes` with each run of ASCII whitespace bytes made one space, trimmed.
+    private static func whitespaceBytesCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { out in
+            var length = 0
+            var pendingSpace = false
+            for byte in bytes {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    pendingSpace = length > 0
+                } else {
+                    if pendingSpace {
+                        out[length] = 0x20
+                        length += 1
+                        pendingSpace = false
+                    }
+                    out[length] = byte
+                    length += 1
+                }
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<length]), as: UTF8.self)
         }
-        var end = index + 1
-        if end < bytes.count {
-            end += 1
-            while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
-        }
-        let scalars = (index > start ? 1 : 0) + 1 + (end > index + 1 ? 1 : 0)
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).count == scalars
     }
 
     /// `text` without leading and trailing whitespace.
