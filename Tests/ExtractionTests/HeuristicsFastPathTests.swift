@@ -108,31 +108,6 @@ struct HeuristicsFastPathTests {
         #expect(!PhoneFinder.namesAnotherPersons("Call me at "))
     }
 
-    /// ``SelfIntroductionFinder``'s name readings as they were written on Characters.
-    private static let stopWords: Set<String> = [
-        "and", "from", "with", "in", "at", "of", "i", "i'm", "im", "we", "my", "our", "here", "but", "who", "the", "a",
-    ]
-
-    private static func referenceName(after offset: Int, in text: String, capitalisedOnly: Bool) -> PersonName? {
-        let rest = text.dropFirst(offset)
-        let clause = rest.prefix { !",.;:!?()/|\"".contains($0) && $0 != "\u{2014}" && $0 != "\u{2013}" }
-        var words: [Substring] = []
-        for word in clause.split(separator: " ") {
-            if word == "-" || stopWords.contains(word.lowercased()) { break }
-            words.append(word)
-            if words.count == 4 { break }
-        }
-        guard let first = words.first, !capitalisedOnly || first.first?.isUppercase == true else { return nil }
-        return SignatureNameFinder.name(words.joined(separator: " "))
-    }
-
-    private static func referenceFullName(after offset: Int, in text: String) -> PersonName? {
-        guard let name = referenceName(after: offset, in: text, capitalisedOnly: true), name.first != nil, name.last != nil else { return nil }
-        let clause = text.dropFirst(offset).prefix { !",.;:!?()/|\"".contains($0) && $0 != "\u{2014}" && $0 != "\u{2013}" }
-        guard clause.split(separator: " ").first?.contains(where: \.isLowercase) == true else { return nil }
-        return name
-    }
-
     @Test func selfIntroductionNameReadingsAgree() {
         let texts = [
             "Hi, my name is Sarah Johnson and we are looking to build.", "this is Tom Baker from Round Rock",
@@ -144,9 +119,9 @@ struct HeuristicsFastPathTests {
             for offset in 0...(text.count + 1) {
                 for capitalisedOnly in [false, true] {
                     #expect(SelfIntroductionFinder.name(after: offset, in: text, capitalisedOnly: capitalisedOnly)
-                                == Self.referenceName(after: offset, in: text, capitalisedOnly: capitalisedOnly), "\(text) @\(offset)")
+                                == ReferenceSelfIntroduction.name(after: offset, in: text, capitalisedOnly: capitalisedOnly), "\(text) @\(offset)")
                 }
-                #expect(SelfIntroductionFinder.fullName(after: offset, in: text) == Self.referenceFullName(after: offset, in: text),
+                #expect(SelfIntroductionFinder.fullName(after: offset, in: text) == ReferenceSelfIntroduction.fullName(after: offset, in: text),
                         "\(text) @\(offset)")
             }
         }
