@@ -405,19 +405,13 @@ public struct LeadExtractor: Sendable {
         }
     }
 
-    /// The first recipient of the message `forwarder` forwarded (the outermost original: in a
-    /// chain of forwards, the one sent to them) that is neither `forwarder` nor at its domain
-    /// (its organization's: `mail.x.com` and `x.com` are one), when none of them is; nil when
-    /// it names no recipient (many forwards show none) or one of them is the forwarder's
-    /// (their own other address, `info@` at their domain). With the builder's mailboxes
-    /// unknown, such a forward is no builder's own mail forwarded: a third party may have
-    /// made the "original" up.
-    static func foreignAddressee(_ message: MIMEMessage, forwarder: String) -> String? {
-        guard let original = message.forwarded.last else { return nil }
-        return foreignAddressee(original.to + original.cc, forwarder: forwarder)
-    }
-
-    /// ``foreignAddressee(_:forwarder:)`` for the outermost original's To and Cc recipients.
+    /// The first of `mailboxes` (the To and Cc of the message `forwarder` forwarded: the
+    /// outermost original, in a chain of forwards the one sent to them) that is neither
+    /// `forwarder` nor at its domain (its organization's: `mail.x.com` and `x.com` are one),
+    /// when none of them is; nil when it names no recipient (many forwards show none) or one
+    /// of them is the forwarder's (their own other address, `info@` at their domain). With
+    /// the builder's mailboxes unknown, such a forward is no builder's own mail forwarded: a
+    /// third party may have made the "original" up.
     static func foreignAddressee(_ mailboxes: [Mailbox], forwarder: String) -> String? {
         let recipients = mailboxes.map(\.address).filter { $0.utf8.contains(0x40) }
         guard let first = recipients.first, let forwarderDomain = domainOf(forwarder) else { return nil }
