@@ -48,14 +48,21 @@ struct Inquiry {
             originalIsForwardersOwn = false
             attachedOriginal = nil
             sender = message.from.first
-            body = replyText ?? message.text ?? ""
-            bodyIsMessageText = replyText == nil
             subject = message.subject
             nameSource = "From header display name"
             addressSource = "From header"
+            subjectSource = "Subject header"
+            if replyText == nil, let attached = Self.attachedText(of: message) {
+                body = attached.text
+                bodyIsMessageText = false
+                bodySource = "attached text file \(attached.name)"
+                messageSource = bodySource
+                return
+            }
+            body = replyText ?? message.text ?? ""
+            bodyIsMessageText = replyText == nil
             bodySource = "body"
             messageSource = replyText == nil ? "message body" : "message body above the quoted original"
-            subjectSource = "Subject header"
             return
         }
         self.original = original
@@ -97,6 +104,31 @@ struct Inquiry {
             subject = message.subject
             subjectSource = "Subject header of the forwarding message"
         }
+    }
+
+    /// The text of a text file attached in place of a body: what a person wrote, when the
+    /// message's own text says nothing (a note sent as an attachment alone), or when it comes
+    /// from a carrier's MMS gateway, which sends the text message as `text_0.txt` beside an
+    /// empty body or its own banner. The first `text/plain` attachment named `*.txt` (or
+    /// unnamed) of at most ``maximumAttachedTextBytes``; nil when there is none or it is blank.
+    static func attachedText(of message: MIMEMessage) -> (text: String, name: String)? {
+        // (Cheapest first: nearly every message has no text attachment.)
+        guard let part = message.parts.first(where: Self.isAttachedTextFile) else { return nil }
+        let fromGateway = message.from.first.map { GenericExtractor.smsGatewaySender($0.address) != nil } ?? false
+        guard fromGateway || ValueNormalizer.trimmingWhitespace(message.text ?? "").isEmpty,
+              let text = part.decodedText(maximumBytes: Self.maximumAttachedTextBytes),
+              !ValueNormalizer.trimmingWhitespace(text).isEmpty else { return nil }
+        return (text, part.filename ?? "(unnamed)")
+    }
+
+    /// Larger text files are documents (a log, an export), not a note someone typed.
+    static let maximumAttachedTextBytes = 64 * 1024
+
+    private static func isAttachedTextFile(_ part: MIMEPart) -> Bool {
+        guard part.isAttachment, part.contentType == "text/plain", part.message == nil,
+              part.decodedSize <= maximumAttachedTextBytes else { return false }
+        guard let name = part.filename else { return true }
+        return name.lowercased().hasSuffix(".txt")
     }
 
     /// `body` cut at a line that is the forwarder's own name, when the original's writer is

@@ -74,6 +74,22 @@ public struct MIMEPart: Sendable {
         TransferDecoder.decode(source.materialized(), range: bodyRange, encoding: transferEncoding).bytes
     }
 
+    /// A `text/plain` part's text, decoded now as body text is (transfer encoding, declared
+    /// charset, `\n` line endings, no byte order mark), cut to at most `maximumBytes` of
+    /// decoded bytes at a character boundary; nil for any other type.
+    ///
+    /// For a text file sent as an attachment, which is where some mail puts what a person
+    /// wrote (a carrier's MMS gateway sends the text message as `text_0.txt`).
+    public func decodedText(maximumBytes: Int) -> String? {
+        guard contentType == "text/plain", maximumBytes >= 0 else { return nil }
+        var bytes = decodedBody()
+        if bytes.count > maximumBytes {
+            let cut = bytes.withUnsafeBufferPointer { LenientUTF8.boundary($0, atOrBefore: maximumBytes) }
+            bytes.removeSubrange(cut...)
+        }
+        return TextNormalizer.droppingByteOrderMark(CharsetDecoder.decodeText(&bytes, charset: contentTypeParameters["charset"]).text)
+    }
+
     init(
         headers: [MIMEHeader],
         contentType: String,
