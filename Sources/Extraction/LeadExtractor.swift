@@ -109,7 +109,7 @@ public struct LeadExtractor: Sendable {
         if view.inquiry.isForwarded, identity.mailboxes.isEmpty, !view.inquiry.originalIsForwardersOwn,
            !Inquiry.isSameMailbox(view.inquiry.original?.from, message.from.first),
            let forwarder = message.from.first?.address,
-           let addressee = view.forwardedRecipients.last.flatMap({ Self.foreignAddressee($0.to + $0.cc, forwarder: forwarder) }) {
+           let addressee = view.forwardedRecipients.last.flatMap({ Self.foreignAddressee($0.to + $0.cc, forwarder: forwarder, forwarderName: message.from.first?.name) }) {
             builder.lead.flagForReview("forwarded by \(forwarder), but the original went to \(addressee): check who wrote the original")
         }
         if view.inquiry.originalIsForwardersOwn {
@@ -412,9 +412,18 @@ public struct LeadExtractor: Sendable {
     /// of them is the forwarder's (their own other address, `info@` at their domain). With
     /// the builder's mailboxes unknown, such a forward is no builder's own mail forwarded: a
     /// third party may have made the "original" up.
-    static func foreignAddressee(_ mailboxes: [Mailbox], forwarder: String) -> String? {
+    ///
+    /// A recipient with the forwarder's own full name (`forwarderName`, two words or more) is
+    /// the forwarder too: a builder forwarding from a personal mailbox what reached their
+    /// business one ("Mike Brennan <mike@brennanhomes.com>" forwarded by "Mike Brennan
+    /// <mbrennan77@gmail.com>"), the common case that made this flag noise.
+    static func foreignAddressee(_ mailboxes: [Mailbox], forwarder: String, forwarderName: String? = nil) -> String? {
         let recipients = mailboxes.map(\.address).filter { $0.utf8.contains(0x40) }
         guard let first = recipients.first, let forwarderDomain = domainOf(forwarder) else { return nil }
+        if let name = forwarderName.map(Self.comparableFullName), name.utf8.contains(0x20),
+           mailboxes.contains(where: { $0.name.map(Self.comparableFullName) == name }) {
+            return nil
+        }
         var organization: String?
         for address in recipients {
             guard let domain = domainOf(address) else { continue }
@@ -426,6 +435,13 @@ public struct LeadExtractor: Sendable {
             if organizationalDomain(domain) == organization { return nil }
         }
         return String(first.prefix(120))
+    }
+
+    /// A display name as compared with another: trimmed, lowercased, quotes and runs of
+    /// spaces dropped ("\"Mike  Brennan\"" and "mike brennan" are one name).
+    static func comparableFullName(_ name: String) -> String {
+        ValueNormalizer.trimmingWhitespace(name).lowercased()
+            .split(whereSeparator: { $0 == " " || $0 == "\"" || $0 == "'" || $0 == "\t" }).joined(separator: " ")
     }
 
     /// The last two labels of a domain (`example.com` of `mail.example.com`): a suffix of
