@@ -39,6 +39,9 @@ enum ClientReferral {
         "client name:", "clients:", "client:", "the owners (", "the owner (", "owner contact:",
         "on behalf of my clients", "on behalf of my client", "on behalf of", "i represent", "my buyers", "my buyer",
         "our buyers", "our buyer",
+        // Several at once ("I have two clients for you: ..."): the first is read, and the
+        // flag says there are more (``severalClientsCues``).
+        "two clients", "couple of clients", "couple clients", "few clients",
         // Spanish: "Mis clientes, Javier y Rosa Domínguez, ...".
         "mis clientes", "mis clientas", "mi cliente", "mi clienta", "de parte de", "en nombre de",
         // A relative writing for their parents: flagged only (``relativeCues``).
@@ -60,15 +63,19 @@ enum ClientReferral {
         return lower >= 0x61 && lower <= 0x7A ? 1 << UInt32(lower - 0x61) : 0
     }
 
+    /// The ``nameCues`` that speak of several clients at once, the others often named in
+    /// words no cue opens ("... Raj Patel is looking at a lot in Bee Cave").
+    static let severalClientsCues: Set<String> = ["two clients", "couple of clients", "couple clients", "few clients"]
+
     /// The ``nameCues`` of a relative writing for their parents: the lead stays the writer's
     /// (who may well be the one building for them), flagged with the parents' name.
     static let relativeCues: Set<String> = ["my parents", "my mother", "my father", "my mom", "my dad"]
 
     /// What may come between a cue and the name, lowercase ASCII: "My client is Robert
-    /// Haines", "My clients are ...", "My client's name is ...".
+    /// Haines", "My clients are ...", "My client's name is ...", "two clients for you: ...".
     static let connectors: [StaticString] = [
         " is ", " are ", "'s name is ", "’s name is ", "' names are ", "’ names are ", "'s names are ", " names are ",
-        " name is ", " es ", " son ",
+        " name is ", " es ", " son ", " for you",
     ]
 
     /// Titles before a name, lowercase ASCII with the space after them: passed over.
@@ -119,7 +126,11 @@ enum ClientReferral {
             // The client is named above the writer's sign-off, never in a footer.
             return line - 1 < signature
         }, declined: { declined = true })
-        guard let client = found, let first = client.name.first, let last = client.name.last else { return declined ? .declined : .none }
+        guard let client = found, let first = client.name.first, let last = client.name.last else {
+            if declined { return .declined }
+            keepWritersPhone(&builder, text: text, writerFirstName: writerParsed?.first, bodySource: inquiry.bodySource)
+            return .none
+        }
         if isWriter(client, writerName: writerParsed, lead: builder.lead, address: writerAddress) { return .writer }
         let writerText = writerName.map { "\($0) <\(writerAddress)>" } ?? writerAddress
         if relativeCues.contains(client.cue) {
@@ -140,8 +151,7 @@ enum ClientReferral {
             return false
         }
         let phones = PhoneNumberScanner().phones(in: text)
-        // The writer's: below the signature, or said as theirs ("call me at", "my cell").
-        let writersPhones = phones.filter { !isFax($0) && ($0.line - 1 >= signature || saysWritersOwn($0.leadIn)) }
+        let writersPhones = Self.writersPhones(phones, signature: signature)
         let clientPhone = phones.first { match in
             !isFax(match) && !PhoneFinder.saysNotProspects(match.leadIn)
                 && !writersPhones.contains(where: { $0.number == match.number }) && nearClient(match.line - 1)
@@ -161,6 +171,8 @@ enum ClientReferral {
         if let other = Self.anotherClient(after: client, in: lines, before: signature) {
             // One lead per message: the other's budget or lot may be mixed into this one.
             reason += "; the message names another client too, \(other): their details may be mixed in"
+        } else if severalClientsCues.contains(client.cue) {
+            reason += "; the writer speaks of more than one client: another's details may be mixed in"
         }
         if clientEmail != nil || clientPhone != nil {
             setEmail(&builder, clientEmail, bodySource: inquiry.bodySource)
@@ -176,11 +188,37 @@ enum ClientReferral {
                                 provenance: FieldProvenance(rule: "the writer's address (the client's unknown)", location: inquiry.addressSource))
                 }
             }
-            let own = writersPhones.first { $0.line - 1 < signature } ?? writersPhones.first
+            let own = Self.writersOwnPhone(writersPhones, signature: signature)
             setPhone(&builder, own.map { ($0, "the writer's phone (the client's unknown)", "\(inquiry.bodySource) line \($0.line)") })
             builder.lead.flagForReview(reason + "; contact details are the writer's, not the client's")
         }
         return .client
+    }
+
+    /// The writer's phones among `phones`: below the signature (0-based line `signature`), or
+    /// said as theirs ("call me at", "my cell"); faxes left out.
+    static func writersPhones(_ phones: [PhoneMatch], signature: Int) -> [PhoneMatch] {
+        phones.filter { !isFax($0) && ($0.line - 1 >= signature || saysWritersOwn($0.leadIn)) }
+    }
+
+    /// The number a writer gives as theirs: the first they call theirs above the signature,
+    /// else their signature's.
+    static func writersOwnPhone(_ writersPhones: [PhoneMatch], signature: Int) -> PhoneMatch? {
+        writersPhones.first { $0.line - 1 < signature } ?? writersPhones.first
+    }
+
+    /// With no client named the lead stays the writer's, but the phone the heuristics took
+    /// from the text may be a client's ("I have two clients ... Jim and Sue Parker,
+    /// 512-555-0190"): the writer's name with a client's number reaches no one the builder
+    /// expects. The writer's own number replaces it when the text gives one; a number from
+    /// anywhere else (a form, the sender header) is left alone.
+    private static func keepWritersPhone(_ builder: inout LeadBuilder, text: String, writerFirstName: String?, bodySource: String) {
+        guard let taken = builder.lead.fields["phone"]?.location, taken.hasPrefix(bodySource) else { return }
+        let lines = LineSplitter.lines(text).map { ValueNormalizer.trimmingWhitespace(String($0)) }
+        let signature = signatureStart(lines, writerFirstName: writerFirstName)
+        guard let own = writersOwnPhone(writersPhones(PhoneNumberScanner().phones(in: text), signature: signature), signature: signature),
+              own.number != builder.lead.phone else { return }
+        setPhone(&builder, (own, "the writer's phone (no client named)", "\(bodySource) line \(own.line)"))
     }
 
     /// `cue` without the `(`, `:` and spaces at its end. (An ASCII cue, all of them, on its
@@ -527,7 +565,11 @@ enum ClientReferral {
     /// "reach me at"), not the client's ("his cell").
     static func saysWritersOwn(_ leadIn: String) -> Bool {
         guard !leadIn.isEmpty else { return false }
-        let words = Set(leadIn.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" }))
+        var split = leadIn.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" })
+        // A lead-in cut at its maximum length may start inside a word: "custom ho|me in ..."
+        // read "me", and a client's number became the writer's.
+        if leadIn.unicodeScalars.count >= PhoneMatch.maximumLeadIn, !split.isEmpty { split.removeFirst() }
+        let words = Set(split)
         if !words.isDisjoint(with: ["me", "i", "i'm", "i’m", "mine"]) { return true }
         // "my cell", not "my client's cell" ("'s" is split off with the apostrophe kept).
         return words.contains("my") && words.isDisjoint(with: clientWords)

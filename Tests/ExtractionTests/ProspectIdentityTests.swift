@@ -598,4 +598,41 @@ struct TwoClientsInOneReferralTests {
         #expect(found.reviewReasons.contains { $0.hasSuffix("the message names another client too, Beth Conroy: their details may be mixed in") },
                 "\(found.reviewReasons)")
     }
+
+    static let karen = ["From: Karen Doyle <karen@doylerealty.example>", "To: info@buildersco.example", "Subject: Two referrals"]
+
+    /// "two clients" named no client: the lead was the realtor's name with the first
+    /// client's phone, unflagged (session 18).
+    @Test func twoClientsNamedLaterKeepTheWritersOwnContact() throws {
+        let found = try lead(Self.karen, """
+            Hi Mike,
+
+            I have two clients who are both looking to build. Jim and Sue Parker want a custom home in Dripping Springs, their number is 512-555-0190. Separately, Raj Patel is looking at a lot in Bee Cave, 512-555-0191.
+
+            Karen Doyle
+            Doyle Realty
+            512-555-0100
+            """)
+        #expect(found.firstName == "Karen" && found.phone == "+15125550100", "the writer's name with the writer's number")
+        #expect(found.fields["phone"]?.rule == "the writer's phone (no client named)")
+        #expect(found.reviewReasons == ["written for someone else (\"two clients\"): the sender may be a realtor or an architect, not the prospect"])
+    }
+
+    @Test(arguments: ["I have two clients for you: Jim and Sue Parker want a custom home, 512-555-0190.",
+                      "I have a couple of clients, Jim and Sue Parker, who want a custom home. Their cell is 512-555-0190."])
+    func theFirstOfSeveralClientsIsTheLeadFlaggedSo(_ sentence: String) throws {
+        let found = try lead(Self.karen, "Hi Mike,\n\n\(sentence)\nRaj Patel is looking at a lot in Bee Cave.\n\nKaren Doyle\nDoyle Realty\n512-555-0100")
+        #expect(found.firstName == "Jim" && found.lastName == "Parker" && found.phone == "+15125550190")
+        #expect(found.reviewReasons.count == 1)
+        #expect(found.reviewReasons.first?.hasSuffix("the writer speaks of more than one client: another's details may be mixed in") == true,
+                "\(found.reviewReasons)")
+    }
+
+    /// A lead-in cut at its 40 characters began inside "home": its "me" made a client's
+    /// number the writer's own.
+    @Test func aLeadInCutInsideAWordIsNotTheWriters() {
+        #expect(!ClientReferral.saysWritersOwn("me in Dripping Springs, their number is "))
+        #expect(ClientReferral.saysWritersOwn("call me at "))
+        #expect(ClientReferral.saysWritersOwn("Please call me any time at my cell, at "), "a full-length lead-in's later words still count")
+    }
 }
