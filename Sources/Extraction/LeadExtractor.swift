@@ -52,6 +52,7 @@ public struct LeadExtractor: Sendable {
     /// message copied to the intake address) is recorded for the person it went to, and no
     /// address of the builder's is ever the prospect's.
     public func extract(from message: MIMEMessage, builder identity: BuilderIdentity) -> ExtractionOutcome {
+        let message = GluedFormFields.repaired(message) ?? message
         let headers = ClassificationHeaders(message.headers)
         if let verdict = NotALeadClassifier.verdictBeforeListAndContent(for: message, headers: headers) {
             return .ignored(reason: verdict.reason)
