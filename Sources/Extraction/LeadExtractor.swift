@@ -205,6 +205,8 @@ public struct LeadExtractor: Sendable {
             Self.fillEmail(&builder, fromLines: LineSplitter.lines(message),
                            excluding: view.senderDomain, location: "\(detected.spec.name) message field")
         }
+        // The address is finished: a ZIP without a state gives its state.
+        Self.settleState(&builder.lead)
         if let email = builder.lead.email, builder.isRelay(email) {
             builder.lead.email = nil
             builder.lead.fields["email"] = nil

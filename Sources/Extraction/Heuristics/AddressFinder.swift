@@ -11,6 +11,9 @@ import LeadModel
 ///    `, City ZIP` without a state. A street itself may be wrapped (`at 1108 Cedar` / `Ave, ...`).
 ///    A `PO Box` or rural-route box (`RR 2 Box 15`) is a mailing address, neither the build
 ///    site nor the home: it is no street here (its line's city, state and ZIP still are).
+///    A lot without a house number yet, on its road (`Lot 14 on Ridge View Dr`, `Lot 23
+///    Hillside Ct`), is a street too, written `Lot 14, Ridge View Dr` (``lotStreet(_:)``);
+///    among several streets it is the build site unless given as someone else's.
 /// 2. `City, ST 78704` (state code in capitals or a state name, then a ZIP).
 /// 3. `ZIP 78704` / `zip code: 78704`: the ZIP alone.
 /// Numbers glued to `,` (`2,800 sq ft`) or followed by lowercase words are not house
@@ -64,12 +67,16 @@ enum AddressFinder {
                 }
                 continue
             }
+            // A lot's number and its road ("Lot 14 on Ridge View Dr"): a street head word and
+            // `lot`/`tract`/`parcel` before a number, found in the line's bytes (lines with a
+            // digit and a street head word only).
+            let mayHaveLot = traits.keywords.contains(.streetHead) && mentionsLotNumber(line.text)
             // (Once a street is found only other streets matter.)
-            if !streets.isEmpty, !mayHaveStreet {
+            if !streets.isEmpty, !mayHaveStreet, !mayHaveLot {
                 if let wrapped = wrappedStreet(lines, index) { streets.append(wrapped) }
                 continue
             }
-            guard mayHaveStreet || (mayHaveZIP && (cityLine == nil || zipOnly == nil)) || (mayHaveCityState && cityStateLine == nil) else {
+            guard mayHaveStreet || mayHaveLot || (mayHaveZIP && (cityLine == nil || zipOnly == nil)) || (mayHaveCityState && cityStateLine == nil) else {
                 if let wrapped = wrappedStreet(lines, index) { streets.append(wrapped) }
                 continue
             }
@@ -87,9 +94,17 @@ enum AddressFinder {
             let readsCityStateZip = readsPlaces && cityLine == nil && mayHaveZIP && shape.mayHaveZIP
             let readsCityState = readsPlaces && cityStateLine == nil && mayHaveCityState && shape.mayHaveCityState
             let readsZIPLabel = readsPlaces && zipOnly == nil && mayHaveZIP && shape.mayHaveLabelledZIP && mentionsZipLabel(line.text)
-            guard readsStreet || readsCityStateZip || readsCityState || readsZIPLabel else { continue }
+            guard readsStreet || mayHaveLot || readsCityStateZip || readsCityState || readsZIPLabel else { continue }
             let words = spaceSeparatedWords(line.text)
-            if readsStreet, let (start, end) = streetSpan(words) {
+            var houseSpan = readsStreet ? streetSpan(words) : nil
+            // A lot's number is no house number ("Lot 23 Hillside Ct"): the lot reading has it.
+            if mayHaveLot, let (start, _) = houseSpan, start > 0, isLotWord(words[start - 1]) { houseSpan = nil }
+            // (A lot with a house number's street on its line: see below.)
+            if houseSpan == nil, mayHaveLot, let lot = lotCandidate(words, lines, index, outside: nil) {
+                streets.append(lot)
+                continue
+            }
+            if let (start, end) = houseSpan {
                 // A company's address (`Portal Inc., 2601 Network Blvd, ...`, a law firm's
                 // under its name in a signature) is neither the build site nor the home:
                 // nothing of its line is read.
@@ -102,20 +117,7 @@ enum AddressFinder {
                     continue
                 }
                 var written = streetWritten(words[start..<end])
-                // The words after the street: what splitting them joined with spaces gives
-                // (a word holds no space Character of its own, and none after the first
-                // starts with a scalar that would join the space before it).
-                let rest = Array(words[end...])
-                let next = lines.nextNonEmpty(after: index, within: 1)
-                if let tail = cityStateZip(words: rest) {
-                    written += ", " + tail
-                } else if let next, let tail = wrappedCityStateZip(rest, streetEnd: words[end - 1], next: lines.lines[next].text) {
-                    written += ", " + tail
-                } else if let next, let tail = cityStateZip(in: lines.lines[next].text), startsWithCity(lines.lines[next].text) {
-                    written += "\n" + tail
-                } else if let tail = cityState(words: rest) ?? cityZip(words: rest, after: words[end - 1]) {
-                    written += ", " + tail
-                }
+                if let place = placeAfterStreet(words, end: end, lines, index) { written += place }
                 if let address = USAddressParser.parse(written), address.street != nil {
                     let previous = start == 0 && index > 0 ? lines.lines[index - 1].text : ""
                     streets.append(StreetCandidate(
@@ -124,6 +126,12 @@ enum AddressFinder {
                     // ("Greg is at 1110 Cedar Ave and we live at 1108 Cedar Ave, ...": a second
                     // street on the line.)
                     if let second = laterStreet(words, from: end, line: line.number) { streets.append(second) }
+                    // ("We bought Lot 14 on Ridge View Dr and live at 12 Oak Dr": a lot on its
+                    // own road is another place, the site unless it is someone else's. A lot
+                    // number without its own road, "Lot 14, 418 Cedar Hollow Rd", is none.)
+                    if mayHaveLot, streets.count < maximumStreets, let lot = lotCandidate(words, lines, index, outside: start..<end) {
+                        streets.append(lot)
+                    }
                     continue
                 }
             } else if !mayHaveStreet, let wrapped = wrappedStreet(lines, index) {
@@ -156,6 +164,152 @@ enum AddressFinder {
         }
     }
 
+    /// The city, state and ZIP after a street ending at `words[end - 1]` on line `index`,
+    /// with the separator to write before them: on the same line (`, Austin, TX 78704`,
+    /// `in Austin, TX`, `, Austin 78702`), wrapped onto the next, or on the next line alone
+    /// (`\nAustin, TX 78704`); nil when none follows.
+    private static func placeAfterStreet(_ words: [String], end: Int, _ lines: InquiryLines, _ index: Int) -> String? {
+        // The words after the street: what splitting them joined with spaces gives (a word
+        // holds no space Character of its own, and none after the first starts with a
+        // scalar that would join the space before it).
+        let rest = Array(words[end...])
+        let next = lines.nextNonEmpty(after: index, within: 1)
+        if let tail = cityStateZip(words: rest) {
+            return ", " + tail
+        } else if let next, let tail = wrappedCityStateZip(rest, streetEnd: words[end - 1], next: lines.lines[next].text) {
+            return ", " + tail
+        } else if let next, let tail = cityStateZip(in: lines.lines[next].text), startsWithCity(lines.lines[next].text) {
+            return "\n" + tail
+        } else if let tail = cityState(words: rest) ?? cityZip(words: rest, after: words[end - 1]) {
+            return ", " + tail
+        }
+        return nil
+    }
+
+    // MARK: Lots
+
+    /// A lot on its road, in a line's words.
+    struct LotStreet {
+        /// The index of `Lot` (`lot`, `Tract`, `Parcel`).
+        var start: Int
+        /// The lot in its normal form: `Lot 14`, `Lot 7, Block B` (the word capitalised, the
+        /// number as written without `#`).
+        var designation: String
+        /// The road's words: `nameStart..<end`.
+        var nameStart: Int
+        var end: Int
+    }
+
+    /// Words that designate a lot (``USAddressParser`` reads the same).
+    private static let lotWords: Set<String> = ["lot", "tract", "parcel"]
+    /// Words between a lot's number and its road (`Lot 14 on Ridge View Dr`). Not `in`, `of`
+    /// or `at`, which lead to a subdivision more often than to a road (`lot 5 in the Vista
+    /// Ridge subdivision`, `Lot 3 of Oak Hills Estates`).
+    private static let lotRoadLeads: Set<String> = ["on", "off", "along", "fronting", "facing"]
+    /// Road endings and following words that make the "road" a subdivision
+    /// (`Lot 12 Vista Ridge Estates`, `Lot 4 on Saddle Creek subdivision`).
+    private static let subdivisionWords: Set<String> = [
+        "estates", "estate", "ests", "est", "village", "vlg", "heights", "hts", "subdivision", "subdiv", "sub", "addition",
+        "section", "phase", "community", "development", "neighborhood", "neighbourhood", "hoa", "ranch",
+    ]
+
+    /// Whether `word`, trimmed and lowercased, is `lot`, `tract` or `parcel`.
+    static func isLotWord(_ word: String) -> Bool {
+        lotWords.contains(lowercasedWord(trimmedWord(word)))
+    }
+
+    /// Whether `text` has `lot`, `tract` or `parcel` (any case, starting a word) followed by
+    /// spaces and a digit or `#`: what ``lotStreet(_:)`` needs, from the bytes, without a
+    /// String. (Run on the lines with a digit and a street head word.)
+    static func mentionsLotNumber(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            let count = bytes.count
+            var index = 0
+            while index + 4 < count {
+                let byte = bytes[index] | 0x20
+                // (A word's first byte: after a byte that is no ASCII letter.)
+                guard byte == 0x6C || byte == 0x74 || byte == 0x70,
+                      index == 0 || !(((bytes[index - 1] | 0x20) >= 0x61) && ((bytes[index - 1] | 0x20) <= 0x7A)) else {
+                    index += 1
+                    continue
+                }
+                var end = index
+                func matches(_ word: StaticString) -> Bool {
+                    let length = word.utf8CodeUnitCount
+                    guard index + length < count else { return false }
+                    for offset in 0..<length where bytes[index + offset] | 0x20 != word.utf8Start[offset] { return false }
+                    end = index + length
+                    return true
+                }
+                if matches("lot") || matches("tract") || matches("parcel") {
+                    var cursor = end
+                    while cursor < count, bytes[cursor] == 0x20 { cursor += 1 }
+                    if cursor > end, cursor < count,
+                       (bytes[cursor] >= 0x30 && bytes[cursor] <= 0x39) || bytes[cursor] == UInt8(ascii: "#") { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    /// A lot designation and the road it is on, in a line's words: `Lot 14 on Ridge View
+    /// Drive`, `Lot 23 Hillside Ct`, `Lot 14, Ridge View Dr`, `(Lot 7, Block B) on Saddle
+    /// Creek Trail`, `Tract 4 off FM 150`. The lot's number is up to five digits and
+    /// capitals starting with a digit (`14`, `7B`, `#14`); a block (`Block B`, `Blk 3`) may
+    /// follow it; then `on`/`off`/`along`/`fronting`/`facing` or nothing, and a street's
+    /// name words and suffix as after a house number. Not a lot without a road (`lot 5 in
+    /// the Vista Ridge subdivision`: no street to write) nor a subdivision named like one
+    /// (`Lot 12 Vista Ridge Estates`).
+    static func lotStreet(_ words: [String]) -> LotStreet? {
+        for start in words.indices where start + 2 < words.count && isLotWord(words[start]) {
+            // "a lot 2 blocks", "lot 1.5 acres": the number must be a lot number.
+            var number = trimmedWord(words[start + 1])
+            if number.hasPrefix("#") { number.removeFirst() }
+            guard isLotNumber(number), !words[start + 1].hasSuffix(".") else { continue }
+            let lotWord = lowercasedWord(trimmedWord(words[start]))
+            var designation = lotWord.prefix(1).uppercased() + lotWord.dropFirst() + " " + number
+            var cursor = start + 2
+            // "Lot 7, Block B", "Lot 7 Blk 3".
+            if cursor + 1 < words.count, !words[start + 1].hasSuffix(")"),
+               ["block", "blk"].contains(lowercasedWord(trimmedWord(words[cursor]))) {
+                let block = trimmedWord(words[cursor + 1])
+                guard isLotNumber(block) || (block.utf8.count == 1 && startsUppercase(block)), !words[cursor + 1].hasSuffix(".") else { continue }
+                designation += ", Block " + block
+                cursor += 2
+            }
+            if cursor < words.count, lotRoadLeads.contains(words[cursor]) { cursor += 1 }
+            guard cursor < words.count, let end = streetNameEnd(words, after: cursor - 1) else { continue }
+            // A subdivision, not a road: its last word, or the word after it.
+            let last = lowercasedWord(trimmedWord(words[end - 1]))
+            if subdivisionWords.contains(last) { continue }
+            if end < words.count, !closesStreet(words[end - 1]), subdivisionWords.contains(lowercasedWord(trimmedWord(words[end]))) { continue }
+            return LotStreet(start: start, designation: designation, nameStart: cursor, end: end)
+        }
+        return nil
+    }
+
+    /// The lot and road of line `index` (``lotStreet(_:)``, not within `outside`, a house
+    /// number's street) as a street candidate, with its city, state and ZIP as a house
+    /// number's; nil when the line has none.
+    private static func lotCandidate(_ words: [String], _ lines: InquiryLines, _ index: Int, outside: Range<Int>?) -> StreetCandidate? {
+        guard let lot = lotStreet(words), outside.map({ lot.end <= $0.lowerBound || lot.start >= $0.upperBound }) ?? true else { return nil }
+        var written = lot.designation + ", " + streetWritten(words[lot.nameStart..<lot.end])
+        if let place = placeAfterStreet(words, end: lot.end, lines, index) { written += place }
+        guard let address = USAddressParser.parse(written), address.street != nil else { return nil }
+        let previous = lot.start == 0 && index > 0 ? lines.lines[index - 1].text : ""
+        return StreetCandidate(finding: HeuristicFinding(value: address, line: lines.lines[index].number, rule: "lot and street"),
+                               before: words[..<lot.start], previousLine: previous, isLot: true)
+    }
+
+    /// A lot or block number: one to five ASCII digits and capitals, the first a digit.
+    private static func isLotNumber(_ word: String) -> Bool {
+        let bytes = word.utf8
+        guard let lead = bytes.first, lead >= 0x30, lead <= 0x39, bytes.count <= 5 else { return false }
+        return bytes.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) }
+    }
+
     /// Streets read before the choice is made: more are not looked for.
     private static let maximumStreets = 4
 
@@ -166,10 +320,16 @@ enum AddressFinder {
         var before: ArraySlice<String>
         /// The line before, read when no word is (`before` is empty).
         var previousLine: String
+        /// A lot on its road (``lotStreet(_:)``): the build site unless the text gives it
+        /// as someone else's.
+        var isLot = false
 
         /// Whose place it is (``role(before:previousLine:)``): read only when the text gives
         /// more than one street, most give one.
-        var role: StreetRole { AddressFinder.role(before: before, previousLine: previousLine) }
+        var role: StreetRole {
+            let role = AddressFinder.role(before: before, previousLine: previousLine)
+            return isLot && role != .someoneElses ? .site : role
+        }
     }
 
     /// Whose place a street is, by the words before it in its sentence.
@@ -577,58 +737,67 @@ enum AddressFinder {
             guard lead >= 0x30, lead <= 0x39 else { continue }
             guard isHouseNumber(number) else { continue }
             if start > 0, let previous = words[start - 1].last, previous == "$" || previous == "#" { continue }
-            var cursor = start + 1
-            var nameWords = 0
-            while cursor < words.count, nameWords <= 5 {
-                let word = trimmedWord(words[cursor])
-                guard isNameWord(word) else { break }
-                // "4508 Avenue F", "1200 Highway 71", "300 County Road 12": a suffix word first
-                // (after a directional: "9120 W Hwy 290"), then a one-letter or numbered
-                // designator, then a directional ("9120 Hwy 290 W").
-                if nameWords == 0 || nameWords == 1 && isDirectional(words[cursor - 1]),
-                   designatedRoads.contains(word.lowercased()), !words[cursor].hasSuffix(","), cursor + 1 < words.count {
-                    var designator = cursor + 1
-                    if roadWords.contains(trimmedWord(words[designator]).lowercased()),
-                       !words[designator].hasSuffix(","), designator + 1 < words.count { designator += 1 }
-                    let value = trimmedWord(words[designator])
-                    if (value.count == 1 && value.first!.isUppercase) || (!value.isEmpty && value.count <= 4 && value.allSatisfy { $0.isASCII && $0.isNumber }) {
-                        var end = designator + 1
-                        // ("Highway 71. West of town": punctuation ends the road.)
-                        if end < words.count, words[designator].last.map({ ",.;:)".contains($0) }) == false,
-                           isDirectional(words[end]) { end += 1 }
-                        return (start, end)
-                    }
+            if let end = streetNameEnd(words, after: start) { return (start, end) }
+        }
+        return nil
+    }
+
+    /// The end of a street's name words after `words[start]` (its house number, or what
+    /// leads a lot's road: ``lotStreet(_:)``): one to five name words and a suffix, or a
+    /// designated road, with a directional and unit after them (``streetSpan(_:)``); nil
+    /// when the words after `start` are no street.
+    private static func streetNameEnd(_ words: [String], after start: Int) -> Int? {
+        var cursor = start + 1
+        var nameWords = 0
+        while cursor < words.count, nameWords <= 5 {
+            let word = trimmedWord(words[cursor])
+            guard isNameWord(word) else { break }
+            // "4508 Avenue F", "1200 Highway 71", "300 County Road 12": a suffix word first
+            // (after a directional: "9120 W Hwy 290"), then a one-letter or numbered
+            // designator, then a directional ("9120 Hwy 290 W").
+            if nameWords == 0 || nameWords == 1 && isDirectional(words[cursor - 1]),
+               designatedRoads.contains(word.lowercased()), !words[cursor].hasSuffix(","), cursor + 1 < words.count {
+                var designator = cursor + 1
+                if roadWords.contains(trimmedWord(words[designator]).lowercased()),
+                   !words[designator].hasSuffix(","), designator + 1 < words.count { designator += 1 }
+                let value = trimmedWord(words[designator])
+                if (value.count == 1 && value.first!.isUppercase) || (!value.isEmpty && value.count <= 4 && value.allSatisfy { $0.isASCII && $0.isNumber }) {
+                    var end = designator + 1
+                    // ("Highway 71. West of town": punctuation ends the road.)
+                    if end < words.count, words[designator].last.map({ ",.;:)".contains($0) }) == false,
+                       isDirectional(words[end]) { end += 1 }
+                    return end
                 }
-                if nameWords >= 1, StreetVocabulary.isSuffix(word),
-                   !excludedSuffixes.contains(word.lowercased()) || endsBeforeCityStateZip(words, cursor) {
-                    // "Oak Hollow Dr": a suffix word followed by another is part of the name.
-                    if !words[cursor].hasSuffix(","), !words[cursor].hasSuffix("."), cursor + 1 < words.count,
-                       startsUppercase(words[cursor + 1]), StreetVocabulary.isSuffix(trimmedWord(words[cursor + 1])),
-                       !excludedSuffixes.contains(trimmedWord(words[cursor + 1]).lowercased()) {
-                        nameWords += 1
-                        cursor += 1
-                        continue
-                    }
-                    var end = cursor + 1
-                    let closesSentence = closesStreet(words[cursor])
-                    if !closesSentence, end < words.count, isDirectional(words[end]) {
-                        end += 1
-                    }
-                    if !closesSentence, end < words.count, words[end].hasPrefix("#") {
-                        end += words[end] == "#" ? 2 : 1
-                    } else if !closesSentence, end + 1 < words.count, StreetVocabulary.isUnitDesignator(trimmedWord(words[end])),
-                              startsUppercase(words[end]) || words[end].hasPrefix("#") {
-                        end += 2
-                    } else if words[end - 1].hasSuffix(","), let unitEnd = unitAfterComma(words, at: end) {
-                        // "12 Oak Dr, Apt 4B, Austin": the unit is the street's, not the city's.
-                        end = unitEnd
-                    }
-                    return (start, min(end, words.count))
-                }
-                if words[cursor].hasSuffix(",") || words[cursor].hasSuffix(".") { break }
-                nameWords += 1
-                cursor += 1
             }
+            if nameWords >= 1, StreetVocabulary.isSuffix(word),
+               !excludedSuffixes.contains(word.lowercased()) || endsBeforeCityStateZip(words, cursor) {
+                // "Oak Hollow Dr": a suffix word followed by another is part of the name.
+                if !words[cursor].hasSuffix(","), !words[cursor].hasSuffix("."), cursor + 1 < words.count,
+                   startsUppercase(words[cursor + 1]), StreetVocabulary.isSuffix(trimmedWord(words[cursor + 1])),
+                   !excludedSuffixes.contains(trimmedWord(words[cursor + 1]).lowercased()) {
+                    nameWords += 1
+                    cursor += 1
+                    continue
+                }
+                var end = cursor + 1
+                let closesSentence = closesStreet(words[cursor])
+                if !closesSentence, end < words.count, isDirectional(words[end]) {
+                    end += 1
+                }
+                if !closesSentence, end < words.count, words[end].hasPrefix("#") {
+                    end += words[end] == "#" ? 2 : 1
+                } else if !closesSentence, end + 1 < words.count, StreetVocabulary.isUnitDesignator(trimmedWord(words[end])),
+                          startsUppercase(words[end]) || words[end].hasPrefix("#") {
+                    end += 2
+                } else if words[end - 1].hasSuffix(","), let unitEnd = unitAfterComma(words, at: end) {
+                    // "12 Oak Dr, Apt 4B, Austin": the unit is the street's, not the city's.
+                    end = unitEnd
+                }
+                return min(end, words.count)
+            }
+            if words[cursor].hasSuffix(",") || words[cursor].hasSuffix(".") { break }
+            nameWords += 1
+            cursor += 1
         }
         return nil
     }

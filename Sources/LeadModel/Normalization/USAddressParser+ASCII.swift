@@ -193,6 +193,12 @@ private struct ASCIIAddressReader {
         return isDigit(text[wordStart(from + 1)])
     }
 
+    /// ``USAddressParser/isLotRoad(_:)`` of the segments up to `segment`.
+    func isLotRoad(_ segment: Int) -> Bool {
+        (segment >= 1 && isLotDesignation(first(segment - 1), end(segment - 1)))
+            || (segment >= 2 && isLotDesignation(first(segment - 2), end(segment - 2)))
+    }
+
     /// ``USAddressParser/startsStreet(_:)`` of the words `from..<to`.
     func startsStreet(_ from: Int, _ to: Int) -> Bool {
         guard to > from else { return false }
@@ -291,7 +297,7 @@ private struct ASCIIAddressReader {
                 if length == words, segmentCount == 1, words > 1 { continue }
                 if length == 1 {
                     // "12 Elm Ct", "1420 Oak Dr NE": a suffix or directional, not a state, unless a ZIP follows.
-                    if address.postalCode == nil, startsStreet(first(last), end(last)), isSuffix(from) || isDirectional(from) {
+                    if address.postalCode == nil, startsStreet(first(last), end(last)) || isLotRoad(last), isSuffix(from) || isDirectional(from) {
                         continue
                     }
                     var letters = 0

@@ -50,7 +50,8 @@ public enum USAddressParser {
                 guard let code = USStates.code(for: written) else { continue }
                 if length == last.count, segments.count == 1, last.count > 1 { continue }
                 // "12 Elm Ct", "1420 Oak Dr NE": a suffix or directional, not a state, unless a ZIP follows.
-                if length == 1, address.postalCode == nil, startsStreet(last),
+                // (So is a lot's road: "Lot 4, Oak Ct", "Lot 7, Block B, Elm Ct".)
+                if length == 1, address.postalCode == nil, startsStreet(last) || isLotRoad(segments),
                    StreetVocabulary.isSuffix(written) || StreetVocabulary.directionals[StreetVocabulary.key(written)] != nil {
                     continue
                 }
@@ -140,6 +141,13 @@ public enum USAddressParser {
             return first.utf8.count <= 8 && first.utf8.count(where: { $0 >= 0x30 && $0 <= 0x39 }) <= 6
         }
         return first.filter(TextScanning.isASCIIDigit).count <= 6 && first.count <= 8
+    }
+
+    /// Whether the last of `segments` follows a lot designation, right after it or after
+    /// one segment more (its block: `Lot 7, Block B, Elm Ct`).
+    static func isLotRoad(_ segments: [[String]]) -> Bool {
+        let count = segments.count
+        return (count >= 2 && isLotDesignation(segments[count - 2])) || (count >= 3 && isLotDesignation(segments[count - 3]))
     }
 
     /// `Lot 22`, `Lot 7B`, `Tract 4`.
