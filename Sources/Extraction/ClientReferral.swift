@@ -214,9 +214,12 @@ enum ClientReferral {
     /// anywhere else (a form, the sender header) is left alone.
     private static func keepWritersPhone(_ builder: inout LeadBuilder, text: String, writerFirstName: String?, bodySource: String) {
         guard let taken = builder.lead.fields["phone"]?.location, taken.hasPrefix(bodySource) else { return }
+        let phones = PhoneNumberScanner().phones(in: text)
+        // (Most such texts give one number, or the writer's first: nothing to replace.)
+        guard phones.contains(where: { $0.number != builder.lead.phone }) else { return }
         let lines = LineSplitter.lines(text).map { ValueNormalizer.trimmingWhitespace(String($0)) }
         let signature = signatureStart(lines, writerFirstName: writerFirstName)
-        guard let own = writersOwnPhone(writersPhones(PhoneNumberScanner().phones(in: text), signature: signature), signature: signature),
+        guard let own = writersOwnPhone(writersPhones(phones, signature: signature), signature: signature),
               own.number != builder.lead.phone else { return }
         setPhone(&builder, (own, "the writer's phone (no client named)", "\(bodySource) line \(own.line)"))
     }

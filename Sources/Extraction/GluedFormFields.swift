@@ -19,13 +19,16 @@ enum GluedFormFields {
         var start = headers.endIndex
         var labels = 0
         var namesContact = false
-        for index in headers.indices.reversed() {
-            let name = normalized(headers[index].name)
-            if mailFields.contains(name) { break }
-            guard formLabels.contains(name) else { continue }
-            start = index
-            labels += 1
-            namesContact = namesContact || contactLabels.contains(name)
+        fields: for index in headers.indices.reversed() {
+            let kind = kind(of: headers[index].name)
+            switch kind {
+            case .mail: break fields
+            case .other: continue
+            case .contact, .form:
+                start = index
+                labels += 1
+                namesContact = namesContact || kind == .contact
+            }
         }
         guard labels >= 2, namesContact else { return nil }
         var text = headers[start...].map { "\($0.name): \($0.value)" }.joined(separator: "\n")
@@ -40,28 +43,53 @@ enum GluedFormFields {
             parts: message.parts, inReplyTo: message.inReplyTo, references: message.references)
     }
 
-    /// A field name lowercased, `_` as `-`. (Names are short: their lowercased copies are
-    /// small strings, not allocations.)
-    private static func normalized(_ name: String) -> String {
-        name.lowercased().replacing("_", with: "-")
+    private enum FieldKind {
+        case mail, contact, form, other
     }
+
+    /// What a field name is, compared on its bytes A-Z folded and `_` as `-` (this runs on
+    /// every message, over the header's last fields: no String is made).
+    private static func kind(of name: String) -> FieldKind {
+        var name = name
+        return name.withUTF8 { bytes in
+            // (Most fields after mail's own are "X-" ones: no label starts so.)
+            guard bytes.count < namesByLength.count, bytes.count < 2 || bytes[1] != UInt8(ascii: "-") else { return .other }
+            for (candidate, kind) in namesByLength[bytes.count] where zip(bytes, candidate).allSatisfy({ folded($0) == $1 }) {
+                return kind
+            }
+            return .other
+        }
+    }
+
+    @inline(__always) private static func folded(_ byte: UInt8) -> UInt8 {
+        byte == UInt8(ascii: "_") ? UInt8(ascii: "-") : (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+    }
+
+    /// The names below by their length in bytes, each with its kind.
+    private static let namesByLength: [[(name: [UInt8], kind: FieldKind)]] = {
+        let all = mailFields.map { ($0, FieldKind.mail) } + contactLabels.map { ($0, .contact) } + otherFormLabels.map { ($0, .form) }
+        var table = [[(name: [UInt8], kind: FieldKind)]](repeating: [], count: all.map(\.0.utf8.count).max()! + 1)
+        for (name, kind) in all { table[name.utf8.count].append((Array(name.utf8), kind)) }
+        return table
+    }()
 
     /// Fields of mail itself (RFC 5322, MIME, common transport): a form field run never
     /// holds one, and mail's own header usually ends with one.
-    static let mailFields: Set<String> = [
+    static let mailFields: [String] = [
         "from", "to", "cc", "bcc", "subject", "date", "message-id", "reply-to", "sender", "in-reply-to", "references",
         "mime-version", "content-type", "content-transfer-encoding", "content-disposition", "received", "return-path",
         "dkim-signature", "authentication-results", "delivered-to", "x-mailer", "user-agent", "list-unsubscribe",
     ]
 
-    /// Labels of web form fields that are valid field names (no space).
-    static let formLabels: Set<String> = contactLabels.union([
+    /// Labels of web form fields that are valid field names (no space), besides
+    /// ``contactLabels``.
+    static let otherFormLabels: [String] = [
         "message", "your-message", "comments", "comment", "details", "budget", "project", "project-type", "address",
         "street", "city", "state", "zip", "zipcode", "zip-code", "postal-code", "timeline", "lot", "company", "subject-line",
-    ])
+    ]
 
     /// The labels of a way to reach or name the prospect.
-    static let contactLabels: Set<String> = [
+    static let contactLabels: [String] = [
         "name", "fullname", "full-name", "your-name", "first-name", "firstname", "last-name", "lastname",
         "email", "e-mail", "email-address", "your-email", "phone", "phone-number", "telephone", "tel", "mobile", "cell",
     ]

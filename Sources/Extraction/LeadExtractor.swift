@@ -52,7 +52,14 @@ public struct LeadExtractor: Sendable {
     /// message copied to the intake address) is recorded for the person it went to, and no
     /// address of the builder's is ever the prospect's.
     public func extract(from message: MIMEMessage, builder identity: BuilderIdentity) -> ExtractionOutcome {
-        let message = GluedFormFields.repaired(message) ?? message
+        // (Passed on, not bound to a variable: a binding copies the message's fields.)
+        if let repaired = GluedFormFields.repaired(message) {
+            return extractLead(from: repaired, builder: identity)
+        }
+        return extractLead(from: message, builder: identity)
+    }
+
+    private func extractLead(from message: MIMEMessage, builder identity: BuilderIdentity) -> ExtractionOutcome {
         let headers = ClassificationHeaders(message.headers)
         if let verdict = NotALeadClassifier.verdictBeforeListAndContent(for: message, headers: headers) {
             return .ignored(reason: verdict.reason)
@@ -423,10 +430,6 @@ public struct LeadExtractor: Sendable {
     static func foreignAddressee(_ mailboxes: [Mailbox], forwarder: String, forwarderName: String? = nil) -> String? {
         let recipients = mailboxes.map(\.address).filter { $0.utf8.contains(0x40) }
         guard let first = recipients.first, let forwarderDomain = domainOf(forwarder) else { return nil }
-        if let name = forwarderName.map(Self.comparableFullName), name.utf8.contains(0x20),
-           mailboxes.contains(where: { $0.name.map(Self.comparableFullName) == name }) {
-            return nil
-        }
         var organization: String?
         for address in recipients {
             guard let domain = domainOf(address) else { continue }
@@ -436,6 +439,10 @@ public struct LeadExtractor: Sendable {
             guard Self.lastTwoLabels(domain).elementsEqual(Self.lastTwoLabels(forwarderDomain)) else { continue }
             if organization == nil { organization = organizationalDomain(forwarderDomain) }
             if organizationalDomain(domain) == organization { return nil }
+        }
+        if let name = forwarderName.map(Self.comparableFullName), name.utf8.contains(0x20),
+           mailboxes.contains(where: { $0.name.map(Self.comparableFullName) == name }) {
+            return nil
         }
         return String(first.prefix(120))
     }
