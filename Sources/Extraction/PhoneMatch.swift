@@ -14,6 +14,10 @@ public struct PhoneMatch: Sendable, Equatable {
     /// the scanner did not record it.
     public var leadIn = ""
 
+    /// Whether the number is a 7-digit local number joined with an area code the line states
+    /// apart (`555-0144 (area code 512)`: ``PhoneNumberScanner/areaCodeJoinedPhone(in:)``).
+    public var isAreaCodeJoined = false
+
     /// How much of a line before a number ``leadIn`` keeps.
     public static let maximumLeadIn = 40
 

@@ -35,6 +35,8 @@ enum BudgetPhraseFinder {
 
     static func find(in lines: InquiryLines) -> HeuristicFinding<BudgetRange>? {
         var cueFromLabel = false
+        // The 0-based line of a label without digits lending its cue, or -1.
+        var labelLine = -1
         for (index, line) in lines.lines.enumerated() {
             let text = line.text
             guard !text.isEmpty else { continue }
@@ -46,6 +48,13 @@ enum BudgetPhraseFinder {
                 // those letters); an ASCII line's word flags tell exactly.
                 let mayBeLabel = traits.isASCII ? traits.keywords.contains(.budgetWord) : containsBudget(text)
                 cueFromLabel = mayBeLabel && { let words = Set(wordsOf(text)); return words.contains("budget") && words.count <= 3 }()
+                // A line that is only a cue phrase ("What we can spend:", "Price range"):
+                // its last word is the cue.
+                if !cueFromLabel, traits.isASCII ? traits.keywords.contains(.budgetStrongCue) : mayMatter(text) {
+                    cueFromLabel = isCueLine(text)
+                }
+                // (Not a label said to be none: "No budget yet".)
+                labelLine = cueFromLabel && !wordsOf(text).contains(where: negations.contains) ? index : -1
                 continue
             }
             // A line that is not ASCII: when its bytes hold no money mark and no strong cue,
@@ -57,7 +66,11 @@ enum BudgetPhraseFinder {
                 || (words.map { $0.contains { cueFilter.mayContain($0) && cues.contains($0) } } ?? traits.keywords.contains(.budgetCue))
             let hasStrongCue = cueFromLabel
                 || (words.map { $0.contains { cueFilter.mayContain($0) && strongCues.contains($0) } } ?? traits.keywords.contains(.budgetStrongCue))
+            // An amount opening the line right below a label reads as written after it
+            // ("Our budget:" / "in the 200s"), unless the line is a phone or a ZIP.
+            let cueOpensLine = cueFromLabel && labelLine >= 0 && labelLine == index - 1 && traits.digits < 7 && !traits.hasZIPToken
             cueFromLabel = false
+            labelLine = -1
             // Without a strong cue only unmistakable money is accepted (``accepts``); an ASCII
             // line that cannot hold any (no `$`, no thousands group, no unit after a number)
             // gives nothing: skip the parse. (Its words lack "budget", a strong cue, so it is
@@ -76,7 +89,8 @@ enum BudgetPhraseFinder {
             // Unmistakable money first: "remodel our 1962 ranch ... around $250k" is $250k.
             for pass in 0..<2 {
                 for match in matches where match.isExplicitMoney == (pass == 0)
-                    && accepts(match, lineHasCue: hasCue, lineHasStrongCue: hasStrongCue) {
+                    && (accepts(match, lineHasCue: hasCue, lineHasStrongCue: hasStrongCue)
+                        || cueOpensLine && match == matches[0] && opensLineAfterCue(match)) {
                     return HeuristicFinding(value: withOtherEnd(bounded(match, line: text), of: match, among: matches), line: line.number,
                                             rule: hasCue ? "budget phrase" : "money amount at house scale")
                 }
@@ -174,6 +188,33 @@ enum BudgetPhraseFinder {
         guard match.isExplicitMoney, !match.isMoneyOnlyByLetterM else { return false }
         let largest = max(match.range.low ?? 0, match.range.high ?? 0)
         return largest >= 50_000
+    }
+
+    /// Whether `match`, the first amount of a line right below a cue label, reads as the
+    /// cue's amount: only qualifiers before it (`in the 200s`, `around 650`), nothing after
+    /// it that makes it something else, and no year.
+    private static func opensLineAfterCue(_ match: BudgetMatch) -> Bool {
+        guard match.wordsBefore.allSatisfy({ $0 == "in" || $0 == "the" || qualifiers.contains($0) }) else { return false }
+        if let next = match.wordsAfter.first, unrelatedAfter.contains(next) { return false }
+        if match.wordsAfter.starts(with: ["s", "f"]) { return false }
+        if !match.isExplicitMoney, let low = match.range.low, match.range.high == low, (1_900...2_100).contains(low) { return false }
+        return true
+    }
+
+    /// Words of a cue line that make it no label ("no budget yet").
+    private static let negations: Set<String> = ["no", "not", "don", "t", "unsure", "sure", "yet", "unknown", "tbd"]
+
+    /// Whether a line without digits is only a budget cue phrase: at most five words, the
+    /// last a strong cue (``strongCues``) or `range` after one (`Price range`), no negation,
+    /// and ending in nothing or a colon (a sentence ends otherwise).
+    static func isCueLine(_ text: String) -> Bool {
+        guard let last = text.utf8.last, last != UInt8(ascii: "."), last != UInt8(ascii: "!"), last != UInt8(ascii: "?") else {
+            return false
+        }
+        let words = wordsOf(text)
+        guard (1...5).contains(words.count), let final = words.last, !words.contains(where: negations.contains) else { return false }
+        if strongCues.contains(final) { return true }
+        return final == "range" && words.dropLast().contains(where: strongCues.contains)
     }
 
     /// Words that, before "each" money, make it the price of land rather than of a house.

@@ -29,6 +29,8 @@ enum InquiryKeywords {
         static let futureCue = Flags(rawValue: 1 << 6)
         static let pastCue = Flags(rawValue: 1 << 7)
         static let timingCue = Flags(rawValue: 1 << 8)
+        /// `area`: what ``PhoneNumberScanner/areaCodeJoinedPhone(in:)`` needs (`area code 512`).
+        static let areaWord = Flags(rawValue: 1 << 9)
     }
 
     /// Words a timeline phrase needs one of: `match(_:at:)` of ``TimelinePhrase`` succeeds
@@ -63,6 +65,7 @@ enum InquiryKeywords {
         add(BudgetPhraseFinder.cues, .budgetCue)
         add(BudgetPhraseFinder.strongCues, .budgetStrongCue)
         add(["budget"], .budgetWord)
+        add(["area"], .areaWord)
         add(AddressFinder.streetHeadWords, .streetHead)
         add(["in", "near", "outside", "at", "from"], .cityStateLead)
         func firstWords(_ cues: [String]) -> [String] { cues.compactMap { $0.split(separator: " ").first.map(String.init) } }

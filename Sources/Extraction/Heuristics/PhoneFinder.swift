@@ -196,10 +196,16 @@ enum PhoneFinder {
         guard mayFind(in: lines) else { return nil }
         let lineTexts = lines.lines
         let digits = lines.traits.reduce(0) { $0 + Int($1.digits) }
-        let match = choose(in: lines.joined, excluding: relays, mayHoldTwo: { digits >= 20 }) { index in
+        // (An area code written apart needs the word `area` and ten digits.)
+        let mayJoin = digits >= 10 && lines.traits.contains { $0.keywords.contains(.areaWord) }
+        let match = choose(in: lines.joined, excluding: relays, mayHoldTwo: { digits >= 20 }, joiningAreaCode: mayJoin) { index in
             index < lineTexts.count ? lineTexts[index].text : nil
         }
-        return match.map { HeuristicFinding(value: $0, line: $0.line, rule: $0.isNANP ? "phone number" : "labelled phone, not NANP") }
+        return match.map { match in
+            let rule = match.isAreaCodeJoined ? "phone number with its area code written apart"
+                : match.isNANP ? "phone number" : "labelled phone, not NANP"
+            return HeuristicFinding(value: match, line: match.line, rule: rule)
+        }
     }
 
     /// The prospect's phone in `text` by the same rules as ``find(in:excluding:)``, for a
@@ -210,7 +216,9 @@ enum PhoneFinder {
     static func prospectPhone(in text: String, excluding relays: Set<String> = []) -> PhoneMatch? {
         // (The quoted words spaced out, lines kept: numbers keep their line numbers.)
         let text = BuilderQuotation.blanked(text) ?? text
-        return choose(in: text, excluding: relays, mayHoldTwo: { hasDigits(20, in: text) }) { index in line(index, of: text) }
+        return choose(in: text, excluding: relays, mayHoldTwo: { hasDigits(20, in: text) }, deferringAreaCode: true) { index in
+            line(index, of: text)
+        }
     }
 
     /// Whether `text` holds at least `count` ASCII digits (counting stops there).
@@ -246,8 +254,15 @@ enum PhoneFinder {
     /// international one when it is; `lineText(i)` is the text's 0-based line `i`, a part of
     /// `text`. `mayHoldTwo` is whether the text may hold a second NANP number (asked only
     /// when the first may give way to it).
+    ///
+    /// With `joiningAreaCode`, a local number joined with an area code written apart
+    /// (``PhoneNumberScanner/areaCodeJoinedPhone(in:)``) comes before a labelled or
+    /// international one. With `deferringAreaCode`, a labelled number that is not NANP on a
+    /// line saying `area code` is passed over (its area code is written apart:
+    /// ``find(in:excluding:)``, run after, joins it).
     private static func choose(
-        in text: String, excluding relays: Set<String>, mayHoldTwo: () -> Bool = { true }, lineText: (Int) -> String?
+        in text: String, excluding relays: Set<String>, mayHoldTwo: () -> Bool = { true }, joiningAreaCode: Bool = false,
+        deferringAreaCode: Bool = false, lineText: (Int) -> String?
     ) -> PhoneMatch? {
         // (Only the number's own line is searched for "fax": a part of the text, so the
         // text's other lines could not make it mention one.)
@@ -270,7 +285,14 @@ enum PhoneFinder {
             if usable(first) { return first }
             if let match = rest.first { return match }
         }
-        if let match = scanner.firstPhone(in: text), usable(match) { return match }
+        if joiningAreaCode, let match = scanner.areaCodeJoinedPhone(in: text), usable(match),
+           !namesAnotherPersons(match, lineText: lineText) {
+            return match
+        }
+        if let match = scanner.firstPhone(in: text), usable(match) {
+            if deferringAreaCode, !match.isNANP, let line = lineText(match.line - 1), FoldedSearch.contains(line, "area code") { return nil }
+            return match
+        }
         return nil
     }
 }

@@ -18,6 +18,8 @@ enum SignatureNameFinder {
         "sent", "get", "the", "from", "my", "our", "we", "i", "please", "call", "phone", "email", "tel", "cell",
         "mobile", "thanks", "thank", "regards", "best", "sincerely", "homeowner", "customer", "family", "team",
         "www", "http", "https", "mr", "mrs", "hello", "hi", "dear", "p", "ps", "note", "address",
+        // ("-----Original Message-----" is no dash line before a name.)
+        "original", "forwarded", "message",
     ]
 
     static func find(in lines: InquiryLines) -> HeuristicFinding<PersonName>? {
@@ -47,7 +49,8 @@ enum SignatureNameFinder {
                 }
             }
         }
-        return nil
+        // No sign-off: a name closing the text beside its contact lines.
+        return unsignedName(in: lines)
     }
 
     /// A person of a household, from the last lines of `text` (at most its last 1 KiB, 8

@@ -15,7 +15,12 @@ public enum ProjectTypeVocabulary {
                        "building a home", "building a house", "building a new home", "build our new home",
                        "build a single family", "ground up", "build our dream home", "build my dream home",
                        "build a dream home", "new home build",
-                       "build * home", "build * house", "building * home", "building * house"]),
+                       "build * home", "build * house", "building * home", "building * house",
+                       // A size between (`build a 3,000 sq ft home`): more words than a gap holds.
+                       "build a * sq ft home", "build a * sq ft house", "build a * sqft home", "build a * sqft house",
+                       "build a * square foot home", "build a * square foot house",
+                       "building a * sq ft home", "building a * sq ft house", "building a * sqft home",
+                       "building a * sqft house", "building a * square foot home", "building a * square foot house"]),
         ("adu", ["adu", "accessory dwelling", "guest house", "guesthouse", "casita", "granny flat", "in law suite",
                  "in law unit", "mother in law suite", "backyard cottage", "garage apartment", "carriage house"]),
         ("addition", ["home addition", "room addition", "an addition", "second story addition", "second story",
