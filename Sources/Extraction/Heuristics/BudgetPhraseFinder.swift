@@ -167,7 +167,7 @@ enum BudgetPhraseFinder {
                 || isPerHouse(match)
             if !allowed { return false }
         }
-        if match.wordsBefore.suffix(2).contains(where: unrelatedBefore.contains) { return false }
+        if match.wordsBefore.suffix(2).contains(where: unrelatedBefore.contains) || isSomeoneElsesPrice(match) { return false }
         if lineHasCue {
             // A bare number ("under 800") needs the cue close by or a budget qualifier.
             if match.isExplicitMoney { return true }
@@ -189,6 +189,20 @@ enum BudgetPhraseFinder {
         let largest = max(match.range.low ?? 0, match.range.high ?? 0)
         return largest >= 50_000
     }
+
+    /// Whether the words before `match` make it a price someone else gave: the builder's
+    /// proposal a prospect answers ("your price of $685,000 is more than we hoped; our budget
+    /// is closer to $600k"), another builder's quote ("they quoted us $720,000"). The
+    /// prospect's own figure is elsewhere on the line, or nowhere.
+    private static func isSomeoneElsesPrice(_ match: BudgetMatch) -> Bool {
+        let near = match.wordsBefore.suffix(4)
+        if near.contains("quoted") { return true }
+        guard let owner = near.lastIndex(where: { $0 == "your" || $0 == "their" }), owner + 1 < near.endIndex else { return false }
+        return othersPriceWords.contains(near[owner + 1])
+    }
+
+    /// What follows "your" / "their" in ``isSomeoneElsesPrice(_:)``.
+    private static let othersPriceWords: Set<String> = ["price", "pricing", "quote", "bid", "estimate", "proposal", "number"]
 
     /// Whether `match`, the first amount of a line right below a cue label, reads as the
     /// cue's amount: only qualifiers before it (`in the 200s`, `around 650`), nothing after
