@@ -7,20 +7,6 @@ import Testing
 /// A 7-digit local number whose area code the same sentence states apart (`555-0144 (area code 512)`).
 @Suite("A local number with its area code written apart")
 struct AreaCodeApartTests {
-    private func filled(_ text: String, _ lead: ExtractedLead = ExtractedLead()) -> ExtractedLead {
-        var lead = lead
-        InquiryHeuristics.fill(&lead, from: text, location: "body")
-        return lead
-    }
-
-    private static let extractor = LeadExtractor(specs: SpecSet(specs: []))
-
-    private func lead(from sender: String, _ body: String) throws -> ExtractedLead {
-        let raw = "From: \(sender)\r\nTo: info@brennanhomes.example\r\nSubject: New home\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
-            + body.replacingOccurrences(of: "\n", with: "\r\n")
-        return try #require(Self.extractor.extract(from: MIMEMessage.parse(Array(raw.utf8))).lead)
-    }
-
     // MARK: - An area code written apart
 
     @Test(arguments: [
@@ -32,7 +18,7 @@ struct AreaCodeApartTests {
         ("Cell: 555-0144 (area code: 512)", "+15125550144", nil),
     ])
     func joinsTheAreaCode(_ text: String, _ number: String, _ phoneExtension: String?) throws {
-        let lead = filled("We want to build a house.\n" + text)
+        let lead = HeuristicsTestSupport.filled("We want to build a house.\n" + text)
         #expect(lead.phone == number)
         #expect(lead.phoneExtension == phoneExtension)
         #expect(lead.fields["phone"] == FieldProvenance(rule: "heuristic: phone number with its area code written apart", location: "body line 2"))
@@ -51,19 +37,19 @@ struct AreaCodeApartTests {
         "Area code 512 is where we want to build.",
     ])
     func noJoinedNumber(_ text: String) {
-        let lead = filled("We want to build a house.\n" + text)
+        let lead = HeuristicsTestSupport.filled("We want to build a house.\n" + text)
         #expect(lead.phone == nil || lead.fields["phone"]?.rule != "heuristic: phone number with its area code written apart",
                 "\(String(describing: lead.phone))")
         #expect(lead.phone != "+15125550144")
     }
 
     @Test func aWholeNumberComesFirst() {
-        let lead = filled("My cell is 512-555-0199; my office 555-0144, area code 737.")
+        let lead = HeuristicsTestSupport.filled("My cell is 512-555-0199; my office 555-0144, area code 737.")
         #expect(lead.phone == "+15125550199")
     }
 
     @Test func aDirectInquiryJoinsItsAreaCode() throws {
-        let lead = try lead(from: "Dana Whitfield <dw1977@gmail.com>", "Hi,\n\nWe want to build.\nCell: 555-0144, area code 512\n")
+        let lead = try HeuristicsTestSupport.lead(from: "Dana Whitfield <dw1977@gmail.com>", "Hi,\n\nWe want to build.\nCell: 555-0144, area code 512\n")
         #expect(lead.phone == "+15125550144")
         #expect(lead.fields["phone"]?.rule == "heuristic: phone number with its area code written apart")
     }

@@ -5,12 +5,6 @@ import Testing
 /// A budget whose cue is a line of its own before the amount (`Our budget:` / `in the 200s`).
 @Suite("A budget whose cue is the line before")
 struct BudgetCueLineBeforeTests {
-    private func filled(_ text: String, _ lead: ExtractedLead = ExtractedLead()) -> ExtractedLead {
-        var lead = lead
-        InquiryHeuristics.fill(&lead, from: text, location: "body")
-        return lead
-    }
-
     // MARK: - A budget cue on the line before
 
     @Test(arguments: [
@@ -23,7 +17,7 @@ struct BudgetCueLineBeforeTests {
         ("Total budget:\n600-700", 600_000, 700_000),
     ])
     func aCueOnTheLineBefore(_ text: String, _ low: Int, _ high: Int) throws {
-        let lead = filled("We want to build a house.\n" + text)
+        let lead = HeuristicsTestSupport.filled("We want to build a house.\n" + text)
         let found = (lead.budgetLow.map { Int($0) }, lead.budgetHigh.map { Int($0) })
         #expect(found.0 != nil && found.1 != nil)
         if let foundLow = found.0, let foundHigh = found.1 {
@@ -50,12 +44,12 @@ struct BudgetCueLineBeforeTests {
         "What we can spend:\n3,000 sq ft",
     ])
     func noBudgetFromTheLineBefore(_ text: String) {
-        let lead = filled("We want to build a house.\n" + text)
+        let lead = HeuristicsTestSupport.filled("We want to build a house.\n" + text)
         #expect(lead.budgetLow == nil && lead.budgetHigh == nil, "\(String(describing: lead.budgetLow)) \(String(describing: lead.budgetHigh))")
     }
 
     @Test func theCueLendsOnlyToTheNextLine() {
-        let lead = filled("What we can spend:\n\n650")
+        let lead = HeuristicsTestSupport.filled("What we can spend:\n\n650")
         #expect(lead.budgetLow == nil)
     }
 }

@@ -5,12 +5,6 @@ import Testing
 /// A size between `build a` and `home` (`build a 3,000 sq ft home`): a new build.
 @Suite("A size between build a and home")
 struct BuildSizeGapTests {
-    private func filled(_ text: String, _ lead: ExtractedLead = ExtractedLead()) -> ExtractedLead {
-        var lead = lead
-        InquiryHeuristics.fill(&lead, from: text, location: "body")
-        return lead
-    }
-
     // MARK: - A size between "build a" and "home"
 
     @Test(arguments: [
@@ -22,7 +16,7 @@ struct BuildSizeGapTests {
         "We want to build a 4 bedroom home.",
     ])
     func aSizeBetweenBuildAndHome(_ text: String) {
-        #expect(filled(text).projectType == "new_build")
+        #expect(HeuristicsTestSupport.filled(text).projectType == "new_build")
     }
 
     @Test(arguments: [
@@ -31,7 +25,7 @@ struct BuildSizeGapTests {
         "We want to build a 1,200 sq ft addition to our home.",
     ])
     func noNewBuildFromAnotherBuilding(_ text: String) {
-        #expect(filled(text).projectType != "new_build")
+        #expect(HeuristicsTestSupport.filled(text).projectType != "new_build")
     }
 
     @Test func theVocabularyReadsTheSize() {

@@ -7,24 +7,10 @@ import Testing
 /// A name closing a homeowner's text without a sign-off (`Dana Whitfield` above their phone).
 @Suite("A closing name without a sign-off")
 struct ClosingNameTests {
-    private func filled(_ text: String, _ lead: ExtractedLead = ExtractedLead()) -> ExtractedLead {
-        var lead = lead
-        InquiryHeuristics.fill(&lead, from: text, location: "body")
-        return lead
-    }
-
-    private static let extractor = LeadExtractor(specs: SpecSet(specs: []))
-
-    private func lead(from sender: String, _ body: String) throws -> ExtractedLead {
-        let raw = "From: \(sender)\r\nTo: info@brennanhomes.example\r\nSubject: New home\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
-            + body.replacingOccurrences(of: "\n", with: "\r\n")
-        return try #require(Self.extractor.extract(from: MIMEMessage.parse(Array(raw.utf8))).lead)
-    }
-
     // MARK: - A closing name without a sign-off
 
     @Test func aNameAboveThePhoneClosesTheMessage() throws {
-        let lead = try lead(from: "dw1977@gmail.com", """
+        let lead = try HeuristicsTestSupport.lead(from: "dw1977@gmail.com", """
             Hi,
 
             We are looking to build a custom home next year in Austin. Could you call me?
@@ -51,7 +37,7 @@ struct ClosingNameTests {
         "We want to build next year.\n\nDana Whitfield\n\nGet Outlook for iOS",
     ])
     func closingNames(_ text: String) throws {
-        let lead = filled(text)
+        let lead = HeuristicsTestSupport.filled(text)
         #expect(lead.firstName != nil)
         #expect(["Whitfield", "Cruz", "de la Cruz"].contains(lead.lastName ?? ""), "\(String(describing: lead.lastName))")
         #expect(lead.fields["first_name"]?.rule == "heuristic: closing name without a sign-off")
@@ -93,23 +79,23 @@ struct ClosingNameTests {
         "See below.\n\n---------- Forwarded message ---------\nFrom: Sam Ortiz\nCall us.\n\nSam Ortiz\n512-555-0100",
     ])
     func noClosingName(_ text: String) {
-        let lead = filled(text)
+        let lead = HeuristicsTestSupport.filled(text)
         #expect(lead.firstName == nil && lead.lastName == nil, "\(String(describing: lead.firstName)) \(String(describing: lead.lastName))")
     }
 
     @Test func aSignOffStillWins() {
-        let lead = filled("We want to build.\n\nThanks,\nMaria Gonzalez\n\nDana Whitfield\n512-555-0144")
+        let lead = HeuristicsTestSupport.filled("We want to build.\n\nThanks,\nMaria Gonzalez\n\nDana Whitfield\n512-555-0144")
         #expect(lead.firstName == "Maria")
         #expect(lead.fields["first_name"]?.rule == "heuristic: signature name")
     }
 
     @Test func aQuotedNameIsNoClosingName() {
-        let lead = filled("We want to build.\n\n> Dana Whitfield\n> 512-555-0144")
+        let lead = HeuristicsTestSupport.filled("We want to build.\n\n> Dana Whitfield\n> 512-555-0144")
         #expect(lead.firstName == nil)
     }
 
     @Test func aKnownNameIsKept() {
-        let lead = filled("We want to build.\n\nDana Whitfield\n512-555-0144", ExtractedLead(firstName: "Dee"))
+        let lead = HeuristicsTestSupport.filled("We want to build.\n\nDana Whitfield\n512-555-0144", ExtractedLead(firstName: "Dee"))
         #expect(lead.firstName == "Dee")
         #expect(lead.lastName == nil)
     }

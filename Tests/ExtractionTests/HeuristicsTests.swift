@@ -4,12 +4,6 @@ import Testing
 
 @Suite("Inquiry heuristics")
 struct HeuristicsTests {
-    private func filled(_ text: String, _ lead: ExtractedLead = ExtractedLead()) -> ExtractedLead {
-        var lead = lead
-        InquiryHeuristics.fill(&lead, from: text, location: "body")
-        return lead
-    }
-
     @Test func fillsEveryKindFromAHomeownersMessage() throws {
         let text = """
         Hello,
@@ -25,7 +19,7 @@ struct HeuristicsTests {
         Thanks,
         Maria Gonzalez
         """
-        let lead = filled(text)
+        let lead = HeuristicsTestSupport.filled(text)
         #expect(lead.phone == "+15125550143")
         #expect(lead.fields["phone"] == FieldProvenance(rule: "heuristic: phone number", location: "body line 9"))
         #expect(lead.address == PostalAddress(postalCode: "78704"))
@@ -48,7 +42,7 @@ struct HeuristicsTests {
         let known = ExtractedLead(
             firstName: "Ana", phone: "+17375550100", address: PostalAddress(city: "Austin"), projectType: "remodel",
             budgetLow: 1, budgetHigh: 2, timeline: "asap", lotStatus: "looking", financing: "cash")
-        let lead = filled("Budget $650k, spring 2027, custom home, we own a lot, pre-approved.\nCall 512-555-0143\nThanks,\nMaria Gonzalez", known)
+        let lead = HeuristicsTestSupport.filled("Budget $650k, spring 2027, custom home, we own a lot, pre-approved.\nCall 512-555-0143\nThanks,\nMaria Gonzalez", known)
         #expect(lead.phone == "+17375550100")
         #expect(lead.projectType == "remodel")
         #expect(lead.budgetLow == 1)
@@ -71,7 +65,7 @@ struct HeuristicsTests {
         ("reach me on +44 20 7946 0958 in the evening", "+442079460958", nil),
     ] as [(String, String, String?)])
     func phones(_ text: String, _ number: String, _ phoneExtension: String?) {
-        let lead = filled(text)
+        let lead = HeuristicsTestSupport.filled(text)
         #expect(lead.phone == number, "\(text)")
         #expect(lead.phoneExtension == phoneExtension)
     }
@@ -84,12 +78,12 @@ struct HeuristicsTests {
         "Dates: 05/12/2026 or 12.05.2026",
     ])
     func notPhones(_ text: String) {
-        #expect(filled(text).phone == nil, "\(text)")
+        #expect(HeuristicsTestSupport.filled(text).phone == nil, "\(text)")
     }
 
     @Test func relayNumbersAreNotThePhone() {
         let lead = ExtractedLead(contactChannels: [ContactChannel(kind: .phone, value: "+15125550100", isRelay: true)])
-        #expect(filled("Call 512-555-0100 or my cell 512-555-0143", lead).phone == "+15125550143")
+        #expect(HeuristicsTestSupport.filled("Call 512-555-0100 or my cell 512-555-0143", lead).phone == "+15125550143")
     }
 
     // MARK: - Addresses
@@ -110,7 +104,7 @@ struct HeuristicsTests {
         ("Our place is at 1200 Highway 71 W", PostalAddress(street: "1200 Highway 71 W")),
     ])
     func addresses(_ text: String, _ expected: PostalAddress) {
-        #expect(filled(text).address == expected, "\(text)")
+        #expect(HeuristicsTestSupport.filled(text).address == expected, "\(text)")
     }
 
     @Test(arguments: [
@@ -121,17 +115,17 @@ struct HeuristicsTests {
         "We need 3 Bedrooms and 2 Baths",
     ])
     func notAddresses(_ text: String) {
-        #expect(filled(text).address == nil, "\(text)")
+        #expect(HeuristicsTestSupport.filled(text).address == nil, "\(text)")
     }
 
     @Test func addressFillsOnlyMissingPartsOfTheSamePlace() {
         let partial = ExtractedLead(address: PostalAddress(postalCode: "78704"))
-        let lead = filled("It's 1420 Oak Hollow Dr, Austin, TX 78704", partial)
+        let lead = HeuristicsTestSupport.filled("It's 1420 Oak Hollow Dr, Austin, TX 78704", partial)
         #expect(lead.address == PostalAddress(street: "1420 Oak Hollow Dr", city: "Austin", state: "TX", postalCode: "78704"))
         #expect(lead.fields["postal_code"] == nil)
         #expect(lead.fields["street"]?.rule == "heuristic: street address")
         let elsewhere = ExtractedLead(address: PostalAddress(postalCode: "10001"))
-        #expect(filled("It's 1420 Oak Hollow Dr, Austin, TX 78704", elsewhere).address == PostalAddress(postalCode: "10001"))
+        #expect(HeuristicsTestSupport.filled("It's 1420 Oak Hollow Dr, Austin, TX 78704", elsewhere).address == PostalAddress(postalCode: "10001"))
     }
 
     // MARK: - Budgets
@@ -155,7 +149,7 @@ struct HeuristicsTests {
         ("hoping for 2-3m all in, budget wise", 2_000_000, 3_000_000),
     ] as [(String, Int?, Int?)])
     func budgets(_ text: String, _ low: Int?, _ high: Int?) {
-        let lead = filled(text)
+        let lead = HeuristicsTestSupport.filled(text)
         #expect(lead.budgetLow == low, "\(text)")
         #expect(lead.budgetHigh == high, "\(text)")
     }
@@ -178,7 +172,7 @@ struct HeuristicsTests {
         "The lot is 30 m wide and 2-3 m above the road.",
     ])
     func notBudgets(_ text: String) {
-        let lead = filled(text)
+        let lead = HeuristicsTestSupport.filled(text)
         #expect(lead.budgetLow == nil && lead.budgetHigh == nil, "\(text)")
     }
 
@@ -196,7 +190,7 @@ struct HeuristicsTests {
         ("Timing is flexible", "flexible"),
     ])
     func timelines(_ text: String, _ canonical: String) {
-        #expect(filled(text).timeline == canonical, "\(text)")
+        #expect(HeuristicsTestSupport.filled(text).timeline == canonical, "\(text)")
     }
 
     @Test(arguments: [
@@ -209,7 +203,7 @@ struct HeuristicsTests {
         "Budget is flexible but hoping to stay around $250k.",
     ])
     func notTimelines(_ text: String) {
-        #expect(filled(text).timeline == nil, "\(text)")
+        #expect(HeuristicsTestSupport.filled(text).timeline == nil, "\(text)")
     }
 
     // MARK: - Project type, lot, financing
@@ -227,13 +221,13 @@ struct HeuristicsTests {
         ("We'd like to build a 3 bedroom home in Cedar Park", "new_build"),
     ])
     func projectTypes(_ text: String, _ slug: String) {
-        #expect(filled(text).projectType == slug, "\(text)")
+        #expect(HeuristicsTestSupport.filled(text).projectType == slug, "\(text)")
     }
 
     @Test(arguments: ["In addition, we have two dogs.", "We don't want a remodel", "Hi there, quick question.",
                       "a 3,500 sq ft home with a walkout basement"])
     func notProjectTypes(_ text: String) {
-        #expect(filled(text).projectType == nil, "\(text)")
+        #expect(HeuristicsTestSupport.filled(text).projectType == nil, "\(text)")
     }
 
     @Test(arguments: [
@@ -241,12 +235,12 @@ struct HeuristicsTests {
         ("We are looking for a lot", "looking"), ("We don't have land yet", "looking"),
     ])
     func lotStatuses(_ text: String, _ slug: String) {
-        #expect(filled(text).lotStatus == slug, "\(text)")
+        #expect(HeuristicsTestSupport.filled(text).lotStatus == slug, "\(text)")
     }
 
     @Test(arguments: ["We have a lot of questions.", "Yes", "No", "We need a lot of storage."])
     func notLotStatuses(_ text: String) {
-        #expect(filled(text).lotStatus == nil, "\(text)")
+        #expect(HeuristicsTestSupport.filled(text).lotStatus == nil, "\(text)")
     }
 
     @Test(arguments: [
@@ -254,12 +248,12 @@ struct HeuristicsTests {
         ("We need to sell our current home first", "need_to_sell"), ("We'll need a construction loan", "construction_loan"),
     ])
     func financing(_ text: String, _ slug: String) {
-        #expect(filled(text).financing == slug, "\(text)")
+        #expect(HeuristicsTestSupport.filled(text).financing == slug, "\(text)")
     }
 
     @Test(arguments: ["Cash", "Our cash flow is fine", "Hi"])
     func notFinancing(_ text: String) {
-        #expect(filled(text).financing == nil, "\(text)")
+        #expect(HeuristicsTestSupport.filled(text).financing == nil, "\(text)")
     }
 
     // MARK: - Signature names
@@ -272,7 +266,7 @@ struct HeuristicsTests {
         ("Please call.\nSincerely,\nJohn and Mary Smith", "John", "Smith"),
     ] as [(String, String?, String?)])
     func signatureNames(_ text: String, _ first: String?, _ last: String?) {
-        let lead = filled(text)
+        let lead = HeuristicsTestSupport.filled(text)
         #expect(lead.firstName == first, "\(text)")
         #expect(lead.lastName == last, "\(text)")
     }
@@ -285,7 +279,7 @@ struct HeuristicsTests {
         "Regards,\njane@example.com",
     ])
     func notSignatureNames(_ text: String) {
-        let lead = filled(text)
+        let lead = HeuristicsTestSupport.filled(text)
         #expect(lead.firstName == nil && lead.lastName == nil, "\(text)")
     }
 
@@ -302,7 +296,7 @@ struct HeuristicsTests {
         ("My name is Sarah Johnson.\nPlease call.\n\nThanks,\nSarah", "Sarah", "Johnson"),
     ] as [(String, String?, String?)])
     func selfIntroductions(_ text: String, _ first: String?, _ last: String?) {
-        let lead = filled(text)
+        let lead = HeuristicsTestSupport.filled(text)
         #expect(lead.firstName == first, "\(text)")
         #expect(lead.lastName == last, "\(text)")
         #expect(lead.fields["first_name"]?.rule == "heuristic: self-introduction", "\(text)")
@@ -317,7 +311,7 @@ struct HeuristicsTests {
         "The name is Bond",
     ])
     func notSelfIntroductions(_ text: String) {
-        let lead = filled(text)
+        let lead = HeuristicsTestSupport.filled(text)
         #expect(lead.firstName == nil && lead.lastName == nil, "\(text)")
     }
 }
@@ -326,14 +320,8 @@ struct HeuristicsTests {
 /// read the same way, and must give what reading their words gives.
 @Suite("Inquiry heuristics: lines that are not ASCII")
 struct HeuristicsNonASCIITests {
-    private func filled(_ text: String) -> ExtractedLead {
-        var lead = ExtractedLead()
-        InquiryHeuristics.fill(&lead, from: text, location: "body")
-        return lead
-    }
-
     @Test func curlyApostrophesAndAccentsAroundKeywords() {
-        let lead = filled("Bonjour! We’re paying cash — café owners\nOur lot in Bastrop is paid off, we’d like to start next spring")
+        let lead = HeuristicsTestSupport.filled("Bonjour! We’re paying cash — café owners\nOur lot in Bastrop is paid off, we’d like to start next spring")
         #expect(lead.financing == "cash")
         #expect(lead.lotStatus == "own_lot")
         #expect(lead.timeline == "next spring")
@@ -341,18 +329,18 @@ struct HeuristicsNonASCIITests {
 
     @Test func kelvinSignReadsAsK() {
         // KELVIN SIGN lowercases to "k": "\u{212A}itchen remodel" is a kitchen remodel.
-        #expect(filled("Planning a \u{212A}itchen remodel this year").projectType == "kitchen_remodel")
+        #expect(HeuristicsTestSupport.filled("Planning a \u{212A}itchen remodel this year").projectType == "kitchen_remodel")
     }
 
     @Test func phraseWrappedOntoALineStartingWithACombiningMark() {
         // The joining space takes the combining mark: the pair reads "we would pay cash".
-        let lead = filled("we would pay\n\u{301}cash")
+        let lead = HeuristicsTestSupport.filled("we would pay\n\u{301}cash")
         #expect(lead.financing == "cash")
         #expect(lead.fields["financing"]?.location == "body line 1")
     }
 
     @Test func combiningMarkMakesAnotherWord() {
         // "cash" followed by a combining mark is another word: no financing phrase.
-        #expect(filled("we would pay cash\u{301}").financing == nil)
+        #expect(HeuristicsTestSupport.filled("we would pay cash\u{301}").financing == nil)
     }
 }

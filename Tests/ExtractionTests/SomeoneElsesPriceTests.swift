@@ -7,8 +7,7 @@ import Testing
 @Suite("Someone else's price is no budget")
 struct SomeoneElsesPriceTests {
     private func budget(_ text: String) -> [Int?] {
-        var lead = ExtractedLead()
-        InquiryHeuristics.fill(&lead, from: text, location: "body")
+        let lead = HeuristicsTestSupport.filled(text)
         return [lead.budgetLow, lead.budgetHigh]
     }
 
