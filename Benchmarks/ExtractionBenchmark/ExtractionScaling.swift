@@ -125,6 +125,12 @@ enum ExtractionScaling {
               unit: u("Message Body:\nab\n")),
         Shape(name: "direct inquiry: huge body", headers: directHeaders, unit: u(inquiry)),
         Shape(name: "direct inquiry: one long line", headers: directHeaders, unit: u(inquiry.replacingOccurrences(of: "\n", with: " "))),
+        // Session 18's readings: a local number's area code written apart (the line is read
+        // whole for each phrase it tries), a lot with no house number on its road.
+        Shape(name: "direct inquiry: area code phrases, one line", headers: directHeaders,
+              prefix: u("We want to build. "), unit: u("call 555-0144 area code 512, ")),
+        Shape(name: "direct inquiry: lot designations, one line", headers: directHeaders,
+              prefix: u("We want to build on "), unit: u("Lot 14 on Ridge View Drive, Lot 7, Block B, Saddle Creek Trail, ")),
     ]
 
     static let sizes = [16 * 1024, 128 * 1024, 1024 * 1024]

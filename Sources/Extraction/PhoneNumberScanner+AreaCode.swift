@@ -10,7 +10,8 @@ extension PhoneNumberScanner {
     /// Nil unless the line holds exactly one local number and one `area code` followed by
     /// three digits (not more: `area code 78701` is no area code) that make a valid NANP
     /// number with it. A bare local number without an area code is no phone (as
-    /// ``firstPhone(in:)`` has it). Lines count LF bytes, as the scanner's do.
+    /// ``firstPhone(in:)`` has it). Lines count LF bytes, as the scanner's do. Only a line's
+    /// first `area code` is tried: the work stays linear in the text.
     public func areaCodeJoinedPhone(in text: String) -> PhoneMatch? {
         var copy = text
         return copy.withUTF8 { bytes -> PhoneMatch? in
@@ -48,7 +49,9 @@ extension PhoneNumberScanner {
                     cursor += 3
                     while cursor < lineEnd, bytes[cursor] == 0x20 { cursor += 1 }
                 }
-                index = phraseStart + length
+                // One try a line: the line is read whole below, so a line of many "area code"
+                // phrases (hostile input) would be read once per phrase.
+                index = lineEnd
                 guard cursor + 3 <= lineEnd, isDigit(cursor), isDigit(cursor + 1), isDigit(cursor + 2),
                       cursor + 3 == lineEnd || !(isDigit(cursor + 3) || isLetter(cursor + 3)) else { continue }
                 let areaCode = cursor..<(cursor + 3)
