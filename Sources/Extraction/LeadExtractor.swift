@@ -4,7 +4,8 @@ public import MIME
 
 /// Turns a parsed message into a lead, or into a reason it is not one.
 ///
-/// The pipeline, in order:
+/// The pipeline, in order (after ``GluedFormFields`` gives a web form's fields, written into
+/// the mail header by a broken mailer, back to the text):
 /// 1. ``NotALeadClassifier`` (auto-replies, bounces, calendar replies, spam) → ignored;
 ///    mailing-list rules only for a message no spec detects (step 4) whose sender is no
 ///    marketplace's: a marketplace's lead alert may carry list headers.
