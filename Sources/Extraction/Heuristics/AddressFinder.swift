@@ -200,8 +200,6 @@ enum AddressFinder {
         var end: Int
     }
 
-    /// Words that designate a lot (``USAddressParser`` reads the same).
-    private static let lotWords: Set<String> = ["lot", "tract", "parcel"]
     /// Words between a lot's number and its road (`Lot 14 on Ridge View Dr`). Not `in`, `of`
     /// or `at`, which lead to a subdivision more often than to a road (`lot 5 in the Vista
     /// Ridge subdivision`, `Lot 3 of Oak Hills Estates`).
@@ -215,7 +213,7 @@ enum AddressFinder {
 
     /// Whether `word`, trimmed and lowercased, is `lot`, `tract` or `parcel`.
     static func isLotWord(_ word: String) -> Bool {
-        lotWords.contains(lowercasedWord(trimmedWord(word)))
+        USAddressParser.lotWords.contains(lowercasedWord(trimmedWord(word)))
     }
 
     /// Whether `text` has `lot`, `tract` or `parcel` (any case, starting a word) followed by

@@ -150,9 +150,12 @@ public enum USAddressParser {
         return (count >= 2 && isLotDesignation(segments[count - 2])) || (count >= 3 && isLotDesignation(segments[count - 3]))
     }
 
+    /// Words that designate a lot (`Lot 22`, `Tract 4`, `Parcel 9`), lowercase.
+    public static let lotWords: Set<String> = ["lot", "tract", "parcel"]
+
     /// `Lot 22`, `Lot 7B`, `Tract 4`.
     static func isLotDesignation(_ words: [String]) -> Bool {
-        guard words.count >= 2, ["lot", "tract", "parcel"].contains(words[0].lowercased()) else { return false }
+        guard words.count >= 2, lotWords.contains(words[0].lowercased()) else { return false }
         return words[1].first.map(TextScanning.isASCIIDigit) ?? false
     }
 
