@@ -38,16 +38,24 @@ extension MIMEMessage {
             if let cached = self.cache.withLock({ $0.text }) { return cached }
             var defects: [String] = []
             let text: String?
-            if let plain = self.inputs.plain {
+            let verdict = self.inputs.plain.map { plain in
+                self.inputs.html.map { PlainAlternative.verdict(plain: plain, html: $0, subject: self.inputs.subject) } ?? .plain
+            }
+            if let plain = self.inputs.plain, verdict == .plain {
                 text = plain
             } else if let document = self.htmlDocument {
                 let rendering = document.rendering()
-                text = rendering.text
-                if rendering.isTruncated {
-                    defects.append("HTML too deep or too long to render completely; the text was cut")
+                if let plain = self.inputs.plain, verdict == .htmlIfLonger,
+                   !PlainAlternative.prefersRendering(rendering.text, over: plain) {
+                    text = plain
+                } else {
+                    text = rendering.text
+                    if rendering.isTruncated {
+                        defects.append("HTML too deep or too long to render completely; the text was cut")
+                    }
                 }
             } else {
-                text = nil
+                text = self.inputs.plain
             }
             self.cache.withLock {
                 $0.text = .some(text)

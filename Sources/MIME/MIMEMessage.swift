@@ -24,7 +24,9 @@ public struct MIMEMessage: Sendable {
     /// The Date header as an instant, when it could be read.
     public var date: Date?
     /// The best plain text: the text/plain alternative if present, else the HTML rendered
-    /// to text. `\n` line endings. Rendering happens on first access.
+    /// to text; also the HTML rendered when the plain alternative is blank, an "HTML-capable
+    /// client" stub, or, in a forward, lacks the forward the HTML carries
+    /// (``PlainAlternative``). `\n` line endings. Rendering happens on first access.
     public var text: String? {
         if let textOverride { return textOverride }
         return self.derived.text
