@@ -10,6 +10,9 @@ import MIME
 /// - `Precedence: auto_reply`, `X-Autoreply: yes`, `X-Autorespond` → auto-reply.
 /// - A subject starting like an out-of-office reply (`Automatic reply:`, `Out of Office:`,
 ///   `Abwesenheitsnotiz:`, `Réponse automatique:`, ...) → auto-reply.
+/// - A responder's subject without a colon: the whole subject (`Out of Office`), a tag at
+///   its end (`[Out of Office]`), a phrase with "until" (`On vacation until Dec 1`); see
+///   ``ResponderSubject``.
 /// - `X-Auto-Response-Suppress` alone is *not* enough: bulk and notification senders set it
 ///   to keep auto-replies away from their own mail, lead notifications included, and
 ///   Outlook sets it on people's mail too. It counts with an out-of-office phrase that
@@ -35,6 +38,17 @@ enum AutoReplyRule {
         if headers.xAutorespond != nil {
             return NotALeadVerdict(kind: .autoReply, reason: "auto-reply (X-Autorespond)")
         }
+        if let verdict = Self.subjectVerdict(message, headers) { return verdict }
+        // Last, what responders without headers write (after the readings above, whose
+        // reasons name the header that counted).
+        if let phrase = ResponderSubject.match(message.subject ?? "") {
+            return NotALeadVerdict(kind: .autoReply, reason: "auto-reply (subject \"\(phrase)\")")
+        }
+        return nil
+    }
+
+    /// The out-of-office prefix, or a phrase with X-Auto-Response-Suppress, of the subject.
+    private static func subjectVerdict(_ message: MIMEMessage, _ headers: ClassificationHeaders) -> NotALeadVerdict? {
         if let verdict = Self.asciiSubjectVerdict(message.subject ?? "", suppress: headers.xAutoResponseSuppress) {
             // (An ASCII subject, decided on its bytes: the steps below give the same.)
             return verdict

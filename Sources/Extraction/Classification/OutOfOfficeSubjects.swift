@@ -7,7 +7,10 @@ enum OutOfOfficeSubjects {
         "automatic response:", "automated reply:", "automated response:", "out of office:", "out of office reply",
         // Exchange 2003 and older: "Out of Office AutoReply: <subject>".
         "out of office autoreply:", "out of office auto reply:",
-        "out of the office:", "out-of-office:", "ooo:", "away from office:", "vacation reply:", "on vacation:",
+        "out of the office:", "out-of-office:", "ooo:", "out of office re:",
+        // Bracketed tags some responders put first ("[Auto-Reply] Re: ...").
+        "[auto-reply]", "[auto reply]", "[autoreply]", "[auto-response]", "[auto response]", "[automatic reply]",
+        "[out of office]", "[ooo]", "away from office:", "vacation reply:", "on vacation:",
         // German, French, Spanish, Italian, Dutch, Portuguese, Scandinavian, Finnish, Polish.
         "abwesenheitsnotiz:", "abwesend:", "automatische antwort:", "réponse automatique:", "reponse automatique:",
         "absence du bureau:", "respuesta automática:", "respuesta automatica:", "fuera de la oficina:",
