@@ -86,8 +86,12 @@ public struct LeadExtractor: Sendable {
            let verdict = MailingListRule.verdict(message, headers) ?? MailingListRule.listIDVerdict(message, headers) {
             return .ignored(reason: verdict.reason)
         }
-        if let ruled = detected ?? senderOnly, let reason = specs.ignoreReason(ruled, view, presence: presence) {
-            return .ignored(reason: reason)
+        // A subject-only rule against a detected template waits for the template's rules: a
+        // lead whose subject holds the rule's word (a task named "Plan Review") is kept.
+        var ignoredUnlessContact: String?
+        if let ruled = detected ?? senderOnly, let verdict = specs.ignoreVerdict(ruled, view, presence: presence) {
+            guard detected != nil, verdict.bySubjectAlone else { return .ignored(reason: verdict.reason) }
+            ignoredUnlessContact = verdict.reason
         }
 
         var relayDomains = specs.relayEmailDomains
@@ -124,6 +128,8 @@ public struct LeadExtractor: Sendable {
         if view.inquiry.originalIsForwardersOwn {
             builder.lead.flagForReview("the builder forwarded their own message: the prospect is taken from its recipients")
         }
+        let unreadOriginal = UnreadOriginals.reviewReason(message)
+        if let unreadOriginal { builder.lead.flagForReview(unreadOriginal) }
 
         let metaSource = LeadMetaTags.apply(LeadMetaTags.tags(in: view), to: &builder)
 
@@ -150,6 +156,15 @@ public struct LeadExtractor: Sendable {
             builder.lead.source = detected.spec.source
             builder.lead.sourceDetail = detected.spec.detail
             detected.applyRules(to: &builder, view: view, presence: presence)
+            if let reason = ignoredUnlessContact {
+                // (The notification's own From address, which a spec may fall back to, is
+                // no prospect's contact.)
+                let emailFromContent = builder.lead.email != nil && builder.lead.fields["email"]?.rule.hasPrefix("header From") != true
+                guard emailFromContent || builder.lead.phone != nil || builder.lead.contactChannels.contains(where: \.isRelay) else {
+                    return .ignored(reason: reason)
+                }
+                builder.lead.flagForReview("the subject matches \(detected.spec.name)'s ignore rule (\(reason)), but the message carries the lead's contact details: kept")
+            }
             // The original's sender or Reply-To at a relay domain (a per-lead relay address
             // such as customer-request-123@awexpress.google.com) reaches the prospect.
             for address in [view.sender?.address ?? ""] + view.replyTo.map(\.address)
@@ -233,9 +248,10 @@ public struct LeadExtractor: Sendable {
                 // An address that looked automated, at a provider where people have their own.
                 builder.finishChannels()
                 builder.lead.flagForReview("the sender looked automated but writes from a personal mail provider: taken as the prospect")
-            } else {
+            } else if unreadOriginal == nil {
                 return .ignored(reason: "no contact details: no sender address or phone number")
             }
+            // (Else kept, flagged above: the contact details may be in the unread original.)
         }
         return .lead(builder.lead)
     }

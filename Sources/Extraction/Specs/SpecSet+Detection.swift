@@ -76,21 +76,23 @@ extension SpecSet {
         return best?.index
     }
 
-    /// The reason a detected spec's `ignore` rules give for this message, if any. `detector`
-    /// is one of this set's, and `presence` this set's for the same view.
-    func ignoreReason(_ detector: SpecDetector, _ view: InquiryView, presence: LiteralPresence) -> String? {
+    /// The reason a detected spec's `ignore` rules give for this message, if any, and
+    /// whether the rule named a subject pattern only (a lead's subject may hold the rule's
+    /// word: an Angi task "Plan Review" is no review request; see ``LeadExtractor``).
+    /// `detector` is one of this set's, and `presence` this set's for the same view.
+    func ignoreVerdict(_ detector: SpecDetector, _ view: InquiryView, presence: LiteralPresence) -> (reason: String, bySubjectAlone: Bool)? {
         // A rule naming both a subject and a body pattern needs both to match.
         // Through a pointer, so each rule is read in place rather than copied (a rule holds
         // patterns of many references, each retained and released by a copy; an array
         // subscript copied them). The rules are read through the detector: a spec passed as
         // an argument was copied whole first.
-        detector.spec.ignoreRules.withUnsafeBufferPointer { rules -> String? in
+        detector.spec.ignoreRules.withUnsafeBufferPointer { rules -> (reason: String, bySubjectAlone: Bool)? in
             for index in rules.indices {
                 if rules[index].subject?.matches(view.subject, presence: presence.subject, isASCII: view.subjectIsASCII,
                                                  budget: view.patternBudget) == false { continue }
                 if rules[index].body?.matches(view.text, presence: presence.text, isASCII: view.textIsASCII,
                                               budget: view.patternBudget) == false { continue }
-                return rules[index].reason
+                return (rules[index].reason, rules[index].body == nil)
             }
             return nil
         }
