@@ -223,7 +223,13 @@ public struct LeadExtractor: Sendable {
            isDirectInquiry, !ClientReferral.relativeCues.contains(phrase) {
             builder.lead.flagForReview("written for someone else (\"\(phrase)\"): the sender may be a realtor or an architect, not the prospect")
         }
-        // An address the prospect wrote in their message, when nothing else gave one.
+        // An address the prospect wrote in their message, when nothing else gave one (an
+        // Outlook forward whose original names its sender without an address: "From:
+        // Rachel Nguyen", and "email rachel.nguyen88@gmail.com" in her text).
+        // (Not from noise: random bytes hold "@" tokens too.)
+        if isDirectInquiry, !builder.has(.email), heuristicsText.utf8.contains(0x40), !TextLegibility.isUnreadable(heuristicsText) {
+            Self.fillEmail(&builder, fromLines: LineSplitter.lines(heuristicsText), excluding: nil, location: heuristicsLocation)
+        }
         if let detected, !builder.has(.email), let message = builder.lead.message {
             Self.fillEmail(&builder, fromLines: LineSplitter.lines(message),
                            excluding: view.senderDomain, location: "\(detected.spec.name) message field")

@@ -139,3 +139,42 @@ struct SubjectIgnoreRuleTests: ExtractsWithRepositorySpecs {
         #expect(try Self.ignoredReason(Self.angi(subject: "Please review your recent pro", rows: "Name: Robert T.")) == "Angi review request")
     }
 }
+
+/// A direct inquiry with no sender address (an Outlook forward's "From: Rachel Nguyen") takes
+/// the address the prospect wrote in the text; never the builder's own, never from noise.
+@Suite("Email address in a direct inquiry's text")
+struct InquiryTextEmailTests: ExtractsWithRepositorySpecs {
+    static func forward(_ text: String) -> String {
+        """
+        From: Travis Whitfield <travis@hillcountryhomes.com>
+        To: leads@hillcountryhomes.com
+        Subject: FW: New home
+
+        Can you call her?
+
+        From: Rachel Nguyen
+        Sent: Monday, November 16, 2026 8:41 PM
+        To: Info
+        Subject: New home
+
+        \(text)
+        """
+    }
+
+    @Test func theProspectsTypedAddressIsTheEmail() throws {
+        let lead = try Self.lead(Self.forward("Hi, we'd like to build in Hutto. Call 512-555-0126 or email rachel.nguyen88@gmail.com.\nRachel"))
+        #expect(lead.email == "rachel.nguyen88@gmail.com")
+        #expect(lead.fields["email"]?.rule == "email address in text")
+    }
+
+    @Test func theBuildersOwnAddressIsNotTheProspects() throws {
+        let lead = try Self.lead(Self.forward("I found travis@hillcountryhomes.com on your site. Call 512-555-0126.\nRachel"))
+        #expect(lead.email == nil)
+        #expect(lead.phone == "+15125550126")
+    }
+
+    @Test func aNoReplyAddressIsNotTheProspects() throws {
+        let lead = try Self.lead(Self.forward("Your form sent me a copy from no-reply@wix.com. Call 512-555-0126.\nRachel"))
+        #expect(lead.email == nil)
+    }
+}
