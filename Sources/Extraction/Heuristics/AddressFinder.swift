@@ -8,7 +8,9 @@ import LeadModel
 ///    `Rd`, ...) or a designated road (`Hwy 290 W`), then an optional directional and unit
 ///    (also after a comma: `, Apt 4B`), then `, City, ST ZIP` on the same line, `City, ST ZIP`
 ///    on the next, or the two wrapped over both (`, Dripping Springs, TX` / `78620`), or
-///    `, City ZIP` without a state. A street itself may be wrapped (`at 1108 Cedar` / `Ave, ...`).
+///    `, City ZIP` without a state, or `, City, ST` / `City ST` / `City, Texas` without a ZIP, on
+///    the line or alone on the next (read strictly: ``cityStateAfterStreet(_:after:wholeLine:)``).
+///    A street itself may be wrapped (`at 1108 Cedar` / `Ave, ...`).
 ///    A `PO Box` or rural-route box (`RR 2 Box 15`) is a mailing address, neither the build
 ///    site nor the home: it is no street here (its line's city, state and ZIP still are).
 ///    A lot without a house number yet, on its road (`Lot 14 on Ridge View Dr`, `Lot 23
@@ -168,7 +170,7 @@ enum AddressFinder {
     /// with the separator to write before them: on the same line (`, Austin, TX 78704`,
     /// `in Austin, TX`, `, Austin 78702`), wrapped onto the next, or on the next line alone
     /// (`\nAustin, TX 78704`); nil when none follows.
-    private static func placeAfterStreet(_ words: [String], end: Int, _ lines: InquiryLines, _ index: Int) -> String? {
+    static func placeAfterStreet(_ words: [String], end: Int, _ lines: InquiryLines, _ index: Int) -> String? {
         // The words after the street: what splitting them joined with spaces gives (a word
         // holds no space Character of its own, and none after the first starts with a
         // scalar that would join the space before it).
@@ -181,6 +183,10 @@ enum AddressFinder {
         } else if let next, let tail = cityStateZip(in: lines.lines[next].text), startsWithCity(lines.lines[next].text) {
             return "\n" + tail
         } else if let tail = cityState(words: rest) ?? cityZip(words: rest, after: words[end - 1]) {
+            return ", " + tail
+        } else if let tail = cityStateAfterStreet(rest[...], after: words[end - 1]) {
+            return ", " + tail
+        } else if rest.isEmpty, let next, let tail = cityStateLine(lines.lines[next].text, after: words[end - 1]) {
             return ", " + tail
         }
         return nil
@@ -309,7 +315,7 @@ enum AddressFinder {
     }
 
     /// Streets read before the choice is made: more are not looked for.
-    private static let maximumStreets = 4
+    static let maximumStreets = 4
 
     /// A street the text gives, with the words that say whose place it is.
     struct StreetCandidate {
@@ -599,7 +605,8 @@ enum AddressFinder {
         guard let (start, end) = streetSpan(later), !isOrganizationAddress(later, streetStart: start, previousLine: "") else { return nil }
         var written = streetWritten(later[start..<end])
         let rest = Array(later[end...])
-        if let place = cityStateZip(words: rest) ?? cityState(words: rest) ?? cityZip(words: rest, after: later[end - 1]) {
+        if let place = cityStateZip(words: rest) ?? cityState(words: rest) ?? cityZip(words: rest, after: later[end - 1])
+            ?? cityStateAfterStreet(rest[...], after: later[end - 1]) {
             written += ", " + place
         }
         guard let address = USAddressParser.parse(written), address.street != nil else { return nil }
@@ -633,7 +640,8 @@ enum AddressFinder {
         guard let (start, end) = streetSpan(combined), start == 0, end > tail.count else { return nil }
         var written = streetWritten(combined[start..<end])
         let rest = Array(combined[end...])
-        if let place = cityStateZip(words: rest) ?? cityState(words: rest) ?? cityZip(words: rest, after: combined[end - 1]) {
+        if let place = cityStateZip(words: rest) ?? cityState(words: rest) ?? cityZip(words: rest, after: combined[end - 1])
+            ?? cityStateAfterStreet(rest[...], after: combined[end - 1]) {
             written += ", " + place
         }
         guard let address = USAddressParser.parse(written), address.street != nil else { return nil }
@@ -904,7 +912,7 @@ enum AddressFinder {
 
     /// The street's words as written, without the parentheses around an address in them
     /// (`(21109 Boggy Ford Rd` → `21109 Boggy Ford Rd`).
-    private static func streetWritten(_ words: ArraySlice<String>) -> String {
+    static func streetWritten(_ words: ArraySlice<String>) -> String {
         var words = Array(words)
         if words[0].hasPrefix("(") { words[0].removeFirst() }
         if let last = words.last, last.hasSuffix(")") || last.hasSuffix("),") || last.hasSuffix(")."),
