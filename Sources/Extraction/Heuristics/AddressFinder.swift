@@ -15,7 +15,8 @@ import LeadModel
 ///    site nor the home: it is no street here (its line's city, state and ZIP still are).
 ///    A lot without a house number yet, on its road (`Lot 14 on Ridge View Dr`, `Lot 23
 ///    Hillside Ct`), is a street too, written `Lot 14, Ridge View Dr` (``lotStreet(_:)``);
-///    among several streets it is the build site unless given as someone else's.
+///    among several streets it is the build site unless given as someone else's. A lot may
+///    end its line with its road opening the next (``wrappedLot(_:_:)``).
 /// 2. `City, ST 78704` (state code in capitals or a state name, then a ZIP).
 /// 3. `ZIP 78704` / `zip code: 78704`: the ZIP alone.
 /// Numbers glued to `,` (`2,800 sq ft`) or followed by lowercase words are not house
@@ -73,6 +74,13 @@ enum AddressFinder {
             // `lot`/`tract`/`parcel` before a number, found in the line's bytes (lines with a
             // digit and a street head word only).
             let mayHaveLot = traits.keywords.contains(.streetHead) && mentionsLotNumber(line.text)
+            // A lot ending the line, its road opening the next ("Lot 14, Block C" / "Ridge View
+            // Drive, Austin TX 78738"): read over both (``wrappedLot(_:_:)``). The line's own
+            // street, if any, is read as ever.
+            if !mayHaveLot, streets.count < maximumStreets, let lot = wrappedLot(lines, index) {
+                streets.append(lot)
+                if !mayHaveStreet { continue }
+            }
             // (Once a street is found only other streets matter.)
             if !streets.isEmpty, !mayHaveStreet, !mayHaveLot {
                 if let wrapped = wrappedStreet(lines, index) { streets.append(wrapped) }
