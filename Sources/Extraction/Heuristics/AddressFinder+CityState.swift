@@ -12,8 +12,12 @@ import LeadModel
 ///   (`TX`, never `Tx`: `IN`, `OR`, `ME`, `OK`, `HI` are words otherwise, and here they
 ///   follow a capitalised city) or its full name capitalised (`Texas`, `New Mexico`);
 /// - the state ends the address: the line ends, or its last word ends in `.`, `,`, `;`,
-///   `)`, `!` or `?`, or the next word starts in lowercase (`TX and we ...`: nothing of an
-///   address is written so);
+///   `:`, `)`, `!` or `?`, or the next word starts in lowercase (`TX and we ...`: nothing of
+///   an address is written so), is a dash or opens a parenthesis (`TX (Williamson
+///   County)`), or (after `City,`) starts a sentence whose period was left out (`Kyle, TX We
+///   want ...`). A code that is a word too (``wordCodes``) is not taken before `?`, `!` or
+///   a new sentence (`12 Oak Dr, Jim, OK? Thanks`);
+/// - a county is no city (`Williamson County, TX`); `St.`, `Ft.`, `Mt.` may start one;
 /// - the street does not end its sentence (`1420 Ridge View Drive. Austin, TX was ...`: a
 ///   period after the street is no separator), unless the city and state are all of the
 ///   next line (`... at 1420 Ridge View Dr.` / `Wimberley, TX`).
@@ -27,6 +31,16 @@ extension AddressFinder {
         "thanks", "thank", "please", "call", "text", "email", "regards", "best", "cheers", "sincerely", "hi", "hello", "dear",
         "budget", "phone", "cell", "lot", "block", "looking", "ok", "yes", "no",
     ]
+
+    /// Abbreviations that start a city's name (`St. Louis`, `Ft. Worth`, `Mt. Pleasant`).
+    private static let cityPrefixes: Set<String> = ["St.", "Ste.", "Ft.", "Mt.", "Pt."]
+    /// Last words of a county's or parish's name, lowercase.
+    private static let countyWords: Set<String> = ["county", "co", "parish"]
+    /// Words of a dash set off by spaces (`Kyle, TX - flat lot`).
+    private static let dashes: Set<String> = ["-", "--", "\u{2013}", "\u{2014}"]
+
+    /// USPS codes that are English words too.
+    private static let wordCodes: Set<String> = ["IN", "OR", "ME", "OK", "HI", "OH", "PA", "MA", "DE", "AL", "LA", "ID"]
 
     /// USPS codes of the territories: no state for a city read without a ZIP.
     private static let territories: Set<String> = ["PR", "GU", "VI", "AS", "MP"]
@@ -45,17 +59,31 @@ extension AddressFinder {
         for cityCount in 1...3 where start + cityCount < words.endIndex {
             let city = words[start..<(start + cityCount)]
             // (The words before the last passed as a city's last without a comma: they may
-            // start it. A word that may not end a city ends the reading.)
-            guard isCityWord(city.last!, last: true) else { return nil }
+            // start it. A word that may not end a city ends the reading, but `St.`, `Ft.`,
+            // `Mt.` start one: `St. Louis`.)
+            guard isCityWord(city.last!, last: true) else {
+                if cityPrefixes.contains(city.last!) { continue }
+                return nil
+            }
+            // A county is no city (`3021 County Road 110, Williamson County, TX`).
+            if countyWords.contains(trimmedWord(city.last!).lowercased()) { return nil }
+            let commaBefore = city.last!.utf8.last == UInt8(ascii: ",")
             let stateStart = start + cityCount
             for length in stride(from: min(3, words.endIndex - stateStart), through: 1, by: -1) {
                 let stateEnd = stateStart + length
                 if wholeLine, stateEnd != words.endIndex { continue }
                 guard let state = stateWritten(words[stateStart..<stateEnd]) else { continue }
-                guard stateEnd == words.endIndex || closesWithPunctuation(words[stateEnd - 1]) || startsLowercase(words[stateEnd]) else {
+                // (A code that is also a word, `OK?`, `HI!`, `OK Thanks`, is taken only as an
+                // address ends: at the line's end, `.`, `,`, `;`, `:`, `)` or a lowercase word.)
+                let isWord = wordCodes.contains(state)
+                if isWord, let last = words[stateEnd - 1].utf8.last, last == UInt8(ascii: "?") || last == UInt8(ascii: "!") { continue }
+                guard stateEnd == words.endIndex || closesWithPunctuation(words[stateEnd - 1]) || startsLowercase(words[stateEnd])
+                        || dashes.contains(words[stateEnd]) || words[stateEnd].utf8.first == UInt8(ascii: "(")
+                        || (!isWord && commaBefore && startsSentence(words[stateEnd])) else {
                     continue
                 }
-                return spaceJoined(city.map(trimmedWord)) + ", " + state
+                // (A city word holds no punctuation but the last's comma, and `St.`'s period.)
+                return spaceJoined(city.map { $0.utf8.last == UInt8(ascii: ",") ? String($0.dropLast()) : $0 }) + ", " + state
             }
             // ("Austin," with no state after it: the comma ends what could be the city.)
             if city.last!.utf8.last == UInt8(ascii: ",") { return nil }
@@ -83,7 +111,7 @@ extension AddressFinder {
         let last = words.last!
         if last.utf8.count != trimmed.last!.utf8.count {
             let tail = last.utf8.dropFirst(trimmed.last!.utf8.count)
-            guard last.hasPrefix(trimmed.last!), tail.allSatisfy({ ".,;)!?".utf8.contains($0) }) else { return nil }
+            guard last.hasPrefix(trimmed.last!), tail.allSatisfy({ ".,;:)!?".utf8.contains($0) }) else { return nil }
         }
         let written = spaceJoined(trimmed)
         guard let head = written.utf8.first, head >= 0x41, head <= 0x5A,
@@ -100,13 +128,24 @@ extension AddressFinder {
         var core = Substring(word)
         if last, core.utf8.last == UInt8(ascii: ",") { core = core.dropLast() }
         guard !core.isEmpty, !core.utf8.contains(where: { $0 != 0x27 && $0 != 0x2D && isPunctuationByte($0) }) else { return false }
-        return !notCityWords.contains(String(decoding: core.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
+        return !notCityWords.contains(lowercasedASCII(String(core)))
     }
 
-    /// Whether `word` ends in `.`, `,`, `;`, `)`, `!` or `?`.
+    /// Whether `word` ends in `.`, `,`, `;`, `:`, `)`, `!` or `?`.
     private static func closesWithPunctuation(_ word: String) -> Bool {
         guard let last = word.utf8.last else { return false }
-        return ".,;)!?".utf8.contains(last)
+        return ".,;:)!?".utf8.contains(last)
+    }
+
+    /// Whether `word` is a capitalised ``notCityWords`` word, a new sentence's start written
+    /// without the period before it (`Dripping Springs, TX We want ...`).
+    private static func startsSentence(_ word: String) -> Bool {
+        startsUppercase(word) && notCityWords.contains(lowercasedASCII(trimmedWord(word)))
+    }
+
+    /// `word` with A-Z lowercased, from the bytes.
+    private static func lowercasedASCII(_ word: String) -> String {
+        String(decoding: word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     /// Whether `word` starts with an ASCII lowercase letter.

@@ -23,8 +23,10 @@ extension AddressFinder {
               endsWithLotNumber(lines.lines[index].text), mentionsLotNumber(lines.lines[index].text) else { return nil }
         let lineWords = spaceSeparatedWords(lines.lines[index].text)
         let words = lineWords + spaceSeparatedWords(lines.lines[next].text)
-        // The lot's designation ends the line and the road's name opens the next.
-        guard let lot = lotStreet(words), lot.start < lineWords.count, lot.nameStart == lineWords.count,
+        // The lot's designation starts on the line and the road's name is on the next,
+        // opening it or after the lot's block (`Lot 14` / `Block C, Ridge View Drive`).
+        guard let lot = lotStreet(words), lot.start < lineWords.count, lot.nameStart >= lineWords.count,
+              lot.nameStart == lineWords.count || isBlockWord(words[lineWords.count]),
               lot.end == words.count || words[lot.end - 1].utf8.last == UInt8(ascii: ",") else { return nil }
         var written = lot.designation + ", " + streetWritten(words[lot.nameStart..<lot.end])
         if let place = placeAfterStreet(words, end: lot.end, lines, next) { written += place }
@@ -32,6 +34,12 @@ extension AddressFinder {
         let previous = lot.start == 0 && index > 0 ? lines.lines[index - 1].text : ""
         return StreetCandidate(finding: HeuristicFinding(value: address, line: lines.lines[index].number, rule: "lot and street"),
                                before: words[..<lot.start], previousLine: previous, isLot: true)
+    }
+
+    /// Whether `word` is `Block` or `Blk` (any case, punctuation aside).
+    private static func isBlockWord(_ word: String) -> Bool {
+        let lower = trimmedWord(word).lowercased()
+        return lower == "block" || lower == "blk"
     }
 
     /// Whether `text` ends (spaces and one `,` or `:` aside) with a lot or block number: `7`,

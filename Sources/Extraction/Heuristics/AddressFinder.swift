@@ -24,7 +24,10 @@ import LeadModel
 enum AddressFinder {
     static let excludedSuffixes: Set<String> = ["ft", "fort", "sq", "square", "is", "island", "ky", "key", "pt", "point", "run", "row", "pass", "park", "walk"]
     /// Roads named by a designator after them ("Avenue F", "Highway 71", "County Road 12").
-    private static let designatedRoads: Set<String> = ["avenue", "ave", "highway", "hwy", "route", "rte", "road", "county", "state", "fm", "rr", "ranch", "us"]
+    /// (`CR 280`, `SH 71`: county and state roads; `Private Road 4712`.)
+    private static let designatedRoads: Set<String> = [
+        "avenue", "ave", "highway", "hwy", "route", "rte", "road", "county", "state", "fm", "rr", "ranch", "us", "cr", "sh", "private",
+    ]
     private static let roadWords: Set<String> = ["road", "rd", "highway", "hwy", "route"]
 
     /// The best address findings, most complete first: a street address, else a city and
@@ -149,8 +152,9 @@ enum AddressFinder {
                 continue
             }
             if !streets.isEmpty { continue }
+            // (A county's name is no city: `Williamson County, TX 78626` gives the state and ZIP.)
             if readsCityStateZip, let tail = cityStateZip(words: words), let address = USAddressParser.parse(tail),
-               address.city != nil, address.state != nil {
+               address.city != nil || address.postalCode != nil, address.state != nil {
                 cityLine = HeuristicFinding(value: address, line: line.number, rule: "city, state and ZIP")
             }
             // `City, ST` needs a word ending in ",", so a comma in the line.
@@ -290,6 +294,13 @@ enum AddressFinder {
                 guard isLotNumber(block) || (block.utf8.count == 1 && startsUppercase(block)), !words[cursor + 1].hasSuffix(".") else { continue }
                 designation += ", Block " + block
                 cursor += 2
+            }
+            // "Lot 5, Block A of Headwaters on Headwaters Blvd": its subdivision (one to three
+            // capitalised words after `of`/`in`) named before the road's `on`.
+            if cursor + 2 < words.count, words[cursor] == "of" || words[cursor] == "in" {
+                var probe = cursor + 1
+                while probe < words.count, probe - cursor <= 3, startsUppercase(words[probe]), !closesStreet(words[probe]) { probe += 1 }
+                if probe > cursor + 1, probe < words.count, lotRoadLeads.contains(words[probe]) { cursor = probe }
             }
             if cursor < words.count, lotRoadLeads.contains(words[cursor]) { cursor += 1 }
             guard cursor < words.count, let end = streetNameEnd(words, after: cursor - 1) else { continue }
@@ -1087,7 +1098,7 @@ enum AddressFinder {
     /// The words a street can start with or end in (``streetSpan(_:)``): street suffixes and
     /// the designator roads.
     static let streetHeadWords: [String] =
-        Array(StreetVocabulary.suffixes.keys) + ["avenue", "ave", "highway", "hwy", "route", "rte", "road", "county", "state", "fm", "rr", "ranch", "us"]
+        Array(StreetVocabulary.suffixes.keys) + ["avenue", "ave", "highway", "hwy", "route", "rte", "road", "county", "state", "fm", "rr", "ranch", "us", "cr", "sh"]
 
 
     /// What the readings of a line need, from its bytes: for an ASCII line without CR (where
