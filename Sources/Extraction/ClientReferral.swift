@@ -18,6 +18,9 @@ import MIME
 ///   writer's signature in the same paragraph as a mention of the client's name, at most
 ///   three lines after it. Anything else may be the writer's, and is not put with the
 ///   client's name.
+/// - Several clients announced and then introduced in order ("I have two clients ... The
+///   first is Jim Parker, ..."): the first is the client, its details read from its own part
+///   of the text only (``firstOfSeveral(in:accepts:)``, ClientReferral+Ordinal.swift).
 /// - The client has an email or a phone: the lead is the client's, with only those.
 /// - The client has neither: the lead keeps the client's name with the writer's address and
 ///   signature phone as its contact (the builder must reach someone, and the writer reaches

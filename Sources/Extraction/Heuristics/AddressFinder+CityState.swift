@@ -94,7 +94,8 @@ extension AddressFinder {
     /// `City, State` alone on the line after a street that ends its line (`1420 Ridge View
     /// Dr` / `Kyle, Texas`): ``cityStateAfterStreet(_:after:wholeLine:)`` of the whole line.
     static func cityStateLine(_ line: String, after streetEnd: String) -> String? {
-        // (A line of two to five words: most lines are longer or start in lowercase.)
+        // (A line of at most six words starting with a capital: most lines are longer or start
+        // in lowercase.)
         guard let head = line.utf8.first, head >= 0x41, head <= 0x5A || head >= 0x80 else { return nil }
         let words = spaceSeparatedWords(line)
         guard words.count <= 6 else { return nil }
