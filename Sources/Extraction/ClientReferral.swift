@@ -18,6 +18,9 @@ import MIME
 ///   writer's signature in the same paragraph as a mention of the client's name, at most
 ///   three lines after it. Anything else may be the writer's, and is not put with the
 ///   client's name.
+/// - Several clients announced and then introduced in order ("I have two clients ... The
+///   first is Jim Parker, ..."): the first is the client, its details read from its own part
+///   of the text only (``firstOfSeveral(in:accepts:)``, ClientReferral+Ordinal.swift).
 /// - The client has an email or a phone: the lead is the client's, with only those.
 /// - The client has neither: the lead keeps the client's name with the writer's address and
 ///   signature phone as its contact (the builder must reach someone, and the writer reaches
@@ -118,14 +121,22 @@ enum ClientReferral {
         var lines: [String] = []
         var signature = 0
         var declined = false
-        let found = clientName(in: text, accepts: { line in
+        func accepts(_ line: Int) -> Bool {
             if lines.isEmpty {
                 lines = LineSplitter.lines(text).map { ValueNormalizer.trimmingWhitespace(String($0)) }
                 signature = signatureStart(lines, writerFirstName: writerParsed?.first)
             }
             // The client is named above the writer's sign-off, never in a footer.
             return line - 1 < signature
-        }, declined: { declined = true })
+        }
+        var found = clientName(in: text, accepts: accepts, declined: { declined = true })
+        // "I have two clients ... The first is Jim Parker, ...": the first as introduced, its
+        // details from its own part of the text only (ClientReferral+Ordinal.swift).
+        var ordered: OrderedClient?
+        if found == nil, !declined, severalClientsCues.contains(cue) {
+            ordered = firstOfSeveral(in: text, accepts: accepts)
+            found = ordered?.client
+        }
         guard let client = found, let first = client.name.first, let last = client.name.last else {
             if declined { return .declined }
             keepWritersPhone(&builder, text: text, writerFirstName: writerParsed?.first, bodySource: inquiry.bodySource)
@@ -152,11 +163,20 @@ enum ClientReferral {
         }
         let phones = PhoneNumberScanner().phones(in: text)
         let writersPhones = Self.writersPhones(phones, signature: signature)
-        let clientPhone = phones.first { match in
-            !isFax(match) && !PhoneFinder.saysNotProspects(match.leadIn)
-                && !writersPhones.contains(where: { $0.number == match.number }) && nearClient(match.line - 1)
+        func isClients(_ match: PhoneMatch) -> Bool {
+            !isFax(match) && !PhoneFinder.saysNotProspects(match.leadIn) && !writersPhones.contains(where: { $0.number == match.number })
         }
-        let clientEmail = emailInText(lines, before: signature, keys: keys, writer: writerAddress, builder: builder, near: nearClient)
+        let clientPhone = ordered.map { part in
+            PhoneNumberScanner().phones(in: part.part).lazy.map { match in
+                var match = match
+                match.line += part.partLine - 1
+                return match
+            }.first(where: isClients)
+        } ?? phones.first { isClients($0) && nearClient($0.line - 1) }
+        // (The first of several: an address in their own part, else one holding their name.)
+        let clientEmail = ordered.flatMap { emailInPart($0, writer: writerAddress, builder: builder) }
+            ?? emailInText(lines, before: signature, keys: keys, writer: writerAddress, builder: builder,
+                           near: ordered == nil ? nearClient : { _ in false })
             ?? emailInHeaders(message, client: client.name, keys: keys, writer: writerAddress, identity: identity)
 
         let location = "\(inquiry.bodySource) line \(client.line)"
@@ -168,10 +188,10 @@ enum ClientReferral {
         let cue = ValueNormalizer.trimmingWhitespace(withoutTrailingPunctuation(cue))
         // (Worded as the flag of a message written for someone else, naming the writer.)
         var reason = "written for someone else (\"\(cue)\") by \(writerText): the lead is the client's, \(first) \(last)"
-        if let other = Self.anotherClient(after: client, in: lines, before: signature) {
+        if let other = ordered?.second ?? Self.anotherClient(after: client, in: lines, before: signature) {
             // One lead per message: the other's budget or lot may be mixed into this one.
             reason += "; the message names another client too, \(other): their details may be mixed in"
-        } else if severalClientsCues.contains(client.cue) {
+        } else if severalClientsCues.contains(client.cue) || ordered != nil {
             reason += "; the writer speaks of more than one client: another's details may be mixed in"
         }
         if clientEmail != nil || clientPhone != nil {
@@ -376,7 +396,7 @@ enum ClientReferral {
     /// last of at most 7 words, each starting with a capital, a non-ASCII letter or
     /// `and`/`&`, separated by spaces (and line breaks when `overLines`). A bound for
     /// ``nameAfter(_:overLines:)``, which decides.
-    private static func nameWordsEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, overLines: Bool) -> Int {
+    static func nameWordsEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, overLines: Bool) -> Int {
         var index = start
         var end = start
         var words = 0
@@ -400,12 +420,12 @@ enum ClientReferral {
     }
 
     /// Whether the byte is an ASCII letter or part of a non-ASCII Character.
-    @inline(__always) private static func isLetterByte(_ byte: UInt8) -> Bool {
+    @inline(__always) static func isLetterByte(_ byte: UInt8) -> Bool {
         byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
     }
 
     /// Whether `needle` (lowercase ASCII) is at `start` of `bytes`, A-Z folded.
-    private static func startsWith(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, _ needle: StaticString) -> Bool {
+    static func startsWith(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, _ needle: StaticString) -> Bool {
         let count = needle.utf8CodeUnitCount
         guard start + count <= bytes.count else { return false }
         for offset in 0..<count {
@@ -434,7 +454,7 @@ enum ClientReferral {
 
     /// Whether the client named between `before` and `after` is a referrer (see
     /// ``referrerAfter``). `after` is read to its sentence's (or paragraph's) end.
-    private static func isReferrer(before: UnsafeBufferPointer<UInt8>, after: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isReferrer(before: UnsafeBufferPointer<UInt8>, after: UnsafeBufferPointer<UInt8>) -> Bool {
         if FoldedSearch.firstOf(before, referrerBefore) != nil { return true }
         var stop = 0
         while stop < after.count {
@@ -450,7 +470,7 @@ enum ClientReferral {
     /// The name at the start of `bytes` (the caller skipped the spaces and a "," or ":"
     /// before it): the name, its words, and the UTF-8 length of the text it took. ASCII
     /// (nearly every name) is read on the bytes; other text as Characters.
-    private static func nameAfter(_ bytes: UnsafeBufferPointer<UInt8>, overLines: Bool) -> (PersonName, [String], Int)? {
+    static func nameAfter(_ bytes: UnsafeBufferPointer<UInt8>, overLines: Bool) -> (PersonName, [String], Int)? {
         guard bytes.allSatisfy({ $0 < 0x80 }) else {
             return nameAfter(Array(String(decoding: bytes, as: UTF8.self)), overLines: overLines)
         }
@@ -568,10 +588,22 @@ enum ClientReferral {
     /// "reach me at"), not the client's ("his cell").
     static func saysWritersOwn(_ leadIn: String) -> Bool {
         guard !leadIn.isEmpty else { return false }
-        var split = leadIn.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" })
+        // Only the number's own sentence: "I have two clients. The first is Jim, 512-..." is
+        // no number of the writer's (session 19). (".", "!" or "?" before a space: ASCII bytes.)
+        let utf8 = leadIn.utf8
+        var sentence = Substring(leadIn)
+        if let end = utf8.indices.dropLast().last(where: { index in
+            let byte = utf8[index]
+            return (byte == 0x2E || byte == 0x21 || byte == 0x3F) && utf8[utf8.index(after: index)] == 0x20
+        }) {
+            sentence = leadIn[utf8.index(after: end)...]
+        }
+        var split = sentence.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" })
         // A lead-in cut at its maximum length may start inside a word: "custom ho|me in ..."
         // read "me", and a client's number became the writer's.
-        if leadIn.unicodeScalars.count >= PhoneMatch.maximumLeadIn, !split.isEmpty { split.removeFirst() }
+        if sentence.startIndex == leadIn.startIndex, leadIn.unicodeScalars.count >= PhoneMatch.maximumLeadIn, !split.isEmpty {
+            split.removeFirst()
+        }
         let words = Set(split)
         if !words.isDisjoint(with: ["me", "i", "i'm", "i’m", "mine"]) { return true }
         // "my cell", not "my client's cell" ("'s" is split off with the apostrophe kept).
@@ -630,7 +662,7 @@ enum ClientReferral {
 
     /// An address in the lines before `signature` whose local part holds one of `keys`, else
     /// one on a line `near` the client's name (not at the writer's domain: a colleague's).
-    private static func emailInText(
+    static func emailInText(
         _ lines: [String], before signature: Int, keys: [String], writer: String, builder: LeadBuilder, near: (Int) -> Bool
     ) -> (String, Int)? {
         var nearby: (String, Int)?
@@ -708,7 +740,7 @@ enum ClientReferral {
         return keys.contains { key in words.contains { $0 == key || $0 == key + "s" } }
     }
 
-    private static func isFax(_ match: PhoneMatch) -> Bool {
+    static func isFax(_ match: PhoneMatch) -> Bool {
         // (A lead-in whose bytes hold no "fax", A-Z folded, says none: most, without
         // lowercasing and a Foundation search.)
         FoldedSearch.contains(match.leadIn, "fax") && match.leadIn.lowercased().contains("fax")

@@ -8,12 +8,15 @@ import LeadModel
 ///    `Rd`, ...) or a designated road (`Hwy 290 W`), then an optional directional and unit
 ///    (also after a comma: `, Apt 4B`), then `, City, ST ZIP` on the same line, `City, ST ZIP`
 ///    on the next, or the two wrapped over both (`, Dripping Springs, TX` / `78620`), or
-///    `, City ZIP` without a state. A street itself may be wrapped (`at 1108 Cedar` / `Ave, ...`).
+///    `, City ZIP` without a state, or `, City, ST` / `City ST` / `City, Texas` without a ZIP, on
+///    the line or alone on the next (read strictly: ``cityStateAfterStreet(_:after:wholeLine:)``).
+///    A street itself may be wrapped (`at 1108 Cedar` / `Ave, ...`).
 ///    A `PO Box` or rural-route box (`RR 2 Box 15`) is a mailing address, neither the build
 ///    site nor the home: it is no street here (its line's city, state and ZIP still are).
 ///    A lot without a house number yet, on its road (`Lot 14 on Ridge View Dr`, `Lot 23
 ///    Hillside Ct`), is a street too, written `Lot 14, Ridge View Dr` (``lotStreet(_:)``);
-///    among several streets it is the build site unless given as someone else's.
+///    among several streets it is the build site unless given as someone else's. A lot may
+///    end its line with its road opening the next (``wrappedLot(_:_:)``).
 /// 2. `City, ST 78704` (state code in capitals or a state name, then a ZIP).
 /// 3. `ZIP 78704` / `zip code: 78704`: the ZIP alone.
 /// Numbers glued to `,` (`2,800 sq ft`) or followed by lowercase words are not house
@@ -21,7 +24,10 @@ import LeadModel
 enum AddressFinder {
     static let excludedSuffixes: Set<String> = ["ft", "fort", "sq", "square", "is", "island", "ky", "key", "pt", "point", "run", "row", "pass", "park", "walk"]
     /// Roads named by a designator after them ("Avenue F", "Highway 71", "County Road 12").
-    private static let designatedRoads: Set<String> = ["avenue", "ave", "highway", "hwy", "route", "rte", "road", "county", "state", "fm", "rr", "ranch", "us"]
+    /// (`CR 280`, `SH 71`: county and state roads; `Private Road 4712`.)
+    private static let designatedRoads: Set<String> = [
+        "avenue", "ave", "highway", "hwy", "route", "rte", "road", "county", "state", "fm", "rr", "ranch", "us", "cr", "sh", "private",
+    ]
     private static let roadWords: Set<String> = ["road", "rd", "highway", "hwy", "route"]
 
     /// The best address findings, most complete first: a street address, else a city and
@@ -71,6 +77,13 @@ enum AddressFinder {
             // `lot`/`tract`/`parcel` before a number, found in the line's bytes (lines with a
             // digit and a street head word only).
             let mayHaveLot = traits.keywords.contains(.streetHead) && mentionsLotNumber(line.text)
+            // A lot ending the line, its road opening the next ("Lot 14, Block C" / "Ridge View
+            // Drive, Austin TX 78738"): read over both (``wrappedLot(_:_:)``). The line's own
+            // street, if any, is read as ever.
+            if !mayHaveLot, streets.count < maximumStreets, let lot = wrappedLot(lines, index) {
+                streets.append(lot)
+                if !mayHaveStreet { continue }
+            }
             // (Once a street is found only other streets matter.)
             if !streets.isEmpty, !mayHaveStreet, !mayHaveLot {
                 if let wrapped = wrappedStreet(lines, index) { streets.append(wrapped) }
@@ -139,8 +152,9 @@ enum AddressFinder {
                 continue
             }
             if !streets.isEmpty { continue }
+            // (A county's name is no city: `Williamson County, TX 78626` gives the state and ZIP.)
             if readsCityStateZip, let tail = cityStateZip(words: words), let address = USAddressParser.parse(tail),
-               address.city != nil, address.state != nil {
+               address.city != nil || address.postalCode != nil, address.state != nil {
                 cityLine = HeuristicFinding(value: address, line: line.number, rule: "city, state and ZIP")
             }
             // `City, ST` needs a word ending in ",", so a comma in the line.
@@ -168,7 +182,7 @@ enum AddressFinder {
     /// with the separator to write before them: on the same line (`, Austin, TX 78704`,
     /// `in Austin, TX`, `, Austin 78702`), wrapped onto the next, or on the next line alone
     /// (`\nAustin, TX 78704`); nil when none follows.
-    private static func placeAfterStreet(_ words: [String], end: Int, _ lines: InquiryLines, _ index: Int) -> String? {
+    static func placeAfterStreet(_ words: [String], end: Int, _ lines: InquiryLines, _ index: Int) -> String? {
         // The words after the street: what splitting them joined with spaces gives (a word
         // holds no space Character of its own, and none after the first starts with a
         // scalar that would join the space before it).
@@ -181,6 +195,10 @@ enum AddressFinder {
         } else if let next, let tail = cityStateZip(in: lines.lines[next].text), startsWithCity(lines.lines[next].text) {
             return "\n" + tail
         } else if let tail = cityState(words: rest) ?? cityZip(words: rest, after: words[end - 1]) {
+            return ", " + tail
+        } else if let tail = cityStateAfterStreet(rest[...], after: words[end - 1]) {
+            return ", " + tail
+        } else if rest.isEmpty, let next, let tail = cityStateLine(lines.lines[next].text, after: words[end - 1]) {
             return ", " + tail
         }
         return nil
@@ -277,6 +295,13 @@ enum AddressFinder {
                 designation += ", Block " + block
                 cursor += 2
             }
+            // "Lot 5, Block A of Headwaters on Headwaters Blvd": its subdivision (one to three
+            // capitalised words after `of`/`in`) named before the road's `on`.
+            if cursor + 2 < words.count, words[cursor] == "of" || words[cursor] == "in" {
+                var probe = cursor + 1
+                while probe < words.count, probe - cursor <= 3, startsUppercase(words[probe]), !closesStreet(words[probe]) { probe += 1 }
+                if probe > cursor + 1, probe < words.count, lotRoadLeads.contains(words[probe]) { cursor = probe }
+            }
             if cursor < words.count, lotRoadLeads.contains(words[cursor]) { cursor += 1 }
             guard cursor < words.count, let end = streetNameEnd(words, after: cursor - 1) else { continue }
             // A subdivision, not a road: its last word, or the word after it.
@@ -309,7 +334,7 @@ enum AddressFinder {
     }
 
     /// Streets read before the choice is made: more are not looked for.
-    private static let maximumStreets = 4
+    static let maximumStreets = 4
 
     /// A street the text gives, with the words that say whose place it is.
     struct StreetCandidate {
@@ -599,7 +624,8 @@ enum AddressFinder {
         guard let (start, end) = streetSpan(later), !isOrganizationAddress(later, streetStart: start, previousLine: "") else { return nil }
         var written = streetWritten(later[start..<end])
         let rest = Array(later[end...])
-        if let place = cityStateZip(words: rest) ?? cityState(words: rest) ?? cityZip(words: rest, after: later[end - 1]) {
+        if let place = cityStateZip(words: rest) ?? cityState(words: rest) ?? cityZip(words: rest, after: later[end - 1])
+            ?? cityStateAfterStreet(rest[...], after: later[end - 1]) {
             written += ", " + place
         }
         guard let address = USAddressParser.parse(written), address.street != nil else { return nil }
@@ -633,7 +659,8 @@ enum AddressFinder {
         guard let (start, end) = streetSpan(combined), start == 0, end > tail.count else { return nil }
         var written = streetWritten(combined[start..<end])
         let rest = Array(combined[end...])
-        if let place = cityStateZip(words: rest) ?? cityState(words: rest) ?? cityZip(words: rest, after: combined[end - 1]) {
+        if let place = cityStateZip(words: rest) ?? cityState(words: rest) ?? cityZip(words: rest, after: combined[end - 1])
+            ?? cityStateAfterStreet(rest[...], after: combined[end - 1]) {
             written += ", " + place
         }
         guard let address = USAddressParser.parse(written), address.street != nil else { return nil }
@@ -904,7 +931,7 @@ enum AddressFinder {
 
     /// The street's words as written, without the parentheses around an address in them
     /// (`(21109 Boggy Ford Rd` → `21109 Boggy Ford Rd`).
-    private static func streetWritten(_ words: ArraySlice<String>) -> String {
+    static func streetWritten(_ words: ArraySlice<String>) -> String {
         var words = Array(words)
         if words[0].hasPrefix("(") { words[0].removeFirst() }
         if let last = words.last, last.hasSuffix(")") || last.hasSuffix("),") || last.hasSuffix(")."),
@@ -1071,7 +1098,7 @@ enum AddressFinder {
     /// The words a street can start with or end in (``streetSpan(_:)``): street suffixes and
     /// the designator roads.
     static let streetHeadWords: [String] =
-        Array(StreetVocabulary.suffixes.keys) + ["avenue", "ave", "highway", "hwy", "route", "rte", "road", "county", "state", "fm", "rr", "ranch", "us"]
+        Array(StreetVocabulary.suffixes.keys) + ["avenue", "ave", "highway", "hwy", "route", "rte", "road", "county", "state", "fm", "rr", "ranch", "us", "cr", "sh"]
 
 
     /// What the readings of a line need, from its bytes: for an ASCII line without CR (where

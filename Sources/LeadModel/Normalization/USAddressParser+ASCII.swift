@@ -327,7 +327,10 @@ private struct ASCIIAddressReader {
                     setSegment(0, first(last), cut)
                 }
             } else if !lastStarts || segmentCount > 1, !isUnitDesignator(first(last)), text[wordStart(first(last))] != UInt8(ascii: "#") {
-                address.city = joined(first(last), end(last))
+                // A county is no city (``USAddressParser/isCounty(_:)``).
+                if !(count(last) >= 2 && (wordIs(end(last) - 1, "county") || wordIs(end(last) - 1, "parish"))) {
+                    address.city = joined(first(last), end(last))
+                }
                 segmentCount -= 1
             }
         }

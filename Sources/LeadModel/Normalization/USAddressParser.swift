@@ -75,7 +75,8 @@ public enum USAddressParser {
                     segments[0] = Array(last[..<cut])
                 }
             } else if !startsStreet(last) || segments.count > 1, !StreetVocabulary.isUnitDesignator(last[0]), !last[0].hasPrefix("#") {
-                address.city = last.joined(separator: " ")
+                // A county (`Williamson County`, `Orleans Parish`) is no city: dropped.
+                if !isCounty(last) { address.city = last.joined(separator: " ") }
                 segments.removeLast()
             }
         }
@@ -89,6 +90,14 @@ public enum USAddressParser {
             address.city = segments[0].joined(separator: " ")
         }
         return address.isEmpty ? nil : address
+    }
+
+    /// Last words of a county's name (`Williamson County`, `Orleans Parish`), lowercase.
+    static let countyWords: Set<String> = ["county", "parish"]
+
+    /// Whether a place's words end with a county's word (after another word).
+    static func isCounty(_ words: [String]) -> Bool {
+        words.count >= 2 && countyWords.contains(words[words.count - 1].lowercased())
     }
 
     /// The lines and `,`/`;` parts of `raw` (split at `\n`, `\r`, `,`, `;` Characters), each
