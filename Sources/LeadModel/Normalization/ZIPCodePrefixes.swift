@@ -11,6 +11,14 @@
 ///   mailing address, never a build site, and no state a builder routes by;
 /// - `969`, shared by Guam, the Northern Mariana Islands and the freely associated states.
 /// One 5-digit exception is kept: `96799` is American Samoa's, inside Hawaii's `967`.
+///
+/// Checked (session 19) prefix by prefix against a public list adapted from Wikipedia's
+/// "List of ZIP Code prefixes" (a `zip3state.csv` of ranges): every prefix both give a
+/// state agrees, except `471` and `567`, where that list names the state of the serving
+/// facility (Louisville, KY; Fargo, ND) while the addresses are in Indiana (New Albany
+/// 47150) and Minnesota (Thief River Falls 56701), as here. That list also runs its ranges
+/// over `419`, `517`-`519` and `771`, which this table leaves unassigned, and gives the
+/// military and `969` prefixes their codes, which this table gives nothing on purpose.
 public enum ZIPCodePrefixes {
     /// (first prefix, last prefix, USPS state code), ascending and disjoint.
     static let ranges: [(low: UInt16, high: UInt16, state: String)] = [
