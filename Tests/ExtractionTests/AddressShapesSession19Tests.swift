@@ -7,11 +7,7 @@ import Testing
 /// line, a lot in a subdivision on its road.
 @Suite("Address shapes, session 19")
 struct AddressShapesSession19Tests {
-    private func address(_ text: String) -> PostalAddress? {
-        var lead = ExtractedLead()
-        InquiryHeuristics.fill(&lead, from: text, location: "body")
-        return lead.address
-    }
+    private func address(_ text: String) -> PostalAddress? { HeuristicsTestSupport.filled(text).address }
 
     @Test(arguments: [
         ("Our land is at 1550 CR 280, Liberty Hill, TX 78642.",

@@ -6,13 +6,7 @@ import Testing
 /// Springs, TX.`), on the street's line or alone on the next.
 @Suite("City and state without a ZIP")
 struct CityStateWithoutZIPTests {
-    private func finding(_ text: String) -> (PostalAddress?, [String: FieldProvenance]) {
-        var lead = ExtractedLead()
-        InquiryHeuristics.fill(&lead, from: text, location: "body")
-        return (lead.address, lead.fields)
-    }
-
-    private func address(_ text: String) -> PostalAddress? { finding(text).0 }
+    private func address(_ text: String) -> PostalAddress? { HeuristicsTestSupport.filled(text).address }
 
     @Test(arguments: [
         ("We want to build on our lot at 1420 Ridge View Dr, Dripping Springs, TX. Budget around 650k.",
@@ -52,7 +46,7 @@ struct CityStateWithoutZIPTests {
     }
 
     @Test func theCityAndStateComeWithTheStreetsRule() {
-        let (_, fields) = finding("We want to build on our lot at 1420 Ridge View Dr, Dripping Springs, TX. Budget around 650k.")
+        let fields = HeuristicsTestSupport.filled("We want to build on our lot at 1420 Ridge View Dr, Dripping Springs, TX. Budget around 650k.").fields
         let expected = FieldProvenance(rule: "heuristic: street address", location: "body line 1")
         #expect(fields["street"] == expected && fields["city"] == expected && fields["state"] == expected)
     }

@@ -6,13 +6,7 @@ import Testing
 /// `Ridge View Drive, Austin TX 78738`).
 @Suite("A lot wrapped over two lines")
 struct WrappedLotTests {
-    private func finding(_ text: String) -> (PostalAddress?, [String: FieldProvenance]) {
-        var lead = ExtractedLead()
-        InquiryHeuristics.fill(&lead, from: text, location: "body")
-        return (lead.address, lead.fields)
-    }
-
-    private func address(_ text: String) -> PostalAddress? { finding(text).0 }
+    private func address(_ text: String) -> PostalAddress? { HeuristicsTestSupport.filled(text).address }
 
     @Test(arguments: [
         ("Lot 14, Block C\nRidge View Drive, Austin TX 78738",
@@ -30,7 +24,7 @@ struct WrappedLotTests {
     }
 
     @Test func aLotOverTwoLinesIsRecordedAsALotAndStreet() {
-        let (_, fields) = finding("Hello,\nLot 14, Block C\nRidge View Drive, Austin TX 78738")
+        let fields = HeuristicsTestSupport.filled("Hello,\nLot 14, Block C\nRidge View Drive, Austin TX 78738").fields
         #expect(fields["street"] == FieldProvenance(rule: "heuristic: lot and street", location: "body line 2"))
     }
 

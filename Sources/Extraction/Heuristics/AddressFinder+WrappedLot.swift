@@ -28,12 +28,7 @@ extension AddressFinder {
         guard let lot = lotStreet(words), lot.start < lineWords.count, lot.nameStart >= lineWords.count,
               lot.nameStart == lineWords.count || isBlockWord(words[lineWords.count]),
               lot.end == words.count || words[lot.end - 1].utf8.last == UInt8(ascii: ",") else { return nil }
-        var written = lot.designation + ", " + streetWritten(words[lot.nameStart..<lot.end])
-        if let place = placeAfterStreet(words, end: lot.end, lines, next) { written += place }
-        guard let address = USAddressParser.parse(written), address.street != nil else { return nil }
-        let previous = lot.start == 0 && index > 0 ? lines.lines[index - 1].text : ""
-        return StreetCandidate(finding: HeuristicFinding(value: address, line: lines.lines[index].number, rule: "lot and street"),
-                               before: words[..<lot.start], previousLine: previous, isLot: true)
+        return lotStreetCandidate(lot, words, lines, index, placeLine: next)
     }
 
     /// Whether `word` is `Block` or `Blk` (any case, punctuation aside).

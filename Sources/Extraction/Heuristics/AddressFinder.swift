@@ -318,8 +318,15 @@ enum AddressFinder {
     /// number's; nil when the line has none.
     private static func lotCandidate(_ words: [String], _ lines: InquiryLines, _ index: Int, outside: Range<Int>?) -> StreetCandidate? {
         guard let lot = lotStreet(words), outside.map({ lot.end <= $0.lowerBound || lot.start >= $0.upperBound }) ?? true else { return nil }
+        return lotStreetCandidate(lot, words, lines, index, placeLine: index)
+    }
+
+    /// `lot` (found in `words`, which start on line `index`) as a street candidate, with the
+    /// city, state and ZIP read after its road (`placeLine`: the road's line); nil when the
+    /// parser finds no street in it.
+    static func lotStreetCandidate(_ lot: LotStreet, _ words: [String], _ lines: InquiryLines, _ index: Int, placeLine: Int) -> StreetCandidate? {
         var written = lot.designation + ", " + streetWritten(words[lot.nameStart..<lot.end])
-        if let place = placeAfterStreet(words, end: lot.end, lines, index) { written += place }
+        if let place = placeAfterStreet(words, end: lot.end, lines, placeLine) { written += place }
         guard let address = USAddressParser.parse(written), address.street != nil else { return nil }
         let previous = lot.start == 0 && index > 0 ? lines.lines[index - 1].text : ""
         return StreetCandidate(finding: HeuristicFinding(value: address, line: lines.lines[index].number, rule: "lot and street"),
