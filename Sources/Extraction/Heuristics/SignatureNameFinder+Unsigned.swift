@@ -8,7 +8,8 @@ import LeadModel
 /// Only tried when no self-introduction and no sign-off gave a name, and only on the last
 /// block (the lines after the last blank line, at most its last five): a message that
 /// names nobody pays for a few lines. Stricter than a name after `Thanks,`: two or three
-/// capitalised ASCII words (lowercase particles inside: `Ana de la Cruz`), nothing that
+/// capitalised words, in any script (lowercase particles inside: `Ana de la Cruz`; `José
+/// Martínez`), or a couple sharing a surname (`Dana & Mark Whitfield`), nothing that
 /// reads as a company (`Hill Country Homes`, `Smith Realty LLC`), a place (`Dripping
 /// Springs`, `New Mexico`), a job title or a greeting; not in a block that is a business's
 /// signature (a company or website line), nor below a label (`Our realtor:`) or a reply or
@@ -50,19 +51,26 @@ extension SignatureNameFinder {
             // Someone else's block: a business's signature, or quoted or forwarded mail.
             if (start..<end).contains(where: { $0 != index && isBusinessLine(all[$0].text) }) { return nil }
             if all[..<end].contains(where: { isQuoteHeader($0.text) }) { return nil }
-            return HeuristicFinding(value: name, line: all[index].number, rule: "closing name without a sign-off")
+            return HeuristicFinding(value: name, line: all[index].number, rule: rule("closing name without a sign-off", for: name))
         }
         return nil
     }
 
     /// `text` as a person's name closing a message: ``name(_:)`` of two or three words, each
     /// capitalised (a particle inside may be lowercase), none a company's, a place's, a
-    /// title's or a greeting's word.
+    /// title's or a greeting's word. A couple sharing a surname (`Dana & Mark Whitfield`,
+    /// `Dana and Mark Whitfield`) counts: a first name, `&` or `and`, two or three
+    /// capitalised words (``coupleName(_:)`` then checks them); a couple without one (`Dana &
+    /// Mark`) is too like a firm's name (`Barnes & Noble`) to be taken without a sign-off.
+    /// Letters outside ASCII (`José Martínez`, `Zoë Müller-Øster`, `Seán O’Brien`) are read
+    /// by Characters, by the same rules.
     static func closingName(_ text: String) -> PersonName? {
         var copy = text
-        let words: [String]? = copy.withUTF8 { bytes in
+        // (.none: the text is not ASCII, read by Characters below; .some(nil): no name.)
+        let ascii: [String]?? = copy.withUTF8 { bytes in
             var words: [String] = []
             var capitalised = 0
+            var conjunction: Int?
             var index = 0
             while index < bytes.count {
                 if bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1; continue }
@@ -70,27 +78,83 @@ extension SignatureNameFinder {
                 while index < bytes.count, bytes[index] != 0x20, bytes[index] != 0x09 { index += 1 }
                 let first = bytes[wordStart]
                 // (ASCII only: the words are looked up as written.)
-                guard words.count < 5, first < 0x80, bytes[wordStart..<index].allSatisfy({ $0 < 0x80 }) else { return nil }
+                guard bytes[wordStart..<index].allSatisfy({ $0 < 0x80 }) else { return .none }
+                guard words.count < 5 else { return .some(nil) }
                 let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<index]), as: UTF8.self)
                 let lower = word.lowercased()
+                // "Dana & Mark Whitfield": a conjunction right after a first name.
+                if lower == "&" || lower == "and" {
+                    guard words.count == 1, conjunction == nil else { return .some(nil) }
+                    conjunction = words.count
+                    words.append(word)
+                    continue
+                }
                 if first >= 0x61 && first <= 0x7A {
-                    guard !words.isEmpty, ["van", "von", "de", "der", "la", "del", "da", "di", "le"].contains(lower) else { return nil }
+                    guard !words.isEmpty, closingParticles.contains(lower) else { return .some(nil) }
                 } else if first >= 0x41 && first <= 0x5A {
                     capitalised += 1
-                    if capitalised > 3 { return nil }
+                    if capitalised > 3 { return .some(nil) }
                 } else {
-                    return nil
+                    return .some(nil)
                 }
                 let letters = lower.filter { $0 != "." && $0 != "'" && $0 != "-" }
-                if unsignedStopWords.contains(letters) || lower.hasSuffix("'s") { return nil }
+                if unsignedStopWords.contains(letters) || lower.hasSuffix("'s") { return .some(nil) }
                 words.append(word)
             }
-            return words
+            // (A couple's conjunction needs a first name and a surname after it.)
+            if let conjunction, words.count - conjunction < 3 { return .some(nil) }
+            return .some(words)
         }
-        guard let words, words.count >= 2, words.last?.first?.isUppercase == true, words.count <= 4 else { return nil }
+        let words: [String]
+        switch ascii {
+        case .some(.some(let found)): words = found
+        case .some(.none): return nil
+        case .none:
+            guard let found = nonASCIIClosingWords(text) else { return nil }
+            words = found
+        }
+        guard words.count >= 2, words.last?.first?.isUppercase == true, words.count <= 4 else { return nil }
         if USStates.code(for: text) != nil { return nil }
         if placeLeads.contains(words[0].lowercased()) { return nil }
         return name(text)
+    }
+
+    /// Lowercase words a closing name may hold after its first (`Ana de la Cruz`).
+    static let closingParticles: Set<String> = ["van", "von", "de", "der", "la", "del", "da", "di", "le"]
+
+    /// ``closingName(_:)``'s words of a text that is not ASCII, read by Characters: each
+    /// word letters (any script's), `.`, `'`, `’` or `-`, starting with an uppercase letter
+    /// (a particle after the first word may be lowercase), at most three capitalised, none a
+    /// stop word nor a possessive; a couple's `&` or `and` only after the first; nil when a
+    /// word is none of those.
+    private static func nonASCIIClosingWords(_ text: String) -> [String]? {
+        var words: [String] = []
+        var capitalised = 0
+        var conjunction: Int?
+        for piece in text.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            guard words.count < 5, let first = piece.first else { return nil }
+            let lower = piece.lowercased()
+            if lower == "&" || lower == "and" {
+                guard words.count == 1, conjunction == nil else { return nil }
+                conjunction = words.count
+                words.append(String(piece))
+                continue
+            }
+            guard piece.allSatisfy({ $0.isLetter || $0 == "." || $0 == "'" || $0 == "\u{2019}" || $0 == "-" }) else { return nil }
+            if first.isLowercase {
+                guard !words.isEmpty, closingParticles.contains(lower) else { return nil }
+            } else if first.isUppercase {
+                capitalised += 1
+                if capitalised > 3 { return nil }
+            } else {
+                return nil
+            }
+            let letters = lower.filter { $0 != "." && $0 != "'" && $0 != "\u{2019}" && $0 != "-" }
+            if unsignedStopWords.contains(letters) || lower.hasSuffix("'s") || lower.hasSuffix("\u{2019}s") { return nil }
+            words.append(String(piece))
+        }
+        if let conjunction, words.count - conjunction < 3 { return nil }
+        return words
     }
 
     /// Whether `text` (with `digits` ASCII digits) is a contact line: a phone (7 to 15 digits,
@@ -164,6 +228,7 @@ extension SignatureNameFinder {
         "care", "all", "many", "much", "again", "stay", "safe", "asap", "urgent", "help", "question", "questions",
         "info", "information", "details", "build", "house", "project", "new", "custom", "wishes", "blessings",
         "be", "well", "love", "gratitude", "peace", "is", "are", "was", "am", "in", "on", "at", "a", "an",
+        "hola", "buenos", "buenas", "dias", "días", "tardes", "noches", "gracias", "saludos", "atentamente", "cordialmente",
     ])
 
     /// Words of a company's name or signature line.
@@ -188,7 +253,7 @@ extension SignatureNameFinder {
     /// Words of a place's name.
     static let placeWords: Set<String> = [
         "springs", "city", "county", "heights", "village", "township", "valley", "falls", "beach", "station", "lakes",
-        "hills", "ranch", "canyon", "creek", "harbor", "island", "bay", "tx", "texas", "usa", "street", "st", "avenue",
+        "hills", "ranch", "canyon", "creek", "harbor", "island", "bay", "tx", "texas", "usa", "street", "st", "avenue", "woodlands",
         "ave", "road", "rd", "drive", "boulevard", "blvd", "circle", "cir", "parkway",
         "pkwy", "trail", "highway", "hwy",
     ]
