@@ -2,8 +2,9 @@ import LeadModel
 
 /// The prospect's name closing their text without a sign-off: `Dana Whitfield` above or
 /// below a contact line (a phone, an email address) in the text's last block, or alone as
-/// the text's last line after a blank line. A device's footer alone (`Sent from my
-/// iPhone`) does not count as the last block.
+/// the text's last line after a blank line. A device's footer (`Sent from my iPhone`),
+/// alone or under the name, is no part of the last block; pronouns after the name in
+/// parentheses (`(she/her)`) are no part of it.
 ///
 /// Only tried when no self-introduction and no sign-off gave a name, and only on the last
 /// block (the lines after the last blank line, at most its last five): a message that
@@ -34,6 +35,9 @@ extension SignatureNameFinder {
             start = end - 1
             while start > 0, !all[start - 1].text.isEmpty { start -= 1 }
         }
+        // A device's footer under the name ("Dana Whitfield" / "Sent from my iPhone") is
+        // no part of the block.
+        if end - 1 > start, isDeviceFooter(all[end - 1].text) { end -= 1 }
         let first = max(start, end - unsignedBlockLines)
         func isContact(_ index: Int) -> Bool {
             index >= start && index < end && isContactLine(all[index].text, digits: Int(lines.traits[index].digits))
@@ -45,7 +49,8 @@ extension SignatureNameFinder {
             let besideContact = isContact(index - 1) || isContact(index + 1)
             // Alone after a blank line, below some text.
             let aloneAtEnd = index == end - 1 && index == start && all[..<start].contains { !$0.text.isEmpty }
-            guard besideContact || aloneAtEnd, let name = closingName(text) else { continue }
+            // (`Dana Whitfield (she/her)`: the name without its pronouns.)
+            guard besideContact || aloneAtEnd, let name = closingName(withoutPronouns(text) ?? text) else { continue }
             // A label above introduces someone else ("Our realtor:").
             if index > start, all[index - 1].text.utf8.last == UInt8(ascii: ":") { return nil }
             // Someone else's block: a business's signature, or quoted or forwarded mail.

@@ -60,9 +60,52 @@ enum SignatureNameFinder {
     /// else a household's surname alone (`The Whitfields`, `The Whitfield Family`: last name
     /// `Whitfield`, as a household's display name gives it).
     static func signatureName(_ text: String) -> (PersonName, String)? {
+        let text = withoutPronouns(text) ?? text
         if let name = name(text) { return (name, rule("signature name", for: name)) }
+        if let name = honorificCouple(text) { return (name, "signature name (a couple: their surname)") }
         guard let surname = householdSurname(text) else { return nil }
         return (PersonName(last: surname), "signature name (a household: its surname)")
+    }
+
+    /// `text` without the pronouns a signature adds after the name in parentheses (`Dana
+    /// Whitfield (she/her)`, `Sam Ortiz (they/them)`), trimmed; nil when it ends with none.
+    /// (A text that does not end with `)` is not read further.)
+    static func withoutPronouns(_ text: String) -> String? {
+        var copy = text
+        return copy.withUTF8 { bytes -> String? in
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
+            guard end > 0, bytes[end - 1] == UInt8(ascii: ")"), end <= 80,
+                  let open = bytes[..<end].lastIndex(of: UInt8(ascii: "(")), open > 0 else { return nil }
+            let inside = String(decoding: UnsafeBufferPointer(rebasing: bytes[(open + 1)..<(end - 1)]), as: UTF8.self).lowercased()
+            let parts = inside.split(separator: "/").map { $0.trimmingPrefix(" ").split(separator: " ").joined() }
+            guard parts.count >= 2, parts.allSatisfy({ pronouns.contains($0) }) else { return nil }
+            var cut = open
+            while cut > 0, bytes[cut - 1] == 0x20 || bytes[cut - 1] == 0x09 { cut -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<cut]), as: UTF8.self)
+        }
+    }
+
+    private static let pronouns: Set<String> = ["she", "her", "hers", "he", "him", "his", "they", "them", "theirs", "ze", "zir", "xe", "xem"]
+
+    /// `Mr. and Mrs. Whitfield`, `Mr & Mrs Van Buren` signing: the couple's surname (one
+    /// word, or a particle and one), capitalised or in one case, as the last name.
+    static func honorificCouple(_ text: String) -> PersonName? {
+        var copy = text
+        // (A byte test first: such a text starts with `Mr`.)
+        guard copy.withUTF8({ $0.count > 10 && $0[0] | 0x20 == UInt8(ascii: "m") && $0[1] | 0x20 == UInt8(ascii: "r") }) else { return nil }
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard (4...5).contains(words.count) else { return nil }
+        let keys = words.map { $0.lowercased().filter { $0 != "." } }
+        guard keys[0] == "mr", keys[1] == "and" || keys[1] == "&", keys[2] == "mrs" else { return nil }
+        let surname = words[3...]
+        guard surname.allSatisfy({ word in word.allSatisfy { $0.isLetter || $0 == "'" || $0 == "\u{2019}" || $0 == "-" } }),
+              surname.last?.first?.isUppercase == true,
+              !keys[3...].contains(where: { unsignedStopWords.contains($0) || notNames.contains($0) }),
+              surname.count == 1 || closingParticles.contains(keys[3]) else { return nil }
+        let last = surname.joined(separator: " ")
+        let oneCase = !last.contains(where: \.isLowercase) || !last.contains(where: \.isUppercase)
+        return PersonName(last: oneCase ? PersonNameNormalizer.recased(last) : last, honorific: "Mr. & Mrs.")
     }
 
     /// `rule`, saying so when `name` is a couple's: the lead holds the first person named
