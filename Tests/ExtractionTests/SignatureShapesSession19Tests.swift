@@ -70,8 +70,15 @@ struct SignatureShapesSession19Tests {
         #expect(lead.fields["last_name"]?.rule == "heuristic: signature name (a couple: their surname)")
     }
 
+    @Test(arguments: ["Mr. and Mrs. Whitfield\n512-555-0144", "512-555-0144\nMr & Mrs Whitfield"])
+    func mrAndMrsAboveTheirPhone(_ tail: String) {
+        let lead = HeuristicsTestSupport.filled(Self.body + tail)
+        #expect(lead.firstName == nil && lead.lastName == "Whitfield", "\(String(describing: lead.lastName))")
+        #expect(lead.fields["last_name"]?.rule == "heuristic: closing name without a sign-off (a couple: their surname)")
+    }
+
     @Test(arguments: ["Thanks,\nMr. and Mrs. Smith Homes", "Thanks,\nMr. and Mrs. Team", "Thanks,\nMr. Whitfield and Mrs.", "Thanks,\nMr. and Mrs.",
-                      "Thanks,\nMr. and Mrs. 3rd"])
+                      "Thanks,\nMr. and Mrs. 3rd", "Mr. and Mrs. Whitfield\nSmith Realty\n512-555-0144", "Our realtors:\nMr. and Mrs. Pike\n512-555-0144"])
     func noMrAndMrs(_ tail: String) {
         let lead = HeuristicsTestSupport.filled(Self.body + tail)
         #expect(lead.lastName == nil && lead.firstName == nil, "\(String(describing: lead.lastName))")

@@ -10,7 +10,8 @@ import LeadModel
 /// block (the lines after the last blank line, at most its last five): a message that
 /// names nobody pays for a few lines. Stricter than a name after `Thanks,`: two or three
 /// capitalised words, in any script (lowercase particles inside: `Ana de la Cruz`; `José
-/// Martínez`), or a couple sharing a surname (`Dana & Mark Whitfield`), nothing that
+/// Martínez`), or a couple sharing a surname (`Dana & Mark Whitfield`, `Mr. and Mrs.
+/// Whitfield`: the surname alone), nothing that
 /// reads as a company (`Hill Country Homes`, `Smith Realty LLC`), a place (`Dripping
 /// Springs`, `New Mexico`), a job title or a greeting; not in a block that is a business's
 /// signature (a company or website line), nor below a label (`Our realtor:`) or a reply or
@@ -49,14 +50,18 @@ extension SignatureNameFinder {
             let besideContact = isContact(index - 1) || isContact(index + 1)
             // Alone after a blank line, below some text.
             let aloneAtEnd = index == end - 1 && index == start && all[..<start].contains { !$0.text.isEmpty }
-            // (`Dana Whitfield (she/her)`: the name without its pronouns.)
-            guard besideContact || aloneAtEnd, let name = closingName(withoutPronouns(text) ?? text) else { continue }
+            guard besideContact || aloneAtEnd else { continue }
+            // (`Dana Whitfield (she/her)`: the name without its pronouns; `Mr. and Mrs.
+            // Whitfield` above their phone: the surname.)
+            let written = withoutPronouns(text) ?? text
+            guard let name = closingName(written) ?? honorificCouple(written) else { continue }
             // A label above introduces someone else ("Our realtor:").
             if index > start, all[index - 1].text.utf8.last == UInt8(ascii: ":") { return nil }
             // Someone else's block: a business's signature, or quoted or forwarded mail.
             if (start..<end).contains(where: { $0 != index && isBusinessLine(all[$0].text) }) { return nil }
             if all[..<end].contains(where: { isQuoteHeader($0.text) }) { return nil }
-            return HeuristicFinding(value: name, line: all[index].number, rule: rule("closing name without a sign-off", for: name))
+            let rule = name.first == nil ? "closing name without a sign-off (a couple: their surname)" : rule("closing name without a sign-off", for: name)
+            return HeuristicFinding(value: name, line: all[index].number, rule: rule)
         }
         return nil
     }
