@@ -84,6 +84,25 @@ struct SignatureShapesSession19Tests {
         #expect(lead.lastName == nil && lead.firstName == nil, "\(String(describing: lead.lastName))")
     }
 
+    // MARK: - A name and its contact on one line
+
+    @Test(arguments: ["Dana Whitfield | 512-555-0144", "Dana Whitfield | Cell: (512) 555-0144 | dana.w@example.com",
+                      "Dana Whitfield | dana.w@example.com", "Thanks again for your time.\nDana Whitfield | 512-555-0144"])
+    func aNameBesideItsContact(_ tail: String) {
+        let lead = HeuristicsTestSupport.filled(Self.body + tail)
+        #expect(lead.firstName == "Dana" && lead.lastName == "Whitfield", "\(String(describing: lead.firstName)) \(String(describing: lead.lastName))")
+        #expect(lead.fields["first_name"]?.rule == "heuristic: closing name without a sign-off")
+    }
+
+    @Test(arguments: ["Mike Brennan | Brennan Homes | 512-555-0100", "Mike Brennan | www.brennanhomes.example | 512-555-0100",
+                      "Hill Country Homes | 512-555-0100", "Austin, TX | 512-555-0100", "Dana Whitfield | Austin, TX",
+                      "Dana Whitfield 2 | 512-555-0144", "Dana Whitfield|512-555-0144", "Our realtor:\nJohn Pike | 512-555-0100",
+                      "Dana Whitfield | Project Manager | 512-555-0144"])
+    func noNameBesideAContact(_ tail: String) {
+        let lead = HeuristicsTestSupport.filled(Self.body + tail)
+        #expect(lead.firstName == nil && lead.lastName == nil, "\(String(describing: lead.firstName)) \(String(describing: lead.lastName))")
+    }
+
     // MARK: - A number wrapped after its exchange
 
     @Test(arguments: ["Please call me at 512-555-\n0144 after 5.", "Call 512-555- \n  0144", "Cell (512) 555-\n0144"])

@@ -1,7 +1,8 @@
 import LeadModel
 
 /// The prospect's name closing their text without a sign-off: `Dana Whitfield` above or
-/// below a contact line (a phone, an email address) in the text's last block, or alone as
+/// below a contact line (a phone, an email address) in the text's last block, beside one
+/// on its line (`Dana Whitfield | 512-555-0144`: ``nameBesideContact(_:)``), or alone as
 /// the text's last line after a blank line. A device's footer (`Sent from my iPhone`),
 /// alone or under the name, is no part of the last block; pronouns after the name in
 /// parentheses (`(she/her)`) are no part of it.
@@ -44,10 +45,17 @@ extension SignatureNameFinder {
             index >= start && index < end && isContactLine(all[index].text, digits: Int(lines.traits[index].digits))
         }
         for index in stride(from: end - 1, through: first, by: -1) {
-            let text = all[index].text
+            var text = all[index].text
+            // `Dana Whitfield | 512-555-0144`: a name and its contact on one line.
+            var besideContact = false
+            if lines.traits[index].digits > 0 || text.utf8.contains(UInt8(ascii: "@")) {
+                guard let head = nameBesideContact(text) else { continue }
+                text = head
+                besideContact = true
+            }
             // (A name has no digit, and is short.)
-            guard lines.traits[index].digits == 0, text.utf8.count <= 40 else { continue }
-            let besideContact = isContact(index - 1) || isContact(index + 1)
+            guard text.utf8.count <= 40 else { continue }
+            besideContact = besideContact || isContact(index - 1) || isContact(index + 1)
             // Alone after a blank line, below some text.
             let aloneAtEnd = index == end - 1 && index == start && all[..<start].contains { !$0.text.isEmpty }
             guard besideContact || aloneAtEnd else { continue }
@@ -64,6 +72,27 @@ extension SignatureNameFinder {
             return HeuristicFinding(value: name, line: all[index].number, rule: rule)
         }
         return nil
+    }
+
+    /// The first part of a signature line of parts split by ` | ` when another part is a
+    /// contact (``isContactLine(_:digits:)``: `Dana Whitfield | 512-555-0144`, `Dana
+    /// Whitfield | Cell: 512-555-0144 | dana@example.com`) and none a business's; the first
+    /// part must have no digit. Nil for other lines (a byte test first: ` | `).
+    static func nameBesideContact(_ text: String) -> String? {
+        var copy = text
+        let mayBe = copy.withUTF8 { bytes in
+            bytes.count <= 120 && bytes.count >= 8 && (1..<(bytes.count - 1)).contains {
+                bytes[$0] == UInt8(ascii: "|") && bytes[$0 - 1] == 0x20 && bytes[$0 + 1] == 0x20
+            }
+        }
+        guard mayBe else { return nil }
+        let parts = text.split(separator: "|").map { ValueNormalizer.trimmingWhitespace(String($0)) }
+        guard parts.count >= 2, parts.count <= 4, let head = parts.first, !head.isEmpty,
+              !head.utf8.contains(where: { $0 &- 0x30 < 10 || $0 == UInt8(ascii: "@") }) else { return nil }
+        let rest = parts.dropFirst()
+        guard rest.contains(where: { isContactLine($0, digits: $0.utf8.count { $0 &- 0x30 < 10 }) }),
+              !rest.contains(where: isBusinessLine) else { return nil }
+        return head
     }
 
     /// `text` as a person's name closing a message: ``name(_:)`` of two or three words, each
