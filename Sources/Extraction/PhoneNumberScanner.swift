@@ -241,6 +241,7 @@ public struct PhoneNumberScanner: Sendable {
         }
         guard let exchange = readDigits(s, &index, count: 3) else { return nil }
         skipSeparators(s, &index)
+        skipSubscriberWrap(s, &index)
         guard let subscriber = readDigits(s, &index, count: 4) else { return nil }
         if index < s.count {
             let next = s[index]
@@ -290,6 +291,29 @@ public struct PhoneNumberScanner: Sendable {
               s[probe + 3] == "-" || s[probe + 3] == "." || s[probe + 3] == " ",
               (4..<8).allSatisfy({ isDigit(s[probe + $0]) }) else { return }
         if bareAreaCode, !followsWrapCue(s, areaStart) { return }
+        index = probe
+    }
+
+    /// Past a line break right after the exchange and its dash (`call me at 512-555-` /
+    /// `0144 after 5`), when the next line starts with the four subscriber digits and no
+    /// fifth: a number wrapped by the writer's mail program. A dash must end the line (the
+    /// number is plainly unfinished there); nothing else is read across the break.
+    private func skipSubscriberWrap<S: ScalarText>(_ s: S, _ index: inout Int) {
+        // (The separators read before may include spaces after the dash.)
+        var dash = index
+        while dash > 0, index - dash < 3, s[dash - 1] == " " || s[dash - 1] == "\t" { dash -= 1 }
+        guard dash > 0, index < s.count, s[dash - 1] == "-" else { return }
+        var probe = index
+        while probe < s.count, probe - index < 3, s[probe] == " " || s[probe] == "\t" || s[probe] == "\r" { probe += 1 }
+        guard probe < s.count, s[probe] == "\n" else { return }
+        probe += 1
+        var indent = 0
+        while probe < s.count, indent < 3, s[probe] == " " || s[probe] == "\t" {
+            probe += 1
+            indent += 1
+        }
+        guard probe + 4 <= s.count, (0..<4).allSatisfy({ isDigit(s[probe + $0]) }),
+              probe + 4 == s.count || !isDigit(s[probe + 4]) else { return }
         index = probe
     }
 

@@ -12,8 +12,25 @@ import LeadModel
 /// line or after a greeting, and only for a name of two or more capitalised words (`Hi, I'm
 /// Nina Patel`; `I'm Interested`, `I'm ready` are no introductions). The first introduction
 /// in the text wins.
+///
+/// Couples: after `this is`, a first name, `and` and a capitalised name read on (`Hi, this
+/// is Dana and Mark Whitfield`; `this is Dana & Mark` reads on as it is); `We are` / `We're`
+/// introduces only a couple (`We are Dana and Mark Whitfield`; `We are Texans` is none).
+/// The lead holds the first person named and the surname they share, and the rule says it
+/// was a couple (``SignatureNameFinder/rule(_:for:)``). `My name is Dana and Mark ...` does
+/// not read on (one name: Mark is someone else).
 enum SelfIntroductionFinder {
     private static let greetings = ["", "hi", "hello", "hey", "good morning", "good afternoon", "good evening", "greetings"]
+
+    /// How a name after an introduction's phrase may name two people.
+    enum CoupleReading {
+        /// One person: the name ends at `and` (`My name is Dana and ...`).
+        case no
+        /// A first name, `and` and a name read on when they make a couple.
+        case allowed
+        /// Only a couple is an introduction (`We are Dana and Mark Whitfield`).
+        case required
+    }
     /// Where a name ends.
     private static let stopWords: Set<String> = [
         "and", "from", "with", "in", "at", "of", "i", "i'm", "im", "we", "my", "our", "here", "but", "who", "the", "a",
@@ -23,7 +40,7 @@ enum SelfIntroductionFinder {
         for (index, (number, text)) in lines.lines.enumerated() where mayIntroduce(text) {
             // An ASCII line is read from its bytes (the same reading).
             if lines.traits[index].isASCII {
-                if let name = asciiIntroduction(text) { return HeuristicFinding(value: name, line: number, rule: "self-introduction") }
+                if let name = asciiIntroduction(text) { return finding(name, number) }
                 continue
             }
             let lower = text.lowercased()
@@ -36,8 +53,17 @@ enum SelfIntroductionFinder {
                 return HeuristicFinding(value: name, line: number, rule: "self-introduction")
             }
             if let range = lower.firstRange(of: "this is "), isAfterGreeting(lower[..<range.lowerBound]),
-               let name = name(after: lower.distance(from: lower.startIndex, to: range.upperBound), in: text, capitalisedOnly: true) {
-                return HeuristicFinding(value: name, line: number, rule: "self-introduction")
+               let name = name(at: Self.index(ofCharacter: lower.distance(from: lower.startIndex, to: range.upperBound), in: text), in: text,
+                               capitalisedOnly: true, couple: .allowed) {
+                return finding(name, number)
+            }
+            for phrase in ["we are ", "we're ", "we\u{2019}re "] {
+                guard let range = lower.firstRange(of: phrase), isAfterGreeting(lower[..<range.lowerBound]) else { continue }
+                if let name = name(at: Self.index(ofCharacter: lower.distance(from: lower.startIndex, to: range.upperBound), in: text), in: text,
+                                   capitalisedOnly: true, couple: .required) {
+                    return finding(name, number)
+                }
+                break
             }
             for phrase in ["i'm ", "i\u{2019}m ", "i am "] {
                 guard let range = lower.firstRange(of: phrase), isAfterGreeting(lower[..<range.lowerBound]) else { continue }
@@ -50,19 +76,41 @@ enum SelfIntroductionFinder {
         return nil
     }
 
+    /// The finding of an introduction's name, its rule saying when it is a couple's.
+    private static func finding(_ name: PersonName, _ line: Int) -> HeuristicFinding<PersonName> {
+        HeuristicFinding(value: name, line: line, rule: SignatureNameFinder.rule("self-introduction", for: name))
+    }
+
     /// A cheap byte test: the line holds `is ` (`my name is`, `this is`) or `'m `, `am `
-    /// (`I'm`, `I am`; the last byte of `’` is 0x99) at all.
+    /// (`I'm`, `I am`; the last byte of `’` is 0x99) or `we are `, `we're `, `we’re ` at all.
     private static func mayIntroduce(_ text: String) -> Bool {
         let bytes = text.utf8
         guard bytes.count >= 8 else { return false }
         var previous: (UInt8, UInt8) = (0, 0)
+        // The last bytes before this one, each ORed with 0x20 (A-Z lowercased; a space,
+        // `'` and `’`'s bytes keep a value of their own), the latest lowest.
+        var window: UInt64 = 0
         for byte in bytes {
-            if byte == 0x20, previous.1 == 0x73 || previous.1 == 0x53, previous.0 == 0x69 || previous.0 == 0x49 { return true }
-            if byte == 0x20, previous.1 == 0x6D || previous.1 == 0x4D,
-               previous.0 == 0x27 || previous.0 == 0x99 || previous.0 == 0x61 || previous.0 == 0x41 { return true }
+            if byte == 0x20 {
+                if previous.1 == 0x73 || previous.1 == 0x53, previous.0 == 0x69 || previous.0 == 0x49 { return true }
+                if previous.1 == 0x6D || previous.1 == 0x4D,
+                   previous.0 == 0x27 || previous.0 == 0x99 || previous.0 == 0x61 || previous.0 == 0x41 { return true }
+                if window & 0xFFFF_FFFF_FFFF == weAre || window & 0xFF_FFFF_FFFF == weApostropheRe
+                    || window & 0xFF_FFFF_FFFF_FFFF == weCurlyRe { return true }
+            }
             previous = (previous.1, byte)
+            window = window << 8 | UInt64(byte | 0x20)
         }
         return false
+    }
+
+    /// `we are`, `we're`, `we’re` packed as ``mayIntroduce(_:)``'s window holds them.
+    private static let weAre = packed("we are")
+    private static let weApostropheRe = packed("we're")
+    private static let weCurlyRe = packed("we\u{2019}re")
+
+    private static func packed(_ text: String) -> UInt64 {
+        text.utf8.reduce(0) { $0 << 8 | UInt64($1 | 0x20) }
     }
 
     /// ``find(in:)``'s reading of an ASCII line, from its bytes. In ASCII a letter or space
@@ -89,7 +137,16 @@ enum SelfIntroductionFinder {
             return name
         }
         if let (start, letters) = thisIs, letters <= longestGreetingLetters, isAfterGreeting(ascii: text, before: start) {
-            return name(at: index(ofByte: start + Self.thisIs.utf8CodeUnitCount, in: text), in: text, capitalisedOnly: true)
+            return name(at: index(ofByte: start + Self.thisIs.utf8CodeUnitCount, in: text), in: text, capitalisedOnly: true, couple: .allowed)
+        }
+        // `We are Dana and Mark Whitfield`, `we're ...`: the first of them, after a greeting.
+        let weAre = copy.withUTF8 { bytes -> (start: Int, length: Int)? in
+            [(firstFolded(weArePhrase, in: bytes), weArePhrase.utf8CodeUnitCount), (firstFolded(wereApostrophe, in: bytes), wereApostrophe.utf8CodeUnitCount)]
+                .compactMap { found, length in found.map { ($0, length) } }.min { $0.0 < $1.0 }
+        }
+        if let (start, length) = weAre, isAfterGreeting(ascii: text, before: start),
+           let name = name(at: index(ofByte: start + length, in: text), in: text, capitalisedOnly: true, couple: .required) {
+            return name
         }
         // `I'm Nina Patel`, `I am Nina Patel`: the first of them, after a greeting.
         let iAm = copy.withUTF8 { bytes -> (start: Int, length: Int)? in
@@ -144,6 +201,8 @@ enum SelfIntroductionFinder {
     private static let thisIs: StaticString = "this is "
     private static let imPhrase: StaticString = "i'm "
     private static let iAmPhrase: StaticString = "i am "
+    private static let weArePhrase: StaticString = "we are "
+    private static let wereApostrophe: StaticString = "we're "
     /// The letters of the longest greeting followed by `there` (`good afternoon there`).
     private static let longestGreetingLetters = greetings.map { $0.utf8.count { $0 != 0x20 } + 5 }.max() ?? 0
 
@@ -179,16 +238,41 @@ enum SelfIntroductionFinder {
     }
 
     /// The name from the Character boundary `start` of `text`: the clause's words up to a
-    /// joining word, at most four.
-    private static func name(at start: String.Index, in text: String, capitalisedOnly: Bool) -> PersonName? {
+    /// joining word, at most four. With `couple`, a first name followed by `and` reads on
+    /// through one or two more words (not a joining word), kept when they make a couple
+    /// (``SignatureNameFinder/name(_:)`` gives a partner); `.required` takes nothing else.
+    private static func name(at start: String.Index, in text: String, capitalisedOnly: Bool, couple: CoupleReading = .no) -> PersonName? {
         var words: [Substring] = []
+        // (Where `and` is in `words`, once read on after a first name.)
+        var conjunction: Int?
         forEachClauseWord(text[start...]) { word in
-            if word == "-" || stopWords.contains(word.lowercased()) { return false }
+            if word == "-" { return false }
+            let lower = word.lowercased()
+            if let conjunction {
+                if stopWords.contains(lower) || lower == "&" { return false }
+                words.append(word)
+                return words.count - conjunction < 3
+            }
+            if couple != .no, lower == "and", words.count == 1 {
+                conjunction = words.count
+                words.append(word)
+                return true
+            }
+            if stopWords.contains(lower) { return false }
             words.append(word)
             return words.count < 4
         }
         guard let first = words.first, !capitalisedOnly || first.first?.isUppercase == true else { return nil }
-        return SignatureNameFinder.name(words.joined(separator: " "))
+        if let conjunction {
+            if words.count > conjunction + 1, words[conjunction + 1].first?.isUppercase == true || !capitalisedOnly,
+               let name = SignatureNameFinder.name(words.joined(separator: " ")), name.partnerFirst != nil {
+                return name
+            }
+            words.removeSubrange(conjunction...)
+        }
+        let name = SignatureNameFinder.name(words.joined(separator: " "))
+        if couple == .required, name?.partnerFirst == nil { return nil }
+        return name
     }
 
     /// The words (split at spaces, none empty) of the clause that opens `rest`, which ends

@@ -13,6 +13,8 @@ enum SignatureNameFinder {
         "sincerely", "sincerely yours", "yours truly", "cheers", "respectfully", "all the best", "take care",
         "warmly", "best wishes", "thx", "talk soon", "looking forward to hearing from you", "with thanks",
         "thank you for your time", "have a great day", "blessings",
+        // (Spanish-speaking homeowners sign so.)
+        "gracias", "muchas gracias", "saludos", "un saludo", "atentamente", "cordialmente",
     ]
     static let notNames: Set<String> = [
         "sent", "get", "the", "from", "my", "our", "we", "i", "please", "call", "phone", "email", "tel", "cell",
@@ -29,28 +31,108 @@ enum SignatureNameFinder {
             guard !text.isEmpty else { continue }
             let (length, lengthBeforeComma) = keyLengths(text)
             if length <= longestClosing, closings.contains(closingKey(text)) {
-                if let next = lines.nextNonEmpty(after: index), let name = name(lines.lines[next].text) {
-                    return HeuristicFinding(value: name, line: lines.lines[next].number, rule: "signature name")
+                if let next = lines.nextNonEmpty(after: index), let (name, rule) = signatureName(lines.lines[next].text) {
+                    return HeuristicFinding(value: name, line: lines.lines[next].number, rule: rule)
                 }
                 continue
             }
             // "Thanks, Maria Gonzalez"
             if let lengthBeforeComma, lengthBeforeComma <= longestClosing,
                let comma = text.firstIndex(of: ","), closings.contains(closingKey(String(text[..<comma]))),
-               let name = name(String(text[text.index(after: comma)...])) {
-                return HeuristicFinding(value: name, line: lines.lines[index].number, rule: "signature name")
+               let (name, rule) = signatureName(String(text[text.index(after: comma)...])) {
+                return HeuristicFinding(value: name, line: lines.lines[index].number, rule: rule)
             }
             // "- Maria", "-- Maria Gonzalez", "— Maria" (such a first Character is that one scalar)
             if let scalar = text.unicodeScalars.first, scalar == "-" || scalar == "\u{2014}" || scalar == "\u{2013}" || scalar == "~",
                let first = text.first, first == "-" || first == "\u{2014}" || first == "\u{2013}" || first == "~" {
                 let rest = text.drop { $0 == "-" || $0 == "\u{2014}" || $0 == "\u{2013}" || $0 == "~" || $0 == " " }
-                if !rest.isEmpty, let name = name(String(rest)) {
-                    return HeuristicFinding(value: name, line: lines.lines[index].number, rule: "signature name")
+                if !rest.isEmpty, let (name, rule) = signatureName(String(rest)) {
+                    return HeuristicFinding(value: name, line: lines.lines[index].number, rule: rule)
                 }
             }
         }
         // No sign-off: a name closing the text beside its contact lines.
         return unsignedName(in: lines)
+    }
+
+    /// A sign-off's name and the rule that read it: a person's or a couple's (``name(_:)``:
+    /// `Dana & Mark Whitfield` gives Dana Whitfield, ``rule(_:for:)`` says it was a couple),
+    /// else a household's surname alone (`The Whitfields`, `The Whitfield Family`: last name
+    /// `Whitfield`, as a household's display name gives it).
+    static func signatureName(_ text: String) -> (PersonName, String)? {
+        let text = withoutPronouns(text) ?? text
+        if let name = name(text) { return (name, rule("signature name", for: name)) }
+        if let name = honorificCouple(text) { return (name, "signature name (a couple: their surname)") }
+        guard let surname = householdSurname(text) else { return nil }
+        return (PersonName(last: surname), "signature name (a household: its surname)")
+    }
+
+    /// `text` without the pronouns a signature adds after the name in parentheses (`Dana
+    /// Whitfield (she/her)`, `Sam Ortiz (they/them)`), trimmed; nil when it ends with none.
+    /// (A text that does not end with `)` is not read further.)
+    static func withoutPronouns(_ text: String) -> String? {
+        var copy = text
+        return copy.withUTF8 { bytes -> String? in
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
+            guard end > 0, bytes[end - 1] == UInt8(ascii: ")"), end <= 80,
+                  let open = bytes[..<end].lastIndex(of: UInt8(ascii: "(")), open > 0 else { return nil }
+            let inside = String(decoding: UnsafeBufferPointer(rebasing: bytes[(open + 1)..<(end - 1)]), as: UTF8.self).lowercased()
+            let parts = inside.split(separator: "/").map { $0.trimmingPrefix(" ").split(separator: " ").joined() }
+            guard parts.count >= 2, parts.allSatisfy({ pronouns.contains($0) }) else { return nil }
+            var cut = open
+            while cut > 0, bytes[cut - 1] == 0x20 || bytes[cut - 1] == 0x09 { cut -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<cut]), as: UTF8.self)
+        }
+    }
+
+    private static let pronouns: Set<String> = ["she", "her", "hers", "he", "him", "his", "they", "them", "theirs", "ze", "zir", "xe", "xem"]
+
+    /// `Mr. and Mrs. Whitfield`, `Mr & Mrs Van Buren` signing: the couple's surname (one
+    /// word, or a particle and one), capitalised or in one case, as the last name.
+    static func honorificCouple(_ text: String) -> PersonName? {
+        var copy = text
+        // (A byte test first: such a text starts with `Mr`.)
+        guard copy.withUTF8({ $0.count > 10 && $0[0] | 0x20 == UInt8(ascii: "m") && $0[1] | 0x20 == UInt8(ascii: "r") }) else { return nil }
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard (4...5).contains(words.count) else { return nil }
+        let keys = words.map { $0.lowercased().filter { $0 != "." } }
+        guard keys[0] == "mr", keys[1] == "and" || keys[1] == "&", keys[2] == "mrs" else { return nil }
+        let surname = words[3...]
+        guard surname.allSatisfy({ word in word.allSatisfy { $0.isLetter || $0 == "'" || $0 == "\u{2019}" || $0 == "-" } }),
+              surname.last?.first?.isUppercase == true,
+              !keys[3...].contains(where: { unsignedStopWords.contains($0) || notNames.contains($0) }),
+              surname.count == 1 || closingParticles.contains(keys[3]) else { return nil }
+        let last = surname.joined(separator: " ")
+        let oneCase = !last.contains(where: \.isLowercase) || !last.contains(where: \.isUppercase)
+        return PersonName(last: oneCase ? PersonNameNormalizer.recased(last) : last, honorific: "Mr. & Mrs.")
+    }
+
+    /// `rule`, saying so when `name` is a couple's: the lead holds the first person named
+    /// (the one who wrote is usually named first) and the surname they share, as a couple
+    /// in a display name or a referral (`Jim and Sue Parker`) gives it.
+    static func rule(_ rule: String, for name: PersonName) -> String {
+        name.partnerFirst == nil ? rule : rule + " (a couple: the first person named)"
+    }
+
+    /// The surname of a household's sign-off (``GenericExtractor/householdSurname(_:)``:
+    /// `The Whitfields`, `Whitfield Family`), if each of its words is capitalised letters
+    /// and none is a company's, a place's or a title's word or another stop word (`The
+    /// Team`, `The Management`, `The Woodlands`). (Only a text with `the ` or ` family` or
+    /// ` household` gets past its first byte test.)
+    static func householdSurname(_ text: String) -> String? {
+        guard let surname = GenericExtractor.householdSurname(text) else { return nil }
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        let surnameWords = surname.split(separator: " ")
+        for (offset, word) in (words + surnameWords).enumerated() {
+            let lower = word.lowercased()
+            // (The household's own words, in the text; its surname is read whole.)
+            if offset < words.count, lower == "the" || lower == "family" || lower == "household" { continue }
+            guard word.first?.isUppercase == true || closingParticles.contains(lower),
+                  word.allSatisfy({ $0.isLetter || $0 == "'" || $0 == "\u{2019}" || $0 == "-" }),
+                  !unsignedStopWords.contains(lower), !notNames.contains(lower) else { return nil }
+        }
+        return surname
     }
 
     /// A person of a household, from the last lines of `text` (at most its last 1 KiB, 8
@@ -203,8 +285,29 @@ enum SignatureNameFinder {
         }
         let oneCase = !text.contains(where: \.isUppercase) || !text.contains(where: \.isLowercase)
         guard capitalised || oneCase else { return nil }
+        guard isPeople(words.map { $0.lowercased() }) else { return nil }
         return PersonNameNormalizer.parse(text)
     }
+
+    /// Whether lowercase `words` that name two people joined by `&` or `and` read as a
+    /// couple (`Dana & Mark Whitfield`, `Dana and Mark`, `Dana Whitfield and Mark Jones`), not
+    /// a firm (`Smith & Sons`, `Johnson & Johnson`, `Hill & Dale Homes`): one conjunction,
+    /// one or two words each side, no company's word, and not the same name twice. True
+    /// for words without a conjunction.
+    static func isPeople(_ words: [String]) -> Bool {
+        guard let conjunction = words.firstIndex(where: { $0 == "&" || $0 == "and" }) else { return true }
+        let before = words[..<conjunction], after = words[(conjunction + 1)...]
+        guard (1...2).contains(before.count), (1...2).contains(after.count),
+              !after.contains(where: { $0 == "&" || $0 == "and" }),
+              let first = before.first, let partner = after.first, first != partner, words.last != first else { return false }
+        return !words.contains { word in
+            let letters = word.filter { $0 != "." && $0 != "'" && $0 != "-" }
+            return companyWords.contains(letters) || firmWords.contains(letters)
+        }
+    }
+
+    /// Words of a firm's name of two parts (`Smith & Sons`).
+    private static let firmWords: Set<String> = ["son", "sons", "brothers", "bros", "daughters", "sisters", "partner", "associate"]
 
     /// Particles a name's word may be in lowercase (`Ana de la Cruz`).
     private static let lowercaseParticles = ["and", "&", "van", "von", "de", "der", "la", "del", "da"]
@@ -253,6 +356,11 @@ enum SignatureNameFinder {
             }
         }
         guard capitalised || !hasUpper || !hasLower else { return (false, nil) }
+        // ("&" or "and": two people, or a firm.)
+        if words.contains(where: { bytes[$0].count <= 3 && (bytes[$0.lowerBound] == UInt8(ascii: "&") || bytes[$0.lowerBound] | 0x20 == UInt8(ascii: "a")) }),
+           !isPeople(words.map { String(decoding: bytes[$0].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self) }) {
+            return (false, nil)
+        }
         // (Already one space between words, none at the ends: the text as it is.)
         let joined = length == bytes.count && !hasTab
         return (true, joined ? nil : words.map { String(decoding: bytes[$0], as: UTF8.self) }.joined(separator: " "))
