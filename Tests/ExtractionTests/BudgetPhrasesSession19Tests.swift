@@ -22,6 +22,8 @@ struct BudgetPhrasesSession19Tests {
         "The lot's list price is $189,900 and the price seems high.",
         "They are asking $210,000 for the lot, is that a fair price?",
         "We'd sell our home for about $400k.",
+        // The lot's own budget.
+        "Lot budget 150k, we still need to find one.",
     ])
     func notABudget(_ text: String) {
         let found = lead(text)
@@ -51,6 +53,9 @@ struct BudgetPhrasesSession19Tests {
         ("Budget 1.2-1.5 mil", 1_200_000, 1_500_000),
         ("Budget is $500-700k", 500_000, 700_000),
         ("Budget 600-650", 600_000, 650_000),
+        // A sentence ends between the lot and the cue.
+        ("We want to build a custom home on our lot. Budget 1.2-1.5 mil", 1_200_000, 1_500_000),
+        ("We want to build a custom home on our lot. Budget 600-650", 600_000, 650_000),
     ] as [(String, Int?, Int?)])
     func budget(_ text: String, _ low: Int?, _ high: Int?) {
         let found = lead(text)

@@ -201,7 +201,8 @@ enum BudgetPhraseFinder {
                 || isPerHouse(match)
             if !allowed { return false }
         }
-        if match.wordsBefore.suffix(2).contains(where: unrelatedBefore.contains) || isSomeoneElsesPrice(match) || isOtherPrice(match)
+        if match.wordsBefore.suffix(2).contains(where: unrelatedBefore.contains) && !endsSentenceBeforeCue(match, line: line)
+            || isSomeoneElsesPrice(match) || isOtherPrice(match)
             || isOwnHouseSale(match, line: line, previousLine: previousLine) {
             return false
         }
@@ -240,6 +241,19 @@ enum BudgetPhraseFinder {
         if near.contains("quoted") { return true }
         guard let owner = near.lastIndex(where: { $0 == "your" || $0 == "their" }), owner + 1 < near.endIndex else { return false }
         return othersPriceWords.contains(near[owner + 1])
+    }
+
+    /// Whether the words before `match` end in an ``unrelatedBefore`` word, a full stop and a
+    /// strong cue: "... on our lot. Budget 1.2-1.5 mil" (the tokenizer drops the full stop;
+    /// "lot budget 150k", the lot's, stays unrelated).
+    private static func endsSentenceBeforeCue(_ match: BudgetMatch, line: String) -> Bool {
+        let before = match.wordsBefore
+        guard before.count >= 2, let cue = before.last, strongCues.contains(cue), unrelatedBefore.contains(before[before.count - 2]) else {
+            return false
+        }
+        let needle = Array("\(before[before.count - 2]). \(cue)".utf8)
+        var copy = line
+        return copy.withUTF8 { FoldedSearch.contains($0, bytes: needle) }
     }
 
     /// Words that make "of" before a bare number a budget qualifier ("a max of 800").
