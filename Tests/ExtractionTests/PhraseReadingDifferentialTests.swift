@@ -51,7 +51,7 @@ struct PhraseReadingDifferentialTests {
         "q5", "3rd", "quarter", "first", "early", "mid", "late", "this", "spring", "autumn", "fall", "march", "may",
         "sept", "jun", "2027", "2031", "27", "6", "12", "a", "an", "six", "couple", "few", "months", "month", "mos",
         "weeks", "wk", "years", "to", "or", "hoping", "build", "we'll", "20'27", "ｍay", "é", "spring’s", "1999", "123",
-        "christmas", "thanksgiving", "sometime", "out", "from", "now", "october",
+        "christmas", "thanksgiving", "sometime", "out", "from", "now", "october", "not", "urgent", "start", "ends",
     ]
 
     @Test func timelineMatchesReadAsBefore() {
@@ -84,7 +84,8 @@ struct PhraseReadingDifferentialTests {
 
 /// ``TimelinePhrase`` as it was before its words were looked up by their bytes (commit
 /// 63e2a44), the reference for ``PhraseReadingDifferentialTests``, with the phrases added
-/// since (`by October`, `by Christmas 2027`, `sometime in 2027`, `18 months out`).
+/// since (`by October`, `by Christmas 2027`, `sometime in 2027`, `18 months out`, `not urgent`,
+/// `within the next year`, `fall of next year`, `start in January`).
 enum ReferenceTimelinePhrase {
     /// A phrase found in text: its canonical form and the index of its first word.
     struct Match: Sendable, Equatable {
@@ -200,10 +201,11 @@ enum ReferenceTimelinePhrase {
             return nil
         }
         let current = w[i]
-        // asap
-        if current == "asap" || current == "immediately" || current == "urgent" { return ("asap", 1, false) }
-        if current == "as", word(1) == "soon", word(2) == "as", word(3) == "possible" { return ("asap", 4, false) }
-        if current == "right", word(1) == "away" { return ("asap", 2, false) }
+        // asap ("not urgent": no rush)
+        let negated = i > 0 && ["not", "isnt", "nothing", "arent", "never", "wasnt"].contains(w[i - 1])
+        if current == "asap" || current == "immediately" || current == "urgent" { return (negated ? "flexible" : "asap", 1, false) }
+        if current == "as", word(1) == "soon", word(2) == "as", word(3) == "possible" { return (negated ? "flexible" : "asap", 4, false) }
+        if current == "right", word(1) == "away" { return (negated ? "flexible" : "asap", 2, false) }
         // flexible / researching
         if current == "no", word(1) == "rush" || word(1) == "hurry" || word(1) == "timeline" { return ("flexible", 2, false) }
         if current == "flexible" || current == "whenever" { return ("flexible", 1, false) }
@@ -241,7 +243,11 @@ enum ReferenceTimelinePhrase {
         // within / in the next / over the next N units
         var cursor = 0
         var within = false
-        if current == "within" { cursor = 1; within = true }
+        if current == "within" {
+            cursor = 1
+            within = true
+            if word(1) == "the", word(2) == "next" { cursor = 3 }
+        }
         if current == "in" || current == "over" {
             cursor = 1
             if word(1) == "the", word(2) == "next" { cursor = 3; within = true }
@@ -286,6 +292,9 @@ enum ReferenceTimelinePhrase {
             let season = head == "autumn" ? "fall" : head
             if let y = year(consumed + 1) { return (prefix + season + " " + y, consumed + 2, false) }
             if word(consumed + 1) == "of", let y = year(consumed + 2) { return (prefix + season + " " + y, consumed + 3, false) }
+            if word(consumed + 1) == "of", word(consumed + 2) == "next" || word(consumed + 2) == "this", word(consumed + 3) == "year" {
+                return (prefix + season + " " + word(consumed + 2)! + " year", consumed + 4, false)
+            }
             if let short = word(consumed + 1), short.count == 2, TextScanning.allDigits(short) {
                 return (prefix + season + " 20" + short, consumed + 2, false)
             }
@@ -294,6 +303,9 @@ enum ReferenceTimelinePhrase {
         if let head, let month = months[head], head.count >= 3 || head == "may" {
             if let y = year(consumed + 1) { return (prefix + month + " " + y, consumed + 2, false) }
             if word(consumed + 1) == "of", let y = year(consumed + 2) { return (prefix + month + " " + y, consumed + 3, false) }
+            if word(consumed + 1) == "of", word(consumed + 2) == "next" || word(consumed + 2) == "this", word(consumed + 3) == "year" {
+                return (prefix + month + " " + word(consumed + 2)! + " year", consumed + 4, false)
+            }
             // A bare month name is a timeline only after a qualifier or "by" ("may" is a verb).
             if !prefix.isEmpty, head != "may" { return (prefix + month, consumed + 1, false) }
             return nil
@@ -310,6 +322,11 @@ enum ReferenceTimelinePhrase {
         if consumed == 1, ["early", "mid", "late"].contains(current), let y = year(1) { return (current + " " + y, 2, false) }
         if let y = year(0) { return (y, 1, true) }
         if current == "in", let y = year(1) { return (y, 2, true) }
+        if current == "in", i > 0,
+           ["start", "starting", "begin", "beginning", "build", "building", "ends", "end", "expires", "up", "ground"].contains(w[i - 1]),
+           let next = word(1), let month = months[next], next.count >= 3, year(2) == nil, word(2) != "of" {
+            return ("in " + month, 2, false)
+        }
         return nil
     }
 

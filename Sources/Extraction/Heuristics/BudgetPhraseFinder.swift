@@ -30,7 +30,15 @@ enum BudgetPhraseFinder {
         "coupon", "voucher", "reward", "referral", "for", "each", "retainer", "consultation", "hour", "hr",
         "acre", "acres", "lot", "raise", "annually", "year", "yr", "ago", "bedroom", "bedrooms", "bed", "beds", "bath",
         "baths", "bathroom", "bathrooms", "br", "ba", "story", "stories", "car", "ft", "feet", "foot", "people", "kids",
-        "minutes", "min", "days", "weeks", "months", "years", "am", "pm", "x", "sf",
+        "minutes", "min", "days", "weeks", "months", "years", "am", "pm", "x", "sf", "psf", "ppsf",
+    ]
+    /// Words that, a few words before an amount and joined to it only by ``priceConnectors``,
+    /// make it another price: a payment ("a monthly payment of about $4,000"), a listing
+    /// ("listed at $189,900", "asking $450k"), a sale.
+    static let otherPriceWords: Set<String> = ["payment", "payments", "listed", "listing", "asking", "selling", "sell"]
+    /// What may stand between an ``otherPriceWords`` word and its amount.
+    private static let priceConnectors: Set<String> = [
+        "for", "at", "of", "price", "about", "around", "roughly", "approximately", "near", "close", "to", "is",
     ]
 
     static func find(in lines: InquiryLines) -> HeuristicFinding<BudgetRange>? {
@@ -55,6 +63,13 @@ enum BudgetPhraseFinder {
                 }
                 // (Not a label said to be none: "No budget yet".)
                 labelLine = cueFromLabel && !wordsOf(text).contains(where: negations.contains) ? index : -1
+                // "We can spend up to half a million": the one amount without a digit read,
+                // on a line with a strong cue only.
+                // (ASCII lines only: their word flags say whether there is a strong cue.)
+                if traits.isASCII, traits.keywords.contains(.budgetStrongCue),
+                   FoldedSearch.contains(text, "half a mil"), let finding = halfAMillion(in: text, line: line.number) {
+                    return finding
+                }
                 continue
             }
             // A line that is not ASCII: when its bytes hold no money mark and no strong cue,
@@ -89,7 +104,8 @@ enum BudgetPhraseFinder {
             // Unmistakable money first: "remodel our 1962 ranch ... around $250k" is $250k.
             for pass in 0..<2 {
                 for match in matches where match.isExplicitMoney == (pass == 0)
-                    && (accepts(match, lineHasCue: hasCue, lineHasStrongCue: hasStrongCue)
+                    && (accepts(match, lineHasCue: hasCue, lineHasStrongCue: hasStrongCue, line: text,
+                                previousLine: index > 0 ? lines.lines[index - 1].text : "")
                         || cueOpensLine && match == matches[0] && opensLineAfterCue(match)) {
                     return HeuristicFinding(value: withOtherEnd(bounded(match, line: text), of: match, among: matches), line: line.number,
                                             rule: hasCue ? "budget phrase" : "money amount at house scale")
@@ -150,7 +166,23 @@ enum BudgetPhraseFinder {
         return range
     }
 
-    private static func accepts(_ match: BudgetMatch, lineHasCue: Bool, lineHasStrongCue: Bool) -> Bool {
+    /// A budget said as "half a million" (`up to half a million`, `around half a mil`) on a
+    /// line with a strong cue: the line's words with it as `500k`, read as any line.
+    private static func halfAMillion(in text: String, line: Int) -> HeuristicFinding<BudgetRange>? {
+        let words = wordsOf(text)
+        guard let half = words.indices.dropLast(2).first(where: {
+            words[$0] == "half" && words[$0 + 1] == "a" && (words[$0 + 2] == "million" || words[$0 + 2] == "mil")
+        }) else { return nil }
+        let written = (words[..<half] + ["500k"] + words[(half + 3)...]).joined(separator: " ")
+        let hasStrongCue = words.contains(where: strongCues.contains)
+        guard hasStrongCue, let match = BudgetParser.matches(in: written).first,
+              accepts(match, lineHasCue: true, lineHasStrongCue: true, line: written) else { return nil }
+        return HeuristicFinding(value: bounded(match, line: written), line: line, rule: "budget phrase")
+    }
+
+    private static func accepts(
+        _ match: BudgetMatch, lineHasCue: Bool, lineHasStrongCue: Bool, line: String, previousLine: String = ""
+    ) -> Bool {
         // "3,400 s.f.": square feet, never money.
         if match.wordsAfter.starts(with: ["s", "f"]) { return false }
         if let next = match.wordsAfter.first, unrelatedAfter.contains(next) {
@@ -158,6 +190,8 @@ enum BudgetPhraseFinder {
             let allowed = match.wordsAfter.starts(with: ["for", "the", "build"]) || match.wordsAfter.starts(with: ["for", "the", "house"])
                 || match.wordsAfter.starts(with: ["for", "the", "home"]) || match.wordsAfter.starts(with: ["for", "the", "project"])
                 || match.wordsAfter.starts(with: ["in", "total"]) || match.wordsAfter.starts(with: ["all", "in"])
+                // "about $900k for a custom home", "$150k for our new kitchen".
+                || isForTheProject(match.wordsAfter)
                 // "Budget is around $200k each" (two houses, one budget apiece): a budget
                 // named before house-scale money is the budget of each.
                 || next == "each" && match.isExplicitMoney && match.wordsBefore.contains(where: strongCues.contains)
@@ -167,7 +201,11 @@ enum BudgetPhraseFinder {
                 || isPerHouse(match)
             if !allowed { return false }
         }
-        if match.wordsBefore.suffix(2).contains(where: unrelatedBefore.contains) || isSomeoneElsesPrice(match) { return false }
+        if match.wordsBefore.suffix(2).contains(where: unrelatedBefore.contains) && !endsSentenceBeforeCue(match, line: line)
+            || isSomeoneElsesPrice(match) || isOtherPrice(match)
+            || isOwnHouseSale(match, line: line, previousLine: previousLine) {
+            return false
+        }
         if lineHasCue {
             // A bare number ("under 800") needs the cue close by or a budget qualifier.
             if match.isExplicitMoney { return true }
@@ -181,8 +219,12 @@ enum BudgetPhraseFinder {
             if match.wordsBefore.contains(where: cues.contains) { return true }
             // A qualifier right before it ("is 650", "is in the 600s"), not further back: the
             // house number of "Greg is at 1110 Cedar Ave. Budget is ..." is no budget.
-            let nearest = match.wordsBefore.last { $0 != "in" && $0 != "the" }
-            return nearest.map(qualifiers.contains) ?? false
+            guard let position = match.wordsBefore.lastIndex(where: { $0 != "in" && $0 != "the" }) else { return false }
+            // "of" only after a bound ("a max of 800"): "a family of 4", "lot 7 of 12" are counts.
+            if match.wordsBefore[position] == "of" {
+                return position > 0 && boundsBeforeOf.contains(match.wordsBefore[position - 1])
+            }
+            return qualifiers.contains(match.wordsBefore[position])
         }
         // No cue: only unmistakable money, which a bare "3M" is not ("3M window film").
         guard match.isExplicitMoney, !match.isMoneyOnlyByLetterM else { return false }
@@ -199,6 +241,72 @@ enum BudgetPhraseFinder {
         if near.contains("quoted") { return true }
         guard let owner = near.lastIndex(where: { $0 == "your" || $0 == "their" }), owner + 1 < near.endIndex else { return false }
         return othersPriceWords.contains(near[owner + 1])
+    }
+
+    /// Whether the words before `match` end in an ``unrelatedBefore`` word, a full stop and a
+    /// strong cue: "... on our lot. Budget 1.2-1.5 mil" (the tokenizer drops the full stop;
+    /// "lot budget 150k", the lot's, stays unrelated).
+    private static func endsSentenceBeforeCue(_ match: BudgetMatch, line: String) -> Bool {
+        let before = match.wordsBefore
+        guard before.count >= 2, let cue = before.last, strongCues.contains(cue), unrelatedBefore.contains(before[before.count - 2]) else {
+            return false
+        }
+        let needle = Array("\(before[before.count - 2]). \(cue)".utf8)
+        var copy = line
+        return copy.withUTF8 { FoldedSearch.contains($0, bytes: needle) }
+    }
+
+    /// Words that make "of" before a bare number a budget qualifier ("a max of 800").
+    private static let boundsBeforeOf: Set<String> = ["max", "maximum", "min", "minimum", "upwards", "excess", "north", "cap"]
+
+    /// Whether an ``otherPriceWords`` word is among the words before `match`, joined to it
+    /// only by ``priceConnectors`` ("payment of about", "listed at"), or "list price" is.
+    private static func isOtherPrice(_ match: BudgetMatch) -> Bool {
+        let before = match.wordsBefore
+        guard let last = before.lastIndex(where: { otherPriceWords.contains($0) || $0 == "list" }) else { return false }
+        if before[last] == "list", last + 1 >= before.endIndex || before[last + 1] != "price" { return false }
+        return before[(last + 1)...].allSatisfy(priceConnectors.contains)
+    }
+
+    /// Whether `match` is the price of the prospect's own house for sale: "listing our house
+    /// for $450,000", "we'd sell our home for about 400k" (the verb is further back than the
+    /// words a match holds, so the line's words, and those of the line before it, where
+    /// the sentence may start, are read, only after "house for").
+    private static func isOwnHouseSale(_ match: BudgetMatch, line: String, previousLine: String) -> Bool {
+        let before = match.wordsBefore
+        guard let preposition = before.lastIndex(where: { $0 == "for" || $0 == "at" }), preposition > 0,
+              ownHouseWords.contains(before[preposition - 1]),
+              before[(preposition + 1)...].allSatisfy({ ["about", "around", "roughly", "approximately"].contains($0) })
+        else { return false }
+        let words = wordsOf(previousLine) + wordsOf(line)
+        for index in words.indices.dropLast(3) where saleVerbs.contains(words[index]) {
+            if words[index + 1] == "our" || words[index + 1] == "my", ownHouseWords.contains(words[index + 2]),
+               words[index + 3] == "for" || words[index + 3] == "at" { return true }
+        }
+        return false
+    }
+
+    private static let ownHouseWords: Set<String> = ["house", "home", "place", "condo", "townhouse"]
+    private static let saleVerbs: Set<String> = ["sell", "selling", "sold", "list", "listing", "listed"]
+
+    /// Words after "for a" / "for our" that make the amount the project's: "$900k for a
+    /// custom home", "$150k for a new kitchen" (not "for a down payment", "for the lot",
+    /// nor "for our house", which may be the one they sell).
+    private static let projectWords: Set<String> = [
+        "home", "house", "build", "project", "custom", "new", "dream", "modern", "spec", "remodel", "renovation",
+        "kitchen", "bathroom", "addition", "barndominium", "barndo", "farmhouse", "ranch", "forever", "whole", "complete",
+        "turnkey", "single", "luxury", "estate",
+    ]
+
+    /// Whether `after` (the words after an amount) is "for a/an/the" then ``projectWords``,
+    /// or "for our/my" then one that is no house ("for our new home").
+    private static func isForTheProject(_ after: [String]) -> Bool {
+        guard after.count >= 3, after[0] == "for" else { return false }
+        switch after[1] {
+        case "a", "an", "the": return projectWords.contains(after[2])
+        case "our", "my": return after[2] != "home" && after[2] != "house" && projectWords.contains(after[2])
+        default: return false
+        }
     }
 
     /// What follows "your" / "their" in ``isSomeoneElsesPrice(_:)``.
@@ -260,7 +368,8 @@ enum BudgetPhraseFinder {
     /// ``BudgetParser`` reads as explicit money: a `$`, or a digit followed (after at most
     /// one space or `_`, which the parser reads as a space) by a run of letters that is a
     /// unit (``BudgetTokenizer/multipliers``: `k`, `m`, `mm`, `mil`, `mill`, `grand`,
-    /// `thousand`, `million`, `millions`, in any case), as the tokenizer reads a unit.
+    /// `thousand`, `million`, `millions`, in any case, or `hundred`, the start of `hundred
+    /// thousand`), as the tokenizer reads a unit.
     static func mayHoldExplicitMoney(_ text: String) -> Bool {
         var copy = text
         return copy.withUTF8(mayHoldExplicitMoney)
@@ -297,7 +406,7 @@ enum BudgetPhraseFinder {
         case 3: return equals("mil")
         case 4: return equals("mill")
         case 5: return equals("grand")
-        case 7: return equals("million")
+        case 7: return equals("million") || equals("hundred")
         case 8: return equals("thousand") || equals("millions")
         default: return false
         }

@@ -54,7 +54,7 @@ enum TimelinePhraseFinder {
             let past = keywords.contains(.pastCue) && Self.pastRange.contains(where: has)
             if past && !future { continue }
             let timing = keywords.contains(.timingCue) && Self.timingRange.contains(where: has)
-            for match in matches where isStrong(match) || (future && !isVague(match)) || timing {
+            for match in matches where isStrong(match) || (future && !isVague(match) && !match.isBareQuantity) || timing {
                 if match.isBareYear, let earliestYear, let year = Int(match.canonical.suffix(4)), year < earliestYear { continue }
                 return HeuristicFinding(value: match.canonical, line: line.number, rule: "timeline phrase")
             }
@@ -85,6 +85,8 @@ enum TimelinePhraseFinder {
     }
 
     /// Phrases that say little about dates: they need a timing word, not just a future verb.
+    /// (So does a bare quantity, ``TimelinePhrase/Match/isBareQuantity``: "6 years" after
+    /// "lived here for", "5 years old".)
     static func isVague(_ match: TimelinePhrase.Match) -> Bool {
         match.canonical == "flexible" || match.canonical == "researching"
     }
@@ -107,6 +109,6 @@ enum TimelinePhraseFinder {
             return true  // spring 2027, q3 2027, march 2027, early 2027
         }
         return phrase.hasPrefix("within ") || phrase.hasPrefix("by ") || phrase.hasPrefix("next ") || phrase.hasPrefix("this ")
-            || phrase.hasPrefix("end of")
+            || phrase.hasPrefix("end of") || phrase.hasSuffix(" next year") || phrase.hasSuffix(" this year")
     }
 }

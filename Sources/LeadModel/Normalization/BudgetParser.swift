@@ -6,7 +6,11 @@
 ///   `over`, `at least`, `starting at`, `$750K+`, `750k or more` → low only.
 /// - A single figure, with or without `around`/`about`/`roughly`/`~`: low = high = that
 ///   figure (no margin is invented; a person reads "around" in the message).
-/// - `the 600s`, `mid 600s` → 600,000–700,000.
+/// - `the 600s`, `mid 600s`, `low 600s`, `upper 600s` → 600,000–700,000: the decade, not a
+///   narrower guess (whether "low 600s" stops at 630k or 650k is the writer's; the decade is
+///   what the words bound, and a person reads "low" in the message), as "around" adds no margin.
+/// - A shared unit: `6-700k`, `5-600` → 500,000–600,000 (one digit before hundreds of
+///   thousands); `6 to 7 hundred thousand` (`hundred thousand` is a unit of 100,000).
 /// - Implied units for bare numbers (no `k`/`M`, no thousands separator), because house
 ///   budgets are never a few hundred dollars: below 10 → millions (`1.5` → 1,500,000);
 ///   10 to 999 → thousands (`under 800` → 800,000; `$650` → 650,000); 1,000 and more → dollars.
@@ -71,6 +75,9 @@ public enum BudgetParser {
                              from: before.contains("de") || before.contains("desde")) {
                 var a = first
                 var b = second
+                // ("6-700k", "$5-600,000": a lone first digit is the hundreds of thousands the
+                // other end is written in.)
+                if let shared = sharingHundredsOfThousands(a, with: b) { a = shared }
                 // ("$500-700k": the unit of one end is the other's too; not for an end written
                 // whole: "$900,000 to $1.1M" is not 900,000 million.)
                 if a.multiplier == nil, !a.hasSeparator, a.value < 1_000, let m = b.multiplier { a.multiplier = m }
@@ -114,6 +121,21 @@ public enum BudgetParser {
     /// character has at least one).
     private static func boundedText(_ text: String) -> String {
         text.utf8.count <= 2_000 ? text : String(text.prefix(2_000))
+    }
+
+    /// `first` read in the other end's unit when it is one digit and `second` is hundreds of
+    /// thousands starting with that digit or one or two more: "6-700k" is 600k-700k, "5-600"
+    /// 500k-600k, "$6-700,000" $600,000-$700,000 (not 6,000 nor 6 million to 700k).
+    private static func sharingHundredsOfThousands(_ first: Amount, with second: Amount) -> Amount? {
+        guard first.multiplier == nil, !first.hasSeparator, !first.isDecade, !first.isPlus, !second.isDecade,
+              first.value >= 1, first.value <= 9, first.value == first.value.rounded(),
+              let high = dollars(second), high >= 100_000, high < 1_000_000 else { return nil }
+        let lead = Double(high / 100_000)
+        guard lead >= first.value, lead <= first.value + 2, first.value * 100_000 < Double(high) else { return nil }
+        var shared = first
+        shared.value = first.value * 100
+        shared.multiplier = 1_000
+        return shared
     }
 
     private static func dollars(_ amount: Amount) -> Int? {

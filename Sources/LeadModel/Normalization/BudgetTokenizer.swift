@@ -1,7 +1,8 @@
 /// A number as written in a budget phrase.
 struct Amount: Equatable {
     var value: Double
-    /// 1,000 for `k`/`thousand`/`grand`, 1,000,000 for `M`/`mm`/`mil`/`million`.
+    /// 1,000 for `k`/`thousand`/`grand`, 100,000 for `hundred thousand`, 1,000,000 for
+    /// `M`/`mm`/`mil`/`million`.
     var multiplier: Double?
     var hasDollar = false
     /// Written with thousands separators (`650,000`).
@@ -210,6 +211,10 @@ enum BudgetTokenizer {
                         amount.multiplier = multiplier
                         amount.hasLetterMUnit = word.count == 1 && word[0] == 0x6D
                         cursor = wordEnd
+                    } else if isHundred(word), let end = thousandAfter(bytes, wordEnd) {
+                        // "7 hundred thousand": one unit of 100,000.
+                        amount.multiplier = 100_000
+                        cursor = end
                     } else if word.count == 1, bytes[unitEnd] == UInt8(ascii: "s"), unitEnd == cursor, amount.value >= 100, amount.value < 1_000,
                               amount.value.truncatingRemainder(dividingBy: 10) == 0 {
                         amount.isDecade = true
@@ -269,6 +274,25 @@ enum BudgetTokenizer {
         }
     }
 
+    /// Whether lowercase ASCII `word` is `hundred`.
+    private static func isHundred(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let hundred: StaticString = "hundred"
+        return word.count == 7 && word.elementsEqual(UnsafeBufferPointer(start: hundred.utf8Start, count: 7))
+    }
+
+    /// The end of ` thousand` (one space, any case, then no more letters) at `start`, or nil.
+    private static func thousandAfter(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+        let thousand: StaticString = "thousand"
+        guard start + 9 <= bytes.count, bytes[start] == 0x20 else { return nil }
+        for offset in 0..<8 {
+            let byte = bytes[start + 1 + offset]
+            guard (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == thousand.utf8Start[offset] else { return nil }
+        }
+        let end = start + 9
+        if end < bytes.count, (bytes[end] | 0x20) >= 0x61, (bytes[end] | 0x20) <= 0x7A { return nil }
+        return end
+    }
+
     /// `,` followed by exactly three digits.
     private static func isThousandsGroup(_ bytes: UnsafeBufferPointer<UInt8>, after comma: Int) -> Bool {
         guard comma + 3 < bytes.count else { return false }
@@ -324,6 +348,10 @@ enum BudgetTokenizer {
                     amount.multiplier = multiplier
                     amount.hasLetterMUnit = word == "m" || word == "M"
                     cursor = wordEnd
+                } else if word.lowercased() == "hundred", let end = thousandAfter(characters, wordEnd) {
+                    // "7 hundred thousand": one unit of 100,000.
+                    amount.multiplier = 100_000
+                    cursor = end
                 } else if word == "s", unitEnd == cursor, amount.value >= 100, amount.value < 1_000, amount.value.truncatingRemainder(dividingBy: 10) == 0 {
                     amount.isDecade = true
                     cursor = wordEnd
@@ -369,6 +397,15 @@ enum BudgetTokenizer {
             index += 1
         }
         return tokens
+    }
+
+    /// The end of ` thousand` (one space, any case, then no more letters) at `start`, or nil.
+    private static func thousandAfter<C: BudgetCharacter>(_ characters: [C], _ start: Int) -> Int? {
+        guard start < characters.count, characters[start].is(" ") else { return nil }
+        var word = ""
+        var end = start + 1
+        while end < characters.count, characters[end].isBudgetLetter { characters[end].append(to: &word); end += 1 }
+        return word.lowercased() == "thousand" ? end : nil
     }
 
     /// `,` followed by exactly three digits.

@@ -16,12 +16,19 @@ public enum FinancingVocabulary {
         ("need_to_sell", ["need to sell", "have to sell", "needs to sell", "sell our current", "sell our house",
                           "sell our home", "sell my house", "sell my home", "selling our", "selling my",
                           "contingent on selling", "contingent on the sale", "once we sell", "after we sell",
-                          "when we sell", "sale of our", "sale of my", "home to sell", "house to sell"]),
+                          "when we sell", "sale of our", "sale of my", "home to sell", "house to sell",
+                          "house is on the market", "home is on the market", "house on the market", "home on the market",
+                          "listed our house", "listed our home", "listing our house", "listing our home",
+                          "contract on our current", "contingent contract on our"]),
         ("pre_qualified", ["pre qualified", "prequalified", "pre qualification", "prequalification", "prequal"]),
         ("needs_financing", ["need financing", "needs financing", "need a loan", "need a mortgage",
                              "looking for financing", "help with financing", "financing options", "not yet approved",
-                             "need a lender", "looking for a lender", "recommend a lender"]),
-    ], negations: ["not", "no", "haven't", "havent", "haven", "didn't", "isn't", "aren't", "never"], key: .financing)
+                             "need a lender", "looking for a lender", "recommend a lender",
+                             // A loan program named: financed, not yet approved.
+                             "va loan", "usda loan", "fha loan", "through usda", "usda financing", "va financing",
+                             "fha financing"]),
+    ], negations: ["not", "no", "haven't", "havent", "haven", "didn't", "isn't", "aren't", "never", "don't", "dont",
+                   "won't", "wont", "doesn't", "doesnt"], key: .financing)
 
     /// Approval words, and the words that negate them up to four words before.
     static let approvalWords = ["approved", "preapproved"]

@@ -14,11 +14,17 @@ public enum LotStatusVocabulary {
                      "do not own land", "haven't found a lot", "have not found a lot", "havent found a lot", "haven't found land", "no lot", "no land",
                      "not yet purchased", "haven't bought", "have not bought", "haven't purchased", "lot search",
                      "still looking for a lot", "still looking for land", "looking at lots", "looking at land",
-                     "looking at acreage"]),
+                     "looking at acreage",
+                     // An offer not yet accepted ("made an offer on a lot, waiting to hear back");
+                     // an accepted one is under contract (read first).
+                     "offer on a lot", "offer on the lot", "offer on land",
+                     // The lot they had is gone: "we sold our lot last year and are looking again".
+                     "sold our lot", "sold my lot", "sold our land", "sold my land"]),
     ], key: .looking)
     static let underContract = PhraseVocabulary([
         ("under_contract", ["under contract", "in escrow", "closing on the lot", "closing on a lot",
-                            "closing on the land", "offer on a lot", "offer on the lot",
+                            "closing on the land", "offer on the lot was accepted", "offer on a lot was accepted",
+                            "offer on the land was accepted", "offer on the lot got accepted", "offer on the lot accepted",
                             "contract on a lot", "contract on the lot", "contract on land"]),
     ], key: .underContract)
     static let ownership = PhraseVocabulary([

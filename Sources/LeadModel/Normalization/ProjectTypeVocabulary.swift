@@ -7,7 +7,11 @@ public enum ProjectTypeVocabulary {
     /// The phrases, in priority order: when a text names several, the first listed wins.
     public static let vocabulary = PhraseVocabulary([
         ("custom_home", ["custom home", "custom house", "custom build", "custom built home",
-                         "custom residence", "custom homes"]),
+                         "custom residence", "custom homes",
+                         // An adjective between: "a custom estate home", "custom dream home".
+                         "custom estate home", "custom luxury home", "custom dream home", "custom family home",
+                         "custom ranch home", "custom modern home", "custom farmhouse", "custom designed home",
+                         "custom built house", "custom single family home"]),
         ("barndominium", ["barndominium", "barndo", "barn home", "shop house"]),
         ("teardown_rebuild", ["teardown", "tear down", "knock down", "knockdown", "demo and rebuild", "scrape and rebuild"]),
         ("new_build", ["new build", "new construction", "new home construction", "new home build", "build a new home",
@@ -22,7 +26,9 @@ public enum ProjectTypeVocabulary {
                        "building a * sq ft home", "building a * sq ft house", "building a * sqft home",
                        "building a * sqft house", "building a * square foot home", "building a * square foot house"]),
         ("adu", ["adu", "accessory dwelling", "guest house", "guesthouse", "casita", "granny flat", "in law suite",
-                 "in law unit", "mother in law suite", "backyard cottage", "garage apartment", "carriage house"]),
+                 "in law unit", "mother in law suite", "backyard cottage", "garage apartment", "carriage house",
+                 // An accessory building by the pool, as a casita is.
+                 "pool house"]),
         ("addition", ["home addition", "room addition", "an addition", "second story addition", "second story",
                       "second floor addition", "add a room", "add a bedroom", "add on to", "bump out",
                       "primary suite addition", "master suite addition", "build an addition", "addition|!in"]),
@@ -39,6 +45,15 @@ public enum ProjectTypeVocabulary {
                       "remodel a basement", "finish a basement"]),
         ("remodel", ["remodel", "remodeling", "remodelling", "renovation", "renovate", "renovating", "reno",
                      "whole home remodel", "gut job", "full gut", "restoration", "remodeled"]),
+        // A whole home described by its size or style ("a 4 bed, 3 bath home with ... covered
+        // patio", "a 1-story ranch style home ... with a new garage"): a home to build, over
+        // the features it lists below; not one they have or live in, and not over the
+        // remodels above.
+        ("new_build", ["a * bed * bath home|!have|!has|!own|!in|!is|!bought|!purchased|!sold|!rent|!renting",
+                       "a * bed * bath house|!have|!has|!own|!in|!is|!bought|!purchased|!sold|!rent|!renting",
+                       "a * bedroom * bath home|!have|!has|!own|!in|!is|!bought|!purchased|!sold|!rent|!renting",
+                       "a * bedroom * bath house|!have|!has|!own|!in|!is|!bought|!purchased|!sold|!rent|!renting",
+                       "a * ranch style home|!have|!has|!own|!in|!is|!bought|!purchased|!sold|!rent|!renting"]),
         ("garage", ["detached garage", "build a garage", "new garage", "garage build"]),
         ("deck_patio", ["deck", "patio", "pergola", "outdoor living", "screened porch", "outdoor kitchen"]),
         ("pool", ["swimming pool", "pool build", "new pool", "pool"]),

@@ -15,7 +15,9 @@
 /// | `early 2027`, `mid 2027`, `late 2027`, `2027`      | `early 2027` ...     |
 /// | `sometime in 2027`                                | `2027` (not a bare year) |
 /// | `18 months out`, `2 years from now`, `in a year from now` | `18 months out`, `2 years out` ... |
-/// | `no rush`, `flexible`, `whenever`                 | `flexible`           |
+/// | `no rush`, `flexible`, `whenever`, `not urgent`    | `flexible`           |
+/// | `fall of next year`, `March of this year`         | `fall next year` ... |
+/// | `start in January`, `lease ends in August`        | `in january` ...     |
 /// | `just researching`, `just exploring`              | `researching`        |
 public enum TimelinePhrase {
     /// A phrase found in text: its canonical form and the index of its first word.
@@ -24,6 +26,10 @@ public enum TimelinePhrase {
         public var wordIndex: Int
         /// Whether the phrase is only a year (`2027`, `in 2027`): a timeline only with context.
         public var isBareYear: Bool
+        /// Whether the phrase is a length of time said without `in`, `within`, `out` ...
+        /// (`6 years`, `3-6 months`): as likely a duration ("lived here for 6 years") or an
+        /// age ("5 years old") as a plan, so a timeline only where the line talks about timing.
+        public var isBareQuantity = false
     }
 
     static let seasons: Set<String> = ["spring", "summer", "fall", "autumn", "winter"]
@@ -73,7 +79,8 @@ public enum TimelinePhrase {
         var index = 0
         while index < words.count {
             if mayStartPhrase(words[index]), let (canonical, length, bare) = match(words, at: index) {
-                results.append(Match(canonical: canonical, wordIndex: index, isBareYear: bare))
+                results.append(Match(canonical: canonical, wordIndex: index, isBareYear: bare,
+                                     isBareQuantity: isBareQuantity(canonical, words, at: index)))
                 index += max(1, length)
             } else {
                 index += 1
@@ -81,6 +88,24 @@ public enum TimelinePhrase {
         }
         return results
     }
+
+    /// Whether the phrase `canonical` read at `index` is a bare quantity (``Match/isBareQuantity``):
+    /// it starts at its number (no `in`, `within`, `over` ... read before it) and is no
+    /// `... out`.
+    private static func isBareQuantity(_ canonical: String, _ words: [String], at index: Int) -> Bool {
+        guard TextScanning.allDigits(words[index]), !canonical.hasSuffix(" out") else { return false }
+        let unit = canonical.utf8.last
+        // (Quantities end in a unit: "months", "weeks", "year(s)"; a year is all digits.)
+        return unit == UInt8(ascii: "s") || unit == UInt8(ascii: "r")
+    }
+
+    /// Words right before an ASAP word that make it the opposite: "not urgent", "isn't urgent".
+    static let asapNegations: Set<String> = ["not", "isnt", "nothing", "arent", "never", "wasnt"]
+
+    /// Words right before `in <month>` that make it a plan: "start in January", "lease ends in August".
+    static let monthPlanVerbs: Set<String> = [
+        "start", "starting", "begin", "beginning", "build", "building", "ends", "end", "expires", "up", "ground",
+    ]
 
     /// Whether `word` holds an apostrophe byte (from its contiguous bytes, without a
     /// generic walk of the UTF-8 view).
@@ -197,10 +222,11 @@ public enum TimelinePhrase {
         let current = w[i]
         // (Which lists hold the word, by one lookup: asked of most words below.)
         let currentKind = kind(current)
-        // asap
-        if current == "asap" || current == "immediately" || current == "urgent" { return ("asap", 1, false) }
-        if current == "as", word(1) == "soon", word(2) == "as", word(3) == "possible" { return ("asap", 4, false) }
-        if current == "right", word(1) == "away" { return ("asap", 2, false) }
+        // asap ("not urgent": no rush)
+        let negated = i > 0 && asapNegations.contains(w[i - 1])
+        if current == "asap" || current == "immediately" || current == "urgent" { return (negated ? "flexible" : "asap", 1, false) }
+        if current == "as", word(1) == "soon", word(2) == "as", word(3) == "possible" { return (negated ? "flexible" : "asap", 4, false) }
+        if current == "right", word(1) == "away" { return (negated ? "flexible" : "asap", 2, false) }
         // flexible / researching
         if current == "no", word(1) == "rush" || word(1) == "hurry" || word(1) == "timeline" { return ("flexible", 2, false) }
         if current == "flexible" || current == "whenever" { return ("flexible", 1, false) }
@@ -243,7 +269,12 @@ public enum TimelinePhrase {
         // within / in the next / over the next N units
         var cursor = 0
         var within = false
-        if current == "within" { cursor = 1; within = true }
+        if current == "within" {
+            cursor = 1
+            within = true
+            // "within the next year"
+            if word(1) == "the", word(2) == "next" { cursor = 3 }
+        }
         if current == "in" || current == "over" {
             cursor = 1
             if word(1) == "the", word(2) == "next" { cursor = 3; within = true }
@@ -291,6 +322,8 @@ public enum TimelinePhrase {
             let season = head == "autumn" ? "fall" : head
             if let y = year(consumed + 1) { return (prefix + season + " " + y, consumed + 2, false) }
             if word(consumed + 1) == "of", let y = year(consumed + 2) { return (prefix + season + " " + y, consumed + 3, false) }
+            // "fall of next year"
+            if let relative = ofRelativeYear(w, at: i + consumed + 1) { return (prefix + season + " " + relative, consumed + 4, false) }
             if let short = word(consumed + 1), short.count == 2, TextScanning.allDigits(short) {
                 return (prefix + season + " 20" + short, consumed + 2, false)
             }
@@ -299,6 +332,8 @@ public enum TimelinePhrase {
         if let head, headKind.contains(.month), let month = months[head], head.count >= 3 || head == "may" {
             if let y = year(consumed + 1) { return (prefix + month + " " + y, consumed + 2, false) }
             if word(consumed + 1) == "of", let y = year(consumed + 2) { return (prefix + month + " " + y, consumed + 3, false) }
+            // "March of next year"
+            if let relative = ofRelativeYear(w, at: i + consumed + 1) { return (prefix + month + " " + relative, consumed + 4, false) }
             // A bare month name is a timeline only after a qualifier or "by" ("may" is a verb).
             if !prefix.isEmpty, head != "may" { return (prefix + month, consumed + 1, false) }
             return nil
@@ -315,7 +350,18 @@ public enum TimelinePhrase {
         if consumed == 1, ["early", "mid", "late"].contains(current), let y = year(1) { return (current + " " + y, 2, false) }
         if let y = year(0) { return (y, 1, true) }
         if current == "in", let y = year(1) { return (y, 2, true) }
+        // "start in January", "our lease ends in August" (a month with a year is read at the month).
+        if current == "in", i > 0, monthPlanVerbs.contains(w[i - 1]), let next = word(1), kind(next).contains(.month),
+           let month = months[next], next.count >= 3, year(2) == nil, word(2) != "of" {
+            return ("in " + month, 2, false)
+        }
         return nil
+    }
+
+    /// `next year` / `this year` after `of` at `i` ("fall of next year"), or nil.
+    private static func ofRelativeYear(_ w: [String], at i: Int) -> String? {
+        guard i + 2 < w.count, w[i] == "of", w[i + 1] == "next" || w[i + 1] == "this", w[i + 2] == "year" else { return nil }
+        return w[i + 1] + " year"
     }
 
     /// The words of `out`, `away` or `from now` at `i` (after a quantity), or nil.
