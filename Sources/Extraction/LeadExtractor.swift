@@ -155,7 +155,8 @@ public struct LeadExtractor: Sendable {
         } else if let detected {
             builder.lead.source = detected.spec.source
             builder.lead.sourceDetail = detected.spec.detail
-            detected.applyRules(to: &builder, view: view, presence: presence)
+            // (A message its subject would ignore is first read for its contact alone.)
+            detected.applyRules(to: &builder, view: view, presence: presence, contactOnly: ignoredUnlessContact != nil)
             if let reason = ignoredUnlessContact {
                 // (The notification's own From address, which a spec may fall back to, is
                 // no prospect's contact.)
@@ -164,6 +165,7 @@ public struct LeadExtractor: Sendable {
                     return .ignored(reason: reason)
                 }
                 builder.lead.flagForReview("the subject matches \(detected.spec.name)'s ignore rule (\(reason)), but the message carries the lead's contact details: kept")
+                detected.applyRules(to: &builder, view: view, presence: presence)
             }
             // The original's sender or Reply-To at a relay domain (a per-lead relay address
             // such as customer-request-123@awexpress.google.com) reaches the prospect.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Vacation-responder subjects that carry no prefix with a colon and come without any
 /// auto-reply header (small providers' and hosting panels' responders send none):
 /// - the whole subject is a responder's phrase: `Out of Office`, `Automatic reply`;
@@ -35,36 +33,67 @@ enum ResponderSubject {
     static let openers: [String] = ["i'm ", "i\u{2019}m ", "i am ", "we're ", "we\u{2019}re ", "we are ", "currently ", "i'll be ", "i will be "]
 
     /// The responder's phrase or tag `subject` is read by, or nil.
+    ///
+    /// On the subject's bytes, ASCII letters folded (the phrases are ASCII but for the
+    /// openers' ’, compared as bytes). Most subjects are answered from their first and last
+    /// bytes: a whole subject starts with one of ``wholeFirstBytes`` and is short, a tag ends
+    /// in `]` or `)`, and otherwise only a subject holding "until" is read on.
     static func match(_ subject: String) -> String? {
-        // Most subjects end in a letter or digit, hold no "until" and are longer than any
-        // whole subject: answered from the bytes without a lowercased copy.
-        guard mayMatch(subject.utf8) else { return nil }
-        var lowered = subject.lowercased().trimmingCharacters(in: .whitespaces)
-        while let last = lowered.last, last == "." || last == "!" { lowered.removeLast() }
-        if wholeSubjects.contains(lowered) { return lowered }
-        if let tag = endingTags.first(where: { lowered.hasSuffix(" " + $0) || lowered == $0 }) { return tag }
-        var rest = Substring(lowered)
-        if let opener = openers.first(where: { rest.hasPrefix($0) }) { rest = rest.dropFirst(opener.count) }
-        for phrase in untilPhrases where rest.hasPrefix(phrase + " until ") { return phrase + " until" }
-        return nil
+        var copy = subject
+        return copy.withUTF8 { bytes -> String? in
+            var start = 0
+            var end = bytes.count
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == UInt8(ascii: ".")
+                || bytes[end - 1] == UInt8(ascii: "!") { end -= 1 }
+            guard end > start else { return nil }
+            let last = bytes[end - 1]
+            let mayBeWhole = end - start <= wholeMaximumBytes && wholeFirstBytes.contains(fold(bytes[start]))
+            let mayBeTag = last == UInt8(ascii: "]") || last == UInt8(ascii: ")")
+            guard mayBeWhole || mayBeTag || contains(bytes, start..<end, untilBytes) else { return nil }
+            let folded = (start..<end).map { fold(bytes[$0]) }
+            if mayBeWhole, let whole = wholeSubjectBytes.first(where: { $0 == folded }) {
+                return String(decoding: whole, as: UTF8.self)
+            }
+            if mayBeTag, let tag = endingTagBytes.first(where: { tag in
+                folded.count == tag.count || (folded.count > tag.count && folded[folded.count - tag.count - 1] == 0x20)
+                    ? folded.suffix(tag.count).elementsEqual(tag) : false
+            }) {
+                return String(decoding: tag, as: UTF8.self)
+            }
+            var rest = folded[...]
+            if let opener = openerBytes.first(where: { rest.starts(with: $0) }) { rest = rest.dropFirst(opener.count) }
+            for phrase in untilPhraseBytes where rest.starts(with: phrase) {
+                return String(decoding: phrase.dropLast(1), as: UTF8.self)
+            }
+            return nil
+        }
     }
 
-    /// False when no reading can match: longer than any whole subject, ending in neither a
-    /// tag's `]` or `)` (nor a space or stop after one), and without "until" in any case.
-    private static func mayMatch(_ bytes: String.UTF8View) -> Bool {
-        if bytes.count <= 40 { return true }
-        switch bytes.last {
-        case UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: "!"): return true
-        default: break
-        }
-        var matched = 0
-        for byte in bytes {
-            let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            matched = folded == untilBytes[matched] ? matched + 1 : (folded == untilBytes[0] ? 1 : 0)
-            if matched == untilBytes.count { return true }
+    @inline(__always)
+    private static func fold(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+
+    /// Whether `bytes[range]` hold `needle` (lowercase ASCII), ASCII letters folded.
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ needle: [UInt8]) -> Bool {
+        guard range.count >= needle.count else { return false }
+        var index = range.lowerBound
+        while index <= range.upperBound - needle.count {
+            var offset = 0
+            while offset < needle.count, fold(bytes[index + offset]) == needle[offset] { offset += 1 }
+            if offset == needle.count { return true }
+            index += 1
         }
         return false
     }
 
+    private static let wholeSubjectBytes: [[UInt8]] = wholeSubjects.map { Array($0.utf8) }
+    private static let wholeMaximumBytes = wholeSubjectBytes.map(\.count).max() ?? 0
+    private static let wholeFirstBytes: Set<UInt8> = Set(wholeSubjectBytes.compactMap(\.first))
+    private static let endingTagBytes: [[UInt8]] = endingTags.map { Array($0.utf8) }
+    private static let openerBytes: [[UInt8]] = openers.map { Array($0.utf8) }
+    /// Each phrase with " until " after it.
+    private static let untilPhraseBytes: [[UInt8]] = untilPhrases.map { Array(($0 + " until ").utf8) }
     private static let untilBytes: [UInt8] = Array("until".utf8)
 }

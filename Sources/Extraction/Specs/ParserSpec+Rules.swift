@@ -5,7 +5,7 @@ extension ParserSpec {
     /// Runs the field rules on a message: for each field not already filled (lead metadata
     /// tags come first), the first rule that gives a usable value wins. `presence` (of the
     /// set this spec belongs to, for `view`) skips patterns whose literals are absent.
-    func applyRules(to builder: inout LeadBuilder, view: InquiryView, presence: LiteralPresence? = nil) {
+    func applyRules(to builder: inout LeadBuilder, view: InquiryView, presence: LiteralPresence? = nil, contactOnly: Bool = false) {
         // Through buffer pointers rather than `for (field, rules) in fields`, `for rule in
         // rules` or array subscripts: each rule is read in place, not copied (its payload
         // retained and released) for every message.
@@ -13,7 +13,7 @@ extension ParserSpec {
         fields.withUnsafeBufferPointer { fields in
             for fieldIndex in fields.indices {
                 let field = fields[fieldIndex].field
-                guard !builder.has(field) else { continue }
+                guard !builder.has(field), !contactOnly || field == .email || field == .phone else { continue }
                 fields[fieldIndex].rules.withUnsafeBufferPointer { rules in
                     for ruleIndex in rules.indices {
                         guard let found = evaluate(rules, ruleIndex, view, presence, &lookups) else {

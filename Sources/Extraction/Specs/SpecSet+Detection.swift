@@ -369,7 +369,8 @@ extension SpecDetector {
     /// The spec's field rules applied to `builder` (``ParserSpec/applyRules(to:view:presence:)``),
     /// called on the spec in place: the caller's `detected.spec.applyRules` copied the whole
     /// spec (every reference it holds retained and released) for each message.
-    func applyRules(to builder: inout LeadBuilder, view: InquiryView, presence: LiteralPresence) {
-        spec.applyRules(to: &builder, view: view, presence: presence)
+    /// (`contactOnly`: the email and phone rules alone.)
+    func applyRules(to builder: inout LeadBuilder, view: InquiryView, presence: LiteralPresence, contactOnly: Bool = false) {
+        spec.applyRules(to: &builder, view: view, presence: presence, contactOnly: contactOnly)
     }
 }
