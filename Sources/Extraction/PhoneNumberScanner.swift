@@ -277,15 +277,7 @@ public struct PhoneNumberScanner: Sendable {
     /// 737"): it is read across the break only when it is all its line holds or a phone cue
     /// comes right before it (``wrapCueWords``: "call me at 512").
     private func skipWrap<S: ScalarText>(_ s: S, _ index: inout Int, bareAreaCode: Bool, areaStart: Int = 0) {
-        var probe = index
-        while probe < s.count, probe - index < 3, s[probe] == " " || s[probe] == "\t" || s[probe] == "\r" { probe += 1 }
-        guard probe < s.count, s[probe] == "\n" else { return }
-        probe += 1
-        var indent = 0
-        while probe < s.count, indent < 3, s[probe] == " " || s[probe] == "\t" {
-            probe += 1
-            indent += 1
-        }
+        guard let probe = nextLineStart(s, after: index) else { return }
         // The next line's head: NXX, one separator, XXXX.
         guard probe + 8 <= s.count, (0..<3).allSatisfy({ isDigit(s[probe + $0]) }),
               s[probe + 3] == "-" || s[probe + 3] == "." || s[probe + 3] == " ",
@@ -302,19 +294,26 @@ public struct PhoneNumberScanner: Sendable {
         // (The separators read before may include spaces after the dash.)
         var dash = index
         while dash > 0, index - dash < 3, s[dash - 1] == " " || s[dash - 1] == "\t" { dash -= 1 }
-        guard dash > 0, index < s.count, s[dash - 1] == "-" else { return }
+        guard dash > 0, index < s.count, s[dash - 1] == "-", let probe = nextLineStart(s, after: index) else { return }
+        guard probe + 4 <= s.count, (0..<4).allSatisfy({ isDigit(s[probe + $0]) }),
+              probe + 4 == s.count || !isDigit(s[probe + 4]) else { return }
+        index = probe
+    }
+
+    /// Where the next line's text starts when only up to three spaces, tabs or CRs follow
+    /// `index` before its line break (and up to three spaces or tabs indent the next line);
+    /// nil when the line goes on: a wrapped number is read across nothing else.
+    private func nextLineStart<S: ScalarText>(_ s: S, after index: Int) -> Int? {
         var probe = index
         while probe < s.count, probe - index < 3, s[probe] == " " || s[probe] == "\t" || s[probe] == "\r" { probe += 1 }
-        guard probe < s.count, s[probe] == "\n" else { return }
+        guard probe < s.count, s[probe] == "\n" else { return nil }
         probe += 1
         var indent = 0
         while probe < s.count, indent < 3, s[probe] == " " || s[probe] == "\t" {
             probe += 1
             indent += 1
         }
-        guard probe + 4 <= s.count, (0..<4).allSatisfy({ isDigit(s[probe + $0]) }),
-              probe + 4 == s.count || !isDigit(s[probe + 4]) else { return }
-        index = probe
+        return probe
     }
 
     /// Words after which a bare area code ending a line starts a phone number.
