@@ -347,6 +347,17 @@ final class InquiryLines {
                     scratch[length] = lower
                     length += 1
                     hasNonDigit = true
+                    index += 1
+                    // The rest of a run of letters (most bytes), which changes nothing else:
+                    // a byte ORed with 0x20 is a-z exactly when the byte is a letter.
+                    while index < bytes.count {
+                        let folded = bytes[index] | 0x20
+                        guard folded &- 0x61 < 26 else { break }
+                        scratch[length] = folded
+                        length += 1
+                        index += 1
+                    }
+                    continue
                 } else if lower >= 0x30 && lower <= 0x39 {
                     if capital == 0 { capital = 1 }
                     scratch[length] = lower
