@@ -551,6 +551,13 @@ final class InquiryLines {
         return (words, starts)
     }
 
+    /// The `stem` indices of ``textIndexed`` alone, and its `starts`: for a text of ASCII
+    /// lines, one array taken from the scan's words (not the three ``textIndexed`` makes).
+    var textStems: (stems: [Int32], starts: [Int32])? {
+        if everyLineIsASCII { return (asciiWords.map(\.stem), wordStarts) }
+        return textIndexed.map { ($0.words.stem, $0.starts) }
+    }
+
     /// The 1-based number of the line that word `wordIndex` of ``textIndexed`` is on, given
     /// its `starts`.
     func lineNumber(ofWord wordIndex: Int, starts: [Int32]) -> Int {
