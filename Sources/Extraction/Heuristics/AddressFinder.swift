@@ -29,6 +29,17 @@ enum AddressFinder {
         "avenue", "ave", "highway", "hwy", "route", "rte", "road", "county", "state", "fm", "rr", "ranch", "us", "cr", "sh", "private",
     ]
     private static let roadWords: Set<String> = ["road", "rd", "highway", "hwy", "route"]
+    /// The sets above (and ``organizationSuffixes``) by their words' bytes, all lowercase
+    /// ASCII: an ASCII word is looked up without making its lowercase String.
+    private static let excludedSuffixTable = ASCIIWordTable(excludedSuffixes.map { ($0, 1) })
+    private static let designatedRoadTable = ASCIIWordTable(designatedRoads.map { ($0, 1) })
+    private static let roadWordTable = ASCIIWordTable(roadWords.map { ($0, 1) })
+    private static let organizationSuffixTable = ASCIIWordTable(organizationSuffixes.map { ($0, 1) })
+
+    /// Whether `word` lowercased is in `set`, whose words `table` holds.
+    private static func lowercased(_ word: String, in set: Set<String>, _ table: ASCIIWordTable) -> Bool {
+        table.containsLowercased(word) ?? set.contains(word.lowercased())
+    }
 
     /// The best address findings, most complete first: a street address, else a city and
     /// state (with ZIP when written) and a labelled ZIP on their own lines. The caller fills
@@ -788,9 +799,9 @@ enum AddressFinder {
             // (after a directional: "9120 W Hwy 290"), then a one-letter or numbered
             // designator, then a directional ("9120 Hwy 290 W").
             if nameWords == 0 || nameWords == 1 && isDirectional(words[cursor - 1]),
-               designatedRoads.contains(word.lowercased()), !words[cursor].hasSuffix(","), cursor + 1 < words.count {
+               lowercased(word, in: designatedRoads, designatedRoadTable), !words[cursor].hasSuffix(","), cursor + 1 < words.count {
                 var designator = cursor + 1
-                if roadWords.contains(trimmedWord(words[designator]).lowercased()),
+                if lowercased(trimmedWord(words[designator]), in: roadWords, roadWordTable),
                    !words[designator].hasSuffix(","), designator + 1 < words.count { designator += 1 }
                 let value = trimmedWord(words[designator])
                 if (value.count == 1 && value.first!.isUppercase) || (!value.isEmpty && value.count <= 4 && value.allSatisfy { $0.isASCII && $0.isNumber }) {
@@ -802,11 +813,11 @@ enum AddressFinder {
                 }
             }
             if nameWords >= 1, StreetVocabulary.isSuffix(word),
-               !excludedSuffixes.contains(word.lowercased()) || endsBeforeCityStateZip(words, cursor) {
+               !lowercased(word, in: excludedSuffixes, excludedSuffixTable) || endsBeforeCityStateZip(words, cursor) {
                 // "Oak Hollow Dr": a suffix word followed by another is part of the name.
                 if !words[cursor].hasSuffix(","), !words[cursor].hasSuffix("."), cursor + 1 < words.count,
                    startsUppercase(words[cursor + 1]), StreetVocabulary.isSuffix(trimmedWord(words[cursor + 1])),
-                   !excludedSuffixes.contains(trimmedWord(words[cursor + 1]).lowercased()) {
+                   !lowercased(trimmedWord(words[cursor + 1]), in: excludedSuffixes, excludedSuffixTable) {
                     nameWords += 1
                     cursor += 1
                     continue
@@ -859,9 +870,9 @@ enum AddressFinder {
     /// on its line, the line before does (a signature's `Jenkins & Cole LLP`). A company that
     /// is named earlier in the sentence (`our LLC owns 12 Oak Dr`) does not count.
     private static func isOrganizationAddress(_ words: [String], streetStart: Int, previousLine: String) -> Bool {
-        if streetStart > 0 { return organizationSuffixes.contains(trimmedWord(words[streetStart - 1]).lowercased()) }
+        if streetStart > 0 { return lowercased(trimmedWord(words[streetStart - 1]), in: organizationSuffixes, organizationSuffixTable) }
         guard let last = spaceSeparatedWords(previousLine).last else { return false }
-        return organizationSuffixes.contains(trimmedWord(last).lowercased())
+        return lowercased(trimmedWord(last), in: organizationSuffixes, organizationSuffixTable)
     }
 
     /// Whether a street's word ends it: a comma, or a period after more than an abbreviation
@@ -872,7 +883,9 @@ enum AddressFinder {
 
     /// Whether `word` is a directional written with a capital (`W`, `North`, `NE`).
     private static func isDirectional(_ word: String) -> Bool {
-        startsUppercase(word) && StreetVocabulary.directionals[trimmedWord(word).lowercased()] != nil
+        guard startsUppercase(word) else { return false }
+        let trimmed = trimmedWord(word)
+        return StreetVocabulary.directionalTable.containsLowercased(trimmed) ?? (StreetVocabulary.directionals[trimmed.lowercased()] != nil)
     }
 
     /// `word.first?.isUppercase == true`. An ASCII byte (not CR) followed by another (or
