@@ -223,10 +223,11 @@ public enum TimelinePhrase {
         // (Which lists hold the word, by one lookup: asked of most words below.)
         let currentKind = kind(current)
         // asap ("not urgent": no rush)
-        let negated = i > 0 && asapNegations.contains(w[i - 1])
-        if current == "asap" || current == "immediately" || current == "urgent" { return (negated ? "flexible" : "asap", 1, false) }
-        if current == "as", word(1) == "soon", word(2) == "as", word(3) == "possible" { return (negated ? "flexible" : "asap", 4, false) }
-        if current == "right", word(1) == "away" { return (negated ? "flexible" : "asap", 2, false) }
+        // (Asked only of an ASAP phrase: the set lookup hashes the word before.)
+        func asap() -> String { i > 0 && asapNegations.contains(w[i - 1]) ? "flexible" : "asap" }
+        if current == "asap" || current == "immediately" || current == "urgent" { return (asap(), 1, false) }
+        if current == "as", word(1) == "soon", word(2) == "as", word(3) == "possible" { return (asap(), 4, false) }
+        if current == "right", word(1) == "away" { return (asap(), 2, false) }
         // flexible / researching
         if current == "no", word(1) == "rush" || word(1) == "hurry" || word(1) == "timeline" { return ("flexible", 2, false) }
         if current == "flexible" || current == "whenever" { return ("flexible", 1, false) }
