@@ -35,18 +35,43 @@ public struct PhoneNumberScanner: Sendable {
 
     /// ASCII digits in `bytes` (counting stops at 10), whether they hold a `+`, and whether
     /// they are all ASCII.
-    private static func survey(_ bytes: UnsafeBufferPointer<UInt8>) -> (digits: Int, hasPlus: Bool, isASCII: Bool) {
+    static func survey(_ bytes: UnsafeBufferPointer<UInt8>) -> (digits: Int, hasPlus: Bool, isASCII: Bool) {
         var digits = 0
         var hasPlus = false
         // (An OR over all bytes: no branch per byte for it.)
         var bits: UInt8 = 0
-        for byte in bytes {
+        var index = 0
+        // Eight bytes at a time (SWAR), each byte a lane: a lane's top bit says what it is.
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let tops: UInt64 = 0x8080_8080_8080_8080
+            var high: UInt64 = 0
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                high |= word
+                // Below 0x80, a lane plus 0x50 carries into its top bit when at least 0x30,
+                // plus 0x46 when at least 0x3A (no lane overflows into the next).
+                let low = word & ~tops
+                let digitLanes = (low &+ 0x5050_5050_5050_5050) & ~(low &+ 0x4646_4646_4646_4646) & ~word & tops
+                // (At most eight lanes: their sum fits the top byte of the product.)
+                digits &+= Int(truncatingIfNeeded: ((digitLanes >> 7) &* ones) >> 56)
+                // A lane of `word ^ "+"` is zero exactly where a `+` is: some lane is zero
+                // exactly when this is nonzero.
+                let plus = word ^ (0x2B &* ones)
+                if (plus &- ones) & ~plus & tops != 0 { hasPlus = true }
+                index += 8
+            }
+            if high & tops != 0 { bits = 0x80 }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
             bits |= byte
             if byte >= 0x30 && byte <= 0x39 {
                 digits += 1
             } else if byte == 0x2B {
                 hasPlus = true
             }
+            index += 1
         }
         return (min(digits, 10), hasPlus, bits < 0x80)
     }
