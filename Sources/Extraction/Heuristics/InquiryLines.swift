@@ -58,6 +58,8 @@ final class InquiryLines {
         var hasPlus = false
         /// Whether a CR byte is in the line.
         var hasCR = false
+        /// Whether an apostrophe (`'`, or `’` in a line that is not ASCII) is in the line.
+        var hasApostrophe = false
         /// Whether a control byte other than tab, FF and CR (or DEL) is in the line: what
         /// ``TextLegibility`` counts as noise, in ASCII.
         var hasControl = false
@@ -333,6 +335,7 @@ final class InquiryLines {
                         scratch[length] = 0x27
                         length += 1
                         hasApostrophe = true
+                        traits.hasApostrophe = true
                         hasNonDigit = true
                     } else {
                         finish()
@@ -369,6 +372,7 @@ final class InquiryLines {
                     scratch[length] = lower
                     length += 1
                     hasApostrophe = true
+                    traits.hasApostrophe = true
                     hasNonDigit = true
                 } else {
                     switch byte {

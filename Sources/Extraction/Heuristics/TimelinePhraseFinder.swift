@@ -29,7 +29,9 @@ enum TimelinePhraseFinder {
             guard lines.traits[index].keywords.contains(.timeline) else { continue }
             // A line holds at most 500 characters (InquiryLines), within matches(in:)'s 2,000.
             let words = lines.words(at: index)
-            let matches = TimelinePhrase.matches(inWords: words)
+            // (An ASCII line's words hold an apostrophe only if its bytes do.)
+            let traits = lines.traits[index]
+            let matches = TimelinePhrase.matches(inWords: words, mayHoldApostrophes: !traits.isASCII || traits.hasApostrophe)
             guard !matches.isEmpty else { continue }
             // Whether a cue of `range` (all of kind `kind`) is on the line; whole words only:
             // "finishes" is not "finish".

@@ -66,10 +66,11 @@ public enum TimelinePhrase {
     }
 
     /// ``matches(in:)`` over the words of a text of at most 2,000 characters, already split
-    /// by ``PhraseVocabulary/words(in:)``.
-    package static func matches(inWords textWords: [String]) -> [Match] {
+    /// by ``PhraseVocabulary/words(in:)``. `mayHoldApostrophes` false: the caller knows no
+    /// word holds an apostrophe (its text has none), so the words are not looked at for one.
+    package static func matches(inWords textWords: [String], mayHoldApostrophes: Bool = true) -> [Match] {
         // (Nearly no word holds an apostrophe: the words are then used as they are.)
-        let words = !textWords.contains(where: hasApostrophe) ? textWords : textWords.map { word in
+        let words = !mayHoldApostrophes || !textWords.contains(where: hasApostrophe) ? textWords : textWords.map { word in
             guard hasApostrophe(word) else { return word }
             // An ASCII word is a Character per byte: dropping the bytes drops the Characters.
             if word.utf8.allSatisfy({ $0 < 0x80 }) { return String(decoding: word.utf8.filter { $0 != 0x27 }, as: UTF8.self) }
@@ -299,7 +300,8 @@ public enum TimelinePhrase {
             }
         }
         // quarters
-        if current.count == 2, current.hasPrefix("q"), let digit = current.last, "1234".contains(digit) {
+        // (A first Character "q" is a first byte "q": most words are answered without a count.)
+        if current.utf8.first == UInt8(ascii: "q"), current.count == 2, current.hasPrefix("q"), let digit = current.last, "1234".contains(digit) {
             if let y = year(1) { return ("q\(digit) \(y)", 2, false) }
             if word(1) == "of", let y = year(2) { return ("q\(digit) \(y)", 3, false) }
             return ("q\(digit)", 1, false)
@@ -352,7 +354,8 @@ public enum TimelinePhrase {
         if let y = year(0) { return (y, 1, true) }
         if current == "in", let y = year(1) { return (y, 2, true) }
         // "start in January", "our lease ends in August" (a month with a year is read at the month).
-        if current == "in", i > 0, monthPlanVerbs.contains(w[i - 1]), let next = word(1), kind(next).contains(.month),
+        // (The month first: the verb's set lookup hashes a word.)
+        if current == "in", i > 0, let next = word(1), kind(next).contains(.month), monthPlanVerbs.contains(w[i - 1]),
            let month = months[next], next.count >= 3, year(2) == nil, word(2) != "of" {
             return ("in " + month, 2, false)
         }
