@@ -742,7 +742,7 @@ enum AddressFinder {
         for (index, word) in words.enumerated() where isCityLead(word) {
             var cursor = index + 1
             var city: [String] = []
-            while cursor < words.count, city.count < 3, words[cursor].first?.isUppercase == true {
+            while cursor < words.count, city.count < 3, startsUppercase(words[cursor]) {
                 city.append(words[cursor])
                 cursor += 1
                 if city.last!.hasSuffix(",") { break }
@@ -752,7 +752,7 @@ enum AddressFinder {
             for length in (1...3).reversed() where cursor + length <= words.count {
                 let stateWords = words[cursor..<(cursor + length)]
                 let written = spaceJoined(stateWords.map(trimmedWord))
-                guard let code = USStates.code(for: written), written.first?.isUppercase == true else { continue }
+                guard let code = USStates.code(for: written), startsUppercase(written) else { continue }
                 if written.count == 2, written != code { continue }
                 let end = cursor + length
                 let closes = end == words.count || stateWords.last!.last.map { ".,;!?)".contains($0) } == true
@@ -944,7 +944,7 @@ enum AddressFinder {
         }
         if word == "#" { return index + 1 < words.count && isUnitValue(words[index + 1]) ? index + 2 : nil }
         if word.hasPrefix("#") { return isUnitValue(String(word.dropFirst())) ? index + 1 : nil }
-        guard word.first?.isUppercase == true, !word.hasSuffix(":"), !word.hasSuffix(","), index + 1 < words.count,
+        guard startsUppercase(word), !word.hasSuffix(":"), !word.hasSuffix(","), index + 1 < words.count,
               StreetVocabulary.isUnitDesignator(trimmedWord(word)), isUnitValue(words[index + 1]) else { return nil }
         return index + 2
     }
@@ -975,7 +975,7 @@ enum AddressFinder {
         }
         // One or two capitalised words after the street's comma: the city's first words.
         guard streetEnd.hasSuffix(","), rest.count <= 2, startsWithCity(next),
-              rest.allSatisfy({ $0.first?.isUppercase == true && !$0.contains(where: { ",.;:".contains($0) }) }),
+              rest.allSatisfy({ startsUppercase($0) && !$0.contains(where: { ",.;:".contains($0) }) }),
               let tail = cityStateZip(words: rest + nextWords), tail.hasPrefix(rest[0]) else { return nil }
         return tail
     }
@@ -1009,7 +1009,7 @@ enum AddressFinder {
                 let written = spaceJoined(stateWords)
                 guard let code = USStates.code(for: written) else { continue }
                 if length == 1, written.count == 2, written != code { continue }
-                if written.count > 2, written.first?.isUppercase != true { continue }
+                if written.count > 2, !startsUppercase(written) { continue }
                 // City: up to four capitalised words before the state, back to "in", a
                 // lowercase word, or a comma that ends an earlier phrase.
                 let stateStart = index - length
@@ -1017,7 +1017,7 @@ enum AddressFinder {
                 var cursor = stateStart - 1
                 while cursor >= 0, stateStart - cursor <= 4 {
                     let candidate = words[cursor]
-                    guard candidate.first?.isUppercase == true else { break }
+                    guard startsUppercase(candidate) else { break }
                     if candidate.hasSuffix(",") && cursor < stateStart - 1 { break }
                     cityStart = cursor
                     cursor -= 1
@@ -1036,7 +1036,7 @@ enum AddressFinder {
         guard streetEnd.hasSuffix(","), words.count >= 2 else { return nil }
         for index in 1..<min(words.count, 4) {
             let city = words[..<index]
-            guard city.allSatisfy({ $0.first?.isUppercase == true && !$0.contains(where: { ",.;:!?".contains($0) }) }) else { return nil }
+            guard city.allSatisfy({ startsUppercase($0) && !$0.contains(where: { ",.;:!?".contains($0) }) }) else { return nil }
             let zipText = trimmedWord(words[index])
             if mayBeZIP(words[index]), PostalCodeNormalizer.normalize(zipText) != nil {
                 return spaceJoined(Array(city) + [zipText])
@@ -1057,7 +1057,7 @@ enum AddressFinder {
     }
 
     private static func startsWithCity(_ text: String) -> Bool {
-        text.first?.isUppercase == true
+        startsUppercase(text)
     }
 
     /// `ZIP 78704`, `zip code: 78704`, `(ZIP 78704)`.
