@@ -31,6 +31,9 @@ enum InquiryKeywords {
         static let timingCue = Flags(rawValue: 1 << 8)
         /// `area`: what ``PhoneNumberScanner/areaCodeJoinedPhone(in:)`` needs (`area code 512`).
         static let areaWord = Flags(rawValue: 1 << 9)
+        /// A word a ``TimelinePhrase`` match may start at (``TimelinePhrase/startWords``;
+        /// all-digit words may too).
+        static let timelineStart = Flags(rawValue: 1 << 10)
     }
 
     /// Words a timeline phrase needs one of: `match(_:at:)` of ``TimelinePhrase`` succeeds
@@ -66,6 +69,7 @@ enum InquiryKeywords {
         add(BudgetPhraseFinder.strongCues, .budgetStrongCue)
         add(["budget"], .budgetWord)
         add(["area"], .areaWord)
+        add(TimelinePhrase.startWords, .timelineStart)
         add(AddressFinder.streetHeadWords, .streetHead)
         add(["in", "near", "outside", "at", "from"], .cityStateLead)
         func firstWords(_ cues: [String]) -> [String] { cues.compactMap { $0.split(separator: " ").first.map(String.init) } }

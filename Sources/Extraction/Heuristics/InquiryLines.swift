@@ -450,7 +450,7 @@ final class InquiryLines {
         if !startsCapital { flags.remove(.streetHead) }
         traits.keywords.formUnion(flags)
         // (The cue flags are those of the word as written: nothing above changes them.)
-        return (rawIndex, stemIndex, flags.intersection(IndexedWord.cueFlags.union([.cityStateLead, .streetHead])))
+        return (rawIndex, stemIndex, flags.intersection(IndexedWord.cueFlags.union([.cityStateLead, .streetHead, .timelineStart])))
     }
 
     @inline(__always)
@@ -612,10 +612,19 @@ final class InquiryLines {
         var stem: Int32
         var numeric: Bool
         /// Which ``TimelinePhraseFinder`` cues the word as written starts (``cueFlags``),
-        /// and whether it is a city lead word or a street head (capitalised).
+        /// and whether it is a city lead word, a street head (capitalised) or a timeline
+        /// phrase's start word.
         var cues: InquiryKeywords.Flags
 
         static let cueFlags: InquiryKeywords.Flags = [.futureCue, .pastCue, .timingCue]
+    }
+
+    /// Whether a ``TimelinePhrase`` match may start at word `position` of ASCII line `index`,
+    /// as ``TimelinePhrase`` tests a word without apostrophes: a start word or all digits.
+    func mayStartTimeline(at index: Int, word position: Int) -> Bool {
+        precondition(traits[index].isASCII, "only an ASCII line's words are recorded")
+        let word = asciiWords[Int(wordStarts[index]) + position]
+        return word.numeric || word.cues.contains(.timelineStart)
     }
 
     /// Whether `body` is true for a position of a word of ASCII line `index` whose cue flags

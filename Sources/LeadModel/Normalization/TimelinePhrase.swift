@@ -68,7 +68,11 @@ public enum TimelinePhrase {
     /// ``matches(in:)`` over the words of a text of at most 2,000 characters, already split
     /// by ``PhraseVocabulary/words(in:)``. `mayHoldApostrophes` false: the caller knows no
     /// word holds an apostrophe (its text has none), so the words are not looked at for one.
-    package static func matches(inWords textWords: [String], mayHoldApostrophes: Bool = true) -> [Match] {
+    /// `mayStart`, when given, says for each word position what ``mayStartPhrase(_:)`` says
+    /// of the word (a caller that looked its words up already), for words without apostrophes.
+    package static func matches(
+        inWords textWords: [String], mayHoldApostrophes: Bool = true, mayStart: ((Int) -> Bool)? = nil
+    ) -> [Match] {
         // (Nearly no word holds an apostrophe: the words are then used as they are.)
         let words = !mayHoldApostrophes || !textWords.contains(where: hasApostrophe) ? textWords : textWords.map { word in
             guard hasApostrophe(word) else { return word }
@@ -79,7 +83,7 @@ public enum TimelinePhrase {
         var results: [Match] = []
         var index = 0
         while index < words.count {
-            if mayStartPhrase(words[index]), let (canonical, length, bare) = match(words, at: index) {
+            if mayStart?(index) ?? mayStartPhrase(words[index]), let (canonical, length, bare) = match(words, at: index) {
                 results.append(Match(canonical: canonical, wordIndex: index, isBareYear: bare,
                                      isBareQuantity: isBareQuantity(canonical, words, at: index)))
                 index += max(1, length)
@@ -170,7 +174,7 @@ public enum TimelinePhrase {
     }
 
     /// Every word ``match(_:at:)`` can succeed at, besides all-digit words (years, counts).
-    private static let startWords: Set<String> = {
+    package static let startWords: Set<String> = {
         var words: Set<String> = [
             "asap", "immediately", "urgent", "as", "right", "no", "flexible", "whenever", "just", "by", "more", "over",
             "less", "under", "at", "within", "in", "next", "q1", "q2", "q3", "q4", "end", "sometime",
