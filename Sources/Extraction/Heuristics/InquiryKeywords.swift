@@ -103,7 +103,18 @@ enum InquiryKeywords {
         private let anchorWords: [Int]
 
         init(_ requirements: FreeTextRequirements) {
-            let alternatives = requirements.alternatives.map { words in words.map(InquiryKeywords.bit) }
+            // Each alternative's bits, its anchor first: its longest word, as a rule a rarer
+            // one than a short word ("own" before "we", "the"), so that fewer alternatives
+            // are looked at for a line. (Which word anchors changes no answer: every word of
+            // an alternative is needed.)
+            let alternatives = requirements.alternatives.map { words -> [Int] in
+                var bits = words.map(InquiryKeywords.bit)
+                if let longest = words.indices.max(by: { words[$0].text.utf8.count < words[$1].text.utf8.count || (
+                    words[$0].text.utf8.count == words[$1].text.utf8.count && $0 > $1) }) {
+                    bits.swapAt(0, longest)
+                }
+                return bits
+            }
             var bits: [Int32] = []
             var bitStarts: [Int32] = [0]
             for alternative in alternatives {
