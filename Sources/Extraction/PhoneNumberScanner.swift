@@ -35,18 +35,43 @@ public struct PhoneNumberScanner: Sendable {
 
     /// ASCII digits in `bytes` (counting stops at 10), whether they hold a `+`, and whether
     /// they are all ASCII.
-    private static func survey(_ bytes: UnsafeBufferPointer<UInt8>) -> (digits: Int, hasPlus: Bool, isASCII: Bool) {
+    static func survey(_ bytes: UnsafeBufferPointer<UInt8>) -> (digits: Int, hasPlus: Bool, isASCII: Bool) {
         var digits = 0
         var hasPlus = false
         // (An OR over all bytes: no branch per byte for it.)
         var bits: UInt8 = 0
-        for byte in bytes {
+        var index = 0
+        // Eight bytes at a time (SWAR), each byte a lane: a lane's top bit says what it is.
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let tops: UInt64 = 0x8080_8080_8080_8080
+            var high: UInt64 = 0
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                high |= word
+                // Below 0x80, a lane plus 0x50 carries into its top bit when at least 0x30,
+                // plus 0x46 when at least 0x3A (no lane overflows into the next).
+                let low = word & ~tops
+                let digitLanes = (low &+ 0x5050_5050_5050_5050) & ~(low &+ 0x4646_4646_4646_4646) & ~word & tops
+                // (At most eight lanes: their sum fits the top byte of the product.)
+                digits &+= Int(truncatingIfNeeded: ((digitLanes >> 7) &* ones) >> 56)
+                // A lane of `word ^ "+"` is zero exactly where a `+` is: some lane is zero
+                // exactly when this is nonzero.
+                let plus = word ^ (0x2B &* ones)
+                if (plus &- ones) & ~plus & tops != 0 { hasPlus = true }
+                index += 8
+            }
+            if high & tops != 0 { bits = 0x80 }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
             bits |= byte
             if byte >= 0x30 && byte <= 0x39 {
                 digits += 1
             } else if byte == 0x2B {
                 hasPlus = true
             }
+            index += 1
         }
         return (min(digits, 10), hasPlus, bits < 0x80)
     }
@@ -186,6 +211,9 @@ public struct PhoneNumberScanner: Sendable {
         // the number before it on that line.
         var leadInStart = 0
         while index < scalars.count, matches.count < limit {
+            // (Any other scalar changes nothing here: passed over at once.)
+            index = scalars.nextCandidate(from: index)
+            guard index < scalars.count else { break }
             let scalar = scalars[index]
             if scalar == "\n" {
                 line += 1
@@ -532,9 +560,22 @@ private protocol ScalarText {
     subscript(_ index: Int) -> Unicode.Scalar { get }
     /// The scalars `self[range]` as a String.
     func string(_ range: Range<Int>) -> String
+    /// The first index from `index` whose scalar is LF or may start a number (an ASCII
+    /// digit, `+` or `(`); `count` when none is.
+    func nextCandidate(from index: Int) -> Int
 }
 
 extension ScalarText {
+    func nextCandidate(from index: Int) -> Int {
+        var index = index
+        while index < count {
+            let scalar = self[index]
+            if scalar == "\n" || scalar == "+" || scalar == "(" || (scalar >= "0" && scalar <= "9") { return index }
+            index += 1
+        }
+        return count
+    }
+
     func string(_ range: Range<Int>) -> String {
         var view = String.UnicodeScalarView()
         for index in range { view.append(self[index]) }
@@ -545,7 +586,8 @@ extension ScalarText {
 extension Array: ScalarText where Element == Unicode.Scalar {}
 
 /// ASCII text's bytes, read as its scalars (one per byte) without an array of them.
-private struct ASCIIScalars: ScalarText {
+/// (Internal, not private: its tests read it.)
+struct ASCIIScalars: ScalarText {
     let bytes: UnsafeBufferPointer<UInt8>
     var count: Int { bytes.count }
     subscript(_ index: Int) -> Unicode.Scalar { Unicode.Scalar(bytes[index]) }
@@ -561,5 +603,35 @@ private struct ASCIIScalars: ScalarText {
             return String(view)
         }
         return String(decoding: slice, as: UTF8.self)
+    }
+
+    /// ``ScalarText/nextCandidate(from:)`` eight bytes at a time (SWAR, a byte a lane): most
+    /// bytes of a text are none of those.
+    func nextCandidate(from index: Int) -> Int {
+        var index = index
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let tops: UInt64 = 0x8080_8080_8080_8080
+            // Whether a lane of `word` is `byte` (a lane of the XOR is then zero).
+            @inline(__always) func holds(_ word: UInt64, _ byte: UInt64) -> Bool {
+                let other = word ^ (byte &* ones)
+                return (other &- ones) & ~other & tops != 0
+            }
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                // Below 0x80, a lane plus 0x50 carries into its top bit when at least 0x30,
+                // plus 0x46 when at least 0x3A (no lane overflows into the next).
+                let low = word & ~tops
+                let digits = (low &+ 0x5050_5050_5050_5050) & ~(low &+ 0x4646_4646_4646_4646) & ~word & tops
+                if digits != 0 || holds(word, 0x0A) || holds(word, 0x2B) || holds(word, 0x28) { break }
+                index += 8
+            }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A || byte == 0x2B || byte == 0x28 || byte &- 0x30 < 10 { return index }
+            index += 1
+        }
+        return bytes.count
     }
 }

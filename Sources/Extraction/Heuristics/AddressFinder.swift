@@ -29,6 +29,17 @@ enum AddressFinder {
         "avenue", "ave", "highway", "hwy", "route", "rte", "road", "county", "state", "fm", "rr", "ranch", "us", "cr", "sh", "private",
     ]
     private static let roadWords: Set<String> = ["road", "rd", "highway", "hwy", "route"]
+    /// The sets above (and ``organizationSuffixes``) by their words' bytes, all lowercase
+    /// ASCII: an ASCII word is looked up without making its lowercase String.
+    private static let excludedSuffixTable = ASCIIWordTable(excludedSuffixes.map { ($0, 1) })
+    private static let designatedRoadTable = ASCIIWordTable(designatedRoads.map { ($0, 1) })
+    private static let roadWordTable = ASCIIWordTable(roadWords.map { ($0, 1) })
+    private static let organizationSuffixTable = ASCIIWordTable(organizationSuffixes.map { ($0, 1) })
+
+    /// Whether `word` lowercased is in `set`, whose words `table` holds.
+    private static func lowercased(_ word: String, in set: Set<String>, _ table: ASCIIWordTable) -> Bool {
+        table.containsLowercased(word) ?? set.contains(word.lowercased())
+    }
 
     /// The best address findings, most complete first: a street address, else a city and
     /// state (with ZIP when written) and a labelled ZIP on their own lines. The caller fills
@@ -731,7 +742,7 @@ enum AddressFinder {
         for (index, word) in words.enumerated() where isCityLead(word) {
             var cursor = index + 1
             var city: [String] = []
-            while cursor < words.count, city.count < 3, words[cursor].first?.isUppercase == true {
+            while cursor < words.count, city.count < 3, startsUppercase(words[cursor]) {
                 city.append(words[cursor])
                 cursor += 1
                 if city.last!.hasSuffix(",") { break }
@@ -741,7 +752,7 @@ enum AddressFinder {
             for length in (1...3).reversed() where cursor + length <= words.count {
                 let stateWords = words[cursor..<(cursor + length)]
                 let written = spaceJoined(stateWords.map(trimmedWord))
-                guard let code = USStates.code(for: written), written.first?.isUppercase == true else { continue }
+                guard let code = USStates.code(for: written), startsUppercase(written) else { continue }
                 if written.count == 2, written != code { continue }
                 let end = cursor + length
                 let closes = end == words.count || stateWords.last!.last.map { ".,;!?)".contains($0) } == true
@@ -788,9 +799,9 @@ enum AddressFinder {
             // (after a directional: "9120 W Hwy 290"), then a one-letter or numbered
             // designator, then a directional ("9120 Hwy 290 W").
             if nameWords == 0 || nameWords == 1 && isDirectional(words[cursor - 1]),
-               designatedRoads.contains(word.lowercased()), !words[cursor].hasSuffix(","), cursor + 1 < words.count {
+               lowercased(word, in: designatedRoads, designatedRoadTable), !words[cursor].hasSuffix(","), cursor + 1 < words.count {
                 var designator = cursor + 1
-                if roadWords.contains(trimmedWord(words[designator]).lowercased()),
+                if lowercased(trimmedWord(words[designator]), in: roadWords, roadWordTable),
                    !words[designator].hasSuffix(","), designator + 1 < words.count { designator += 1 }
                 let value = trimmedWord(words[designator])
                 if (value.count == 1 && value.first!.isUppercase) || (!value.isEmpty && value.count <= 4 && value.allSatisfy { $0.isASCII && $0.isNumber }) {
@@ -802,11 +813,11 @@ enum AddressFinder {
                 }
             }
             if nameWords >= 1, StreetVocabulary.isSuffix(word),
-               !excludedSuffixes.contains(word.lowercased()) || endsBeforeCityStateZip(words, cursor) {
+               !lowercased(word, in: excludedSuffixes, excludedSuffixTable) || endsBeforeCityStateZip(words, cursor) {
                 // "Oak Hollow Dr": a suffix word followed by another is part of the name.
                 if !words[cursor].hasSuffix(","), !words[cursor].hasSuffix("."), cursor + 1 < words.count,
                    startsUppercase(words[cursor + 1]), StreetVocabulary.isSuffix(trimmedWord(words[cursor + 1])),
-                   !excludedSuffixes.contains(trimmedWord(words[cursor + 1]).lowercased()) {
+                   !lowercased(trimmedWord(words[cursor + 1]), in: excludedSuffixes, excludedSuffixTable) {
                     nameWords += 1
                     cursor += 1
                     continue
@@ -859,9 +870,9 @@ enum AddressFinder {
     /// on its line, the line before does (a signature's `Jenkins & Cole LLP`). A company that
     /// is named earlier in the sentence (`our LLC owns 12 Oak Dr`) does not count.
     private static func isOrganizationAddress(_ words: [String], streetStart: Int, previousLine: String) -> Bool {
-        if streetStart > 0 { return organizationSuffixes.contains(trimmedWord(words[streetStart - 1]).lowercased()) }
+        if streetStart > 0 { return lowercased(trimmedWord(words[streetStart - 1]), in: organizationSuffixes, organizationSuffixTable) }
         guard let last = spaceSeparatedWords(previousLine).last else { return false }
-        return organizationSuffixes.contains(trimmedWord(last).lowercased())
+        return lowercased(trimmedWord(last), in: organizationSuffixes, organizationSuffixTable)
     }
 
     /// Whether a street's word ends it: a comma, or a period after more than an abbreviation
@@ -872,7 +883,9 @@ enum AddressFinder {
 
     /// Whether `word` is a directional written with a capital (`W`, `North`, `NE`).
     private static func isDirectional(_ word: String) -> Bool {
-        startsUppercase(word) && StreetVocabulary.directionals[trimmedWord(word).lowercased()] != nil
+        guard startsUppercase(word) else { return false }
+        let trimmed = trimmedWord(word)
+        return StreetVocabulary.directionalTable.containsLowercased(trimmed) ?? (StreetVocabulary.directionals[trimmed.lowercased()] != nil)
     }
 
     /// `word.first?.isUppercase == true`. An ASCII byte (not CR) followed by another (or
@@ -931,7 +944,7 @@ enum AddressFinder {
         }
         if word == "#" { return index + 1 < words.count && isUnitValue(words[index + 1]) ? index + 2 : nil }
         if word.hasPrefix("#") { return isUnitValue(String(word.dropFirst())) ? index + 1 : nil }
-        guard word.first?.isUppercase == true, !word.hasSuffix(":"), !word.hasSuffix(","), index + 1 < words.count,
+        guard startsUppercase(word), !word.hasSuffix(":"), !word.hasSuffix(","), index + 1 < words.count,
               StreetVocabulary.isUnitDesignator(trimmedWord(word)), isUnitValue(words[index + 1]) else { return nil }
         return index + 2
     }
@@ -962,7 +975,7 @@ enum AddressFinder {
         }
         // One or two capitalised words after the street's comma: the city's first words.
         guard streetEnd.hasSuffix(","), rest.count <= 2, startsWithCity(next),
-              rest.allSatisfy({ $0.first?.isUppercase == true && !$0.contains(where: { ",.;:".contains($0) }) }),
+              rest.allSatisfy({ startsUppercase($0) && !$0.contains(where: { ",.;:".contains($0) }) }),
               let tail = cityStateZip(words: rest + nextWords), tail.hasPrefix(rest[0]) else { return nil }
         return tail
     }
@@ -996,7 +1009,7 @@ enum AddressFinder {
                 let written = spaceJoined(stateWords)
                 guard let code = USStates.code(for: written) else { continue }
                 if length == 1, written.count == 2, written != code { continue }
-                if written.count > 2, written.first?.isUppercase != true { continue }
+                if written.count > 2, !startsUppercase(written) { continue }
                 // City: up to four capitalised words before the state, back to "in", a
                 // lowercase word, or a comma that ends an earlier phrase.
                 let stateStart = index - length
@@ -1004,7 +1017,7 @@ enum AddressFinder {
                 var cursor = stateStart - 1
                 while cursor >= 0, stateStart - cursor <= 4 {
                     let candidate = words[cursor]
-                    guard candidate.first?.isUppercase == true else { break }
+                    guard startsUppercase(candidate) else { break }
                     if candidate.hasSuffix(",") && cursor < stateStart - 1 { break }
                     cityStart = cursor
                     cursor -= 1
@@ -1023,7 +1036,7 @@ enum AddressFinder {
         guard streetEnd.hasSuffix(","), words.count >= 2 else { return nil }
         for index in 1..<min(words.count, 4) {
             let city = words[..<index]
-            guard city.allSatisfy({ $0.first?.isUppercase == true && !$0.contains(where: { ",.;:!?".contains($0) }) }) else { return nil }
+            guard city.allSatisfy({ startsUppercase($0) && !$0.contains(where: { ",.;:!?".contains($0) }) }) else { return nil }
             let zipText = trimmedWord(words[index])
             if mayBeZIP(words[index]), PostalCodeNormalizer.normalize(zipText) != nil {
                 return spaceJoined(Array(city) + [zipText])
@@ -1044,7 +1057,7 @@ enum AddressFinder {
     }
 
     private static func startsWithCity(_ text: String) -> Bool {
-        text.first?.isUppercase == true
+        startsUppercase(text)
     }
 
     /// `ZIP 78704`, `zip code: 78704`, `(ZIP 78704)`.

@@ -18,28 +18,31 @@ enum BudgetPhraseFinder {
     static let cues: Set<String> = strongCues.union(["range", "total", "allin", "financing", "approved", "cost", "costs", "build", "project"])
     /// Checked before a ``cues`` or ``strongCues`` lookup, which hashes the word.
     private static let cueFilter = WordLookupFilter(cues)
+    /// ``cues`` and ``strongCues`` looked up from an ASCII word's bytes.
+    private static let cueWords = ASCIIWordSet(cues)
+    private static let strongCueWords = ASCIIWordSet(strongCues)
     /// Words right before an amount that make it not the budget.
-    static let unrelatedBefore: Set<String> = [
+    static let unrelatedBefore = ASCIIWordSet([
         "paid", "sold", "worth", "appraised", "valued", "owe", "rent", "earn", "make", "makes", "saved",
         "deposit", "fee", "lot", "land", "taxes", "tax", "hoa", "won", "spent", "refund",
-    ]
+    ])
     /// Words right after an amount that make it not the budget.
-    static let unrelatedAfter: Set<String> = [
+    static let unrelatedAfter = ASCIIWordSet([
         "gift", "card", "deposit", "fee", "fees", "per", "a", "an", "sq", "sqft", "square", "month", "monthly", "mo",
         "down", "hoa", "tax", "taxes", "rent", "salary", "income", "off", "discount", "credit", "rebate", "bonus",
         "coupon", "voucher", "reward", "referral", "for", "each", "retainer", "consultation", "hour", "hr",
         "acre", "acres", "lot", "raise", "annually", "year", "yr", "ago", "bedroom", "bedrooms", "bed", "beds", "bath",
         "baths", "bathroom", "bathrooms", "br", "ba", "story", "stories", "car", "ft", "feet", "foot", "people", "kids",
         "minutes", "min", "days", "weeks", "months", "years", "am", "pm", "x", "sf", "psf", "ppsf",
-    ]
+    ])
     /// Words that, a few words before an amount and joined to it only by ``priceConnectors``,
     /// make it another price: a payment ("a monthly payment of about $4,000"), a listing
     /// ("listed at $189,900", "asking $450k"), a sale.
-    static let otherPriceWords: Set<String> = ["payment", "payments", "listed", "listing", "asking", "selling", "sell"]
+    static let otherPriceWords = ASCIIWordSet(["payment", "payments", "listed", "listing", "asking", "selling", "sell"])
     /// What may stand between an ``otherPriceWords`` word and its amount.
-    private static let priceConnectors: Set<String> = [
+    private static let priceConnectors = ASCIIWordSet([
         "for", "at", "of", "price", "about", "around", "roughly", "approximately", "near", "close", "to", "is",
-    ]
+    ])
 
     static func find(in lines: InquiryLines) -> HeuristicFinding<BudgetRange>? {
         var cueFromLabel = false
@@ -174,7 +177,7 @@ enum BudgetPhraseFinder {
             words[$0] == "half" && words[$0 + 1] == "a" && (words[$0 + 2] == "million" || words[$0 + 2] == "mil")
         }) else { return nil }
         let written = (words[..<half] + ["500k"] + words[(half + 3)...]).joined(separator: " ")
-        let hasStrongCue = words.contains(where: strongCues.contains)
+        let hasStrongCue = words.contains(where: strongCueWords.contains)
         guard hasStrongCue, let match = BudgetParser.matches(in: written).first,
               accepts(match, lineHasCue: true, lineHasStrongCue: true, line: written) else { return nil }
         return HeuristicFinding(value: bounded(match, line: written), line: line, rule: "budget phrase")
@@ -194,7 +197,7 @@ enum BudgetPhraseFinder {
                 || isForTheProject(match.wordsAfter)
                 // "Budget is around $200k each" (two houses, one budget apiece): a budget
                 // named before house-scale money is the budget of each.
-                || next == "each" && match.isExplicitMoney && match.wordsBefore.contains(where: strongCues.contains)
+                || next == "each" && match.isExplicitMoney && match.wordsBefore.contains(where: strongCueWords.contains)
                     && max(match.range.low ?? 0, match.range.high ?? 0) >= 50_000
                 // "two spec homes at about $300k each", "$300k per house": house-scale money
                 // for each house is the budget of each (not a lot's price: "lots at $90k each").
@@ -216,7 +219,7 @@ enum BudgetPhraseFinder {
             }
             guard lineHasStrongCue else { return false }
             // A cue among the words before.
-            if match.wordsBefore.contains(where: cues.contains) { return true }
+            if match.wordsBefore.contains(where: cueWords.contains) { return true }
             // A qualifier right before it ("is 650", "is in the 600s"), not further back: the
             // house number of "Greg is at 1110 Cedar Ave. Budget is ..." is no budget.
             guard let position = match.wordsBefore.lastIndex(where: { $0 != "in" && $0 != "the" }) else { return false }
@@ -248,7 +251,7 @@ enum BudgetPhraseFinder {
     /// "lot budget 150k", the lot's, stays unrelated).
     private static func endsSentenceBeforeCue(_ match: BudgetMatch, line: String) -> Bool {
         let before = match.wordsBefore
-        guard before.count >= 2, let cue = before.last, strongCues.contains(cue), unrelatedBefore.contains(before[before.count - 2]) else {
+        guard before.count >= 2, let cue = before.last, strongCueWords.contains(cue), unrelatedBefore.contains(before[before.count - 2]) else {
             return false
         }
         let needle = Array("\(before[before.count - 2]). \(cue)".utf8)
@@ -257,7 +260,7 @@ enum BudgetPhraseFinder {
     }
 
     /// Words that make "of" before a bare number a budget qualifier ("a max of 800").
-    private static let boundsBeforeOf: Set<String> = ["max", "maximum", "min", "minimum", "upwards", "excess", "north", "cap"]
+    private static let boundsBeforeOf = ASCIIWordSet(["max", "maximum", "min", "minimum", "upwards", "excess", "north", "cap"])
 
     /// Whether an ``otherPriceWords`` word is among the words before `match`, joined to it
     /// only by ``priceConnectors`` ("payment of about", "listed at"), or "list price" is.
@@ -286,17 +289,17 @@ enum BudgetPhraseFinder {
         return false
     }
 
-    private static let ownHouseWords: Set<String> = ["house", "home", "place", "condo", "townhouse"]
-    private static let saleVerbs: Set<String> = ["sell", "selling", "sold", "list", "listing", "listed"]
+    private static let ownHouseWords = ASCIIWordSet(["house", "home", "place", "condo", "townhouse"])
+    private static let saleVerbs = ASCIIWordSet(["sell", "selling", "sold", "list", "listing", "listed"])
 
     /// Words after "for a" / "for our" that make the amount the project's: "$900k for a
     /// custom home", "$150k for a new kitchen" (not "for a down payment", "for the lot",
     /// nor "for our house", which may be the one they sell).
-    private static let projectWords: Set<String> = [
+    private static let projectWords = ASCIIWordSet([
         "home", "house", "build", "project", "custom", "new", "dream", "modern", "spec", "remodel", "renovation",
         "kitchen", "bathroom", "addition", "barndominium", "barndo", "farmhouse", "ranch", "forever", "whole", "complete",
         "turnkey", "single", "luxury", "estate",
-    ]
+    ])
 
     /// Whether `after` (the words after an amount) is "for a/an/the" then ``projectWords``,
     /// or "for our/my" then one that is no house ("for our new home").
@@ -310,7 +313,7 @@ enum BudgetPhraseFinder {
     }
 
     /// What follows "your" / "their" in ``isSomeoneElsesPrice(_:)``.
-    private static let othersPriceWords: Set<String> = ["price", "pricing", "quote", "bid", "estimate", "proposal", "number"]
+    private static let othersPriceWords = ASCIIWordSet(["price", "pricing", "quote", "bid", "estimate", "proposal", "number"])
 
     /// Whether `match`, the first amount of a line right below a cue label, reads as the
     /// cue's amount: only qualifiers before it (`in the 200s`, `around 650`), nothing after
@@ -324,7 +327,7 @@ enum BudgetPhraseFinder {
     }
 
     /// Words of a cue line that make it no label ("no budget yet").
-    private static let negations: Set<String> = ["no", "not", "don", "t", "unsure", "sure", "yet", "unknown", "tbd"]
+    private static let negations = ASCIIWordSet(["no", "not", "don", "t", "unsure", "sure", "yet", "unknown", "tbd"])
 
     /// Whether a line without digits is only a budget cue phrase: at most five words, the
     /// last a strong cue (``strongCues``) or `range` after one (`Price range`), no negation,
@@ -335,16 +338,16 @@ enum BudgetPhraseFinder {
         }
         let words = wordsOf(text)
         guard (1...5).contains(words.count), let final = words.last, !words.contains(where: negations.contains) else { return false }
-        if strongCues.contains(final) { return true }
-        return final == "range" && words.dropLast().contains(where: strongCues.contains)
+        if strongCueWords.contains(final) { return true }
+        return final == "range" && words.dropLast().contains(where: strongCueWords.contains)
     }
 
     /// Words that, before "each" money, make it the price of land rather than of a house.
-    private static let landWords: Set<String> = ["lot", "lots", "land", "acre", "acres", "parcel", "parcels", "tract", "tracts"]
+    private static let landWords = ASCIIWordSet(["lot", "lots", "land", "acre", "acres", "parcel", "parcels", "tract", "tracts"])
 
     /// Words that, before "each" money, make it the price of a house ("two spec homes at
     /// about $300k each"): a budget word may scale a small price ("windows ... $500 each").
-    private static let houseWords: Set<String> = ["home", "homes", "house", "houses", "build", "builds"]
+    private static let houseWords = ASCIIWordSet(["home", "homes", "house", "houses", "build", "builds"])
 
     /// Whether `match` is explicit money at house scale followed by "each" (with a house
     /// word and no land word before it) or by "per house"/"per home".
@@ -359,10 +362,10 @@ enum BudgetPhraseFinder {
 
     /// Words before a bare number that make it the budget on a line with a strong cue
     /// (`low`, `mid`, `upper` ...: "budget is in the low 600s").
-    private static let qualifiers: Set<String> = [
+    private static let qualifiers = ASCIIWordSet([
         "around", "about", "under", "approximately", "roughly", "between", "is", "of", "max", "maximum",
         "low", "lower", "mid", "high", "upper",
-    ]
+    ])
 
     /// Whether ASCII `text` (without a thousands group) may hold an amount that
     /// ``BudgetParser`` reads as explicit money: a `$`, or a digit followed (after at most

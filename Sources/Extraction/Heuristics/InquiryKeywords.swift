@@ -31,6 +31,9 @@ enum InquiryKeywords {
         static let timingCue = Flags(rawValue: 1 << 8)
         /// `area`: what ``PhoneNumberScanner/areaCodeJoinedPhone(in:)`` needs (`area code 512`).
         static let areaWord = Flags(rawValue: 1 << 9)
+        /// A word a ``TimelinePhrase`` match may start at (``TimelinePhrase/startWords``;
+        /// all-digit words may too).
+        static let timelineStart = Flags(rawValue: 1 << 10)
     }
 
     /// Words a timeline phrase needs one of: `match(_:at:)` of ``TimelinePhrase`` succeeds
@@ -66,6 +69,7 @@ enum InquiryKeywords {
         add(BudgetPhraseFinder.strongCues, .budgetStrongCue)
         add(["budget"], .budgetWord)
         add(["area"], .areaWord)
+        add(TimelinePhrase.startWords, .timelineStart)
         add(AddressFinder.streetHeadWords, .streetHead)
         add(["in", "near", "outside", "at", "from"], .cityStateLead)
         func firstWords(_ cues: [String]) -> [String] { cues.compactMap { $0.split(separator: " ").first.map(String.init) } }
@@ -99,7 +103,18 @@ enum InquiryKeywords {
         private let anchorWords: [Int]
 
         init(_ requirements: FreeTextRequirements) {
-            let alternatives = requirements.alternatives.map { words in words.map(InquiryKeywords.bit) }
+            // Each alternative's bits, its anchor first: its longest word, as a rule a rarer
+            // one than a short word ("own" before "we", "the"), so that fewer alternatives
+            // are looked at for a line. (Which word anchors changes no answer: every word of
+            // an alternative is needed.)
+            let alternatives = requirements.alternatives.map { words -> [Int] in
+                var bits = words.map(InquiryKeywords.bit)
+                if let longest = words.indices.max(by: { words[$0].text.utf8.count < words[$1].text.utf8.count || (
+                    words[$0].text.utf8.count == words[$1].text.utf8.count && $0 > $1) }) {
+                    bits.swapAt(0, longest)
+                }
+                return bits
+            }
             var bits: [Int32] = []
             var bitStarts: [Int32] = [0]
             for alternative in alternatives {

@@ -58,6 +58,8 @@ final class InquiryLines {
         var hasPlus = false
         /// Whether a CR byte is in the line.
         var hasCR = false
+        /// Whether an apostrophe (`'`, or `’` in a line that is not ASCII) is in the line.
+        var hasApostrophe = false
         /// Whether a control byte other than tab, FF and CR (or DEL) is in the line: what
         /// ``TextLegibility`` counts as noise, in ASCII.
         var hasControl = false
@@ -333,6 +335,7 @@ final class InquiryLines {
                         scratch[length] = 0x27
                         length += 1
                         hasApostrophe = true
+                        traits.hasApostrophe = true
                         hasNonDigit = true
                     } else {
                         finish()
@@ -347,6 +350,17 @@ final class InquiryLines {
                     scratch[length] = lower
                     length += 1
                     hasNonDigit = true
+                    index += 1
+                    // The rest of a run of letters (most bytes), which changes nothing else:
+                    // a byte ORed with 0x20 is a-z exactly when the byte is a letter.
+                    while index < bytes.count {
+                        let folded = bytes[index] | 0x20
+                        guard folded &- 0x61 < 26 else { break }
+                        scratch[length] = folded
+                        length += 1
+                        index += 1
+                    }
+                    continue
                 } else if lower >= 0x30 && lower <= 0x39 {
                     if capital == 0 { capital = 1 }
                     scratch[length] = lower
@@ -358,6 +372,7 @@ final class InquiryLines {
                     scratch[length] = lower
                     length += 1
                     hasApostrophe = true
+                    traits.hasApostrophe = true
                     hasNonDigit = true
                 } else {
                     switch byte {
@@ -435,7 +450,7 @@ final class InquiryLines {
         if !startsCapital { flags.remove(.streetHead) }
         traits.keywords.formUnion(flags)
         // (The cue flags are those of the word as written: nothing above changes them.)
-        return (rawIndex, stemIndex, flags.intersection(IndexedWord.cueFlags.union([.cityStateLead, .streetHead])))
+        return (rawIndex, stemIndex, flags.intersection(IndexedWord.cueFlags.union([.cityStateLead, .streetHead, .timelineStart])))
     }
 
     @inline(__always)
@@ -540,6 +555,13 @@ final class InquiryLines {
         return (words, starts)
     }
 
+    /// The `stem` indices of ``textIndexed`` alone, and its `starts`: for a text of ASCII
+    /// lines, one array taken from the scan's words (not the three ``textIndexed`` makes).
+    var textStems: (stems: [Int32], starts: [Int32])? {
+        if everyLineIsASCII { return (asciiWords.map(\.stem), wordStarts) }
+        return textIndexed.map { ($0.words.stem, $0.starts) }
+    }
+
     /// The 1-based number of the line that word `wordIndex` of ``textIndexed`` is on, given
     /// its `starts`.
     func lineNumber(ofWord wordIndex: Int, starts: [Int32]) -> Int {
@@ -590,10 +612,19 @@ final class InquiryLines {
         var stem: Int32
         var numeric: Bool
         /// Which ``TimelinePhraseFinder`` cues the word as written starts (``cueFlags``),
-        /// and whether it is a city lead word or a street head (capitalised).
+        /// and whether it is a city lead word, a street head (capitalised) or a timeline
+        /// phrase's start word.
         var cues: InquiryKeywords.Flags
 
         static let cueFlags: InquiryKeywords.Flags = [.futureCue, .pastCue, .timingCue]
+    }
+
+    /// Whether a ``TimelinePhrase`` match may start at word `position` of ASCII line `index`,
+    /// as ``TimelinePhrase`` tests a word without apostrophes: a start word or all digits.
+    func mayStartTimeline(at index: Int, word position: Int) -> Bool {
+        precondition(traits[index].isASCII, "only an ASCII line's words are recorded")
+        let word = asciiWords[Int(wordStarts[index]) + position]
+        return word.numeric || word.cues.contains(.timelineStart)
     }
 
     /// Whether `body` is true for a position of a word of ASCII line `index` whose cue flags

@@ -29,31 +29,40 @@ enum TimelinePhraseFinder {
             guard lines.traits[index].keywords.contains(.timeline) else { continue }
             // A line holds at most 500 characters (InquiryLines), within matches(in:)'s 2,000.
             let words = lines.words(at: index)
-            let matches = TimelinePhrase.matches(inWords: words)
+            // (An ASCII line's words hold an apostrophe only if its bytes do; without one, the
+            // line scan's lookups say where a phrase may start.)
+            let traits = lines.traits[index]
+            let matches = traits.isASCII && !traits.hasApostrophe
+                ? TimelinePhrase.matches(inWords: words, mayHoldApostrophes: false) { lines.mayStartTimeline(at: index, word: $0) }
+                : TimelinePhrase.matches(inWords: words)
             guard !matches.isEmpty else { continue }
-            // Whole words only: "finishes" is not "finish".
-            let has: (Int) -> Bool
+            // Whether a cue of `range` (all of kind `kind`) is on the line; whole words only:
+            // "finishes" is not "finish".
+            let hasCue: (Range<Int>, InquiryKeywords.Flags) -> Bool
             if lines.traits[index].isASCII {
                 // A cue is in " word word ... " exactly when its words are a run of `words`
                 // (words hold no spaces); comparing words spares a scan of the line per cue.
                 // Such a run starts at a word the line scan flagged as starting a cue of
-                // its kind: only those positions are tried.
+                // its kind: only those positions are tried, each against the kind's cues
+                // (the line's words are walked once per kind, not once per cue).
                 let runs = Self.cueRuns
-                has = { cue in
-                    lines.anyWord(at: index, starting: Self.kind(of: cue)) { Self.run(runs[cue], startsAt: $0, in: words) }
+                hasCue = { range, kind in
+                    lines.anyWord(at: index, starting: kind) { position in
+                        range.contains { Self.run(runs[$0], startsAt: position, in: words) }
+                    }
                 }
             } else {
                 let lower = " " + words.joined(separator: " ") + " "
                 let cues = Self.cues
-                has = { cue in lower.contains(" \(cues[cue]) ") }
+                hasCue = { range, _ in range.contains { lower.contains(" \(cues[$0]) ") } }
             }
             // A cue's words are in `words` only if its first word is: an ASCII line's flags
             // say whether any cue of a kind can be.
             let keywords = lines.traits[index].isASCII ? lines.traits[index].keywords : [.futureCue, .pastCue, .timingCue]
-            let future = keywords.contains(.futureCue) && Self.futureRange.contains(where: has)
-            let past = keywords.contains(.pastCue) && Self.pastRange.contains(where: has)
+            let future = keywords.contains(.futureCue) && hasCue(Self.futureRange, .futureCue)
+            let past = keywords.contains(.pastCue) && hasCue(Self.pastRange, .pastCue)
             if past && !future { continue }
-            let timing = keywords.contains(.timingCue) && Self.timingRange.contains(where: has)
+            let timing = keywords.contains(.timingCue) && hasCue(Self.timingRange, .timingCue)
             for match in matches where isStrong(match) || (future && !isVague(match) && !match.isBareQuantity) || timing {
                 if match.isBareYear, let earliestYear, let year = Int(match.canonical.suffix(4)), year < earliestYear { continue }
                 return HeuristicFinding(value: match.canonical, line: line.number, rule: "timeline phrase")
@@ -71,11 +80,6 @@ enum TimelinePhraseFinder {
     private static let futureRange = 0..<futureCues.count
     private static let pastRange = futureCues.count..<(futureCues.count + pastCues.count)
     private static let timingRange = (futureCues.count + pastCues.count)..<cues.count
-
-    /// The keyword flag of cue `cue`'s kind (its first word has it).
-    private static func kind(of cue: Int) -> InquiryKeywords.Flags {
-        futureRange.contains(cue) ? .futureCue : pastRange.contains(cue) ? .pastCue : .timingCue
-    }
 
     /// Whether `run` occurs as consecutive elements of `words` from `start`.
     private static func run(_ run: [String], startsAt start: Int, in words: [String]) -> Bool {

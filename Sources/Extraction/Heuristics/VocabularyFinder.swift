@@ -8,10 +8,11 @@ enum VocabularyFinder {
         // A hit needs every word of a phrase somewhere in the text: without, nothing to read.
         // (An empty or quoted line has no words: the text's presence is that of its filled lines.)
         guard InquiryKeywords.projectType.mayMatch(lines.textPresence) else { return nil }
-        // Every line with indices: the text's words as indices, those of its filled lines in
-        // order (an empty or quoted line has none), mostly recorded by the line scan.
-        if let (words, starts) = lines.textIndexed {
-            let hits = VocabularyIndex.projectType.hits(words)
+        // Every line with indices: the text's words as stem indices (all a reading of
+        // phrases compares), those of its filled lines in order (an empty or quoted line has
+        // none), mostly recorded by the line scan.
+        if let (stems, starts) = lines.textStems {
+            let hits = VocabularyIndex.projectType.hits(stems: stems)
             guard let best = hits.min(by: { ($0.rank, $0.wordIndex) < ($1.rank, $1.wordIndex) }) else { return nil }
             return HeuristicFinding(value: best.slug, line: lines.lineNumber(ofWord: best.wordIndex, starts: starts),
                                     rule: "project type phrase")

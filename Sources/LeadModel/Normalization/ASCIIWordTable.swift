@@ -102,6 +102,24 @@ package final class ASCIIWordTable: @unchecked Sendable {
         }
     }
 
+    /// `body` of `bytes` with A-Z lowercased (in a temporary copy).
+    package static func lowercasing<Result>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { lower in
+            for index in bytes.indices { lower[index] = bytes[index] >= 0x41 && bytes[index] <= 0x5A ? bytes[index] | 0x20 : bytes[index] }
+            return body(UnsafeBufferPointer(rebasing: lower[0..<bytes.count]))
+        }
+    }
+
+    /// Whether `word` lowercased is in the table, from its bytes when they are ASCII (where
+    /// lowercasing maps A-Z only); nil when a byte is not ASCII.
+    package func containsLowercased(_ word: String) -> Bool? {
+        var copy = word
+        return copy.withUTF8 { bytes -> Bool? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return Self.lowercasing(bytes) { value(of: $0, 0..<$0.count) != 0 }
+        }
+    }
+
     /// The value of ASCII `word` as written (no case folding), or 0.
     package func value(of word: String) -> UInt64 {
         var copy = word

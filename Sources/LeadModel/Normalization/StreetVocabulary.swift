@@ -55,12 +55,30 @@ public enum StreetVocabulary {
 
     /// Whether a word (any case, trailing period ignored) is a street suffix.
     public static func isSuffix(_ word: some StringProtocol) -> Bool {
-        suffixes[key(word)] != nil
+        asciiKeyIn(word, suffixTable) ?? (suffixes[key(word)] != nil)
     }
 
     /// Whether a word is a unit designator (`Apt`, `Suite`, `#`).
     public static func isUnitDesignator(_ word: some StringProtocol) -> Bool {
-        unitDesignators[key(word)] != nil
+        asciiKeyIn(word, unitDesignatorTable) ?? (unitDesignators[key(word)] != nil)
+    }
+
+    /// The keys of ``suffixes``, ``directionals`` and ``unitDesignators`` by their bytes (all
+    /// lowercase ASCII), so an ASCII word is looked up without making its key.
+    package static let suffixTable = ASCIIWordTable(suffixes.keys.map { ($0, 1) })
+    package static let directionalTable = ASCIIWordTable(directionals.keys.map { ($0, 1) })
+    package static let unitDesignatorTable = ASCIIWordTable(unitDesignators.keys.map { ($0, 1) })
+
+    /// Whether ``key(_:)`` of `word` is in `table`, read from the bytes of an ASCII word
+    /// without CR (where the key is its bytes lowercased, trailing `.` and `,` dropped but
+    /// the first); nil for another word.
+    private static func asciiKeyIn(_ word: some StringProtocol, _ table: ASCIIWordTable) -> Bool? {
+        word.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
+            var end = bytes.count
+            while end > 1, bytes[end - 1] == UInt8(ascii: ".") || bytes[end - 1] == UInt8(ascii: ",") { end -= 1 }
+            return ASCIIWordTable.lowercasing(UnsafeBufferPointer(rebasing: bytes[0..<end])) { table.value(of: $0, 0..<$0.count) != 0 }
+        } ?? nil
     }
 
     static func key(_ word: some StringProtocol) -> String {
@@ -69,10 +87,7 @@ public enum StreetVocabulary {
             guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
             var end = bytes.count
             while end > 1, bytes[end - 1] == UInt8(ascii: ".") || bytes[end - 1] == UInt8(ascii: ",") { end -= 1 }
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end + 1) { lower in
-                for index in 0..<end { lower[index] = bytes[index] >= 0x41 && bytes[index] <= 0x5A ? bytes[index] | 0x20 : bytes[index] }
-                return String(decoding: UnsafeBufferPointer(rebasing: lower[0..<end]), as: UTF8.self)
-            }
+            return ASCIIWordTable.lowercasing(UnsafeBufferPointer(rebasing: bytes[0..<end])) { String(decoding: $0, as: UTF8.self) }
         }), let key {
             return key
         }

@@ -66,10 +66,15 @@ public enum TimelinePhrase {
     }
 
     /// ``matches(in:)`` over the words of a text of at most 2,000 characters, already split
-    /// by ``PhraseVocabulary/words(in:)``.
-    package static func matches(inWords textWords: [String]) -> [Match] {
+    /// by ``PhraseVocabulary/words(in:)``. `mayHoldApostrophes` false: the caller knows no
+    /// word holds an apostrophe (its text has none), so the words are not looked at for one.
+    /// `mayStart`, when given, says for each word position what ``mayStartPhrase(_:)`` says
+    /// of the word (a caller that looked its words up already), for words without apostrophes.
+    package static func matches(
+        inWords textWords: [String], mayHoldApostrophes: Bool = true, mayStart: ((Int) -> Bool)? = nil
+    ) -> [Match] {
         // (Nearly no word holds an apostrophe: the words are then used as they are.)
-        let words = !textWords.contains(where: hasApostrophe) ? textWords : textWords.map { word in
+        let words = !mayHoldApostrophes || !textWords.contains(where: hasApostrophe) ? textWords : textWords.map { word in
             guard hasApostrophe(word) else { return word }
             // An ASCII word is a Character per byte: dropping the bytes drops the Characters.
             if word.utf8.allSatisfy({ $0 < 0x80 }) { return String(decoding: word.utf8.filter { $0 != 0x27 }, as: UTF8.self) }
@@ -78,7 +83,7 @@ public enum TimelinePhrase {
         var results: [Match] = []
         var index = 0
         while index < words.count {
-            if mayStartPhrase(words[index]), let (canonical, length, bare) = match(words, at: index) {
+            if mayStart?(index) ?? mayStartPhrase(words[index]), let (canonical, length, bare) = match(words, at: index) {
                 results.append(Match(canonical: canonical, wordIndex: index, isBareYear: bare,
                                      isBareQuantity: isBareQuantity(canonical, words, at: index)))
                 index += max(1, length)
@@ -169,7 +174,7 @@ public enum TimelinePhrase {
     }
 
     /// Every word ``match(_:at:)`` can succeed at, besides all-digit words (years, counts).
-    private static let startWords: Set<String> = {
+    package static let startWords: Set<String> = {
         var words: Set<String> = [
             "asap", "immediately", "urgent", "as", "right", "no", "flexible", "whenever", "just", "by", "more", "over",
             "less", "under", "at", "within", "in", "next", "q1", "q2", "q3", "q4", "end", "sometime",
@@ -223,10 +228,11 @@ public enum TimelinePhrase {
         // (Which lists hold the word, by one lookup: asked of most words below.)
         let currentKind = kind(current)
         // asap ("not urgent": no rush)
-        let negated = i > 0 && asapNegations.contains(w[i - 1])
-        if current == "asap" || current == "immediately" || current == "urgent" { return (negated ? "flexible" : "asap", 1, false) }
-        if current == "as", word(1) == "soon", word(2) == "as", word(3) == "possible" { return (negated ? "flexible" : "asap", 4, false) }
-        if current == "right", word(1) == "away" { return (negated ? "flexible" : "asap", 2, false) }
+        // (Asked only of an ASAP phrase: the set lookup hashes the word before.)
+        func asap() -> String { i > 0 && asapNegations.contains(w[i - 1]) ? "flexible" : "asap" }
+        if current == "asap" || current == "immediately" || current == "urgent" { return (asap(), 1, false) }
+        if current == "as", word(1) == "soon", word(2) == "as", word(3) == "possible" { return (asap(), 4, false) }
+        if current == "right", word(1) == "away" { return (asap(), 2, false) }
         // flexible / researching
         if current == "no", word(1) == "rush" || word(1) == "hurry" || word(1) == "timeline" { return ("flexible", 2, false) }
         if current == "flexible" || current == "whenever" { return ("flexible", 1, false) }
@@ -298,7 +304,8 @@ public enum TimelinePhrase {
             }
         }
         // quarters
-        if current.count == 2, current.hasPrefix("q"), let digit = current.last, "1234".contains(digit) {
+        // (A first Character "q" is a first byte "q": most words are answered without a count.)
+        if current.utf8.first == UInt8(ascii: "q"), current.count == 2, current.hasPrefix("q"), let digit = current.last, "1234".contains(digit) {
             if let y = year(1) { return ("q\(digit) \(y)", 2, false) }
             if word(1) == "of", let y = year(2) { return ("q\(digit) \(y)", 3, false) }
             return ("q\(digit)", 1, false)
@@ -351,7 +358,8 @@ public enum TimelinePhrase {
         if let y = year(0) { return (y, 1, true) }
         if current == "in", let y = year(1) { return (y, 2, true) }
         // "start in January", "our lease ends in August" (a month with a year is read at the month).
-        if current == "in", i > 0, monthPlanVerbs.contains(w[i - 1]), let next = word(1), kind(next).contains(.month),
+        // (The month first: the verb's set lookup hashes a word.)
+        if current == "in", i > 0, let next = word(1), kind(next).contains(.month), monthPlanVerbs.contains(w[i - 1]),
            let month = months[next], next.count >= 3, year(2) == nil, word(2) != "of" {
             return ("in " + month, 2, false)
         }

@@ -386,8 +386,8 @@ private struct ASCIIAddressTables: Sendable {
         self.states = ASCIIWordTable(states.enumerated().map { ($0.element.key, UInt64($0.offset + 1)) })
         stateCodes = states.map(\.value)
         countries = ASCIIWordTable(USAddressParser.countryWords.map { ($0, 1) })
-        suffixes = ASCIIWordTable(StreetVocabulary.suffixes.keys.map { ($0, 1) })
-        directionals = ASCIIWordTable(StreetVocabulary.directionals.keys.map { ($0, 1) })
-        unitDesignators = ASCIIWordTable(StreetVocabulary.unitDesignators.keys.map { ($0, 1) })
+        suffixes = StreetVocabulary.suffixTable
+        directionals = StreetVocabulary.directionalTable
+        unitDesignators = StreetVocabulary.unitDesignatorTable
     }
 }
