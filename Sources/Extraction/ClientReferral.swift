@@ -56,8 +56,17 @@ enum ClientReferral {
     /// words start with no cue's two first bytes, and are passed over without comparing any
     /// cue; at the others only the cues of that pair are compared (no other can be there).
     private static let cuesByPair: [Int] = nameCues.indices.sorted { (pair(ofCue: $0), $0) < (pair(ofCue: $1), $1) }
-    private static let pairStarts: [Int] = (0...(26 * 27)).map { wanted in
-        cuesByPair.firstIndex { pair(ofCue: $0) >= wanted } ?? cuesByPair.count
+    private static let pairStarts: [Int] = {
+        var starts = [Int](repeating: 0, count: 26 * 27 + 1)
+        for index in nameCues.indices { starts[pair(ofCue: index) + 1] += 1 }
+        for pair in 1..<starts.count { starts[pair] += starts[pair - 1] }
+        return starts
+    }()
+
+    /// Bit `pair & 63` of word `pair >> 6` is set when some cue starts with the pair.
+    private static let cuePairs: [UInt64] = nameCues.indices.reduce(into: [UInt64](repeating: 0, count: (26 * 27 + 63) / 64)) { bits, index in
+        let pair = pair(ofCue: index)
+        bits[pair >> 6] |= 1 << UInt64(pair & 63)
     }
 
     /// ``cuePair(_:_:)`` of the cue at `index` of ``nameCues``.
@@ -334,13 +343,22 @@ enum ClientReferral {
         return copy.withUTF8 { bytes -> ClientName? in
             var line = 1
             var index = 0
+            let pairs = cuePairs
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == 0x0A { line += 1 }
-                // (A cue starts a word: after no letter, and no byte of a non-ASCII one.)
-                guard byte | 0x20 >= 0x61, byte | 0x20 <= 0x7A, index == 0 || !isLetterByte(bytes[index - 1]),
+                guard isLetterByte(byte) else {
+                    index += 1
+                    continue
+                }
+                // (A cue starts a word: after no letter, and no byte of a non-ASCII one. The
+                // word's other letters start none, and are passed over at once; at most
+                // words no cue's two first bytes start it.)
+                guard byte < 0x80, index == 0 || !isLetterByte(bytes[index - 1]), index + 1 < bytes.count,
+                      let pair = cuePair(byte, bytes[index + 1]), pairs[pair >> 6] >> UInt64(pair & 63) & 1 != 0,
                       let cue = cue(at: index, in: bytes) else {
                     index += 1
+                    while index < bytes.count, isLetterByte(bytes[index]) { index += 1 }
                     continue
                 }
                 let overLines = cue.utf8Start[cue.utf8CodeUnitCount - 1] == UInt8(ascii: "(")
