@@ -64,4 +64,36 @@ import Testing
             }
         }
     }
+
+    @Test func firstOfOneNeedleEqualsThePlainSearch() {
+        var generator = SplitMix64(seed: 23)
+        let pieces = ["my parents", "MY PARENTS", "My Parent", "parents", "m", "y", " ", "\n", "é", "a", "ab", "AB", "x", "referred by"]
+        var texts = (0..<3000).map { _ in
+            (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+        }
+        texts += ["", "my parents", "xmy parentsx"]
+        let needles: [StaticString] = ["my parents", "a", "ab", "referred by", "é"]
+        for text in texts {
+            let bytes = Array(text.utf8).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            var copy = text
+            for needle in needles {
+                let wanted = Array(UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount))
+                let plain = wanted[0] < 0x80 && wanted.count <= bytes.count
+                    && (0...(bytes.count - wanted.count)).contains { bytes[$0..<($0 + wanted.count)].elementsEqual(wanted) }
+                let found = copy.withUTF8 { FoldedSearch.firstOf($0, [needle]) }
+                #expect(found == (plain ? 0 : nil), "\(needle) in \(text.debugDescription)")
+            }
+        }
+    }
+
+    @Test func asciiLowercasingEqualsLowercased() {
+        var generator = SplitMix64(seed: 24)
+        let pieces = ["Jane", "jane", "@", "Example.COM", ".", "-", "é", "É", "\u{212A}", "İ", "x", "Z", "["]
+        let texts = (0..<3000).map { _ in
+            (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+        }
+        for text in texts + ["", "kpatel.home@example.com", "KPatel@Example.com"] {
+            #expect(InquiryView.lowercased(text) == text.lowercased(), "\(text.debugDescription)")
+        }
+    }
 }
