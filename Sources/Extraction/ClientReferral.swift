@@ -51,19 +51,47 @@ enum ClientReferral {
         "my parents", "my mother", "my father", "my mom", "my dad",
     ]
 
-    /// For each first letter of the ``nameCues`` (`letter - "a"`), their second bytes (bit
-    /// `letter - "a"`, bit 26 a space): most words start with no cue's two first bytes, and
-    /// are passed over without comparing any cue.
-    private static let cueStarts: [UInt32] = nameCues.reduce(into: [UInt32](repeating: 0, count: 26)) { masks, cue in
-        let second = cue.utf8Start[1]
-        masks[Int(cue.utf8Start[0] - 0x61)] |= second == 0x20 ? 1 << 26 : 1 << UInt32(second - 0x61)
+    /// The ``nameCues`` by their two first bytes (``cuePair(_:_:)``), each pair's in
+    /// ``nameCues`` order: `cuesByPair[pairStarts[pair]..<pairStarts[pair + 1]]`. Most
+    /// words start with no cue's two first bytes, and are passed over without comparing any
+    /// cue; at the others only the cues of that pair are compared (no other can be there).
+    private static let cuesByPair: [Int] = nameCues.indices.sorted { (pair(ofCue: $0), $0) < (pair(ofCue: $1), $1) }
+    private static let pairStarts: [Int] = {
+        var starts = [Int](repeating: 0, count: 26 * 27 + 1)
+        for index in nameCues.indices { starts[pair(ofCue: index) + 1] += 1 }
+        for pair in 1..<starts.count { starts[pair] += starts[pair - 1] }
+        return starts
+    }()
+
+    /// Bit `pair & 63` of word `pair >> 6` is set when some cue starts with the pair.
+    private static let cuePairs: [UInt64] = nameCues.indices.reduce(into: [UInt64](repeating: 0, count: (26 * 27 + 63) / 64)) { bits, index in
+        let pair = pair(ofCue: index)
+        bits[pair >> 6] |= 1 << UInt64(pair & 63)
     }
 
-    /// The bit of ``cueStarts`` for a cue's second byte (A-Z folded); 0 for none.
-    @inline(__always) private static func secondBit(_ byte: UInt8) -> UInt32 {
-        if byte == 0x20 { return 1 << 26 }
-        let lower = byte | 0x20
-        return lower >= 0x61 && lower <= 0x7A ? 1 << UInt32(lower - 0x61) : 0
+    /// ``cuePair(_:_:)`` of the cue at `index` of ``nameCues``.
+    private static func pair(ofCue index: Int) -> Int {
+        cuePair(nameCues[index].utf8Start[0], nameCues[index].utf8Start[1]) ?? 0
+    }
+
+    /// The pair of a cue starting with bytes `first` and `second` (A-Z folded): `first` a
+    /// letter, `second` a letter or a space; nil for any other bytes, where no cue starts.
+    @inline(__always) private static func cuePair(_ first: UInt8, _ second: UInt8) -> Int? {
+        let letter = first | 0x20
+        guard letter >= 0x61, letter <= 0x7A else { return nil }
+        let next = second | 0x20
+        if second == 0x20 { return Int(letter - 0x61) * 27 + 26 }
+        guard next >= 0x61, next <= 0x7A else { return nil }
+        return Int(letter - 0x61) * 27 + Int(next - 0x61)
+    }
+
+    /// The first of the ``nameCues`` at `start` of `bytes` (A-Z folded), or nil.
+    static func cue(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> StaticString? {
+        guard start + 1 < bytes.count, let pair = cuePair(bytes[start], bytes[start + 1]) else { return nil }
+        for position in pairStarts[pair]..<pairStarts[pair + 1] where startsWith(bytes, at: start, nameCues[cuesByPair[position]]) {
+            return nameCues[cuesByPair[position]]
+        }
+        return nil
     }
 
     /// The ``nameCues`` that speak of several clients at once, the others often named in
@@ -315,16 +343,22 @@ enum ClientReferral {
         return copy.withUTF8 { bytes -> ClientName? in
             var line = 1
             var index = 0
-            let starts = cueStarts
+            let pairs = cuePairs
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == 0x0A { line += 1 }
-                // (A cue starts a word: after no letter, and no byte of a non-ASCII one.)
-                guard byte | 0x20 >= 0x61, byte | 0x20 <= 0x7A, index + 1 < bytes.count,
-                      starts[Int((byte | 0x20) - 0x61)] & secondBit(bytes[index + 1]) != 0,
-                      index == 0 || !isLetterByte(bytes[index - 1]),
-                      let cue = nameCues.first(where: { startsWith(bytes, at: index, $0) }) else {
+                guard isLetterByte(byte) else {
                     index += 1
+                    continue
+                }
+                // (A cue starts a word: after no letter, and no byte of a non-ASCII one. The
+                // word's other letters start none, and are passed over at once; at most
+                // words no cue's two first bytes start it.)
+                guard byte < 0x80, index == 0 || !isLetterByte(bytes[index - 1]), index + 1 < bytes.count,
+                      let pair = cuePair(byte, bytes[index + 1]), pairs[pair >> 6] >> UInt64(pair & 63) & 1 != 0,
+                      let cue = cue(at: index, in: bytes) else {
+                    index += 1
+                    while index < bytes.count, isLetterByte(bytes[index]) { index += 1 }
                     continue
                 }
                 let overLines = cue.utf8Start[cue.utf8CodeUnitCount - 1] == UInt8(ascii: "(")

@@ -427,7 +427,8 @@ public struct LeadExtractor: Sendable {
         // holds an "@": a text without both has no such line (most people's messages).
         var text = view.text
         let mayHold = text.withUTF8 { bytes in
-            bytes.contains(UInt8(ascii: "@"))
+            // (The "@" looked for eight bytes at a time.)
+            LineSplitter.firstIndex(of: UInt8(ascii: "@"), in: bytes, from: 0) < bytes.count
                 && (FoldedSearch.contains(bytes, "mail:") || FoldedSearch.contains(bytes, "mail address:"))
         }
         guard mayHold else { return false }

@@ -112,11 +112,20 @@ enum DeliveryReportRule {
         return copy.withUTF8 { bytes -> Bool in
             var start = 0
             while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
-            let region = UnsafeBufferPointer(rebasing: bytes[start..<min(bytes.count, start + reportSubjectMaximumLength)])
-            guard region.allSatisfy({ $0 < 0x80 }) else { return true }
-            return reportSubjectBytes.contains { candidate in
-                candidate.count <= region.count && zip(candidate, region).allSatisfy { $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }
+            let end = min(bytes.count, start + reportSubjectMaximumLength)
+            for index in start..<end where bytes[index] >= 0x80 { return true }
+            // (Plain loops: the generic `zip` and `allSatisfy` cost more than the rest of
+            // the rule for the many subjects starting with "Re:" or "New".)
+            for candidate in reportSubjectBytes where candidate.count <= end - start {
+                var offset = 0
+                while offset < candidate.count {
+                    let byte = bytes[start + offset]
+                    guard candidate[offset] == (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) else { break }
+                    offset += 1
+                }
+                if offset == candidate.count { return true }
             }
+            return false
         }
     }
 
@@ -138,8 +147,7 @@ enum DeliveryReportRule {
     }
 
     /// The first bytes of ``bounceSubjects`` and ``readReceipts``' subjects.
-    private static let reportSubjectFirstBytes: Set<UInt8> = Set(
-        (bounceSubjects + readReceipts.map(\.subject)).compactMap(\.utf8.first))
+    private static let reportSubjectFirstBytes = FirstByteSet(firstBytesOf: reportSubjectBytes)
 
     /// False when `contentType`'s first token is certainly not `multipart/report` (any
     /// case), so most messages skip lowercasing the whole (boundary-carrying) value.

@@ -50,7 +50,7 @@ enum ResponderSubject {
             let last = bytes[end - 1]
             let mayBeWhole = end - start <= wholeMaximumBytes && wholeFirstBytes.contains(fold(bytes[start]))
             let mayBeTag = last == UInt8(ascii: "]") || last == UInt8(ascii: ")")
-            guard mayBeWhole || mayBeTag || contains(bytes, start..<end, untilBytes) else { return nil }
+            guard mayBeWhole || mayBeTag || FoldedSearch.contains(UnsafeBufferPointer(rebasing: bytes[start..<end]), "until") else { return nil }
             let folded = (start..<end).map { fold(bytes[$0]) }
             if mayBeWhole, let whole = wholeSubjectBytes.first(where: { $0 == folded }) {
                 return String(decoding: whole, as: UTF8.self)
@@ -75,25 +75,11 @@ enum ResponderSubject {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
-    /// Whether `bytes[range]` hold `needle` (lowercase ASCII), ASCII letters folded.
-    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ needle: [UInt8]) -> Bool {
-        guard range.count >= needle.count else { return false }
-        var index = range.lowerBound
-        while index <= range.upperBound - needle.count {
-            var offset = 0
-            while offset < needle.count, fold(bytes[index + offset]) == needle[offset] { offset += 1 }
-            if offset == needle.count { return true }
-            index += 1
-        }
-        return false
-    }
-
     private static let wholeSubjectBytes: [[UInt8]] = wholeSubjects.map { Array($0.utf8) }
     private static let wholeMaximumBytes = wholeSubjectBytes.map(\.count).max() ?? 0
-    private static let wholeFirstBytes: Set<UInt8> = Set(wholeSubjectBytes.compactMap(\.first))
+    private static let wholeFirstBytes = FirstByteSet(firstBytesOf: wholeSubjectBytes)
     private static let endingTagBytes: [[UInt8]] = endingTags.map { Array($0.utf8) }
     private static let openerBytes: [[UInt8]] = openers.map { Array($0.utf8) }
     /// Each phrase with " until " after it.
     private static let untilPhraseBytes: [[UInt8]] = untilPhrases.map { Array(($0 + " until ").utf8) }
-    private static let untilBytes: [UInt8] = Array("until".utf8)
 }

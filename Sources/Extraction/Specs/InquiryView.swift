@@ -19,7 +19,28 @@ final class InquiryView {
     var sender: Mailbox? { inquiry.sender }
 
     /// The sender's address, lowercased.
-    lazy var senderAddress: String = (sender?.address ?? "").lowercased()
+    lazy var senderAddress: String = Self.lowercased(sender?.address ?? "")
+
+    /// `text.lowercased()`: for ASCII, A-Z folded on the bytes, and the text itself when it
+    /// has no capital (most addresses), without the general lowercasing's copy.
+    static func lowercased(_ text: String) -> String {
+        let folded = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var capitals = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte >= 0x41 && byte <= 0x5A { capitals = true }
+            }
+            guard capitals else { return text }
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for index in bytes.indices {
+                    let byte = bytes[index]
+                    buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                }
+                return bytes.count
+            }
+        }
+        return (folded ?? nil) ?? text.lowercased()
+    }
 
     lazy var senderDomain: String? = domainOf(senderAddress)
 

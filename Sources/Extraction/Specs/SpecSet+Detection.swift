@@ -232,41 +232,70 @@ final class SpecDetector: Sendable {
 /// equates ASCII letters with a few non-ASCII characters too: a non-ASCII address always
 /// runs the pattern.)
 struct SenderLiterals: Sendable {
-    let literals: [[UInt8]]
     let isCaseInsensitive: Bool
+    /// The literals by their first byte (ASCII: index the byte), so a scan of an address
+    /// compares at each position only the literals that start with its byte, rather than
+    /// every literal over the whole address (a sender pattern lists some twenty).
+    private let byFirstByte: [[[UInt8]]]
+    /// Bit `b` of word `b >> 6`: some literal is in `byFirstByte[b]`.
+    private let firstBytes: (UInt64, UInt64)
+    /// A literal is empty: every address holds it.
+    private let alwaysMay: Bool
 
     init(_ literals: SpecPatternLiterals) {
-        self.literals = literals.alternatives.map { Array($0.utf8) }
         isCaseInsensitive = literals.isCaseInsensitive
+        var byFirstByte = [[[UInt8]]](repeating: [], count: 128)
+        var alwaysMay = false
+        for literal in literals.alternatives.map({ Array($0.utf8) }) {
+            guard let first = literal.first else {
+                alwaysMay = true
+                continue
+            }
+            // (An ASCII address holds no literal starting with another byte, and folded no
+            // capital: such a literal is never found.)
+            guard first < 0x80, !(isCaseInsensitive && first >= 0x41 && first <= 0x5A) else { continue }
+            byFirstByte[Int(first)].append(literal)
+            // (Folding, the capital of a lowercase first byte folds to it.)
+            if isCaseInsensitive, first >= 0x61, first <= 0x7A { byFirstByte[Int(first - 0x20)].append(literal) }
+        }
+        self.byFirstByte = byFirstByte
+        var firstBytes: (UInt64, UInt64) = (0, 0)
+        for byte in byFirstByte.indices where !byFirstByte[byte].isEmpty {
+            if byte < 64 { firstBytes.0 |= 1 << UInt64(byte) } else { firstBytes.1 |= 1 << UInt64(byte - 64) }
+        }
+        self.firstBytes = firstBytes
+        self.alwaysMay = alwaysMay
     }
 
     /// False when `address` is ASCII and holds none of the literals; else true.
     func mayOccur(in address: String) -> Bool {
+        if alwaysMay { return true }
         var address = address
         return address.withUTF8 { bytes -> Bool in
             for byte in bytes where byte >= 0x80 { return true }
-            for literal in literals where Self.contains(bytes, literal, folding: isCaseInsensitive) { return true }
+            for start in bytes.indices {
+                let byte = bytes[start]
+                guard (byte < 64 ? firstBytes.0 >> UInt64(byte) : firstBytes.1 >> UInt64(byte - 64)) & 1 != 0 else { continue }
+                for literal in byFirstByte[Int(byte)] where Self.occurs(literal, in: bytes, at: start, folding: isCaseInsensitive) {
+                    return true
+                }
+            }
             return false
         }
     }
 
-    /// Whether `literal` occurs in `bytes`, A-Z of `bytes` folded when `folding` (the
-    /// literals of a case-insensitive pattern are lowercase).
-    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ literal: [UInt8], folding: Bool) -> Bool {
-        guard let first = literal.first, literal.count <= bytes.count else { return literal.isEmpty }
-        @inline(__always) func byte(_ index: Int) -> UInt8 {
-            let byte = bytes[index]
-            return folding && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    /// Whether `literal` occurs at `start` of `bytes`, A-Z of `bytes` folded when `folding`
+    /// (the literals of a case-insensitive pattern are lowercase); its first byte matched.
+    @inline(__always)
+    private static func occurs(_ literal: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at start: Int, folding: Bool) -> Bool {
+        guard literal.count <= bytes.count - start else { return false }
+        var offset = 1
+        while offset < literal.count {
+            let byte = bytes[start + offset]
+            guard (folding && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == literal[offset] else { return false }
+            offset += 1
         }
-        // (The first byte tested alone, as is or, folding, as its capital: the only bytes
-        // that fold to a lowercase letter.)
-        let capital = folding && first >= 0x61 && first <= 0x7A ? first - 0x20 : first
-        for start in 0...(bytes.count - literal.count) where (bytes[start] == first || bytes[start] == capital) && byte(start) == first {
-            var offset = 1
-            while offset < literal.count, byte(start + offset) == literal[offset] { offset += 1 }
-            if offset == literal.count { return true }
-        }
-        return false
+        return true
     }
 }
 
