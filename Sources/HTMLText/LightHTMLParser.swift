@@ -428,6 +428,10 @@ struct LightHTMLParser: ~Copyable {
 
     /// The ``LightHTMLTree/Node/attributeFlags`` bit for an attribute called `hidden` or
     /// `style` (names in `bytes` are lower-case), else 0.
+    ///
+    /// Inlined: called on its own, the parser (a noncopyable struct of some 150 bytes) is
+    /// copied to the stack for every attribute name of 5 or 6 bytes.
+    @inline(__always)
     private func hidingFlag(_ name: (start: Int, count: Int)) -> UInt8 {
         // A lower-case name is a range of the input (which `bytes` starts with): read it
         // there, without going through the array.
