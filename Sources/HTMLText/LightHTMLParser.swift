@@ -48,6 +48,8 @@ struct LightHTMLParser: ~Copyable {
     /// array access (a static array costs a `swift_once` check per access).
     private let closedByStartOf = LightHTMLNames.closedByStartOf
     private let endPriority = LightHTMLNames.endPriority
+    private let nameBytes = LightHTMLNames.nameBytes
+    private let nameStarts = LightHTMLNames.nameStarts
     /// Open elements, innermost last: node index and name id.
     private var stack: GrowableBuffer<(node: Int32, name: UInt8)>
     /// libxml2's `ctxt->html`: 3 once a `head` was pushed, 10 once a `body` was.
@@ -375,6 +377,7 @@ struct LightHTMLParser: ~Copyable {
 
     private mutating func parseEndTag() throws {
         position += 2
+        if closesInnermostElement() { return }
         guard isLetter(peek(0)) else { throw Unsupported() }
         let name = try parseEndTagName()
         skipBlanks(allowingCarriageReturn: false)
@@ -387,6 +390,28 @@ struct LightHTMLParser: ~Copyable {
         for inner in (index + 1)..<stack.count where endPriority[Int(stack[inner].name)] > priority { return }
         while stack.count > index { pop() }
         if name == LightHTMLNames.body || name == LightHTMLNames.html { closedMain = true }
+    }
+
+    /// The end tag at `position` (after `</`) when it is the innermost open element's
+    /// name, in any ASCII case, right before `>`: closes that element as the rest of
+    /// ``parseEndTag()`` would (that name reads as that element's id, which is the last one
+    /// open, and no inner element can outrank it), without reading the name and looking it
+    /// up. Template markup mostly closes the element it opened last.
+    private mutating func closesInnermostElement() -> Bool {
+        guard let top = stack.last else { return false }
+        let start = nameStarts[Int(top.name)]
+        let length = nameStarts[Int(top.name) + 1] - start
+        let close = position + length
+        guard close < input.count, input[close] == UInt8(ascii: ">") else { return false }
+        for offset in 0..<length {
+            var byte = input[position + offset]
+            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte |= 0x20 }
+            if byte != nameBytes[start + offset] { return false }
+        }
+        position = close + 1
+        pop()
+        if top.name == LightHTMLNames.body || top.name == LightHTMLNames.html { closedMain = true }
+        return true
     }
 
     /// Attributes up to (not including) `>` or `/>`.
