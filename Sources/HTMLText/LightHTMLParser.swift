@@ -135,21 +135,22 @@ struct LightHTMLParser: ~Copyable {
         guard let base = input.baseAddress else { return true }
         var index = 0
         let count = input.count
+        let lastWordStart = count - 8
         while index < count {
-            // Eight ASCII bytes at a time; a word holding a control byte is checked bytewise.
-            if index + 8 <= count {
+            // Eight ASCII bytes at a time, in a loop of its own up to the first word with a
+            // byte over 0x7F (checked below, a byte or sequence at a time).
+            while index <= lastWordStart {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 == 0 {
-                    // Flags every word with a byte < 0x20 (a borrow can also flag a 0x20 next to
-                    // one: harmless, the exact test below decides).
-                    if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 != 0,
-                        Self.holdsOtherControlThanTabOrNewline(asciiWord: word) {
-                        return false
-                    }
-                    index += 8
-                    continue
+                if word & 0x8080_8080_8080_8080 != 0 { break }
+                // Flags every word with a byte < 0x20 (a borrow can also flag a 0x20 next to
+                // one: harmless, the exact test decides).
+                if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 != 0,
+                    Self.holdsOtherControlThanTabOrNewline(asciiWord: word) {
+                    return false
                 }
+                index += 8
             }
+            guard index < count else { break }
             let byte = input[index]
             if byte < 0x80 {
                 if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
