@@ -398,6 +398,7 @@ struct LightHTMLParser: ~Copyable {
     /// ``parseEndTag()`` would (that name reads as that element's id, which is the last one
     /// open, and no inner element can outrank it), without reading the name and looking it
     /// up. Template markup mostly closes the element it opened last.
+    @inline(__always)
     private mutating func closesInnermostElement() -> Bool {
         guard let top = stack.last else { return false }
         let start = nameStarts[Int(top.name)]
@@ -818,7 +819,8 @@ struct LightHTMLParser: ~Copyable {
 
     private var currentParent: Int32 { stack.last?.node ?? 0 }
 
-    /// Inlined: it runs for every node, and a call's set-up is a third of its work.
+    // Inlined, like the small steps below that run for every node or tag: a call's set-up
+    // was a third of the work.
     @inline(__always)
     private mutating func appendNode(_ node: LightHTMLTree.Node) -> Int32 {
         let index = Int32(nodes.count)
@@ -830,6 +832,7 @@ struct LightHTMLParser: ~Copyable {
         return index
     }
 
+    @inline(__always)
     private mutating func appendElement(_ name: UInt8) -> Int32 {
         elementCount += 1
         return appendNode(LightHTMLTree.Node(
@@ -865,6 +868,7 @@ struct LightHTMLParser: ~Copyable {
             kind: .text, name: 0, parent: parent, start: Int32(start), count: Int32(text.count)))
     }
 
+    @inline(__always)
     private mutating func push(_ node: Int32, _ name: UInt8) {
         stack.append((node, name))
         if name == LightHTMLNames.head {
