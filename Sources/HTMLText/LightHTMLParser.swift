@@ -188,6 +188,9 @@ struct LightHTMLParser: ~Copyable {
 
     // MARK: - Document structure
 
+    // The steps run for every tag, text run and attribute (parseStartTag, parseEndTag,
+    // parseText, parseAttributes, ...) each have one caller and are inlined into it: on
+    // template markup a call's set-up costs a good part of their work.
     private mutating func parseDocument() throws {
         skipBlanks()
         try parseLeadingComments()
@@ -263,6 +266,7 @@ struct LightHTMLParser: ~Copyable {
 
     // MARK: - Tags
 
+    @inline(__always)
     private mutating func parseStartTag() throws {
         guard !closedMain else { throw Unsupported() }
         position += 1
@@ -297,6 +301,7 @@ struct LightHTMLParser: ~Copyable {
     }
 
     /// `htmlCheckImplied`: the `html`, `head` and `body` elements libxml2 adds before a tag.
+    @inline(__always)
     private mutating func addImpliedElements(for name: UInt8) throws {
         if name == LightHTMLNames.html { return }
         if stack.isEmpty {
@@ -376,6 +381,7 @@ struct LightHTMLParser: ~Copyable {
         }
     }
 
+    @inline(__always)
     private mutating func parseEndTag() throws {
         position += 2
         if closesInnermostElement() { return }
@@ -420,6 +426,7 @@ struct LightHTMLParser: ~Copyable {
     ///
     /// Names and values are ranges of `bytes`: into its copy of the input when they read
     /// the same there (a lower-case name, a value without references), copied otherwise.
+    @inline(__always)
     private mutating func parseAttributes(of element: Int32) throws {
         let first = attributes.count
         var flags: UInt8 = 0
@@ -491,6 +498,7 @@ struct LightHTMLParser: ~Copyable {
     /// libxml2 stores it (lower-cased; HTML mode keeps prefixed names like Outlook's
     /// `xmlns:o` or `o:spid` whole, as plain attributes without namespace); returns its range
     /// in `bytes`.
+    @inline(__always)
     private mutating func parseAttributeName() throws -> (start: Int, count: Int) {
         let start = position
         let end = input.count
@@ -538,6 +546,7 @@ struct LightHTMLParser: ~Copyable {
 
     /// A quoted or unquoted value with references decoded; returns its range in `bytes`
     /// (in the input copy when it has no reference).
+    @inline(__always)
     private mutating func parseAttributeValue() throws -> (start: Int, count: Int) {
         let quote = peek(0)
         if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
@@ -654,6 +663,7 @@ struct LightHTMLParser: ~Copyable {
     }
 
     /// Character data up to the next `<` or `&`.
+    @inline(__always)
     private mutating func parseText() throws {
         let start = position
         let count = input.count
@@ -849,6 +859,7 @@ struct LightHTMLParser: ~Copyable {
 
     /// Adds text to the current element, merging with a text node right before it (libxml2
     /// coalesces adjacent character data into one node).
+    @inline(__always)
     private mutating func appendText(_ text: UnsafeBufferPointer<UInt8>) {
         if text.isEmpty { return }
         let parent = currentParent
