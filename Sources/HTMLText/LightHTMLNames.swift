@@ -19,6 +19,11 @@ enum LightHTMLNames {
         "section", "header", "footer", "article", "nav", "main", "aside", "o:p",
     ]
 
+    /// ``names`` as bytes, one after another: name `id` is
+    /// `nameBytes[nameStarts[id]..<nameStarts[id + 1]]`.
+    static let nameBytes: [UInt8] = names.flatMap { Array($0.utf8) }
+    static let nameStarts: [Int] = names.reduce(into: [0]) { starts, name in starts.append(starts[starts.count - 1] + name.utf8.count) }
+
     /// The element name libxml2 puts in the tree for each id: the local part.
     static let treeNames: [String] = names.map { name in
         name.firstIndex(of: ":").map { String(name[name.index(after: $0)...]) } ?? name

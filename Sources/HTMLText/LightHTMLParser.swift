@@ -48,6 +48,8 @@ struct LightHTMLParser: ~Copyable {
     /// array access (a static array costs a `swift_once` check per access).
     private let closedByStartOf = LightHTMLNames.closedByStartOf
     private let endPriority = LightHTMLNames.endPriority
+    private let nameBytes = LightHTMLNames.nameBytes
+    private let nameStarts = LightHTMLNames.nameStarts
     /// Open elements, innermost last: node index and name id.
     private var stack: GrowableBuffer<(node: Int32, name: UInt8)>
     /// libxml2's `ctxt->html`: 3 once a `head` was pushed, 10 once a `body` was.
@@ -133,21 +135,22 @@ struct LightHTMLParser: ~Copyable {
         guard let base = input.baseAddress else { return true }
         var index = 0
         let count = input.count
+        let lastWordStart = count - 8
         while index < count {
-            // Eight ASCII bytes at a time; a word holding a control byte is checked bytewise.
-            if index + 8 <= count {
+            // Eight ASCII bytes at a time, in a loop of its own up to the first word with a
+            // byte over 0x7F (checked below, a byte or sequence at a time).
+            while index <= lastWordStart {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 == 0 {
-                    // Flags every word with a byte < 0x20 (a borrow can also flag a 0x20 next to
-                    // one: harmless, the exact test below decides).
-                    if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 != 0,
-                        Self.holdsOtherControlThanTabOrNewline(asciiWord: word) {
-                        return false
-                    }
-                    index += 8
-                    continue
+                if word & 0x8080_8080_8080_8080 != 0 { break }
+                // Flags every word with a byte < 0x20 (a borrow can also flag a 0x20 next to
+                // one: harmless, the exact test decides).
+                if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 != 0,
+                    Self.holdsOtherControlThanTabOrNewline(asciiWord: word) {
+                    return false
                 }
+                index += 8
             }
+            guard index < count else { break }
             let byte = input[index]
             if byte < 0x80 {
                 if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
@@ -185,6 +188,9 @@ struct LightHTMLParser: ~Copyable {
 
     // MARK: - Document structure
 
+    // The steps run for every tag, text run and attribute (parseStartTag, parseEndTag,
+    // parseText, parseAttributes, ...) each have one caller and are inlined into it: on
+    // template markup a call's set-up costs a good part of their work.
     private mutating func parseDocument() throws {
         skipBlanks()
         try parseLeadingComments()
@@ -260,6 +266,7 @@ struct LightHTMLParser: ~Copyable {
 
     // MARK: - Tags
 
+    @inline(__always)
     private mutating func parseStartTag() throws {
         guard !closedMain else { throw Unsupported() }
         position += 1
@@ -294,6 +301,7 @@ struct LightHTMLParser: ~Copyable {
     }
 
     /// `htmlCheckImplied`: the `html`, `head` and `body` elements libxml2 adds before a tag.
+    @inline(__always)
     private mutating func addImpliedElements(for name: UInt8) throws {
         if name == LightHTMLNames.html { return }
         if stack.isEmpty {
@@ -373,8 +381,10 @@ struct LightHTMLParser: ~Copyable {
         }
     }
 
+    @inline(__always)
     private mutating func parseEndTag() throws {
         position += 2
+        if closesInnermostElement() { return }
         guard isLetter(peek(0)) else { throw Unsupported() }
         let name = try parseEndTagName()
         skipBlanks(allowingCarriageReturn: false)
@@ -389,10 +399,34 @@ struct LightHTMLParser: ~Copyable {
         if name == LightHTMLNames.body || name == LightHTMLNames.html { closedMain = true }
     }
 
+    /// The end tag at `position` (after `</`) when it is the innermost open element's
+    /// name, in any ASCII case, right before `>`: closes that element as the rest of
+    /// ``parseEndTag()`` would (that name reads as that element's id, which is the last one
+    /// open, and no inner element can outrank it), without reading the name and looking it
+    /// up. Template markup mostly closes the element it opened last.
+    @inline(__always)
+    private mutating func closesInnermostElement() -> Bool {
+        guard let top = stack.last else { return false }
+        let start = nameStarts[Int(top.name)]
+        let length = nameStarts[Int(top.name) + 1] - start
+        let close = position + length
+        guard close < input.count, input[close] == UInt8(ascii: ">") else { return false }
+        for offset in 0..<length {
+            var byte = input[position + offset]
+            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte |= 0x20 }
+            if byte != nameBytes[start + offset] { return false }
+        }
+        position = close + 1
+        pop()
+        if top.name == LightHTMLNames.body || top.name == LightHTMLNames.html { closedMain = true }
+        return true
+    }
+
     /// Attributes up to (not including) `>` or `/>`.
     ///
     /// Names and values are ranges of `bytes`: into its copy of the input when they read
     /// the same there (a lower-case name, a value without references), copied otherwise.
+    @inline(__always)
     private mutating func parseAttributes(of element: Int32) throws {
         let first = attributes.count
         var flags: UInt8 = 0
@@ -428,6 +462,10 @@ struct LightHTMLParser: ~Copyable {
 
     /// The ``LightHTMLTree/Node/attributeFlags`` bit for an attribute called `hidden` or
     /// `style` (names in `bytes` are lower-case), else 0.
+    ///
+    /// Inlined: called on its own, the parser (a noncopyable struct of some 150 bytes) is
+    /// copied to the stack for every attribute name of 5 or 6 bytes.
+    @inline(__always)
     private func hidingFlag(_ name: (start: Int, count: Int)) -> UInt8 {
         // A lower-case name is a range of the input (which `bytes` starts with): read it
         // there, without going through the array.
@@ -460,6 +498,7 @@ struct LightHTMLParser: ~Copyable {
     /// libxml2 stores it (lower-cased; HTML mode keeps prefixed names like Outlook's
     /// `xmlns:o` or `o:spid` whole, as plain attributes without namespace); returns its range
     /// in `bytes`.
+    @inline(__always)
     private mutating func parseAttributeName() throws -> (start: Int, count: Int) {
         let start = position
         let end = input.count
@@ -507,6 +546,7 @@ struct LightHTMLParser: ~Copyable {
 
     /// A quoted or unquoted value with references decoded; returns its range in `bytes`
     /// (in the input copy when it has no reference).
+    @inline(__always)
     private mutating func parseAttributeValue() throws -> (start: Int, count: Int) {
         let quote = peek(0)
         if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
@@ -623,6 +663,7 @@ struct LightHTMLParser: ~Copyable {
     }
 
     /// Character data up to the next `<` or `&`.
+    @inline(__always)
     private mutating func parseText() throws {
         let start = position
         let count = input.count
@@ -788,6 +829,9 @@ struct LightHTMLParser: ~Copyable {
 
     private var currentParent: Int32 { stack.last?.node ?? 0 }
 
+    // Inlined, like the small steps below that run for every node or tag: a call's set-up
+    // was a third of the work.
+    @inline(__always)
     private mutating func appendNode(_ node: LightHTMLTree.Node) -> Int32 {
         let index = Int32(nodes.count)
         let parent = Int(node.parent)
@@ -798,6 +842,7 @@ struct LightHTMLParser: ~Copyable {
         return index
     }
 
+    @inline(__always)
     private mutating func appendElement(_ name: UInt8) -> Int32 {
         elementCount += 1
         return appendNode(LightHTMLTree.Node(
@@ -814,6 +859,7 @@ struct LightHTMLParser: ~Copyable {
 
     /// Adds text to the current element, merging with a text node right before it (libxml2
     /// coalesces adjacent character data into one node).
+    @inline(__always)
     private mutating func appendText(_ text: UnsafeBufferPointer<UInt8>) {
         if text.isEmpty { return }
         let parent = currentParent
@@ -833,6 +879,7 @@ struct LightHTMLParser: ~Copyable {
             kind: .text, name: 0, parent: parent, start: Int32(start), count: Int32(text.count)))
     }
 
+    @inline(__always)
     private mutating func push(_ node: Int32, _ name: UInt8) {
         stack.append((node, name))
         if name == LightHTMLNames.head {

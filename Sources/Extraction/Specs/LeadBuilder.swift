@@ -98,16 +98,10 @@ struct LeadBuilder {
         builderAddresses.contains(address)
     }
 
-    /// Whether every string is ASCII.
+    /// Whether every string is ASCII (see ``SpecPattern/isASCII(_:)``: known without reading
+    /// the bytes of a native string, and the relay domains are set for every message).
     private static func allASCII(_ strings: [String]) -> Bool {
-        strings.allSatisfy { string in
-            string.utf8.withContiguousStorageIfAvailable { bytes in
-                // (An OR over all bytes: no early exit, so the loop runs word-wide.)
-                var bits: UInt8 = 0
-                for byte in bytes { bits |= byte }
-                return bits < 0x80
-            } ?? string.utf8.allSatisfy { $0 < 0x80 }
-        }
+        strings.allSatisfy(SpecPattern.isASCII)
     }
 
     /// ``isDomain(_:within:_:)`` for an ASCII suffix and the domain whose lowercase is

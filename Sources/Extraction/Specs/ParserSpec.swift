@@ -240,23 +240,31 @@ func domain(_ domain: String, isWithin suffix: String) -> Bool {
 
 /// The lowercased domain of an address, or nil.
 func domainOf(_ address: String) -> String? {
-    let utf8 = address.utf8
-    if utf8.allSatisfy({ $0 < 0x80 }) {
-        // In ASCII an "@" byte is an "@" Character, and lowercasing maps A-Z alone: the
-        // domain is made from the bytes directly.
-        guard let at = utf8.lastIndex(of: UInt8(ascii: "@")) else { return nil }
-        let domain = utf8[utf8.index(after: at)...]
-        guard !domain.isEmpty else { return nil }
-        return String(unsafeUninitializedCapacity: domain.count) { buffer in
-            var count = 0
-            for byte in domain {
-                buffer[count] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                count += 1
-            }
-            return count
-        }
-    }
+    if let ascii = address.utf8.withContiguousStorageIfAvailable(asciiDomainOf), let ascii { return ascii }
     guard let at = address.lastIndex(of: "@") else { return nil }
     let domain = address[address.index(after: at)...].lowercased()
     return domain.isEmpty ? nil : domain
+}
+
+/// ``domainOf(_:)`` of an address's bytes when they are all ASCII (the outer nil
+/// otherwise): there an "@" byte is an "@" Character and lowercasing maps A-Z alone, so the
+/// domain is made from the bytes after the last "@", read once with the ASCII test.
+private func asciiDomainOf(_ bytes: UnsafeBufferPointer<UInt8>) -> String?? {
+    var bits: UInt8 = 0
+    var at = -1
+    for index in bytes.indices {
+        let byte = bytes[index]
+        bits |= byte
+        if byte == UInt8(ascii: "@") { at = index }
+    }
+    guard bits < 0x80 else { return nil }
+    guard at >= 0, at + 1 < bytes.count else { return .some(nil) }
+    let domain = UnsafeBufferPointer(rebasing: bytes[(at + 1)...])
+    return .some(String(unsafeUninitializedCapacity: domain.count) { buffer in
+        for index in domain.indices {
+            let byte = domain[index]
+            buffer[index - domain.startIndex] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+        }
+        return domain.count
+    })
 }

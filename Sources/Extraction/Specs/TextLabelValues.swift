@@ -83,6 +83,8 @@ struct TextLabelValues {
     }
 
     /// Indexes one line; true when it filled a colon slot.
+    /// (Inlined into ``indexLines(_:)``, its one caller: it runs for every line.)
+    @inline(__always)
     private mutating func indexLine(_ line: Line, _ next: Line?, _ afterNext: Line?, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         // The next non-blank line within two, as ``LabelIndex`` takes a value from.
         var valueLine: Line? {

@@ -90,9 +90,11 @@ public enum EmailNormalizer {
         guard let at = bytes[start..<end].firstIndex(of: UInt8(ascii: "@")),
               !bytes[(at + 1)..<end].contains(UInt8(ascii: "@")),
               isValidASCIILocal(bytes, start, at), isValidASCIIDomain(bytes, at + 1, end) else { return .some(nil) }
-        // The local part as written, "@", the domain lowercased.
+        // The local part and "@" as written (one copy), the domain lowercased.
         return .some(String(unsafeUninitializedCapacity: end - start) { output in
-            for index in start..<end { output[index - start] = index > at ? lowered(bytes[index]) : bytes[index] }
+            guard let target = output.baseAddress, let source = bytes.baseAddress else { return 0 }
+            target.update(from: source + start, count: at + 1 - start)
+            for index in (at + 1)..<end { target[index - start] = lowered(bytes[index]) }
             return end - start
         })
     }
