@@ -18,4 +18,9 @@ struct SplitMix64: RandomNumberGenerator {
 
     /// One of `items`.
     mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+
+    /// `count` bytes, each one of `alphabet`.
+    mutating func bytes(_ count: Int, from alphabet: [UInt8]) -> [UInt8] {
+        (0..<count).map { _ in pick(alphabet) }
+    }
 }
