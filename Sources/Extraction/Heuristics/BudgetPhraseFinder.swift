@@ -94,7 +94,8 @@ enum BudgetPhraseFinder {
             // gives nothing: skip the parse. (Its words lack "budget", a strong cue, so it is
             // no "Budget:" label either.)
             if !hasStrongCue, traits.isASCII,
-               !traits.hasComma || !hasThousandsGroup(text), !mayHoldExplicitMoney(text) { continue }
+               !traits.hasComma || !hasThousandsGroup(text), !mayHoldExplicitMoney(text),
+               !(hasCue && mayHoldCap(text)) { continue }
             let matches = BudgetParser.matches(in: text)
             if matches.isEmpty {
                 // "Budget:" alone on a line: the figure is on the next one.
@@ -217,6 +218,9 @@ enum BudgetPhraseFinder {
             if let low = match.range.low, match.range.high == low, (1_900...2_100).contains(low) {
                 return false
             }
+            // "keep the build under 800", "stay below 650 on the project": a cap the writer
+            // keeps to, on a line with a cue ("build", "project", "total").
+            if isKeptUnder(match, line: line) { return true }
             guard lineHasStrongCue else { return false }
             // A cue among the words before.
             if match.wordsBefore.contains(where: cueWords.contains) { return true }
@@ -358,6 +362,28 @@ enum BudgetPhraseFinder {
             return match.wordsBefore.contains(where: houseWords.contains) && !match.wordsBefore.contains(where: landWords.contains)
         }
         return next == "per" && match.wordsAfter.dropFirst().first.map { ["house", "home", "unit"].contains($0) } == true
+    }
+
+    /// Whether `text` may hold a cap the writer keeps to (``isKeptUnder(_:)``): "keep" or
+    /// "stay", and "under" or "below", in any case.
+    private static func mayHoldCap(_ text: String) -> Bool {
+        (FoldedSearch.contains(text, "keep") || FoldedSearch.contains(text, "stay"))
+            && (FoldedSearch.contains(text, "under ") || FoldedSearch.contains(text, "below "))
+    }
+
+    /// Whether bare `match` is a cap the writer keeps to: "under" or "below" right before
+    /// it, "keep" or "stay" at most four words before that on `line` (further back than the
+    /// match's own words), and house-scale money ("keep the build under 800"; not "keep the
+    /// build under 30 feet").
+    private static func isKeptUnder(_ match: BudgetMatch, line: String) -> Bool {
+        guard let bound = match.wordsBefore.last, bound == "under" || bound == "below",
+              max(match.range.low ?? 0, match.range.high ?? 0) >= 50_000 else {
+            return false
+        }
+        let words = wordsOf(line)
+        return words.indices.contains { end in
+            words[end] == bound && words[max(0, end - 4)..<end].contains { $0 == "keep" || $0 == "stay" }
+        }
     }
 
     /// Words before a bare number that make it the budget on a line with a strong cue
