@@ -45,7 +45,7 @@ enum InquiryKeywords {
         "january", "jan", "february", "feb", "march", "april", "apr", "may", "june", "jun", "july", "jul", "august", "aug",
         "september", "sept", "sep", "october", "oct", "november", "nov", "december", "dec",
         "month", "months", "mo", "mos", "year", "years", "yr", "yrs", "week", "weeks", "wk", "wks",
-        "christmas", "thanksgiving",
+        "christmas", "thanksgiving", "holidays",
     ]
 
     /// The vocabularies' requirements, as presence bits.

@@ -12,6 +12,7 @@
 /// | `next year`, `this year`, `end of the year`       | `next year`, `this year`, `end of year` |
 /// | `March 2027`, `by March`                          | `march 2027`, `by march` |
 /// | `Christmas 2027`, `by Thanksgiving`               | `christmas 2027`, `by thanksgiving` |
+/// | `after the holidays`, `after Christmas`           | `after the holidays`, `after christmas` |
 /// | `early 2027`, `mid 2027`, `late 2027`, `2027`      | `early 2027` ...     |
 /// | `sometime in 2027`                                | `2027` (not a bare year) |
 /// | `18 months out`, `2 years from now`, `in a year from now` | `18 months out`, `2 years out` ... |
@@ -49,6 +50,8 @@ public enum TimelinePhrase {
         "yr": "year", "yrs": "years", "week": "weeks", "weeks": "weeks", "wk": "weeks", "wks": "weeks",
     ]
     static let qualifiers: Set<String> = ["early", "mid", "late", "next", "this"]
+    /// Words a start is said by, right before `after the holidays`.
+    static let startVerbs: Set<String> = ["start", "begin", "ground", "construction", "build", "building", "starting", "beginning"]
     /// Holidays a date is given by (`by Christmas`, `Thanksgiving 2027`), read as a month is.
     static let holidays: Set<String> = ["christmas", "thanksgiving"]
     static let ordinalQuarters: [String: Int] = ["1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4, "fourth": 4]
@@ -177,7 +180,7 @@ public enum TimelinePhrase {
     package static let startWords: Set<String> = {
         var words: Set<String> = [
             "asap", "immediately", "urgent", "as", "right", "no", "flexible", "whenever", "just", "by", "more", "over",
-            "less", "under", "at", "within", "in", "next", "q1", "q2", "q3", "q4", "end", "sometime",
+            "less", "under", "at", "within", "in", "next", "q1", "q2", "q3", "q4", "end", "sometime", "after",
         ]
         words.formUnion(holidays)
         words.formUnion(seasons)
@@ -250,6 +253,17 @@ public enum TimelinePhrase {
                 return ("by " + month, 2, false)
             }
             if let next = word(1), holidays.contains(next) { return ("by " + next, 2, false) }
+        }
+        // "start right after the holidays", "break ground after Christmas": a date only right
+        // after a start ("we moved in after Christmas", "after the holidays my in-laws visit"
+        // are none).
+        if current == "after" {
+            var before = i - 1
+            while before >= 0, ["right", "just", "soon"].contains(w[before]) { before -= 1 }
+            guard before >= 0, startVerbs.contains(w[before]) else { return nil }
+            if word(1) == "the", word(2) == "holidays" { return ("after the holidays", 3, false) }
+            if let next = word(1), holidays.contains(next) { return ("after " + next, 2, false) }
+            return nil
         }
         // "sometime in 2027": a year said as a plan, not a bare year.
         if current == "sometime" {
