@@ -20,13 +20,9 @@ struct PhoneSurveyTests {
 
     @Test func agreesOnEveryByteInEveryLane() {
         // Each byte value alone in each of the sixteen first positions, among letters.
-        for value in 0...255 {
-            for position in 0..<16 {
-                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 19)
-                bytes[position] = UInt8(value)
-                Self.check(bytes)
-                Self.check(Array(bytes.prefix(position + 1)))
-            }
+        for (bytes, position) in everyByteInEveryLane(positions: 16, count: 19) {
+            Self.check(bytes)
+            Self.check(Array(bytes.prefix(position + 1)))
         }
     }
 
