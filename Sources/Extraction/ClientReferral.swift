@@ -724,7 +724,7 @@ enum ClientReferral {
     ) -> (String, Int)? {
         // (Whole domains: `example.com` is everyone's organization in `x.example.com`.)
         let builderDomains = message.to.compactMap { recipient -> String? in
-            guard let domain = domainOf(recipient.address.lowercased()), !LeadExtractor.personalMailDomains.contains(domain) else { return nil }
+            guard let domain = domainOf(recipient.address.lowercased()), !PersonalMailDomains.contains(domain) else { return nil }
             return domain
         }
         let clientFirst = fold(client.first ?? ""), clientLast = fold(client.last ?? "")
@@ -733,7 +733,7 @@ enum ClientReferral {
                   !identity.isBuilders(email), !NoReplyAddress.isNoReply(email) else { continue }
             let domain = domainOf(email.lowercased()) ?? ""
             if builderDomains.contains(domain) { continue }
-            if position < message.to.count, LeadExtractor.personalMailDomains.contains(domain) { continue }
+            if position < message.to.count, PersonalMailDomains.contains(domain) { continue }
             let named = recipient.name.flatMap(PersonNameNormalizer.parse)
             if let named, let last = named.last, !last.isEmpty, fold(last) != clientLast { continue }
             let sameName = named.map { fold($0.first ?? "") == clientFirst && fold($0.last ?? "") == clientLast } ?? false

@@ -182,7 +182,7 @@ struct Inquiry {
     static func isSameSide(_ lhs: String, _ rhs: String) -> Bool {
         let left = lhs.lowercased(), right = rhs.lowercased()
         guard left != right else { return true }
-        guard let leftDomain = domainOf(left), !LeadExtractor.personalMailDomains.contains(leftDomain) else { return false }
+        guard let leftDomain = domainOf(left), !PersonalMailDomains.contains(leftDomain) else { return false }
         return leftDomain == domainOf(right)
     }
 

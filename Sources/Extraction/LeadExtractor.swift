@@ -497,17 +497,10 @@ public struct LeadExtractor: Sendable {
         return domain[index...].utf8
     }
 
-    /// Mail providers where an address is one person's own mailbox.
-    static let personalMailDomains: Set<String> = [
-        "gmail.com", "googlemail.com", "yahoo.com", "ymail.com", "outlook.com", "hotmail.com", "live.com", "msn.com",
-        "icloud.com", "me.com", "mac.com", "aol.com", "protonmail.com", "proton.me", "comcast.net", "att.net",
-        "sbcglobal.net", "verizon.net", "gmx.com",
-    ]
-
     /// The sender's address when it is at a personal mail provider and no no-reply form.
     static func personalMailbox(_ sender: Mailbox?) -> String? {
         guard let address = sender?.address.lowercased(), let domain = domainOf(address),
-              personalMailDomains.contains(domain), !NoReplyAddress.isNoReply(address) else { return nil }
+              PersonalMailDomains.contains(domain), !NoReplyAddress.isNoReply(address) else { return nil }
         return address
     }
 

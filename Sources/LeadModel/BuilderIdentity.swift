@@ -5,6 +5,14 @@
 ///
 /// Configured per builder (`lead-intake builders add SLUG --mailbox mike@brennanhomes.example`
 /// or `--mailbox @brennanhomes.example`) and handed to extraction with each item.
+///
+/// An intake address at the builder's own domain (`leads@hillcountryhomes.com`) also makes
+/// that domain an own mailbox (``ownDomainsFromIntake``): the staff there are the builder, so
+/// a reply-all copied to the intake address is the builder's even when no mailbox was
+/// configured. Not an intake domain (the gateway's, shared by every builder) nor a personal
+/// mail provider's (`hillcountryhomes@gmail.com` says nothing of other gmail.com addresses).
+/// This is derived from configuration, never learned from mail: a sender cannot make
+/// itself the builder.
 public struct BuilderIdentity: Sendable, Equatable {
     /// Own mailboxes, lowercase: `local@domain`, or `@domain` for every address there.
     public var mailboxes: [String]
@@ -19,14 +27,26 @@ public struct BuilderIdentity: Sendable, Equatable {
         self.intakeDomains = intakeDomains.map { $0.lowercased() }
     }
 
+    /// The domains of the exact and catch-all intake addresses that are the builder's own:
+    /// not an intake domain, not a personal mail provider's. Their addresses are own mailboxes.
+    public var ownDomainsFromIntake: [String] {
+        intakeAddresses.compactMap { address in
+            guard let (_, domain) = Self.parts(address), !intakeDomains.contains(domain),
+                  !PersonalMailDomains.contains(domain) else { return nil }
+            return domain
+        }
+    }
+
     /// Whether nothing is known (extraction then behaves as without an identity).
     public var isEmpty: Bool { mailboxes.isEmpty && intakeAddresses.isEmpty && intakeDomains.isEmpty }
 
-    /// Whether `address` is one of the builder's own mailboxes.
+    /// Whether `address` is one of the builder's own mailboxes, configured or at a domain
+    /// of ``ownDomainsFromIntake``.
     public func isOwn(_ address: String) -> Bool {
-        guard !mailboxes.isEmpty, let (_, domain) = Self.parts(address) else { return false }
+        guard !mailboxes.isEmpty || !intakeAddresses.isEmpty, let (_, domain) = Self.parts(address) else { return false }
         let lower = address.lowercased()
         return mailboxes.contains { $0 == lower || ($0.hasPrefix("@") && $0.dropFirst() == domain) }
+            || ownDomainsFromIntake.contains(domain)
     }
 
     /// Whether `address` is one of the builder's intake addresses (exact, catch-all, or at

@@ -102,4 +102,69 @@ struct BuilderOwnMailTests {
             #expect(!BuilderIdentity.isMailbox(odd), "\(odd)")
         }
     }
+
+    /// A builder who configured only an intake address at their own domain: their staff's
+    /// reply-all copied to it is theirs (found by exploratory testing: the builder became
+    /// the lead).
+    static let intakeOnly = BuilderIdentity(intakeAddresses: ["leads@hillcountryhomes.example"], intakeDomains: ["intake.example"])
+
+    static let replyAll = """
+        From: Travis Whitfield <travis@hillcountryhomes.example>
+        To: Marcus Delgado <mdelgado77@gmail.com>
+        Cc: leads@hillcountryhomes.example
+        Subject: Re: New home in Dripping Springs
+        In-Reply-To: <md-1@mail.gmail.com>
+        """
+    static let replyAllBody = "Hi Marcus,\n\nOur homes run $250-300 per sq ft. My cell is 512-555-0101.\n\nTravis\n\n"
+        + "On Mon, Nov 16, 2026 at 8:41 PM Marcus Delgado <mdelgado77@gmail.com> wrote:\n"
+        + "> We just closed on 2 acres in Dripping Springs and want a custom home. Budget $650k-750k. 737-555-0123.\n"
+
+    @Test func anIntakeAddressAtTheBuildersDomainMakesItsStaffTheBuilder() throws {
+        let lead = try #require(Self.outcome(Self.replyAll, Self.replyAllBody, identity: Self.intakeOnly).lead)
+        #expect(lead.email == "mdelgado77@gmail.com")
+        #expect(lead.firstName == "Marcus" && lead.lastName == "Delgado")
+        #expect(lead.phone == "+17375550123", "his phone from his quoted inquiry, not Travis's cell")
+        #expect(lead.budgetLow == 650_000 && lead.budgetHigh == 750_000)
+        #expect(lead.reviewReasons.first?.hasPrefix("the builder's own message (from travis@hillcountryhomes.example)") == true)
+    }
+
+    @Test func noDomainIsInferredFromAPersonalProviderOrTheGatewaysIntakeDomain() throws {
+        for identity in [BuilderIdentity(intakeAddresses: ["hillcountryhomes@gmail.com"]),
+                         BuilderIdentity(intakeAddresses: ["leads+hill@intake.example"], intakeDomains: ["intake.example"])] {
+            #expect(identity.ownDomainsFromIntake.isEmpty, "\(identity.intakeAddresses)")
+            #expect(!identity.isOwn("dana.prospect@gmail.com") && !identity.isOwn("someone@intake.example"))
+        }
+        // A prospect at gmail.com writing to a builder whose intake address is at gmail.com.
+        let lead = try #require(Self.outcome("""
+            From: Dana Ellis <dana.k.ellis@gmail.com>
+            To: hillcountryhomes@gmail.com
+            Subject: Custom home in Kyle
+            """, "We want to build a custom home in Kyle. 512-555-0144\n\nDana",
+            identity: BuilderIdentity(intakeAddresses: ["hillcountryhomes@gmail.com"])).lead)
+        #expect(lead.email == "dana.k.ellis@gmail.com")
+        #expect(lead.reviewReasons.isEmpty)
+    }
+
+    @Test func ownDomainsFromIntakeAddresses() {
+        let identity = BuilderIdentity(
+            intakeAddresses: ["Leads@HillCountryHomes.example", "*@brennan-leads.example", "x+hill@intake.example", "hill@icloud.com"],
+            intakeDomains: ["intake.example"])
+        #expect(identity.ownDomainsFromIntake == ["hillcountryhomes.example", "brennan-leads.example"])
+        #expect(identity.isOwn("travis@hillcountryhomes.example") && identity.isOwn("anyone@brennan-leads.example"))
+        #expect(!identity.isOwn("travis@hillcountryhomes.example.net") && !identity.isOwn("tim@icloud.com"))
+        #expect(!BuilderIdentity().isOwn("travis@hillcountryhomes.example"))
+    }
+
+    @Test func aFormSentFromTheBuildersDomainStaysTheFormersLead() throws {
+        // A site's form mailer writing as the builder, with the visitor's details as labels.
+        let lead = try #require(Self.outcome("""
+            From: Hill Country Homes <info@hillcountryhomes.example>
+            To: leads@hillcountryhomes.example
+            Reply-To: Jane Doe <jane.doe@example.com>
+            Subject: New contact form submission
+            """, "Name: Jane Doe\nEmail: jane.doe@example.com\nPhone: 512-555-0177\nMessage: We want a custom home in Kyle.\n",
+            identity: Self.intakeOnly).lead)
+        #expect(lead.email == "jane.doe@example.com")
+        #expect(lead.firstName == "Jane" && lead.phone == "+15125550177")
+    }
 }
