@@ -33,8 +33,11 @@ struct Inquiry {
     let subjectSource: String
     /// For a forward as attachment, the embedded original message (its headers and HTML).
     let attachedOriginal: MIMEMessage?
+    /// The writer of the mail a prospect forwarded below their own inquiry
+    /// (``ForwardersOwnInquiry``): the message is then read as the forwarder's, from their note.
+    let forwardedOthersMailFrom: Mailbox?
 
-    init(message: MIMEMessage) {
+    init(message: MIMEMessage, identity: BuilderIdentity = BuilderIdentity()) {
         var replyText: String?
         if message.forwarded.isEmpty, SubjectCleaner.isReply(message.subject) {
             // A reply quoting earlier mail (often ours): the prospect's words are above the
@@ -47,6 +50,7 @@ struct Inquiry {
             isForwarded = false
             originalIsForwardersOwn = false
             attachedOriginal = nil
+            forwardedOthersMailFrom = nil
             sender = message.from.first
             subject = message.subject
             nameSource = "From header display name"
@@ -65,6 +69,26 @@ struct Inquiry {
             messageSource = replyText == nil ? "message body" : "message body above the quoted original"
             return
         }
+        if let note = ForwardersOwnInquiry.note(of: message, original, identity: identity) {
+            // The forwarder's own message: what they wrote is the inquiry; the mail below is
+            // someone else's (its contact details are not the prospect's).
+            self.original = nil
+            isForwarded = false
+            originalIsForwardersOwn = false
+            attachedOriginal = nil
+            forwardedOthersMailFrom = original.from
+            sender = message.from.first
+            subject = message.subject
+            nameSource = "From header display name"
+            addressSource = "From header"
+            subjectSource = "Subject header"
+            body = note
+            bodyIsMessageText = false
+            bodySource = "forwarder's own note"
+            messageSource = bodySource
+            return
+        }
+        forwardedOthersMailFrom = nil
         self.original = original
         isForwarded = true
         attachedOriginal = original.style == .attachedMessage ? Self.attachedMessage(in: message, for: original) : nil

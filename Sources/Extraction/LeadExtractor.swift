@@ -65,7 +65,7 @@ public struct LeadExtractor: Sendable {
         if let verdict = NotALeadClassifier.verdictBeforeListAndContent(for: message, headers: headers) {
             return .ignored(reason: verdict.reason)
         }
-        let view = InquiryView(message: message)
+        let view = InquiryView(message: message, identity: identity)
         // Which spec literals the message holds, found once for detection, ignore and field
         // rules, and for the classifier's last step, the spam content check.
         let presence = LiteralPresence(literals: specs.detectionLiterals, view: view)
@@ -127,6 +127,9 @@ public struct LeadExtractor: Sendable {
         }
         if view.inquiry.originalIsForwardersOwn {
             builder.lead.flagForReview("the builder forwarded their own message: the prospect is taken from its recipients")
+        }
+        if let writer = view.inquiry.forwardedOthersMailFrom {
+            builder.lead.flagForReview("\(message.from.first?.address ?? "the sender") forwarded mail \(writer.address.isEmpty ? "someone" : writer.address) sent them, with their own inquiry above it: the forwarder is taken as the prospect")
         }
         let unreadOriginal = UnreadOriginals.reviewReason(message)
         if let unreadOriginal { builder.lead.flagForReview(unreadOriginal) }

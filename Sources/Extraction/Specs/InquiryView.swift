@@ -1,5 +1,6 @@
 import Foundation
 import HTMLText
+import LeadModel
 import MIME
 
 /// One message as detection and field rules see it: the innermost forwarded original
@@ -10,9 +11,9 @@ final class InquiryView {
     /// The steps every spec-pattern search of this message may take together.
     let patternBudget = PatternBudget()
 
-    init(message: MIMEMessage) {
+    init(message: MIMEMessage, identity: BuilderIdentity = BuilderIdentity()) {
         self.message = message
-        inquiry = Inquiry(message: message)
+        inquiry = Inquiry(message: message, identity: identity)
     }
 
     /// The prospect-side sender: the original's From, or the message's.

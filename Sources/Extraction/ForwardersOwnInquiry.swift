@@ -1,0 +1,68 @@
+import Foundation
+import LeadModel
+import MIME
+
+/// A prospect forwarding mail someone else sent them (their realtor's lot details, a
+/// competitor's bid, their spouse's wish list) with their own inquiry on top: the prospect
+/// is the forwarder, not the original's writer, who would otherwise become the lead (found by
+/// exploratory testing: the builder would have called the competitor).
+///
+/// A builder forwarding an inquiry writes about the prospect ("can you call him", "new lead,
+/// his cell is ...") or nothing; a prospect writes about their own project and asks the
+/// builder for something. All of these hold:
+/// - the original went to the forwarder (its To or Cc), from someone else;
+/// - the forwarder is none of the builder's own addresses (when they are known);
+/// - the note above it speaks of the writer's own project (`we're`, `our home`, `my husband`)
+///   and asks the builder (`can you`, `call me`, `we'd love to meet`);
+/// - it names no third person the way a builder's note does (`him`, `her`, `they`, `lead`,
+///   `client`, `FYI`): a realtor's "my clients" is ``ClientReferral``'s.
+enum ForwardersOwnInquiry {
+    /// The forwarder's note when the forward is their own inquiry, else nil.
+    static func note(of message: MIMEMessage, _ original: ForwardedOriginal, identity: BuilderIdentity) -> String? {
+        guard let forwarder = message.from.first, !forwarder.address.isEmpty,
+              !Inquiry.isSameMailbox(original.from, forwarder), !identity.isOwn(forwarder.address),
+              (original.to + original.cc).contains(where: { Inquiry.isSameMailbox($0, forwarder) }) else { return nil }
+        let note = ValueNormalizer.trimmingWhitespace(original.style == .attachedMessage ? message.text ?? "" : original.leadingText)
+        guard !note.isEmpty, note.utf8.count <= maximumNoteBytes, isOwnInquiry(note) else { return nil }
+        return note
+    }
+
+    /// A prospect's note is a few lines; a long one is something else (a thread, a document).
+    static let maximumNoteBytes = 2_000
+
+    /// Whether `note` reads as its writer's own inquiry (see the type's documentation).
+    static func isOwnInquiry(_ note: String) -> Bool {
+        let words = Self.words(note)
+        guard !words.contains(where: thirdPartyWords.contains) else { return false }
+        let text = " " + words.joined(separator: " ") + " "
+        return ownProjectPhrases.contains { text.contains(" \($0) ") } && askingPhrases.contains { text.contains(" \($0) ") }
+    }
+
+    /// Lowercase words: runs of letters and apostrophes (curly ones made straight).
+    static func words(_ text: String) -> [String] {
+        text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+            .split(whereSeparator: { !($0.isLetter || $0 == "'") }).map(String.init)
+    }
+
+    /// The writer's own project or household.
+    static let ownProjectPhrases = [
+        "we're", "we are", "we'd", "we want", "we would", "we own", "we have", "we just", "we bought", "we closed",
+        "our home", "our house", "our lot", "our land", "our property", "our custom", "our new", "our build",
+        "our wish", "our plans", "our project", "our acreage", "my husband", "my wife", "my spouse", "my partner",
+        "i'm", "i am", "i'd like", "i want", "i own",
+    ]
+
+    /// The writer asking the builder for something.
+    static let askingPhrases = [
+        "can you", "could you", "would you", "will you", "would like you", "we'd love", "we would love", "love to meet",
+        "like to meet", "call me", "text me", "reach me", "email me", "contact me", "my cell", "my number", "my phone",
+        "let me know", "let us know",
+    ]
+
+    /// Words of a note about someone else: a builder's about the prospect, a realtor's or
+    /// architect's about a client.
+    static let thirdPartyWords: Set<String> = [
+        "he", "him", "his", "she", "her", "they", "them", "their", "he's", "she's", "they're",
+        "lead", "leads", "client", "clients", "customer", "customers", "prospect", "fyi", "fwiw",
+    ]
+}
