@@ -19,7 +19,9 @@ import MIME
 enum ForwardersOwnInquiry {
     /// The forwarder's note when the forward is their own inquiry, else nil.
     static func note(of message: MIMEMessage, _ original: ForwardedOriginal, identity: BuilderIdentity) -> String? {
-        guard let forwarder = message.from.first, !forwarder.address.isEmpty,
+        // (One level only: in a chain of forwards the note above the original is the middle
+        // forwarder's, not this message's sender's.)
+        guard message.forwarded.count == 1, let forwarder = message.from.first, !forwarder.address.isEmpty,
               !Inquiry.isSameMailbox(original.from, forwarder), !identity.isOwn(forwarder.address),
               (original.to + original.cc).contains(where: { Inquiry.isSameMailbox($0, forwarder) }) else { return nil }
         let note = ValueNormalizer.trimmingWhitespace(original.style == .attachedMessage ? message.text ?? "" : original.leadingText)

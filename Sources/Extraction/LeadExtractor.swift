@@ -221,6 +221,12 @@ public struct LeadExtractor: Sendable {
             InquiryHeuristics.fill(&builder.lead, from: heuristicsText, location: heuristicsLocation,
                                    writtenIn: message.date.map { Self.utcYear(of: $0) })
         }
+        // What the builder's note on a forward adds of the prospect (never a name; a phone only
+        // when it is theirs), after the prospect's own words.
+        if isDirectInquiry, let note = BuildersForwardNote.text(of: message, view.inquiry) {
+            InquiryHeuristics.fill(&builder.lead, from: note, location: "forwarder's note", writtenIn: message.date.map { Self.utcYear(of: $0) },
+                                   names: false, phones: BuildersForwardNote.mayGivePhone(note))
+        }
         // After the heuristics, which read the whole text: the client's details replace the
         // writer's (or the phone of either that the text gave first).
         // (A relative's "my parents" without their name is a homeowner's own message.)

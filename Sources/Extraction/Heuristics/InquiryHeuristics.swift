@@ -14,10 +14,13 @@ public enum InquiryHeuristics {
     /// Fills empty fields of `lead` from `text`; `location` prefixes provenance
     /// (`"forwarded original body"` → `"forwarded original body line 7"`). `writtenIn`, the
     /// year the message was sent when known, keeps a past year out of the timeline.
+    /// `names` and `phones` false leave those out: a builder's note about the prospect holds
+    /// the builder's own name, and may hold the builder's own number.
     ///
     /// A text that is not language (``TextLegibility``: binary bytes sent as text) fills
     /// nothing and flags the lead for review instead: chance words in noise are no fields.
-    public static func fill(_ lead: inout ExtractedLead, from text: String, location: String, writtenIn: Int? = nil) {
+    public static func fill(_ lead: inout ExtractedLead, from text: String, location: String, writtenIn: Int? = nil,
+                            names: Bool = true, phones: Bool = true) {
         guard !text.isEmpty else { return }
         let lines = InquiryLines(text)
         // (Noise is control and non-ASCII bytes: a text of ASCII lines without a control
@@ -30,7 +33,7 @@ public enum InquiryHeuristics {
             FieldProvenance(spec: nil, rule: joined("heuristic: ", rule), location: joined(location, " line ", number: line))
         }
 
-        if lead.phone == nil, PhoneFinder.mayFind(in: lines) {
+        if phones, lead.phone == nil, PhoneFinder.mayFind(in: lines) {
             let relays = Set(lead.contactChannels.filter { $0.kind == .phone && $0.isRelay }.map(\.value))
             if let found = PhoneFinder.find(in: lines, excluding: relays) {
                 lead.phone = found.value.number
@@ -71,7 +74,7 @@ public enum InquiryHeuristics {
             lead.financing = found.value
             lead.fields["financing"] = provenance(found.rule, found.line)
         }
-        if lead.firstName == nil, lead.lastName == nil,
+        if names, lead.firstName == nil, lead.lastName == nil,
            let found = SelfIntroductionFinder.find(in: lines) ?? SignatureNameFinder.find(in: lines) {
             if let first = found.value.first {
                 lead.firstName = first
