@@ -15,21 +15,23 @@ enum BuildersForwardNote {
     static func text(of message: MIMEMessage, _ inquiry: Inquiry) -> String? {
         guard inquiry.isForwarded, !inquiry.originalIsForwardersOwn, let outermost = message.forwarded.last else { return nil }
         let note = ValueNormalizer.trimmingWhitespace(outermost.style == .attachedMessage ? message.text ?? "" : outermost.leadingText)
-        guard !note.isEmpty, note.utf8.count <= ForwardersOwnInquiry.maximumNoteBytes else { return nil }
+        // (Cheapest first: most notes name no one, signature or not.)
+        guard !note.isEmpty, note.utf8.count <= ForwardersOwnInquiry.maximumNoteBytes,
+              NoteWords(note).contains(ForwardersOwnInquiry.thirdPartyWords) else { return nil }
         let unsigned = LeadExtractor.withoutWritersSignature(note, writer: message.from.first)
-        guard ForwardersOwnInquiry.words(unsigned).contains(where: ForwardersOwnInquiry.thirdPartyWords.contains) else { return nil }
+        guard NoteWords(unsigned).contains(ForwardersOwnInquiry.thirdPartyWords) else { return nil }
         return unsigned
     }
 
     /// Whether a phone in `note` may be the prospect's: it names a third person's number
     /// (`his cell`, `her number`, `their phone`) and never the writer's (`call me`, `my cell`).
     static func mayGivePhone(_ note: String) -> Bool {
-        let text = " " + ForwardersOwnInquiry.words(note).joined(separator: " ") + " "
-        let theirs = ["his", "her", "their"].contains { owner in
-            ["cell", "number", "phone", "mobile"].contains { text.contains(" \(owner) \($0) ") }
-        }
-        return theirs && !writersOwnNumber.contains { text.contains(" \($0) ") }
+        let words = NoteWords(note)
+        return words.contains(theirNumber) && !words.contains(writersOwnNumber)
     }
 
-    private static let writersOwnNumber = ["call me", "text me", "reach me", "my cell", "my number", "my phone", "my mobile"]
+    private static let theirNumber = PhraseTable(["his", "her", "their"].flatMap { owner in
+        ["cell", "number", "phone", "mobile"].map { "\(owner) \($0)" }
+    })
+    private static let writersOwnNumber = PhraseTable(["call me", "text me", "reach me", "my cell", "my number", "my phone", "my mobile"])
 }

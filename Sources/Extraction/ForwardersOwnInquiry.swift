@@ -1,4 +1,3 @@
-import Foundation
 import LeadModel
 import MIME
 
@@ -21,11 +20,13 @@ enum ForwardersOwnInquiry {
     static func note(of message: MIMEMessage, _ original: ForwardedOriginal, identity: BuilderIdentity) -> String? {
         // (One level only: in a chain of forwards the note above the original is the middle
         // forwarder's, not this message's sender's.)
-        guard message.forwarded.count == 1, let forwarder = message.from.first, !forwarder.address.isEmpty,
+        guard message.forwarded.count == 1, let forwarder = message.from.first, !forwarder.address.isEmpty else { return nil }
+        // (Cheapest first: a builder's note is empty or speaks of no project of its writer's;
+        // the original's recipients are parsed from its header block when asked for.)
+        let note = ValueNormalizer.trimmingWhitespace(original.style == .attachedMessage ? message.text ?? "" : original.leadingText)
+        guard !note.isEmpty, note.utf8.count <= maximumNoteBytes, isOwnInquiry(note),
               !Inquiry.isSameMailbox(original.from, forwarder), !identity.isOwn(forwarder.address),
               (original.to + original.cc).contains(where: { Inquiry.isSameMailbox($0, forwarder) }) else { return nil }
-        let note = ValueNormalizer.trimmingWhitespace(original.style == .attachedMessage ? message.text ?? "" : original.leadingText)
-        guard !note.isEmpty, note.utf8.count <= maximumNoteBytes, isOwnInquiry(note) else { return nil }
         return note
     }
 
@@ -34,37 +35,29 @@ enum ForwardersOwnInquiry {
 
     /// Whether `note` reads as its writer's own inquiry (see the type's documentation).
     static func isOwnInquiry(_ note: String) -> Bool {
-        let words = Self.words(note)
-        guard !words.contains(where: thirdPartyWords.contains) else { return false }
-        let text = " " + words.joined(separator: " ") + " "
-        return ownProjectPhrases.contains { text.contains(" \($0) ") } && askingPhrases.contains { text.contains(" \($0) ") }
-    }
-
-    /// Lowercase words: runs of letters and apostrophes (curly ones made straight).
-    static func words(_ text: String) -> [String] {
-        text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
-            .split(whereSeparator: { !($0.isLetter || $0 == "'") }).map(String.init)
+        let words = NoteWords(note)
+        return !words.contains(thirdPartyWords) && words.contains(ownProjectPhrases) && words.contains(askingPhrases)
     }
 
     /// The writer's own project or household.
-    static let ownProjectPhrases = [
+    static let ownProjectPhrases = PhraseTable([
         "we're", "we are", "we'd", "we want", "we would", "we own", "we have", "we just", "we bought", "we closed",
         "our home", "our house", "our lot", "our land", "our property", "our custom", "our new", "our build",
         "our wish", "our plans", "our project", "our acreage", "my husband", "my wife", "my spouse", "my partner",
         "i'm", "i am", "i'd like", "i want", "i own",
-    ]
+    ])
 
     /// The writer asking the builder for something.
-    static let askingPhrases = [
+    static let askingPhrases = PhraseTable([
         "can you", "could you", "would you", "will you", "would like you", "we'd love", "we would love", "love to meet",
         "like to meet", "call me", "text me", "reach me", "email me", "contact me", "my cell", "my number", "my phone",
         "let me know", "let us know",
-    ]
+    ])
 
     /// Words of a note about someone else: a builder's about the prospect, a realtor's or
     /// architect's about a client.
-    static let thirdPartyWords: Set<String> = [
+    static let thirdPartyWords = PhraseTable([
         "he", "him", "his", "she", "her", "they", "them", "their", "he's", "she's", "they're",
         "lead", "leads", "client", "clients", "customer", "customers", "prospect", "fyi", "fwiw",
-    ]
+    ])
 }

@@ -101,4 +101,15 @@ struct ForwardersOwnInquiryTests {
         #expect(!ForwardersOwnInquiry.isOwnInquiry("They want our custom home plans, can you call them?"))
         #expect(!ForwardersOwnInquiry.isOwnInquiry("FYI - we'd love to build for this client, can you call?"))
     }
+
+    @Test func noteWordsMatchWholeWordsWhateverTheCaseAndApostrophe() {
+        let table = PhraseTable(["we'd love", "our home", "he"])
+        #expect(NoteWords("We\u{2019}d LOVE to meet!").contains(table))
+        #expect(NoteWords("for OUR\tHOME, please").contains(table))
+        #expect(NoteWords("...he.").contains(table))
+        #expect(!NoteWords("your home, the hero, she").contains(table), "no phrase inside a longer word")
+        #expect(!NoteWords("José\u{2014}our homes").contains(table))
+        #expect(NoteWords("José\u{2014} our home").contains(table), "a dash of non-ASCII bytes stays in its word")
+        #expect(!NoteWords("").contains(table) && !NoteWords("\u{E2}").contains(table))
+    }
 }
