@@ -205,6 +205,9 @@ public struct LeadExtractor: Sendable {
             Self.fillUnknownSource(&builder, view, reason: "the text names another person's details as labelled fields: the sender (\(view.senderAddress)) is not taken as the prospect")
             writtenForSomeoneElse = Self.writesForSomeoneElse(view.inquiry.body)
         } else {
+            if let reason = NotASalesInquiryRule.ignoredReason(message, view, presence: presence, flagging: &builder.lead) {
+                return .ignored(reason: reason)
+            }
             GenericExtractor.fillDirectInquiry(&builder, view.inquiry)
             if !view.inquiry.isForwarded, let poster = Self.groupPoster(message) {
                 Self.fillGroupPoster(&builder, poster, group: message.from.first?.address ?? "")

@@ -292,10 +292,10 @@ struct NotALeadExplorationTests: ExtractsWithRepositorySpecs {
         let lead = try Self.lead("""
             From: Houzz Pro <noreply@houzz.com>
             To: office@builder.example
-            Subject: Your weekly Houzz Pro performance summary
+            Subject: Dana R. would like a consultation
 
-            Profile views: 214 (+12%)
-            New leads: 3
+            Dana R. is looking for a home builder near Austin, TX.
+            Reply on Houzz to connect.
             """)
         #expect(lead.source == "other")
         #expect(lead.reviewReasons.contains("from houzz.com, but no houzz template matched: a new template, or not a lead"))

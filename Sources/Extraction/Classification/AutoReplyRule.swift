@@ -21,6 +21,9 @@ import MIME
 ///   with the words elsewhere: after a reply or forward prefix (`RE: Out of Office: ...`)
 ///   it is a person answering an auto-reply, and inside a sentence ("a home office
 ///   addition - out of office space!") it is a person's own words.
+/// - Last, without any of these: a short text that opens with an out-of-office statement
+///   and says when the writer is back or whom to ask ("I am currently out of the office
+///   ... returning Monday"), and names no project; see ``OutOfOfficeText``.
 enum AutoReplyRule {
     static func verdict(_ message: MIMEMessage, _ headers: ClassificationHeaders) -> NotALeadVerdict? {
         if let raw = headers.autoSubmitted {
@@ -43,6 +46,10 @@ enum AutoReplyRule {
         // reasons name the header that counted).
         if let phrase = ResponderSubject.match(message.subject ?? "") {
             return NotALeadVerdict(kind: .autoReply, reason: "auto-reply (subject \"\(phrase)\")")
+        }
+        // Then a responder's text alone: a short own text that opens "I am out of the office".
+        if let text = message.text, let predicate = OutOfOfficeText.statement(in: text, subject: message.subject) {
+            return NotALeadVerdict(kind: .autoReply, reason: "auto-reply (out-of-office text \"\(predicate)\")")
         }
         return nil
     }

@@ -6,8 +6,10 @@ public import MIME
 /// Rules run in this order, first verdict wins; each documents what it accepts:
 /// ``DeliveryReportRule`` (bounces come first: their returned original may carry an
 /// auto-reply's or a lead's headers), ``AutoReplyRule``, ``CalendarReplyRule``,
-/// ``MailingListRule``, ``SpamRule``. (``LeadExtractor`` asks ``MailingListRule`` only
-/// after detection: a message a spec detects is never list traffic.)
+/// ``MessageRecallRule``, ``MailingListRule``, ``SpamRule``. (``LeadExtractor`` asks
+/// ``MailingListRule`` only after detection: a message a spec detects is never list
+/// traffic; and ``NotASalesInquiryRule``, for a person's business mail, only for a
+/// person's own message no spec detected.)
 /// The rules lean towards letting mail through: list and bulk headers that lead
 /// notifications also carry (`List-Unsubscribe`, `Precedence: bulk` alone,
 /// `X-Auto-Response-Suppress` alone) never decide on their own, nor does a `Precedence`
@@ -43,6 +45,7 @@ public enum NotALeadClassifier {
         DeliveryReportRule.verdict(message, headers)
             ?? AutoReplyRule.verdict(message, headers)
             ?? CalendarReplyRule.verdict(message)
+            ?? MessageRecallRule.verdict(message)
             ?? SpamRule.headerVerdict(headers)
     }
 }

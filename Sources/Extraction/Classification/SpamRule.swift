@@ -159,7 +159,7 @@ enum SpamRule {
     /// the subject or the text with A-Z folded, which the literal pass finds.
     static func rulesOutPitch(subject: String, text: String, subjectPresence: [Bool]?, textPresence: [Bool]?, from start: Int) -> Bool {
         guard subject.utf8.count + 1 + text.utf8.count <= 20_000, let subjectPresence, let textPresence,
-              subjectPresence.count == start + presenceSlots.count, textPresence.count == subjectPresence.count else { return false }
+              subjectPresence.count >= start + presenceSlots.count, textPresence.count == subjectPresence.count else { return false }
         // The short phrases count as present; the phrases of four bytes or more when found.
         let longCount = presenceSlots.count - (shortPhrases.isEmpty ? 0 : 1)
         var possible = shortPhrases.count

@@ -351,6 +351,18 @@ final class LiteralPresence {
                                       from: literals.extraStart)
     }
 
+    /// Whether the view's subject or text may hold one of
+    /// ``NotASalesInquiryRule/triggerLiterals`` (their slots follow the spam rule's); nil
+    /// when this pass cannot tell (a case-folding hazard, or literals made without them).
+    func mayHoldNotASalesInquiryTrigger() -> Bool? {
+        guard let subject, let text else { return nil }
+        let start = literals.extraStart + SpamRule.presenceSlots.count
+        let end = start + NotASalesInquiryRule.presenceSlots.count
+        guard subject.count >= end, text.count >= end else { return nil }
+        for slot in start..<end where subject[slot] || text[slot] { return true }
+        return false
+    }
+
     /// For each literal, whether it occurs in the view's text; nil when any may.
     var text: [Bool]? {
         if let textPresence { return textPresence }

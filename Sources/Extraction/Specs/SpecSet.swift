@@ -58,8 +58,10 @@ public struct SpecSet: Sendable {
             }
         }
         self.specs = sorted
-        // The spam rule's pitch prefilter rides on the same pass over each subject and text.
-        detectionLiterals = DetectionLiterals(folded: folded, exact: exact, extra: SpamRule.presenceSlots)
+        // The spam rule's pitch prefilter rides on the same pass over each subject and text,
+        // and so do the business-mail rule's trigger words (after it).
+        detectionLiterals = DetectionLiterals(folded: folded, exact: exact,
+                                              extra: SpamRule.presenceSlots + NotASalesInquiryRule.presenceSlots)
         detectors = sorted.map { SpecDetector($0) }
         senderIndex = SenderIndex(detectors)
         var domains: [String] = []

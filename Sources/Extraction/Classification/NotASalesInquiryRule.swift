@@ -1,0 +1,289 @@
+import LeadModel
+import MIME
+
+/// Business mail a person writes to the builder that is not a homeowner's sales inquiry:
+/// a vendor's or trade's quote for the builder's own job, an invoice from an accounting
+/// system, a job application, a trade offering its crew, a permit office's notice about a
+/// permit, a vendor pitching the builder, a trade's calendar invitation to a job-site event.
+///
+/// A real lead wrongly ignored is a lost house, so only strong, specific signals ignore,
+/// and never beside a homeowner's own words (``Group/homeownerIntent``: "we want to build",
+/// "our lot", "can you bid our plans", ...):
+/// - an accounting system's notification (QuickBooks, FreshBooks, Xero, ... sender domain)
+///   with a billing word (invoice, estimate, payment, ...);
+/// - a resume ("my resume is attached", "cover letter") *and* an application ("would like
+///   to apply", "job posting", "the position");
+/// - a trade offering work ("looking for work", "add us to your bid list") *and* saying
+///   what it is ("crew", "subcontractor", "labor only", "we are a ...");
+/// - a quote or bid presented as the writer's ("attached is our quote", "our bid for the
+///   slab") *and* a quote's terms ("good for 30 days", "lead time", "per sq ft", "price
+///   includes", "before tax", ...);
+/// - a permit office: a `.gov` (or `ci.<city>.<st>.us`) sender, a permit word and a permit
+///   file's wording ("Permit No.", "plan review comments", "Applicant:", "Permit 2026-...");
+/// - a vendor's pitch: two of "your buyers", "your prospects", "buy you lunch", ... *and*
+///   the vendor's trade ("loan officer", "we offer", ...).
+///
+/// Mixed signals keep the lead and flag it for review with the reason: the same signals
+/// beside a homeowner's words, or in a forwarded original (the forwarder's note is not
+/// read: a prospect may forward a competitor's bid); a quote's or trade's offer alone; an invoice's wording
+/// ("amount due") under an "Invoice" subject from no accounting system; a `.gov` sender
+/// writing about a permit; one pitch phrase with a vendor's trade; a calendar invitation
+/// (`text/calendar` REQUEST) to an inspection or a rough-in.
+///
+/// Cost: a few trigger words (``triggerLiterals``) ride on the spec literals' one pass over
+/// the subject and text (slots after the spam rule's: ``presenceSlots``); a message none of
+/// them occurs in, from no government or accounting domain and without a calendar body, is
+/// decided with no further look at its text. Past that gate, one scan for every phrase, and
+/// only the phrases it finds are confirmed as whole words.
+enum NotASalesInquiryRule {
+    /// What a message is, when the rule has something to say.
+    enum Reading: Equatable, Sendable {
+        /// Not a lead: the reason.
+        case ignore(String)
+        /// Kept, flagged for review with the reason.
+        case review(String)
+    }
+
+    /// Kinds of phrase.
+    enum Group: Int, CaseIterable {
+        case resume, application, tradeOffer, tradeSelf, quoteOpener, quoteTerm, pitch, pitchSelf, permitTerm, permitFile,
+             billing, invoiceTerm, jobEvent, homeownerIntent
+    }
+
+    /// The phrases of each group, lowercase ASCII (one is not: "my résumé"), each at least
+    /// four bytes (the literal pass finds shorter ones only by looking at every position).
+    static let groups: [(group: Group, phrases: [String])] = [
+        (.resume, ["my resume", "my résumé", "resume attached", "resume is attached", "attached resume", "my cv",
+                   "curriculum vitae", "cover letter"]),
+        (.application, ["apply for", "applying for", "to apply", "application for", "job posting", "your posting",
+                        "job opening", "the position", "this position", "open position", "are you hiring",
+                        "you're hiring", "you are hiring", "job application", "hiring for"]),
+        (.tradeOffer, ["looking for work", "looking for more work", "looking for jobs", "looking for new work",
+                       "looking for projects", "seeking work", "available for work", "available to work", "crew available",
+                       "crew is available", "crews available", "add us to your", "your sub list", "your bid list",
+                       "your vendor list", "subcontract for", "work for your company", "take on more work",
+                       "take on new work"]),
+        (.tradeSelf, ["crew", "subcontractor", "sub-contractor", "labor only", "we are a", "we're a", "our company"]),
+        (.quoteOpener, ["our quote for", "our bid for", "our proposal for", "our estimate for", "our pricing for",
+                        "our price for", "our bid on", "our quote on", "is our quote", "is our bid", "is our proposal",
+                        "is our estimate", "is our pricing", "find our quote", "find our bid", "find our proposal",
+                        "find our estimate", "our attached quote", "our attached bid", "our attached proposal",
+                        "our attached estimate", "our revised quote", "our revised bid", "our updated quote",
+                        "our updated bid"]),
+        (.quoteTerm, ["good for", "valid for", "lead time", "before tax", "plus tax", "excluding tax", "per sq ft",
+                      "per square foot", "per sf", "price includes", "pricing includes", "we can start", "pump truck",
+                      "framing package", "lumber package", "truss package", "lock pricing", "lock in pricing",
+                      "purchase order", "material list", "takeoff", "your job", "the job", "job site", "jobsite",
+                      "net 30"]),
+        (.pitch, ["your buyers", "your home buyers", "your custom home buyers", "your homebuyers", "your prospects",
+                  "your clients", "your customers", "buy you lunch", "buy you coffee", "grab lunch", "grab coffee",
+                  "partner with you", "partnering with you", "referral partner", "refer your", "preferred lender",
+                  "preferred vendor"]),
+        (.pitchSelf, ["loan officer", "mortgage", "lender", "we offer", "our program", "we just launched", "our services",
+                      "we specialize"]),
+        (.permitTerm, ["permit", "permits", "inspection", "inspections", "plan review", "plans examiner", "certificate of occupancy",
+                       "code enforcement", "building official"]),
+        (.permitFile, ["permit no", "permit #", "permit number", "application no", "case no", "case #",
+                       "review comments", "citizen portal", "applicant:", "inspection result", "inspection request",
+                       "failed inspection", "passed inspection", "inspection scheduled", "re-inspection", "reinspection"]),
+        (.billing, ["invoice", "estimate", "payment", "statement", "receipt", "reminder", "past due", "overdue"]),
+        (.invoiceTerm, ["amount due", "balance due", "payment due", "remit", "due date", "pay now", "pay invoice",
+                        "view invoice"]),
+        (.jobEvent, ["inspection", "inspector", "rough-in", "pre-pour", "punch list", "pre-drywall", "walkthrough"]),
+        (.homeownerIntent, ["want to build", "like to build", "looking to build", "planning to build", "plan to build",
+                            "hoping to build", "build our", "build us", "build my", "our lot", "my lot", "our land",
+                            "my land", "our property", "we own", "we bought", "we purchased", "under contract",
+                            "our plans", "my plans", "can you bid", "bid our", "bid my", "your bid", "your quote",
+                            "your pricing", "your estimate", "get a quote", "like a quote", "request a quote",
+                            "interested in building", "our dream", "our new home", "our home", "our house", "my house",
+                            "my home", "my wife", "my husband"]),
+    ]
+
+    /// Every phrase, group by group (a phrase in two groups is in the list twice).
+    static let phrases: [String] = groups.flatMap(\.phrases)
+
+    /// The group of each of `phrases`.
+    static let groupOfPhrase: [Group] = groups.flatMap { entry in entry.phrases.map { _ in entry.group } }
+
+    /// What the spec literals' pass looks for (``DetectionLiterals``'s extra slots, after
+    /// ``SpamRule/presenceSlots``): words of the groups that can start a reading whatever the
+    /// sender (resume, trade offer, quote opener, pitch, invoice terms), each at least four
+    /// bytes, so the pass stays as fast. A message holding none of them (nearly every
+    /// inquiry), from no government or accounting domain and with no calendar body, is left
+    /// alone.
+    static let triggerLiterals: [String] = [
+        "resume", "r\u{E9}sum\u{E9}", "curriculum vitae", "cover letter", "my cv",
+        "looking for work", "looking for more work", "looking for jobs", "looking for new work", "looking for projects",
+        "seeking work", "available for work", "available to work", "crew available", "crew is available",
+        "crews available", "add us to your", "sub list", "bid list", "vendor list", "subcontract", "for your company",
+        "take on more work", "take on new work",
+        "our quote", "our bid", "our proposal", "our estimate", "our pricing", "our price", "our attached", "our revised",
+        "our updated",
+        "buyers", "prospects", "your clients", "your customers", "buy you", "grab lunch", "grab coffee", "partner",
+        "refer your", "preferred lender", "preferred vendor",
+        "invoice",
+    ]
+
+    /// The slots of ``triggerLiterals``, one each, found with A-Z folded.
+    static let presenceSlots: [[[UInt8]]] = triggerLiterals.map { [Array($0.utf8)] }
+
+    /// The trigger literals' own scanner, for a text the literal pass could not read (a
+    /// case-folding hazard).
+    static let triggerScanner = ASCIIPhraseScanner(triggerLiterals)
+
+    /// Every phrase's scanner, for a message past the gate.
+    private static let scanner = ASCIIPhraseScanner(phrases)
+
+    /// Sender domains of accounting and invoicing systems (a subdomain counts): their mail
+    /// is a bill, an estimate or a payment notice, never a homeowner's inquiry.
+    static let accountingDomains: [String] = [
+        "intuit.com", "quickbooks.com", "freshbooks.com", "xero.com", "bill.com", "waveapps.com", "invoice2go.com",
+        "invoicesimple.com", "squareup.com", "stripe.com", "paypal.com",
+    ]
+
+    /// For a person's message no spec detected: nil when it may be a sales inquiry as far as
+    /// this rule can tell; the reason it is not one; or, for mixed signals, nil with `lead`
+    /// flagged for review and the reason.
+    static func ignoredReason(_ message: MIMEMessage, _ view: InquiryView, presence: LiteralPresence,
+                              flagging lead: inout ExtractedLead) -> String? {
+        switch reading(message, view, mayHoldTrigger: presence.mayHoldNotASalesInquiryTrigger()) {
+        case .ignore(let reason)?:
+            return reason
+        case .review(let reason)?:
+            lead.flagForReview(reason)
+            return nil
+        case nil:
+            return nil
+        }
+    }
+
+    /// The rule's reading of the view's subject, text and sender. `mayHoldTrigger`: whether
+    /// the literal pass found one of ``triggerLiterals`` in the subject or text (nil: the
+    /// pass could not tell, so the rule looks itself).
+    static func reading(_ message: MIMEMessage, _ view: InquiryView, mayHoldTrigger: Bool?) -> Reading? {
+        let domain = view.senderDomain ?? ""
+        let accounting = Self.isAccountingDomain(domain)
+        let government = Self.isGovernmentDomain(domain)
+        let invitation = Self.isInvitation(message)
+        // The gate: nothing to say without a trigger, a telling sender or a calendar body.
+        guard accounting || government || invitation || (mayHoldTrigger ?? Self.holdsTrigger(view)) else { return nil }
+        let found = Self.confirmedGroups(subject: view.subject, text: view.text)
+        let decided = Self.reading(found: found, accounting: accounting ? domain : nil, government: government,
+                                   invitation: invitation, subject: view.subject)
+        // A forwarded original is read without the forwarder's note: a prospect forwarding
+        // a competitor's bid ("can you beat it?") is a lead. Flagged, never ignored.
+        if view.inquiry.isForwarded, case .ignore(let reason)? = decided {
+            return .review("\(reason)? It came forwarded: check who forwarded it and why")
+        }
+        return decided
+    }
+
+    /// Whether the view's subject or text holds one of ``triggerLiterals`` (A-Z folded).
+    private static func holdsTrigger(_ view: InquiryView) -> Bool {
+        [view.subject, view.text].contains { part in
+            var part = part
+            return part.withUTF8 { triggerScanner.occurrences(inBytes: $0, foldingCase: true).contains(true) }
+        }
+    }
+
+    /// The decision on the confirmed groups (see the type's documentation).
+    static func reading(found: Set<Group>, accounting: String?, government: Bool, invitation: Bool, subject: String) -> Reading? {
+        let homeowner = found.contains(.homeownerIntent)
+        func decide(_ strong: Bool, _ reason: String) -> Reading? {
+            guard strong else { return nil }
+            return homeowner ? .review("\(reason), but the text also reads like a homeowner's inquiry: check") : .ignore(reason)
+        }
+        if let accounting, found.contains(.billing) {
+            if let reading = decide(true, "an invoice or payment notice from an accounting system (\(accounting))") { return reading }
+        }
+        if found.contains(.resume), found.contains(.application) {
+            return decide(true, "a job application (a resume for a position), not a sales inquiry")
+        }
+        if found.contains(.tradeOffer) {
+            if found.contains(.tradeSelf) {
+                return decide(true, "a trade or crew offering its work to the builder, not a sales inquiry")
+            }
+            return .review("offers work to the builder (\"looking for work\", a bid list): a trade or a job seeker, not a homeowner?")
+        }
+        if found.contains(.quoteOpener), found.contains(.quoteTerm) {
+            return decide(true, "a vendor's or trade's quote or bid for the builder's job, not a sales inquiry")
+        }
+        if government, found.contains(.permitTerm) {
+            if found.contains(.permitFile) || Self.namesPermitNumber(subject) {
+                return decide(true, "a permit office's notice about a permit (government sender)")
+            }
+            return .review("from a government address about a permit or an inspection: a permit office's notice, not an inquiry?")
+        }
+        if found.contains(.pitch), found.contains(.pitchSelf) {
+            return homeowner
+                ? .review("reads like a vendor's pitch to the builder (a lender, a supplier), but also like a homeowner's inquiry: check")
+                : .review("reads like a vendor's pitch to the builder (\"your buyers\", \"your clients\"): a lender or a supplier, not a homeowner?")
+        }
+        if found.contains(.billing), found.contains(.invoiceTerm), !homeowner, Self.containsWord(subject.lowercased(), "invoice") {
+            return .review("reads like an invoice sent to the builder (an \"Invoice\" subject, an amount due): a vendor's bill, not an inquiry?")
+        }
+        if invitation, found.contains(.jobEvent), !homeowner {
+            return .review("a calendar invitation to an inspection or a job-site event: a trade's or an inspector's, not a new inquiry?")
+        }
+        return nil
+    }
+
+    /// The groups with a phrase that occurs in `subject` or `text` as whole words (A-Z
+    /// folded; other text lowercased).
+    static func confirmedGroups(subject: String, text: String) -> Set<Group> {
+        var found = Set<Group>()
+        for part in [subject, text] {
+            var part = part
+            let isASCII = part.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
+            let lowered = isASCII ? "" : part.lowercased()
+            let maybe = isASCII ? part.withUTF8 { scanner.occurrences(inBytes: $0, foldingCase: true) } : scanner.occurrences(in: lowered)
+            for index in phrases.indices where maybe[index] && !found.contains(groupOfPhrase[index]) {
+                let confirmed = isASCII
+                    ? part.withUTF8 { SpamRule.containsWord(asciiBytes: $0, phrases[index]) }
+                    : SpamRule.containsWord(lowered, phrases[index])
+                if confirmed { found.insert(groupOfPhrase[index]) }
+            }
+        }
+        return found
+    }
+
+    // MARK: - Senders and shapes
+
+    /// Whether `domain` (lowercase) is one of ``accountingDomains`` or under one.
+    static func isAccountingDomain(_ domain: String) -> Bool {
+        accountingDomains.contains { domain == $0 || domain.hasSuffix("." + $0) }
+    }
+
+    /// A government sender: a `.gov` domain, or a US locality's `<host>.<place>.<st>.us`
+    /// (`ci.austin.tx.us`; four labels or more, as a business's `smithbuilders.us` has two).
+    static func isGovernmentDomain(_ domain: String) -> Bool {
+        if domain.hasSuffix(".gov") || domain.contains(".gov.") { return true }
+        guard domain.hasSuffix(".us") else { return false }
+        return domain.utf8.lazy.filter { $0 == UInt8(ascii: ".") }.count >= 3
+    }
+
+    /// "Permit" followed by a number in the subject ("Permit 2026-BP-01433", "Permit BP-1433").
+    static func namesPermitNumber(_ subject: String) -> Bool {
+        let lower = subject.lowercased()
+        var searchStart = lower.startIndex
+        while let range = lower[searchStart...].firstRange(of: "permit") {
+            let rest = lower[range.upperBound...].drop { $0 == " " || $0 == ":" || $0 == "#" }
+            let token = rest.prefix { !$0.isWhitespace }
+            if token.contains(where: \.isNumber), token.count >= 4 { return true }
+            searchStart = range.upperBound
+        }
+        return false
+    }
+
+    /// Whether the message's own body is a calendar invitation (`text/calendar`, REQUEST).
+    static func isInvitation(_ message: MIMEMessage) -> Bool {
+        message.parts.contains { part in
+            part.contentType == "text/calendar" && part.disposition != .attachment
+                && HeaderToken.first(part.contentTypeParameters["method"] ?? "").hasPrefix("request")
+        }
+    }
+
+    private static func containsWord(_ text: String, _ phrase: String) -> Bool {
+        SpamRule.containsWord(text, phrase)
+    }
+}

@@ -1,0 +1,337 @@
+import LeadModel
+
+/// An out-of-office reply known by its text alone: no `Auto-Submitted` or `X-Autoreply`
+/// header, no responder subject (a server-side responder that answers under `Re:`, a
+/// client that sends the reply as plain mail, an HTML-only Exchange reply).
+///
+/// All of these must hold:
+/// - the message's own text (before a quote: `>` lines, "On ... wrote:", an Outlook header
+///   block, "-----Original Message-----") is short: at most ``maximumOwnTextBytes``;
+/// - it *opens* with an out-of-office statement, after at most a greeting ("Hello,") and a
+///   thank-you sentence ("Thank you for your email."): "I am (currently) out of the office",
+///   "I'm away from my desk", "I will be out of the office from ...", "I am on vacation",
+///   "Our office is closed ..." (see ``subjects``, ``predicates``);
+/// - it says when the writer is back or whom to ask meanwhile (``cues``: "until",
+///   "returning", "limited access", "if this is urgent", "please contact", ...);
+/// - it says nothing about a project (``projectWords``, project types, lot status): "I'm
+///   out of the office this week, but we want to build ..." is a homeowner's inquiry;
+/// - it is no forward (a builder's "I'm out until Monday, can you call this person?" above
+///   a forwarded lead is a lead).
+///
+/// A long inquiry that mentions being away is too long, or does not open with the
+/// statement, or names its project: it stays a lead.
+enum OutOfOfficeText {
+    /// The most bytes of own text an out-of-office reply is taken to have.
+    static let maximumOwnTextBytes = 1_200
+
+    /// How far into the text the statement may start (after a greeting and a thank-you).
+    static let maximumStatementStart = 240
+
+    /// Who is away, lowercase, each ending with a space ("i'm " also matches "i’m ").
+    static let subjects: [String] = [
+        "i am ", "i'm ", "i will be ", "i'll be ", "i shall be ", "i will currently be ",
+        "our office is ", "our offices are ", "our office will be ", "our offices will be ", "the office is ",
+        "the office will be ",
+    ]
+
+    /// What may stand before the subject ("Please note that I am out of the office").
+    static let prefaces: [String] = ["please note that ", "please note ", "please be advised that ", "just a note that "]
+
+    /// Words that may stand between the subject and the predicate.
+    static let adverbs: [String] = ["currently ", "presently ", "now ", "temporarily ", "still ", "also "]
+
+    /// What the writer is, lowercase; each must end at a word boundary.
+    static let predicates: [String] = [
+        "out of the office", "out of office", "out of town", "out of the country", "out on vacation", "out on leave",
+        "out sick", "out until", "out through", "away from the office", "away from my desk", "away from my office",
+        "away from email", "away from my email", "away on", "away until", "away and", "on vacation", "on holiday",
+        "on holidays", "on leave", "on annual leave", "on maternity leave", "on paternity leave", "on parental leave",
+        "on medical leave", "on sabbatical", "on pto", "on a business trip", "traveling", "travelling",
+        "not in the office", "off work", "off until", "closed",
+    ]
+
+    /// Greetings a responder's text may open with, lowercase; the greeting ends at the first
+    /// comma, "!", " -" or line break.
+    static let greetings: [String] = ["hello", "hi", "hey", "greetings", "good morning", "good afternoon", "good day", "dear"]
+
+    /// Openings of a thank-you sentence, which ends at the first ".", "!", ";", "," or line break.
+    static let thanks: [String] = ["thank you", "thanks", "many thanks"]
+
+    /// Words that say when the writer is back or whom to contact (at a word start, any ending).
+    static let cues: [String] = [
+        "until", "till", "return", "back in", "back on", "be back", "limited access", "urgent", "immediate",
+        "in my absence", "please contact", "please reach", "contact my", "reopen", "when i get back", "upon my",
+        "get back to you", "respond to your", "reply to your", "as soon as", "delayed",
+    ]
+
+    /// A homeowner's project words: with one of them the text is an inquiry, away or not.
+    static let projectWords: [String] = [
+        "build", "building", "built", "builder", "we want", "we'd like", "we would like", "we are looking",
+        "we're looking", "looking to", "interested in", "our lot", "my lot", "our land", "our property", "our home",
+        "our house", "my house", "budget", "bedroom", "bedrooms", "sq ft", "square feet", "floor plan", "remodel",
+        "renovation", "addition", "acre", "acres", "quote", "estimate", "bid",
+    ]
+
+    /// The out-of-office predicate `text` opens with (one of ``predicates``, not the
+    /// text's own bytes), when the text is such a reply as described above; nil otherwise.
+    static func statement(in text: String, subject: String?) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            guard let start = Self.firstNonSpace(bytes), Self.mayOpen(bytes, at: start) else { return nil }
+            guard let predicate = Self.openingPredicate(bytes, from: start) else { return nil }
+            // Rare from here on: the text opened like a responder's.
+            if let subject, Self.isForwardSubject(subject) { return nil }
+            guard let ownEnd = Self.ownTextEnd(bytes, from: start) else { return nil }
+            let own = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<ownEnd]), as: UTF8.self)
+            let folded = Self.normalized(own)
+            guard cues.contains(where: { Self.containsAtWordStart(folded, $0) }) else { return nil }
+            guard !projectWords.contains(where: { Self.containsWord(folded, $0) }),
+                  ProjectTypeVocabulary.vocabulary.bestSlug(in: own) == nil,
+                  LotStatusVocabulary.status(in: own, acceptingShortAnswers: false) == nil else { return nil }
+            return predicate
+        }
+    }
+
+    // MARK: - The opening
+
+    /// Whether the text's first word (from `start`, A-Z folded, up to a byte that is no
+    /// letter or apostrophe) is one a greeting, a thank-you, a preface or a statement starts
+    /// with: most texts ("New lead", "Name:", "We are looking ...") are ruled out here,
+    /// before anything is prepared.
+    private static func mayOpen(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        var end = start
+        while end < bytes.count, end - start <= 10 {
+            let byte = bytes[end] &- 0x41 < 26 ? bytes[end] | 0x20 : bytes[end]
+            guard (byte >= 0x61 && byte <= 0x7A) || byte == UInt8(ascii: "'") || byte >= 0x80 else { break }
+            end += 1
+        }
+        let length = end - start
+        guard length > 0, length <= 10 else { return false }
+        for word in openingWordBytes where word.count == length || (word.count < length && bytes[start + word.count] >= 0x80) {
+            var offset = 0
+            while offset < word.count, (bytes[start + offset] &- 0x41 < 26 ? bytes[start + offset] | 0x20 : bytes[start + offset]) == word[offset] {
+                offset += 1
+            }
+            if offset == word.count { return true }
+        }
+        return false
+    }
+
+    /// The first words of ``greetings``, ``thanks``, ``prefaces`` and ``subjects`` (a word
+    /// followed by a non-ASCII byte, "I’m", counts by its ASCII part).
+    private static let openingWordBytes: [[UInt8]] = {
+        var words: [[UInt8]] = []
+        for phrase in greetings + thanks + prefaces + subjects {
+            let first = Array(phrase.utf8.prefix { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: ",") })
+            if !words.contains(first) { words.append(first) }
+        }
+        return words
+    }()
+
+    /// The predicate of the statement the text opens with, trying it at the start, after a
+    /// greeting, after a thank-you sentence, and after both.
+    private static func openingPredicate(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> String? {
+        let limit = min(bytes.count, start + maximumStatementStart + 80)
+        // The opening, folded, with each run of spaces and line breaks made one space and a
+        // right single quote made an apostrophe (on the stack: no allocation per message).
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: limit - start) { buffer -> String? in
+            let count = Self.prepare(bytes, from: start, limit: limit, into: buffer)
+            return Self.openingPredicate(prepared: UnsafeBufferPointer(rebasing: buffer[..<count]))
+        }
+    }
+
+    /// Writes the opening (`bytes[start..<limit]`) prepared into `buffer`; returns its length.
+    private static func prepare(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int,
+                                into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var index = start
+        var lastWasSpace = false
+        while index < limit {
+            var byte = bytes[index]
+            if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
+                byte = UInt8(ascii: "'")
+                index += 2
+            } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
+                byte = 0x20
+                index += 1
+            }
+            index += 1
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                // One space for each run; a run with a line break is one line break (a
+                // greeting ends there; a statement reads it as a space).
+                let isBreak = byte == 0x0A || byte == 0x0D
+                if !lastWasSpace {
+                    buffer[count] = isBreak ? 0x0A : 0x20
+                    count += 1
+                } else if isBreak {
+                    buffer[count - 1] = 0x0A
+                }
+                lastWasSpace = true
+                continue
+            }
+            lastWasSpace = false
+            buffer[count] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+            count += 1
+        }
+        return count
+    }
+
+    /// ``openingPredicate(_:from:)`` on the prepared opening.
+    private static func openingPredicate(prepared: UnsafeBufferPointer<UInt8>) -> String? {
+        if let predicate = Self.predicate(prepared, at: 0) { return predicate }
+        let afterGreeting = Self.afterGreeting(prepared, at: 0)
+        if let afterGreeting, let predicate = Self.predicate(prepared, at: afterGreeting) { return predicate }
+        if let afterThanks = Self.afterThanks(prepared, at: afterGreeting ?? 0), afterThanks <= maximumStatementStart {
+            return Self.predicate(prepared, at: afterThanks)
+        }
+        return nil
+    }
+
+    /// After a greeting at `position` and its separator and spaces, or nil.
+    private static func afterGreeting(_ prepared: UnsafeBufferPointer<UInt8>, at position: Int) -> Int? {
+        guard greetingBytes.contains(where: { Self.hasWord(prepared, at: position, $0) }) else { return nil }
+        var index = position
+        while index < prepared.count, index - position <= 40 {
+            let byte = prepared[index]
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "!") || byte == 0x0A
+                || (byte == UInt8(ascii: "-") && index > 0 && prepared[index - 1] == 0x20) {
+                return Self.skippingSpaces(prepared, from: index + 1)
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// After a thank-you sentence at `position` and its separator and spaces, or nil.
+    private static func afterThanks(_ prepared: UnsafeBufferPointer<UInt8>, at position: Int) -> Int? {
+        guard thanksBytes.contains(where: { Self.hasWord(prepared, at: position, $0) }) else { return nil }
+        var index = position
+        while index < prepared.count, index - position <= 160 {
+            switch prepared[index] {
+            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: ";"), UInt8(ascii: ","), 0x0A:
+                return Self.skippingSpaces(prepared, from: index + 1)
+            case UInt8(ascii: "-") where index > 0 && prepared[index - 1] == 0x20:
+                return Self.skippingSpaces(prepared, from: index + 1)
+            default:
+                index += 1
+            }
+        }
+        return nil
+    }
+
+    /// The predicate of a statement at `position`: a subject, at most two adverbs, a predicate.
+    private static func predicate(_ prepared: UnsafeBufferPointer<UInt8>, at start: Int) -> String? {
+        var position = start
+        if let preface = prefaceBytes.first(where: { Self.bytes(prepared, at: start, equal: $0) }) { position += preface.count }
+        for subject in subjectBytes where Self.bytes(prepared, at: position, equal: subject) {
+            var index = position + subject.count
+            for _ in 0..<2 {
+                guard let adverb = adverbBytes.first(where: { Self.bytes(prepared, at: index, equal: $0) }) else { break }
+                index += adverb.count
+            }
+            for (offset, predicate) in predicateBytes.enumerated() where Self.bytes(prepared, at: index, equal: predicate) {
+                let end = index + predicate.count
+                if end == prepared.count || !Self.isWordByte(prepared[end]) { return predicates[offset] }
+            }
+        }
+        return nil
+    }
+
+    private static let greetingBytes = greetings.map { Array($0.utf8) }
+    private static let thanksBytes = thanks.map { Array($0.utf8) }
+    private static let prefaceBytes = prefaces.map { Array($0.utf8) }
+    private static let subjectBytes = subjects.map { Array($0.utf8) }
+    private static let adverbBytes = adverbs.map { Array($0.utf8) }
+    private static let predicateBytes = predicates.map { Array($0.utf8) }
+
+    // MARK: - The own text
+
+    /// Where the own text ends (at a quote or the text's end), or nil when it is longer than
+    /// ``maximumOwnTextBytes`` or a forwarded message starts.
+    private static func ownTextEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var lineStart = start
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let line = Self.normalized(String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<min(lineEnd, lineStart + 120)]), as: UTF8.self))
+            let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == "\r" }
+            if forwardMarkers.contains(where: { trimmed.hasPrefix($0) }) { return nil }
+            if trimmed.hasPrefix(">") || quoteMarkers.contains(where: { trimmed.hasPrefix($0) })
+                || (trimmed.hasPrefix("on ") && trimmed.contains("wrote:")) {
+                return lineStart
+            }
+            if lineEnd - start > maximumOwnTextBytes { return nil }
+            lineStart = lineEnd + 1
+        }
+        return bytes.count - start > maximumOwnTextBytes ? nil : bytes.count
+    }
+
+    /// Lines (lowercase, leading spaces dropped) that start the quoted original of a reply.
+    static let quoteMarkers: [String] = ["-----original message", "----- original message", "from: ", "sent from my", "________"]
+
+    /// Lines that start a forwarded message.
+    static let forwardMarkers: [String] = [
+        "---------- forwarded message", "-------- forwarded message", "----- forwarded message", "begin forwarded message",
+    ]
+
+    private static func isForwardSubject(_ subject: String) -> Bool {
+        let lower = subject.lowercased().drop { $0 == " " }
+        return lower.hasPrefix("fw:") || lower.hasPrefix("fwd:") || lower.hasPrefix("fw :") || lower.hasPrefix("fwd :")
+    }
+
+    // MARK: - Bytes
+
+    /// `text` lowercased, with right single quotes made apostrophes.
+    private static func normalized(_ text: String) -> String {
+        text.lowercased().replacing("\u{2019}", with: "'")
+    }
+
+    private static func firstNonSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        bytes.firstIndex { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }
+    }
+
+    private static func skippingSpaces(_ prepared: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        var index = index
+        while index < prepared.count, prepared[index] == 0x20 || prepared[index] == 0x0A { index += 1 }
+        return index
+    }
+
+    @inline(__always)
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
+    }
+
+    private static func bytes(_ prepared: UnsafeBufferPointer<UInt8>, at position: Int, equal needle: [UInt8]) -> Bool {
+        guard position + needle.count <= prepared.count else { return false }
+        var offset = 0
+        while offset < needle.count {
+            let byte = prepared[position + offset]
+            if byte != needle[offset], !(byte == 0x0A && needle[offset] == 0x20) { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    /// `word` at `position`, followed by no letter or digit.
+    private static func hasWord(_ prepared: UnsafeBufferPointer<UInt8>, at position: Int, _ needle: [UInt8]) -> Bool {
+        guard Self.bytes(prepared, at: position, equal: needle) else { return false }
+        let end = position + needle.count
+        return end == prepared.count || !isWordByte(prepared[end])
+    }
+
+    /// `phrase` in lowercase `text` at a word start, any ending ("return" in "returning").
+    static func containsAtWordStart(_ text: String, _ phrase: String) -> Bool {
+        var searchStart = text.startIndex
+        while let range = text[searchStart...].firstRange(of: phrase) {
+            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+            if !(before?.isLetter ?? false), !(before?.isNumber ?? false) { return true }
+            searchStart = range.upperBound
+        }
+        return false
+    }
+
+    /// `phrase` in lowercase `text` as whole words.
+    static func containsWord(_ text: String, _ phrase: String) -> Bool {
+        SpamRule.containsWord(text, phrase)
+    }
+}
