@@ -108,6 +108,8 @@ struct AddressShapesSession21Tests {
          PostalAddress(street: "210 County Line Rd W", city: "Round Rock", state: "TX", postalCode: "78664")),
         ("we own 1420 ridge view dr, Kyle TX 78640",
          PostalAddress(street: "1420 Ridge View Dr", city: "Kyle", state: "TX", postalCode: "78640")),
+        ("our zip is 78640 and we are at 12 oak ln austin tx 78704",
+         PostalAddress(street: "12 Oak Ln", city: "Austin", state: "TX", postalCode: "78704")),
     ])
     func lowercase(_ text: String, _ expected: PostalAddress) {
         #expect(address(text) == expected, "\(text.debugDescription)")
@@ -122,6 +124,9 @@ struct AddressShapesSession21Tests {
         ("we have 3 car garage plans and a 2 story home in mind, kyle tx 78640", nil),
         ("we need 4 bedrooms and a view lot kyle tx 78640", nil),
         ("we have 2 kids and a dog park nearby kyle tx 78640", nil),
+        ("we own lot 4 oak ridge dr kyle tx 78640", nil),
+        ("our phone is 512 555 0100, kyle tx 78640", nil),
+        ("i have 2 dogs and a cat st kyle tx 78640", nil),
     ] as [(String, PostalAddress?)])
     func lowercaseNearMisses(_ text: String, _ expected: PostalAddress?) {
         #expect(address(text) == expected, "\(text.debugDescription)")

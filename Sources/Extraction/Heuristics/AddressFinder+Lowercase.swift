@@ -61,6 +61,8 @@ extension AddressFinder {
             guard let lead = house.utf8.first, lead >= 0x30, lead <= 0x39, house.utf8.count <= 6,
                   house.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { continue }
             if number > 0, let previous = words[number - 1].utf8.last, previous == UInt8(ascii: "$") || previous == UInt8(ascii: "#") { continue }
+            // ("lot 4 oak ridge dr": a lot's number is no house number.)
+            if number > 0, isLotWord(words[number - 1]) { continue }
             guard let (suffix, cityStart) = lowercaseStreetEnd(words, number: number, stateStart: stateStart) else { continue }
             let city = words[cityStart..<stateStart].map(trimmedComma)
             let street = [house] + words[(number + 1)...suffix].map { capitalised(trimmedComma($0)) }
