@@ -52,6 +52,7 @@ struct PhraseReadingDifferentialTests {
         "sept", "jun", "2027", "2031", "27", "6", "12", "a", "an", "six", "couple", "few", "months", "month", "mos",
         "weeks", "wk", "years", "to", "or", "hoping", "build", "we'll", "20'27", "ｍay", "é", "spring’s", "1999", "123",
         "christmas", "thanksgiving", "sometime", "out", "from", "now", "october", "not", "urgent", "start", "ends",
+        "lease", "after", "once", "our", "is", "up",
     ]
 
     @Test func timelineMatchesReadAsBefore() {
@@ -85,7 +86,7 @@ struct PhraseReadingDifferentialTests {
 /// ``TimelinePhrase`` as it was before its words were looked up by their bytes (commit
 /// 63e2a44), the reference for ``PhraseReadingDifferentialTests``, with the phrases added
 /// since (`by October`, `by Christmas 2027`, `sometime in 2027`, `18 months out`, `not urgent`,
-/// `within the next year`, `fall of next year`, `start in January`).
+/// `within the next year`, `fall of next year`, `start in January`, `after our lease ends in August`).
 enum ReferenceTimelinePhrase {
     /// A phrase found in text: its canonical form and the index of its first word.
     struct Match: Sendable, Equatable {
@@ -325,6 +326,14 @@ enum ReferenceTimelinePhrase {
         if current == "in", i > 0,
            ["start", "starting", "begin", "beginning", "build", "building", "ends", "end", "expires", "up", "ground"].contains(w[i - 1]),
            let next = word(1), let month = months[next], next.count >= 3, year(2) == nil, word(2) != "of" {
+            // (`lease ends in August`, `after our lease ends in August`.)
+            if ["ends", "end", "expires", "up"].contains(w[i - 1]), let lease = (max(0, i - 5)..<(i - 1)).last(where: { w[$0] == "lease" }) {
+                var before = lease - 1
+                while before >= 0, lease - before <= 3, ["our", "the", "my", "current", "apartment", "house", "rental", "home"].contains(w[before]) {
+                    before -= 1
+                }
+                return ((before >= 0 && (w[before] == "after" || w[before] == "once") ? "after " : "lease ends in ") + month, 2, false)
+            }
             return ("in " + month, 2, false)
         }
         return nil

@@ -27,7 +27,7 @@ struct TimelinePhrasesSession19Tests {
         ("We hope to start in March of next year.", "march next year"),
         ("We'd like to build a new home in Kyle on our lot. Timeline: within the next year", "within 1 year"),
         ("We'd like to start within the next 6 months.", "within 6 months"),
-        ("We'd like to build a new home in Kyle on our lot. We'd like to start after our lease ends in August.", "in august"),
+        ("We'd like to build a new home in Kyle on our lot. We'd like to start after our lease ends in August.", "after august"),
         ("We'd like to build a new home in Kyle on our lot. We'd like to start in January.", "in january"),
         ("We'd like to start in March 2027.", "march 2027"),
         // A month that is no plan.

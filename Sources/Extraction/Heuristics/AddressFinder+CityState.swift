@@ -124,7 +124,7 @@ extension AddressFinder {
 
     /// Whether `word` may be a city's: it starts with a capital and holds no punctuation but
     /// `'` and `-`, except (when `last`) a comma after it; nor is it one of ``notCityWords``.
-    private static func isCityWord(_ word: String, last: Bool) -> Bool {
+    static func isCityWord(_ word: String, last: Bool) -> Bool {
         guard startsUppercase(word) else { return false }
         var core = Substring(word)
         if last, core.utf8.last == UInt8(ascii: ",") { core = core.dropLast() }

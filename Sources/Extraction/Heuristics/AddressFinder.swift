@@ -16,7 +16,13 @@ import LeadModel
 ///    A lot without a house number yet, on its road (`Lot 14 on Ridge View Dr`, `Lot 23
 ///    Hillside Ct`), is a street too, written `Lot 14, Ridge View Dr` (``lotStreet(_:)``);
 ///    among several streets it is the build site unless given as someone else's. A lot may
-///    end its line with its road opening the next (``wrappedLot(_:_:)``).
+///    end its line with its road opening the next (``wrappedLot(_:_:)``), be labelled
+///    (`Lot: 14`), or be named by its subdivision with the city and state after it (`Lot 12
+///    in Belterra, Dripping Springs, TX`: ``subdivisionLot(_:_:_:)``).
+///    A state or interstate highway may be written in one word (`17500 TX-71`, `2100 US-290
+///    W`, `4500 I-35`) or as `TX 71`, `IH 35`, `RM 12`, `Interstate 35`, `Loop 360`.
+///    A street typed all in lowercase is read only with a ZIP of its state after it
+///    (`1420 ridge view dr, kyle tx 78640`: ``lowercaseStreet(_:_:_:)``).
 /// 2. `City, ST 78704` (state code in capitals or a state name, then a ZIP).
 /// 3. `ZIP 78704` / `zip code: 78704`: the ZIP alone.
 /// Numbers glued to `,` (`2,800 sq ft`) or followed by lowercase words are not house
@@ -27,6 +33,8 @@ enum AddressFinder {
     /// (`CR 280`, `SH 71`: county and state roads; `Private Road 4712`.)
     private static let designatedRoads: Set<String> = [
         "avenue", "ave", "highway", "hwy", "route", "rte", "road", "county", "state", "fm", "rr", "ranch", "us", "cr", "sh", "private",
+        // (`TX 71`, `IH 35`, `RM 12`, `SR 71`, `Interstate 35`, `Loop 360`.)
+        "tx", "ih", "rm", "sr", "interstate", "loop",
     ]
     private static let roadWords: Set<String> = ["road", "rd", "highway", "hwy", "route"]
     /// The sets above (and ``organizationSuffixes``) by their words' bytes, all lowercase
@@ -95,6 +103,13 @@ enum AddressFinder {
                 streets.append(lot)
                 if !mayHaveStreet { continue }
             }
+            // A lot in its subdivision ("Lot 12 in Belterra, Dripping Springs, TX"): its line
+            // needs no street head word, but a comma, the word `lot` and a lot number.
+            if traits.hasComma, streets.count < maximumStreets, lines.presence[index].contains(lotStemBit), mentionsLotNumber(line.text),
+               let lot = subdivisionLot(spaceSeparatedWords(line.text), lines, index) {
+                streets.append(lot)
+                if !mayHaveStreet { continue }
+            }
             // (Once a street is found only other streets matter.)
             if !streets.isEmpty, !mayHaveStreet, !mayHaveLot {
                 if let wrapped = wrappedStreet(lines, index) { streets.append(wrapped) }
@@ -141,7 +156,12 @@ enum AddressFinder {
                     continue
                 }
                 var written = streetWritten(words[start..<end])
-                if let place = placeAfterStreet(words, end: end, lines, index) { written += place }
+                if let place = placeAfterStreet(words, end: end, lines, index) {
+                    written += place
+                } else if isBareHighway(words[start..<end]) {
+                    // ("We saw 3 TX 71 signs": a highway of the newer forms needs its place.)
+                    written = ""
+                }
                 if let address = USAddressParser.parse(written), address.street != nil {
                     let previous = start == 0 && index > 0 ? lines.lines[index - 1].text : ""
                     streets.append(StreetCandidate(
@@ -163,6 +183,12 @@ enum AddressFinder {
                 continue
             }
             if !streets.isEmpty { continue }
+            // A street typed in lowercase (`1420 ridge view dr, kyle tx 78640`): only with a
+            // ZIP (a line whose city, state and ZIP are read) and no street read above.
+            if readsCityStateZip, let lowercase = lowercaseStreet(words, lines, index) {
+                streets.append(lowercase)
+                continue
+            }
             // (A county's name is no city: `Williamson County, TX 78626` gives the state and ZIP.)
             if readsCityStateZip, let tail = cityStateZip(words: words), let address = USAddressParser.parse(tail),
                address.city != nil || address.postalCode != nil, address.state != nil {
@@ -245,9 +271,10 @@ enum AddressFinder {
         USAddressParser.lotWords.contains(lowercasedWord(trimmedWord(word)))
     }
 
-    /// Whether `text` has `lot`, `tract` or `parcel` (any case, starting a word) followed by
-    /// spaces and a digit or `#`: what ``lotStreet(_:)`` needs, from the bytes, without a
-    /// String. (Run on the lines with a digit and a street head word.)
+    /// Whether `text` has `lot`, `tract` or `parcel` (any case, starting a word; maybe a
+    /// label's `:` after it: `Lot: 14`) followed by spaces and a digit or `#`: what
+    /// ``lotStreet(_:)`` and ``subdivisionLot(_:_:_:)`` need, from the bytes, without a
+    /// String. (Run on the lines with a digit and a street head word, or a comma and `lot`.)
     static func mentionsLotNumber(_ text: String) -> Bool {
         var copy = text
         return copy.withUTF8 { bytes in
@@ -270,6 +297,8 @@ enum AddressFinder {
                     return true
                 }
                 if matches("lot") || matches("tract") || matches("parcel") {
+                    // ("Lot: 14": a label's colon.)
+                    if bytes[end] == UInt8(ascii: ":") { end += 1 }
                     var cursor = end
                     while cursor < count, bytes[cursor] == 0x20 { cursor += 1 }
                     if cursor > end, cursor < count,
@@ -291,21 +320,8 @@ enum AddressFinder {
     /// (`Lot 12 Vista Ridge Estates`).
     static func lotStreet(_ words: [String]) -> LotStreet? {
         for start in words.indices where start + 2 < words.count && isLotWord(words[start]) {
-            // "a lot 2 blocks", "lot 1.5 acres": the number must be a lot number.
-            var number = trimmedWord(words[start + 1])
-            if number.hasPrefix("#") { number.removeFirst() }
-            guard isLotNumber(number), !words[start + 1].hasSuffix(".") else { continue }
-            let lotWord = lowercasedWord(trimmedWord(words[start]))
-            var designation = lotWord.prefix(1).uppercased() + lotWord.dropFirst() + " " + number
-            var cursor = start + 2
-            // "Lot 7, Block B", "Lot 7 Blk 3".
-            if cursor + 1 < words.count, !words[start + 1].hasSuffix(")"),
-               ["block", "blk"].contains(lowercasedWord(trimmedWord(words[cursor]))) {
-                let block = trimmedWord(words[cursor + 1])
-                guard isLotNumber(block) || (block.utf8.count == 1 && startsUppercase(block)), !words[cursor + 1].hasSuffix(".") else { continue }
-                designation += ", Block " + block
-                cursor += 2
-            }
+            guard let lot = lotDesignation(words, start) else { continue }
+            var cursor = lot.end
             // "Lot 5, Block A of Headwaters on Headwaters Blvd": its subdivision (one to three
             // capitalised words after `of`/`in`) named before the road's `on`.
             if cursor + 2 < words.count, words[cursor] == "of" || words[cursor] == "in" {
@@ -319,9 +335,32 @@ enum AddressFinder {
             let last = lowercasedWord(trimmedWord(words[end - 1]))
             if subdivisionWords.contains(last) { continue }
             if end < words.count, !closesStreet(words[end - 1]), subdivisionWords.contains(lowercasedWord(trimmedWord(words[end]))) { continue }
-            return LotStreet(start: start, designation: designation, nameStart: cursor, end: end)
+            return LotStreet(start: start, designation: lot.designation, nameStart: cursor, end: end)
         }
         return nil
+    }
+
+    /// The lot's designation opening at `words[start]` (a lot word: ``isLotWord(_:)``) in its
+    /// normal form (`Lot 14`, `Lot 7, Block B`), and the index of the word after it; nil when
+    /// no lot number follows (`a lot 2 blocks`, `lot 1.5 acres`) or a block's is none.
+    static func lotDesignation(_ words: [String], _ start: Int) -> (designation: String, end: Int)? {
+        guard start + 1 < words.count else { return nil }
+        // "a lot 2 blocks", "lot 1.5 acres": the number must be a lot number.
+        var number = trimmedWord(words[start + 1])
+        if number.hasPrefix("#") { number.removeFirst() }
+        guard isLotNumber(number), !words[start + 1].hasSuffix(".") else { return nil }
+        let lotWord = lowercasedWord(trimmedWord(words[start]))
+        var designation = lotWord.prefix(1).uppercased() + lotWord.dropFirst() + " " + number
+        var cursor = start + 2
+        // "Lot 7, Block B", "Lot 7 Blk 3".
+        if cursor + 1 < words.count, !words[start + 1].hasSuffix(")"),
+           ["block", "blk"].contains(lowercasedWord(trimmedWord(words[cursor]))) {
+            let block = trimmedWord(words[cursor + 1])
+            guard isLotNumber(block) || (block.utf8.count == 1 && startsUppercase(block)), !words[cursor + 1].hasSuffix(".") else { return nil }
+            designation += ", Block " + block
+            cursor += 2
+        }
+        return (designation, cursor)
     }
 
     /// The lot and road of line `index` (``lotStreet(_:)``, not within `outside`, a house
@@ -795,6 +834,13 @@ enum AddressFinder {
         while cursor < words.count, nameWords <= 5 {
             let word = trimmedWord(words[cursor])
             guard isNameWord(word) else { break }
+            // "17500 TX-71", "2100 US-290 W", "4500 N IH-35": a designated road in one word,
+            // then a directional.
+            if nameWords == 0 || nameWords == 1 && isDirectional(words[cursor - 1]), isHyphenatedRoad(word) {
+                var end = cursor + 1
+                if end < words.count, words[cursor].last.map({ ",.;:)".contains($0) }) == false, isDirectional(words[end]) { end += 1 }
+                return end
+            }
             // "4508 Avenue F", "1200 Highway 71", "300 County Road 12": a suffix word first
             // (after a directional: "9120 W Hwy 290"), then a one-letter or numbered
             // designator, then a directional ("9120 Hwy 290 W").
@@ -843,6 +889,54 @@ enum AddressFinder {
             cursor += 1
         }
         return nil
+    }
+
+    /// Designated roads read since session 21 (`TX 71`, `IH 35`, `RM 12`, `SR 71`,
+    /// `Interstate 35`, `Loop 360`, and every road in one word: `TX-71`), lowercase.
+    private static let placeNeedingRoads: Set<String> = ["tx", "ih", "rm", "sr", "interstate", "loop"]
+
+    /// Whether the street `words` (house number first) is a road of ``placeNeedingRoads`` or
+    /// in one word (after a directional maybe): such a street is read only with its city,
+    /// state or ZIP after it, as a count before a highway's name is no address ("2 TX-71
+    /// frontage lots", "3 TX 71 signs").
+    private static func isBareHighway(_ words: ArraySlice<String>) -> Bool {
+        var road = words.startIndex + 1
+        if road < words.endIndex, isDirectional(words[road]) { road += 1 }
+        guard road < words.endIndex else { return false }
+        let word = trimmedWord(words[road])
+        if isHyphenatedRoad(word) { return true }
+        // (Its number after it: "12 Loop Rd" is a street of another kind.)
+        return lowercased(word, in: placeNeedingRoads, placeNeedingRoadTable) && road + 1 < words.endIndex
+            && trimmedWord(words[road + 1]).utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+    private static let placeNeedingRoadTable = ASCIIWordTable(placeNeedingRoads.map { ($0, 1) })
+
+    /// Whether `word` (trimmed) is a designated road written in one word: `TX-71`, `US-290`,
+    /// `IH-35`, `I-35`, `FM-1826` (a prefix of ``hyphenatedRoadPrefixes`` in capitals, `-`,
+    /// one to four digits), from its bytes.
+    static func isHyphenatedRoad(_ word: String) -> Bool {
+        var copy = word
+        return copy.withUTF8 { isHyphenatedRoad($0, 0, $0.count) }
+    }
+
+    /// ``isHyphenatedRoad(_:)`` of `bytes[start..<end]`.
+    static func isHyphenatedRoad(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        guard end - start >= 3, end - start <= 7 else { return false }
+        var hyphen = start
+        while hyphen < end, bytes[hyphen] >= 0x41, bytes[hyphen] <= 0x5A { hyphen += 1 }
+        guard hyphen > start, hyphen - start <= 2, hyphen < end, bytes[hyphen] == UInt8(ascii: "-"),
+              end - hyphen >= 2, end - hyphen <= 5,
+              bytes[(hyphen + 1)..<end].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        let first = bytes[start]
+        let second: UInt8 = hyphen - start == 2 ? bytes[start + 1] : 0
+        return hyphenatedRoadPrefixes.contains { $0.0 == first && $0.1 == second }
+    }
+
+    /// The prefixes of a designated road in one word, as byte pairs (0: one letter): `I`,
+    /// `IH`, `US`, `TX`, `SH`, `SR`, `FM`, `RM`, `RR`, `CR`.
+    private static let hyphenatedRoadPrefixes: [(UInt8, UInt8)] = ["I", "IH", "US", "TX", "SH", "SR", "FM", "RM", "RR", "CR"].map { prefix in
+        let bytes = Array(prefix.utf8)
+        return (bytes[0], bytes.count > 1 ? bytes[1] : 0)
     }
 
     /// Suffixes of ``excludedSuffixes`` that are common words or name endings ("Deer Run",
@@ -1047,7 +1141,7 @@ enum AddressFinder {
 
     /// A ZIP has five (or nine) ASCII digits: a word with fewer is not one, whatever
     /// ``PostalCodeNormalizer`` would make of it.
-    private static func mayBeZIP(_ word: String) -> Bool {
+    static func mayBeZIP(_ word: String) -> Bool {
         var digits = 0
         for byte in word.utf8 where byte >= 0x30 && byte <= 0x39 {
             digits += 1
@@ -1119,6 +1213,7 @@ enum AddressFinder {
     /// the designator roads.
     static let streetHeadWords: [String] =
         Array(StreetVocabulary.suffixes.keys) + ["avenue", "ave", "highway", "hwy", "route", "rte", "road", "county", "state", "fm", "rr", "ranch", "us", "cr", "sh"]
+        + ["tx", "ih", "rm", "sr", "interstate"]
 
 
     /// What the readings of a line need, from its bytes: for an ASCII line without CR (where
@@ -1302,7 +1397,7 @@ enum AddressFinder {
         /// with `(` before it), not after a word ending in `$` or
         /// `#`, then up to six words whose trimmed form starts with a capital or a digit (an
         /// ordinal is one), stopping after one ending in `,` or `.`: one of them, starting
-        /// with a capital, must be a street head.
+        /// with a capital, must be a street head or a road in one word (`TX-71`).
         private static func streetFollows(
             _ bytes: UnsafeBufferPointer<UInt8>, _ words: Words, _ position: Int, _ numberStart: Int, _ isHead: (Int, Int) -> Bool
         ) -> Bool {
@@ -1321,7 +1416,7 @@ enum AddressFinder {
                 let end = Int(ends[cursor])
                 let (coreStart, coreEnd) = trimmed(bytes, Int(starts[cursor]), end)
                 guard coreStart < coreEnd, isCapital(bytes[coreStart]) || isDigit(bytes[coreStart]) else { return false }
-                if isCapital(bytes[coreStart]), isHead(coreStart, coreEnd) { return true }
+                if isCapital(bytes[coreStart]), isHead(coreStart, coreEnd) || AddressFinder.isHyphenatedRoad(bytes, coreStart, coreEnd) { return true }
                 if bytes[end - 1] == UInt8(ascii: ",") || bytes[end - 1] == UInt8(ascii: ".") { return false }
                 nameWords += 1
                 cursor += 1

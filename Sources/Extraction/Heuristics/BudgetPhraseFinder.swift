@@ -73,6 +73,12 @@ enum BudgetPhraseFinder {
                    FoldedSearch.contains(text, "half a mil"), let finding = halfAMillion(in: text, line: line.number) {
                     return finding
                 }
+                // "in the mid-six figures": a range said in figures (ASCII lines with the word
+                // `figures` or `figure` only: their word flags say so).
+                if traits.isASCII, traits.keywords.contains(.figuresWord),
+                   let finding = figures(in: text, line: line.number, lineHasCue: traits.keywords.contains(.budgetCue)) {
+                    return finding
+                }
                 continue
             }
             // A line that is not ASCII: when its bytes hold no money mark and no strong cue,
@@ -183,6 +189,80 @@ enum BudgetPhraseFinder {
               accepts(match, lineHasCue: true, lineHasStrongCue: true, line: written) else { return nil }
         return HeuristicFinding(value: bounded(match, line: written), line: line, rule: "budget phrase")
     }
+
+    /// A budget said in figures, as a range of whole dollars. The thirds of a decade are a
+    /// reading, not a rule (people mean roughly these; a person reads the message):
+    ///
+    /// | written                                   | range                     |
+    /// |-------------------------------------------|---------------------------|
+    /// | `six figures`, `a six-figure budget`       | $100,000 – $999,999       |
+    /// | `low six figures`, `lower six figures`     | $100,000 – $400,000       |
+    /// | `mid six figures`, `mid-six figures`       | $400,000 – $700,000       |
+    /// | `high six figures`, `upper six figures`    | $700,000 – $999,999       |
+    /// | `low to mid six figures`, `mid-high ...`   | the first's low – the second's high |
+    /// | `seven figures` (`low`, `mid`, `high`)     | ten times those           |
+    ///
+    /// Read on a line about the project or its budget (a budget cue, or `home`, `house`,
+    /// `build`, `custom`), and not when the figures are someone's pay or another price (an
+    /// ``unrelatedBefore`` or ``figuresElsewhereWords`` word among the five before: `makes
+    /// six figures`, `the lot was low six figures`; `salary`, `income`, `a year` after). The
+    /// singular reads only before what it qualifies (`a six-figure budget`, not `a six-figure
+    /// salary`). Digits (`low 6 figures`) are left to the amounts' reading.
+    static func figures(in text: String, line: Int, lineHasCue: Bool) -> HeuristicFinding<BudgetRange>? {
+        let words = wordsOf(text)
+        guard let at = words.indices.first(where: { $0 > 0 && (words[$0] == "figures" || words[$0] == "figure") }) else { return nil }
+        let scale: Int
+        switch words[at - 1] {
+        case "six": scale = 100_000
+        case "seven": scale = 1_000_000
+        default: return nil
+        }
+        let after = words[(at + 1)...].prefix(3)
+        if words[at] == "figure", !(after.first.map(figureNouns.contains) ?? false) { return nil }
+        // The thirds: 1-4, 4-7, 7-10 times the scale (the last short of the next figure).
+        func third(_ word: String) -> Int? {
+            switch word {
+            case "low", "lower": 0
+            case "mid", "middle": 1
+            case "high", "upper": 2
+            default: nil
+            }
+        }
+        func bounds(_ third: Int) -> (Int, Int) { (scale * (1 + 3 * third), third == 2 ? scale * 10 - 1 : scale * (4 + 3 * third)) }
+        var range = (scale, scale * 10 - 1)
+        var first = at - 1
+        if at >= 2, let high = third(words[at - 2]) {
+            first = at - 2
+            range = bounds(high)
+            // "low to mid six figures", "mid-high six figures".
+            if at >= 4, words[at - 3] == "to" || words[at - 3] == "or", let low = third(words[at - 4]), low < high {
+                first = at - 4
+                range.0 = bounds(low).0
+            } else if at >= 3, let low = third(words[at - 3]), low < high {
+                first = at - 3
+                range.0 = bounds(low).0
+            }
+        }
+        let before = words[max(0, first - 5)..<first]
+        if before.contains(where: { unrelatedBefore.contains($0) || figuresElsewhereWords.contains($0) }) { return nil }
+        if let next = after.first, figuresElsewhereWords.contains(next) || next == "per" || next == "a" && after.dropFirst().first == "year" {
+            return nil
+        }
+        if after.first == "for", after.contains(where: landWords.contains) { return nil }
+        guard lineHasCue || words.contains(where: figuresProjectWords.contains) else { return nil }
+        return HeuristicFinding(value: BudgetRange(low: range.0, high: range.1), line: line, rule: "budget said in figures")
+    }
+
+    /// Words after `six-figure` that make it a budget (`a six-figure budget`).
+    private static let figureNouns: Set<String> = ["budget", "range", "price", "home", "house", "build", "project", "investment"]
+    /// Words that make figures someone's pay or another price (`makes six figures`, `a
+    /// six-figure salary`).
+    private static let figuresElsewhereWords = ASCIIWordSet([
+        "salary", "salaries", "income", "incomes", "job", "jobs", "earns", "earning", "earned", "making", "pays", "paying", "sale", "sell",
+        "selling", "listed", "asking", "mortgage", "loan", "debt",
+    ])
+    /// Words that make a line about the home to build.
+    private static let figuresProjectWords: Set<String> = ["home", "house", "build", "building", "custom", "construction"]
 
     private static func accepts(
         _ match: BudgetMatch, lineHasCue: Bool, lineHasStrongCue: Bool, line: String, previousLine: String = ""

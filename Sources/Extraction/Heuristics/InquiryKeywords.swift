@@ -34,6 +34,9 @@ enum InquiryKeywords {
         /// A word a ``TimelinePhrase`` match may start at (``TimelinePhrase/startWords``;
         /// all-digit words may too).
         static let timelineStart = Flags(rawValue: 1 << 10)
+        /// `figures`, `figure`: what a budget said in figures needs (`mid-six figures`:
+        /// ``BudgetPhraseFinder``).
+        static let figuresWord = Flags(rawValue: 1 << 20)
     }
 
     /// Words a timeline phrase needs one of: `match(_:at:)` of ``TimelinePhrase`` succeeds
@@ -69,6 +72,7 @@ enum InquiryKeywords {
         add(BudgetPhraseFinder.strongCues, .budgetStrongCue)
         add(["budget"], .budgetWord)
         add(["area"], .areaWord)
+        add(["figures", "figure"], .figuresWord)
         add(TimelinePhrase.startWords, .timelineStart)
         add(AddressFinder.streetHeadWords, .streetHead)
         add(["in", "near", "outside", "at", "from"], .cityStateLead)

@@ -3,7 +3,7 @@ import LeadModel
 /// Finds when the prospect wants to build, in free text.
 ///
 /// Strong phrases count anywhere: `ASAP`, a season or month with a year, a quarter,
-/// `within 6 months`, `by summer`, `next spring`, `next year`. Weak ones (a bare year,
+/// `within 6 months`, `by summer`, `next spring`, `next year`, `after our lease ends in August`. Weak ones (a bare year,
 /// `summer`, `3-6 months`, `flexible`, `just researching`) count only on a line that talks
 /// about timing (`start`, `break ground`, `build`, `timeline`, `move in`, `hoping`, ...).
 /// A line about the past (`we bought the lot in spring 2024`) counts only if it also talks
@@ -112,7 +112,9 @@ enum TimelinePhraseFinder {
            !phrase.hasSuffix("years") {
             return true  // spring 2027, q3 2027, march 2027, early 2027
         }
+        // ("after august": a start after a lease ends; "after the holidays" follows a start.)
         return phrase.hasPrefix("within ") || phrase.hasPrefix("by ") || phrase.hasPrefix("next ") || phrase.hasPrefix("this ")
+            || phrase.hasPrefix("after ")
             || phrase.hasPrefix("end of") || phrase.hasSuffix(" next year") || phrase.hasSuffix(" this year")
     }
 }

@@ -46,14 +46,27 @@ public enum ProjectTypeVocabulary {
         ("remodel", ["remodel", "remodeling", "remodelling", "renovation", "renovate", "renovating", "reno",
                      "whole home remodel", "gut job", "full gut", "restoration", "remodeled"]),
         // A whole home described by its size or style ("a 4 bed, 3 bath home with ... covered
-        // patio", "a 1-story ranch style home ... with a new garage"): a home to build, over
+        // patio", "a 1-story ranch style home ... with a new garage", "3,500 sq ft on our 2
+        // acres"): a home to build, over
         // the features it lists below; not one they have or live in, and not over the
         // remodels above.
         ("new_build", ["a * bed * bath home|!have|!has|!own|!in|!is|!bought|!purchased|!sold|!rent|!renting",
                        "a * bed * bath house|!have|!has|!own|!in|!is|!bought|!purchased|!sold|!rent|!renting",
                        "a * bedroom * bath home|!have|!has|!own|!in|!is|!bought|!purchased|!sold|!rent|!renting",
                        "a * bedroom * bath house|!have|!has|!own|!in|!is|!bought|!purchased|!sold|!rent|!renting",
-                       "a * ranch style home|!have|!has|!own|!in|!is|!bought|!purchased|!sold|!rent|!renting"]),
+                       "a * ranch style home|!have|!has|!own|!in|!is|!bought|!purchased|!sold|!rent|!renting",
+                       // A size put on their land ("About 3,500 sq ft on our 2 acres in Bastrop"):
+                       // the home to build there ("our house is 2,000 sq ft on 5 acres" names no
+                       // land of theirs after "on").
+                       "sq ft on our * lot", "sq ft on our * land", "sq ft on our * property", "sq ft on our * acre",
+                       "sq ft on our * acreage", "sq ft on my * lot", "sq ft on my * land", "sq ft on my * property",
+                       "sq ft on my * acre", "sq ft on my * acreage", "sqft on our * lot", "sqft on our * land",
+                       "sqft on our * property", "sqft on our * acre", "sqft on our * acreage", "sqft on my * lot",
+                       "sqft on my * land", "sqft on my * property", "sqft on my * acre", "sqft on my * acreage",
+                       "square feet on our * lot", "square feet on our * land", "square feet on our * property",
+                       "square feet on our * acre", "square feet on our * acreage", "square feet on my * lot",
+                       "square feet on my * land", "square feet on my * property", "square feet on my * acre",
+                       "square feet on my * acreage"]),
         ("garage", ["detached garage", "build a garage", "new garage", "garage build"]),
         ("deck_patio", ["deck", "patio", "pergola", "outdoor living", "screened porch", "outdoor kitchen"]),
         ("pool", ["swimming pool", "pool build", "new pool", "pool"]),

@@ -18,7 +18,9 @@
 /// | `18 months out`, `2 years from now`, `in a year from now` | `18 months out`, `2 years out` ... |
 /// | `no rush`, `flexible`, `whenever`, `not urgent`    | `flexible`           |
 /// | `fall of next year`, `March of this year`         | `fall next year` ... |
-/// | `start in January`, `lease ends in August`        | `in january` ...     |
+/// | `start in January`, `build in March`              | `in january` ...     |
+/// | `our lease ends in August`, `lease is up in June` | `lease ends in august` ... |
+/// | `after our lease ends in August`, `once the lease is up in June` | `after august` ... |
 /// | `just researching`, `just exploring`              | `researching`        |
 public enum TimelinePhrase {
     /// A phrase found in text: its canonical form and the index of its first word.
@@ -375,9 +377,29 @@ public enum TimelinePhrase {
         // (The month first: the verb's set lookup hashes a word.)
         if current == "in", i > 0, let next = word(1), kind(next).contains(.month), monthPlanVerbs.contains(w[i - 1]),
            let month = months[next], next.count >= 3, year(2) == nil, word(2) != "of" {
+            // The month a lease ends is no start: the start is after it ("after our lease
+            // ends in August"), or not said ("our lease is up in June").
+            if let after = leaseEnds(w, verb: i - 1) { return ((after ? "after " : "lease ends in ") + month, 2, false) }
             return ("in " + month, 2, false)
         }
         return nil
+    }
+
+    /// Verbs by which a lease ends (`ends`, `is up`, `expires`).
+    static let leaseEndVerbs: Set<String> = ["ends", "end", "expires", "up"]
+    /// Words between `after` and `lease` ("after our current lease ends").
+    static let leaseModifiers: Set<String> = ["our", "the", "my", "current", "apartment", "house", "rental", "home"]
+
+    /// Whether the verb at `verb` (before `in <month>`) says a lease ends: `lease` within the
+    /// four words before it ("our lease ends", "the lease on our apartment is up"). Nil when
+    /// not; true when `after` or `once` leads the lease ("after our lease ends", "once the
+    /// lease is up"): the start is after the month.
+    private static func leaseEnds(_ w: [String], verb: Int) -> Bool? {
+        guard leaseEndVerbs.contains(w[verb]),
+              let lease = (max(0, verb - 4)..<verb).last(where: { w[$0] == "lease" }) else { return nil }
+        var before = lease - 1
+        while before >= 0, lease - before <= 3, leaseModifiers.contains(w[before]) { before -= 1 }
+        return before >= 0 && (w[before] == "after" || w[before] == "once")
     }
 
     /// `next year` / `this year` after `of` at `i` ("fall of next year"), or nil.
