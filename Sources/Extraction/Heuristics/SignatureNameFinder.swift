@@ -62,6 +62,11 @@ enum SignatureNameFinder {
     static func signatureName(_ text: String) -> (PersonName, String)? {
         let text = withoutPronouns(text) ?? text
         if let name = name(text) { return (name, rule("signature name", for: name)) }
+        // `Dana Whitfield, PE`: the name before the letters after it.
+        if let (written, suffix) = withoutCredentials(text, allowingStateCodes: true), var name = name(written) {
+            name.suffix = suffix ?? name.suffix
+            return (name, rule("signature name", for: name))
+        }
         if let name = honorificCouple(text) { return (name, "signature name (a couple: their surname)") }
         guard let surname = householdSurname(text) else { return nil }
         return (PersonName(last: surname), "signature name (a household: its surname)")

@@ -8,7 +8,8 @@
 ///   `der`, `de`, `la`, `von` ... lowercase inside a name); mixed case is kept as written
 ///   (`DeShawn`, `MacKenzie`, `de la Cruz`).
 /// - Honorifics (`Mr.`, `Mrs.`, `Ms.`, `Dr.`, `Mr. and Mrs.`, `Mr & Mrs`) are dropped into
-///   `honorific`; suffixes (`Jr.`, `Sr.`, `II`, `III`, `IV`, `PhD`, `MD`, `Esq.`) into `suffix`.
+///   `honorific`; suffixes (`Jr.`, `Sr.`, `II`, `III`, `IV`, `PhD`, `MD`, `Esq.`, `PE`, `AIA`,
+///   `RN` ...) into `suffix`.
 ///   One word left after a title is the last name (`Mr & Mrs Smith` → last `Smith`).
 /// - A household (`The Okafor Family`, `Garcia family`): `Family` (and then a leading `The`)
 ///   is dropped; one word left is the last name, more are read as a name.
@@ -28,6 +29,7 @@ public enum PersonNameNormalizer {
     static let suffixes: [String: String] = [
         "jr": "Jr.", "sr": "Sr.", "ii": "II", "iii": "III", "iv": "IV", "v": "V",
         "phd": "PhD", "md": "MD", "dds": "DDS", "esq": "Esq.", "cpa": "CPA", "pe": "PE",
+        "aia": "AIA", "rn": "RN", "dmd": "DMD", "dvm": "DVM", "cfp": "CFP", "pmp": "PMP",
     ]
     static let particles: Set<String> = [
         "van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "dos", "das", "ter", "ten", "st",
@@ -151,6 +153,12 @@ public enum PersonNameNormalizer {
             result.last = rest.map { word($0, recase: recase, isFirst: false) }.joined(separator: " ")
         }
         return result
+    }
+
+    /// The suffix `word` is as conventionally written (`jr` / `Jr.` → `Jr.`, `p.e.` → `PE`),
+    /// or nil when it is none this normalizer knows.
+    public static func suffix(for word: String) -> String? {
+        suffixes[key(word)]
     }
 
     /// Canonical case for one name written all upper or all lower case.
