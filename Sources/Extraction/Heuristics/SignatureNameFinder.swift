@@ -2,7 +2,9 @@ import LeadModel
 
 /// Finds the prospect's name in the sign-off of their message: the line after a closing
 /// (`Thanks,` / `Best regards,` / `Sincerely,`), the rest of a one-line closing
-/// (`Thanks, Maria Gonzalez`), or a dash line (`- Maria`, `-- Maria Gonzalez`).
+/// (`Thanks, Maria Gonzalez`), a dash line (`- Maria`, `-- Maria Gonzalez`), or a
+/// sign-off on the last line before its phone (`Do you build in Kyle? - Dana
+/// 512-555-0144`: ``nameBesidePhone(_:)``).
 ///
 /// The candidate must read as a name: one to four words, letters only (and `.`, `'`, `-`),
 /// capitalised or all one case, not a phrase like `Sent from my iPhone`.
@@ -25,6 +27,10 @@ enum SignatureNameFinder {
     ]
 
     static func find(in lines: InquiryLines) -> HeuristicFinding<PersonName>? {
+        // (The text's last line, above a device's footer: found when a line may hold a
+        // sign-off beside its phone, `- Dana 512-555-0144`.)
+        var lastLine: Int?
+        var knowsLastLine = false
         // The last sign-off wins (the end of the message).
         for index in lines.lines.indices.reversed() {
             let text = lines.lines[index].text
@@ -47,6 +53,16 @@ enum SignatureNameFinder {
                let first = text.first, first == "-" || first == "\u{2014}" || first == "\u{2013}" || first == "~" {
                 let rest = text.drop { $0 == "-" || $0 == "\u{2014}" || $0 == "\u{2013}" || $0 == "~" || $0 == " " }
                 if !rest.isEmpty, let (name, rule) = signatureName(String(rest)) {
+                    return HeuristicFinding(value: name, line: lines.lines[index].number, rule: rule)
+                }
+            }
+            // "Do you build in Kyle? - Dana 512-555-0144": a one-line inquiry's sign-off.
+            if lines.traits[index].digits >= 10 {
+                if !knowsLastLine {
+                    lastLine = lastTextLine(of: lines)
+                    knowsLastLine = true
+                }
+                if index == lastLine, let (name, rule) = nameBesidePhone(text) {
                     return HeuristicFinding(value: name, line: lines.lines[index].number, rule: rule)
                 }
             }
