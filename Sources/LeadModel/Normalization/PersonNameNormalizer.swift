@@ -20,7 +20,8 @@
 /// - Otherwise the first word is the first name; single-letter initials after it go to
 ///   `middle`; the remaining words are the last name (`"Maria Gonzalez Ruiz"` → last
 ///   `"Gonzalez Ruiz"`, since double surnames are common and a middle name cannot be told
-///   apart from a first surname).
+///   apart from a first surname). A last name that is an initial is written as one:
+///   `Dana W` and `dana w.` → last `W.` (matching reads it as agreeing with `Whitfield`).
 public enum PersonNameNormalizer {
     static let honorifics: [String: String] = [
         "mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "miss": "Miss", "mx": "Mx.", "dr": "Dr.",
@@ -149,7 +150,10 @@ public enum PersonNameNormalizer {
             middles.append(initial(rest.removeFirst()))
         }
         if !middles.isEmpty { result.middle = middles.joined(separator: " ") }
-        if !rest.isEmpty {
+        if rest.count == 1, isInitial(rest[0]) {
+            // A last initial (`Dana W`, `Dana W.`) is written `W.`.
+            result.last = initial(rest[0])
+        } else if !rest.isEmpty {
             result.last = rest.map { word($0, recase: recase, isFirst: false) }.joined(separator: " ")
         }
         return result
