@@ -4,9 +4,9 @@ import LeadModel
 /// a cell after it (`Work: 512-555-0199` / `Cell: 512-555-0144`), the cell is the lead's
 /// phone: a builder calls back on a cell, and texts it. A number is labelled by the words
 /// before it on its line (``PhoneMatch/leadIn``: `Cell: `, `my mobile is `, `C: `,
-/// `Office (w): `), else, when its line holds no other number, by its line (`512-555-0144
-/// (cell)`), else, when its line is the number alone, by a short label line above it
-/// (`Cell` / `512-555-0144`).
+/// `Office (w): `), else, when its line (of at most 120 bytes) holds no other number, by
+/// its line (`512-555-0144 (cell)`), else, when its line is the number alone, by a short
+/// label line above it (`Cell` / `512-555-0144`).
 ///
 /// Unlabelled numbers, and a cell listed before a work number, keep their order (the first
 /// is the phone); a fax never wins (``PhoneFinder``'s fax rule, before this one); a cell
@@ -67,7 +67,8 @@ extension PhoneFinder {
     /// 0-based line `i`.
     static func label(of match: PhoneMatch, lineText: (Int) -> String?) -> NumberLabel {
         let byLeadIn = label(of: match.leadIn)
-        guard byLeadIn == .none, match.line >= 1, let line = lineText(match.line - 1) else { return byLeadIn }
+        // (A line that labels its one number is short: a longer one is not read.)
+        guard byLeadIn == .none, match.line >= 1, let line = lineText(match.line - 1), line.utf8.count <= 120 else { return byLeadIn }
         var copy = line
         let (digits, letters) = copy.withUTF8 { bytes in
             (bytes.count { $0 &- 0x30 < 10 }, bytes.count { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A })
