@@ -83,3 +83,33 @@ struct PhoneLineSignOffTests {
         #expect(lead.firstName == "Dana" && lead.lastName == nil, "\(String(describing: lead.lastName))")
     }
 }
+
+/// The same sign-off after the last sentence of a line above the phone, or closing the text.
+@Suite("A sign-off after the last sentence")
+struct LastSentenceSignOffTests {
+    @Test(arguments: [
+        ("Hi, interested in your plans. Thanks, Sam\n512-555-0144", "Sam", nil),
+        ("Do you build in Kyle? - Dana Ellis\n512-555-0144", "Dana", "Ellis"),
+        ("Do you build in Kyle? Best, Dana.", "Dana", nil),
+        ("Any lots left in Kyle? Thanks! - Dana", "Dana", nil),
+    ] as [(String, String, String?)])
+    func aName(_ text: String, _ first: String, _ last: String?) {
+        let lead = HeuristicsTestSupport.filled(text)
+        #expect(lead.firstName == first && lead.lastName == last, "\(String(describing: lead.firstName)) \(String(describing: lead.lastName))")
+        #expect(lead.fields["first_name"]?.rule == "heuristic: signature name after the last sentence")
+    }
+
+    @Test(arguments: [
+        "We are in Kyle. Thanks, Hays County\n512-555-0144",
+        "We are in Kyle - Hays County",
+        "Please call. Thanks, Call Me",
+        "Do you build in Kyle? - Dana\nWe have a lot.\n512-555-0144",
+        "Do you build in Kyle? Thanks, Dana\n\nWe have a lot in Buda.",
+        "Is the lot on Elm available? - Greg's\n512-555-0144",
+        "Saw your sign at the Kyle Crossing lot - Hill Country Homes",
+    ])
+    func noName(_ text: String) {
+        let lead = HeuristicsTestSupport.filled(text)
+        #expect(lead.firstName == nil && lead.lastName == nil, "\(String(describing: lead.firstName)) \(String(describing: lead.lastName))")
+    }
+}

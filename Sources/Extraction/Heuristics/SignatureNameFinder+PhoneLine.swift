@@ -18,13 +18,31 @@ extension SignatureNameFinder {
     static func nameBesidePhone(_ text: String) -> (PersonName, String)? {
         var copy = text
         guard let head = copy.withUTF8({ headBeforePhone($0) }) else { return nil }
+        return signedName(endingIn: head).map { ($0.0, $0.1 + " beside the phone") }
+    }
+
+    /// The name signed after the last sentence of a line without a digit (the text's last
+    /// line, or the one above its phone): `Do you build in Kyle? Thanks, Dana`, `Any lots
+    /// left? - Dana Ellis`, by the rules of ``nameBesidePhone(_:)``. (A byte test first: at
+    /// most 160 bytes, with `-`, `,` or an em or en dash's first byte.)
+    static func nameAfterLastSentence(_ text: String) -> (PersonName, String)? {
+        var copy = text
+        let mayHold = copy.withUTF8 { bytes in
+            bytes.count <= 160 && bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "-") || $0 == 0xE2 }
+        }
+        guard mayHold else { return nil }
+        return signedName(endingIn: text).map { ($0.0, $0.1 + " after the last sentence") }
+    }
+
+    /// The name after the sign-off `head` ends with (``nameAfterSignOff(_:)``), if it is one
+    /// to three capitalised words, none possessive nor a stop word, that read as a name.
+    private static func signedName(endingIn head: String) -> (PersonName, String)? {
         guard let name = nameAfterSignOff(head) else { return nil }
         let words = name.split(separator: " ")
         guard (1...3).contains(words.count),
               words.allSatisfy({ $0.first?.isUppercase == true && !$0.hasSuffix("'s") && !$0.hasSuffix("\u{2019}s")
-                  && !unsignedStopWords.contains($0.lowercased().filter { $0 != "." }) }),
-              let (found, rule) = signatureName(String(name)) else { return nil }
-        return (found, rule + " beside the phone")
+                  && !unsignedStopWords.contains($0.lowercased().filter { $0 != "." }) }) else { return nil }
+        return signatureName(String(name))
     }
 
     /// Words that may join a name to its number (`Dana cell 512-555-0144`).
@@ -76,7 +94,10 @@ extension SignatureNameFinder {
 
     /// The words after the sign-off ending `head` (a dash, or a closing and a comma, opening
     /// the text or after a sentence's end), trimmed; nil when there is none.
-    private static func nameAfterSignOff(_ head: String) -> Substring? {
+    private static func nameAfterSignOff(_ written: String) -> Substring? {
+        // (Without the stop or the spaces that end it: `Best, Dana.`)
+        var head = written[...]
+        while let last = head.last, last == "." || last == "!" || last == " " || last == "\t" || last == "\r" { head = head.dropLast() }
         // The sentence the sign-off opens: after the last `?`, `.` or `!` followed by a space.
         var sentenceStart = head.startIndex
         var index = head.startIndex
@@ -102,7 +123,7 @@ extension SignatureNameFinder {
 
     private static func trimmed(_ text: Substring) -> Substring {
         var text = text.drop { $0 == " " || $0 == "\t" }
-        while let last = text.last, last == " " || last == "\t" || last == "," { text = text.dropLast() }
+        while let last = text.last, last == " " || last == "\t" || last == "," || last == "." || last == "!" || last == "\r" { text = text.dropLast() }
         return text
     }
 

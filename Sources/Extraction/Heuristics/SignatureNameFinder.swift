@@ -3,8 +3,9 @@ import LeadModel
 /// Finds the prospect's name in the sign-off of their message: the line after a closing
 /// (`Thanks,` / `Best regards,` / `Sincerely,`), the rest of a one-line closing
 /// (`Thanks, Maria Gonzalez`), a dash line (`- Maria`, `-- Maria Gonzalez`), or a
-/// sign-off on the last line before its phone (`Do you build in Kyle? - Dana
-/// 512-555-0144`: ``nameBesidePhone(_:)``).
+/// sign-off on the last line, before its phone or above it (`Do you build in Kyle? - Dana
+/// 512-555-0144`, `Do you build in Kyle? Thanks, Dana`: ``nameBesidePhone(_:)``,
+/// ``nameAfterLastSentence(_:)``).
 ///
 /// The candidate must read as a name: one to four words, letters only (and `.`, `'`, `-`),
 /// capitalised or all one case, not a phrase like `Sent from my iPhone`.
@@ -56,13 +57,19 @@ enum SignatureNameFinder {
                     return HeuristicFinding(value: name, line: lines.lines[index].number, rule: rule)
                 }
             }
-            // "Do you build in Kyle? - Dana 512-555-0144": a one-line inquiry's sign-off.
-            if lines.traits[index].digits >= 10 {
-                if !knowsLastLine {
-                    lastLine = lastTextLine(of: lines)
-                    knowsLastLine = true
+            // "Do you build in Kyle? - Dana 512-555-0144", "... in Kyle? Thanks, Dana" as the
+            // last line or above a phone: a short inquiry's sign-off after its last sentence.
+            if !knowsLastLine {
+                lastLine = lastTextLine(of: lines)
+                knowsLastLine = true
+            }
+            if let lastLine, index == lastLine || index == lastLine - 1 {
+                let digits = lines.traits[index].digits
+                if index == lastLine, digits >= 10, let (name, rule) = nameBesidePhone(text) {
+                    return HeuristicFinding(value: name, line: lines.lines[index].number, rule: rule)
                 }
-                if index == lastLine, let (name, rule) = nameBesidePhone(text) {
+                if digits == 0, index == lastLine || isContactLine(lines.lines[lastLine].text, digits: Int(lines.traits[lastLine].digits)),
+                   let (name, rule) = nameAfterLastSentence(text) {
                     return HeuristicFinding(value: name, line: lines.lines[index].number, rule: rule)
                 }
             }
