@@ -18,6 +18,10 @@ public struct PhoneMatch: Sendable, Equatable {
     /// apart (`555-0144 (area code 512)`: ``PhoneNumberScanner/areaCodeJoinedPhone(in:)``).
     public var isAreaCodeJoined = false
 
+    /// Whether the number is a cell the writer listed after their work number, taken over it
+    /// (``PhoneFinder``: `Work: 512-555-0199` / `Cell: 512-555-0144`).
+    public var isCellAfterWorkNumber = false
+
     /// How much of a line before a number ``leadIn`` keeps.
     public static let maximumLeadIn = 40
 

@@ -65,7 +65,6 @@ struct NormalizationShortPathTests {
         ("Jane Doe", "Jane", "Doe"),
         ("Patrick O'Neil", "Patrick", "O'Neil"),
         ("Ann Smith-Lee", "Ann", "Smith-Lee"),
-        ("Jane D", "Jane", "D"),
         ("José García", "José", "García"),
         ("Łukasz Müller", "Łukasz", "Müller"),
         ("Beth Ann Marsh", "Beth", "Ann Marsh"),
@@ -77,7 +76,7 @@ struct NormalizationShortPathTests {
         #expect(name == PersonName(first: first, last: last))
     }
 
-    @Test(arguments: ["Mr Smith", "John Jr", "Jane and", "JANE DOE", "jane doe", " Jane Doe", "Jane  Doe", "Jane", "Jane Q Doe", "Aa Bb Cc Dd Ee Ff Gg", "Jane Doe Jr", "Jane and Mary Doe", "' Doe", "Jose\u{301} Doe", "Jane\u{A0}Doe", "Ω Doe", "É Doe"])
+    @Test(arguments: ["Mr Smith", "John Jr", "Jane and", "JANE DOE", "jane doe", " Jane Doe", "Jane  Doe", "Jane", "Jane Q Doe", "Jane D", "Aa Bb Cc Dd Ee Ff Gg", "Jane Doe Jr", "Jane and Mary Doe", "' Doe", "Jose\u{301} Doe", "Jane\u{A0}Doe", "Ω Doe", "É Doe"])
     func otherNamesTakeTheFullReading(_ written: String) {
         var copy = written
         #expect(copy.withUTF8 { PersonNameNormalizer.plainName($0) } == nil)

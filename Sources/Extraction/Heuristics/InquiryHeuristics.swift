@@ -80,7 +80,14 @@ public enum InquiryHeuristics {
                 lead.firstName = first
                 lead.fields["first_name"] = provenance(found.rule, found.line)
             }
-            if let last = found.value.last {
+            // A first name signed alone (or with an initial): the last name the writer's
+            // address spells out (`Dana` from `dana.k.ellis@gmail.com`).
+            if let email = lead.email, let last = SignatureNameFinder.surname(for: found.value, email: email) {
+                lead.lastName = last
+                lead.fields["last_name"] = FieldProvenance(
+                    spec: nil, rule: "heuristic: the email address's last word, after the signed first name (\(found.rule), \(location) line \(found.line))",
+                    location: lead.fields["email"]?.location ?? "email address")
+            } else if let last = found.value.last {
                 lead.lastName = last
                 lead.fields["last_name"] = provenance(found.rule, found.line)
             }

@@ -6,10 +6,11 @@ import LeadModel
 /// a number the text calls the reader's ("your office at ..."), numbers the lead already
 /// has as a relay (a marketplace's tracking number), and numbers in a quotation of the
 /// builder's own text (``BuilderQuotation``). A number given as another person's ("Greg's
-/// number is ...") gives way to one the writer gives besides. Dates, ZIP codes, prices and order numbers are
-/// rejected by the scanner itself.
+/// number is ...") gives way to one the writer gives besides. A cell the writer lists
+/// after their work number is taken over it (``cellAfterWorkNumber(_:in:usable:lineText:)``).
+/// Dates, ZIP codes, prices and order numbers are rejected by the scanner itself.
 enum PhoneFinder {
-    private static let scanner = PhoneNumberScanner()
+    static let scanner = PhoneNumberScanner()
 
     /// Whether the text may hold a number ``PhoneNumberScanner`` finds: a NANP number has 10
     /// ASCII digits, a labelled one at least 7, an international one a `+` and digits.
@@ -203,6 +204,7 @@ enum PhoneFinder {
         }
         return match.map { match in
             let rule = match.isAreaCodeJoined ? "phone number with its area code written apart"
+                : match.isCellAfterWorkNumber ? "phone number (the cell, listed after a work number)"
                 : match.isNANP ? "phone number" : "labelled phone, not NANP"
             return HeuristicFinding(value: match, line: match.line, rule: rule)
         }
@@ -277,11 +279,24 @@ enum PhoneFinder {
         // (Most texts' first number is the writer's: the rest are read only when it is not.)
         if let first = scanner.phones(in: text, limit: 1).first {
             // (With fewer than 20 digits there is no second NANP number to give way to.)
-            if usable(first), !mayHoldTwo() || !namesAnotherPersons(first, lineText: lineText) { return first }
+            if usable(first) {
+                let mayHoldTwo = mayHoldTwo()
+                if !mayHoldTwo || !namesAnotherPersons(first, lineText: lineText) {
+                    // A cell the writer lists after their work number is the one to call.
+                    if mayHoldTwo, let cell = cellAfterWorkNumber(first, later: { Array(scanner.phones(in: text).dropFirst()) },
+                                                                   usable: usable, lineText: lineText) {
+                        return cell
+                    }
+                    return first
+                }
+            }
             // Someone else's ("Greg's number is ...", "his cell") gives way to a number of
             // the writer's given too ("Mine is ..."); with none, it is the contact there is.
             let rest = scanner.phones(in: text).dropFirst().filter(usable)
-            if let own = rest.first(where: { !namesAnotherPersons($0, lineText: lineText) }) { return own }
+            if let index = rest.firstIndex(where: { !namesAnotherPersons($0, lineText: lineText) }) {
+                let own = rest[index]
+                return cellAfterWorkNumber(own, later: { Array(rest[(index + 1)...]) }, usable: usable, lineText: lineText) ?? own
+            }
             if usable(first) { return first }
             if let match = rest.first { return match }
         }

@@ -37,7 +37,14 @@ enum SelfIntroductionFinder {
     ]
 
     static func find(in lines: InquiryLines) -> HeuristicFinding<PersonName>? {
-        for (index, (number, text)) in lines.lines.enumerated() where mayIntroduce(text) {
+        for (index, (number, text)) in lines.lines.enumerated() {
+            let phrases = mayIntroduce(text)
+            guard phrases != 0 else { continue }
+            // `Hola, soy Alejandro Ruiz`, `me llamo ...` (only a line holding such a phrase).
+            if phrases & spanishPhrase != 0, let name = spanishIntroduction(text) {
+                return HeuristicFinding(value: name, line: number, rule: "self-introduction")
+            }
+            guard phrases & englishPhrase != 0 else { continue }
             // An ASCII line is read from its bytes (the same reading).
             if lines.traits[index].isASCII {
                 if let name = asciiIntroduction(text) { return finding(name, number) }
@@ -81,28 +88,44 @@ enum SelfIntroductionFinder {
         HeuristicFinding(value: name, line: line, rule: SignatureNameFinder.rule("self-introduction", for: name))
     }
 
-    /// A cheap byte test: the line holds `is ` (`my name is`, `this is`) or `'m `, `am `
-    /// (`I'm`, `I am`; the last byte of `’` is 0x99) or `we are `, `we're `, `we’re ` at all.
-    private static func mayIntroduce(_ text: String) -> Bool {
+    /// ``mayIntroduce(_:)``'s bits: an English phrase's, a Spanish phrase's.
+    private static let englishPhrase: UInt8 = 1
+    private static let spanishPhrase: UInt8 = 2
+
+    /// A cheap byte test: ``englishPhrase`` when the line holds `is ` (`my name is`, `this
+    /// is`) or `'m `, `am ` (`I'm`, `I am`; the last byte of `’` is 0x99) or `we are `,
+    /// `we're `, `we’re ` at all; ``spanishPhrase`` when it holds `llamo `, `ombre es ` or
+    /// the word `soy ` (`me llamo`, `mi nombre es`, `soy`), in any case.
+    private static func mayIntroduce(_ text: String) -> UInt8 {
         let bytes = text.utf8
-        guard bytes.count >= 8 else { return false }
+        guard bytes.count >= 8 else { return 0 }
+        var found: UInt8 = 0
         var previous: (UInt8, UInt8) = (0, 0)
         // The last bytes before this one, each ORed with 0x20 (A-Z lowercased; a space,
         // `'` and `’`'s bytes keep a value of their own), the latest lowest.
         var window: UInt64 = 0
         for byte in bytes {
             if byte == 0x20 {
-                if previous.1 == 0x73 || previous.1 == 0x53, previous.0 == 0x69 || previous.0 == 0x49 { return true }
+                if previous.1 == 0x73 || previous.1 == 0x53, previous.0 == 0x69 || previous.0 == 0x49 { found |= englishPhrase }
                 if previous.1 == 0x6D || previous.1 == 0x4D,
-                   previous.0 == 0x27 || previous.0 == 0x99 || previous.0 == 0x61 || previous.0 == 0x41 { return true }
+                   previous.0 == 0x27 || previous.0 == 0x99 || previous.0 == 0x61 || previous.0 == 0x41 { found |= englishPhrase }
                 if window & 0xFFFF_FFFF_FFFF == weAre || window & 0xFF_FFFF_FFFF == weApostropheRe
-                    || window & 0xFF_FFFF_FFFF_FFFF == weCurlyRe { return true }
+                    || window & 0xFF_FFFF_FFFF_FFFF == weCurlyRe { found |= englishPhrase }
+                // (`soy` opening the line leaves zeros before it in the window.)
+                if window & 0xFF_FFFF_FFFF == llamo || window == ombreEs || window & 0xFFFF_FFFF == spaceSoy
+                    || window & 0xFFFF_FFFF == soy { found |= spanishPhrase }
             }
             previous = (previous.1, byte)
             window = window << 8 | UInt64(byte | 0x20)
         }
-        return false
+        return found
     }
+
+    /// `llamo`, `ombre es`, ` soy` and `soy` packed as ``mayIntroduce(_:)``'s window holds them.
+    private static let llamo = packed("llamo")
+    private static let ombreEs = packed("ombre es")
+    private static let spaceSoy = packed(" soy")
+    private static let soy = packed("soy")
 
     /// `we are`, `we're`, `we’re` packed as ``mayIntroduce(_:)``'s window holds them.
     private static let weAre = packed("we are")
@@ -174,8 +197,8 @@ enum SelfIntroductionFinder {
     }
 
     /// ``fullName(after:in:)`` from the Character boundary `start`.
-    private static func fullName(at start: String.Index, in text: String) -> PersonName? {
-        guard let name = name(at: start, in: text, capitalisedOnly: true), name.first != nil, name.last != nil else { return nil }
+    private static func fullName(at start: String.Index, in text: String, stops: Set<String> = []) -> PersonName? {
+        guard let name = name(at: start, in: text, capitalisedOnly: true, stops: stops), name.first != nil, name.last != nil else { return nil }
         // (`name(at:in:capitalisedOnly:)` accepts a name in capitals too: not here.)
         var firstWord: Substring?
         forEachClauseWord(text[start...]) { word in
@@ -241,7 +264,9 @@ enum SelfIntroductionFinder {
     /// joining word, at most four. With `couple`, a first name followed by `and` reads on
     /// through one or two more words (not a joining word), kept when they make a couple
     /// (``SignatureNameFinder/name(_:)`` gives a partner); `.required` takes nothing else.
-    private static func name(at start: String.Index, in text: String, capitalisedOnly: Bool, couple: CoupleReading = .no) -> PersonName? {
+    private static func name(
+        at start: String.Index, in text: String, capitalisedOnly: Bool, couple: CoupleReading = .no, stops: Set<String> = []
+    ) -> PersonName? {
         var words: [Substring] = []
         // (Where `and` is in `words`, once read on after a first name.)
         var conjunction: Int?
@@ -249,7 +274,7 @@ enum SelfIntroductionFinder {
             if word == "-" { return false }
             let lower = word.lowercased()
             if let conjunction {
-                if stopWords.contains(lower) || lower == "&" { return false }
+                if stopWords.contains(lower) || stops.contains(lower) || lower == "&" { return false }
                 words.append(word)
                 return words.count - conjunction < 3
             }
@@ -258,7 +283,7 @@ enum SelfIntroductionFinder {
                 words.append(word)
                 return true
             }
-            if stopWords.contains(lower) { return false }
+            if stopWords.contains(lower) || stops.contains(lower) { return false }
             words.append(word)
             return words.count < 4
         }
@@ -309,5 +334,44 @@ enum SelfIntroductionFinder {
             }
         }
         return ",.;:!?()/|\"".contains(character) || character == "\u{2014}" || character == "\u{2013}"
+    }
+
+    // MARK: - Spanish
+
+    /// Where a Spanish name ends (besides ``stopWords``): `y`, `de`, `con` ... (`soy de
+    /// Kyle` is no name; `María de la Cruz` gives María alone, not a place's name).
+    private static let spanishStops: Set<String> = [
+        "y", "e", "de", "del", "con", "desde", "en", "que", "mi", "soy", "pero", "para", "el", "la", "los", "las", "un", "una",
+    ]
+    /// Greetings a Spanish line opens with, their letters' words lowercase.
+    private static let spanishGreetings: Set<String> = [
+        "", "hola", "buenas", "buenos dias", "buenos días", "buen dia", "buen día", "buenas tardes", "buenas noches",
+        "hola buenas", "hola buenas tardes", "hola buenas noches", "hola buenos dias", "hola buenos días", "saludos",
+    ]
+
+    /// A Spanish introduction's name: after `me llamo` or `mi nombre es` (capitalised unless
+    /// the line is lowercase, as after `my name is`), or after `soy` at the line's start or
+    /// after a greeting (`Hola, soy Alejandro Ruiz`), a whole name of capitalised words, as
+    /// after `I'm` (`Soy dueño de un terreno`, `soy de Kyle`, `Hola, soy Alejandro.` give
+    /// none). Read by Characters: only lines ``mayIntroduce(_:)`` flags get here.
+    static func spanishIntroduction(_ text: String) -> PersonName? {
+        let lower = text.lowercased()
+        // (Lowercasing keeps the Character count of a Spanish line's letters.)
+        guard lower.count == text.count else { return nil }
+        func start(after range: Range<String.Index>) -> String.Index {
+            index(ofCharacter: lower.distance(from: lower.startIndex, to: range.upperBound), in: text)
+        }
+        func isWordStart(_ position: String.Index) -> Bool {
+            position == lower.startIndex || !lower[lower.index(before: position)].isLetter
+        }
+        for phrase in ["me llamo ", "mi nombre es "] {
+            guard let range = lower.firstRange(of: phrase), isWordStart(range.lowerBound) else { continue }
+            if let name = name(at: start(after: range), in: text, capitalisedOnly: lower != text, stops: spanishStops) { return name }
+        }
+        guard let range = lower.firstRange(of: "soy "), isWordStart(range.lowerBound) else { return nil }
+        let before = lower[..<range.lowerBound].split(whereSeparator: { !$0.isLetter && $0 != " " }).joined()
+            .split(separator: " ").joined(separator: " ")
+        guard spanishGreetings.contains(before) else { return nil }
+        return fullName(at: start(after: range), in: text, stops: spanishStops)
     }
 }

@@ -5,7 +5,8 @@ import LeadModel
 /// on its line (`Dana Whitfield | 512-555-0144`: ``nameBesideContact(_:)``), or alone as
 /// the text's last line after a blank line. A device's footer (`Sent from my iPhone`),
 /// alone or under the name, is no part of the last block; pronouns after the name in
-/// parentheses (`(she/her)`) are no part of it.
+/// parentheses (`(she/her)`) and credentials after a comma (`, PE`:
+/// ``withoutCredentials(_:allowingStateCodes:)``) are no part of it.
 ///
 /// Only tried when no self-introduction and no sign-off gave a name, and only on the last
 /// block (the lines after the last blank line, at most its last five): a message that
@@ -61,8 +62,12 @@ extension SignatureNameFinder {
             guard besideContact || aloneAtEnd else { continue }
             // (`Dana Whitfield (she/her)`: the name without its pronouns; `Mr. and Mrs.
             // Whitfield` above their phone: the surname.)
-            let written = withoutPronouns(text) ?? text
-            guard let name = closingName(written) ?? honorificCouple(written) else { continue }
+            // (`Dana Whitfield, PE`: the name before the letters after it.)
+            var written = withoutPronouns(text) ?? text
+            let credentials = withoutCredentials(written, allowingStateCodes: false)
+            if let credentials { written = credentials.name }
+            guard var name = closingName(written) ?? honorificCouple(written) else { continue }
+            if let suffix = credentials?.suffix { name.suffix = suffix }
             // A label above introduces someone else ("Our realtor:").
             if index > start, all[index - 1].text.utf8.last == UInt8(ascii: ":") { return nil }
             // Someone else's block: a business's signature, or quoted or forwarded mail.

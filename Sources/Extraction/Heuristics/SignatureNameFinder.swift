@@ -2,7 +2,10 @@ import LeadModel
 
 /// Finds the prospect's name in the sign-off of their message: the line after a closing
 /// (`Thanks,` / `Best regards,` / `Sincerely,`), the rest of a one-line closing
-/// (`Thanks, Maria Gonzalez`), or a dash line (`- Maria`, `-- Maria Gonzalez`).
+/// (`Thanks, Maria Gonzalez`), a dash line (`- Maria`, `-- Maria Gonzalez`), or a
+/// sign-off on the last line, before its phone or above it (`Do you build in Kyle? - Dana
+/// 512-555-0144`, `Do you build in Kyle? Thanks, Dana`: ``nameBesidePhone(_:)``,
+/// ``nameAfterLastSentence(_:)``).
 ///
 /// The candidate must read as a name: one to four words, letters only (and `.`, `'`, `-`),
 /// capitalised or all one case, not a phrase like `Sent from my iPhone`.
@@ -25,6 +28,10 @@ enum SignatureNameFinder {
     ]
 
     static func find(in lines: InquiryLines) -> HeuristicFinding<PersonName>? {
+        // (The text's last line, above a device's footer: found when a line may hold a
+        // sign-off beside its phone, `- Dana 512-555-0144`.)
+        var lastLine: Int?
+        var knowsLastLine = false
         // The last sign-off wins (the end of the message).
         for index in lines.lines.indices.reversed() {
             let text = lines.lines[index].text
@@ -50,6 +57,22 @@ enum SignatureNameFinder {
                     return HeuristicFinding(value: name, line: lines.lines[index].number, rule: rule)
                 }
             }
+            // "Do you build in Kyle? - Dana 512-555-0144", "... in Kyle? Thanks, Dana" as the
+            // last line or above a phone: a short inquiry's sign-off after its last sentence.
+            if !knowsLastLine {
+                lastLine = lastTextLine(of: lines)
+                knowsLastLine = true
+            }
+            if let lastLine, index == lastLine || index == lastLine - 1 {
+                let digits = lines.traits[index].digits
+                if index == lastLine, digits >= 10, let (name, rule) = nameBesidePhone(text) {
+                    return HeuristicFinding(value: name, line: lines.lines[index].number, rule: rule)
+                }
+                if digits == 0, index == lastLine || isContactLine(lines.lines[lastLine].text, digits: Int(lines.traits[lastLine].digits)),
+                   let (name, rule) = nameAfterLastSentence(text) {
+                    return HeuristicFinding(value: name, line: lines.lines[index].number, rule: rule)
+                }
+            }
         }
         // No sign-off: a name closing the text beside its contact lines.
         return unsignedName(in: lines)
@@ -62,6 +85,11 @@ enum SignatureNameFinder {
     static func signatureName(_ text: String) -> (PersonName, String)? {
         let text = withoutPronouns(text) ?? text
         if let name = name(text) { return (name, rule("signature name", for: name)) }
+        // `Dana Whitfield, PE`: the name before the letters after it.
+        if let (written, suffix) = withoutCredentials(text, allowingStateCodes: true), var name = name(written) {
+            name.suffix = suffix ?? name.suffix
+            return (name, rule("signature name", for: name))
+        }
         if let name = honorificCouple(text) { return (name, "signature name (a couple: their surname)") }
         guard let surname = householdSurname(text) else { return nil }
         return (PersonName(last: surname), "signature name (a household: its surname)")

@@ -29,7 +29,7 @@ extension PersonNameNormalizer {
     /// each with an ASCII letter, one space between and none around; the ASCII letters show
     /// both upper and lower case (so nothing is recased); the first word is no honorific, the
     /// last no suffix nor `Family`, none is "and" (a word with a non-ASCII letter is none of those), and
-    /// the second of three or more is no initial (one letter). Cleaning leaves such text as
+    /// the second is no initial (one letter). Cleaning leaves such text as
     /// it is (no quote, bracket, comma, CR or other whitespace; those Latin letters are whole
     /// Characters) and the full reading gives the first word as first name and the rest as
     /// last name: one pass over the bytes stands in for the cleaning, the scratch buffers and
@@ -88,8 +88,9 @@ extension PersonNameNormalizer {
             }
             index += 1
         }
-        // A one-byte second word (with a letter: an initial) would be a middle name.
-        guard hasLower, hasUpper, words >= 2, words == 2 || secondLength > 1 else { return nil }
+        // A one-byte second word (with a letter: an initial) would be a middle name, or a
+        // last initial, written `W.`.
+        guard hasLower, hasUpper, words >= 2, secondLength > 1 else { return nil }
         return PersonName(
             first: String(decoding: UnsafeBufferPointer(rebasing: bytes[..<firstEnd]), as: UTF8.self),
             last: String(decoding: UnsafeBufferPointer(rebasing: bytes[(firstEnd + 1)...]), as: UTF8.self))
@@ -298,7 +299,10 @@ extension PersonNameNormalizer {
             rest += 1
         }
         if length > 0 { result.middle = String(decoding: UnsafeBufferPointer(rebasing: output[0..<length]), as: UTF8.self) }
-        if rest < tail {
+        if tail - rest == 1, let letter = initialLetter(token(rest), text) {
+            // A last initial (`Dana W`, `Dana W.`) is written `W.`.
+            result.last = String(decoding: [letter >= 0x61 && letter <= 0x7A ? letter & ~0x20 : letter, UInt8(ascii: ".")], as: UTF8.self)
+        } else if rest < tail {
             length = 0
             for index in rest..<tail {
                 if length > 0 {

@@ -8,7 +8,8 @@
 ///   `der`, `de`, `la`, `von` ... lowercase inside a name); mixed case is kept as written
 ///   (`DeShawn`, `MacKenzie`, `de la Cruz`).
 /// - Honorifics (`Mr.`, `Mrs.`, `Ms.`, `Dr.`, `Mr. and Mrs.`, `Mr & Mrs`) are dropped into
-///   `honorific`; suffixes (`Jr.`, `Sr.`, `II`, `III`, `IV`, `PhD`, `MD`, `Esq.`) into `suffix`.
+///   `honorific`; suffixes (`Jr.`, `Sr.`, `II`, `III`, `IV`, `PhD`, `MD`, `Esq.`, `PE`, `AIA`,
+///   `RN` ...) into `suffix`.
 ///   One word left after a title is the last name (`Mr & Mrs Smith` → last `Smith`).
 /// - A household (`The Okafor Family`, `Garcia family`): `Family` (and then a leading `The`)
 ///   is dropped; one word left is the last name, more are read as a name.
@@ -19,7 +20,8 @@
 /// - Otherwise the first word is the first name; single-letter initials after it go to
 ///   `middle`; the remaining words are the last name (`"Maria Gonzalez Ruiz"` → last
 ///   `"Gonzalez Ruiz"`, since double surnames are common and a middle name cannot be told
-///   apart from a first surname).
+///   apart from a first surname). A last name that is an initial is written as one:
+///   `Dana W` and `dana w.` → last `W.` (matching reads it as agreeing with `Whitfield`).
 public enum PersonNameNormalizer {
     static let honorifics: [String: String] = [
         "mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "miss": "Miss", "mx": "Mx.", "dr": "Dr.",
@@ -28,6 +30,7 @@ public enum PersonNameNormalizer {
     static let suffixes: [String: String] = [
         "jr": "Jr.", "sr": "Sr.", "ii": "II", "iii": "III", "iv": "IV", "v": "V",
         "phd": "PhD", "md": "MD", "dds": "DDS", "esq": "Esq.", "cpa": "CPA", "pe": "PE",
+        "aia": "AIA", "rn": "RN", "dmd": "DMD", "dvm": "DVM", "cfp": "CFP", "pmp": "PMP",
     ]
     static let particles: Set<String> = [
         "van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "dos", "das", "ter", "ten", "st",
@@ -147,10 +150,19 @@ public enum PersonNameNormalizer {
             middles.append(initial(rest.removeFirst()))
         }
         if !middles.isEmpty { result.middle = middles.joined(separator: " ") }
-        if !rest.isEmpty {
+        if rest.count == 1, isInitial(rest[0]) {
+            // A last initial (`Dana W`, `Dana W.`) is written `W.`.
+            result.last = initial(rest[0])
+        } else if !rest.isEmpty {
             result.last = rest.map { word($0, recase: recase, isFirst: false) }.joined(separator: " ")
         }
         return result
+    }
+
+    /// The suffix `word` is as conventionally written (`jr` / `Jr.` → `Jr.`, `p.e.` → `PE`),
+    /// or nil when it is none this normalizer knows.
+    public static func suffix(for word: String) -> String? {
+        suffixes[key(word)]
     }
 
     /// Canonical case for one name written all upper or all lower case.

@@ -1,0 +1,104 @@
+import LeadModel
+
+/// The writer's labels on their numbers: when they list a work or office number first and
+/// a cell after it (`Work: 512-555-0199` / `Cell: 512-555-0144`), the cell is the lead's
+/// phone: a builder calls back on a cell, and texts it. A number is labelled by the words
+/// before it on its line (``PhoneMatch/leadIn``: `Cell: `, `my mobile is `, `C: `,
+/// `Office (w): `), else, when its line (of at most 120 bytes) holds no other number, by
+/// its line (`512-555-0144 (cell)`), else, when its line is the number alone, by a short
+/// label line above it (`Cell` / `512-555-0144`).
+///
+/// Unlabelled numbers, and a cell listed before a work number, keep their order (the first
+/// is the phone); a fax never wins (``PhoneFinder``'s fax rule, before this one); a cell
+/// named someone else's (`my realtor's cell`, `my husband's cell`) or the reader's (`your
+/// cell`) is passed over as any such number is.
+extension PhoneFinder {
+    /// What a number's label says it is.
+    enum NumberLabel: Equatable {
+        case cell
+        case work
+        case none
+    }
+
+    /// Words that label a cell, lowercase (`cel` and `celular`: Spanish).
+    private static let cellLabels: Set<String> = ["cell", "cellphone", "cel", "celular", "mobile", "mob", "text", "txt"]
+    /// Words that label a work or office line.
+    private static let workLabels: Set<String> = ["work", "office", "business", "wk", "ofc", "direct", "desk", "main"]
+
+    /// The label of `text`'s words: a cell when one of them says so (`work cell` is a cell),
+    /// else work when one says so, else none. A single letter counts only as a label in
+    /// a signature's way, before a colon or in parentheses: `C:`, `M:`, `(c)` a cell; `W:`,
+    /// `O:`, `(w)`, `(o)` work. Words are ASCII letters; other bytes separate them.
+    static func label(of text: String) -> NumberLabel {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            @inline(__always) func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+            var isWork = false
+            var index = 0
+            while index < bytes.count {
+                guard isLetter(bytes[index]) else {
+                    index += 1
+                    continue
+                }
+                let start = index
+                while index < bytes.count, isLetter(bytes[index]) { index += 1 }
+                let length = index - start
+                if length == 1 {
+                    let next = index < bytes.count ? bytes[index] : 0
+                    let before = start > 0 ? bytes[start - 1] : 0
+                    guard next == UInt8(ascii: ":") || (before == UInt8(ascii: "(") && next == UInt8(ascii: ")")) else { continue }
+                    switch bytes[start] | 0x20 {
+                    case UInt8(ascii: "c"), UInt8(ascii: "m"): return .cell
+                    case UInt8(ascii: "w"), UInt8(ascii: "o"): isWork = true
+                    default: break
+                    }
+                    continue
+                }
+                guard length <= 9 else { continue }
+                let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]).map { $0 | 0x20 }, as: UTF8.self)
+                if cellLabels.contains(word) { return .cell }
+                if workLabels.contains(word) { isWork = true }
+            }
+            return isWork ? .work : .none
+        }
+    }
+
+    /// The label of the number `match` (see the type's notes); `lineText(i)` is the text's
+    /// 0-based line `i`.
+    static func label(of match: PhoneMatch, lineText: (Int) -> String?) -> NumberLabel {
+        let byLeadIn = label(of: match.leadIn)
+        // (A line that labels its one number is short: a longer one is not read.)
+        guard byLeadIn == .none, match.line >= 1, let line = lineText(match.line - 1), line.utf8.count <= 120 else { return byLeadIn }
+        var copy = line
+        let (digits, letters) = copy.withUTF8 { bytes in
+            (bytes.count { $0 &- 0x30 < 10 }, bytes.count { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A })
+        }
+        // (Its line's words, when the line holds this number alone: `512-555-0144 (cell)`.)
+        guard digits <= 11 else { return .none }
+        if letters > 0 { return label(of: line) }
+        // The number alone on its line: a label alone on the line above (`Cell:`).
+        guard match.line >= 2, let above = lineText(match.line - 2), above.utf8.count <= 16,
+              !above.utf8.contains(where: { $0 &- 0x30 < 10 }) else { return .none }
+        return label(of: above)
+    }
+
+    /// A cell the writer lists after `chosen`, their work number: the first of the numbers
+    /// `later` gives (those after it in the text, whose 0-based line `i` is `lineText(i)`)
+    /// labelled a cell that `usable` keeps and that is no one else's, other than `chosen`;
+    /// nil when `chosen` is not labelled work or there is none. (`later` is asked only for
+    /// a work number.)
+    static func cellAfterWorkNumber(
+        _ chosen: PhoneMatch, later: () -> [PhoneMatch], usable: (PhoneMatch) -> Bool, lineText: (Int) -> String?
+    ) -> PhoneMatch? {
+        guard label(of: chosen, lineText: lineText) == .work else { return nil }
+        let cell = later().first { match in
+            match.number != chosen.number && usable(match) && label(of: match, lineText: lineText) == .cell
+                && !namesAnotherPersons(match, lineText: lineText)
+        }
+        return cell.map { match in
+            var match = match
+            match.isCellAfterWorkNumber = true
+            return match
+        }
+    }
+}
