@@ -10,7 +10,9 @@ public import MIME
 ///    mailing-list rules only for a message no spec detects (step 4) whose sender is no
 ///    marketplace's: a marketplace's lead alert may carry list headers.
 /// 2. Everything after runs on the innermost forwarded original when the message carries
-///    one: the forwarder is never the prospect.
+///    one: the forwarder is never the prospect, unless the forward is a prospect's own
+///    inquiry on top of mail someone else sent them (``ForwardersOwnInquiry``): then it is
+///    read from their note, flagged.
 /// 3. `<meta name="lead_*">` tags are read first; their values win.
 /// 4. The spec is detected (``SpecSet/detectedSpec(for:)``); its `ignore` rules may
 ///    ignore the message. When none is detected but a marketplace spec's *sender* side
@@ -25,7 +27,10 @@ public import MIME
 ///    addresses (the recipients, the forwarder) are never the prospect's email. A message
 ///    written for a client (a realtor's, an architect's: ``ClientReferral``) is the client's
 ///    lead, flagged with the writer's name.
-/// 7. ``InquiryHeuristics`` fill what is still empty from what the prospect wrote.
+///    Before that, business mail that is no sales inquiry (a vendor's quote, an invoice, a
+///    job application: ``NotASalesInquiryRule``) is ignored, or flagged on mixed signals.
+/// 7. ``InquiryHeuristics`` fill what is still empty from what the prospect wrote, then from
+///    the builder's note on a forward (``BuildersForwardNote``: never a name).
 /// 8. No email, phone or relay channel → ignored, except for a marketplace spec (some
 ///    hide contact details, or its template changed) or an automated-looking sender at a
 ///    personal mail provider (then the sender is the contact): flagged for review.
