@@ -14,9 +14,8 @@ enum BuildersForwardNote {
     /// long note.
     static func text(of message: MIMEMessage, _ inquiry: Inquiry) -> String? {
         guard inquiry.isForwarded, !inquiry.originalIsForwardersOwn, let outermost = message.forwarded.last else { return nil }
-        let note = ValueNormalizer.trimmingWhitespace(outermost.style == .attachedMessage ? message.text ?? "" : outermost.leadingText)
         // (Cheapest first: most notes name no one, signature or not.)
-        guard !note.isEmpty, note.utf8.count <= ForwardersOwnInquiry.maximumNoteBytes,
+        guard let note = ForwardersOwnInquiry.noteText(of: message, above: outermost),
               NoteWords(note).contains(ForwardersOwnInquiry.thirdPartyWords) else { return nil }
         let unsigned = LeadExtractor.withoutWritersSignature(note, writer: message.from.first)
         guard NoteWords(unsigned).contains(ForwardersOwnInquiry.thirdPartyWords) else { return nil }

@@ -23,8 +23,7 @@ enum ForwardersOwnInquiry {
         guard message.forwarded.count == 1, let forwarder = message.from.first, !forwarder.address.isEmpty else { return nil }
         // (Cheapest first: a builder's note is empty or speaks of no project of its writer's;
         // the original's recipients are parsed from its header block when asked for.)
-        let note = ValueNormalizer.trimmingWhitespace(original.style == .attachedMessage ? message.text ?? "" : original.leadingText)
-        guard !note.isEmpty, note.utf8.count <= maximumNoteBytes, isOwnInquiry(note),
+        guard let note = noteText(of: message, above: original), isOwnInquiry(note),
               !Inquiry.isSameMailbox(original.from, forwarder), !identity.isOwn(forwarder.address),
               (original.to + original.cc).contains(where: { Inquiry.isSameMailbox($0, forwarder) }) else { return nil }
         return note
@@ -32,6 +31,14 @@ enum ForwardersOwnInquiry {
 
     /// A prospect's note is a few lines; a long one is something else (a thread, a document).
     static let maximumNoteBytes = 2_000
+
+    /// What the forwarder wrote above `original`, trimmed: the text above the separator of
+    /// an inline forward, the message's own text for an attached one. Nil when it is empty
+    /// or longer than ``maximumNoteBytes``.
+    static func noteText(of message: MIMEMessage, above original: ForwardedOriginal) -> String? {
+        let note = ValueNormalizer.trimmingWhitespace(original.style == .attachedMessage ? message.text ?? "" : original.leadingText)
+        return note.isEmpty || note.utf8.count > maximumNoteBytes ? nil : note
+    }
 
     /// Whether `note` reads as its writer's own inquiry (see the type's documentation).
     static func isOwnInquiry(_ note: String) -> Bool {
