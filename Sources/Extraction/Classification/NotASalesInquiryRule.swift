@@ -251,15 +251,37 @@ enum NotASalesInquiryRule {
 
     /// Whether `domain` (lowercase) is one of ``accountingDomains`` or under one.
     static func isAccountingDomain(_ domain: String) -> Bool {
-        accountingDomains.contains { domain == $0 || domain.hasSuffix("." + $0) }
+        var domain = domain
+        return domain.withUTF8 { bytes in
+            accountingDomainBytes.contains { suffix in
+                Self.hasSuffix(bytes, suffix) && (bytes.count == suffix.count || bytes[bytes.count - suffix.count - 1] == UInt8(ascii: "."))
+            }
+        }
     }
+
+    private static let accountingDomainBytes = accountingDomains.map { Array($0.utf8) }
 
     /// A government sender: a `.gov` domain, or a US locality's `<host>.<place>.<st>.us`
     /// (`ci.austin.tx.us`; four labels or more, as a business's `smithbuilders.us` has two).
     static func isGovernmentDomain(_ domain: String) -> Bool {
-        if domain.hasSuffix(".gov") || domain.contains(".gov.") { return true }
-        guard domain.hasSuffix(".us") else { return false }
-        return domain.utf8.lazy.filter { $0 == UInt8(ascii: ".") }.count >= 3
+        var domain = domain
+        return domain.withUTF8 { bytes in
+            if Self.hasSuffix(bytes, govSuffix) { return true }
+            // ".gov." inside the domain (a national government's "planning.gov.uk" shape).
+            if bytes.count > govSuffix.count,
+               (0..<(bytes.count - govSuffix.count)).contains(where: { bytes[$0..<($0 + govSuffix.count)].elementsEqual(govSuffix) && bytes[$0 + govSuffix.count] == UInt8(ascii: ".") }) {
+                return true
+            }
+            guard Self.hasSuffix(bytes, usSuffix) else { return false }
+            return bytes.lazy.filter { $0 == UInt8(ascii: ".") }.count >= 3
+        }
+    }
+
+    private static let govSuffix = Array(".gov".utf8)
+    private static let usSuffix = Array(".us".utf8)
+
+    private static func hasSuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ suffix: [UInt8]) -> Bool {
+        bytes.count >= suffix.count && bytes[(bytes.count - suffix.count)...].elementsEqual(suffix)
     }
 
     /// "Permit" followed by a number in the subject ("Permit 2026-BP-01433", "Permit BP-1433").

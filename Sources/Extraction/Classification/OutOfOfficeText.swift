@@ -64,6 +64,9 @@ enum OutOfOfficeText {
         "get back to you", "respond to your", "reply to your", "as soon as", "delayed",
     ]
 
+    private static let cueTable = PhraseTable(cues)
+    private static let projectWordTable = PhraseTable(projectWords)
+
     /// A homeowner's project words: with one of them the text is an inquiry, away or not.
     static let projectWords: [String] = [
         "build", "building", "built", "builder", "we want", "we'd like", "we would like", "we are looking",
@@ -83,9 +86,9 @@ enum OutOfOfficeText {
             if let subject, Self.isForwardSubject(subject) { return nil }
             guard let ownEnd = Self.ownTextEnd(bytes, from: start) else { return nil }
             let own = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<ownEnd]), as: UTF8.self)
-            let folded = Self.normalized(own)
-            guard cues.contains(where: { Self.containsAtWordStart(folded, $0) }) else { return nil }
-            guard !Self.namesProjectWord(folded),
+            let words = NoteWords(own)
+            guard words.containsAtWordStart(cueTable) else { return nil }
+            guard !words.contains(projectWordTable),
                   ProjectTypeVocabulary.vocabulary.bestSlug(in: own) == nil,
                   LotStatusVocabulary.status(in: own, acceptingShortAnswers: false) == nil else { return nil }
             return predicate
@@ -253,11 +256,13 @@ enum OutOfOfficeText {
         while lineStart < bytes.count {
             var lineEnd = lineStart
             while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            let line = Self.normalized(String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<min(lineEnd, lineStart + 120)]), as: UTF8.self))
-            let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == "\r" }
-            if forwardMarkers.contains(where: { trimmed.hasPrefix($0) }) { return nil }
-            if trimmed.hasPrefix(">") || quoteMarkers.contains(where: { trimmed.hasPrefix($0) })
-                || (trimmed.hasPrefix("on ") && trimmed.contains("wrote:")) {
+            var first = lineStart
+            while first < lineEnd, bytes[first] == 0x20 || bytes[first] == 0x09 || bytes[first] == 0x0D { first += 1 }
+            // The markers are read within a line's first 120 bytes, A-Z folded.
+            let line = UnsafeBufferPointer(rebasing: bytes[first..<max(first, min(lineEnd, lineStart + 120))])
+            if forwardMarkerBytes.contains(where: { Self.hasFoldedPrefix(line, $0) }) { return nil }
+            if line.first == UInt8(ascii: ">") || quoteMarkerBytes.contains(where: { Self.hasFoldedPrefix(line, $0) })
+                || (Self.hasFoldedPrefix(line, onBytes) && Self.containsFolded(line, wroteBytes)) {
                 return lineStart
             }
             if lineEnd - start > maximumOwnTextBytes { return nil }
@@ -265,6 +270,27 @@ enum OutOfOfficeText {
         }
         return bytes.count - start > maximumOwnTextBytes ? nil : bytes.count
     }
+
+    private static func hasFoldedPrefix(_ line: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
+        guard line.count >= prefix.count else { return false }
+        var offset = 0
+        while offset < prefix.count {
+            let byte = line[offset]
+            guard (byte &- 0x41 < 26 ? byte | 0x20 : byte) == prefix[offset] else { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    private static func containsFolded(_ line: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard line.count >= needle.count else { return false }
+        return (0...(line.count - needle.count)).contains { hasFoldedPrefix(UnsafeBufferPointer(rebasing: line[$0...]), needle) }
+    }
+
+    private static let quoteMarkerBytes = quoteMarkers.map { Array($0.utf8) }
+    private static let forwardMarkerBytes = forwardMarkers.map { Array($0.utf8) }
+    private static let onBytes = Array("on ".utf8)
+    private static let wroteBytes = Array("wrote:".utf8)
 
     /// Lines (lowercase, leading spaces dropped) that start the quoted original of a reply.
     static let quoteMarkers: [String] = ["-----original message", "----- original message", "from: ", "sent from my", "________"]
@@ -280,11 +306,6 @@ enum OutOfOfficeText {
     }
 
     // MARK: - Bytes
-
-    /// `text` lowercased, with right single quotes made apostrophes.
-    private static func normalized(_ text: String) -> String {
-        text.lowercased().replacing("\u{2019}", with: "'")
-    }
 
     private static func firstNonSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         bytes.firstIndex { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }
@@ -317,33 +338,5 @@ enum OutOfOfficeText {
         guard Self.bytes(prepared, at: position, equal: needle) else { return false }
         let end = position + needle.count
         return end == prepared.count || !isWordByte(prepared[end])
-    }
-
-    /// `phrase` in lowercase `text` at a word start, any ending ("return" in "returning").
-    static func containsAtWordStart(_ text: String, _ phrase: String) -> Bool {
-        var searchStart = text.startIndex
-        while let range = text[searchStart...].firstRange(of: phrase) {
-            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
-            if !(before?.isLetter ?? false), !(before?.isNumber ?? false) { return true }
-            searchStart = range.upperBound
-        }
-        return false
-    }
-
-    /// `phrase` in lowercase `text` as whole words.
-    static func containsWord(_ text: String, _ phrase: String) -> Bool {
-        SpamRule.containsWord(text, phrase)
-    }
-
-    /// Whether the folded own text holds one of ``projectWords`` as a word: on the bytes of
-    /// an ASCII text (the same answer, ``SpamRule/containsWord(asciiBytes:_:)``), as the
-    /// Character search cost about a million instructions an out-of-office reply.
-    static func namesProjectWord(_ folded: String) -> Bool {
-        var text = folded
-        let ascii = text.withUTF8 { bytes -> Bool? in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return projectWords.contains { SpamRule.containsWord(asciiBytes: bytes, $0) }
-        }
-        return ascii ?? projectWords.contains { containsWord(folded, $0) }
     }
 }

@@ -34,7 +34,13 @@ struct NoteWords {
     }
 
     /// Whether one of `table`'s phrases occurs here as whole words.
-    func contains(_ table: PhraseTable) -> Bool {
+    func contains(_ table: PhraseTable) -> Bool { contains(table, wholeWords: true) }
+
+    /// Whether one of `table`'s phrases occurs here at a word start, with any ending
+    /// ("return" in "returning").
+    func containsAtWordStart(_ table: PhraseTable) -> Bool { contains(table, wholeWords: false) }
+
+    private func contains(_ table: PhraseTable, wholeWords: Bool) -> Bool {
         let count = bytes.count
         return bytes.withUnsafeBufferPointer { words in
             var index = 1
@@ -42,7 +48,7 @@ struct NoteWords {
                 if words[index - 1] == 0x20, words[index] != 0x20 {
                     for phrase in table.phrases(startingWith: words[index]) {
                         let end = index + phrase.count
-                        guard end < count, words[end] == 0x20 else { continue }
+                        guard end < count, !wholeWords || words[end] == 0x20 else { continue }
                         var offset = 0
                         while offset < phrase.count, words[index + offset] == phrase[offset] { offset += 1 }
                         if offset == phrase.count { return true }
