@@ -6,7 +6,7 @@
 //   --top N (the N messages whose extraction costs most), --dump FILE (every outcome as a JSON
 //   line, to compare before and after a change), --profile leads|mime (only parse + extract,
 //   for perf; with --passes N a fixed N passes instead of --min-seconds, for callgrind, and
-//   --stage parse to run the parse alone),
+//   --stage parse to run the parse alone, --stage derive parse + derive),
 //   --repeat N with --profile: each message N times in a row, caches warm on it),
 //   --split yes with --profile: the parse and the extraction of each message timed apart in
 //   the same pass, beside a parse-only pass),
@@ -132,11 +132,16 @@ if options["profile"] != nil {
     let corpus = options["profile"] == "mime" ? mimeCorpus : leadCorpus
     if let passes = options["passes"].flatMap(Int.init) {
         // A fixed amount of work, for `perf stat -e instructions:u` (steadier than time on a busy machine).
-        // --stage parse: MIME parse alone, the baseline the target is relative to.
-        let parseStage = options["stage"] == "parse"
+        // --stage parse: MIME parse alone, the baseline the target is relative to;
+        // --stage derive: parse + derive, the MIME engine's whole work (mime-bench's parse row).
+        let stage: (name: String, body: ([UInt8]) -> Int) = switch options["stage"] {
+        case "parse": ("parse", parseOnly)
+        case "derive": ("parse + derive", derive)
+        default: ("parse + extract", extract)
+        }
         var sink = 0
-        for _ in 0..<passes { for message in corpus { sink &+= parseStage ? parseOnly(message) : extract(message) } }
-        say("\(parseStage ? "parse" : "parse + extract"): \(passes) passes over \(corpus.count) messages (\(sink))")
+        for _ in 0..<passes { for message in corpus { sink &+= stage.body(message) } }
+        say("\(stage.name): \(passes) passes over \(corpus.count) messages (\(sink))")
         exit(0)
     }
     // --split yes: time the parse and the extraction of each message apart inside the same

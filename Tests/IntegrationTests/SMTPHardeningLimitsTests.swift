@@ -23,7 +23,9 @@ struct SMTPHardeningLimitsTests {
                     #expect(third.first?.hasPrefix("REPLY 421 4.7.0 ") == true, "got: \(third)")
                     _ = FileManager.default.createFile(atPath: go, contents: nil)
                     for holder in holders {
-                        #expect(await holder.wait(timeout: .seconds(30)) == 0)
+                        // Generous: in a clean clone's full run (every suite at once on two
+                        // cores) a holder saw 221 but its EOF came later than 30 s, twice.
+                        #expect(await holder.wait(timeout: .seconds(120)) == 0)
                         #expect(replyCodes(holder.stdout.split(separator: "\n").map(String.init)) == ["220", "221", "EOF"])
                     }
                     try await Task.sleep(for: .milliseconds(300))
