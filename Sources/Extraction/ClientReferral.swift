@@ -502,14 +502,22 @@ enum ClientReferral {
     }
 
     /// The name at the start of `bytes` (the caller skipped the spaces and a "," or ":"
-    /// before it): the name, its words, and the UTF-8 length of the text it took. ASCII
-    /// (nearly every name) is read on the bytes; other text as Characters.
+    /// before it): the name, its words, and the UTF-8 length of the text it took. Where the
+    /// words read only ASCII bytes (nearly every name) they are read on the bytes; a word
+    /// reaching a non-ASCII byte reads the text as Characters.
     static func nameAfter(_ bytes: UnsafeBufferPointer<UInt8>, overLines: Bool) -> (PersonName, [String], Int)? {
-        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+        guard let (words, index) = asciiNameWords(bytes, overLines: overLines) else {
             return nameAfter(Array(String(decoding: bytes, as: UTF8.self)), overLines: overLines)
         }
-        // (Each byte is a Character: the words hold no CR, ``nameWordsEnd(_:from:overLines:)``
-        // ends them before one.)
+        guard let (name, kept) = personName(of: words) else { return nil }
+        return (name, kept, index)
+    }
+
+    /// The words of ``nameAfter(_:overLines:)`` and the length they took, read on ASCII bytes;
+    /// nil when a byte the reading looks at is not ASCII (the Characters decide there).
+    private static func asciiNameWords(_ bytes: UnsafeBufferPointer<UInt8>, overLines: Bool) -> ([String], Int)? {
+        // (Each byte looked at is a Character: the words hold no CR,
+        // ``nameWordsEnd(_:from:overLines:)`` ends them before one.)
         var index = 0
         func skipSpace() {
             while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || (overLines && bytes[index] == 0x0A) { index += 1 }
@@ -521,6 +529,8 @@ enum ClientReferral {
                 || bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: "&") {
                 index += 1
             }
+            // (``isLetterByte(_:)`` takes any non-ASCII byte in.)
+            if bytes[wordStart..<index].contains(where: { $0 >= 0x80 }) { return nil }
             var wordEnd = index
             var ends = false
             if wordEnd - wordStart >= 2, bytes[wordEnd - 2] == UInt8(ascii: "'"), bytes[wordEnd - 1] == UInt8(ascii: "s") {
@@ -540,12 +550,11 @@ enum ClientReferral {
             if ends { break }
             skipSpace()
         }
-        guard let (name, kept) = personName(of: words) else { return nil }
-        return (name, kept, index)
+        return (words, index)
     }
 
     /// ``nameAfter(_:overLines:)`` on the Characters of non-ASCII text.
-    private static func nameAfter(_ characters: [Character], overLines: Bool) -> (PersonName, [String], Int)? {
+    static func nameAfter(_ characters: [Character], overLines: Bool) -> (PersonName, [String], Int)? {
         var index = 0
         func skipSpace() {
             while index < characters.count, characters[index] == " " || characters[index] == "\t" || (overLines && characters[index] == "\n") {
@@ -622,6 +631,7 @@ enum ClientReferral {
     /// "reach me at"), not the client's ("his cell").
     static func saysWritersOwn(_ leadIn: String) -> Bool {
         guard !leadIn.isEmpty else { return false }
+        if let answer = asciiSaysWritersOwn(leadIn) { return answer }
         // Only the number's own sentence: "I have two clients. The first is Jim, 512-..." is
         // no number of the writer's (session 19). (".", "!" or "?" before a space: ASCII bytes.)
         let utf8 = leadIn.utf8
@@ -642,6 +652,40 @@ enum ClientReferral {
         if !words.isDisjoint(with: ["me", "i", "i'm", "i’m", "mine"]) { return true }
         // "my cell", not "my client's cell" ("'s" is split off with the apostrophe kept).
         return words.contains("my") && words.isDisjoint(with: clientWords)
+    }
+
+    /// ``saysWritersOwn(_:)`` on the bytes of an ASCII lead-in (its words: runs of letters
+    /// and apostrophes, lowercased), or nil for other text.
+    private static func asciiSaysWritersOwn(_ leadIn: String) -> Bool? {
+        var copy = leadIn
+        return copy.withUTF8 { bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var start = 0
+            var index = bytes.count - 2
+            while index >= 0 {
+                if (bytes[index] == 0x2E || bytes[index] == 0x21 || bytes[index] == 0x3F) && bytes[index + 1] == 0x20 {
+                    start = index + 1
+                    break
+                }
+                index -= 1
+            }
+            var words: [String] = []
+            index = start
+            while index < bytes.count {
+                let wordStart = index
+                while index < bytes.count, bytes[index] | 0x20 >= 0x61 && bytes[index] | 0x20 <= 0x7A || bytes[index] == UInt8(ascii: "'") {
+                    index += 1
+                }
+                if index > wordStart {
+                    words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<index]), as: UTF8.self).lowercased())
+                } else {
+                    index += 1
+                }
+            }
+            if start == 0, bytes.count >= PhoneMatch.maximumLeadIn, !words.isEmpty { words.removeFirst() }
+            if words.contains(where: { $0 == "me" || $0 == "i" || $0 == "i'm" || $0 == "mine" }) { return true }
+            return words.contains("my") && !words.contains { clientWords.contains(Substring($0)) }
+        }
     }
 
     /// Words for the client in a phone's lead-in ("my client's cell", "their number").
@@ -704,14 +748,38 @@ enum ClientReferral {
         for index in lines.indices where index < signature && lines[index].utf8.contains(0x40) {
             // (A token without an "@" byte holds none, and an ASCII one with it holds one: no
             // Foundation search for either.)
-            for token in lines[index].split(whereSeparator: { $0 == " " || $0 == "\t" }) where token.utf8.contains(0x40) && (token.utf8.allSatisfy { $0 < 0x80 } || token.contains("@")) {
-                guard let email = ValueNormalizer.email(String(token)), email.lowercased() != writer,
+            for token in Self.tokensWithAt(lines[index]) {
+                guard let email = ValueNormalizer.email(token), email.lowercased() != writer,
                       !builder.isBuilderAddress(email), !NoReplyAddress.isNoReply(email) else { continue }
                 if holdsKey(email, keys) { return (email, index + 1) }
                 if nearby == nil, domainOf(email) != writerDomain, near(index) { nearby = (email, index + 1) }
             }
         }
         return nearby
+    }
+
+    /// The tokens of `line` (split at spaces and tabs) that hold an "@": on the bytes of an
+    /// ASCII line, where each byte is a Character; otherwise as Characters.
+    static func tokensWithAt(_ line: String) -> [String] {
+        var copy = line
+        return copy.withUTF8 { bytes -> [String] in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else {
+                return line.split(whereSeparator: { $0 == " " || $0 == "\t" }).filter { $0.contains("@") }.map(String.init)
+            }
+            var tokens: [String] = []
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                var holdsAt = false
+                while end < bytes.count, bytes[end] != 0x20, bytes[end] != 0x09 {
+                    holdsAt = holdsAt || bytes[end] == 0x40
+                    end += 1
+                }
+                if holdsAt { tokens.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)) }
+                start = end + 1
+            }
+            return tokens
+        }
     }
 
     /// A recipient (the client copied in) whose display name is the client's or whose

@@ -24,6 +24,20 @@ enum ValueNormalizer {
         }) == true {
             return text
         }
+        // ASCII whitespace at the ends, up to ASCII that is none: trimmed on the bytes (a
+        // non-ASCII byte on the way may be whitespace, U+00A0: the scalars decide there).
+        @inline(__always) func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        if let trimmed = text.utf8.withContiguousStorageIfAvailable({ bytes -> String? in
+            var start = 0
+            while start < bytes.count, isASCIISpace(bytes[start]) { start += 1 }
+            guard start < bytes.count else { return "" }
+            var end = bytes.count
+            while isASCIISpace(bytes[end - 1]) { end -= 1 }
+            guard bytes[start] < 0x80, bytes[end - 1] < 0x80 else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }), let trimmed {
+            return trimmed
+        }
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
