@@ -29,6 +29,21 @@ enum ForwardersOwnInquiry {
         return note
     }
 
+    /// The forwarded original's text when its writer is of the forwarder's household (the
+    /// same last name in both display names: Ana Delgado forwarding "our wish list" Marcus
+    /// Delgado wrote her): what the household wants, read for the fields the note left empty
+    /// (never a name or a phone: those are the forwarder's; nor a project type from the
+    /// features it lists). Nil for anyone else's mail (a realtor's, a competitor's), or when
+    /// a name is missing.
+    static func householdOriginal(of message: MIMEMessage, _ inquiry: Inquiry) -> String? {
+        guard let writer = inquiry.forwardedOthersMailFrom, let original = message.forwarded.first,
+              let writerLast = writer.name.flatMap(PersonNameNormalizer.parse)?.last,
+              let forwarderLast = message.from.first?.name.flatMap(PersonNameNormalizer.parse)?.last else { return nil }
+        let folded = ClientReferral.fold(writerLast)
+        guard !folded.isEmpty, folded == ClientReferral.fold(forwarderLast) else { return nil }
+        return original.body
+    }
+
     /// A prospect's note is a few lines; a long one is something else (a thread, a document).
     static let maximumNoteBytes = 2_000
 

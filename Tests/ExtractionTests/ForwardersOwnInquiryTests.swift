@@ -49,6 +49,28 @@ struct ForwardersOwnInquiryTests {
         #expect(lead.reviewReasons.contains { $0.hasPrefix("mdelgado77@gmail.com forwarded mail kim@kimlawsonhomes.example sent them") })
     }
 
+    @Test func theHouseholdsOwnMailFillsWhatTheNoteLeftEmpty() throws {
+        let note = "Sending you our wish list - my husband wrote it up. We'd love to meet. Ana 512-555-0124"
+        let wishList = "4 bed, 3 bath, covered patio, 3 car garage. Budget 650-750k, we'd like to start next spring. Call me 512-555-0199 - Marcus"
+        let lead = try #require(Self.outcome(
+            from: "Ana Delgado <ana.delgado@gmail.com>", note: note,
+            originalFrom: "Marcus Delgado <mdelgado77@gmail.com>", originalTo: "Ana Delgado <ana.delgado@gmail.com>",
+            originalBody: wishList).lead)
+        #expect(lead.firstName == "Ana" && lead.email == "ana.delgado@gmail.com")
+        #expect(lead.phone == "+15125550124", "her number, from her note")
+        #expect(lead.budgetLow == 650_000 && lead.budgetHigh == 750_000)
+        #expect(lead.timeline != nil)
+        #expect(lead.fields["budget_low"]?.location?.hasPrefix("forwarded original from the forwarder's household") == true)
+        #expect(lead.projectType == nil, "a patio in the wish list is a feature of the home, not the project")
+
+        // Someone else's mail (a realtor's, another surname) is not read for the prospect.
+        let realtor = try #require(Self.outcome(
+            from: "Ana Delgado <ana.delgado@gmail.com>", note: note,
+            originalFrom: "Kim Lawson <kim@kimlawsonhomes.example>", originalTo: "Ana Delgado <ana.delgado@gmail.com>",
+            originalBody: wishList).lead)
+        #expect(realtor.budgetLow == nil && realtor.timeline == nil)
+    }
+
     @Test func aBuildersForwardAboutTheProspectStaysTheOriginalsLead() throws {
         // The builder forwarding from the mailbox the prospect wrote to: the original went to
         // the forwarder too, but the note is about "him".
