@@ -19,6 +19,10 @@ struct OutOfOfficeTextTests: ExtractsWithRepositorySpecs {
         "Please note that I am out of the office\nuntil Monday. In my absence please contact Dana at dana@title.example.",
         "Good afternoon - I'll be traveling until Friday. I will get back to you as soon as I can.",
         "Our office is closed for the Thanksgiving holiday and will reopen on Monday, November 30.",
+        // Spanish (session 22).
+        "Hola,\n\nEstoy fuera de la oficina hasta el lunes 23 de noviembre con acceso limitado al correo. Si es urgente, llame al 512-555-0177.",
+        "Gracias por su mensaje. Actualmente me encuentro de vacaciones y regresaré el 30 de noviembre.",
+        "Buenos días, estaré fuera de la oficina hasta el viernes. Para asuntos urgentes comuníquese con Tina al 512-555-0142.",
     ])
     func outOfOfficeTextIsAnAutoReply(_ body: String) throws {
         let reason = try Self.ignoredReason("""
@@ -42,6 +46,9 @@ struct OutOfOfficeTextTests: ExtractsWithRepositorySpecs {
         "I am out of the office today. Can you send me the brochure? 512-555-0174",
         // The statement does not open the text.
         "We met at the Parade of Homes. I am out of the office until Monday, please call me at 512-555-0174 then.",
+        // Spanish: away, but with a project; a homeowner's own words.
+        "Hola, estoy fuera de la oficina esta semana pero queremos construir una casa en nuestro terreno en Kyle. Llámeme al 512-555-0174.",
+        "Hola, estoy buscando un constructor para una casa nueva. Mi número es 512-555-0174.",
         // A builder's own note above a forwarded lead.
         "I'm out of the office until Monday, can you call this person back?\n\n---------- Forwarded message ---------\nFrom: Ann Lee <ann.lee@example.org>\nSubject: New home\n\nWe want to build on our lot in Kyle. 512-555-0175",
     ])

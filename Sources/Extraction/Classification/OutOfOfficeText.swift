@@ -10,7 +10,8 @@ import LeadModel
 /// - it *opens* with an out-of-office statement, after at most a greeting ("Hello,") and a
 ///   thank-you sentence ("Thank you for your email."): "I am (currently) out of the office",
 ///   "I'm away from my desk", "I will be out of the office from ...", "I am on vacation",
-///   "Our office is closed ..." (see ``subjects``, ``predicates``);
+///   "Our office is closed ...", or in Spanish "Estoy fuera de la oficina hasta ..." (see
+///   ``subjects``, ``predicates``);
 /// - it says when the writer is back or whom to ask meanwhile (``cues``: "until",
 ///   "returning", "limited access", "if this is urgent", "please contact", ...);
 /// - it says nothing about a project (``projectWords``, project types, lot status): "I'm
@@ -32,10 +33,16 @@ enum OutOfOfficeText {
         "i am ", "i'm ", "i will be ", "i'll be ", "i shall be ", "i will currently be ",
         "our office is ", "our offices are ", "our office will be ", "our offices will be ", "the office is ",
         "the office will be ",
+        // Spanish: "(Actualmente) estoy / me encuentro / estaré fuera de la oficina", "Nuestra
+        // oficina está cerrada".
+        "estoy ", "me encuentro ", "estaré ", "actualmente estoy ", "actualmente me encuentro ", "nuestra oficina está ",
+        "nuestra oficina estará ", "la oficina está ", "la oficina estará ",
     ]
 
     /// What may stand before the subject ("Please note that I am out of the office").
-    static let prefaces: [String] = ["please note that ", "please note ", "please be advised that ", "just a note that "]
+    static let prefaces: [String] = [
+        "please note that ", "please note ", "please be advised that ", "just a note that ", "le informo que ", "le informamos que ",
+    ]
 
     /// Words that may stand between the subject and the predicate.
     static let adverbs: [String] = ["currently ", "presently ", "now ", "temporarily ", "still ", "also "]
@@ -48,20 +55,26 @@ enum OutOfOfficeText {
         "on holidays", "on leave", "on annual leave", "on maternity leave", "on paternity leave", "on parental leave",
         "on medical leave", "on sabbatical", "on pto", "on a business trip", "traveling", "travelling",
         "not in the office", "off work", "off until", "closed",
+        "fuera de la oficina", "fuera de oficina", "fuera de la ciudad", "de vacaciones", "de viaje", "de permiso", "cerrada",
     ]
 
     /// Greetings a responder's text may open with, lowercase; the greeting ends at the first
     /// comma, "!", " -" or line break.
-    static let greetings: [String] = ["hello", "hi", "hey", "greetings", "good morning", "good afternoon", "good day", "dear"]
+    static let greetings: [String] = [
+        "hello", "hi", "hey", "greetings", "good morning", "good afternoon", "good day", "dear",
+        "hola", "buenos días", "buenos dias", "buenas tardes", "estimado", "estimada", "saludos",
+    ]
 
     /// Openings of a thank-you sentence, which ends at the first ".", "!", ";", "," or line break.
-    static let thanks: [String] = ["thank you", "thanks", "many thanks"]
+    static let thanks: [String] = ["thank you", "thanks", "many thanks", "gracias", "muchas gracias"]
 
     /// Words that say when the writer is back or whom to contact (at a word start, any ending).
     static let cues: [String] = [
         "until", "till", "return", "back in", "back on", "be back", "limited access", "urgent", "immediate",
         "in my absence", "please contact", "please reach", "contact my", "reopen", "when i get back", "upon my",
         "get back to you", "respond to your", "reply to your", "as soon as", "delayed",
+        "hasta", "regres", "volver", "vuelvo", "acceso limitado", "urgente", "urgencia", "comuníquese", "comuniquese",
+        "contacte", "llame", "responderé", "respondere", "lo antes posible",
     ]
 
     private static let cueTable = PhraseTable(cues)
@@ -73,6 +86,9 @@ enum OutOfOfficeText {
         "we're looking", "looking to", "interested in", "our lot", "my lot", "our land", "our property", "our home",
         "our house", "my house", "budget", "bedroom", "bedrooms", "sq ft", "square feet", "floor plan", "remodel",
         "renovation", "addition", "acre", "acres", "quote", "estimate", "bid",
+        "construir", "construcción", "construccion", "casa", "terreno", "lote", "presupuesto", "remodelación",
+        "remodelacion", "remodelar", "ampliación", "ampliacion", "cotización", "cotizacion", "recámaras", "recamaras",
+        "habitaciones", "pies cuadrados", "queremos", "nos gustaría", "nos gustaria", "estamos buscando",
     ]
 
     /// The out-of-office predicate `text` opens with (one of ``predicates``, not the
@@ -103,13 +119,13 @@ enum OutOfOfficeText {
     /// before anything is prepared.
     private static func mayOpen(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
         var end = start
-        while end < bytes.count, end - start <= 10 {
+        while end < bytes.count, end - start <= 12 {
             let byte = bytes[end] &- 0x41 < 26 ? bytes[end] | 0x20 : bytes[end]
             guard (byte >= 0x61 && byte <= 0x7A) || byte == UInt8(ascii: "'") || byte >= 0x80 else { break }
             end += 1
         }
         let length = end - start
-        guard length > 0, length <= 10 else { return false }
+        guard length > 0, length <= 12 else { return false }
         for word in openingWordBytes where word.count == length || (word.count < length && bytes[start + word.count] >= 0x80) {
             var offset = 0
             while offset < word.count, (bytes[start + offset] &- 0x41 < 26 ? bytes[start + offset] | 0x20 : bytes[start + offset]) == word[offset] {
@@ -262,7 +278,8 @@ enum OutOfOfficeText {
             let line = UnsafeBufferPointer(rebasing: bytes[first..<max(first, min(lineEnd, lineStart + 120))])
             if forwardMarkerBytes.contains(where: { Self.hasFoldedPrefix(line, $0) }) { return nil }
             if line.first == UInt8(ascii: ">") || quoteMarkerBytes.contains(where: { Self.hasFoldedPrefix(line, $0) })
-                || (Self.hasFoldedPrefix(line, onBytes) && Self.containsFolded(line, wroteBytes)) {
+                || (Self.hasFoldedPrefix(line, onBytes) && Self.containsFolded(line, wroteBytes))
+                || (Self.hasFoldedPrefix(line, elBytes) && Self.containsFolded(line, escribioBytes)) {
                 return lineStart
             }
             if lineEnd - start > maximumOwnTextBytes { return nil }
@@ -291,9 +308,15 @@ enum OutOfOfficeText {
     private static let forwardMarkerBytes = forwardMarkers.map { Array($0.utf8) }
     private static let onBytes = Array("on ".utf8)
     private static let wroteBytes = Array("wrote:".utf8)
+    /// Gmail's Spanish attribution: "El lun, 16 nov 2026 a las 9:15, Ana <...> escribió:".
+    private static let elBytes = Array("el ".utf8)
+    private static let escribioBytes = Array("escribió:".utf8)
 
     /// Lines (lowercase, leading spaces dropped) that start the quoted original of a reply.
-    static let quoteMarkers: [String] = ["-----original message", "----- original message", "from: ", "sent from my", "________"]
+    static let quoteMarkers: [String] = [
+        "-----original message", "----- original message", "from: ", "sent from my", "________",
+        "-----mensaje original", "----- mensaje original", "de: ", "enviado desde mi",
+    ]
 
     /// Lines that start a forwarded message.
     static let forwardMarkers: [String] = [
