@@ -689,6 +689,7 @@ public struct LeadExtractor: Sendable {
     /// the intake address carry the builder's phone and office address below them, which are
     /// no caller's (exploratory testing: the office line became the lead's phone).
     static func withoutWritersSignature(_ body: String, writer: Mailbox?) -> String {
+        if let ascii = asciiWithoutWritersSignature(body, writer: writer) { return ascii }
         let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
         let trimmed = lines.map { ValueNormalizer.trimmingWhitespace(String($0)) }
         var cut = trimmed.lastIndex { $0 == "--" }
@@ -698,6 +699,48 @@ public struct LeadExtractor: Sendable {
         }
         guard let cut, cut > 0, trimmed[..<cut].contains(where: { !$0.isEmpty }) else { return body }
         return lines[..<cut].joined(separator: "\n")
+    }
+
+    /// ``withoutWritersSignature(_:writer:)`` on the bytes of an ASCII body and name (lines
+    /// split at an LF that ends no CR LF, as Characters split them; trimmed of ASCII
+    /// whitespace), or nil for other text.
+    private static func asciiWithoutWritersSignature(_ body: String, writer: Mailbox?) -> String? {
+        var name = writer?.name.map(ValueNormalizer.trimmingWhitespace) ?? ""
+        var text = body
+        return text.withUTF8 { bytes -> String? in
+            name.withUTF8 { name -> String? in
+                guard !bytes.contains(where: { $0 >= 0x80 }), !name.contains(where: { $0 >= 0x80 }) else { return nil }
+                @inline(__always) func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+                // Each line's start and its trimmed range.
+                var lines: [(start: Int, first: Int, end: Int)] = []
+                var start = 0
+                var index = 0
+                while index <= bytes.count {
+                    if index == bytes.count || (bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D)) {
+                        var first = start, end = index
+                        while first < end, isSpace(bytes[first]) { first += 1 }
+                        while end > first, isSpace(bytes[end - 1]) { end -= 1 }
+                        lines.append((start, first, end))
+                        start = index + 1
+                    }
+                    index += 1
+                }
+                func isSeparator(_ line: (start: Int, first: Int, end: Int)) -> Bool {
+                    line.end - line.first == 2 && bytes[line.first] == UInt8(ascii: "-") && bytes[line.first + 1] == UInt8(ascii: "-")
+                }
+                func startsWithName(_ line: (start: Int, first: Int, end: Int)) -> Bool {
+                    guard line.end - line.first >= name.count else { return false }
+                    return (0..<name.count).allSatisfy { offset in
+                        let byte = bytes[line.first + offset], wanted = name[offset]
+                        return (byte &- 0x41 < 26 ? byte | 0x20 : byte) == (wanted &- 0x41 < 26 ? wanted | 0x20 : wanted)
+                    }
+                }
+                var cut = lines.lastIndex(where: isSeparator)
+                if cut == nil, name.contains(0x20) { cut = lines.lastIndex(where: startsWithName) }
+                guard let cut, cut > 0, lines[..<cut].contains(where: { $0.end > $0.first }) else { return body }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<(lines[cut].start - 1)]), as: UTF8.self)
+            }
+        }
     }
 
     /// The earlier message a reply quotes, one `>` level removed (deeper levels stay quoted,

@@ -1,4 +1,5 @@
 @testable import Extraction
+import MIME
 import LeadModel
 import Testing
 
@@ -78,5 +79,39 @@ struct ReferralFastPathTests {
                 .filter { $0.utf8.contains(0x40) && ($0.utf8.allSatisfy { $0 < 0x80 } || $0.contains("@")) }.map(String.init)
             #expect(ClientReferral.tokensWithAt(line) == expected, "\(line.debugDescription)")
         }
+    }
+}
+
+/// ``LeadExtractor/withoutWritersSignature(_:writer:)`` on the bytes of ASCII text against
+/// its reading of Character lines.
+@Suite("A writer's signature cut on bytes")
+struct WritersSignatureFastPathTests {
+    static func byCharacters(_ body: String, writer: Mailbox?) -> String {
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        let trimmed = lines.map { ValueNormalizer.trimmingWhitespace(String($0)) }
+        var cut = trimmed.lastIndex { $0 == "--" }
+        if cut == nil, let name = writer?.name.map(ValueNormalizer.trimmingWhitespace), name.utf8.contains(0x20) {
+            let lowered = name.lowercased()
+            cut = trimmed.lastIndex { $0.lowercased().hasPrefix(lowered) }
+        }
+        guard let cut, cut > 0, trimmed[..<cut].contains(where: { !$0.isEmpty }) else { return body }
+        return lines[..<cut].joined(separator: "\n")
+    }
+
+    @Test func theCutIsTheCharacterReadings() {
+        let pieces = ["Mike Brennan", "mike brennan", "MIKE BRENNAN | Brennan Homes", "Mike", "--", "-- ", " --", "\n", "\r\n", "\r",
+                      " ", "\t", "Call me at 512-555-0160.", "x", "", "é", "Thanks,", "-", "Mike Brennan\u{301}"]
+        let writers: [Mailbox?] = [nil, Mailbox(name: "Mike Brennan", address: "mike@x.example"), Mailbox(name: " mike brennan ", address: ""),
+                                   Mailbox(name: "Mike", address: ""), Mailbox(name: "José Núñez", address: "")]
+        var generator = SplitMix64(seed: 21)
+        var cuts = 0
+        for _ in 0..<12_000 {
+            let body = (0..<generator.below(9)).map { _ in generator.pick(pieces) }.joined()
+            let writer = generator.pick(writers)
+            let expected = Self.byCharacters(body, writer: writer)
+            #expect(LeadExtractor.withoutWritersSignature(body, writer: writer) == expected, "\(body.debugDescription) \(String(describing: writer))")
+            if expected != body { cuts += 1 }
+        }
+        #expect(cuts > 100, "some bodies are cut: \(cuts)")
     }
 }
