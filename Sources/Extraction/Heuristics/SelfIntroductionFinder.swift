@@ -104,6 +104,9 @@ enum SelfIntroductionFinder {
         // The last bytes before this one, each ORed with 0x20 (A-Z lowercased; a space,
         // `'` and `’`'s bytes keep a value of their own), the latest lowest.
         var window: UInt64 = 0
+        // (The packed phrases read once: a static read in the loop is a once-check per byte.)
+        let (weAre, weApostropheRe, weCurlyRe) = (Self.weAre, Self.weApostropheRe, Self.weCurlyRe)
+        let (llamo, ombreEs, spaceSoy, soy) = (Self.llamo, Self.ombreEs, Self.spaceSoy, Self.soy)
         for byte in bytes {
             if byte == 0x20 {
                 if previous.1 == 0x73 || previous.1 == 0x53, previous.0 == 0x69 || previous.0 == 0x49 { found |= englishPhrase }
