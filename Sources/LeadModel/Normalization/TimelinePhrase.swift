@@ -74,7 +74,7 @@ public enum TimelinePhrase {
     /// by ``PhraseVocabulary/words(in:)``. `mayHoldApostrophes` false: the caller knows no
     /// word holds an apostrophe (its text has none), so the words are not looked at for one.
     /// `mayStart`, when given, says for each word position what ``mayStartPhrase(_:)`` says
-    /// of the word (a caller that looked its words up already), for words without apostrophes.
+    /// of the word without its apostrophes (a caller that looked its words up already).
     package static func matches(
         inWords textWords: [String], mayHoldApostrophes: Bool = true, mayStart: ((Int) -> Bool)? = nil
     ) -> [Match] {
