@@ -280,6 +280,21 @@ package enum VocabularyIndex {
 
         /// ``hits(_:)`` of words given by their `stem` indices.
         package func hits(stems: [Int32]) -> [PhraseVocabulary.Hit] {
+            PhraseVocabulary.keepingLongest(everyHit(stems: stems))
+        }
+
+        /// The least of ``hits(stems:)`` by rank, then word index (`min` of them so).
+        package func best(stems: [Int32]) -> PhraseVocabulary.Hit? {
+            PhraseVocabulary.bestKept(everyHit(stems: stems))
+        }
+
+        /// Whether ``hits(_:)`` has any (it keeps one of any hits: the one ending last).
+        package func hasHit(_ words: VocabularyWords) -> Bool {
+            !everyHit(stems: words.stem).isEmpty
+        }
+
+        /// Every phrase matched in words of `stems`, overlapping ones too.
+        private func everyHit(stems: [Int32]) -> [PhraseVocabulary.Hit] {
             var hits: [PhraseVocabulary.Hit] = []
             let present = Self.signature(of: stems)
             for index in stems.indices {
@@ -295,7 +310,7 @@ package enum VocabularyIndex {
                     hits.append(PhraseVocabulary.Hit(slug: slugs[rank], wordIndex: index, length: length, rank: rank))
                 }
             }
-            return PhraseVocabulary.keepingLongest(hits)
+            return hits
         }
 
         /// Which strings `indices` holds, as bits `index % 256` (the -1 of a word that is no
