@@ -393,10 +393,7 @@ enum SignatureNameFinder {
         var capitalised = true
         for word in words {
             let isASCII = !bytes[word].contains { $0 >= 0x80 }
-            if isASCII {
-                let letters = String(decoding: bytes[word].compactMap { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 >= 0x61 ? $0 : nil }, as: UTF8.self)
-                if notNames.contains(letters) { return (false, nil) }
-            }
+            if isASCII, isNotName(bytes[word]) { return (false, nil) }
             let first = bytes[word.lowerBound]
             if capitalised, !(first >= 0x41 && first <= 0x5A), latin1Letter(bytes, at: word.lowerBound) != true {
                 capitalised = isASCII && lowercaseParticles.contains(lowercased(bytes[word]))
@@ -411,6 +408,22 @@ enum SignatureNameFinder {
         // (Already one space between words, none at the ends: the text as it is.)
         let joined = wordBytes + words.count - 1 == bytes.count && !hasTab
         return (true, joined ? nil : words.map { String(decoding: bytes[$0], as: UTF8.self) }.joined(separator: " "))
+    }
+
+    /// ``notNames`` by their bytes.
+    private static let notNameTable = ASCIIWordTable(notNames.map { ($0, 1) })
+
+    /// Whether the letters of ASCII `word` (a word of ``latinName(_:)``'s: letters, `.`, `'`,
+    /// `-`, `&`), lowercased, are one of ``notNames``: read on the stack, no String made.
+    private static func isNotName(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count + 1) { letters in
+            var length = 0
+            for byte in word where (byte | 0x20) &- 0x61 < 26 {
+                letters[length] = byte | 0x20
+                length += 1
+            }
+            return notNameTable.value(of: UnsafeBufferPointer(letters), 0..<length) != 0
+        }
     }
 
     /// Whether the Latin-1 letter at `index` (U+00C0-U+00FF but × and ÷, two bytes) is a
