@@ -433,17 +433,22 @@ final class InquiryLines {
         }
         // Timeline and street heads: the word without apostrophes; a year is "20" and two
         // more digits.
+        // (Whether a timeline phrase may start at the word is asked of it so too: no start
+        // word holds an apostrophe, and all digits without them may start one.)
         if hasApostrophe {
-            let bareFlags: InquiryKeywords.Flags = [.timeline, .streetHead]
+            let bareFlags: InquiryKeywords.Flags = [.timeline, .streetHead, .timelineStart]
             flags.subtract(bareFlags)
             var stripped = 0
+            var digits = 0
             for index in 0..<length where word[index] != 0x27 {
+                if word[index] &- 0x30 < 10 { digits += 1 }
                 scratch[stripped] = word[index]
                 stripped += 1
             }
             let bare = UnsafeBufferPointer(scratch)
             flags.formUnion(InquiryKeywords.flags(table.value(of: bare, 0..<stripped)).intersection(bareFlags))
             if isYear(bare, stripped) { flags.insert(.timeline) }
+            if stripped > 0, digits == stripped { flags.insert(.timelineStart) }
         } else if hasDigit, isYear(word, length) {
             flags.insert(.timeline)
         }
@@ -613,14 +618,15 @@ final class InquiryLines {
         var numeric: Bool
         /// Which ``TimelinePhraseFinder`` cues the word as written starts (``cueFlags``),
         /// and whether it is a city lead word, a street head (capitalised) or a timeline
-        /// phrase's start word.
+        /// phrase's start word (without its apostrophes: see ``mayStartTimeline(at:word:)``).
         var cues: InquiryKeywords.Flags
 
         static let cueFlags: InquiryKeywords.Flags = [.futureCue, .pastCue, .timingCue]
     }
 
     /// Whether a ``TimelinePhrase`` match may start at word `position` of ASCII line `index`,
-    /// as ``TimelinePhrase`` tests a word without apostrophes: a start word or all digits.
+    /// as ``TimelinePhrase`` tests the word without its apostrophes: a start word or all
+    /// digits (a word with an apostrophe is flagged so by the scan).
     func mayStartTimeline(at index: Int, word position: Int) -> Bool {
         precondition(traits[index].isASCII, "only an ASCII line's words are recorded")
         let word = asciiWords[Int(wordStarts[index]) + position]

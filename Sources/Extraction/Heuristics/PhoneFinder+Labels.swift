@@ -24,6 +24,9 @@ extension PhoneFinder {
     private static let cellLabels: Set<String> = ["cell", "cellphone", "cel", "celular", "mobile", "mob", "text", "txt"]
     /// Words that label a work or office line.
     private static let workLabels: Set<String> = ["work", "office", "business", "wk", "ofc", "direct", "desk", "main"]
+    /// ``cellLabels`` (value 1) and ``workLabels`` (2) by their bytes: a word is looked up
+    /// from the stack, no String made.
+    private static let labelTable = ASCIIWordTable(cellLabels.map { (word: $0, value: 1) } + workLabels.map { (word: $0, value: 2) })
 
     /// The label of `text`'s words: a cell when one of them says so (`work cell` is a cell),
     /// else work when one says so, else none. A single letter counts only as a label in
@@ -32,35 +35,45 @@ extension PhoneFinder {
     static func label(of text: String) -> NumberLabel {
         var copy = text
         return copy.withUTF8 { bytes in
-            @inline(__always) func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
-            var isWork = false
-            var index = 0
-            while index < bytes.count {
-                guard isLetter(bytes[index]) else {
-                    index += 1
-                    continue
-                }
-                let start = index
-                while index < bytes.count, isLetter(bytes[index]) { index += 1 }
-                let length = index - start
-                if length == 1 {
-                    let next = index < bytes.count ? bytes[index] : 0
-                    let before = start > 0 ? bytes[start - 1] : 0
-                    guard next == UInt8(ascii: ":") || (before == UInt8(ascii: "(") && next == UInt8(ascii: ")")) else { continue }
-                    switch bytes[start] | 0x20 {
-                    case UInt8(ascii: "c"), UInt8(ascii: "m"): return .cell
-                    case UInt8(ascii: "w"), UInt8(ascii: "o"): isWork = true
-                    default: break
-                    }
-                    continue
-                }
-                guard length <= 9 else { continue }
-                let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]).map { $0 | 0x20 }, as: UTF8.self)
-                if cellLabels.contains(word) { return .cell }
-                if workLabels.contains(word) { isWork = true }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: labelTable.maximumLength) { lower in
+                label(of: bytes, lowering: lower)
             }
-            return isWork ? .work : .none
         }
+    }
+
+    /// ``label(of:)-(String)`` of `bytes`; `lower` holds a word of the longest label's length.
+    private static func label(of bytes: UnsafeBufferPointer<UInt8>, lowering lower: UnsafeMutableBufferPointer<UInt8>) -> NumberLabel {
+        @inline(__always) func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+        var isWork = false
+        var index = 0
+        while index < bytes.count {
+            guard isLetter(bytes[index]) else {
+                index += 1
+                continue
+            }
+            let start = index
+            while index < bytes.count, isLetter(bytes[index]) { index += 1 }
+            let length = index - start
+            if length == 1 {
+                let next = index < bytes.count ? bytes[index] : 0
+                let before = start > 0 ? bytes[start - 1] : 0
+                guard next == UInt8(ascii: ":") || (before == UInt8(ascii: "(") && next == UInt8(ascii: ")")) else { continue }
+                switch bytes[start] | 0x20 {
+                case UInt8(ascii: "c"), UInt8(ascii: "m"): return .cell
+                case UInt8(ascii: "w"), UInt8(ascii: "o"): isWork = true
+                default: break
+                }
+                continue
+            }
+            guard length <= labelTable.maximumLength else { continue }
+            for offset in 0..<length { lower[offset] = bytes[start + offset] | 0x20 }
+            switch labelTable.value(of: UnsafeBufferPointer(lower), 0..<length) {
+            case 1: return .cell
+            case 2: isWork = true
+            default: break
+            }
+        }
+        return isWork ? .work : .none
     }
 
     /// The label of the number `match` (see the type's notes); `lineText(i)` is the text's

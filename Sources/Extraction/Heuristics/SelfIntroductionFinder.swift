@@ -104,6 +104,9 @@ enum SelfIntroductionFinder {
         // The last bytes before this one, each ORed with 0x20 (A-Z lowercased; a space,
         // `'` and `’`'s bytes keep a value of their own), the latest lowest.
         var window: UInt64 = 0
+        // (The packed phrases read once: a static read in the loop is a once-check per byte.)
+        let (weAre, weApostropheRe, weCurlyRe) = (Self.weAre, Self.weApostropheRe, Self.weCurlyRe)
+        let (llamo, ombreEs, spaceSoy, soy) = (Self.llamo, Self.ombreEs, Self.spaceSoy, Self.soy)
         for byte in bytes {
             if byte == 0x20 {
                 if previous.1 == 0x73 || previous.1 == 0x53, previous.0 == 0x69 || previous.0 == 0x49 { found |= englishPhrase }
@@ -349,6 +352,9 @@ enum SelfIntroductionFinder {
         "hola buenas", "hola buenas tardes", "hola buenas noches", "hola buenos dias", "hola buenos días", "saludos",
     ]
 
+    /// `me llamo` and `mi nombre es`, as ``spanishIntroduction(_:)`` looks for them.
+    private static let spanishPhrases: [StaticString] = ["me llamo ", "mi nombre es "]
+
     /// A Spanish introduction's name: after `me llamo` or `mi nombre es` (capitalised unless
     /// the line is lowercase, as after `my name is`), or after `soy` at the line's start or
     /// after a greeting (`Hola, soy Alejandro Ruiz`), a whole name of capitalised words, as
@@ -364,11 +370,14 @@ enum SelfIntroductionFinder {
         func isWordStart(_ position: String.Index) -> Bool {
             position == lower.startIndex || !lower[lower.index(before: position)].isLetter
         }
-        for phrase in ["me llamo ", "mi nombre es "] {
-            guard let range = lower.firstRange(of: phrase), isWordStart(range.lowerBound) else { continue }
+        // (A match by Characters is a match of the phrase's bytes: no other scalars are
+        // canonically equal to its letters and space. A line without them is not searched
+        // by Characters.)
+        for phrase in spanishPhrases where FoldedSearch.contains(lower, phrase) {
+            guard let range = lower.firstRange(of: phrase.description), isWordStart(range.lowerBound) else { continue }
             if let name = name(at: start(after: range), in: text, capitalisedOnly: lower != text, stops: spanishStops) { return name }
         }
-        guard let range = lower.firstRange(of: "soy "), isWordStart(range.lowerBound) else { return nil }
+        guard FoldedSearch.contains(lower, "soy "), let range = lower.firstRange(of: "soy "), isWordStart(range.lowerBound) else { return nil }
         let before = lower[..<range.lowerBound].split(whereSeparator: { !$0.isLetter && $0 != " " }).joined()
             .split(separator: " ").joined(separator: " ")
         guard spanishGreetings.contains(before) else { return nil }

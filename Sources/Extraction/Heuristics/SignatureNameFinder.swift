@@ -296,9 +296,14 @@ enum SignatureNameFinder {
     /// The line as a name, if it reads as one.
     static func name(_ raw: String) -> PersonName? {
         var copy = raw
-        if let (isName, text) = copy.withUTF8({ asciiName($0) }) {
+        if let (isName, text) = copy.withUTF8({ latinName($0) }) {
             return isName ? PersonNameNormalizer.parse(text ?? raw) : nil
         }
+        return generalName(raw)
+    }
+
+    /// ``name(_:)`` on Characters: any text (``latinName(_:)`` must agree with it).
+    static func generalName(_ raw: String) -> PersonName? {
         let text = raw.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
         let words = text.split(separator: " ")
         guard (1...4).contains(words.count), text.count <= 50 else { return nil }
@@ -329,6 +334,8 @@ enum SignatureNameFinder {
               !after.contains(where: { $0 == "&" || $0 == "and" }),
               let first = before.first, let partner = after.first, first != partner, words.last != first else { return false }
         return !words.contains { word in
+            // (Both sets are ASCII: a word that cannot equal ASCII is in neither.)
+            guard word.utf8.allSatisfy({ $0 < 0x80 }) || VocabularyIndex.mayEqualASCII(word) else { return false }
             let letters = word.filter { $0 != "." && $0 != "'" && $0 != "-" }
             return companyWords.contains(letters) || firmWords.contains(letters)
         }
@@ -340,16 +347,20 @@ enum SignatureNameFinder {
     /// Particles a name's word may be in lowercase (`Ana de la Cruz`).
     private static let lowercaseParticles = ["and", "&", "van", "von", "de", "der", "la", "del", "da"]
 
-    /// ``name(_:)``'s reading of ASCII text on its bytes (each byte a Character, `"\r\n"` no
-    /// letter either way): whether it reads as a name, and the text to parse as one, its
+    /// ``name(_:)``'s reading, on its bytes, of text of ASCII and Latin-1 letters (U+00C0-U+00FF
+    /// but × and ÷): there a byte, or such a letter's two, is a Character (`"\r\n"` no letter
+    /// either way), such a letter is a capital up to U+00DE (lowercased by adding 0x20 to its
+    /// second byte) and lowercase from U+00DF, and a word holding one equals none of the ASCII
+    /// words compared here. Whether it reads as a name, and the text to parse as one, its
     /// words joined by one space (nil: `bytes` as they are). Nil for other text.
-    private static func asciiName(_ bytes: UnsafeBufferPointer<UInt8>) -> (Bool, String?)? {
+    private static func latinName(_ bytes: UnsafeBufferPointer<UInt8>) -> (Bool, String?)? {
         var words: [Range<Int>] = []
         var hasUpper = false, hasLower = false, hasTab = false
+        // The words' Characters and bytes.
+        var characters = 0, wordBytes = 0
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if byte >= 0x80 { return nil }
             if byte == 0x20 || byte == 0x09 {
                 hasTab = hasTab || byte == 0x09
                 index += 1
@@ -358,7 +369,13 @@ enum SignatureNameFinder {
             let start = index
             while index < bytes.count, bytes[index] != 0x20, bytes[index] != 0x09 {
                 let byte = bytes[index]
-                if byte >= 0x80 { return nil }
+                characters += 1
+                if byte >= 0x80 {
+                    guard let isCapital = latin1Letter(bytes, at: index) else { return nil }
+                    if isCapital { hasUpper = true } else { hasLower = true }
+                    index += 2
+                    continue
+                }
                 if byte >= 0x41 && byte <= 0x5A {
                     hasUpper = true
                 } else if byte >= 0x61 && byte <= 0x7A {
@@ -370,27 +387,62 @@ enum SignatureNameFinder {
                 index += 1
             }
             words.append(start..<index)
+            wordBytes += index - start
         }
-        let length = words.reduce(words.count - 1) { $0 + $1.count }
-        guard (1...4).contains(words.count), length <= 50 else { return (false, nil) }
+        guard (1...4).contains(words.count), characters + words.count - 1 <= 50 else { return (false, nil) }
         var capitalised = true
         for word in words {
-            let letters = String(decoding: bytes[word].compactMap { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 >= 0x61 ? $0 : nil }, as: UTF8.self)
-            if notNames.contains(letters) { return (false, nil) }
+            let isASCII = !bytes[word].contains { $0 >= 0x80 }
+            if isASCII, isNotName(bytes[word]) { return (false, nil) }
             let first = bytes[word.lowerBound]
-            if capitalised, !(first >= 0x41 && first <= 0x5A) {
-                let lower = String(decoding: bytes[word].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-                capitalised = lowercaseParticles.contains(lower)
+            if capitalised, !(first >= 0x41 && first <= 0x5A), latin1Letter(bytes, at: word.lowerBound) != true {
+                capitalised = isASCII && lowercaseParticles.contains(lowercased(bytes[word]))
             }
         }
         guard capitalised || !hasUpper || !hasLower else { return (false, nil) }
         // ("&" or "and": two people, or a firm.)
         if words.contains(where: { bytes[$0].count <= 3 && (bytes[$0.lowerBound] == UInt8(ascii: "&") || bytes[$0.lowerBound] | 0x20 == UInt8(ascii: "a")) }),
-           !isPeople(words.map { String(decoding: bytes[$0].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self) }) {
+           !isPeople(words.map { lowercased(bytes[$0]) }) {
             return (false, nil)
         }
         // (Already one space between words, none at the ends: the text as it is.)
-        let joined = length == bytes.count && !hasTab
+        let joined = wordBytes + words.count - 1 == bytes.count && !hasTab
         return (true, joined ? nil : words.map { String(decoding: bytes[$0], as: UTF8.self) }.joined(separator: " "))
+    }
+
+    /// ``notNames`` by their bytes.
+    private static let notNameTable = ASCIIWordTable(notNames.map { ($0, 1) })
+
+    /// Whether the letters of ASCII `word` (a word of ``latinName(_:)``'s: letters, `.`, `'`,
+    /// `-`, `&`), lowercased, are one of ``notNames``: read on the stack, no String made.
+    private static func isNotName(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count + 1) { letters in
+            var length = 0
+            for byte in word where (byte | 0x20) &- 0x61 < 26 {
+                letters[length] = byte | 0x20
+                length += 1
+            }
+            return notNameTable.value(of: UnsafeBufferPointer(letters), 0..<length) != 0
+        }
+    }
+
+    /// Whether the Latin-1 letter at `index` (U+00C0-U+00FF but × and ÷, two bytes) is a
+    /// capital; nil when no such letter is there.
+    private static func latin1Letter(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool? {
+        guard bytes[index] == 0xC3, index + 1 < bytes.count else { return nil }
+        let second = bytes[index + 1]
+        guard second >= 0x80, second <= 0xBF, second != 0x97, second != 0xB7 else { return nil }
+        return second <= 0x9E
+    }
+
+    /// `word` lowercased, for ``latinName(_:)``'s text: A-Z, and Latin-1 capitals by their
+    /// second byte (a byte after 0xC3 is one).
+    private static func lowercased(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        var afterLead = false
+        return String(decoding: word.map { byte -> UInt8 in
+            defer { afterLead = byte == 0xC3 }
+            if byte >= 0x41 && byte <= 0x5A { return byte | 0x20 }
+            return afterLead && byte <= 0x9E ? byte + 0x20 : byte
+        }, as: UTF8.self)
     }
 }

@@ -29,11 +29,11 @@ enum TimelinePhraseFinder {
             guard lines.traits[index].keywords.contains(.timeline) else { continue }
             // A line holds at most 500 characters (InquiryLines), within matches(in:)'s 2,000.
             let words = lines.words(at: index)
-            // (An ASCII line's words hold an apostrophe only if its bytes do; without one, the
-            // line scan's lookups say where a phrase may start.)
+            // (An ASCII line's words hold an apostrophe only if its bytes do; the line scan's
+            // lookups say where a phrase may start.)
             let traits = lines.traits[index]
-            let matches = traits.isASCII && !traits.hasApostrophe
-                ? TimelinePhrase.matches(inWords: words, mayHoldApostrophes: false) { lines.mayStartTimeline(at: index, word: $0) }
+            let matches = traits.isASCII
+                ? TimelinePhrase.matches(inWords: words, mayHoldApostrophes: traits.hasApostrophe) { lines.mayStartTimeline(at: index, word: $0) }
                 : TimelinePhrase.matches(inWords: words)
             guard !matches.isEmpty else { continue }
             // Whether a cue of `range` (all of kind `kind`) is on the line; whole words only:

@@ -12,8 +12,7 @@ enum VocabularyFinder {
         // phrases compares), those of its filled lines in order (an empty or quoted line has
         // none), mostly recorded by the line scan.
         if let (stems, starts) = lines.textStems {
-            let hits = VocabularyIndex.projectType.hits(stems: stems)
-            guard let best = hits.min(by: { ($0.rank, $0.wordIndex) < ($1.rank, $1.wordIndex) }) else { return nil }
+            guard let best = VocabularyIndex.projectType.best(stems: stems) else { return nil }
             return HeuristicFinding(value: best.slug, line: lines.lineNumber(ofWord: best.wordIndex, starts: starts),
                                     rule: "project type phrase")
         }

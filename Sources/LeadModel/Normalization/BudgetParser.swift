@@ -91,15 +91,15 @@ public enum BudgetParser {
             }
             let after = words(tokens, from: end, count: 3)
             if low == high, let only = low {
-                if only.isPlus || after.starts(with: ["or", "more"]) || after.starts(with: ["and", "up"])
-                    || after.starts(with: ["plus"]) || after.starts(with: ["or", "above"]) {
+                if only.isPlus || opens(after, "or", "more") || opens(after, "and", "up")
+                    || opens(after, "plus") || opens(after, "or", "above") {
                     high = nil
                 } else if only.isDecade {
                     high = Amount(value: only.value + 100, multiplier: only.multiplier ?? 1_000)
-                } else if highOnlyCue(before) || after.starts(with: ["or", "less"])
+                } else if highOnlyCue(before) || opens(after, "or", "less")
                             // ("min 500k, max 600k": that "max" leads the next amount.)
-                            || after.starts(with: ["max"]) && !before.contains("min") && !before.contains("minimum")
-                            || after.starts(with: ["tops"]) || after.starts(with: ["at", "most"]) {
+                            || opens(after, "max") && !before.contains("min") && !before.contains("minimum")
+                            || opens(after, "tops") || opens(after, "at", "most") {
                     low = nil
                 } else if lowOnlyCue(before) {
                     high = nil
@@ -115,6 +115,14 @@ public enum BudgetParser {
             index = end
         }
         return results
+    }
+
+    /// `words.starts(with: [first])`, or with `[first, second]`: compared in place, without
+    /// an array of the phrase per test (an amount is tested against nine).
+    private static func opens(_ words: [String], _ first: String, _ second: String? = nil) -> Bool {
+        guard let word = words.first, word == first else { return false }
+        guard let second else { return true }
+        return words.count > 1 && words[1] == second
     }
 
     /// The first 2,000 characters of `text`: all of it when it has at most 2,000 bytes (a

@@ -65,7 +65,7 @@ public enum FinancingVocabulary {
     /// ``status(inWords:acceptingShortAnswers:)`` without short answers, of indexed words
     /// (``VocabularyIndex``), step for step.
     package static func status(indexed words: VocabularyWords) -> String? {
-        if let best = VocabularyIndex.financing.hits(words).min(by: { $0.rank < $1.rank })?.slug { return best }
+        if let best = VocabularyIndex.financing.best(stems: words.stem)?.slug { return best }
         if let approval = words.raw.firstIndex(of: Indexed.approved) ?? words.raw.firstIndex(of: Indexed.preapproved),
            words.raw[max(0, approval - 4)..<approval].contains(where: Indexed.negations.contains) {
             return "needs_financing"

@@ -105,8 +105,8 @@ public enum LotStatusVocabulary {
                 words.stem[index] = plenty
             }
         }
-        if !VocabularyIndex.underContract.hits(words).isEmpty { return "under_contract" }
-        if !VocabularyIndex.looking.hits(words).isEmpty { return "looking" }
+        if VocabularyIndex.underContract.hasHit(words) { return "under_contract" }
+        if VocabularyIndex.looking.hasHit(words) { return "looking" }
         if let verb = ownershipVerbIndex(words) {
             return negated(words, at: verb) ? "looking" : "own_lot"
         }

@@ -22,20 +22,23 @@ extension PersonNameNormalizer {
     }
 
     /// ``parse(_:)`` of the commonest names, two to six words kept as written (`Jane Doe`,
-    /// `Patrick O'Neil`, `Beth Ann Marsh`, `José García`); nil for any other text, which the
-    /// full reading takes.
+    /// `Patrick O'Neil`, `Beth Ann Marsh`, `José García`, and with `couples` `José and María
+    /// Núñez`); nil for any other text, which the full reading takes.
     ///
     /// The words are ASCII letters, "'", "-" and Latin letters U+00C0-U+024F (but × and ÷),
     /// each with an ASCII letter, one space between and none around; the ASCII letters show
     /// both upper and lower case (so nothing is recased); the first word is no honorific, the
-    /// last no suffix nor `Family`, none is "and" (a word with a non-ASCII letter is none of those), and
-    /// the second is no initial (one letter). Cleaning leaves such text as
+    /// last no suffix nor `Family` (a word with a non-ASCII letter is none of those), and the
+    /// first word of the last name is no initial (one letter). Cleaning leaves such text as
     /// it is (no quote, bracket, comma, CR or other whitespace; those Latin letters are whole
     /// Characters) and the full reading gives the first word as first name and the rest as
     /// last name: one pass over the bytes stands in for the cleaning, the scratch buffers and
     /// the general reader (a few KB of code run once per name, and for non-ASCII names the
     /// String-by-String path).
-    static func plainName(_ bytes: UnsafeBufferPointer<UInt8>) -> PersonName? {
+    ///
+    /// With `couples`, one `and` neither first nor last makes a couple
+    /// (``couple(_:first:conjunction:partnerEnd:restLength:)``); without, no word is `and`.
+    static func plainName(_ bytes: UnsafeBufferPointer<UInt8>, couples: Bool = false) -> PersonName? {
         let tables = ASCIINameTables.shared
         var hasLower = false
         var hasUpper = false
@@ -44,6 +47,11 @@ extension PersonNameNormalizer {
         var wordHasLetter = false
         var firstEnd = 0
         var secondLength = 0
+        // The `and` (its bytes and word number), the end of the word after it and the length
+        // of the one after that (0: none).
+        var conjunction: (range: Range<Int>, word: Int)?
+        var partnerEnd = 0
+        var restLength = 0
         var index = 0
         // The end of the text ends the last word, as a space would.
         while index <= bytes.count {
@@ -62,7 +70,14 @@ extension PersonNameNormalizer {
                 guard wordHasLetter, words < 6 else { return nil }
                 // (A key with a byte from 0x80 up matches no table word: they are ASCII.)
                 let key = ASCIINameTables.key(bytes, wordStart, index, droppingPeriods: true)
-                guard !tables.isConjunction(key) else { return nil }
+                if tables.isConjunction(key) {
+                    guard couples, conjunction == nil, words > 0, index < bytes.count else { return nil }
+                    conjunction = (wordStart..<index, words)
+                } else if let conjunction, words == conjunction.word + 1 {
+                    partnerEnd = index
+                } else if let conjunction, words == conjunction.word + 2 {
+                    restLength = index - wordStart
+                }
                 if words == 0 {
                     guard tables.honorific(key) == nil else { return nil }
                     firstEnd = index
@@ -88,12 +103,33 @@ extension PersonNameNormalizer {
             }
             index += 1
         }
+        guard hasLower, hasUpper, words >= 2 else { return nil }
+        if let conjunction {
+            return couple(bytes, first: firstEnd, conjunction: conjunction, partnerEnd: partnerEnd,
+                          restLength: conjunction.word == 1 ? restLength : secondLength)
+        }
         // A one-byte second word (with a letter: an initial) would be a middle name, or a
         // last initial, written `W.`.
-        guard hasLower, hasUpper, words >= 2, secondLength > 1 else { return nil }
+        guard secondLength > 1 else { return nil }
         return PersonName(
             first: String(decoding: UnsafeBufferPointer(rebasing: bytes[..<firstEnd]), as: UTF8.self),
             last: String(decoding: UnsafeBufferPointer(rebasing: bytes[(firstEnd + 1)...]), as: UTF8.self))
+    }
+
+    /// ``plainName(_:)``'s couple, as the full reading takes one: the word after `and` is the
+    /// partner; with one word before `and` (`José and María Núñez`) the words after the
+    /// partner are the last name, else (`John Smith and Mary Jones`) the words between the
+    /// first and `and`. Nil when that last name opens with an initial (`restLength`, the
+    /// byte length of its first word, is 1: a middle initial or a last one, written `W.`).
+    private static func couple(
+        _ bytes: UnsafeBufferPointer<UInt8>, first firstEnd: Int, conjunction: (range: Range<Int>, word: Int), partnerEnd: Int,
+        restLength: Int
+    ) -> PersonName? {
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        let last = conjunction.word == 1 ? min(partnerEnd + 1, bytes.count)..<bytes.count : (firstEnd + 1)..<(conjunction.range.lowerBound - 1)
+        guard last.isEmpty || restLength > 1 else { return nil }
+        return PersonName(first: text(0..<firstEnd), last: last.isEmpty ? nil : text(last),
+                          partnerFirst: text((conjunction.range.upperBound + 1)..<partnerEnd))
     }
 
     /// Quotes and asterisks dropped, bracketed notes (and the brackets) dropped, whitespace

@@ -43,7 +43,7 @@ public enum PersonNameNormalizer {
     public static func parse(_ raw: String) -> PersonName? {
         // Plain words as written (most names): one pass over the bytes.
         var copy = raw
-        if let name = copy.withUTF8({ plainName($0) }) { return name }
+        if let name = copy.withUTF8({ plainName($0, couples: true) }) { return name }
         // ASCII without CR (nearly every name): read from the bytes, no token Strings.
         if let ascii = asciiParse(raw) { return ascii }
         return generalParse(raw)

@@ -126,20 +126,35 @@ public struct PhraseVocabulary: Sendable {
         guard hits.count > 1 else { return hits }
         // Where two phrases overlap, the one that ends later names the thing (English puts
         // the head noun last): "build a home addition" is an addition, not a new build.
-        let kept = hits.filter { hit in
-            !hits.contains { other in
-                other.wordIndex < hit.wordIndex + hit.length && hit.wordIndex < other.wordIndex + other.length
-                    && other.wordIndex + other.length > hit.wordIndex + hit.length
-            }
-        }
+        let kept = hits.filter { !isOutlasted($0, among: hits) }
         return kept.sorted { ($0.wordIndex, $0.rank) < ($1.wordIndex, $1.rank) }
+    }
+
+    /// Whether another of `hits` overlaps `hit` and ends later (``keepingLongest(_:)`` drops it).
+    private static func isOutlasted(_ hit: Hit, among hits: [Hit]) -> Bool {
+        hits.contains { other in
+            other.wordIndex < hit.wordIndex + hit.length && hit.wordIndex < other.wordIndex + other.length
+                && other.wordIndex + other.length > hit.wordIndex + hit.length
+        }
+    }
+
+    /// The least of ``keepingLongest(_:)``'s hits by rank, then word index, without keeping
+    /// them in order (no two hits share both). (The hit ending last is kept: nil only
+    /// without hits.)
+    static func bestKept(_ hits: [Hit]) -> Hit? {
+        var best: Hit?
+        for hit in hits where !isOutlasted(hit, among: hits) {
+            if let best, (best.rank, best.wordIndex) < (hit.rank, hit.wordIndex) { continue }
+            best = hit
+        }
+        return best
     }
 
     /// The slug of the highest-priority phrase in `text`.
     public func bestSlug(in text: String) -> String? {
         // ASCII text: its words' indices straight from the bytes.
         if let stems = VocabularyIndex.stems(ascii: text) {
-            return VocabularyIndex.compiled(key).hits(stems: stems).min { $0.rank < $1.rank }?.slug
+            return VocabularyIndex.compiled(key).best(stems: stems)?.slug
         }
         return bestSlug(inWords: TextScanning.words(text))
     }

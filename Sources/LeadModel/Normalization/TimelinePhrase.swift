@@ -74,7 +74,7 @@ public enum TimelinePhrase {
     /// by ``PhraseVocabulary/words(in:)``. `mayHoldApostrophes` false: the caller knows no
     /// word holds an apostrophe (its text has none), so the words are not looked at for one.
     /// `mayStart`, when given, says for each word position what ``mayStartPhrase(_:)`` says
-    /// of the word (a caller that looked its words up already), for words without apostrophes.
+    /// of the word without its apostrophes (a caller that looked its words up already).
     package static func matches(
         inWords textWords: [String], mayHoldApostrophes: Bool = true, mayStart: ((Int) -> Bool)? = nil
     ) -> [Match] {
@@ -135,9 +135,30 @@ public enum TimelinePhrase {
         static let holiday = Kind(rawValue: 64)
     }
 
-    /// The lists' words by their bytes (all lowercase ASCII), each with its ``Kind``.
+    /// The words ``match(_:at:)`` compares a phrase's first word with. Each has a code in
+    /// ``kindTable``'s values above the ``Kind`` bits (its place in ``firstWords``, from 1), so
+    /// the lookup made for the word's kind answers every comparison. A word that is not ASCII
+    /// equals none of them: none holds `k`, `;` or `` ` ``, the only ASCII a scalar that is
+    /// not decomposes to.
+    private enum FirstWord: String, CaseIterable {
+        case asap, immediately, urgent, right, no, flexible, whenever, just, after, sometime, more, over, less, under, at,
+             within, next, end, early, mid, late
+        case asWord = "as", inWord = "in", byWord = "by"
+    }
+
+    private static let firstWords = FirstWord.allCases
+
+    /// The first word `kind` (a word's ``kind(_:)``) says the word is, if any.
+    private static func firstWord(_ kind: Kind) -> FirstWord? {
+        let code = Int(kind.rawValue >> 8)
+        return code == 0 ? nil : firstWords[code - 1]
+    }
+
+    /// The lists' words by their bytes (all lowercase ASCII), each with its ``Kind`` (and
+    /// its ``FirstWord`` code).
     private static let kindTable: ASCIIWordTable = {
         var entries: [(word: String, value: UInt64)] = []
+        entries += firstWords.enumerated().map { ($1.rawValue, UInt64($0 + 1) << 8) }
         entries += seasons.map { ($0, Kind.season.rawValue) }
         entries += months.keys.map { ($0, Kind.month.rawValue) }
         entries += qualifiers.map { ($0, Kind.qualifier.rawValue) }
@@ -232,20 +253,22 @@ public enum TimelinePhrase {
         let current = w[i]
         // (Which lists hold the word, by one lookup: asked of most words below.)
         let currentKind = kind(current)
+        // (Which of the first words compared below it is, from the same lookup.)
+        let first = firstWord(currentKind)
         // asap ("not urgent": no rush)
         // (Asked only of an ASAP phrase: the set lookup hashes the word before.)
         func asap() -> String { i > 0 && asapNegations.contains(w[i - 1]) ? "flexible" : "asap" }
-        if current == "asap" || current == "immediately" || current == "urgent" { return (asap(), 1, false) }
-        if current == "as", word(1) == "soon", word(2) == "as", word(3) == "possible" { return (asap(), 4, false) }
-        if current == "right", word(1) == "away" { return (asap(), 2, false) }
+        if first == .asap || first == .immediately || first == .urgent { return (asap(), 1, false) }
+        if first == .asWord, word(1) == "soon", word(2) == "as", word(3) == "possible" { return (asap(), 4, false) }
+        if first == .right, word(1) == "away" { return (asap(), 2, false) }
         // flexible / researching
-        if current == "no", word(1) == "rush" || word(1) == "hurry" || word(1) == "timeline" { return ("flexible", 2, false) }
-        if current == "flexible" || current == "whenever" { return ("flexible", 1, false) }
-        if current == "just", let next = word(1), ["researching", "exploring", "browsing", "starting"].contains(next) {
+        if first == .no, word(1) == "rush" || word(1) == "hurry" || word(1) == "timeline" { return ("flexible", 2, false) }
+        if first == .flexible || first == .whenever { return ("flexible", 1, false) }
+        if first == .just, let next = word(1), ["researching", "exploring", "browsing", "starting"].contains(next) {
             return ("researching", 2, false)
         }
         // by + season/month/year
-        if current == "by" {
+        if first == .byWord {
             let skip = word(1) == "the" && word(2) == "end" ? 1 : 0
             if let (inner, length, bare) = match(w, at: i + 1 + skip), !bare || year(1) != nil {
                 return ("by " + inner, length + 1 + skip, false)
@@ -259,7 +282,7 @@ public enum TimelinePhrase {
         // "start right after the holidays", "break ground after Christmas": a date only right
         // after a start ("we moved in after Christmas", "after the holidays my in-laws visit"
         // are none).
-        if current == "after" {
+        if first == .after {
             var before = i - 1
             while before >= 0, ["right", "just", "soon"].contains(w[before]) { before -= 1 }
             guard before >= 0, startVerbs.contains(w[before]) else { return nil }
@@ -268,7 +291,7 @@ public enum TimelinePhrase {
             return nil
         }
         // "sometime in 2027": a year said as a plan, not a bare year.
-        if current == "sometime" {
+        if first == .sometime {
             if let y = year(1) { return (y, 2, false) }
             if word(1) == "in", let y = year(2) { return (y, 3, false) }
         }
@@ -279,30 +302,30 @@ public enum TimelinePhrase {
             return nil
         }
         // "more than 6 months", "less than 3 months", "at least a year"
-        if current == "more" || current == "over" && word(1) != "the" || current == "less" || current == "under" || current == "at" {
+        if first == .more || first == .over && word(1) != "the" || first == .less || first == .under || first == .at {
             var skip = 1
-            if current == "more" || current == "less" { guard word(1) == "than" else { return nil }; skip = 2 }
-            if current == "at" { guard word(1) == "least" else { return nil }; skip = 2 }
+            if first == .more || first == .less { guard word(1) == "than" else { return nil }; skip = 2 }
+            if first == .at { guard word(1) == "least" else { return nil }; skip = 2 }
             if let (text, length) = quantity(w, at: i + skip) {
-                let isUpper = current == "less" || current == "under"
+                let isUpper = first == .less || first == .under
                 return ((isUpper ? "within " : "more than ") + text, skip + length, false)
             }
         }
         // within / in the next / over the next N units
         var cursor = 0
         var within = false
-        if current == "within" {
+        if first == .within {
             cursor = 1
             within = true
             // "within the next year"
             if word(1) == "the", word(2) == "next" { cursor = 3 }
         }
-        if current == "in" || current == "over" {
+        if first == .inWord || first == .over {
             cursor = 1
             if word(1) == "the", word(2) == "next" { cursor = 3; within = true }
             else if word(1) == "next" { cursor = 2; within = true }
         }
-        if current == "next", word(1).flatMap({ TextScanning.allDigits($0) || numberWord($0) != nil ? $0 : nil }) != nil {
+        if first == .next, word(1).flatMap({ TextScanning.allDigits($0) || numberWord($0) != nil ? $0 : nil }) != nil {
             cursor = 1; within = true
         }
         if cursor > 0 || TextScanning.allDigits(current) {
@@ -334,7 +357,7 @@ public enum TimelinePhrase {
         // qualifier + season / month / year; next/this year; end of (the) year
         var prefix = ""
         var consumed = 0
-        if currentKind.contains(.qualifier) || current == "early" {
+        if currentKind.contains(.qualifier) || first == .early {
             prefix = current + " "
             consumed = 1
         }
@@ -362,7 +385,7 @@ public enum TimelinePhrase {
             return nil
         }
         if let head, head == "year", prefix == "next " || prefix == "this " { return (prefix + "year", 2, false) }
-        if current == "end", word(1) == "of" {
+        if first == .end, word(1) == "of" {
             let offset = word(2) == "the" ? 3 : 2
             if word(offset) == "year" || word(offset) == "yr" {
                 if let y = year(offset + 1) { return ("end of " + y, offset + 2, false) }
@@ -370,12 +393,12 @@ public enum TimelinePhrase {
             }
             if let y = year(offset) { return ("end of " + y, offset + 1, false) }
         }
-        if consumed == 1, ["early", "mid", "late"].contains(current), let y = year(1) { return (current + " " + y, 2, false) }
+        if consumed == 1, first == .early || first == .mid || first == .late, let y = year(1) { return (current + " " + y, 2, false) }
         if let y = year(0) { return (y, 1, true) }
-        if current == "in", let y = year(1) { return (y, 2, true) }
+        if first == .inWord, let y = year(1) { return (y, 2, true) }
         // "start in January", "our lease ends in August" (a month with a year is read at the month).
         // (The month first: the verb's set lookup hashes a word.)
-        if current == "in", i > 0, let next = word(1), kind(next).contains(.month), monthPlanVerbs.contains(w[i - 1]),
+        if first == .inWord, i > 0, let next = word(1), kind(next).contains(.month), monthPlanVerbs.contains(w[i - 1]),
            let month = months[next], next.count >= 3, year(2) == nil, word(2) != "of" {
             // The month a lease ends is no start: the start is after it ("after our lease
             // ends in August"), or not said ("our lease is up in June").

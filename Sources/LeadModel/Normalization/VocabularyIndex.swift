@@ -217,6 +217,11 @@ package enum VocabularyIndex {
         /// Per string index, whether it is a negation.
         let isNegation: [Bool]
         let hasNegations: Bool
+        /// Per entry, the ``signature(of:)`` of its words after the head (gaps left out): an
+        /// entry whose words are not all in a text's signature cannot match in it, so its
+        /// phrase is not walked (a gap phrase headed by `a` was tried, branch by branch, at
+        /// every `a` of a text).
+        let needs: [SIMD4<UInt64>]
 
         init(_ vocabulary: PhraseVocabulary) {
             let count = VocabularyIndex.strings.count
@@ -241,6 +246,12 @@ package enum VocabularyIndex {
             var byHead = [Int32](repeating: 0, count: Int(headStarts[count]))
             var filled = headStarts
             var isHead = [UInt64](repeating: 0, count: count / 64 + 1)
+            var needs: [SIMD4<UInt64>] = []
+            for rank in heads.indices {
+                let words = phraseWords[Int(phraseStarts[rank])..<Int(phraseStarts[rank + 1])]
+                needs.append(Self.signature(of: words.dropFirst()))
+            }
+            self.needs = needs
             for (rank, head) in heads.enumerated() {
                 guard let head, head >= 0 else { continue }
                 byHead[Int(filled[Int(head)])] = Int32(rank)
@@ -269,20 +280,53 @@ package enum VocabularyIndex {
 
         /// ``hits(_:)`` of words given by their `stem` indices.
         package func hits(stems: [Int32]) -> [PhraseVocabulary.Hit] {
+            PhraseVocabulary.keepingLongest(everyHit(stems: stems))
+        }
+
+        /// The least of ``hits(stems:)`` by rank, then word index (`min` of them so).
+        package func best(stems: [Int32]) -> PhraseVocabulary.Hit? {
+            PhraseVocabulary.bestKept(everyHit(stems: stems))
+        }
+
+        /// Whether ``hits(_:)`` has any (it keeps one of any hits: the one ending last).
+        package func hasHit(_ words: VocabularyWords) -> Bool {
+            !everyHit(stems: words.stem).isEmpty
+        }
+
+        /// Every phrase matched in words of `stems`, overlapping ones too.
+        private func everyHit(stems: [Int32]) -> [PhraseVocabulary.Hit] {
             var hits: [PhraseVocabulary.Hit] = []
+            let present = Self.signature(of: stems)
             for index in stems.indices {
                 let head = stems[index]
                 guard head >= 0, isHead[Int(head) >> 6] & (1 << UInt64(head & 63)) != 0 else { continue }
                 for slot in Int(headStarts[Int(head)])..<Int(headStarts[Int(head) + 1]) {
                     let rank = Int(byHead[slot])
-                    guard let length = match(rank, in: stems, at: index) else { continue }
+                    // (A phrase word is a string, index >= 0: it matches only a word of that index.)
+                    guard needs[rank] & ~present == SIMD4(), let length = match(rank, in: stems, at: index) else { continue }
                     let before = stems[max(0, index - 3)..<index]
                     if hasNegations, before.contains(where: { $0 >= 0 && isNegation[Int($0)] }) { continue }
                     if let previous = before.last, previous >= 0, isNotAfter(previous, rank) { continue }
                     hits.append(PhraseVocabulary.Hit(slug: slugs[rank], wordIndex: index, length: length, rank: rank))
                 }
             }
-            return PhraseVocabulary.keepingLongest(hits)
+            return hits
+        }
+
+        /// Which strings `indices` holds, as bits `index % 256` (the -1 of a word that is no
+        /// string left out): a superset test of two signatures can only err towards "may hold".
+        private static func signature(of indices: some Sequence<Int32>) -> SIMD4<UInt64> {
+            var lanes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            for index in indices where index >= 0 {
+                let bit: UInt64 = 1 << UInt64(index & 63)
+                switch index >> 6 & 3 {
+                case 0: lanes.0 |= bit
+                case 1: lanes.1 |= bit
+                case 2: lanes.2 |= bit
+                default: lanes.3 |= bit
+                }
+            }
+            return SIMD4(lanes.0, lanes.1, lanes.2, lanes.3)
         }
 
         /// Whether string `word` must not come right before entry `rank`.
