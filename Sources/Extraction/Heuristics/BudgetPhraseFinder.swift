@@ -95,15 +95,22 @@ enum BudgetPhraseFinder {
             let cueOpensLine = cueFromLabel && labelLine >= 0 && labelLine == index - 1 && traits.digits < 7 && !traits.hasZIPToken
             cueFromLabel = false
             labelLine = -1
+            // "low 6 figures": figures said with a digit, when no amount of the line is read.
+            let digitFigures = traits.isASCII && traits.keywords.contains(.figuresWord)
+                ? figuresWithDigit(in: text, line: line.number, lineHasCue: hasCue) : nil
             // Without a strong cue only unmistakable money is accepted (``accepts``); an ASCII
             // line that cannot hold any (no `$`, no thousands group, no unit after a number)
             // gives nothing: skip the parse. (Its words lack "budget", a strong cue, so it is
             // no "Budget:" label either.)
             if !hasStrongCue, traits.isASCII,
                !traits.hasComma || !hasThousandsGroup(text), !mayHoldExplicitMoney(text),
-               !(hasCue && mayHoldCap(text)) { continue }
+               !(hasCue && mayHoldCap(text)) {
+                if let digitFigures { return digitFigures }
+                continue
+            }
             let matches = BudgetParser.matches(in: text)
             if matches.isEmpty {
+                if let digitFigures { return digitFigures }
                 // "Budget:" alone on a line: the figure is on the next one.
                 if traits.isASCII ? traits.keywords.contains(.budgetWord) : true {
                     let words = words ?? wordsOf(text)
@@ -113,6 +120,8 @@ enum BudgetPhraseFinder {
             }
             // Unmistakable money first: "remodel our 1962 ranch ... around $250k" is $250k.
             for pass in 0..<2 {
+                // (Figures with a digit over a bare number: the 6 of "low 6 figures" is none.)
+                if pass == 1, let digitFigures { return digitFigures }
                 for match in matches where match.isExplicitMoney == (pass == 0)
                     && (accepts(match, lineHasCue: hasCue, lineHasStrongCue: hasStrongCue, line: text,
                                 previousLine: index > 0 ? lines.lines[index - 1].text : "")
@@ -123,6 +132,37 @@ enum BudgetPhraseFinder {
             }
         }
         return nil
+    }
+
+    /// ``figures(in:line:lineHasCue:)`` of a line that writes the figures with a digit (`low 6
+    /// figures`, `a 7-figure budget`): a lone 6 or 7 before a space or a hyphen is read as
+    /// its word. Nil when the line has none.
+    static func figuresWithDigit(in text: String, line: Int, lineHasCue: Bool) -> HeuristicFinding<BudgetRange>? {
+        var copy = text
+        let spelled = copy.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 8)
+            var changed = false
+            for index in bytes.indices {
+                let byte = bytes[index]
+                let lone = (byte == UInt8(ascii: "6") || byte == UInt8(ascii: "7"))
+                    && (index == 0 || !Self.isWordByte(bytes[index - 1]))
+                    && index + 1 < bytes.count && (bytes[index + 1] == 0x20 || bytes[index + 1] == UInt8(ascii: "-"))
+                if lone {
+                    out.append(contentsOf: byte == UInt8(ascii: "6") ? Array("six".utf8) : Array("seven".utf8))
+                    changed = true
+                } else {
+                    out.append(byte)
+                }
+            }
+            return changed ? String(decoding: out, as: UTF8.self) : nil
+        }
+        guard let spelled else { return nil }
+        return figures(in: spelled, line: line, lineHasCue: lineHasCue)
+    }
+
+    @inline(__always) private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",")
     }
 
     /// Phrases that turn "more than" / "over" into a ceiling ("we don't want to spend more
@@ -207,7 +247,7 @@ enum BudgetPhraseFinder {
     /// ``unrelatedBefore`` or ``figuresElsewhereWords`` word among the five before: `makes
     /// six figures`, `the lot was low six figures`; `salary`, `income`, `a year` after). The
     /// singular reads only before what it qualifies (`a six-figure budget`, not `a six-figure
-    /// salary`). Digits (`low 6 figures`) are left to the amounts' reading.
+    /// salary`). Written with a digit (`low 6 figures`) see ``figuresWithDigit(in:line:lineHasCue:)``.
     static func figures(in text: String, line: Int, lineHasCue: Bool) -> HeuristicFinding<BudgetRange>? {
         let words = wordsOf(text)
         guard let at = words.indices.first(where: { $0 > 0 && (words[$0] == "figures" || words[$0] == "figure") }) else { return nil }
