@@ -95,7 +95,8 @@ enum BudgetPhraseFinder {
             let cueOpensLine = cueFromLabel && labelLine >= 0 && labelLine == index - 1 && traits.digits < 7 && !traits.hasZIPToken
             cueFromLabel = false
             labelLine = -1
-            // "low 6 figures": figures said with a digit, when no amount of the line is read.
+            // "low 6 figures": figures said with a digit, read after money in dollars and
+            // before a bare number (its 6 is none).
             let digitFigures = traits.isASCII && traits.keywords.contains(.figuresWord)
                 ? figuresWithDigit(in: text, line: line.number, lineHasCue: hasCue) : nil
             // Without a strong cue only unmistakable money is accepted (``accepts``); an ASCII
@@ -120,7 +121,6 @@ enum BudgetPhraseFinder {
             }
             // Unmistakable money first: "remodel our 1962 ranch ... around $250k" is $250k.
             for pass in 0..<2 {
-                // (Figures with a digit over a bare number: the 6 of "low 6 figures" is none.)
                 if pass == 1, let digitFigures { return digitFigures }
                 for match in matches where match.isExplicitMoney == (pass == 0)
                     && (accepts(match, lineHasCue: hasCue, lineHasStrongCue: hasStrongCue, line: text,
