@@ -52,7 +52,7 @@ struct PhraseReadingDifferentialTests {
         "sept", "jun", "2027", "2031", "27", "6", "12", "a", "an", "six", "couple", "few", "months", "month", "mos",
         "weeks", "wk", "years", "to", "or", "hoping", "build", "we'll", "20'27", "ｍay", "é", "spring’s", "1999", "123",
         "christmas", "thanksgiving", "sometime", "out", "from", "now", "october", "not", "urgent", "start", "ends",
-        "lease", "after", "once", "our", "is", "up",
+        "lease", "after", "once", "our", "is", "up", "runs", "run",
     ]
 
     @Test func timelineMatchesReadAsBefore() {
@@ -323,11 +323,13 @@ enum ReferenceTimelinePhrase {
         if consumed == 1, ["early", "mid", "late"].contains(current), let y = year(1) { return (current + " " + y, 2, false) }
         if let y = year(0) { return (y, 1, true) }
         if current == "in", let y = year(1) { return (y, 2, true) }
+        // (`our lease runs out in May`: `out` after `runs` or `run`, a lease within four words before it.)
+        let runsOut = i > 1 && w[i - 1] == "out" && ["runs", "run"].contains(w[i - 2]) && (max(0, i - 5)..<(i - 1)).contains { w[$0] == "lease" }
         if current == "in", i > 0,
-           ["start", "starting", "begin", "beginning", "build", "building", "ends", "end", "expires", "up", "ground"].contains(w[i - 1]),
+           ["start", "starting", "begin", "beginning", "build", "building", "ends", "end", "expires", "up", "ground"].contains(w[i - 1]) || runsOut,
            let next = word(1), let month = months[next], next.count >= 3, year(2) == nil, word(2) != "of" {
             // (`lease ends in August`, `after our lease ends in August`.)
-            if ["ends", "end", "expires", "up"].contains(w[i - 1]), let lease = (max(0, i - 5)..<(i - 1)).last(where: { w[$0] == "lease" }) {
+            if ["ends", "end", "expires", "up"].contains(w[i - 1]) || runsOut, let lease = (max(0, i - 5)..<(i - 1)).last(where: { w[$0] == "lease" }) {
                 var before = lease - 1
                 while before >= 0, lease - before <= 3, ["our", "the", "my", "current", "apartment", "house", "rental", "home"].contains(w[before]) {
                     before -= 1

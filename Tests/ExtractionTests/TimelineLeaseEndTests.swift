@@ -24,6 +24,9 @@ struct TimelineLeaseEndTests {
         ("We'd like to build a new home in Kyle on our lot. Our lease is up in June so we need to be moved in by then.",
          "lease ends in june"),
         ("We want to build a house. Our current lease expires in March.", "lease ends in march"),
+        // Session 22: a lease that runs out.
+        ("We'd like to build on our lot and start after our lease runs out in May.", "after may"),
+        ("We want to build a house. Our lease runs out in May.", "lease ends in may"),
         ("We'd like to build a new home in Kyle on our lot. We'd like to start in January.", "in january"),
         // Not a lease: as before.
         ("We want to build. Construction should end in May.", "in may"),

@@ -19,7 +19,7 @@
 /// | `no rush`, `flexible`, `whenever`, `not urgent`    | `flexible`           |
 /// | `fall of next year`, `March of this year`         | `fall next year` ... |
 /// | `start in January`, `build in March`              | `in january` ...     |
-/// | `our lease ends in August`, `lease is up in June` | `lease ends in august` ... |
+/// | `our lease ends in August`, `lease is up in June`, `lease runs out in May` | `lease ends in august` ... |
 /// | `after our lease ends in August`, `once the lease is up in June` | `after august` ... |
 /// | `just researching`, `just exploring`              | `researching`        |
 public enum TimelinePhrase {
@@ -398,7 +398,8 @@ public enum TimelinePhrase {
         if first == .inWord, let y = year(1) { return (y, 2, true) }
         // "start in January", "our lease ends in August" (a month with a year is read at the month).
         // (The month first: the verb's set lookup hashes a word.)
-        if first == .inWord, i > 0, let next = word(1), kind(next).contains(.month), monthPlanVerbs.contains(w[i - 1]),
+        if first == .inWord, i > 0, let next = word(1), kind(next).contains(.month),
+           monthPlanVerbs.contains(w[i - 1]) || leaseRunsOut(w, verb: i - 1),
            let month = months[next], next.count >= 3, year(2) == nil, word(2) != "of" {
             // The month a lease ends is no start: the start is after it ("after our lease
             // ends in August"), or not said ("our lease is up in June").
@@ -418,11 +419,18 @@ public enum TimelinePhrase {
     /// not; true when `after` or `once` leads the lease ("after our lease ends", "once the
     /// lease is up"): the start is after the month.
     private static func leaseEnds(_ w: [String], verb: Int) -> Bool? {
-        guard leaseEndVerbs.contains(w[verb]),
+        guard leaseEndVerbs.contains(w[verb]) || leaseRunsOut(w, verb: verb),
               let lease = (max(0, verb - 4)..<verb).last(where: { w[$0] == "lease" }) else { return nil }
         var before = lease - 1
         while before >= 0, lease - before <= 3, leaseModifiers.contains(w[before]) { before -= 1 }
         return before >= 0 && (w[before] == "after" || w[before] == "once")
+    }
+
+    /// Whether `verb` is the `out` of a lease that runs out ("our lease runs out in August"):
+    /// `runs` or `run` before it, `lease` within the four words before that verb.
+    private static func leaseRunsOut(_ w: [String], verb: Int) -> Bool {
+        verb > 0 && w[verb] == "out" && (w[verb - 1] == "runs" || w[verb - 1] == "run")
+            && (max(0, verb - 4)..<verb).contains { w[$0] == "lease" }
     }
 
     /// `next year` / `this year` after `of` at `i` ("fall of next year"), or nil.
