@@ -35,3 +35,22 @@ struct DomainOfTests {
         }
     }
 }
+
+/// ``domain(_:isWithin:)`` compares ASCII domains on their bytes: it must give what the
+/// Character comparison gives.
+@Suite("domain(_:isWithin:) on bytes")
+struct DomainWithinTests {
+    @Test func sameAsTheCharacterComparison() {
+        let pieces = ["a", "b", ".", "com", "gov", "x.", "é", "e\u{301}", "-", ""]
+        var generator = SplitMix64(seed: 31)
+        var within = 0
+        for _ in 0..<6000 {
+            let suffix = (0..<generator.below(3)).map { _ in generator.pick(pieces) }.joined()
+            let name = (0..<generator.below(4)).map { _ in generator.pick(pieces) }.joined() + suffix
+            let expected = name == suffix || name.hasSuffix("." + suffix)
+            #expect(domain(name, isWithin: suffix) == expected, "\(name.debugDescription) within \(suffix.debugDescription)")
+            if expected { within += 1 }
+        }
+        #expect(within > 1000, "\(within)")
+    }
+}

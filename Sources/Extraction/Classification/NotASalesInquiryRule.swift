@@ -250,16 +250,9 @@ enum NotASalesInquiryRule {
     // MARK: - Senders and shapes
 
     /// Whether `domain` (lowercase) is one of ``accountingDomains`` or under one.
-    static func isAccountingDomain(_ domain: String) -> Bool {
-        var domain = domain
-        return domain.withUTF8 { bytes in
-            accountingDomainBytes.contains { suffix in
-                Self.hasSuffix(bytes, suffix) && (bytes.count == suffix.count || bytes[bytes.count - suffix.count - 1] == UInt8(ascii: "."))
-            }
-        }
+    static func isAccountingDomain(_ name: String) -> Bool {
+        accountingDomains.contains { domain(name, isWithin: $0) }
     }
-
-    private static let accountingDomainBytes = accountingDomains.map { Array($0.utf8) }
 
     /// A government sender: a `.gov` domain, or a US locality's `<host>.<place>.<st>.us`
     /// (`ci.austin.tx.us`; four labels or more, as a business's `smithbuilders.us` has two).

@@ -276,32 +276,16 @@ enum OutOfOfficeText {
             while first < lineEnd, bytes[first] == 0x20 || bytes[first] == 0x09 || bytes[first] == 0x0D { first += 1 }
             // The markers are read within a line's first 120 bytes, A-Z folded.
             let line = UnsafeBufferPointer(rebasing: bytes[first..<max(first, min(lineEnd, lineStart + 120))])
-            if forwardMarkerBytes.contains(where: { Self.hasFoldedPrefix(line, $0) }) { return nil }
-            if line.first == UInt8(ascii: ">") || quoteMarkerBytes.contains(where: { Self.hasFoldedPrefix(line, $0) })
-                || (Self.hasFoldedPrefix(line, onBytes) && Self.containsFolded(line, wroteBytes))
-                || (Self.hasFoldedPrefix(line, elBytes) && Self.containsFolded(line, escribioBytes)) {
+            if forwardMarkerBytes.contains(where: { FoldedSearch.hasPrefix(line, bytes: $0) }) { return nil }
+            if line.first == UInt8(ascii: ">") || quoteMarkerBytes.contains(where: { FoldedSearch.hasPrefix(line, bytes: $0) })
+                || (FoldedSearch.hasPrefix(line, bytes: onBytes) && FoldedSearch.contains(line, bytes: wroteBytes))
+                || (FoldedSearch.hasPrefix(line, bytes: elBytes) && FoldedSearch.contains(line, bytes: escribioBytes)) {
                 return lineStart
             }
             if lineEnd - start > maximumOwnTextBytes { return nil }
             lineStart = lineEnd + 1
         }
         return bytes.count - start > maximumOwnTextBytes ? nil : bytes.count
-    }
-
-    private static func hasFoldedPrefix(_ line: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
-        guard line.count >= prefix.count else { return false }
-        var offset = 0
-        while offset < prefix.count {
-            let byte = line[offset]
-            guard (byte &- 0x41 < 26 ? byte | 0x20 : byte) == prefix[offset] else { return false }
-            offset += 1
-        }
-        return true
-    }
-
-    private static func containsFolded(_ line: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard line.count >= needle.count else { return false }
-        return (0...(line.count - needle.count)).contains { hasFoldedPrefix(UnsafeBufferPointer(rebasing: line[$0...]), needle) }
     }
 
     private static let quoteMarkerBytes = quoteMarkers.map { Array($0.utf8) }

@@ -11,6 +11,11 @@ enum FoldedSearch {
         needle.withUnsafeBufferPointer { contains(bytes, $0) }
     }
 
+    /// Whether `bytes` start with `needle` (lowercase bytes), A-Z in `bytes` folded.
+    static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, bytes needle: [UInt8]) -> Bool {
+        needle.withUnsafeBufferPointer { needle in needle.isEmpty || matches(bytes, at: 0, needle) }
+    }
+
     /// ``contains(_:_:)-(UnsafeBufferPointer<UInt8>,_)`` of a String's UTF-8.
     static func contains(_ text: String, _ needle: StaticString) -> Bool {
         var copy = text

@@ -233,9 +233,18 @@ struct SpecLabels: Sendable {
     }
 }
 
-/// Whether `domain` is `suffix` or a subdomain of it (both lowercase).
+/// Whether `domain` is `suffix` or a subdomain of it (both lowercase). ASCII (every domain
+/// in practice) is compared on the bytes, with no `"." + suffix` String made; other text as text.
 func domain(_ domain: String, isWithin suffix: String) -> Bool {
-    domain == suffix || domain.hasSuffix("." + suffix)
+    let ascii = domain.utf8.withContiguousStorageIfAvailable { domainBytes in
+        suffix.utf8.withContiguousStorageIfAvailable { suffixBytes -> Bool? in
+            guard !domainBytes.contains(where: { $0 >= 0x80 }), !suffixBytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            let extra = domainBytes.count - suffixBytes.count
+            guard extra == 0 || (extra > 0 && domainBytes[extra - 1] == UInt8(ascii: ".")) else { return false }
+            return domainBytes[extra...].elementsEqual(suffixBytes)
+        } ?? nil
+    } ?? nil
+    return ascii ?? (domain == suffix || domain.hasSuffix("." + suffix))
 }
 
 /// The lowercased domain of an address, or nil.
