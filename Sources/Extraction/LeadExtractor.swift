@@ -30,7 +30,8 @@ public import MIME
 ///    Before that, business mail that is no sales inquiry (a vendor's quote, an invoice, a
 ///    job application: ``NotASalesInquiryRule``) is ignored, or flagged on mixed signals.
 /// 7. ``InquiryHeuristics`` fill what is still empty from what the prospect wrote, then from
-///    the builder's note on a forward (``BuildersForwardNote``: never a name).
+///    the builder's note on a forward (``BuildersForwardNote``: never a name), then from mail
+///    of the prospect's household they forwarded (``ForwardersOwnInquiry/householdOriginal(of:_:)``).
 /// 8. No email, phone or relay channel → ignored, except for a marketplace spec (some
 ///    hide contact details, or its template changed) or an automated-looking sender at a
 ///    personal mail provider (then the sender is the contact): flagged for review.
