@@ -236,11 +236,13 @@ public struct LeadExtractor: Sendable {
             InquiryHeuristics.fill(&builder.lead, from: note, location: "forwarder's note", writtenIn: message.date.map { Self.utcYear(of: $0) },
                                    names: false, phones: BuildersForwardNote.mayGivePhone(note))
         }
-        // A prospect forwarding their household's mail: its budget, timeline, address, lot and
-        // financing fill what their note left empty.
+        // A prospect forwarding their household's mail: its project type (not a feature of the
+        // home it lists), budget, timeline, address, lot and financing fill what their note left
+        // empty.
         if isDirectInquiry, let household = ForwardersOwnInquiry.householdOriginal(of: message, view.inquiry) {
             InquiryHeuristics.fill(&builder.lead, from: household, location: "forwarded original from the forwarder's household",
-                                   writtenIn: message.date.map { Self.utcYear(of: $0) }, names: false, phones: false, projectTypes: false)
+                                   writtenIn: message.date.map { Self.utcYear(of: $0) }, names: false, phones: false,
+                                   projectFeatures: false)
         }
         // After the heuristics, which read the whole text: the client's details replace the
         // writer's (or the phone of either that the text gave first).

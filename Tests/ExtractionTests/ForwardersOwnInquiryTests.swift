@@ -63,6 +63,14 @@ struct ForwardersOwnInquiryTests {
         #expect(lead.fields["budget_low"]?.location?.hasPrefix("forwarded original from the forwarder's household") == true)
         #expect(lead.projectType == nil, "a patio in the wish list is a feature of the home, not the project")
 
+        // Session 23: a wish list giving the home's rooms and size describes a home to build.
+        let sized = try #require(Self.outcome(
+            from: "Ana Delgado <ana.delgado@gmail.com>", note: note,
+            originalFrom: "Marcus Delgado <mdelgado77@gmail.com>", originalTo: "Ana Delgado <ana.delgado@gmail.com>",
+            originalBody: "4 bed, 3 bath, covered patio, 3 car garage, about 2,900 sq ft. Budget 650-750k.").lead)
+        #expect(sized.projectType == "new_build")
+        #expect(sized.fields["project_type"]?.rule == "heuristic: home described by its rooms and size")
+
         // Someone else's mail (a realtor's, another surname) is not read for the prospect.
         let realtor = try #require(Self.outcome(
             from: "Ana Delgado <ana.delgado@gmail.com>", note: note,

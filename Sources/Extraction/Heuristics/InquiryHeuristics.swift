@@ -15,14 +15,14 @@ public enum InquiryHeuristics {
     /// (`"forwarded original body"` → `"forwarded original body line 7"`). `writtenIn`, the
     /// year the message was sent when known, keeps a past year out of the timeline.
     /// `names` and `phones` false leave those out: a builder's note about the prospect holds
-    /// the builder's own name, and may hold the builder's own number. `projectTypes` false
-    /// leaves the project type out: a spouse's wish list names the features of the home
-    /// ("covered patio, 3 car garage"), which read as a patio's or a garage's project.
+    /// the builder's own name, and may hold the builder's own number. `projectFeatures` false
+    /// leaves out a project type that is a feature of a home: a spouse's wish list names the
+    /// features of the home ("covered patio, 3 car garage"), not a patio's or a garage's project.
     ///
     /// A text that is not language (``TextLegibility``: binary bytes sent as text) fills
     /// nothing and flags the lead for review instead: chance words in noise are no fields.
     public static func fill(_ lead: inout ExtractedLead, from text: String, location: String, writtenIn: Int? = nil,
-                            names: Bool = true, phones: Bool = true, projectTypes: Bool = true) {
+                            names: Bool = true, phones: Bool = true, projectFeatures: Bool = true) {
         guard !text.isEmpty else { return }
         let lines = InquiryLines(text)
         // (Noise is control and non-ASCII bytes: a text of ASCII lines without a control
@@ -64,7 +64,7 @@ public enum InquiryHeuristics {
             lead.timeline = found.value
             lead.fields["timeline"] = provenance(found.rule, found.line)
         }
-        if projectTypes, lead.projectType == nil, let found = VocabularyFinder.projectType(in: lines) {
+        if lead.projectType == nil, let found = VocabularyFinder.projectType(in: lines, features: projectFeatures) {
             lead.projectType = found.value
             lead.fields["project_type"] = provenance(found.rule, found.line)
         }

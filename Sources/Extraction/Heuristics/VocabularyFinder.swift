@@ -3,8 +3,21 @@ import LeadModel
 /// Project type, lot status and financing from free text, through LeadModel's vocabularies.
 enum VocabularyFinder {
     /// The most specific project type named anywhere in the text (a custom home with a
-    /// casita is a custom home), at the line where it is first named.
-    static func projectType(in lines: InquiryLines) -> HeuristicFinding<String>? {
+    /// casita is a custom home), at the line where it is first named; or a home to build told
+    /// by its rooms and size (``HomeDescription``), over the features ranked under it.
+    /// `features` false leaves out a project that is a feature of a home (a garage, a patio,
+    /// a pool): in a wish list for a home they are its features.
+    static func projectType(in lines: InquiryLines, features: Bool = true) -> HeuristicFinding<String>? {
+        let named = namedProjectType(in: lines)
+        if (named?.rank ?? .max) > ProjectTypeVocabulary.describedHomeRank, let line = HomeDescription.firstLine(in: lines) {
+            return HeuristicFinding(value: "new_build", line: line, rule: "home described by its rooms and size")
+        }
+        guard let named, features || !ProjectTypeVocabulary.homeFeatureSlugs.contains(named.slug) else { return nil }
+        return HeuristicFinding(value: named.slug, line: named.line, rule: "project type phrase")
+    }
+
+    /// The most specific project type a phrase names, its rank and line.
+    private static func namedProjectType(in lines: InquiryLines) -> (slug: String, rank: Int, line: Int)? {
         // A hit needs every word of a phrase somewhere in the text: without, nothing to read.
         // (An empty or quoted line has no words: the text's presence is that of its filled lines.)
         guard InquiryKeywords.projectType.mayMatch(lines.textPresence) else { return nil }
@@ -13,8 +26,7 @@ enum VocabularyFinder {
         // none), mostly recorded by the line scan.
         if let (stems, starts) = lines.textStems {
             guard let best = VocabularyIndex.projectType.best(stems: stems) else { return nil }
-            return HeuristicFinding(value: best.slug, line: lines.lineNumber(ofWord: best.wordIndex, starts: starts),
-                                    rule: "project type phrase")
+            return (best.slug, best.rank, lines.lineNumber(ofWord: best.wordIndex, starts: starts))
         }
         // Words of the whole text, so a phrase broken across lines ("custom\nhome") is found:
         // as vocabulary indices when every line has them.
@@ -39,7 +51,7 @@ enum VocabularyFinder {
             hits = ProjectTypeVocabulary.vocabulary.hits(inWords: words)
         }
         guard let best = hits.min(by: { ($0.rank, $0.wordIndex) < ($1.rank, $1.wordIndex) }) else { return nil }
-        return HeuristicFinding(value: best.slug, line: lineOfWord[best.wordIndex], rule: "project type phrase")
+        return (best.slug, best.rank, lineOfWord[best.wordIndex])
     }
 
     /// The first line that states a lot status.

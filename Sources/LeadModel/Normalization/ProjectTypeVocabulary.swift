@@ -80,6 +80,15 @@ public enum ProjectTypeVocabulary {
         ("teardown_rebuild", ["need to rebuild", "rebuild * home", "rebuild * house"]),
     ], negations: ["not", "no", "don't", "dont", "nor"], key: .projectType)
 
+    /// The rank of a whole home described by its size ("a 4 bed, 3 bath home"): a home told
+    /// by its rooms alone (no word for it) ranks there too, under the projects named before.
+    package static let describedHomeRank: Int = vocabulary.entries.firstIndex {
+        $0.words.count > 2 && $0.words[0] == "a" && $0.words[2] == "bed"
+    }!
+
+    /// Projects that are also features a home to build lists ("3 car garage, covered patio").
+    package static let homeFeatureSlugs: Set<String> = ["garage", "deck_patio", "pool"]
+
     /// Slugs, for validating a spec's constant.
     public static let slugs: Set<String> = Set(vocabulary.entries.map(\.slug))
 }
