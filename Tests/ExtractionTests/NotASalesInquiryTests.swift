@@ -56,6 +56,13 @@ struct NotASalesInquiryTests: ExtractsWithRepositorySpecs {
         ("QuickBooks <quickbooks@notification.intuit.com>", "Invoice 10592 from Hill Country Dumpsters",
          "Your invoice is attached. Amount due: $1,240.00",
          "an invoice or payment notice from an accounting system (notification.intuit.com)"),
+        // Session 23: a lender's pitch with two pitch phrases and the lender's trade.
+        ("Derek Simms <dsimms@homeloans.example>", "Construction loan program for your buyers",
+         "I'm a loan officer with Austin Home Loans. We just launched a construction loan, great for your custom home buyers. Happy to pre-approve any of your prospects.",
+         "a vendor's pitch to the builder (a lender or a supplier after the builder's buyers), not a sales inquiry"),
+        ("Jason Reyes <jreyes@texaslending.example>", "Construction loan options",
+         "I'm a loan officer with Texas Lending Partners. We offer one-time close construction loans with 5% down, and we'd love to be a preferred lender for your buyers. Can we set up 15 minutes next week?",
+         "a vendor's pitch to the builder (a lender or a supplier after the builder's buyers), not a sales inquiry"),
         ("Development Services <devservices@cityofkyle.gov>", "Permit 2026-BP-01433 - Comments issued",
          "Applicant: Hill Country Homes\nPermit No.: 2026-BP-01433\n\nPlan review comments have been issued for the above permit.",
          "a permit office's notice about a permit (government sender)"),
@@ -74,10 +81,14 @@ struct NotASalesInquiryTests: ExtractsWithRepositorySpecs {
     }
 
     @Test(arguments: [
-        // A lender's pitch: flagged, kept.
-        ("Derek Simms <dsimms@homeloans.example>", "Construction loan program for your buyers",
-         "I'm a loan officer with Austin Home Loans. We just launched a construction loan, great for your custom home buyers. Happy to pre-approve any of your prospects.",
+        // A lender's pitch with one pitch phrase: flagged, kept.
+        ("Derek Simms <dsimms@homeloans.example>", "Construction loans",
+         "I'm a loan officer with Austin Home Loans. We just launched a construction loan, great for your custom home buyers.",
          "vendor's pitch"),
+        // Two pitch phrases and a lender's trade beside a homeowner's words: flagged, kept.
+        ("Derek Simms <dsimms@homeloans.example>", "Construction loan program for your buyers",
+         "I'm a loan officer and we want to build our own home on our lot in Kyle too. We offer construction loans for your buyers and your prospects.",
+         "homeowner's inquiry"),
         // A quote beside a homeowner's words.
         ("Ann Lee <ann.lee@example.org>", "Our other quote",
          "Here is our bid for the lot from the other builder: $210 per sq ft, good for 30 days. We want to build on our lot in Kyle.",
@@ -108,6 +119,22 @@ struct NotASalesInquiryTests: ExtractsWithRepositorySpecs {
             """)
         #expect(lead.needsReview)
         #expect(lead.reviewReasons.contains { $0.contains(reasonPart) }, "\(lead.reviewReasons)")
+    }
+
+    @Test func aForwardedLendersPitchIsKeptAndFlagged() throws {
+        let lead = try Self.lead("""
+            From: Travis Whitfield <travis@hillcountryhomes.example>
+            To: leads@hillcountryhomes.example
+            Subject: Fwd: Construction loan program for your buyers
+            Content-Type: text/plain; charset=UTF-8
+
+            ---------- Forwarded message ---------
+            From: Derek Simms <dsimms@homeloans.example>
+            Subject: Construction loan program for your buyers
+
+            I'm a loan officer with Austin Home Loans. We offer a construction loan for your buyers and your prospects. 512-555-0123
+            """)
+        #expect(lead.reviewReasons.contains { $0.contains("vendor's pitch") && $0.contains("It came forwarded") }, "\(lead.reviewReasons)")
     }
 
     @Test(arguments: [

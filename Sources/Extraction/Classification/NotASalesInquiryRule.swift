@@ -168,8 +168,9 @@ enum NotASalesInquiryRule {
         // The gate: nothing to say without a trigger, a telling sender or a calendar body.
         guard accounting || government || invitation || (mayHoldTrigger ?? Self.holdsTrigger(view)) else { return nil }
         let found = Self.confirmedGroups(subject: view.subject, text: view.text)
+        let pitches = found.isSuperset(of: [.pitch, .pitchSelf]) ? Self.pitchPhraseCount(subject: view.subject, text: view.text) : 0
         let decided = Self.reading(found: found, accounting: accounting ? domain : nil, government: government,
-                                   invitation: invitation, subject: view.subject)
+                                   invitation: invitation, subject: view.subject, pitchPhrases: pitches)
         // A forwarded original is read without the forwarder's note: a prospect forwarding
         // a competitor's bid ("can you beat it?") is a lead. Flagged, never ignored.
         if view.inquiry.isForwarded, case .ignore(let reason)? = decided {
@@ -186,8 +187,10 @@ enum NotASalesInquiryRule {
         }
     }
 
-    /// The decision on the confirmed groups (see the type's documentation).
-    static func reading(found: Set<Group>, accounting: String?, government: Bool, invitation: Bool, subject: String) -> Reading? {
+    /// The decision on the confirmed groups (see the type's documentation). `pitchPhrases`:
+    /// how many distinct pitch phrases the message holds (counted only beside a vendor's trade).
+    static func reading(found: Set<Group>, accounting: String?, government: Bool, invitation: Bool, subject: String,
+                        pitchPhrases: Int) -> Reading? {
         let homeowner = found.contains(.homeownerIntent)
         func decide(_ strong: Bool, _ reason: String) -> Reading? {
             guard strong else { return nil }
@@ -215,8 +218,11 @@ enum NotASalesInquiryRule {
             return .review("from a government address about a permit or an inspection: a permit office's notice, not an inquiry?")
         }
         if found.contains(.pitch), found.contains(.pitchSelf) {
-            return homeowner
-                ? .review("reads like a vendor's pitch to the builder (a lender, a supplier), but also like a homeowner's inquiry: check")
+            if homeowner {
+                return .review("reads like a vendor's pitch to the builder (a lender, a supplier), but also like a homeowner's inquiry: check")
+            }
+            return pitchPhrases >= 2
+                ? .ignore("a vendor's pitch to the builder (a lender or a supplier after the builder's buyers), not a sales inquiry")
                 : .review("reads like a vendor's pitch to the builder (\"your buyers\", \"your clients\"): a lender or a supplier, not a homeowner?")
         }
         if found.contains(.billing), found.contains(.invoiceTerm), !homeowner, Self.containsWord(subject.lowercased(), "invoice") {
@@ -246,6 +252,15 @@ enum NotASalesInquiryRule {
         }
         return found
     }
+
+    /// The distinct ``Group/pitch`` phrases in `subject` or `text`, as whole words. (Only for
+    /// a message that already holds one beside a vendor's trade: rare, so read plainly.)
+    static func pitchPhraseCount(subject: String, text: String) -> Int {
+        let lowered = [subject.lowercased(), text.lowercased()]
+        return pitchPhrases.count { phrase in lowered.contains { SpamRule.containsWord($0, phrase) } }
+    }
+
+    private static let pitchPhrases = groups.filter { $0.group == .pitch }.flatMap(\.phrases)
 
     // MARK: - Senders and shapes
 
