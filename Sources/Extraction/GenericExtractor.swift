@@ -79,7 +79,7 @@ public struct GenericExtractor: Sendable {
                 builder.addChannel(ContactChannel(kind: .phone, value: phone.number, isRelay: true))
             } else {
                 // The provenance (and its location text) only for a phone that is kept.
-                let rule = phone.isCellAfterWorkNumber ? "phone pattern (the cell, listed after a work number)"
+                let rule = phone.cellListedAfter != nil ? "phone pattern\(phone.cellNote)"
                     : phone.isNANP ? "phone pattern" : "labelled phone, not NANP"
                 let provenance = FieldProvenance(rule: rule, location: "\(inquiry.bodySource) line \(phone.line)")
                 builder.lead.phone = phone.number

@@ -18,9 +18,21 @@ public struct PhoneMatch: Sendable, Equatable {
     /// apart (`555-0144 (area code 512)`: ``PhoneNumberScanner/areaCodeJoinedPhone(in:)``).
     public var isAreaCodeJoined = false
 
-    /// Whether the number is a cell the writer listed after their work number, taken over it
-    /// (``PhoneFinder``: `Work: 512-555-0199` / `Cell: 512-555-0144`).
-    public var isCellAfterWorkNumber = false
+    /// For a cell the writer listed after their work or home number, taken over it
+    /// (``PhoneFinder``: `Work: 512-555-0199` / `Cell: 512-555-0144`): which that number was.
+    public var cellListedAfter: Landline?
+
+    /// A number a cell listed after it is called over.
+    public enum Landline: String, Sendable {
+        case work
+        case home
+    }
+
+    /// What a rule's provenance adds for a cell listed after a landline: ` (the cell, listed
+    /// after a work number)`; empty for any other number.
+    public var cellNote: String {
+        cellListedAfter.map { " (the cell, listed after a \($0.rawValue) number)" } ?? ""
+    }
 
     /// How much of a line before a number ``leadIn`` keeps.
     public static let maximumLeadIn = 40

@@ -3,8 +3,8 @@ import Foundation
 import LeadModel
 import Testing
 
-/// When the writer labels their numbers, a cell listed after a work or office number is the
-/// lead's phone; unlabelled numbers, and a cell listed first, keep their order.
+/// When the writer labels their numbers, a cell listed after a work, office or home number is
+/// the lead's phone; unlabelled numbers, and a cell listed first, keep their order.
 @Suite("A cell over a work number")
 struct CellOverWorkPhoneTests {
     static let body = "Hi,\n\nWe are looking to build a custom home on our lot in Leander next year.\n\n"
@@ -32,11 +32,11 @@ struct CellOverWorkPhoneTests {
     }
 
     @Test(arguments: [
-        // A cell first; unlabelled numbers; a home number (no work line).
+        // A cell first; unlabelled numbers.
         "Cell: 512-555-0199\nWork: 512-555-0144",
         "512-555-0199\n512-555-0144",
         "512-555-0199\nCell: 512-555-0144",
-        "Home: 512-555-0199\nCell: 512-555-0144",
+        "Cell: 512-555-0199\nHome: 512-555-0144",
         // Someone else's cell, the reader's cell.
         "Work: 512-555-0199\nMy realtor's cell: 512-555-0144",
         "Work: 512-555-0199\nMy husband's cell is 512-555-0144",
@@ -49,6 +49,26 @@ struct CellOverWorkPhoneTests {
         let lead = HeuristicsTestSupport.filled(Self.body + tail)
         #expect(lead.phone == "+15125550199", "\(String(describing: lead.phone))")
         #expect(lead.fields["phone"]?.rule == "heuristic: phone number")
+    }
+
+    /// Session 23: a home number listed before a cell gives way to it, as a work number does.
+    @Test(arguments: [
+        "Home: 512-555-0199\nCell: 512-555-0144",
+        "H: 512-555-0199 | C: 512-555-0144",
+        "You can reach me at home 512-555-0199 or on my cell 512-555-0144.",
+        "512-555-0199 (home)\n512-555-0144 (mobile)",
+        "Landline: 512-555-0199\nCell: 512-555-0144",
+    ])
+    func theCellWinsOverAHomeNumber(_ tail: String) {
+        let lead = HeuristicsTestSupport.filled(Self.body + tail)
+        #expect(lead.phone == Self.cell, "\(String(describing: lead.phone))")
+        #expect(lead.fields["phone"]?.rule == "heuristic: phone number (the cell, listed after a home number)")
+    }
+
+    @Test func aDirectInquiryRecordsTheHomeLabel() throws {
+        let lead = try HeuristicsTestSupport.lead(from: "dw1977@gmail.com", Self.body + "Home: 512-555-0199\nCell: 512-555-0144\n\nDana Whitfield")
+        #expect(lead.phone == Self.cell)
+        #expect(lead.fields["phone"] == FieldProvenance(rule: "phone pattern (the cell, listed after a home number)", location: "body line 6"))
     }
 
     @Test func aDirectInquiryRecordsTheLabel() throws {
@@ -66,7 +86,8 @@ struct CellOverWorkPhoneTests {
     @Test(arguments: [
         ("Cell: ", PhoneFinder.NumberLabel.cell), ("my mobile is ", .cell), ("C: ", .cell), ("Work cell: ", .cell),
         ("Work: ", .work), ("Office (w): ", .work), ("O: ", .work), ("call me at work ", .work),
-        ("", .none), ("Phone: ", .none), ("Home: ", .none), ("Fax: ", .none), ("Apt C ", .none), ("Call Mike ", .none),
+        ("Home: ", .home), ("H: ", .home), ("my home number is ", .home), ("Home office: ", .work),
+        ("", .none), ("Phone: ", .none), ("Fax: ", .none), ("Apt C ", .none), ("Call Mike ", .none), ("Hi ", .none),
     ])
     func labels(_ leadIn: String, _ label: PhoneFinder.NumberLabel) {
         #expect(PhoneFinder.label(of: leadIn) == label)

@@ -1,7 +1,7 @@
 import LeadModel
 
-/// The writer's labels on their numbers: when they list a work or office number first and
-/// a cell after it (`Work: 512-555-0199` / `Cell: 512-555-0144`), the cell is the lead's
+/// The writer's labels on their numbers: when they list a work, office or home number first
+/// and a cell after it (`Work: 512-555-0199` / `Cell: 512-555-0144`), the cell is the lead's
 /// phone: a builder calls back on a cell, and texts it. A number is labelled by the words
 /// before it on its line (``PhoneMatch/leadIn``: `Cell: `, `my mobile is `, `C: `,
 /// `Office (w): `), else, when its line (of at most 120 bytes) holds no other number, by
@@ -17,6 +17,7 @@ extension PhoneFinder {
     enum NumberLabel: Equatable {
         case cell
         case work
+        case home
         case none
     }
 
@@ -24,14 +25,18 @@ extension PhoneFinder {
     private static let cellLabels: Set<String> = ["cell", "cellphone", "cel", "celular", "mobile", "mob", "text", "txt"]
     /// Words that label a work or office line.
     private static let workLabels: Set<String> = ["work", "office", "business", "wk", "ofc", "direct", "desk", "main"]
-    /// ``cellLabels`` (value 1) and ``workLabels`` (2) by their bytes: a word is looked up
-    /// from the stack, no String made.
-    private static let labelTable = ASCIIWordTable(cellLabels.map { (word: $0, value: 1) } + workLabels.map { (word: $0, value: 2) })
+    /// Words that label a home line.
+    private static let homeLabels: Set<String> = ["home", "hm", "landline", "residence"]
+    /// ``cellLabels`` (value 1), ``workLabels`` (2) and ``homeLabels`` (3) by their bytes: a
+    /// word is looked up from the stack, no String made.
+    private static let labelTable = ASCIIWordTable(cellLabels.map { (word: $0, value: 1) } + workLabels.map { (word: $0, value: 2) }
+        + homeLabels.map { (word: $0, value: 3) })
 
     /// The label of `text`'s words: a cell when one of them says so (`work cell` is a cell),
-    /// else work when one says so, else none. A single letter counts only as a label in
-    /// a signature's way, before a colon or in parentheses: `C:`, `M:`, `(c)` a cell; `W:`,
-    /// `O:`, `(w)`, `(o)` work. Words are ASCII letters; other bytes separate them.
+    /// else work when one says so (`home office`), else home, else none. A single letter
+    /// counts only as a label in a signature's way, before a colon or in parentheses: `C:`,
+    /// `M:`, `(c)` a cell; `W:`, `O:`, `(w)`, `(o)` work; `H:`, `(h)` home. Words are ASCII
+    /// letters; other bytes separate them.
     static func label(of text: String) -> NumberLabel {
         var copy = text
         return copy.withUTF8 { bytes in
@@ -45,6 +50,7 @@ extension PhoneFinder {
     private static func label(of bytes: UnsafeBufferPointer<UInt8>, lowering lower: UnsafeMutableBufferPointer<UInt8>) -> NumberLabel {
         @inline(__always) func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
         var isWork = false
+        var isHome = false
         var index = 0
         while index < bytes.count {
             guard isLetter(bytes[index]) else {
@@ -61,6 +67,7 @@ extension PhoneFinder {
                 switch bytes[start] | 0x20 {
                 case UInt8(ascii: "c"), UInt8(ascii: "m"): return .cell
                 case UInt8(ascii: "w"), UInt8(ascii: "o"): isWork = true
+                case UInt8(ascii: "h"): isHome = true
                 default: break
                 }
                 continue
@@ -70,10 +77,11 @@ extension PhoneFinder {
             switch labelTable.value(of: UnsafeBufferPointer(lower), 0..<length) {
             case 1: return .cell
             case 2: isWork = true
+            case 3: isHome = true
             default: break
             }
         }
-        return isWork ? .work : .none
+        return isWork ? .work : isHome ? .home : .none
     }
 
     /// The label of the number `match` (see the type's notes); `lineText(i)` is the text's
@@ -95,22 +103,27 @@ extension PhoneFinder {
         return label(of: above)
     }
 
-    /// A cell the writer lists after `chosen`, their work number: the first of the numbers
-    /// `later` gives (those after it in the text, whose 0-based line `i` is `lineText(i)`)
-    /// labelled a cell that `usable` keeps and that is no one else's, other than `chosen`;
-    /// nil when `chosen` is not labelled work or there is none. (`later` is asked only for
-    /// a work number.)
-    static func cellAfterWorkNumber(
+    /// A cell the writer lists after `chosen`, their work or home number: the first of the
+    /// numbers `later` gives (those after it in the text, whose 0-based line `i` is
+    /// `lineText(i)`) labelled a cell that `usable` keeps and that is no one else's, other
+    /// than `chosen`; nil when `chosen` is not labelled work or home or there is none.
+    /// (`later` is asked only for such a number.)
+    static func cellAfterLandline(
         _ chosen: PhoneMatch, later: () -> [PhoneMatch], usable: (PhoneMatch) -> Bool, lineText: (Int) -> String?
     ) -> PhoneMatch? {
-        guard label(of: chosen, lineText: lineText) == .work else { return nil }
+        let landline: PhoneMatch.Landline
+        switch label(of: chosen, lineText: lineText) {
+        case .work: landline = .work
+        case .home: landline = .home
+        case .cell, .none: return nil
+        }
         let cell = later().first { match in
             match.number != chosen.number && usable(match) && label(of: match, lineText: lineText) == .cell
                 && !namesAnotherPersons(match, lineText: lineText)
         }
         return cell.map { match in
             var match = match
-            match.isCellAfterWorkNumber = true
+            match.cellListedAfter = landline
             return match
         }
     }

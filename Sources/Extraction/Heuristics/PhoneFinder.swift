@@ -7,7 +7,7 @@ import LeadModel
 /// has as a relay (a marketplace's tracking number), and numbers in a quotation of the
 /// builder's own text (``BuilderQuotation``). A number given as another person's ("Greg's
 /// number is ...") gives way to one the writer gives besides. A cell the writer lists
-/// after their work number is taken over it (``cellAfterWorkNumber(_:in:usable:lineText:)``).
+/// after their work number is taken over it (``cellAfterLandline(_:in:usable:lineText:)``).
 /// Dates, ZIP codes, prices and order numbers are rejected by the scanner itself.
 enum PhoneFinder {
     static let scanner = PhoneNumberScanner()
@@ -204,7 +204,7 @@ enum PhoneFinder {
         }
         return match.map { match in
             let rule = match.isAreaCodeJoined ? "phone number with its area code written apart"
-                : match.isCellAfterWorkNumber ? "phone number (the cell, listed after a work number)"
+                : match.cellListedAfter != nil ? "phone number\(match.cellNote)"
                 : match.isNANP ? "phone number" : "labelled phone, not NANP"
             return HeuristicFinding(value: match, line: match.line, rule: rule)
         }
@@ -283,7 +283,7 @@ enum PhoneFinder {
                 let mayHoldTwo = mayHoldTwo()
                 if !mayHoldTwo || !namesAnotherPersons(first, lineText: lineText) {
                     // A cell the writer lists after their work number is the one to call.
-                    if mayHoldTwo, let cell = cellAfterWorkNumber(first, later: { Array(scanner.phones(in: text).dropFirst()) },
+                    if mayHoldTwo, let cell = cellAfterLandline(first, later: { Array(scanner.phones(in: text).dropFirst()) },
                                                                    usable: usable, lineText: lineText) {
                         return cell
                     }
@@ -295,7 +295,7 @@ enum PhoneFinder {
             let rest = scanner.phones(in: text).dropFirst().filter(usable)
             if let index = rest.firstIndex(where: { !namesAnotherPersons($0, lineText: lineText) }) {
                 let own = rest[index]
-                return cellAfterWorkNumber(own, later: { Array(rest[(index + 1)...]) }, usable: usable, lineText: lineText) ?? own
+                return cellAfterLandline(own, later: { Array(rest[(index + 1)...]) }, usable: usable, lineText: lineText) ?? own
             }
             if usable(first) { return first }
             if let match = rest.first { return match }
