@@ -7,26 +7,32 @@
 public enum FinancingVocabulary {
     public static let vocabulary = PhraseVocabulary([
         ("pre_approved", ["pre approved", "preapproved", "pre approval", "preapproval", "approved for a loan",
-                          "approved for financing", "approved for a mortgage", "already approved"]),
+                          "approved for financing", "approved for a mortgage", "already approved",
+                          // Spanish, written without accents.
+                          "pre aprobado", "preaprobado", "pre aprobada", "preaprobada"]),
         ("cash", ["pay cash", "paying cash", "paying in cash", "pay in cash", "all cash", "cash buyer", "cash buyers",
                   "cash purchase", "with cash", "in cash", "cash build", "cash for the build", "self funded",
-                  "self financed", "self financing", "no financing needed", "don't need financing"]),
+                  "self financed", "self financing", "no financing needed", "don't need financing",
+                  "en efectivo", "de contado"]),
         ("construction_loan", ["construction loan", "construction to permanent", "construction to perm",
-                               "construction financing", "one time close", "single close loan", "construction mortgage"]),
+                               "construction financing", "one time close", "single close loan", "construction mortgage",
+                               "prestamo de construccion", "prestamo para construccion"]),
         ("need_to_sell", ["need to sell", "have to sell", "needs to sell", "sell our current", "sell our house",
                           "sell our home", "sell my house", "sell my home", "selling our", "selling my",
                           "contingent on selling", "contingent on the sale", "once we sell", "after we sell",
                           "when we sell", "sale of our", "sale of my", "home to sell", "house to sell",
                           "house is on the market", "home is on the market", "house on the market", "home on the market",
                           "listed our house", "listed our home", "listing our house", "listing our home",
-                          "contract on our current", "contingent contract on our"]),
+                          "contract on our current", "contingent contract on our",
+                          "vender nuestra casa", "vender mi casa", "necesitamos vender", "tenemos que vender"]),
         ("pre_qualified", ["pre qualified", "prequalified", "pre qualification", "prequalification", "prequal"]),
         ("needs_financing", ["need financing", "needs financing", "need a loan", "need a mortgage",
                              "looking for financing", "help with financing", "financing options", "not yet approved",
                              "need a lender", "looking for a lender", "recommend a lender",
                              // A loan program named: financed, not yet approved.
                              "va loan", "usda loan", "fha loan", "through usda", "usda financing", "va financing",
-                             "fha financing"]),
+                             "fha financing", "necesitamos financiamiento", "necesito financiamiento",
+                             "necesitamos un prestamo", "necesito un prestamo"]),
     ], negations: ["not", "no", "haven't", "havent", "haven", "didn't", "isn't", "aren't", "never", "don't", "dont",
                    "won't", "wont", "doesn't", "doesnt"], key: .financing)
 

@@ -19,13 +19,17 @@ public enum LotStatusVocabulary {
                      // an accepted one is under contract (read first).
                      "offer on a lot", "offer on the lot", "offer on land",
                      // The lot they had is gone: "we sold our lot last year and are looking again".
-                     "sold our lot", "sold my lot", "sold our land", "sold my land"]),
+                     "sold our lot", "sold my lot", "sold our land", "sold my land",
+                     // Spanish, written without accents.
+                     "buscando * terreno", "buscamos * terreno", "buscando * lote", "buscamos * lote",
+                     "no tenemos terreno", "no tenemos lote", "no tengo terreno"]),
     ], key: .looking)
     static let underContract = PhraseVocabulary([
         ("under_contract", ["under contract", "in escrow", "closing on the lot", "closing on a lot",
                             "closing on the land", "offer on the lot was accepted", "offer on a lot was accepted",
                             "offer on the land was accepted", "offer on the lot got accepted", "offer on the lot accepted",
-                            "contract on a lot", "contract on the lot", "contract on land"]),
+                            "contract on a lot", "contract on the lot", "contract on land",
+                            "terreno bajo contrato", "lote bajo contrato"]),
     ], key: .underContract)
     static let ownership = PhraseVocabulary([
         ("own_lot", ["own a lot", "own the lot", "own land", "own the land", "own a piece", "own acreage",
@@ -39,7 +43,10 @@ public enum LotStatusVocabulary {
                      // The land named before the verb: "the lot we bought", "the land we just purchased".
                      "lot we bought", "lot we purchased", "lot i bought", "lot i purchased", "land we bought", "land we purchased",
                      "land i bought", "land i purchased", "lot we * bought", "lot we * purchased", "land we * bought",
-                     "land we * purchased", "acres we bought", "acres we purchased", "property we bought", "property we purchased"]),
+                     "land we * purchased", "acres we bought", "acres we purchased", "property we bought", "property we purchased",
+                     // Spanish, written without accents.
+                     "tenemos * terreno", "tengo * terreno", "compramos * terreno", "nuestro terreno", "mi terreno",
+                     "tenemos * lote", "tengo * lote", "compramos * lote", "nuestro lote", "mi lote"]),
     ], key: .ownership)
     /// Words between an ownership verb and the lot noun that are skipped (`bought a half-acre
     /// lot`, `own 5 acres`).
