@@ -49,8 +49,11 @@ public enum LotStatusVocabulary {
                      "tenemos * lote", "tengo * lote", "compramos * lote", "nuestro lote", "mi lote"]),
     ], key: .ownership)
     /// Words between an ownership verb and the lot noun that are skipped (`bought a half-acre
-    /// lot`, `own 5 acres`).
-    static let ownershipVerbs: Set<String> = ["own", "have", "bought", "purchased", "inherited", "got", "closed"]
+    /// lot`, `own 5 acres`). `our` and `my` own too: "on our 10 acres", "our 5 acre lot".
+    static let ownershipVerbs: Set<String> = ["own", "have", "bought", "purchased", "inherited", "got", "closed", "our", "my"]
+    /// Verbs for which a `property` is the house they have, not land: "we have a property",
+    /// "our property" in a remodel ("build on our property" is a phrase of its own).
+    static let houseOwningVerbs: Set<String> = ["have", "our", "my"]
     /// Checked before an ``ownershipVerbs`` lookup, which hashes the word.
     static let ownershipVerbFilter = WordLookupFilter(ownershipVerbs)
     static let lotFillers: Set<String> = [
@@ -130,7 +133,7 @@ public enum LotStatusVocabulary {
         static let of = VocabularyIndex.index("of")
         static let plenty = VocabularyIndex.index("plenty")
         static let property = VocabularyIndex.index("property")
-        static let have = VocabularyIndex.index("have")
+        static let houseOwning = membership(houseOwningVerbs)
         static let verbs = membership(ownershipVerbs)
         static let nouns = membership(lotNouns)
         static let fillers = membership(lotFillers)
@@ -150,7 +153,7 @@ public enum LotStatusVocabulary {
             let end = min(words.count, index + 7)
             guard let noun = ((index + 1)..<end).first(where: { Indexed.contains(Indexed.nouns, words.raw[$0]) }) else { continue }
             guard ((index + 1)..<noun).allSatisfy({ Indexed.contains(Indexed.fillers, words.raw[$0]) || words.numeric[$0] }) else { continue }
-            if words.raw[noun] == Indexed.property, words.raw[index] == Indexed.have { continue }
+            if words.raw[noun] == Indexed.property, Indexed.contains(Indexed.houseOwning, words.raw[index]) { continue }
             return index
         }
         return nil
@@ -169,7 +172,7 @@ public enum LotStatusVocabulary {
             // Only a description of the land may come between: "a half acre", "on a 1.2 acre".
             guard words[(index + 1)..<noun].allSatisfy({ lotFillers.contains($0) || $0.allSatisfy(\.isNumber) }) else { continue }
             // "our property" in a remodel is the house: only "own/bought ... property" counts.
-            if words[noun] == "property", word == "have" { continue }
+            if words[noun] == "property", houseOwningVerbs.contains(word) { continue }
             return index
         }
         return nil

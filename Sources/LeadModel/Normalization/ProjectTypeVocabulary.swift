@@ -38,6 +38,7 @@ public enum ProjectTypeVocabulary {
         ("addition", ["home addition", "room addition", "an addition", "second story addition", "second story",
                       "second floor addition", "add a room", "add a bedroom", "add on to", "bump out",
                       "primary suite addition", "master suite addition", "build an addition", "addition|!in",
+                      "build on to", "build onto",
                       "ampliacion", "ampliar * casa", "agregar un cuarto", "agregar una recamara", "segundo piso"]),
         ("kitchen_remodel", ["kitchen remodel", "kitchen renovation", "kitchen remodeling", "remodel our kitchen",
                              "remodel the kitchen", "renovate our kitchen", "renovate the kitchen", "kitchen update",
@@ -87,7 +88,10 @@ public enum ProjectTypeVocabulary {
         // "want to build in Round Rock"); any type named above is more specific and wins.
         ("new_build", ["build a * bed * bath", "build a * bedroom * bath", "new home built", "new house built",
                        "want to build in", "like to build in", "looking to build in", "planning to build in",
-                       "plan to build in", "hoping to build in"]),
+                       "plan to build in", "hoping to build in",
+                       // On their land ("want to build on our 2 acres"); onto a house is an addition.
+                       "want to build on", "like to build on", "looking to build on", "planning to build on",
+                       "plan to build on", "hoping to build on"]),
         ("teardown_rebuild", ["need to rebuild", "rebuild * home", "rebuild * house"]),
     ], negations: ["not", "no", "don't", "dont", "nor"], key: .projectType)
 
