@@ -40,3 +40,27 @@ struct OwnLandByPossessiveTests {
         #expect(lead(text).projectType == expected, "\(text)")
     }
 }
+
+/// Session 23: more of how homeowners name the project and a lot about to close.
+@Suite("Heuristics: a farmhouse, a porch, a garage conversion, a lot that closes")
+struct MoreProjectAndLotPhrasesTests {
+    @Test(arguments: [
+        ("We want to build a modern farmhouse in Dripping Springs.", "new_build"),
+        ("Looking to replace our roof and add a covered porch.", "deck_patio"),
+        ("We want to convert our garage into a bedroom.", "remodel"),
+        // Porch, the marketplace, named alone is no porch.
+        ("I found you on Porch and would like a quote.", nil),
+    ] as [(String, String?)])
+    func projectType(_ text: String, _ expected: String?) {
+        #expect(HeuristicsTestSupport.filled(text).projectType == expected, "\(text)")
+    }
+
+    @Test(arguments: [
+        ("Our lot closes in January.", "under_contract"),
+        ("We are looking to build on a lot we are closing on next month.", "under_contract"),
+        ("We're closing on our land in March.", "under_contract"),
+    ] as [(String, String?)])
+    func lotStatus(_ text: String, _ expected: String?) {
+        #expect(HeuristicsTestSupport.filled(text).lotStatus == expected, "\(text)")
+    }
+}

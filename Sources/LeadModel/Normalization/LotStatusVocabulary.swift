@@ -29,6 +29,10 @@ public enum LotStatusVocabulary {
                             "closing on the land", "offer on the lot was accepted", "offer on a lot was accepted",
                             "offer on the land was accepted", "offer on the lot got accepted", "offer on the lot accepted",
                             "contract on a lot", "contract on the lot", "contract on land",
+                            // A closing ahead: "our lot closes in January", "a lot we are closing on".
+                            "lot closes", "land closes", "lot we are closing on", "lot we're closing on",
+                            "land we are closing on", "land we're closing on", "closing on our lot", "closing on our land",
+                            "close on the lot", "close on our lot",
                             "terreno bajo contrato", "lote bajo contrato"]),
     ], key: .underContract)
     static let ownership = PhraseVocabulary([

@@ -24,6 +24,7 @@ public enum ProjectTypeVocabulary {
                        "build a single family", "ground up", "build our dream home", "build my dream home",
                        "build a dream home", "new home build",
                        "build * home", "build * house", "building * home", "building * house",
+                       "build * farmhouse", "building * farmhouse",
                        // A size between (`build a 3,000 sq ft home`): more words than a gap holds.
                        "build a * sq ft home", "build a * sq ft house", "build a * sqft home", "build a * sqft house",
                        "build a * square foot home", "build a * square foot house",
@@ -55,6 +56,7 @@ public enum ProjectTypeVocabulary {
                       "remodel a basement", "finish a basement"]),
         ("remodel", ["remodel", "remodeling", "remodelling", "renovation", "renovate", "renovating", "reno",
                      "whole home remodel", "gut job", "full gut", "restoration", "remodeled",
+                     "garage conversion", "convert our garage", "convert the garage", "convert my garage",
                      "remodelar", "remodelacion", "remodelando", "renovar", "renovacion"]),
         // A whole home described by its size or style ("a 4 bed, 3 bath home with ... covered
         // patio", "a 1-story ranch style home ... with a new garage", "3,500 sq ft on our 2
@@ -80,7 +82,9 @@ public enum ProjectTypeVocabulary {
                        "square feet on my * acreage"]),
         ("garage", ["detached garage", "build a garage", "new garage", "garage build", "cochera", "garaje nuevo"]),
         ("deck_patio", ["deck", "patio", "pergola", "outdoor living", "screened porch", "outdoor kitchen", "terraza",
-                        "porche"]),
+                        "porche",
+                        // Not "porch" alone: Porch is a marketplace, named in its own mail.
+                        "covered porch", "front porch", "back porch", "wraparound porch", "wrap around porch"]),
         ("pool", ["swimming pool", "pool build", "new pool", "pool", "alberca", "piscina"]),
         ("commercial", ["commercial building", "commercial project", "commercial construction", "office building",
                         "retail space", "tenant improvement"]),
