@@ -87,6 +87,7 @@ struct CellOverWorkPhoneTests {
         ("Cell: ", PhoneFinder.NumberLabel.cell), ("my mobile is ", .cell), ("C: ", .cell), ("Work cell: ", .cell),
         ("Work: ", .work), ("Office (w): ", .work), ("O: ", .work), ("call me at work ", .work),
         ("Home: ", .home), ("H: ", .home), ("my home number is ", .home), ("Home office: ", .work),
+        ("at home ", .home), ("Home phone - ", .home), ("We'd like a home, call me at ", .none),
         ("", .none), ("Phone: ", .none), ("Fax: ", .none), ("Apt C ", .none), ("Call Mike ", .none), ("Hi ", .none),
     ])
     func labels(_ leadIn: String, _ label: PhoneFinder.NumberLabel) {

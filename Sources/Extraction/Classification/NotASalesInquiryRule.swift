@@ -238,29 +238,46 @@ enum NotASalesInquiryRule {
     /// folded; other text lowercased).
     static func confirmedGroups(subject: String, text: String) -> Set<Group> {
         var found = Set<Group>()
-        for part in [subject, text] {
-            var part = part
-            let isASCII = part.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
-            let lowered = isASCII ? "" : part.lowercased()
-            let maybe = isASCII ? part.withUTF8 { scanner.occurrences(inBytes: $0, foldingCase: true) } : scanner.occurrences(in: lowered)
-            for index in phrases.indices where maybe[index] && !found.contains(groupOfPhrase[index]) {
-                let confirmed = isASCII
-                    ? part.withUTF8 { SpamRule.containsWord(asciiBytes: $0, phrases[index]) }
-                    : SpamRule.containsWord(lowered, phrases[index])
-                if confirmed { found.insert(groupOfPhrase[index]) }
-            }
+        // (A phrase of a group already found is not confirmed.)
+        confirmPhrases(phrases, scanner, in: [subject, text], skipping: { found.contains(groupOfPhrase[$0]) }) { index in
+            found.insert(groupOfPhrase[index])
         }
         return found
     }
 
-    /// The distinct ``Group/pitch`` phrases in `subject` or `text`, as whole words. (Only for
-    /// a message that already holds one beside a vendor's trade: rare, so read plainly.)
+    /// How many distinct ``Group/pitch`` phrases occur in `subject` or `text`, as
+    /// ``confirmedGroups(subject:text:)`` finds them.
     static func pitchPhraseCount(subject: String, text: String) -> Int {
-        let lowered = [subject.lowercased(), text.lowercased()]
-        return pitchPhrases.count { phrase in lowered.contains { SpamRule.containsWord($0, phrase) } }
+        var count = 0
+        confirmPhrases(pitchPhrases, pitchScanner, in: [subject, text], skipping: { _ in false }) { _ in count += 1 }
+        return count
     }
 
     private static let pitchPhrases = groups.filter { $0.group == .pitch }.flatMap(\.phrases)
+    private static let pitchScanner = ASCIIPhraseScanner(pitchPhrases)
+
+    /// Calls `confirmed` once for each of `phrases` (which `scanner` scans for) that occurs
+    /// as whole words in one of `parts` and that `skipping` does not pass over when its turn
+    /// comes: one scan of each part, and only the phrases it finds confirmed.
+    private static func confirmPhrases(_ phrases: [String], _ scanner: ASCIIPhraseScanner, in parts: [String],
+                                       skipping: (Int) -> Bool, _ confirmed: (Int) -> Void) {
+        var done = [Bool](repeating: false, count: phrases.count)
+        for part in parts {
+            var part = part
+            let isASCII = part.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
+            let lowered = isASCII ? "" : part.lowercased()
+            let maybe = isASCII ? part.withUTF8 { scanner.occurrences(inBytes: $0, foldingCase: true) } : scanner.occurrences(in: lowered)
+            for index in phrases.indices where maybe[index] && !done[index] && !skipping(index) {
+                let isWord = isASCII
+                    ? part.withUTF8 { SpamRule.containsWord(asciiBytes: $0, phrases[index]) }
+                    : SpamRule.containsWord(lowered, phrases[index])
+                if isWord {
+                    done[index] = true
+                    confirmed(index)
+                }
+            }
+        }
+    }
 
     // MARK: - Senders and shapes
 

@@ -1,14 +1,18 @@
+import LeadModel
+
 /// A home to build told by its rooms and size, with no word for what it is: the list a
 /// prospect sends ("4 bed, 3.5 bath, office, 3 car garage, covered patio, about 3,200 sq ft").
 /// Read as `new_build`, over the features the list names (a covered patio is no patio
 /// project here), and under every project a phrase names (a remodel, an ADU, a custom home).
 ///
 /// A line needs all three: a bedroom count, a bathroom count and a floor area of a home
-/// (500 sq ft or more). A line that says the home is one they have, live in, sell or rent
+/// (500 sq ft or more), the unit of area a word of its own (`3,200 sq ft`, `2800 sf`; a text
+/// without such a word is not read). A line that says the home is one they have, live in, sell or rent
 /// ("we have a 3 bed 2 bath, 1,800 sq ft") describes no home to build and is not read.
 enum HomeDescription {
     /// The 1-based number of the first line that describes a home to build.
     static func firstLine(in lines: InquiryLines) -> Int? {
+        guard requirements.mayMatch(lines.textPresence) else { return nil }
         for (index, line) in lines.lines.enumerated() where lines.traits[index].hasDigit {
             var text = line.text
             if text.withUTF8(describesHome) { return line.number }
@@ -45,6 +49,8 @@ enum HomeDescription {
         }
         return bedrooms && bathrooms && area
     }
+
+    private static let requirements = InquiryKeywords.Requirements(ProjectTypeVocabulary.describedHomeRequirements)
 
     /// More rooms than this is a count of something else (a "2026 bath" is a year).
     private static let maximumRooms = 12

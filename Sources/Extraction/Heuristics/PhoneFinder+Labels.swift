@@ -25,8 +25,11 @@ extension PhoneFinder {
     private static let cellLabels: Set<String> = ["cell", "cellphone", "cel", "celular", "mobile", "mob", "text", "txt"]
     /// Words that label a work or office line.
     private static let workLabels: Set<String> = ["work", "office", "business", "wk", "ofc", "direct", "desk", "main"]
-    /// Words that label a home line.
+    /// Words that label a home line, where they stand as a label (``isLabelPlace(_:after:)``:
+    /// "Home:", "at home 512-...", "home phone"; not "build a home, call ...").
     private static let homeLabels: Set<String> = ["home", "hm", "landline", "residence"]
+    /// Words after which a home word still labels the number.
+    private static let labelNouns: Set<String> = ["phone", "ph", "number", "no", "line", "tel"]
     /// ``cellLabels`` (value 1), ``workLabels`` (2) and ``homeLabels`` (3) by their bytes: a
     /// word is looked up from the stack, no String made.
     private static let labelTable = ASCIIWordTable(cellLabels.map { (word: $0, value: 1) } + workLabels.map { (word: $0, value: 2) }
@@ -77,11 +80,24 @@ extension PhoneFinder {
             switch labelTable.value(of: UnsafeBufferPointer(lower), 0..<length) {
             case 1: return .cell
             case 2: isWork = true
-            case 3: isHome = true
+            case 3: isHome = isHome || isLabelPlace(bytes, after: index)
             default: break
             }
         }
         return isWork ? .work : isHome ? .home : .none
+    }
+
+    /// Whether a word ending at `end` of `bytes` stands as a label: last before the number,
+    /// or before `:`, `)`, `#`, `-`, or before a word such as `phone` or `number`.
+    private static func isLabelPlace(_ bytes: UnsafeBufferPointer<UInt8>, after end: Int) -> Bool {
+        var index = end
+        while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
+        guard index < bytes.count else { return true }
+        if [UInt8(ascii: ":"), UInt8(ascii: ")"), UInt8(ascii: "#"), UInt8(ascii: "-")].contains(bytes[index]) { return true }
+        let start = index
+        while index < bytes.count, (bytes[index] | 0x20) >= 0x61, (bytes[index] | 0x20) <= 0x7A { index += 1 }
+        guard index > start, index - start <= 6 else { return false }
+        return labelNouns.contains(String(decoding: bytes[start..<index].lazy.map { $0 | 0x20 }, as: UTF8.self))
     }
 
     /// The label of the number `match` (see the type's notes); `lineText(i)` is the text's

@@ -105,6 +105,12 @@ public enum ProjectTypeVocabulary {
         $0.words.count > 2 && $0.words[0] == "a" && $0.words[2] == "bed"
     }!
 
+    /// What a home told by its rooms and size needs among a text's words: a unit of area
+    /// (`sq ft`, `sqft`, `square feet`, `sf`) standing as a word.
+    package static let describedHomeRequirements = FreeTextRequirements(alternatives: ["sq", "sqft", "square", "sf"].map {
+        [FreeTextRequirements.Word(text: $0, stemmed: true)]
+    })
+
     /// Projects that are also features a home to build lists ("3 car garage, covered patio").
     package static let homeFeatureSlugs: Set<String> = ["garage", "deck_patio", "pool"]
 

@@ -55,6 +55,7 @@ package enum VocabularyIndex {
             add(vocabulary.entries.flatMap { $0.notAfter.sorted() })
         }
         add(["lot", "lots", "of", "plenty", "property", "have"])
+        add(ProjectTypeVocabulary.describedHomeRequirements.alternatives.joined().map(\.text))
         add(LotStatusVocabulary.ownershipVerbs.sorted())
         add(LotStatusVocabulary.lotNouns.sorted())
         add(LotStatusVocabulary.lotFillers.sorted())
