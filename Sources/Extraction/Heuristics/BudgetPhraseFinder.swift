@@ -13,6 +13,8 @@ enum BudgetPhraseFinder {
     /// Words that make a line about the budget; a bare number ("under 800") needs one.
     static let strongCues: Set<String> = [
         "budget", "budgeted", "budgeting", "spend", "spending", "afford", "price", "pricepoint", "invest", "investment",
+        // Spanish.
+        "presupuesto",
     ]
     /// Words that make unmistakable money on the line likely to be the budget.
     static let cues: Set<String> = strongCues.union(["range", "total", "allin", "financing", "approved", "cost", "costs", "build", "project"])

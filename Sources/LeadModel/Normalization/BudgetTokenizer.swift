@@ -195,6 +195,7 @@ enum BudgetTokenizer {
                     } else {
                         value = Double(String(decoding: UnsafeBufferPointer(rebasing: scratch[0..<length]), as: UTF8.self)) ?? 0
                     }
+                    if !hasPoint, !separator, isLeadingPoint(before: index, { bytes[$0] }) { value = fraction(value, digits: length) }
                     var amount = Amount(value: value, hasDollar: pendingDollar, hasSeparator: separator)
                     amount.hasCents = decimals == 2
                     pendingDollar = false
@@ -208,7 +209,7 @@ enum BudgetTokenizer {
                     }
                     let word = UnsafeBufferPointer(rebasing: scratch[0..<(wordEnd - unitEnd)])
                     if let multiplier = multiplier(lowercase: word) {
-                        amount.multiplier = multiplier
+                        amount.multiplier = word.count == 3 && word[0] == UInt8(ascii: "m") ? milMultiplier(after: amount.value) : multiplier
                         amount.hasLetterMUnit = word.count == 1 && word[0] == 0x6D
                         cursor = wordEnd
                     } else if isHundred(word), let end = thousandAfter(bytes, wordEnd) {
@@ -274,6 +275,29 @@ enum BudgetTokenizer {
         }
     }
 
+    /// `mil` after 10 or more is the Spanish thousand ("40 mil dólares", "450 mil"): no home's
+    /// budget is tens of millions. Under 10 it is the English million ("1.5 mil").
+    static func milMultiplier(after value: Double) -> Double {
+        value >= 10 ? 1_000 : 1_000_000
+    }
+
+    /// Whether the number starting at `start` follows a point of its own (`.75M`, `$.9M`,
+    /// `.8 to 1 million`): a `.` at the text's start or after a space, `$`, `~` or `(` (not
+    /// the end of a sentence or of `No.`). `byte(i)` is the ASCII byte at `i`, or nil.
+    private static func isLeadingPoint(before start: Int, _ byte: (Int) -> UInt8?) -> Bool {
+        guard start >= 1, byte(start - 1) == UInt8(ascii: ".") else { return false }
+        guard start >= 2, let before = byte(start - 2) else { return start == 1 }
+        return before == 0x20 || before == 0x09 || before == 0x0A || before == UInt8(ascii: "$") || before == UInt8(ascii: "~")
+            || before == UInt8(ascii: "(")
+    }
+
+    /// `value`, written with `digits` digits after a leading point: `.75` is 0.75.
+    private static func fraction(_ value: Double, digits: Int) -> Double {
+        var value = value
+        for _ in 0..<digits { value /= 10 }
+        return value
+    }
+
     /// Whether lowercase ASCII `word` is `hundred`.
     private static func isHundred(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         let hundred: StaticString = "hundred"
@@ -335,7 +359,11 @@ enum BudgetTokenizer {
                     }
                     cursor += 1
                 }
-                var amount = Amount(value: Double(digits) ?? 0, hasDollar: pendingDollar, hasSeparator: separator)
+                var value = Double(digits) ?? 0
+                if !digits.contains("."), !separator, isLeadingPoint(before: index, { characters[$0].asciiByte }) {
+                    value = fraction(value, digits: digits.utf8.count)
+                }
+                var amount = Amount(value: value, hasDollar: pendingDollar, hasSeparator: separator)
                 amount.hasCents = digits.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count == 2
                 pendingDollar = false
                 // Glued or spaced unit: 650k, 1.2M, 1.5 million, 600s.
@@ -345,7 +373,7 @@ enum BudgetTokenizer {
                 var wordEnd = unitEnd
                 while wordEnd < characters.count, characters[wordEnd].isBudgetLetter { characters[wordEnd].append(to: &word); wordEnd += 1 }
                 if let multiplier = multipliers[word] ?? multipliers[word.lowercased()] {
-                    amount.multiplier = multiplier
+                    amount.multiplier = word.lowercased() == "mil" ? milMultiplier(after: amount.value) : multiplier
                     amount.hasLetterMUnit = word == "m" || word == "M"
                     cursor = wordEnd
                 } else if word.lowercased() == "hundred", let end = thousandAfter(characters, wordEnd) {
@@ -470,6 +498,8 @@ private protocol BudgetCharacter {
     var isBudgetLetter: Bool { get }
     /// `Character.isWhitespace`.
     var isBudgetWhitespace: Bool { get }
+    /// The ASCII byte, or nil.
+    var asciiByte: UInt8? { get }
     func append(to text: inout String)
 }
 
@@ -487,6 +517,7 @@ extension Character: BudgetCharacter {
         guard let ascii = asciiValue else { return isWhitespace }
         return ascii == 0x20 || (ascii >= 0x09 && ascii <= 0x0D)
     }
+    @inline(__always) var asciiByte: UInt8? { asciiValue }
     @inline(__always) func append(to text: inout String) { text.append(self) }
 }
 
@@ -504,6 +535,7 @@ extension Unicode.Scalar: BudgetCharacter {
         guard isASCII else { return properties.isWhitespace }
         return value == 0x20 || (value >= 0x09 && value <= 0x0D)
     }
+    @inline(__always) var asciiByte: UInt8? { isASCII ? UInt8(value) : nil }
     @inline(__always) func append(to text: inout String) { text.unicodeScalars.append(self) }
 }
 
@@ -515,5 +547,6 @@ extension UInt8: BudgetCharacter {
         return lower >= 0x61 && lower <= 0x7A
     }
     @inline(__always) var isBudgetWhitespace: Bool { self == 0x20 || (self >= 0x09 && self <= 0x0D) }
+    @inline(__always) var asciiByte: UInt8? { self }
     @inline(__always) func append(to text: inout String) { text.unicodeScalars.append(Unicode.Scalar(self)) }
 }
