@@ -33,6 +33,28 @@ struct HeuristicsSession23Tests {
         }
     }
 
+    /// The case-folding lookup answers as the lookup of the word lowercased, for ASCII words
+    /// of any case and length (bytes folded eight at a time: `@`, `[`, `_` and the other
+    /// bytes next to the capitals stay as they are).
+    @Test func foldingLookupIsTheLookupOfTheLowercasedWord() {
+        var generator = SplitMix64(seed: 0x5EED_0026)
+        let lower = Array("abcxyz'@[_`{0129-.".utf8)
+        let mixed = lower + Array("ABCXYZ".utf8)
+        func word(_ alphabet: [UInt8], _ length: Int) -> [UInt8] { (0..<length).map { _ in alphabet[generator.below(alphabet.count)] } }
+        var entries: [(word: String, value: UInt64)] = []
+        for _ in 0..<300 { entries.append((String(decoding: word(lower, 1 + generator.below(18)), as: UTF8.self), generator.next() | 1)) }
+        let table = ASCIIWordTable(entries)
+        var probes = entries.map { Array($0.word.uppercased().utf8) }
+        probes += (0..<3_000).map { _ in word(mixed, 1 + generator.below(20)) }
+        for probe in probes {
+            let lowered = probe.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            let expected = lowered.withUnsafeBufferPointer { table.value(of: $0, 0..<$0.count) }
+            let folded = probe.withUnsafeBufferPointer { table.value(foldingCaseOf: $0, 0..<$0.count) }
+            #expect(folded == expected, "\(String(decoding: probe, as: UTF8.self))")
+            #expect(table.containsLowercased(String(decoding: probe, as: UTF8.self)) == (expected != 0))
+        }
+    }
+
     /// The line scan's thousands groups and `$` are what the budget finder's byte tests
     /// find, and a line whose letters hold no unit run (nor a `$`) holds no explicit money
     /// by ``BudgetPhraseFinder/mayHoldExplicitMoney(_:)``.

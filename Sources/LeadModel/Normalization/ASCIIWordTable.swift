@@ -34,7 +34,7 @@ package final class ASCIIWordTable: @unchecked Sendable {
     /// above them: one load where eight bytes can be read within the buffer (the bytes
     /// loaded past the word are masked off).
     @inline(__always)
-    private static func chunk(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> UInt64 {
+    private static func chunk(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int, folding: Bool) -> UInt64 {
         let base = buffer.baseAddress.unsafelyUnwrapped
         let loaded: UInt64
         if start + 8 <= buffer.count {
@@ -46,9 +46,22 @@ package final class ASCIIWordTable: @unchecked Sendable {
         } else {
             var assembled: UInt64 = 0
             for offset in 0..<length { assembled |= UInt64(base[start + offset]) << UInt64(offset * 8) }
-            return assembled
+            return folding ? folded(assembled) : assembled
         }
-        return length == 8 ? loaded : loaded & ((1 << UInt64(length * 8)) &- 1)
+        let masked = length == 8 ? loaded : loaded & ((1 << UInt64(length * 8)) &- 1)
+        return folding ? folded(masked) : masked
+    }
+
+    /// `chunk` of ASCII bytes with A-Z lowercased, eight bytes at once (no byte above 0x7F
+    /// carries into the next).
+    @inline(__always)
+    private static func folded(_ chunk: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        // (High bit of a byte: at least `A`; at least the byte after `Z`.)
+        let atLeastA = chunk &+ 0x3F &* ones
+        let pastZ = chunk &+ 0x25 &* ones
+        let capitals = atLeastA & ~pastZ & 0x8080_8080_8080_8080
+        return chunk | capitals &>> 2
     }
 
     private static let seed: UInt64 = 0x243F_6A88_85A3_08D3
@@ -56,12 +69,14 @@ package final class ASCIIWordTable: @unchecked Sendable {
 
     /// The 32-bit hash of `buffer[start..<(start + count)]` (`count` > 0), and its first chunk.
     @inline(__always)
-    private static func hash(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> (hash: UInt32, first: UInt64) {
-        let first = chunk(buffer, start, min(count, 8))
+    private static func hash(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int, folding: Bool = false
+    ) -> (hash: UInt32, first: UInt64) {
+        let first = chunk(buffer, start, min(count, 8), folding: folding)
         var hash = (seed ^ first) &* multiplier
         var offset = 8
         while offset < count {
-            hash = (hash ^ chunk(buffer, start + offset, min(count - offset, 8))) &* multiplier
+            hash = (hash ^ chunk(buffer, start + offset, min(count - offset, 8), folding: folding)) &* multiplier
             offset += 8
         }
         // (The high half of the product depends on every bit of the chunks.)
@@ -71,12 +86,14 @@ package final class ASCIIWordTable: @unchecked Sendable {
     /// Whether the chunks from `chunk` hold `buffer[start..<(start + count)]`, its first
     /// chunk `first`.
     @inline(__always)
-    private func holds(_ chunk: Int, _ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int, first: UInt64) -> Bool {
+    private func holds(
+        _ chunk: Int, _ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int, first: UInt64, folding: Bool = false
+    ) -> Bool {
         guard chunks[chunk] == first else { return false }
         var offset = 8
         var index = chunk + 1
         while offset < count {
-            guard chunks[index] == Self.chunk(buffer, start + offset, min(count - offset, 8)) else { return false }
+            guard chunks[index] == Self.chunk(buffer, start + offset, min(count - offset, 8), folding: folding) else { return false }
             offset += 8
             index += 1
         }
@@ -135,34 +152,47 @@ package final class ASCIIWordTable: @unchecked Sendable {
     @inline(__always)
     package func value(of word: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
         let count = range.count
-        guard count > 0, count <= maximumLength, let base = word.baseAddress else { return 0 }
-        // A word of at most eight bytes with eight readable from its start (most words
-        // looked up): one load, one chunk to compare.
-        if count <= 8, word.count &- range.lowerBound >= 8 {
-            let loaded = UInt64(littleEndian: UnsafeRawPointer(base + range.lowerBound).loadUnaligned(as: UInt64.self))
-            let first = loaded & (UInt64.max &>> UInt64(64 &- 8 &* count))
-            let hash = UInt32(truncatingIfNeeded: ((Self.seed ^ first) &* Self.multiplier) &>> 32)
-            return shortValue(first, key: Self.key(hash: hash, length: count), slot: Int(hash))
-        }
-        let (hash, first) = Self.hash(word, range.lowerBound, count)
+        guard count > 0, count <= maximumLength, word.baseAddress != nil else { return 0 }
+        // A word of at most eight bytes (most words looked up): one chunk to hash and compare.
+        if count <= 8 { return shortValue(Self.chunk(word, range.lowerBound, count, folding: false), length: count) }
+        return probe(word, range, folding: false)
+    }
+
+    /// ``value(of:_:)`` of ASCII `word[range]` with A-Z lowercased, folded as it is read
+    /// (no lowercase copy is made).
+    package func value(foldingCaseOf word: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+        let count = range.count
+        guard count > 0, count <= maximumLength, word.baseAddress != nil else { return 0 }
+        if count <= 8 { return shortValue(Self.chunk(word, range.lowerBound, count, folding: true), length: count) }
+        return probe(word, range, folding: true)
+    }
+
+    /// The value of `word[range]` (not empty, at most ``maximumLength`` bytes), A-Z lowercased
+    /// when `folding`, by the general reading (a word of any length, in any buffer).
+    private func probe(_ word: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, folding: Bool) -> UInt64 {
+        let count = range.count
+        let (hash, first) = Self.hash(word, range.lowerBound, count, folding: folding)
         let key = Self.key(hash: hash, length: count)
         var slot = Int(hash) & mask
         while true {
             let packed = slots[slot]
             if packed == 0 { return 0 }
-            if packed & Self.keyMask == key, holds(Int(packed >> 16 & 0xFF_FFFF), word, range.lowerBound, count, first: first) {
+            if packed & Self.keyMask == key,
+               holds(Int(packed >> 16 & 0xFF_FFFF), word, range.lowerBound, count, first: first, folding: folding) {
                 return values[Int(packed & 0xFFFF)]
             }
             slot = (slot + 1) & mask
         }
     }
 
-    /// The value of the word of at most eight bytes whose chunk is `first` and slot key
-    /// `key`, probing from `slot` (its hash), or 0.
+    /// The value of the word of `length` (at most eight) bytes whose chunk is `first`, or 0.
     @inline(__always)
-    private func shortValue(_ first: UInt64, key: UInt64, slot hashSlot: Int) -> UInt64 {
+    private func shortValue(_ first: UInt64, length: Int) -> UInt64 {
+        // (What ``hash(_:_:_:folding:)`` gives a word of one chunk.)
+        let hash = UInt32(truncatingIfNeeded: ((Self.seed ^ first) &* Self.multiplier) &>> 32)
+        let key = Self.key(hash: hash, length: length)
         let (slots, chunks, mask) = (self.slots, self.chunks, self.mask)
-        var slot = hashSlot & mask
+        var slot = Int(hash) & mask
         while true {
             let packed = slots[slot]
             if packed == 0 { return 0 }
@@ -188,7 +218,7 @@ package final class ASCIIWordTable: @unchecked Sendable {
         var copy = word
         return copy.withUTF8 { bytes -> Bool? in
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-            return Self.lowercasing(bytes) { value(of: $0, 0..<$0.count) != 0 }
+            return value(foldingCaseOf: bytes, 0..<bytes.count) != 0
         }
     }
 
