@@ -128,7 +128,8 @@ final class InquiryLines {
         var presence: [InquiryKeywords.PresenceSet] = []
         var textPresence = InquiryKeywords.PresenceSet()
         var words: [IndexedWord] = []
-        var wordStarts: [Int32] = [0]
+        /// (Its 0 is appended in the init: a literal allocates, then reserving allocates again.)
+        var wordStarts: [Int32] = []
         var everyLineIsASCII = true
         var quotation = BuilderQuotation()
         let table = InquiryKeywords.table
@@ -140,6 +141,7 @@ final class InquiryLines {
             lines.reserveCapacity(8)
             traits.reserveCapacity(8)
             wordStarts.reserveCapacity(9)
+            wordStarts.append(0)
             // (A word takes at least one byte and its separator another.)
             words.reserveCapacity(min(byteCount, Self.wordCapacityCap) / 2 + 1)
         }
@@ -297,7 +299,8 @@ final class InquiryLines {
             var tokenStart = 0
             var tokenDigits = 0
             var afterHouseNumber = false
-            func finishToken(at end: Int) {
+            // (Kept inline: called as a function, once per token, it costs more than its work.)
+            @inline(__always) func finishToken(at end: Int) {
                 if tokenDigits == 5 || tokenDigits == 9 { traits.hasZIPToken = true }
                 if end - tokenStart >= 1, end - tokenStart <= 6, bytes[tokenStart] >= 0x30, bytes[tokenStart] <= 0x39,
                    bytes[(tokenStart + 1)..<end].allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) }) {
