@@ -104,9 +104,10 @@ enum BudgetPhraseFinder {
             // Without a strong cue only unmistakable money is accepted (``accepts``); an ASCII
             // line that cannot hold any (no `$`, no thousands group, no unit after a number)
             // gives nothing: skip the parse. (Its words lack "budget", a strong cue, so it is
-            // no "Budget:" label either.)
-            if !hasStrongCue, traits.isASCII,
-               !traits.hasComma || !hasThousandsGroup(text), !mayHoldExplicitMoney(text),
+            // no "Budget:" label either.) The line scan recorded its thousands groups and `$`,
+            // and whether a run of its letters is a unit, which a unit after a digit is.
+            if !hasStrongCue, traits.isASCII, !traits.hasThousandsGroup, !traits.hasDollar,
+               !traits.keywords.contains(.moneyUnit) || !mayHoldExplicitMoney(text),
                !(hasCue && mayHoldCap(text)) {
                 if let digitFigures { return digitFigures }
                 continue

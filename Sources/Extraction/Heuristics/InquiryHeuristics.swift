@@ -103,9 +103,8 @@ public enum InquiryHeuristics {
         return prefix.withUTF8 { head in
             // (A line number has at most 20 digits and a sign.)
             String(unsafeUninitializedCapacity: head.count + text.utf8CodeUnitCount + 21) { buffer in
-                var count = 0
-                for byte in head { buffer[count] = byte; count += 1 }
-                for offset in 0..<text.utf8CodeUnitCount { buffer[count] = text.utf8Start[offset]; count += 1 }
+                var count = append(head, to: buffer, at: 0)
+                count = append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount), to: buffer, at: count)
                 var value = number.magnitude
                 if number < 0 { buffer[count] = UInt8(ascii: "-"); count += 1 }
                 let firstDigit = count
@@ -131,12 +130,19 @@ public enum InquiryHeuristics {
         var text = text
         return text.withUTF8 { tail in
             String(unsafeUninitializedCapacity: prefix.utf8CodeUnitCount + tail.count) { buffer in
-                var count = 0
-                for offset in 0..<prefix.utf8CodeUnitCount { buffer[count] = prefix.utf8Start[offset]; count += 1 }
-                for byte in tail { buffer[count] = byte; count += 1 }
-                return count
+                let count = append(UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount), to: buffer, at: 0)
+                return append(tail, to: buffer, at: count)
             }
         }
+    }
+
+    /// Copies `bytes` into `buffer` at `offset` (one copy, not a loop a byte at a time);
+    /// returns the offset past them.
+    @inline(__always)
+    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, to buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return offset }
+        (buffer.baseAddress.unsafelyUnwrapped + offset).initialize(from: source, count: bytes.count)
+        return offset + bytes.count
     }
 
     /// Fills the address parts the lead lacks, unless what it has disagrees (another ZIP or

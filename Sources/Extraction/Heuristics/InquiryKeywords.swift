@@ -37,6 +37,15 @@ enum InquiryKeywords {
         /// `figures`, `figure`: what a budget said in figures needs (`mid-six figures`:
         /// ``BudgetPhraseFinder``).
         static let figuresWord = Flags(rawValue: 1 << 20)
+        /// A unit ``BudgetPhraseFinder/mayHoldExplicitMoney(_:)`` looks for after a digit
+        /// (`k`, `m`, `mm`, `mil`, `mill`, `grand`, `hundred`, `thousand`, `million`,
+        /// `millions`), as a run of letters: a line without one and without `$` holds no
+        /// explicit money.
+        static let moneyUnit = Flags(rawValue: 1 << 21)
+
+        /// The flags a word's runs of letters give (not the word as written when it holds
+        /// a digit or an apostrophe).
+        static let letterRun: Flags = [.budgetCue, .budgetStrongCue, .budgetWord, .moneyUnit]
     }
 
     /// Words a timeline phrase needs one of: `match(_:at:)` of ``TimelinePhrase`` succeeds
@@ -73,6 +82,7 @@ enum InquiryKeywords {
         add(["budget"], .budgetWord)
         add(["area"], .areaWord)
         add(["figures", "figure"], .figuresWord)
+        add(["k", "m", "mm", "mil", "mill", "grand", "hundred", "thousand", "million", "millions"], .moneyUnit)
         add(TimelinePhrase.startWords, .timelineStart)
         add(AddressFinder.streetHeadWords, .streetHead)
         add(["in", "near", "outside", "at", "from"], .cityStateLead)

@@ -52,6 +52,11 @@ final class InquiryLines {
     struct Traits {
         var hasDigit = false
         var hasComma = false
+        /// Whether a digit, `,` and three digits are in the line (a thousands group, as
+        /// ``BudgetPhraseFinder`` asks).
+        var hasThousandsGroup = false
+        /// Whether a `$` is in the line.
+        var hasDollar = false
         var isASCII = true
         /// ASCII digits in the line, counting stops at 255.
         var digits: UInt8 = 0
@@ -123,7 +128,8 @@ final class InquiryLines {
         var presence: [InquiryKeywords.PresenceSet] = []
         var textPresence = InquiryKeywords.PresenceSet()
         var words: [IndexedWord] = []
-        var wordStarts: [Int32] = [0]
+        /// (Its 0 is appended in the init: a literal allocates, then reserving allocates again.)
+        var wordStarts: [Int32] = []
         var everyLineIsASCII = true
         var quotation = BuilderQuotation()
         let table = InquiryKeywords.table
@@ -135,6 +141,7 @@ final class InquiryLines {
             lines.reserveCapacity(8)
             traits.reserveCapacity(8)
             wordStarts.reserveCapacity(9)
+            wordStarts.append(0)
             // (A word takes at least one byte and its separator another.)
             words.reserveCapacity(min(byteCount, Self.wordCapacityCap) / 2 + 1)
         }
@@ -292,7 +299,8 @@ final class InquiryLines {
             var tokenStart = 0
             var tokenDigits = 0
             var afterHouseNumber = false
-            func finishToken(at end: Int) {
+            // (Kept inline: called as a function, once per token, it costs more than its work.)
+            @inline(__always) func finishToken(at end: Int) {
                 if tokenDigits == 5 || tokenDigits == 9 { traits.hasZIPToken = true }
                 if end - tokenStart >= 1, end - tokenStart <= 6, bytes[tokenStart] >= 0x30, bytes[tokenStart] <= 0x39,
                    bytes[(tokenStart + 1)..<end].allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) }) {
@@ -376,7 +384,10 @@ final class InquiryLines {
                     hasNonDigit = true
                 } else {
                     switch byte {
-                    case 0x2C: traits.hasComma = true
+                    case 0x2C:
+                        traits.hasComma = true
+                        if isThousandsGroup(bytes, comma: index) { traits.hasThousandsGroup = true }
+                    case 0x24: traits.hasDollar = true
                     case 0x2B: traits.hasPlus = true
                     case 0x0D: traits.hasCR = true
                     case 0x20, 0x09: finishToken(at: index)
@@ -394,7 +405,7 @@ final class InquiryLines {
         traits.hasDigit = digits > 0
         traits.digits = UInt8(min(digits, 255))
         if !isASCII {
-            traits.keywords.subtract([.budgetCue, .budgetStrongCue, .budgetWord])
+            traits.keywords.subtract(InquiryKeywords.Flags.letterRun)
             words.removeSubrange(firstWord...)
         }
     }
@@ -421,13 +432,13 @@ final class InquiryLines {
         presence.insert(raw: rawIndex, stem: stemIndex)
         // Budget: the runs of letters of the word (the word itself when it has only letters).
         if hasDigit || hasApostrophe {
-            flags.subtract([.budgetCue, .budgetStrongCue, .budgetWord])
+            flags.subtract(InquiryKeywords.Flags.letterRun)
             var start = 0
             while start < length {
                 guard word[start] >= 0x61 else { start += 1; continue }
                 var end = start + 1
                 while end < length, word[end] >= 0x61 { end += 1 }
-                flags.formUnion(InquiryKeywords.flags(table.value(of: word, start..<end)).intersection([.budgetCue, .budgetStrongCue, .budgetWord]))
+                flags.formUnion(InquiryKeywords.flags(table.value(of: word, start..<end)).intersection(InquiryKeywords.Flags.letterRun))
                 start = end
             }
         }
@@ -456,6 +467,14 @@ final class InquiryLines {
         traits.keywords.formUnion(flags)
         // (The cue flags are those of the word as written: nothing above changes them.)
         return (rawIndex, stemIndex, flags.intersection(IndexedWord.cueFlags.union([.cityStateLead, .streetHead, .timelineStart])))
+    }
+
+    /// Whether the `,` at `comma` follows a digit and precedes three digits.
+    @inline(__always)
+    private static func isThousandsGroup(_ bytes: UnsafeBufferPointer<UInt8>, comma: Int) -> Bool {
+        @inline(__always) func isDigit(_ index: Int) -> Bool { bytes[index] &- 0x30 < 10 }
+        guard comma >= 1, comma + 3 < bytes.count else { return false }
+        return isDigit(comma - 1) && isDigit(comma + 1) && isDigit(comma + 2) && isDigit(comma + 3)
     }
 
     @inline(__always)

@@ -96,32 +96,52 @@ enum SelfIntroductionFinder {
     /// is`) or `'m `, `am ` (`I'm`, `I am`; the last byte of `’` is 0x99) or `we are `,
     /// `we're `, `we’re ` at all; ``spanishPhrase`` when it holds `llamo `, `ombre es ` or
     /// the word `soy ` (`me llamo`, `mi nombre es`, `soy`), in any case.
-    private static func mayIntroduce(_ text: String) -> UInt8 {
-        let bytes = text.utf8
-        guard bytes.count >= 8 else { return 0 }
+    static func mayIntroduce(_ text: String) -> UInt8 {
+        guard text.utf8.count >= 8 else { return 0 }
+        // (Read from the contiguous bytes: a String's UTF-8 view costs more per byte.)
+        var copy = text
+        return copy.withUTF8(mayIntroduce)
+    }
+
+    /// ``mayIntroduce(_:)-(String)`` of a line's UTF-8 `bytes`: only the bytes before each
+    /// space are looked at (every phrase ends at one).
+    private static func mayIntroduce(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
         var found: UInt8 = 0
-        var previous: (UInt8, UInt8) = (0, 0)
-        // The last bytes before this one, each ORed with 0x20 (A-Z lowercased; a space,
-        // `'` and `’`'s bytes keep a value of their own), the latest lowest.
-        var window: UInt64 = 0
         // (The packed phrases read once: a static read in the loop is a once-check per byte.)
         let (weAre, weApostropheRe, weCurlyRe) = (Self.weAre, Self.weApostropheRe, Self.weCurlyRe)
         let (llamo, ombreEs, spaceSoy, soy) = (Self.llamo, Self.ombreEs, Self.spaceSoy, Self.soy)
-        for byte in bytes {
-            if byte == 0x20 {
-                if previous.1 == 0x73 || previous.1 == 0x53, previous.0 == 0x69 || previous.0 == 0x49 { found |= englishPhrase }
-                if previous.1 == 0x6D || previous.1 == 0x4D,
-                   previous.0 == 0x27 || previous.0 == 0x99 || previous.0 == 0x61 || previous.0 == 0x41 { found |= englishPhrase }
-                if window & 0xFFFF_FFFF_FFFF == weAre || window & 0xFF_FFFF_FFFF == weApostropheRe
-                    || window & 0xFF_FFFF_FFFF_FFFF == weCurlyRe { found |= englishPhrase }
-                // (`soy` opening the line leaves zeros before it in the window.)
-                if window & 0xFF_FFFF_FFFF == llamo || window == ombreEs || window & 0xFFFF_FFFF == spaceSoy
-                    || window & 0xFFFF_FFFF == soy { found |= spanishPhrase }
-            }
-            previous = (previous.1, byte)
-            window = window << 8 | UInt64(byte | 0x20)
+        for index in bytes.indices where bytes[index] == 0x20 {
+            // The two bytes before the space (none before the line's start: 0).
+            let last = index >= 1 ? bytes[index - 1] : 0
+            let beforeLast = index >= 2 ? bytes[index - 2] : 0
+            if last == 0x73 || last == 0x53, beforeLast == 0x69 || beforeLast == 0x49 { found |= englishPhrase }
+            if last == 0x6D || last == 0x4D,
+               beforeLast == 0x27 || beforeLast == 0x99 || beforeLast == 0x61 || beforeLast == 0x41 { found |= englishPhrase }
+            // The phrases compared folded end in `e`, `s`, `o` or `y`.
+            let lastFolded = last | 0x20
+            guard lastFolded == 0x65 || lastFolded == 0x73 || lastFolded == 0x6F || lastFolded == 0x79 else { continue }
+            let window = foldedWindow(bytes, before: index)
+            if window & 0xFFFF_FFFF_FFFF == weAre || window & 0xFF_FFFF_FFFF == weApostropheRe
+                || window & 0xFF_FFFF_FFFF_FFFF == weCurlyRe { found |= englishPhrase }
+            // (`soy` opening the line leaves zeros before it in the window.)
+            if window & 0xFF_FFFF_FFFF == llamo || window == ombreEs || window & 0xFFFF_FFFF == spaceSoy
+                || window & 0xFFFF_FFFF == soy { found |= spanishPhrase }
         }
         return found
+    }
+
+    /// The (up to) eight bytes before `end`, each ORed with 0x20 (A-Z lowercased; a space,
+    /// `'` and `’`'s bytes keep a value of their own), the latest lowest; zeros for those
+    /// before the line's start.
+    private static func foldedWindow(_ bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> UInt64 {
+        if end >= 8 {
+            let loaded = UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped + end - 8).loadUnaligned(as: UInt64.self)
+            // (Little-endian memory puts the earliest byte lowest: swapped, the latest is.)
+            return UInt64(littleEndian: loaded).byteSwapped | 0x2020_2020_2020_2020
+        }
+        var window: UInt64 = 0
+        for index in 0..<end { window = window << 8 | UInt64(bytes[index] | 0x20) }
+        return window
     }
 
     /// `llamo`, `ombre es`, ` soy` and `soy` packed as ``mayIntroduce(_:)``'s window holds them.

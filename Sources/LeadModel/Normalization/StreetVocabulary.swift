@@ -77,7 +77,7 @@ public enum StreetVocabulary {
             guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
             var end = bytes.count
             while end > 1, bytes[end - 1] == UInt8(ascii: ".") || bytes[end - 1] == UInt8(ascii: ",") { end -= 1 }
-            return ASCIIWordTable.lowercasing(UnsafeBufferPointer(rebasing: bytes[0..<end])) { table.value(of: $0, 0..<$0.count) != 0 }
+            return table.value(foldingCaseOf: UnsafeBufferPointer(rebasing: bytes[0..<end]), 0..<end) != 0
         } ?? nil
     }
 
