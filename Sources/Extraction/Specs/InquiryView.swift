@@ -12,8 +12,9 @@ final class InquiryView {
     let patternBudget = PatternBudget()
 
     init(message: MIMEMessage, identity: BuilderIdentity = BuilderIdentity()) {
-        self.message = message
+        // (The inquiry first, from the message borrowed; then the message is stored.)
         inquiry = Inquiry(message: message, identity: identity)
+        self.message = message
     }
 
     /// The prospect-side sender: the original's From, or the message's.
