@@ -211,17 +211,33 @@ struct DetectionLiterals: Sendable {
                 if scan.hasHazard { return nil }
             }
             var found = scanner.occurrences(in: bytes)
-            // By index: only a literal found folded is read (each read of an element
-            // retains and releases its array).
-            var offset = 0
-            while offset < exact.count {
-                if found[foldedCount + offset] { found[foldedCount + offset] = Self.contains(bytes, exact[offset]) }
-                offset += 1
-            }
+            confirmExact(in: bytes, &found)
             return found
         }
         isASCII = ascii
         return found
+    }
+
+    /// Clears the flag of each case-sensitive literal found folded that does not occur in
+    /// `bytes` as written. Most flags are clear: they are stepped over eight at a time (a
+    /// `Bool` is one byte, 0 or 1), and only a literal found folded is read (each read of an
+    /// element retains and releases its array).
+    private func confirmExact(in bytes: UnsafeBufferPointer<UInt8>, _ found: inout [Bool]) {
+        let count = exact.count
+        found.withUnsafeMutableBufferPointer { flags in
+            guard let base = flags.baseAddress, count > 0 else { return }
+            let exactFlags = base + foldedCount
+            let raw = UnsafeRawPointer(exactFlags)
+            var offset = 0
+            while offset < count {
+                if offset + 8 <= count, raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) == 0 {
+                    offset += 8
+                    continue
+                }
+                if exactFlags[offset] { exactFlags[offset] = Self.contains(bytes, exact[offset]) }
+                offset += 1
+            }
+        }
     }
 
     /// Whether `literal` occurs in `bytes` as is: libc's `memchr` finds each candidate
