@@ -68,7 +68,7 @@ final class InquiryView {
     lazy var text: String = SpecPattern.bounded(inquiry.body)
 
     /// Whether ``subject`` and ``text`` are all ASCII, worked out once for all the patterns
-    /// run on them (for a text that is not, each answer is a UTF-16 count).
+    /// run on them (see ``SpecPattern/isASCII(_:)``).
     lazy var subjectIsASCII = SpecPattern.isASCII(subject)
     lazy var textIsASCII = SpecPattern.isASCII(text)
 
