@@ -155,23 +155,27 @@ enum OutOfOfficeText {
         // right single quote made an apostrophe (on the stack: no allocation per message).
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: limit - start) { buffer -> String? in
             // Prepared as far as the statement at the start or after a greeting can reach;
-            // the rest (up to the limit) only for a text with a thank-you sentence, the one
-            // reading that looks further.
+            // further only for a text with a thank-you sentence: to its end, then to the
+            // statement after it.
             var preparation = Preparation(index: start)
             preparation.prepare(bytes, limit: limit, into: buffer, atLeast: nearReach)
             let near = UnsafeBufferPointer(rebasing: buffer[..<preparation.count])
             if let predicate = Self.predicate(near, at: 0) { return predicate }
             let afterGreeting = Self.afterGreeting(near, at: 0)
             if let afterGreeting, let predicate = Self.predicate(near, at: afterGreeting) { return predicate }
-            guard Self.opensWithThanks(near, at: afterGreeting ?? 0) else { return nil }
-            preparation.prepare(bytes, limit: limit, into: buffer, atLeast: .max)
-            let opening = UnsafeBufferPointer(rebasing: buffer[..<preparation.count])
-            if let afterThanks = Self.afterThanks(opening, at: afterGreeting ?? 0), afterThanks <= maximumStatementStart {
-                return Self.predicate(opening, at: afterThanks)
-            }
-            return nil
+            let thanksStart = afterGreeting ?? 0
+            guard Self.opensWithThanks(near, at: thanksStart) else { return nil }
+            preparation.prepare(bytes, limit: limit, into: buffer, atLeast: thanksStart + thanksReach)
+            let sentence = UnsafeBufferPointer(rebasing: buffer[..<preparation.count])
+            guard let afterThanks = Self.afterThanks(sentence, at: thanksStart), afterThanks <= maximumStatementStart else { return nil }
+            preparation.prepare(bytes, limit: limit, into: buffer, atLeast: afterThanks + statementReach)
+            return Self.predicate(UnsafeBufferPointer(rebasing: buffer[..<preparation.count]), at: afterThanks)
         }
     }
+
+    /// Past the furthest byte ``afterThanks(_:at:)`` reads from where the sentence starts
+    /// (its 161-byte search for the sentence's end, then at most one space).
+    private static let thanksReach = 164
 
     /// How many prepared bytes the readings at the start and after a greeting look at, at
     /// most: a greeting and its separator end within ``greetingReach`` bytes, and a statement
