@@ -50,6 +50,22 @@ struct Session23FrameTests {
         }
     }
 
+    /// The count of slots set in either of two presence arrays, read eight at a time and
+    /// stopped at a limit, against a count of each slot.
+    @Test func countSetAgreesWithASlotBySlotCount() {
+        var generator = SplitMix64(seed: 23)
+        for _ in 0..<500 {
+            let count = generator.below(40)
+            let first = (0..<count).map { _ in generator.below(9) == 0 }
+            let second = (0..<count).map { _ in generator.below(9) == 0 }
+            let lower = generator.below(count + 1)
+            let upper = lower + generator.below(count - lower + 1)
+            let limit = generator.below(5)
+            let all = (lower..<upper).filter { first[$0] || second[$0] }.count
+            #expect(DetectionLiterals.countSet(in: first, or: second, slots: lower..<upper, upTo: limit) == min(all, limit))
+        }
+    }
+
     /// Case-sensitive literals are confirmed on the bytes only where found folded, the flags
     /// read eight at a time: each must be what a plain search of the text says.
     @Test func exactLiteralsAreConfirmedOneByOne() {

@@ -240,6 +240,36 @@ struct DetectionLiterals: Sendable {
         }
     }
 
+    /// How many of `slots` are set in `first` or `second` (two presence arrays of one set,
+    /// as long as `slots` reaches), counted up to `limit`. Most flags are clear: they are
+    /// read eight at a time from both.
+    static func countSet(in first: [Bool], or second: [Bool], slots: Range<Int>, upTo limit: Int) -> Int {
+        precondition(first.count >= slots.upperBound && second.count >= slots.upperBound, "flags for every slot")
+        guard limit > 0 else { return 0 }
+        return first.withUnsafeBufferPointer { first in
+            second.withUnsafeBufferPointer { second in
+                guard let firstBase = first.baseAddress, let secondBase = second.baseAddress else { return 0 }
+                let firstRaw = UnsafeRawPointer(firstBase), secondRaw = UnsafeRawPointer(secondBase)
+                var count = 0
+                var slot = slots.lowerBound
+                while slot < slots.upperBound {
+                    if slot + 8 <= slots.upperBound,
+                       firstRaw.loadUnaligned(fromByteOffset: slot, as: UInt64.self)
+                        | secondRaw.loadUnaligned(fromByteOffset: slot, as: UInt64.self) == 0 {
+                        slot += 8
+                        continue
+                    }
+                    if first[slot] || second[slot] {
+                        count += 1
+                        if count == limit { return count }
+                    }
+                    slot += 1
+                }
+                return count
+            }
+        }
+    }
+
     /// Whether `literal` occurs in `bytes` as is: libc's `memchr` finds each candidate
     /// first byte (many bytes at a time), `memcmp` compares the rest.
     private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ literal: [UInt8]) -> Bool {

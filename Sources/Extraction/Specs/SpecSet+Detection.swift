@@ -359,8 +359,7 @@ final class LiteralPresence {
         let start = literals.extraStart + SpamRule.presenceSlots.count
         let end = start + NotASalesInquiryRule.presenceSlots.count
         guard subject.count >= end, text.count >= end else { return nil }
-        for slot in start..<end where subject[slot] || text[slot] { return true }
-        return false
+        return DetectionLiterals.countSet(in: subject, or: text, slots: start..<end, upTo: 1) > 0
     }
 
     /// For each literal, whether it occurs in the view's text; nil when any may.
