@@ -68,7 +68,7 @@ struct Session23FrameTests {
 
     /// Case-sensitive literals are confirmed on the bytes only where found folded, the flags
     /// read eight at a time: each must be what a plain search of the text says.
-    @Test func exactLiteralsAreConfirmedOneByOne() {
+    @Test func exactLiteralsAreConfirmedOneByOne() throws {
         let exact = (0..<27).map { "Lit\($0)X" }
         let literals = DetectionLiterals(folded: ["new lead", "phone"], exact: exact)
         let texts = [
@@ -76,10 +76,7 @@ struct Session23FrameTests {
             exact.joined(separator: " "), exact.map { $0.lowercased() }.joined(separator: " "), "New Lead: Phone Lit8X",
         ]
         for text in texts {
-            guard let found = literals.presence(in: text) else {
-                Issue.record("no presence for \(text.debugDescription)")
-                continue
-            }
+            let found = try #require(literals.presence(in: text), "\(text.debugDescription)")
             for (offset, literal) in exact.enumerated() {
                 #expect(found[2 + offset] == text.contains(literal), "\(literal) in \(text.debugDescription)")
             }
