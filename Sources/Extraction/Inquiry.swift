@@ -4,7 +4,10 @@ import MIME
 
 /// The part of a message that is the prospect's own: the innermost forwarded original when
 /// there is one, else the message itself, with provenance labels for each field.
-struct Inquiry {
+///
+/// A class: made once per message and handed to several steps, each of which would copy a
+/// struct of this many references (every one retained and released) out of the view.
+final class Inquiry {
     /// The innermost forwarded original, if the message carries one.
     let original: ForwardedOriginal?
     /// Whether there is one: a stored answer, as `original != nil` copies the original
@@ -37,7 +40,8 @@ struct Inquiry {
     /// (``ForwardersOwnInquiry``): the message is then read as the forwarder's, from their note.
     let forwardedOthersMailFrom: Mailbox?
 
-    init(message: MIMEMessage, identity: BuilderIdentity = BuilderIdentity()) {
+    /// (The message borrowed: an owned argument was a copy of the whole message.)
+    init(message: borrowing MIMEMessage, identity: BuilderIdentity = BuilderIdentity()) {
         var replyText: String?
         if message.forwarded.isEmpty, SubjectCleaner.isReply(message.subject) {
             // A reply quoting earlier mail (often ours): the prospect's words are above the

@@ -79,7 +79,9 @@ public struct LeadExtractor: Sendable {
         // to a variable: each binding of the struct would copy it. (Worked out before the
         // spam content check, whose verdict still comes first: detection decides nothing
         // on its own, and may make the text's literal pass that check can reuse.)
-        let detected = specs.detectedDetector(view, presence: presence)
+        // (The sender looked up once, for detection and the sender-only marketplace check.)
+        let sender = specs.senderLookup(view)
+        let detected = specs.detectedDetector(view, presence: presence, sender: sender)
         // The literal pass marks the pitch phrases too: when detection made it over the
         // message's own text, a message is checked only when that pass finds that two
         // phrases may occur; else the spam rule's own word-start scan decides.
@@ -87,7 +89,7 @@ public struct LeadExtractor: Sendable {
             return .ignored(reason: verdict.reason)
         }
         // No spec detected: a marketplace's sender with content no template matched.
-        let senderOnly = detected == nil ? specs.senderOnlyMarketplaceDetector(view) : nil
+        let senderOnly = detected == nil ? specs.senderOnlyMarketplaceDetector(view, sender: sender) : nil
         if detected == nil, senderOnly == nil,
            let verdict = MailingListRule.verdict(message, headers) ?? MailingListRule.listIDVerdict(message, headers) {
             return .ignored(reason: verdict.reason)

@@ -53,6 +53,9 @@ public struct ExtractedLead: Sendable, Equatable, Codable {
     public var fields: [String: FieldProvenance]
 
     /// Creates a lead; every field defaults to empty so callers only name what they found.
+    /// (Inlinable: called across modules, the initializer copied the finished lead once more
+    /// and destroyed the original, every reference retained and released.)
+    @inlinable
     public init(
         source: String = "direct_inquiry",
         sourceDetail: String? = nil,

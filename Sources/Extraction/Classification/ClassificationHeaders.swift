@@ -68,8 +68,20 @@ final class ClassificationHeaders {
 
     /// Whether `name` (same length as `lowercased`) equals `lowercased` ignoring ASCII case.
     private static func name(_ name: String.UTF8View, is lowercased: StaticString) -> Bool {
-        var offset = 0
         let expected = lowercased.utf8Start
+        // Read in place (a header name is a short or native string): most names of the
+        // length differ in their first bytes, and the view's iterator cost more to set up.
+        if let equal = name.withContiguousStorageIfAvailable({ bytes -> Bool in
+            guard bytes.count == lowercased.utf8CodeUnitCount else { return false }
+            for offset in bytes.indices {
+                let byte = bytes[offset]
+                guard (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == expected[offset] else { return false }
+            }
+            return true
+        }) {
+            return equal
+        }
+        var offset = 0
         for byte in name {
             let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
             guard folded == expected[offset] else { return false }

@@ -283,8 +283,13 @@ enum NotASalesInquiryRule {
 
     /// Whether `domain` (lowercase) is one of ``accountingDomains`` or under one.
     static func isAccountingDomain(_ name: String) -> Bool {
-        accountingDomains.contains { domain(name, isWithin: $0) }
+        // Compared as detection compares a sender domain (``DomainName/contains(_:)``, which is
+        // `domain(_:isWithin:)`): the name's bytes read once, most suffixes ruled out by length.
+        let candidate = DomainName(name)
+        return accountingDomainNames.contains { $0.contains(candidate) }
     }
+
+    private static let accountingDomainNames = accountingDomains.map(DomainName.init)
 
     /// A government sender: a `.gov` domain, or a US locality's `<host>.<place>.<st>.us`
     /// (`ci.austin.tx.us`; four labels or more, as a business's `smithbuilders.us` has two).

@@ -154,56 +154,100 @@ enum OutOfOfficeText {
         // The opening, folded, with each run of spaces and line breaks made one space and a
         // right single quote made an apostrophe (on the stack: no allocation per message).
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: limit - start) { buffer -> String? in
-            let count = Self.prepare(bytes, from: start, limit: limit, into: buffer)
-            return Self.openingPredicate(prepared: UnsafeBufferPointer(rebasing: buffer[..<count]))
+            // Prepared as far as the statement at the start or after a greeting can reach;
+            // further only for a text with a thank-you sentence: to its end, then to the
+            // statement after it.
+            var preparation = Preparation(index: start)
+            preparation.prepare(bytes, limit: limit, into: buffer, atLeast: nearReach)
+            let near = UnsafeBufferPointer(rebasing: buffer[..<preparation.count])
+            if let predicate = Self.predicate(near, at: 0) { return predicate }
+            let afterGreeting = Self.afterGreeting(near, at: 0)
+            if let afterGreeting, let predicate = Self.predicate(near, at: afterGreeting) { return predicate }
+            let thanksStart = afterGreeting ?? 0
+            guard Self.opensWithThanks(near, at: thanksStart) else { return nil }
+            preparation.prepare(bytes, limit: limit, into: buffer, atLeast: thanksStart + thanksReach)
+            let sentence = UnsafeBufferPointer(rebasing: buffer[..<preparation.count])
+            guard let afterThanks = Self.afterThanks(sentence, at: thanksStart), afterThanks <= maximumStatementStart else { return nil }
+            preparation.prepare(bytes, limit: limit, into: buffer, atLeast: afterThanks + statementReach)
+            return Self.predicate(UnsafeBufferPointer(rebasing: buffer[..<preparation.count]), at: afterThanks)
         }
     }
 
-    /// Writes the opening (`bytes[start..<limit]`) prepared into `buffer`; returns its length.
-    private static func prepare(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int,
-                                into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    /// Past the furthest byte ``afterThanks(_:at:)`` reads from where the sentence starts
+    /// (its 161-byte search for the sentence's end, then at most one space).
+    private static let thanksReach = 164
+
+    /// How many prepared bytes the readings at the start and after a greeting look at, at
+    /// most: a greeting and its separator end within ``greetingReach`` bytes, and a statement
+    /// (preface, subject, two adverbs, predicate, and the byte after it) takes
+    /// ``statementReach``. Prepared that far, those readings see what they would see in the
+    /// whole opening.
+    private static let nearReach = greetingReach + statementReach
+
+    /// Past the furthest byte ``afterGreeting(_:at:)`` reads from the start (its 41-byte
+    /// search for a separator, then at most one space: a prepared run of them is one byte).
+    private static let greetingReach = 48
+
+    private static let statementReach: Int = {
+        func longest(_ phrases: [[UInt8]]) -> Int { phrases.map(\.count).max() ?? 0 }
+        return longest(prefaceBytes) + longest(subjectBytes) + 2 * longest(adverbBytes) + longest(predicateBytes) + 1
+    }()
+
+    /// The opening prepared so far: where in the text it goes on, how many bytes it has, and
+    /// whether the last is a space or line break (the one prepared byte a later one may change).
+    private struct Preparation {
+        var index: Int
         var count = 0
-        var index = start
         var lastWasSpace = false
-        while index < limit {
-            var byte = bytes[index]
-            if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
-                byte = UInt8(ascii: "'")
-                index += 2
-            } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
-                byte = 0x20
+
+        /// Prepares on until `wanted` bytes are prepared, the last of them final (not a space
+        /// or line break, which a line break further on could change), or the text up to
+        /// `limit` is.
+        mutating func prepare(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int, into buffer: UnsafeMutableBufferPointer<UInt8>,
+                              atLeast wanted: Int) {
+            // (In locals for the loop, not written back to `self` byte by byte.)
+            var index = index, count = count, lastWasSpace = lastWasSpace
+            defer { (self.index, self.count, self.lastWasSpace) = (index, count, lastWasSpace) }
+            while index < limit, count < wanted || lastWasSpace {
+                var byte = bytes[index]
                 index += 1
-            }
-            index += 1
-            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-                // One space for each run; a run with a line break is one line break (a
-                // greeting ends there; a statement reads it as a space).
-                let isBreak = byte == 0x0A || byte == 0x0D
-                if !lastWasSpace {
-                    buffer[count] = isBreak ? 0x0A : 0x20
+                if byte > 0x20, byte < 0x80 {
+                    // Most bytes: ASCII, and no space or line break.
+                    lastWasSpace = false
+                    buffer[count] = byte &- 0x41 < 26 ? byte | 0x20 : byte
                     count += 1
-                } else if isBreak {
-                    buffer[count - 1] = 0x0A
+                    continue
                 }
-                lastWasSpace = true
-                continue
+                if byte == 0xE2, index + 1 < bytes.count, bytes[index] == 0x80, bytes[index + 1] == 0x99 {
+                    byte = UInt8(ascii: "'")
+                    index += 2
+                } else if byte == 0xC2, index < bytes.count, bytes[index] == 0xA0 {
+                    byte = 0x20
+                    index += 1
+                }
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                    // One space for each run; a run with a line break is one line break (a
+                    // greeting ends there; a statement reads it as a space).
+                    let isBreak = byte == 0x0A || byte == 0x0D
+                    if !lastWasSpace {
+                        buffer[count] = isBreak ? 0x0A : 0x20
+                        count += 1
+                    } else if isBreak {
+                        buffer[count - 1] = 0x0A
+                    }
+                    lastWasSpace = true
+                    continue
+                }
+                lastWasSpace = false
+                buffer[count] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                count += 1
             }
-            lastWasSpace = false
-            buffer[count] = byte &- 0x41 < 26 ? byte | 0x20 : byte
-            count += 1
         }
-        return count
     }
 
-    /// ``openingPredicate(_:from:)`` on the prepared opening.
-    private static func openingPredicate(prepared: UnsafeBufferPointer<UInt8>) -> String? {
-        if let predicate = Self.predicate(prepared, at: 0) { return predicate }
-        let afterGreeting = Self.afterGreeting(prepared, at: 0)
-        if let afterGreeting, let predicate = Self.predicate(prepared, at: afterGreeting) { return predicate }
-        if let afterThanks = Self.afterThanks(prepared, at: afterGreeting ?? 0), afterThanks <= maximumStatementStart {
-            return Self.predicate(prepared, at: afterThanks)
-        }
-        return nil
+    /// Whether a thank-you sentence starts at `position`.
+    private static func opensWithThanks(_ prepared: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
+        thanksBytes.contains { Self.hasWord(prepared, at: position, $0) }
     }
 
     /// After a greeting at `position` and its separator and spaces, or nil.
@@ -223,7 +267,7 @@ enum OutOfOfficeText {
 
     /// After a thank-you sentence at `position` and its separator and spaces, or nil.
     private static func afterThanks(_ prepared: UnsafeBufferPointer<UInt8>, at position: Int) -> Int? {
-        guard thanksBytes.contains(where: { Self.hasWord(prepared, at: position, $0) }) else { return nil }
+        guard opensWithThanks(prepared, at: position) else { return nil }
         var index = position
         while index < prepared.count, index - position <= 160 {
             switch prepared[index] {

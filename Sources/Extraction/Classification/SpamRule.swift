@@ -162,10 +162,10 @@ enum SpamRule {
               subjectPresence.count >= start + presenceSlots.count, textPresence.count == subjectPresence.count else { return false }
         // The short phrases count as present; the phrases of four bytes or more when found.
         let longCount = presenceSlots.count - (shortPhrases.isEmpty ? 0 : 1)
+        // (Counted to three at most: the keyed phrase below takes one off, and two decide.)
         var possible = shortPhrases.count
-        for slot in start..<(start + longCount) where subjectPresence[slot] || textPresence[slot] {
-            possible += 1
-        }
+        possible += DetectionLiterals.countSet(in: subjectPresence, or: textPresence, slots: start..<(start + longCount),
+                                               upTo: max(0, 3 - possible))
         // The keyed short phrase is ruled out unless a variant occurred or a part ends with it.
         let keyedSlot = start + longCount
         if let keyed = keyedShortPhrase, !(subjectPresence[keyedSlot] || textPresence[keyedSlot]),

@@ -12,8 +12,9 @@ final class InquiryView {
     let patternBudget = PatternBudget()
 
     init(message: MIMEMessage, identity: BuilderIdentity = BuilderIdentity()) {
-        self.message = message
+        // (The inquiry first, from the message borrowed; then the message is stored.)
         inquiry = Inquiry(message: message, identity: identity)
+        self.message = message
     }
 
     /// The prospect-side sender: the original's From, or the message's.
@@ -67,7 +68,7 @@ final class InquiryView {
     lazy var text: String = SpecPattern.bounded(inquiry.body)
 
     /// Whether ``subject`` and ``text`` are all ASCII, worked out once for all the patterns
-    /// run on them (for a text that is not, each answer is a UTF-16 count).
+    /// run on them (see ``SpecPattern/isASCII(_:)``).
     lazy var subjectIsASCII = SpecPattern.isASCII(subject)
     lazy var textIsASCII = SpecPattern.isASCII(text)
 

@@ -211,17 +211,63 @@ struct DetectionLiterals: Sendable {
                 if scan.hasHazard { return nil }
             }
             var found = scanner.occurrences(in: bytes)
-            // By index: only a literal found folded is read (each read of an element
-            // retains and releases its array).
-            var offset = 0
-            while offset < exact.count {
-                if found[foldedCount + offset] { found[foldedCount + offset] = Self.contains(bytes, exact[offset]) }
-                offset += 1
-            }
+            confirmExact(in: bytes, &found)
             return found
         }
         isASCII = ascii
         return found
+    }
+
+    /// Clears the flag of each case-sensitive literal found folded that does not occur in
+    /// `bytes` as written. Most flags are clear: they are stepped over eight at a time (a
+    /// `Bool` is one byte, 0 or 1), and only a literal found folded is read (each read of an
+    /// element retains and releases its array).
+    private func confirmExact(in bytes: UnsafeBufferPointer<UInt8>, _ found: inout [Bool]) {
+        let count = exact.count
+        found.withUnsafeMutableBufferPointer { flags in
+            guard let base = flags.baseAddress, count > 0 else { return }
+            let exactFlags = base + foldedCount
+            let raw = UnsafeRawPointer(exactFlags)
+            var offset = 0
+            while offset < count {
+                if offset + 8 <= count, raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) == 0 {
+                    offset += 8
+                    continue
+                }
+                if exactFlags[offset] { exactFlags[offset] = Self.contains(bytes, exact[offset]) }
+                offset += 1
+            }
+        }
+    }
+
+    /// How many of `slots` are set in `first` or `second` (two presence arrays of one set,
+    /// as long as `slots` reaches), counted up to `limit`. Most flags are clear: they are
+    /// read eight at a time from both.
+    static func countSet(in first: [Bool], or second: [Bool], slots: Range<Int>, upTo limit: Int) -> Int {
+        precondition(first.count >= slots.upperBound && second.count >= slots.upperBound, "flags for every slot")
+        guard limit > 0 else { return 0 }
+        return first.withUnsafeBufferPointer { first in
+            second.withUnsafeBufferPointer { second in
+                guard let firstBase = first.baseAddress, let secondBase = second.baseAddress else { return 0 }
+                let firstRaw = UnsafeRawPointer(firstBase), secondRaw = UnsafeRawPointer(secondBase)
+                var count = 0
+                var slot = slots.lowerBound
+                while slot < slots.upperBound {
+                    if slot + 8 <= slots.upperBound,
+                       firstRaw.loadUnaligned(fromByteOffset: slot, as: UInt64.self)
+                        | secondRaw.loadUnaligned(fromByteOffset: slot, as: UInt64.self) == 0 {
+                        slot += 8
+                        continue
+                    }
+                    if first[slot] || second[slot] {
+                        count += 1
+                        if count == limit { return count }
+                    }
+                    slot += 1
+                }
+                return count
+            }
+        }
     }
 
     /// Whether `literal` occurs in `bytes` as is: libc's `memchr` finds each candidate

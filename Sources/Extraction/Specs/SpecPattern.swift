@@ -185,10 +185,14 @@ struct SpecPattern: @unchecked Sendable {
         return valueSearch(of: match, in: text, isASCII: isASCII)
     }
 
-    /// Whether `text` is all ASCII. The UTF-16 count of a native ASCII string is its byte
-    /// count, known without a scan; of any other string it is smaller.
+    /// Whether `text` is all ASCII. A short text's UTF-16 count, compared with its byte
+    /// count, tells at once (a native ASCII string knows it without a scan). A longer one is
+    /// read on its bytes (32 at a time) up to the first that is not ASCII: for one that has
+    /// such a byte, the UTF-16 count walked the whole text and built its UTF-16 index.
     static func isASCII(_ text: String) -> Bool {
-        text.utf8.count == text.utf16.count
+        guard text.utf8.count > 32 else { return text.utf8.count == text.utf16.count }
+        var copy = text
+        return copy.withUTF8 { isASCII($0, 0..<$0.count) }
     }
 
     /// A first match: NSRegularExpression's, or ``asciiRegex``'s with offsets in the whole
@@ -468,11 +472,19 @@ struct SpecPattern: @unchecked Sendable {
         }
     }
 
-    /// Whether `bytes[part]` are all ASCII (eight at a time).
+    /// Whether `bytes[part]` are all ASCII (32, then eight at a time).
     private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ part: Range<Int>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         let raw = UnsafeRawPointer(base)
         var offset = part.lowerBound
+        while offset + 32 <= part.upperBound {
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self)
+            if word & 0x8080_8080_8080_8080 != 0 { return false }
+            offset += 32
+        }
         while offset + 8 <= part.upperBound {
             if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
             offset += 8

@@ -28,10 +28,13 @@ extension SpecSet {
     /// ``detect(_:presence:)``'s spec as its detector, which holds it: a caller reads the
     /// spec through the reference instead of copying it (many references to retain and
     /// release per copy).
-    func detectedDetector(_ view: InquiryView, presence: LiteralPresence) -> SpecDetector? {
-        let sender = SenderFacts(view)
-        guard let senderIndex else { return referenceDetectIndex(view, sender, presence).map { detectors[$0] } }
-        let found = senderIndex.candidates(senderAddress: view.senderAddress) { view.replyTo.map(\.address) }
+    /// (`lookup`: ``senderLookup(_:)`` of the view, when the caller has it.)
+    func detectedDetector(_ view: InquiryView, presence: LiteralPresence, sender lookup: SenderLookup? = nil) -> SpecDetector? {
+        let lookup = lookup ?? senderLookup(view)
+        let sender = lookup.facts
+        guard let senderIndex, let found = lookup.candidates else {
+            return referenceDetectIndex(view, sender, presence).map { detectors[$0] }
+        }
         var candidates = found.asked
         var best: (index: Int, bothSides: Bool)?
         while candidates != 0 {
@@ -50,6 +53,13 @@ extension SpecSet {
             candidates &= senderIndex.bothSides
         }
         return best.map { detectors[$0.index] }
+    }
+
+    /// The sender side of `view` as detection reads it, for ``detectedDetector(_:presence:sender:)``
+    /// and then ``senderOnlyMarketplaceDetector(_:sender:)``: looked up once for both.
+    func senderLookup(_ view: InquiryView) -> SenderLookup {
+        SenderLookup(facts: SenderFacts(view),
+                     candidates: senderIndex?.candidates(senderAddress: view.senderAddress) { view.replyTo.map(\.address) })
     }
 
     /// ``detect(_:presence:)`` asking every detector in order (sets too large for
@@ -299,6 +309,13 @@ struct SenderLiterals: Sendable {
     }
 }
 
+/// A message's sender facts and which detectors the set's ``SenderIndex`` leaves for them
+/// (nil for a set without an index), from ``SpecSet/senderLookup(_:)``.
+struct SenderLookup {
+    let facts: SenderFacts
+    let candidates: SenderIndex.Candidates?
+}
+
 /// The sender side of one message, read once for all specs.
 final class SenderFacts {
     private let view: InquiryView
@@ -359,8 +376,7 @@ final class LiteralPresence {
         let start = literals.extraStart + SpamRule.presenceSlots.count
         let end = start + NotASalesInquiryRule.presenceSlots.count
         guard subject.count >= end, text.count >= end else { return nil }
-        for slot in start..<end where subject[slot] || text[slot] { return true }
-        return false
+        return DetectionLiterals.countSet(in: subject, or: text, slots: start..<end, upTo: 1) > 0
     }
 
     /// For each literal, whether it occurs in the view's text; nil when any may.
@@ -379,12 +395,13 @@ extension SpecSet {
     /// highest priority first) whose *sender* side matches, as its detector; nil when none.
     /// Its content did not match: a new template of that marketplace, or mail from it that
     /// is no lead (see ``LeadExtractor``).
-    func senderOnlyMarketplaceDetector(_ view: InquiryView) -> SpecDetector? {
-        let sender = SenderFacts(view)
+    /// (`lookup`: ``senderLookup(_:)`` of the view, when the caller has it.)
+    func senderOnlyMarketplaceDetector(_ view: InquiryView, sender lookup: SenderLookup? = nil) -> SpecDetector? {
+        let lookup = lookup ?? senderLookup(view)
+        let sender = lookup.facts
         let candidates: UInt64
         let known: UInt64
-        if let senderIndex {
-            let found = senderIndex.candidates(senderAddress: view.senderAddress) { view.replyTo.map(\.address) }
+        if let found = lookup.candidates {
             candidates = found.asked
             known = found.senderMatched
         } else {

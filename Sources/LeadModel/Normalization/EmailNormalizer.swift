@@ -12,7 +12,16 @@ public enum EmailNormalizer {
 
     /// The address with its domain lowercased, or nil when it is not a valid address.
     public static func normalize(_ raw: String) -> String? {
-        if let ascii = raw.utf8.withContiguousStorageIfAvailable({ asciiNormalize($0) }), let ascii { return ascii }
+        let ascii = raw.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
+            guard let span = asciiSpan(bytes) else { return nil }
+            guard let span else { return .some(nil) }
+            // Most addresses are already normalized: the text itself then, not a copy of it.
+            if span.start == 0, span.end == bytes.count, !bytes[(span.at + 1)...].contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
+                return .some(raw)
+            }
+            return .some(address(bytes, span))
+        }
+        if let ascii, let ascii { return ascii }
         return generalNormalize(raw)
     }
 
@@ -62,6 +71,13 @@ public enum EmailNormalizer {
     /// ``normalize(_:)`` of ASCII bytes without "\r"; the outer nil when that does not apply.
     /// One pass per step on the bytes; the one String made is the result.
     static func asciiNormalize(_ bytes: UnsafeBufferPointer<UInt8>) -> String?? {
+        guard let span = asciiSpan(bytes) else { return nil }
+        return .some(span.map { address(bytes, $0) })
+    }
+
+    /// Where ``asciiNormalize(_:)``'s address lies in `bytes`: its start, its "@" and its
+    /// end; `.some(nil)` for no valid address, nil when the bytes are not for this path.
+    private static func asciiSpan(_ bytes: UnsafeBufferPointer<UInt8>) -> (start: Int, at: Int, end: Int)?? {
         guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
         @inline(__always) func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
         var start = 0
@@ -90,13 +106,19 @@ public enum EmailNormalizer {
         guard let at = bytes[start..<end].firstIndex(of: UInt8(ascii: "@")),
               !bytes[(at + 1)..<end].contains(UInt8(ascii: "@")),
               isValidASCIILocal(bytes, start, at), isValidASCIIDomain(bytes, at + 1, end) else { return .some(nil) }
-        // The local part and "@" as written (one copy), the domain lowercased.
-        return .some(String(unsafeUninitializedCapacity: end - start) { output in
+        return .some((start, at, end))
+    }
+
+    /// The address at `span` of `bytes`: the local part and "@" as written (one copy), the
+    /// domain lowercased.
+    private static func address(_ bytes: UnsafeBufferPointer<UInt8>, _ span: (start: Int, at: Int, end: Int)) -> String {
+        let (start, at, end) = span
+        return String(unsafeUninitializedCapacity: end - start) { output in
             guard let target = output.baseAddress, let source = bytes.baseAddress else { return 0 }
             target.update(from: source + start, count: at + 1 - start)
             for index in (at + 1)..<end { target[index - start] = lowered(bytes[index]) }
             return end - start
-        })
+        }
     }
 
     @inline(__always) private static func lowered(_ byte: UInt8) -> UInt8 {
