@@ -63,6 +63,13 @@ struct NotASalesInquiryTests: ExtractsWithRepositorySpecs {
         ("Jason Reyes <jreyes@texaslending.example>", "Construction loan options",
          "I'm a loan officer with Texas Lending Partners. We offer one-time close construction loans with 5% down, and we'd love to be a preferred lender for your buyers. Can we set up 15 minutes next week?",
          "a vendor's pitch to the builder (a lender or a supplier after the builder's buyers), not a sales inquiry"),
+        // Session 23: a supplier's notice about an order the builder placed.
+        ("Home Depot Pro <pro@homedepot.example>", "Your Pro Xtra order has shipped",
+         "Order #W123456789 has shipped. Track your package: 2 items in this shipment. Estimated delivery Tue, Nov 24.",
+         "a supplier's order or shipping notice (an order the builder placed), not a sales inquiry"),
+        ("84 Lumber <orders@84lumber.example>", "Order confirmation 5521-889",
+         "Thank you for your order. Order number 5521-889: 2x6x16 #2 SYP (120), delivery to Lot 14 Ridgeview.",
+         "a supplier's order or shipping notice (an order the builder placed), not a sales inquiry"),
         ("Development Services <devservices@cityofkyle.gov>", "Permit 2026-BP-01433 - Comments issued",
          "Applicant: Hill Country Homes\nPermit No.: 2026-BP-01433\n\nPlan review comments have been issued for the above permit.",
          "a permit office's notice about a permit (government sender)"),
@@ -177,6 +184,28 @@ struct NotASalesInquiryTests: ExtractsWithRepositorySpecs {
         #expect(NotASalesInquiryRule.namesPermitNumber("Permit 2026-BP-01433 - Comments issued"))
         #expect(NotASalesInquiryRule.namesPermitNumber("RE: permit #BP1433"))
         #expect(!NotASalesInquiryRule.namesPermitNumber("What permits do we need?"))
+    }
+
+    /// A homeowner's words about delivery or an order stay a clean lead.
+    @Test func homeownersSpeakingOfOrdersStayLeads() throws {
+        let lead = try Self.lead("""
+            From: Nate Goodwin <nate.goodwin@example.org>
+            To: info@builder.example
+            Subject: New home
+            Content-Type: text/plain; charset=UTF-8
+
+            We want to build on our lot in Kyle. Can you give us an estimated delivery date for a new home? 512-555-0199
+            """)
+        #expect(lead.source == "direct_inquiry" && !lead.needsReview, "\(lead.reviewReasons)")
+    }
+
+    /// Each order-notice phrase holds a trigger literal: the gate lets its message through.
+    @Test func orderNoticesPassTheGate() {
+        for (group, phrases) in NotASalesInquiryRule.groups where group == .orderNotice {
+            for phrase in phrases {
+                #expect(NotASalesInquiryRule.triggerLiterals.contains { phrase.contains($0) }, "\(phrase)")
+            }
+        }
     }
 
     /// Every phrase is lowercase and at least four bytes: the literal pass finds shorter

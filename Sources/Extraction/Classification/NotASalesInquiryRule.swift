@@ -4,7 +4,8 @@ import MIME
 /// Business mail a person writes to the builder that is not a homeowner's sales inquiry:
 /// a vendor's or trade's quote for the builder's own job, an invoice from an accounting
 /// system, a job application, a trade offering its crew, a permit office's notice about a
-/// permit, a vendor pitching the builder, a trade's calendar invitation to a job-site event.
+/// permit, a vendor pitching the builder, a trade's calendar invitation to a job-site event,
+/// a supplier's notice about an order the builder placed.
 ///
 /// A real lead wrongly ignored is a lost house, so only strong, specific signals ignore,
 /// and never beside a homeowner's own words (``Group/homeownerIntent``: "we want to build",
@@ -21,7 +22,9 @@ import MIME
 /// - a permit office: a `.gov` (or `ci.<city>.<st>.us`) sender, a permit word and a permit
 ///   file's wording ("Permit No.", "plan review comments", "Applicant:", "Permit 2026-...");
 /// - a vendor's pitch: two of "your buyers", "your prospects", "buy you lunch", ... *and*
-///   the vendor's trade ("loan officer", "we offer", ...).
+///   the vendor's trade ("loan officer", "we offer", ...);
+/// - an order or shipping notice ("your order has shipped", "order confirmation", "out for
+///   delivery") *and* an order's details ("order #", "tracking number", "estimated delivery").
 ///
 /// Mixed signals keep the lead and flag it for review with the reason: the same signals
 /// beside a homeowner's words, or in a forwarded original (the forwarder's note is not
@@ -47,7 +50,7 @@ enum NotASalesInquiryRule {
     /// Kinds of phrase.
     enum Group: Int, CaseIterable {
         case resume, application, tradeOffer, tradeSelf, quoteOpener, quoteTerm, pitch, pitchSelf, permitTerm, permitFile,
-             billing, invoiceTerm, jobEvent, homeownerIntent
+             billing, invoiceTerm, jobEvent, orderNotice, orderTerm, homeownerIntent
     }
 
     /// The phrases of each group, lowercase ASCII (one is not: "my résumé"), each at least
@@ -90,6 +93,11 @@ enum NotASalesInquiryRule {
         (.invoiceTerm, ["amount due", "balance due", "payment due", "remit", "due date", "pay now", "pay invoice",
                         "view invoice"]),
         (.jobEvent, ["inspection", "inspector", "rough-in", "pre-pour", "punch list", "pre-drywall", "walkthrough"]),
+        (.orderNotice, ["has shipped", "have shipped", "order shipped", "order confirmation", "order confirmed", "your order",
+                        "out for delivery", "has been delivered", "was delivered", "delivery notification",
+                        "shipping confirmation", "shipping notification"]),
+        (.orderTerm, ["order #", "order number", "order no", "tracking number", "tracking #", "track your package",
+                      "track your order", "track package", "track shipment", "estimated delivery", "items in this shipment"]),
         (.homeownerIntent, ["want to build", "like to build", "looking to build", "planning to build", "plan to build",
                             "hoping to build", "build our", "build us", "build my", "our lot", "my lot", "our land",
                             "my land", "our property", "we own", "we bought", "we purchased", "under contract",
@@ -107,10 +115,10 @@ enum NotASalesInquiryRule {
 
     /// What the spec literals' pass looks for (``DetectionLiterals``'s extra slots, after
     /// ``SpamRule/presenceSlots``): words of the groups that can start a reading whatever the
-    /// sender (resume, trade offer, quote opener, pitch, invoice terms), each at least four
-    /// bytes, so the pass stays as fast. A message holding none of them (nearly every
-    /// inquiry), from no government or accounting domain and with no calendar body, is left
-    /// alone.
+    /// sender (resume, trade offer, quote opener, pitch, invoice terms, order notice), each at
+    /// least four bytes, so the pass stays as fast. A message holding none of them (nearly
+    /// every inquiry), from no government or accounting domain and with no calendar body, is
+    /// left alone.
     static let triggerLiterals: [String] = [
         "resume", "r\u{E9}sum\u{E9}", "curriculum vitae", "cover letter", "my cv",
         "looking for work", "looking for more work", "looking for jobs", "looking for new work", "looking for projects",
@@ -122,6 +130,7 @@ enum NotASalesInquiryRule {
         "buyers", "prospects", "your clients", "your customers", "buy you", "grab lunch", "grab coffee", "partner",
         "refer your", "preferred lender", "preferred vendor",
         "invoice",
+        "shipped", "order confirm", "your order", "delivery", "delivered", "shipping",
     ]
 
     /// The slots of ``triggerLiterals``, one each, found with A-Z folded.
@@ -224,6 +233,9 @@ enum NotASalesInquiryRule {
             return pitchPhrases >= 2
                 ? .ignore("a vendor's pitch to the builder (a lender or a supplier after the builder's buyers), not a sales inquiry")
                 : .review("reads like a vendor's pitch to the builder (\"your buyers\", \"your clients\"): a lender or a supplier, not a homeowner?")
+        }
+        if found.contains(.orderNotice), found.contains(.orderTerm) {
+            return decide(true, "a supplier's order or shipping notice (an order the builder placed), not a sales inquiry")
         }
         if found.contains(.billing), found.contains(.invoiceTerm), !homeowner, Self.containsWord(subject.lowercased(), "invoice") {
             return .review("reads like an invoice sent to the builder (an \"Invoice\" subject, an amount due): a vendor's bill, not an inquiry?")
