@@ -7,8 +7,10 @@ import LeadModel
 ///
 /// A line needs all three: a bedroom count, a bathroom count and a floor area of a home
 /// (500 sq ft or more), the unit of area a word of its own (`3,200 sq ft`, `2800 sf`; a text
-/// without such a word is not read). A line that says the home is one they have, live in, sell or rent
-/// ("we have a 3 bed 2 bath, 1,800 sq ft") describes no home to build and is not read.
+/// without such a word is not read). A line with a word saying the home is one they have,
+/// live in, sell or rent ("we have a 3 bed 2 bath, 1,800 sq ft") describes no home to build
+/// and is not read (nor, as the price of that caution, "4 bed, 3 bath, 3,000 sq ft, we have
+/// a budget of 600k").
 enum HomeDescription {
     /// The 1-based number of the first line that describes a home to build.
     static func firstLine(in lines: InquiryLines) -> Int? {
@@ -23,7 +25,7 @@ enum HomeDescription {
     /// Whether `line` (UTF-8) gives bedrooms, bathrooms and a floor area, and says nothing
     /// of a home already theirs.
     static func describesHome(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        // (Every such line holds "ba" of "bath" or "ba": most lines are out at once.)
+        // (Every bathroom unit holds "ba": most lines are out at once.)
         guard FoldedSearch.contains(line, "ba") else { return false }
         var bedrooms = false, bathrooms = false, area = false
         // The count or size just read, waiting for its unit; "sq" waits for "ft".
@@ -58,7 +60,7 @@ enum HomeDescription {
     private static let minimumArea = 500
 
     private static let bedroomUnits: Set<String> = ["bed", "beds", "bedroom", "bedrooms", "br", "bd", "bdr", "bdrm", "bdrms", "bedrm"]
-    private static let bathroomUnits: Set<String> = ["bath", "baths", "bathroom", "bathrooms", "ba", "bth"]
+    private static let bathroomUnits: Set<String> = ["bath", "baths", "bathroom", "bathrooms", "ba"]
     /// A unit of area in one word (`3,200 sqft`, `3200sf`).
     private static let areaUnits: Set<String> = ["sqft", "sf", "sqf"]
     /// The first word of a unit of area in two (`sq ft`, `square feet`).

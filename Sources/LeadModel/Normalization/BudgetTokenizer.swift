@@ -2,7 +2,7 @@
 struct Amount: Equatable {
     var value: Double
     /// 1,000 for `k`/`thousand`/`grand`, 100,000 for `hundred thousand`, 1,000,000 for
-    /// `M`/`mm`/`mil`/`million`.
+    /// `M`/`mm`/`million`; `mil` is either (``BudgetTokenizer/milMultiplier(after:)``).
     var multiplier: Double?
     var hasDollar = false
     /// Written with thousands separators (`650,000`).
@@ -209,7 +209,8 @@ enum BudgetTokenizer {
                     }
                     let word = UnsafeBufferPointer(rebasing: scratch[0..<(wordEnd - unitEnd)])
                     if let multiplier = multiplier(lowercase: word) {
-                        amount.multiplier = word.count == 3 && word[0] == UInt8(ascii: "m") ? milMultiplier(after: amount.value) : multiplier
+                        // (The one unit of three letters is "mil".)
+                        amount.multiplier = word.count == 3 ? milMultiplier(after: amount.value) : multiplier
                         amount.hasLetterMUnit = word.count == 1 && word[0] == 0x6D
                         cursor = wordEnd
                     } else if isHundred(word), let end = thousandAfter(bytes, wordEnd) {
