@@ -58,10 +58,6 @@ enum InquiryKeywords {
         "september", "sept", "sep", "october", "oct", "november", "nov", "december", "dec",
         "month", "months", "mo", "mos", "year", "years", "yr", "yrs", "week", "weeks", "wk", "wks",
         "christmas", "thanksgiving", "holidays",
-        // Spanish ("lo antes posible", "primavera de 2027", "marzo de 2027").
-        "antes", "inmediatamente", "urgente", "primavera", "verano", "otono", "invierno",
-        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre",
-        "noviembre", "diciembre",
     ]
 
     /// The vocabularies' requirements, as presence bits.

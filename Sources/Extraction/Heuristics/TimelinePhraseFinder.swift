@@ -13,8 +13,6 @@ enum TimelinePhraseFinder {
         "start", "begin", "break ground", "breaking ground", "build", "building", "timeline", "time frame", "timeframe",
         "move in", "ready", "complete", "finish", "construction", "hope", "hoping", "plan", "planning",
         "would like", "like to", "want", "looking to", "aim", "target", "goal", "schedule",
-        // Spanish.
-        "empezar", "comenzar", "construir", "queremos", "nos gustaria", "planeamos", "esperamos", "mudarnos",
     ]
     /// Words that make even a vague phrase ("flexible") about time: "budget is flexible" is not.
     static let timingCues: [String] = ["timing", "timeline", "time frame", "timeframe", "schedule", "when", "start date", "completion"]

@@ -22,7 +22,6 @@
 /// | `our lease ends in August`, `lease is up in June`, `lease runs out in May` | `lease ends in august` ... |
 /// | `after our lease ends in August`, `once the lease is up in June` | `after august` ... |
 /// | `just researching`, `just exploring`              | `researching`        |
-/// | Spanish: `lo antes posible`, `cuanto antes`; `primavera de 2027`, `marzo de 2027` | `asap`; `spring 2027`, `march 2027` |
 public enum TimelinePhrase {
     /// A phrase found in text: its canonical form and the index of its first word.
     public struct Match: Sendable, Equatable {
@@ -36,24 +35,13 @@ public enum TimelinePhrase {
         public var isBareQuantity = false
     }
 
-    static let seasons: Set<String> = Set(seasonNames.keys)
-    /// Each season word's canonical name (Spanish ones too: `primavera de 2027` is `spring 2027`;
-    /// `otoño` only as typed without its tilde, `otono`: the word tables hold ASCII).
-    static let seasonNames: [String: String] = [
-        "spring": "spring", "summer": "summer", "fall": "fall", "autumn": "fall", "winter": "winter",
-        "primavera": "spring", "verano": "summer", "otono": "fall", "invierno": "winter",
-    ]
-    /// `of` between a season or month and its year, in English and Spanish (`primavera de 2027`).
-    static let ofWords: Set<String> = ["of", "de", "del"]
+    static let seasons: Set<String> = ["spring", "summer", "fall", "autumn", "winter"]
     static let months: [String: String] = [
         "january": "january", "jan": "january", "february": "february", "feb": "february", "march": "march",
         "april": "april", "apr": "april", "may": "may", "june": "june", "jun": "june", "july": "july", "jul": "july",
         "august": "august", "aug": "august", "september": "september", "sept": "september", "sep": "september",
         "october": "october", "oct": "october", "november": "november", "nov": "november", "december": "december",
         "dec": "december",
-        "enero": "january", "febrero": "february", "marzo": "march", "abril": "april", "mayo": "may", "junio": "june",
-        "julio": "july", "agosto": "august", "septiembre": "september", "setiembre": "september", "octubre": "october",
-        "noviembre": "november", "diciembre": "december",
     ]
     static let numberWords: [String: Int] = [
         "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -155,8 +143,6 @@ public enum TimelinePhrase {
     private enum FirstWord: String, CaseIterable {
         case asap, immediately, urgent, right, no, flexible, whenever, just, after, sometime, more, over, less, under, at,
              within, next, end, early, mid, late
-        // Spanish: "lo antes posible", "cuanto antes", "inmediatamente", "urgente".
-        case lo, cuanto, inmediatamente, urgente
         case asWord = "as", inWord = "in", byWord = "by"
     }
 
@@ -218,7 +204,6 @@ public enum TimelinePhrase {
         var words: Set<String> = [
             "asap", "immediately", "urgent", "as", "right", "no", "flexible", "whenever", "just", "by", "more", "over",
             "less", "under", "at", "within", "in", "next", "q1", "q2", "q3", "q4", "end", "sometime", "after",
-            "lo", "cuanto", "inmediatamente", "urgente",
         ]
         words.formUnion(holidays)
         words.formUnion(seasons)
@@ -273,11 +258,7 @@ public enum TimelinePhrase {
         // asap ("not urgent": no rush)
         // (Asked only of an ASAP phrase: the set lookup hashes the word before.)
         func asap() -> String { i > 0 && asapNegations.contains(w[i - 1]) ? "flexible" : "asap" }
-        if first == .asap || first == .immediately || first == .urgent || first == .inmediatamente || first == .urgente {
-            return (asap(), 1, false)
-        }
-        if first == .lo, word(1) == "antes", word(2) == "posible" { return (asap(), 3, false) }
-        if first == .cuanto, word(1) == "antes" { return (asap(), 2, false) }
+        if first == .asap || first == .immediately || first == .urgent { return (asap(), 1, false) }
         if first == .asWord, word(1) == "soon", word(2) == "as", word(3) == "possible" { return (asap(), 4, false) }
         if first == .right, word(1) == "away" { return (asap(), 2, false) }
         // flexible / researching
@@ -384,11 +365,9 @@ public enum TimelinePhrase {
         // (Without a qualifier the head is the current word, already looked up.)
         let headKind = consumed == 0 ? currentKind : head.map(kind) ?? []
         if let head, headKind.contains(.season) {
-            let season = seasonNames[head] ?? head
+            let season = head == "autumn" ? "fall" : head
             if let y = year(consumed + 1) { return (prefix + season + " " + y, consumed + 2, false) }
-            if let of = word(consumed + 1), ofWords.contains(of), let y = year(consumed + 2) {
-                return (prefix + season + " " + y, consumed + 3, false)
-            }
+            if word(consumed + 1) == "of", let y = year(consumed + 2) { return (prefix + season + " " + y, consumed + 3, false) }
             // "fall of next year"
             if let relative = ofRelativeYear(w, at: i + consumed + 1) { return (prefix + season + " " + relative, consumed + 4, false) }
             if let short = word(consumed + 1), short.count == 2, TextScanning.allDigits(short) {
@@ -398,9 +377,7 @@ public enum TimelinePhrase {
         }
         if let head, headKind.contains(.month), let month = months[head], head.count >= 3 || head == "may" {
             if let y = year(consumed + 1) { return (prefix + month + " " + y, consumed + 2, false) }
-            if let of = word(consumed + 1), ofWords.contains(of), let y = year(consumed + 2) {
-                return (prefix + month + " " + y, consumed + 3, false)
-            }
+            if word(consumed + 1) == "of", let y = year(consumed + 2) { return (prefix + month + " " + y, consumed + 3, false) }
             // "March of next year"
             if let relative = ofRelativeYear(w, at: i + consumed + 1) { return (prefix + month + " " + relative, consumed + 4, false) }
             // A bare month name is a timeline only after a qualifier or "by" ("may" is a verb).
