@@ -51,7 +51,6 @@ extension PhoneFinder {
 
     /// ``label(of:)-(String)`` of `bytes`; `lower` holds a word of the longest label's length.
     private static func label(of bytes: UnsafeBufferPointer<UInt8>, lowering lower: UnsafeMutableBufferPointer<UInt8>) -> NumberLabel {
-        @inline(__always) func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
         var isWork = false
         var isHome = false
         var index = 0
@@ -87,6 +86,9 @@ extension PhoneFinder {
         return isWork ? .work : isHome ? .home : .none
     }
 
+    /// An ASCII letter: what a label's words are made of.
+    @inline(__always) private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+
     /// Whether a word ending at `end` of `bytes` stands as a label: last before the number,
     /// or before `:`, `)`, `#`, `-`, or before a word such as `phone` or `number`.
     private static func isLabelPlace(_ bytes: UnsafeBufferPointer<UInt8>, after end: Int) -> Bool {
@@ -95,7 +97,7 @@ extension PhoneFinder {
         guard index < bytes.count else { return true }
         if [UInt8(ascii: ":"), UInt8(ascii: ")"), UInt8(ascii: "#"), UInt8(ascii: "-")].contains(bytes[index]) { return true }
         let start = index
-        while index < bytes.count, (bytes[index] | 0x20) >= 0x61, (bytes[index] | 0x20) <= 0x7A { index += 1 }
+        while index < bytes.count, isLetter(bytes[index]) { index += 1 }
         guard index > start, index - start <= 6 else { return false }
         return labelNouns.contains(String(decoding: bytes[start..<index].lazy.map { $0 | 0x20 }, as: UTF8.self))
     }
