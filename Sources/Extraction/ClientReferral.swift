@@ -877,7 +877,7 @@ enum ClientReferral {
         String(text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased().filter { $0.isASCII && $0.isLetter })
     }
 
-    /// ``fold(_:)`` of UTF-8 whose scalars are ASCII or in ``latinLetters`` (`Núñez`,
+    /// ``fold(_:)`` of UTF-8 whose scalars are ASCII or in ``LatinLetterFolding/baseLetters`` (`Núñez`,
     /// `José`), else nil. Those scalars are letters with an accent (one Character each, no
     /// combining mark) or `’`: folding keeps their base letter, or drops them.
     static func latinFold(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
@@ -889,7 +889,7 @@ enum ClientReferral {
             if byte < 0x80 {
                 if byte | 0x20 >= 0x61, byte | 0x20 <= 0x7A, byte >= 0x41 { folded.append(byte | 0x20) }
                 index += 1
-            } else if byte == 0xC3, index + 1 < bytes.count, let base = latinLetters[Int(bytes[index + 1] & 0x3F) | 0x40] {
+            } else if byte == 0xC3, index + 1 < bytes.count, let base = LatinLetterFolding.baseLetter(afterC3: bytes[index + 1]) {
                 // U+00C0-U+00FF: C3 80-BF.
                 folded.append(base)
                 index += 2
@@ -901,24 +901,6 @@ enum ClientReferral {
             }
         }
         return String(decoding: folded, as: UTF8.self)
-    }
-
-    /// The base letter (lowercase ASCII) of U+00C0-U+00FF at `scalar - 0x80`, for those
-    /// that are a Latin letter with an accent (`À`-`Å`, `Ç`, `È`-`Ï`, `Ñ`, `Ò`-`Ö`, `Ù`-`Ý`,
-    /// their lowercase, `ÿ`); nil for the others (`Æ`, `ß`, `Ø`, `×`, ...).
-    static let latinLetters: [UInt8?] = (0x80...0xFF).map { (scalar: Int) -> UInt8? in
-        switch scalar | 0x20 {
-        case 0xE0...0xE5: UInt8(ascii: "a")
-        case 0xE7: UInt8(ascii: "c")
-        case 0xE8...0xEB: UInt8(ascii: "e")
-        case 0xEC...0xEF: UInt8(ascii: "i")
-        case 0xF1: UInt8(ascii: "n")
-        case 0xF2...0xF6: UInt8(ascii: "o")
-        case 0xF9...0xFC: UInt8(ascii: "u")
-        case 0xFD: UInt8(ascii: "y")
-        case 0xFF where scalar == 0xFF: UInt8(ascii: "y")
-        default: nil
-        }
     }
 
     private static func setEmail(_ builder: inout LeadBuilder, _ found: (String, Int)?, bodySource: String = "body") {

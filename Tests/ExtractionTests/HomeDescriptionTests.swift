@@ -2,7 +2,7 @@
 @testable import LeadModel
 import Testing
 
-/// Session 23: a home to build told by its rooms and size alone ("4 bed, 3.5 bath, office,
+/// A home to build told by its rooms and size alone ("4 bed, 3.5 bath, office,
 /// 3 car garage, covered patio, about 3,200 sq ft") is a `new_build`, not the patio or garage
 /// it lists; a home they have, live in, sell or rent is not one to build.
 @Suite("Heuristics: a home described by its rooms and size")
@@ -27,6 +27,9 @@ struct HomeDescriptionTests {
         ("We have a 3 bed 2 bath, 1,800 sq ft ranch and want a covered patio.", "deck_patio"),
         ("Our current house is 4 bed, 2 bath, 2,100 sq ft; we'd like a pool.", "pool"),
         ("We're selling our 3 bed 2 bath 1,600 sq ft home and want a new deck at the next one", "deck_patio"),
+        // A wish before the first number is the home to build, whatever follows.
+        ("We want a 4 bed, 3 bath, 3,000 sq ft home, we have a budget of 600k.", "new_build"),
+        ("We sold our house and would like a 4 bed, 3 bath, 2,600 sq ft home.", "new_build"),
         // Not all three on a line: no home described.
         ("4 bed, 3 bath, covered patio.", "deck_patio"),
         ("A covered patio, about 300 sq ft, off the 2 bed 1 bath guest wing", "deck_patio"),
@@ -50,6 +53,10 @@ struct HomeDescriptionTests {
         ("4 bed, 3 bath, 300 sq ft", false),
         ("4 bedé 3 bath 3,000 sq ft", false),
         ("we own a 4 bed 3 bath 3,000 sq ft home", false),
+        ("we want a 4 bed, 3 bath, 3,000 sq ft, we have a budget of 600k", true),
+        ("we're looking to sell our 3 bed 2 bath 1,800 sq ft home", false),
+        ("looking for a buyer for my listing: 4 bed 3 bath 2,500 sq ft", false),
+        ("a 3 bed 2 bath 1,800 sq ft home we have owned since 2010", false),
         ("", false),
     ])
     func line(_ text: String, _ expected: Bool) {

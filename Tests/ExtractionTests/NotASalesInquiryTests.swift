@@ -53,23 +53,33 @@ struct NotASalesInquiryTests: ExtractsWithRepositorySpecs {
         ("Luis Herrera <herreraframing@example.org>", "Framing crew available",
          "Hello, we are a framing crew of 8 with 12 years experience building custom homes. We are looking for work starting in January.",
          "a trade or crew offering its work to the builder, not a sales inquiry"),
+        ("Nate Fisher <nate@fisherplumbing.example>", "Plumbing for your builds",
+         "Hi, I own Fisher Plumbing in Kyle. We do new construction rough-ins and trim-outs and would love to bid your next build. We are licensed and insured. Can I send our rates?",
+         "a trade or crew offering its work to the builder, not a sales inquiry"),
         ("QuickBooks <quickbooks@notification.intuit.com>", "Invoice 10592 from Hill Country Dumpsters",
          "Your invoice is attached. Amount due: $1,240.00",
          "an invoice or payment notice from an accounting system (notification.intuit.com)"),
-        // Session 23: a lender's pitch with two pitch phrases and the lender's trade.
+        // A lender's pitch with two pitch phrases and the lender's trade.
         ("Derek Simms <dsimms@homeloans.example>", "Construction loan program for your buyers",
          "I'm a loan officer with Austin Home Loans. We just launched a construction loan, great for your custom home buyers. Happy to pre-approve any of your prospects.",
          "a vendor's pitch to the builder (a lender or a supplier after the builder's buyers), not a sales inquiry"),
         ("Jason Reyes <jreyes@texaslending.example>", "Construction loan options",
          "I'm a loan officer with Texas Lending Partners. We offer one-time close construction loans with 5% down, and we'd love to be a preferred lender for your buyers. Can we set up 15 minutes next week?",
          "a vendor's pitch to the builder (a lender or a supplier after the builder's buyers), not a sales inquiry"),
-        // Session 23: a supplier's notice about an order the builder placed.
+        // A supplier's notice about an order the builder placed.
         ("Home Depot Pro <pro@homedepot.example>", "Your Pro Xtra order has shipped",
          "Order #W123456789 has shipped. Track your package: 2 items in this shipment. Estimated delivery Tue, Nov 24.",
          "a supplier's order or shipping notice (an order the builder placed), not a sales inquiry"),
         ("84 Lumber <orders@84lumber.example>", "Order confirmation 5521-889",
          "Thank you for your order. Order number 5521-889: 2x6x16 #2 SYP (120), delivery to Lot 14 Ridgeview.",
          "a supplier's order or shipping notice (an order the builder placed), not a sales inquiry"),
+        // A realtor offering the builder a listed lot.
+        ("Linda Cho <linda@chorealtygroup.example>", "Lot for sale - perfect for a custom build",
+         "I have a 1.2 acre lot listed at 14 Ridge Top Ln, Dripping Springs, TX 78620 that would be perfect for one of your custom builds. Happy to send the survey if you have a buyer in mind.",
+         "a realtor's listing offered to the builder (a lot or a home for sale), not a sales inquiry"),
+        ("Dan Price <dan@hillsiderealty.example>", "Just listed: 3 lots in Wimberley",
+         "Just listed three wooded lots in Wimberley, asking price $120k each. Great for a builder's next spec or for your next build.",
+         "a realtor's listing offered to the builder (a lot or a home for sale), not a sales inquiry"),
         ("Development Services <devservices@cityofkyle.gov>", "Permit 2026-BP-01433 - Comments issued",
          "Applicant: Hill Country Homes\nPermit No.: 2026-BP-01433\n\nPlan review comments have been issued for the above permit.",
          "a permit office's notice about a permit (government sender)"),
@@ -108,6 +118,14 @@ struct NotASalesInquiryTests: ExtractsWithRepositorySpecs {
         ("Jo Reyes <jreyes@traviscountytx.gov>", "Question",
          "Do you pull the permit for a new home yourselves?",
          "government address"),
+        // A lot offered to the builder without a listing's words.
+        ("Marcus Reed <mreed@reedrealty.example>", "Two acres off FM 150",
+         "The owners of two acres off FM 150 asked me to reach out. It would be ideal for a builder who does custom homes on acreage.",
+         "realtor's listing"),
+        // A listing offered beside a homeowner's words.
+        ("Ann Lee <ann.lee@example.org>", "Our lot",
+         "Our lot is for sale if you have a buyer in mind, or we want to build on our lot with you next year.",
+         "homeowner's inquiry"),
         // An invoice from no accounting system.
         ("Hill Country Dumpsters <ar@dumpsters.example>", "Invoice 10592",
          "Your invoice is attached. Amount due: $1,240.00. Please remit payment.",
@@ -157,6 +175,10 @@ struct NotASalesInquiryTests: ExtractsWithRepositorySpecs {
         ("Invoice from our architect", "Attached is the invoice from our architect for the plans, amount due $4,000. We want to build this spring."),
         // A homeowner who is hiring a builder.
         ("Hiring a builder", "We are hiring a builder for our new home in Leander. Budget 650k."),
+        // A homeowner praising one of the builder's homes, with their realtor: no listing offered.
+        ("Parade of homes", "We toured one of your custom homes with our realtor last weekend and loved it. Can you build something similar in Leander? Our realtor has a few lots listed we like."),
+        // A homeowner asking for bids on their next home.
+        ("Quote", "We'd like you to bid on our plans. Is your next opening in the spring?"),
     ])
     func homeownersUsingTheseWordsStayCleanLeads(_ subject: String, _ body: String) throws {
         let lead = try Self.lead("""
@@ -170,7 +192,7 @@ struct NotASalesInquiryTests: ExtractsWithRepositorySpecs {
             512-555-0199
             """)
         #expect(lead.source == "direct_inquiry")
-        #expect(!lead.reviewReasons.contains { $0.contains("builder's job") || $0.contains("pitch") || $0.contains("invoice") || $0.contains("permit") || $0.contains("job application") || $0.contains("looking for work") })
+        #expect(!lead.reviewReasons.contains { $0.contains("builder's job") || $0.contains("pitch") || $0.contains("invoice") || $0.contains("permit") || $0.contains("job application") || $0.contains("looking for work") || $0.contains("listing") || $0.contains("offers work") })
     }
 
     @Test func governmentDomains() {

@@ -2,9 +2,9 @@
 @testable import LeadModel
 import Testing
 
-/// Session 23: a Spanish-speaking homeowner's project type, lot and financing are read, as
-/// far as their words are written without accents ("construir una casa", "tenemos un
-/// terreno", "pre-aprobados"). Accented forms ("remodelación") are not read yet.
+/// A Spanish-speaking homeowner's project type, lot and financing are read, with or without
+/// accents ("construir una casa", "tenemos un terreno", "pre-aprobados", "remodelación de
+/// cocina", "construcción nueva").
 @Suite("Heuristics: Spanish project type, lot and financing")
 struct SpanishVocabularyTests {
     private func lead(_ text: String) -> ExtractedLead {
@@ -21,6 +21,13 @@ struct SpanishVocabularyTests {
         ("Queremos remodelar toda la casa.", "remodel"),
         ("Queremos una alberca en la parte de atras.", "pool"),
         ("Queremos demoler y construir de nuevo.", "teardown_rebuild"),
+        // Written with accents, as the vocabulary is without.
+        ("Estamos interesados en una remodelación de cocina.", "kitchen_remodel"),
+        ("Necesitamos una remodelación de los baños.", "bathroom_remodel"),
+        ("Quiero remodelar el baño principal.", "bathroom_remodel"),
+        ("Buscamos una construcción nueva en Kyle.", "new_build"),
+        ("Nos interesa una ampliación de la casa.", "addition"),
+        ("REMODELACIÓN DE COCINA", "kitchen_remodel"),
         // Negated: nothing to build.
         ("No queremos remodelar, solo una cotizacion.", nil),
     ] as [(String, String?)])
@@ -33,6 +40,7 @@ struct SpanishVocabularyTests {
         ("Compramos un terreno de 2 acres en Bastrop.", "own_lot"),
         ("Queremos construir en nuestro terreno en Manor.", "own_lot"),
         ("Estamos buscando un terreno cerca de Buda.", "looking"),
+        ("Aún no tenemos terreno.", "looking"),
         ("No tenemos terreno todavia.", "looking"),
         ("Tenemos un terreno bajo contrato en Kyle.", "under_contract"),
     ] as [(String, String?)])

@@ -5,7 +5,8 @@ import MIME
 /// a vendor's or trade's quote for the builder's own job, an invoice from an accounting
 /// system, a job application, a trade offering its crew, a permit office's notice about a
 /// permit, a vendor pitching the builder, a trade's calendar invitation to a job-site event,
-/// a supplier's notice about an order the builder placed.
+/// a supplier's notice about an order the builder placed, a realtor offering the builder a
+/// listing.
 ///
 /// A real lead wrongly ignored is a lost house, so only strong, specific signals ignore,
 /// and never beside a homeowner's own words (``Group/homeownerIntent``: "we want to build",
@@ -24,14 +25,17 @@ import MIME
 /// - a vendor's pitch: two of "your buyers", "your prospects", "buy you lunch", ... *and*
 ///   the vendor's trade ("loan officer", "we offer", ...);
 /// - an order or shipping notice ("your order has shipped", "order confirmation", "out for
-///   delivery") *and* an order's details ("order #", "tracking number", "estimated delivery").
+///   delivery") *and* an order's details ("order #", "tracking number", "estimated delivery");
+/// - a listing offered to the builder ("perfect for one of your custom builds", "if you have
+///   a buyer in mind") *and* a listing's words ("listed at", "for sale", "asking price").
 ///
 /// Mixed signals keep the lead and flag it for review with the reason: the same signals
 /// beside a homeowner's words, or in a forwarded original (the forwarder's note is not
 /// read: a prospect may forward a competitor's bid); a quote's or trade's offer alone; an invoice's wording
 /// ("amount due") under an "Invoice" subject from no accounting system; a `.gov` sender
 /// writing about a permit; one pitch phrase with a vendor's trade; a calendar invitation
-/// (`text/calendar` REQUEST) to an inspection or a rough-in.
+/// (`text/calendar` REQUEST) to an inspection or a rough-in; a listing offered to the
+/// builder without a listing's words.
 ///
 /// Cost: a few trigger words (``triggerLiterals``) ride on the spec literals' one pass over
 /// the subject and text (slots after the spam rule's: ``presenceSlots``); a message none of
@@ -50,7 +54,7 @@ enum NotASalesInquiryRule {
     /// Kinds of phrase.
     enum Group: Int, CaseIterable {
         case resume, application, tradeOffer, tradeSelf, quoteOpener, quoteTerm, pitch, pitchSelf, permitTerm, permitFile,
-             billing, invoiceTerm, jobEvent, orderNotice, orderTerm, homeownerIntent
+             billing, invoiceTerm, jobEvent, orderNotice, orderTerm, listingOffer, listingTerm, homeownerIntent
     }
 
     /// The phrases of each group, lowercase ASCII (one is not: "my résumé"), each at least
@@ -65,8 +69,10 @@ enum NotASalesInquiryRule {
                        "looking for projects", "seeking work", "available for work", "available to work", "crew available",
                        "crew is available", "crews available", "add us to your", "your sub list", "your bid list",
                        "your vendor list", "subcontract for", "work for your company", "take on more work",
-                       "take on new work"]),
-        (.tradeSelf, ["crew", "subcontractor", "sub-contractor", "labor only", "we are a", "we're a", "our company"]),
+                       "take on new work", "bid your next", "bid on your next", "bid your projects", "bid on your projects",
+                       "bid your homes", "bid on your homes"]),
+        (.tradeSelf, ["crew", "subcontractor", "sub-contractor", "labor only", "we are a", "we're a", "our company",
+                      "licensed and insured", "our rates"]),
         (.quoteOpener, ["our quote for", "our bid for", "our proposal for", "our estimate for", "our pricing for",
                         "our price for", "our bid on", "our quote on", "is our quote", "is our bid", "is our proposal",
                         "is our estimate", "is our pricing", "find our quote", "find our bid", "find our proposal",
@@ -98,6 +104,14 @@ enum NotASalesInquiryRule {
                         "shipping confirmation", "shipping notification"]),
         (.orderTerm, ["order #", "order number", "order no", "tracking number", "tracking #", "track your package",
                       "track your order", "track package", "track shipment", "estimated delivery", "items in this shipment"]),
+        // (The property offered for the builder's building: a homeowner may praise "one of
+        // your builds" beside "our realtor".)
+        (.listingOffer, ["perfect for one of your", "ideal for one of your", "great for one of your",
+                         "good fit for one of your", "for your next build", "for your next spec", "for your next project", "for your next custom",
+                         "perfect for a builder", "ideal for a builder", "great for a builder", "have a buyer in mind",
+                         "if you have a buyer", "if you know a buyer", "builder opportunity"]),
+        (.listingTerm, ["listed at", "listing", "just listed", "for sale", "asking price", "list price", "priced at",
+                        "on the market", "realtor", "real estate", "broker"]),
         (.homeownerIntent, ["want to build", "like to build", "looking to build", "planning to build", "plan to build",
                             "hoping to build", "build our", "build us", "build my", "our lot", "my lot", "our land",
                             "my land", "our property", "we own", "we bought", "we purchased", "under contract",
@@ -115,7 +129,8 @@ enum NotASalesInquiryRule {
 
     /// What the spec literals' pass looks for (``DetectionLiterals``'s extra slots, after
     /// ``SpamRule/presenceSlots``): words of the groups that can start a reading whatever the
-    /// sender (resume, trade offer, quote opener, pitch, invoice terms, order notice), each at
+    /// sender (resume, trade offer, quote opener, pitch, invoice terms, order notice, listing
+    /// offer), each at
     /// least four bytes, so the pass stays as fast. A message holding none of them (nearly
     /// every inquiry), from no government or accounting domain and with no calendar body, is
     /// left alone.
@@ -124,6 +139,7 @@ enum NotASalesInquiryRule {
         "looking for work", "looking for more work", "looking for jobs", "looking for new work", "looking for projects",
         "seeking work", "available for work", "available to work", "crew available", "crew is available",
         "crews available", "add us to your", "sub list", "bid list", "vendor list", "subcontract", "for your company",
+        "bid your", "bid on your",
         "take on more work", "take on new work",
         "our quote", "our bid", "our proposal", "our estimate", "our pricing", "our price", "our attached", "our revised",
         "our updated",
@@ -131,6 +147,8 @@ enum NotASalesInquiryRule {
         "refer your", "preferred lender", "preferred vendor",
         "invoice",
         "shipped", "order confirm", "your order", "delivery", "delivered", "shipping",
+        "one of your", "your next", "perfect for a builder", "ideal for a builder", "great for a builder", "a buyer",
+        "builder opportunity",
     ]
 
     /// The slots of ``triggerLiterals``, one each, found with A-Z folded.
@@ -236,6 +254,14 @@ enum NotASalesInquiryRule {
         }
         if found.contains(.orderNotice), found.contains(.orderTerm) {
             return decide(true, "a supplier's order or shipping notice (an order the builder placed), not a sales inquiry")
+        }
+        if found.contains(.listingOffer) {
+            if found.contains(.listingTerm) {
+                return decide(true, "a realtor's listing offered to the builder (a lot or a home for sale), not a sales inquiry")
+            }
+            if !homeowner {
+                return .review("offers the builder a lot or a home (\"perfect for one of your builds\"): a realtor's listing, not an inquiry?")
+            }
         }
         if found.contains(.billing), found.contains(.invoiceTerm), !homeowner, Self.containsWord(subject.lowercased(), "invoice") {
             return .review("reads like an invoice sent to the builder (an \"Invoice\" subject, an amount due): a vendor's bill, not an inquiry?")

@@ -108,7 +108,7 @@ enum BudgetPhraseFinder {
             // and whether a run of its letters is a unit, which a unit after a digit is.
             if !hasStrongCue, traits.isASCII, !traits.hasThousandsGroup, !traits.hasDollar,
                !traits.keywords.contains(.moneyUnit) || !mayHoldExplicitMoney(text),
-               !(hasCue && mayHoldCap(text)) {
+               !(hasCue && mayHoldCap(text)), !(traits.keywords.contains(.allWord) && FoldedSearch.contains(text, "all in")) {
                 if let digitFigures { return digitFigures }
                 continue
             }
@@ -130,7 +130,7 @@ enum BudgetPhraseFinder {
                                 previousLine: index > 0 ? lines.lines[index - 1].text : "")
                         || cueOpensLine && match == matches[0] && opensLineAfterCue(match)) {
                     return HeuristicFinding(value: withOtherEnd(bounded(match, line: text), of: match, among: matches), line: line.number,
-                                            rule: hasCue ? "budget phrase" : "money amount at house scale")
+                                            rule: hasCue || isAllIn(match) ? "budget phrase" : "money amount at house scale")
                 }
             }
         }
@@ -307,6 +307,9 @@ enum BudgetPhraseFinder {
     /// Words that make a line about the home to build.
     private static let figuresProjectWords: Set<String> = ["home", "house", "build", "building", "custom", "construction"]
 
+    /// "high 600s to low 700s all in": a total, as strong a cue as "budget".
+    private static func isAllIn(_ match: BudgetMatch) -> Bool { match.wordsAfter.starts(with: ["all", "in"]) }
+
     private static func accepts(
         _ match: BudgetMatch, lineHasCue: Bool, lineHasStrongCue: Bool, line: String, previousLine: String = ""
     ) -> Bool {
@@ -333,7 +336,8 @@ enum BudgetPhraseFinder {
             || isOwnHouseSale(match, line: line, previousLine: previousLine) {
             return false
         }
-        if lineHasCue {
+        let allIn = isAllIn(match)
+        if lineHasCue || allIn {
             // A bare number ("under 800") needs the cue close by or a budget qualifier.
             if match.isExplicitMoney { return true }
             // A bare number: never a year ("our 1962 ranch"), and only right after the cue or
@@ -344,7 +348,7 @@ enum BudgetPhraseFinder {
             // "keep the build under 800", "stay below 650 on the project": a cap the writer
             // keeps to, on a line with a cue ("build", "project", "total").
             if isKeptUnder(match, line: line) { return true }
-            guard lineHasStrongCue else { return false }
+            guard lineHasStrongCue || allIn else { return false }
             // A cue among the words before.
             if match.wordsBefore.contains(where: cueWords.contains) { return true }
             // A qualifier right before it ("is 650", "is in the 600s"), not further back: the
@@ -431,7 +435,10 @@ enum BudgetPhraseFinder {
     /// Whether `after` (the words after an amount) is "for a/an/the" then ``projectWords``,
     /// or "for our/my" then one that is no house ("for our new home").
     private static func isForTheProject(_ after: [String]) -> Bool {
-        guard after.count >= 3, after[0] == "for" else { return false }
+        guard after.count >= 2, after[0] == "for" else { return false }
+        // "$1.8 to $2.2 million for construction".
+        if after[1] == "construction" || after[1] == "building" { return true }
+        guard after.count >= 3 else { return false }
         switch after[1] {
         case "a", "an", "the": return projectWords.contains(after[2])
         case "our", "my": return after[2] != "home" && after[2] != "house" && projectWords.contains(after[2])

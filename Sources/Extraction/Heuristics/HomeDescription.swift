@@ -9,8 +9,9 @@ import LeadModel
 /// (500 sq ft or more), the unit of area a word of its own (`3,200 sq ft`, `2800 sf`; a text
 /// without such a word is not read). A line with a word saying the home is one they have,
 /// live in, sell or rent ("we have a 3 bed 2 bath, 1,800 sq ft") describes no home to build
-/// and is not read (nor, as the price of that caution, "4 bed, 3 bath, 3,000 sq ft, we have
-/// a budget of 600k").
+/// and is not read, unless a wish comes before its first number and after every such word
+/// there ("we want a 4 bed, 3 bath, 3,000 sq ft, we have a budget of 600k"; "we sold ours and
+/// would like a 4 bed ..."; not "we're looking to sell our 3 bed ...").
 enum HomeDescription {
     /// The 1-based number of the first line that describes a home to build.
     static func firstLine(in lines: InquiryLines) -> Int? {
@@ -28,6 +29,7 @@ enum HomeDescription {
         // (Every bathroom unit holds "ba": most lines are out at once.)
         guard FoldedSearch.contains(line, "ba") else { return false }
         var bedrooms = false, bathrooms = false, area = false
+        var blocked = false, wished = false, counted = false
         // The count or size just read, waiting for its unit; "sq" waits for "ft".
         var number: Int?
         var squareOf: Int?
@@ -36,8 +38,15 @@ enum HomeDescription {
             case .number(let value):
                 number = value
                 squareOf = nil
+                counted = true
             case .word(let word):
-                if blockingWords.contains(word) { return false }
+                // (Before the first number, the later of a blocking word and a wish says.)
+                if blockingWords.contains(word) {
+                    blocked = true
+                    if !counted { wished = false }
+                } else if !counted, wishWords.contains(word) {
+                    wished = true
+                }
                 if let size = squareOf, lengthUnits.contains(word) { area = area || size >= minimumArea }
                 squareOf = nil
                 if let count = number {
@@ -47,9 +56,10 @@ enum HomeDescription {
                     if squareWords.contains(word) { squareOf = count }
                 }
                 number = countWords[word]
+                if number != nil { counted = true }
             }
         }
-        return bedrooms && bathrooms && area
+        return bedrooms && bathrooms && area && (!blocked || wished)
     }
 
     private static let requirements = InquiryKeywords.Requirements(ProjectTypeVocabulary.describedHomeRequirements)
@@ -69,6 +79,11 @@ enum HomeDescription {
     /// Counts written as words (`three bedrooms, two baths`).
     private static let countWords: [String: Int] = [
         "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    ]
+    /// Words of a home wished for: before the first count, they say the line describes it.
+    private static let wishWords: Set<String> = [
+        "want", "wants", "wanting", "like", "looking", "need", "needs", "wish", "dream", "dreaming", "build", "building",
+        "planning", "hoping", "envision", "envisioning", "thinking",
     ]
     /// Words that make the home one they have, live in, sell or rent.
     private static let blockingWords: Set<String> = [

@@ -42,6 +42,8 @@ enum InquiryKeywords {
         /// `millions`), as a run of letters: a line without one and without `$` holds no
         /// explicit money.
         static let moneyUnit = Flags(rawValue: 1 << 21)
+        /// `all`: "650k all in" is a budget, which the budget finder reads on a line with it.
+        static let allWord = Flags(rawValue: 1 << 22)
 
         /// The flags a word's runs of letters give (not the word as written when it holds
         /// a digit or an apostrophe).
@@ -58,6 +60,10 @@ enum InquiryKeywords {
         "september", "sept", "sep", "october", "oct", "november", "nov", "december", "dec",
         "month", "months", "mo", "mos", "year", "years", "yr", "yrs", "week", "weeks", "wk", "wks",
         "christmas", "thanksgiving", "holidays",
+        // Spanish ("lo antes posible", "primavera de 2027", "marzo de 2027").
+        "antes", "inmediatamente", "urgente", "primavera", "verano", "otono", "invierno",
+        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre",
+        "noviembre", "diciembre",
     ]
 
     /// The vocabularies' requirements, as presence bits.
@@ -73,8 +79,9 @@ enum InquiryKeywords {
     static let table: ASCIIWordTable = {
         precondition(VocabularyIndex.strings.count * 2 <= PresenceSet.capacity, "more vocabulary strings than a presence set holds")
         var entries: [(word: String, value: UInt64)] = []
+        // (Only an ASCII line's words are looked up here: a non-ASCII word, `otoño`, never is.)
         func add(_ words: some Sequence<String>, _ flags: Flags) {
-            for word in words { entries.append((word, UInt64(flags.rawValue))) }
+            for word in words where word.utf8.allSatisfy({ $0 < 0x80 }) { entries.append((word, UInt64(flags.rawValue))) }
         }
         add(timelineWords, .timeline)
         add(BudgetPhraseFinder.cues, .budgetCue)
@@ -86,6 +93,7 @@ enum InquiryKeywords {
         add(TimelinePhrase.startWords, .timelineStart)
         add(AddressFinder.streetHeadWords, .streetHead)
         add(["in", "near", "outside", "at", "from"], .cityStateLead)
+        add(["all"], .allWord)
         func firstWords(_ cues: [String]) -> [String] { cues.compactMap { $0.split(separator: " ").first.map(String.init) } }
         add(firstWords(TimelinePhraseFinder.futureCues), .futureCue)
         add(firstWords(TimelinePhraseFinder.pastCues), .pastCue)

@@ -179,6 +179,10 @@ final class InquiryLines {
                 var copy = line
                 copy.withUTF8 { InquiryLines.scan($0, table, &lineTraits, &linePresence, &words) }
             }
+            if !lineTraits.isASCII {
+                var copy = line
+                copy.withUTF8 { InquiryLines.scanFoldedWords($0, table, &linePresence) }
+            }
             // (The sets are kept once there are two lines: before the second, the text's
             // set is the first line's.)
             if !lines.isEmpty {
@@ -410,6 +414,60 @@ final class InquiryLines {
         }
     }
 
+    /// Adds to `presence` the words of a line that is not ASCII which hold a Latin letter
+    /// with an accent, read as its base letter (``LatinLetterFolding``: "remodelación" as the
+    /// vocabularies' "remodelacion"); the line's words are read as Strings, and folded so, by
+    /// the vocabulary readers. Apart from the scan: only lines with such a letter pay for it.
+    private static func scanFoldedWords(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ table: ASCIIWordTable, _ presence: inout InquiryKeywords.PresenceSet
+    ) {
+        guard bytes.contains(0xC3) else { return }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { scratch in
+            let word = UnsafeBufferPointer(scratch)
+            var length = 0
+            var folded = false
+            var index = 0
+            while index <= bytes.count {
+                let byte = index < bytes.count ? bytes[index] : 0x20
+                var letter: UInt8?
+                if byte == 0xC3, index + 1 < bytes.count, let base = LatinLetterFolding.baseLetter(afterC3: bytes[index + 1]) {
+                    letter = base
+                    folded = true
+                    index += 1
+                } else if byte < 0x80 {
+                    let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    if lower &- 0x61 < 26 || lower &- 0x30 < 10 || lower == 0x27 { letter = lower }
+                }
+                if let letter {
+                    scratch[length] = letter
+                    length += 1
+                } else {
+                    if folded {
+                        let (raw, stem) = tableValues(word, length, table)
+                        presence.insert(raw: InquiryKeywords.vocabularyIndex(raw), stem: InquiryKeywords.vocabularyIndex(stem))
+                    }
+                    length = 0
+                    folded = false
+                    // (The rest of another scalar.)
+                    while index + 1 < bytes.count, bytes[index + 1] & 0xC0 == 0x80 { index += 1 }
+                }
+                index += 1
+            }
+        }
+    }
+
+    /// The table's values of `word[0..<length]` as written and as a stem (PhraseVocabulary.stem:
+    /// a final "s" goes from words of four or more bytes not ending in "ss", "us" or "is").
+    @inline(__always)
+    private static func tableValues(
+        _ word: UnsafeBufferPointer<UInt8>, _ length: Int, _ table: ASCIIWordTable
+    ) -> (raw: UInt64, stem: UInt64) {
+        let raw = table.value(of: word, 0..<length)
+        let stem = length > 3 && word[length - 1] == 0x73 && word[length - 2] != 0x73 && word[length - 2] != 0x75
+            && word[length - 2] != 0x69 ? table.value(of: word, 0..<(length - 1)) : raw
+        return (raw, stem)
+    }
+
     /// Looks up one lowercase word `word[0..<length]`: as written, as a stem, without
     /// apostrophes (timeline, street heads) and as runs of letters (budget). `startsCapital`:
     /// its first letter or digit was a capital (street heads need one). `scratch` holds at
@@ -421,12 +479,8 @@ final class InquiryLines {
         scratch: UnsafeMutableBufferPointer<UInt8>, _ table: ASCIIWordTable, _ traits: inout Traits,
         _ presence: inout InquiryKeywords.PresenceSet
     ) -> (raw: Int32, stem: Int32, cues: InquiryKeywords.Flags) {
-        let raw = table.value(of: word, 0..<length)
+        let (raw, stem) = tableValues(word, length, table)
         var flags = InquiryKeywords.flags(raw)
-        // PhraseVocabulary.stem: a final "s" goes from words of four or more bytes not
-        // ending in "ss", "us" or "is".
-        let stem = length > 3 && word[length - 1] == 0x73 && word[length - 2] != 0x73 && word[length - 2] != 0x75
-            && word[length - 2] != 0x69 ? table.value(of: word, 0..<(length - 1)) : raw
         let rawIndex = InquiryKeywords.vocabularyIndex(raw)
         let stemIndex = InquiryKeywords.vocabularyIndex(stem)
         presence.insert(raw: rawIndex, stem: stemIndex)

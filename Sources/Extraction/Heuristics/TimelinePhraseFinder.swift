@@ -13,11 +13,15 @@ enum TimelinePhraseFinder {
         "start", "begin", "break ground", "breaking ground", "build", "building", "timeline", "time frame", "timeframe",
         "move in", "ready", "complete", "finish", "construction", "hope", "hoping", "plan", "planning",
         "would like", "like to", "want", "looking to", "aim", "target", "goal", "schedule",
+        // Spanish.
+        "empezar", "comenzar", "construir", "queremos", "nos gustaria", "planeamos", "esperamos", "mudarnos",
     ]
     /// Words that make even a vague phrase ("flexible") about time: "budget is flexible" is not.
     static let timingCues: [String] = ["timing", "timeline", "time frame", "timeframe", "schedule", "when", "start date", "completion"]
     static let pastCues: [String] = [
         "bought", "purchased", "moved", "closed on", "since", "ago", "last", "built in", "was built", "inherited", "sold",
+        // Spanish.
+        "compramos", "vendimos", "heredamos", "desde",
     ]
 
     /// The first timeline phrase of `lines`. A bare year before `earliestYear` (the year the
@@ -52,9 +56,10 @@ enum TimelinePhraseFinder {
                     }
                 }
             } else {
-                let lower = " " + words.joined(separator: " ") + " "
-                let cues = Self.cues
-                hasCue = { range, _ in range.contains { lower.contains(" \(cues[$0]) ") } }
+                // The same runs, found from each word's cues (a few lines of a message; a
+                // search of the joined line per cue cost ten times more).
+                let found = Self.cuesFound(in: words)
+                hasCue = { range, _ in range.contains { found & (1 << UInt64($0)) != 0 } }
             }
             // A cue's words are in `words` only if its first word is: an ASCII line's flags
             // say whether any cue of a kind can be.
@@ -63,7 +68,10 @@ enum TimelinePhraseFinder {
             let past = keywords.contains(.pastCue) && hasCue(Self.pastRange, .pastCue)
             if past && !future { continue }
             let timing = keywords.contains(.timingCue) && hasCue(Self.timingRange, .timingCue)
-            for match in matches where isStrong(match) || (future && !isVague(match) && !match.isBareQuantity) || timing {
+            // (A vague phrase last: "timing is flexible but we would prefer to start within
+            // 9 months" is within 9 months.)
+            let ordered = matches.contains(where: isVague) ? matches.filter { !isVague($0) } + matches.filter(isVague) : matches
+            for match in ordered where isStrong(match) || (future && !isVague(match) && !match.isBareQuantity) || timing {
                 if match.isBareYear, let earliestYear, let year = Int(match.canonical.suffix(4)), year < earliestYear { continue }
                 return HeuristicFinding(value: match.canonical, line: line.number, rule: "timeline phrase")
             }
@@ -80,6 +88,23 @@ enum TimelinePhraseFinder {
     private static let futureRange = 0..<futureCues.count
     private static let pastRange = futureCues.count..<(futureCues.count + pastCues.count)
     private static let timingRange = (futureCues.count + pastCues.count)..<cues.count
+
+    /// The cues that start with each word: a cue's index in ``cues`` by its first word.
+    private static let cuesByFirstWord: [String: [Int]] = {
+        precondition(cues.count <= 64, "cuesFound(in:) keeps one bit a cue")
+        return Dictionary(grouping: cues.indices) { cueRuns[$0][0] }
+    }()
+
+    /// The cues whose words are a run of `words`, as bits by index in ``cues`` (fewer than 64).
+    private static func cuesFound(in words: [String]) -> UInt64 {
+        var found: UInt64 = 0
+        for position in words.indices {
+            for cue in cuesByFirstWord[words[position]] ?? [] where run(cueRuns[cue], startsAt: position, in: words) {
+                found |= 1 << UInt64(cue)
+            }
+        }
+        return found
+    }
 
     /// Whether `run` occurs as consecutive elements of `words` from `start`.
     private static func run(_ run: [String], startsAt start: Int, in words: [String]) -> Bool {

@@ -6,7 +6,8 @@
 ///   `over`, `at least`, `starting at`, `$750K+`, `750k or more` → low only.
 /// - A single figure, with or without `around`/`about`/`roughly`/`~`: low = high = that
 ///   figure (no margin is invented; a person reads "around" in the message).
-/// - `the 600s`, `mid 600s`, `low 600s`, `upper 600s` → 600,000–700,000: the decade, not a
+/// - `the 600s`, `mid 600s`, `low 600s`, `upper 600s` → 600,000–700,000 (`high 600s to low
+///   700s` → 600,000–800,000): the decade, not a
 ///   narrower guess (whether "low 600s" stops at 630k or 650k is the writer's; the decade is
 ///   what the words bound, and a person reads "low" in the message), as "around" adds no margin.
 /// - A shared unit: `6-700k`, `5-600` → 500,000–600,000 (one digit before hundreds of
@@ -70,7 +71,9 @@ public enum BudgetParser {
             var otherMark = first.hasOtherMoneyMark
             // Range: A - B, A to B, A through B, between A and B.
             let before = words(tokens, before: index, count: 3)
-            if end + 1 < tokens.count, case .amount(let second) = tokens[end + 1],
+            // ("high 600s to low 700s": a decade's qualifier may stand before the second end.)
+            let secondIndex = end + 2 < tokens.count && isDecadeQualifier(tokens[end + 1]) ? end + 2 : end + 1
+            if secondIndex < tokens.count, case .amount(let second) = tokens[secondIndex], secondIndex == end + 1 || second.isDecade,
                isRangeJoiner(tokens[end], between: before.contains("between") || before.contains("entre"),
                              from: before.contains("de") || before.contains("desde")) {
                 var a = first
@@ -83,11 +86,12 @@ public enum BudgetParser {
                 if a.multiplier == nil, !a.hasSeparator, a.value < 1_000, let m = b.multiplier { a.multiplier = m }
                 if b.multiplier == nil, let m = a.multiplier, b.value < a.value { b.multiplier = m }
                 low = a
-                high = b
+                // ("600s to 700s": up to the end of the 700s.)
+                high = b.isDecade ? Amount(value: b.value + 100, multiplier: b.multiplier ?? 1_000) : b
                 explicit = explicit || second.isExplicit
                 letterM = letterM || second.hasLetterMUnit
                 otherMark = otherMark || second.hasOtherMoneyMark
-                end += 2
+                end = secondIndex + 1
             }
             let after = words(tokens, from: end, count: 3)
             if low == high, let only = low {
@@ -167,11 +171,11 @@ public enum BudgetParser {
     private static let highOnlyPhrases: [[String]] = [
         ["under"], ["below"], ["less", "than"], ["up", "to"], ["upto"], ["max"], ["maximum"], ["no", "more", "than"],
         ["not", "more", "than"], ["at", "most"], ["not", "to", "exceed"], ["no", "higher", "than"], ["cap", "of"], ["capped", "at"],
-        ["within"], ["max", "of"], ["maximum", "of"],
+        ["within"], ["max", "of"], ["maximum", "of"], ["max", "is"], ["maximum", "is"],
     ]
     private static let lowOnlyPhrases: [[String]] = [
         ["over"], ["above"], ["more", "than"], ["at", "least"], ["starting", "at"], ["min"], ["minimum"], ["minimum", "of"],
-        ["min", "of"], ["upwards", "of"], ["north", "of"], ["in", "excess", "of"],
+        ["min", "of"], ["upwards", "of"], ["north", "of"], ["in", "excess", "of"], ["min", "is"], ["minimum", "is"],
     ]
 
     /// The phrases by their last word: a phrase ends `before` only if that word does.
@@ -199,14 +203,14 @@ public enum BudgetParser {
               first >= 0x61, first <= 0x7A else { return false }
         switch word {
         case "under", "below", "than", "to", "upto", "max", "maximum", "most", "exceed", "of", "at", "within",
-             "over", "above", "least", "min", "minimum": return true
+             "over", "above", "least", "min", "minimum", "is": return true
         default: return false
         }
     }
 
     /// The first letters of the words ``mayEndOpenRangePhrase(_:)`` accepts, as bits of their
     /// low five bits (a-z are 1-26).
-    private static let openRangeFirstLetters: UInt32 = "ubtmeoawl".utf8.reduce(0) { $0 | 1 << UInt32($1 & 31) }
+    private static let openRangeFirstLetters: UInt32 = "ubtmeoawli".utf8.reduce(0) { $0 | 1 << UInt32($1 & 31) }
 
     /// Every phrase of ``highOnlyPhrases`` and ``lowOnlyPhrases``, for tests.
     static var openRangePhrases: [[String]] { highOnlyPhrases + lowOnlyPhrases }
@@ -214,6 +218,15 @@ public enum BudgetParser {
     /// Whether `token` joins two amounts into a range: `-`, `to`, `through`, `or`, `and`
     /// after `between`; in Spanish `hasta`, `y` after `entre`, `a` after `de`/`desde` ("de
     /// $400,000 a $450,000": only there, "$650k a 2,500 sq ft home" is no range).
+    /// Whether `token` is a word that places an amount within its decade: "low 700s".
+    private static func isDecadeQualifier(_ token: BudgetToken) -> Bool {
+        guard case .word(let word) = token else { return false }
+        switch word {
+        case "low", "lower", "mid", "middle", "high", "upper": return true
+        default: return false
+        }
+    }
+
     private static func isRangeJoiner(_ token: BudgetToken, between: Bool, from: Bool) -> Bool {
         switch token {
         case .dash: return true

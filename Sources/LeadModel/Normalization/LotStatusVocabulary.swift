@@ -29,6 +29,8 @@ public enum LotStatusVocabulary {
                             "closing on the land", "offer on the lot was accepted", "offer on a lot was accepted",
                             "offer on the land was accepted", "offer on the lot got accepted", "offer on the lot accepted",
                             "contract on a lot", "contract on the lot", "contract on land",
+                            "offer accepted on a lot", "offer accepted on the lot", "offer accepted on land",
+                            "offer accepted on * lot", "offer accepted on * acres",
                             // A closing ahead: "our lot closes in January", "a lot we are closing on".
                             "lot closes", "land closes", "lot we are closing on", "lot we're closing on",
                             "land we are closing on", "land we're closing on", "closing on our lot", "closing on our land",
@@ -41,7 +43,8 @@ public enum LotStatusVocabulary {
                      "my land", "our acreage", "lot owned", "lot is paid off", "lot owner", "land owner",
                      "lot is purchased", "lot is already purchased", "lot already purchased", "lot purchased",
                      "land is purchased", "land is already purchased", "lot we own", "lot that we own", "lot i own",
-                     "land we own", "land i own", "closed on the * lot", "closed on the * land",
+                     "land we own", "land i own", "acres we own", "acres i own", "acreage we own", "property we own",
+                     "tract we own", "closed on the * lot", "closed on the * land",
                      "on his lot", "on her lot", "on their lot", "on his land", "on her land", "on their land",
                      "build on my property", "build on our property", "build * on my property", "build * on our property",
                      // The land named before the verb: "the lot we bought", "the land we just purchased".

@@ -6,6 +6,7 @@
 /// | `spring 2027`, `Spring of 2027`, `spring '27`     | `spring 2027`        |
 /// | `by summer`, `next spring`, `early fall 2027`     | as written, lowercase|
 /// | `Q3 2027`, `3rd quarter of 2027`                  | `q3 2027`            |
+/// | `Q2 next year`, `2nd quarter of next year`        | `q2 next year`       |
 /// | `in the next 6 months`, `within six months`       | `within 6 months`    |
 /// | `within a year`, `in the next year`               | `within 1 year`      |
 /// | `in 3-6 months`, `3 to 6 months`                  | `3-6 months`         |
@@ -13,6 +14,8 @@
 /// | `March 2027`, `by March`                          | `march 2027`, `by march` |
 /// | `Christmas 2027`, `by Thanksgiving`               | `christmas 2027`, `by thanksgiving` |
 /// | `after the holidays`, `after Christmas`           | `after the holidays`, `after christmas` |
+/// | `after the first of the year`, `after New Year's` | `after the new year` |
+/// | `as soon as January`, `as early as March`         | `january`, `march`   |
 /// | `early 2027`, `mid 2027`, `late 2027`, `2027`      | `early 2027` ...     |
 /// | `sometime in 2027`                                | `2027` (not a bare year) |
 /// | `18 months out`, `2 years from now`, `in a year from now` | `18 months out`, `2 years out` ... |
@@ -22,6 +25,7 @@
 /// | `our lease ends in August`, `lease is up in June`, `lease runs out in May` | `lease ends in august` ... |
 /// | `after our lease ends in August`, `once the lease is up in June` | `after august` ... |
 /// | `just researching`, `just exploring`              | `researching`        |
+/// | Spanish: `lo antes posible`, `cuanto antes`; `primavera de 2027`, `marzo de 2027` | `asap`; `spring 2027`, `march 2027` |
 public enum TimelinePhrase {
     /// A phrase found in text: its canonical form and the index of its first word.
     public struct Match: Sendable, Equatable {
@@ -35,13 +39,24 @@ public enum TimelinePhrase {
         public var isBareQuantity = false
     }
 
-    static let seasons: Set<String> = ["spring", "summer", "fall", "autumn", "winter"]
+    static let seasons: Set<String> = Set(seasonNames.keys)
+    /// Each season word's canonical name (Spanish ones too: `primavera de 2027` is `spring 2027`,
+    /// `otoño de 2027` or `otono de 2027` is `fall 2027`).
+    static let seasonNames: [String: String] = [
+        "spring": "spring", "summer": "summer", "fall": "fall", "autumn": "fall", "winter": "winter",
+        "primavera": "spring", "verano": "summer", "otoño": "fall", "otono": "fall", "invierno": "winter",
+    ]
+    /// `of` between a season or month and its year, in English and Spanish (`primavera de 2027`).
+    static let ofWords: Set<String> = ["of", "de", "del"]
     static let months: [String: String] = [
         "january": "january", "jan": "january", "february": "february", "feb": "february", "march": "march",
         "april": "april", "apr": "april", "may": "may", "june": "june", "jun": "june", "july": "july", "jul": "july",
         "august": "august", "aug": "august", "september": "september", "sept": "september", "sep": "september",
         "october": "october", "oct": "october", "november": "november", "nov": "november", "december": "december",
         "dec": "december",
+        "enero": "january", "febrero": "february", "marzo": "march", "abril": "april", "mayo": "may", "junio": "june",
+        "julio": "july", "agosto": "august", "septiembre": "september", "setiembre": "september", "octubre": "october",
+        "noviembre": "november", "diciembre": "december",
     ]
     static let numberWords: [String: Int] = [
         "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -143,6 +158,8 @@ public enum TimelinePhrase {
     private enum FirstWord: String, CaseIterable {
         case asap, immediately, urgent, right, no, flexible, whenever, just, after, sometime, more, over, less, under, at,
              within, next, end, early, mid, late
+        // Spanish: "lo antes posible", "cuanto antes", "inmediatamente", "urgente".
+        case lo, cuanto, inmediatamente, urgente
         case asWord = "as", inWord = "in", byWord = "by"
     }
 
@@ -159,7 +176,8 @@ public enum TimelinePhrase {
     private static let kindTable: ASCIIWordTable = {
         var entries: [(word: String, value: UInt64)] = []
         entries += firstWords.enumerated().map { ($1.rawValue, UInt64($0 + 1) << 8) }
-        entries += seasons.map { ($0, Kind.season.rawValue) }
+        // (`otoño` is looked up in the sets: only ASCII words are looked up by their bytes.)
+        entries += seasons.filter(isASCII).map { ($0, Kind.season.rawValue) }
         entries += months.keys.map { ($0, Kind.month.rawValue) }
         entries += qualifiers.map { ($0, Kind.qualifier.rawValue) }
         entries += ordinalQuarters.keys.map { ($0, Kind.ordinalQuarter.rawValue) }
@@ -204,6 +222,7 @@ public enum TimelinePhrase {
         var words: Set<String> = [
             "asap", "immediately", "urgent", "as", "right", "no", "flexible", "whenever", "just", "by", "more", "over",
             "less", "under", "at", "within", "in", "next", "q1", "q2", "q3", "q4", "end", "sometime", "after",
+            "lo", "cuanto", "inmediatamente", "urgente",
         ]
         words.formUnion(holidays)
         words.formUnion(seasons)
@@ -234,10 +253,22 @@ public enum TimelinePhrase {
     }
 
     /// ``startWords`` by their bytes (all lowercase ASCII).
-    private static let startWordTable = ASCIIWordTable(startWords.map { ($0, 1) })
+    private static let startWordTable = ASCIIWordTable(startWords.filter(isASCII).map { ($0, 1) })
+
+    private static func isASCII(_ word: String) -> Bool { word.utf8.allSatisfy { $0 < 0x80 } }
 
     /// Checked before a ``startWords`` lookup, which hashes the word.
     private static let startWordFilter = WordLookupFilter(startWords)
+
+    /// The length of "the first of the year", "the new year", "new year's" or "new years" at
+    /// `start` of `w`, if one is there.
+    private static func newYearLength(_ w: [String], at start: Int) -> Int? {
+        func word(_ offset: Int) -> String? { start + offset < w.count ? w[start + offset] : nil }
+        let the = word(0) == "the" ? 1 : 0
+        if the == 1, word(1) == "first", word(2) == "of", word(3) == "the", word(4) == "year" { return 5 }
+        if word(the) == "new", let year = word(the + 1), ["year", "years", "year's"].contains(year) { return the + 2 }
+        return nil
+    }
 
     // swiftlint:disable:next cyclomatic_complexity
     private static func match(_ w: [String], at i: Int) -> (String, Int, Bool)? {
@@ -258,8 +289,18 @@ public enum TimelinePhrase {
         // asap ("not urgent": no rush)
         // (Asked only of an ASAP phrase: the set lookup hashes the word before.)
         func asap() -> String { i > 0 && asapNegations.contains(w[i - 1]) ? "flexible" : "asap" }
-        if first == .asap || first == .immediately || first == .urgent { return (asap(), 1, false) }
+        if first == .asap || first == .immediately || first == .urgent || first == .inmediatamente || first == .urgente {
+            return (asap(), 1, false)
+        }
+        if first == .lo, word(1) == "antes", word(2) == "posible" { return (asap(), 3, false) }
+        if first == .cuanto, word(1) == "antes" { return (asap(), 2, false) }
         if first == .asWord, word(1) == "soon", word(2) == "as", word(3) == "possible" { return (asap(), 4, false) }
+        // "as soon as January", "as early as March": that month (a bare month is read after
+        // these, as after "by"; not "may": "as soon as may be").
+        if first == .asWord, word(1) == "soon" || word(1) == "early", word(2) == "as", let next = word(3),
+           next != "may", kind(next).contains(.month), let month = months[next], next.count >= 3 {
+            return (month, 4, false)
+        }
         if first == .right, word(1) == "away" { return (asap(), 2, false) }
         // flexible / researching
         if first == .no, word(1) == "rush" || word(1) == "hurry" || word(1) == "timeline" { return ("flexible", 2, false) }
@@ -288,6 +329,7 @@ public enum TimelinePhrase {
             guard before >= 0, startVerbs.contains(w[before]) else { return nil }
             if word(1) == "the", word(2) == "holidays" { return ("after the holidays", 3, false) }
             if let next = word(1), holidays.contains(next) { return ("after " + next, 2, false) }
+            if let length = newYearLength(w, at: i + 1) { return ("after the new year", length + 1, false) }
             return nil
         }
         // "sometime in 2027": a year said as a plan, not a bare year.
@@ -347,11 +389,13 @@ public enum TimelinePhrase {
         if current.utf8.first == UInt8(ascii: "q"), current.count == 2, current.hasPrefix("q"), let digit = current.last, "1234".contains(digit) {
             if let y = year(1) { return ("q\(digit) \(y)", 2, false) }
             if word(1) == "of", let y = year(2) { return ("q\(digit) \(y)", 3, false) }
+            if let (relative, length) = relativeYear(w, at: i + 1) { return ("q\(digit) \(relative)", 1 + length, false) }
             return ("q\(digit)", 1, false)
         }
         if currentKind.contains(.ordinalQuarter), let quarter = ordinalQuarters[current], word(1) == "quarter" {
             if let y = year(2) { return ("q\(quarter) \(y)", 3, false) }
             if word(2) == "of", let y = year(3) { return ("q\(quarter) \(y)", 4, false) }
+            if let (relative, length) = relativeYear(w, at: i + 2) { return ("q\(quarter) \(relative)", 2 + length, false) }
             return ("q\(quarter)", 2, false)
         }
         // qualifier + season / month / year; next/this year; end of (the) year
@@ -365,9 +409,11 @@ public enum TimelinePhrase {
         // (Without a qualifier the head is the current word, already looked up.)
         let headKind = consumed == 0 ? currentKind : head.map(kind) ?? []
         if let head, headKind.contains(.season) {
-            let season = head == "autumn" ? "fall" : head
+            let season = seasonNames[head] ?? head
             if let y = year(consumed + 1) { return (prefix + season + " " + y, consumed + 2, false) }
-            if word(consumed + 1) == "of", let y = year(consumed + 2) { return (prefix + season + " " + y, consumed + 3, false) }
+            if let of = word(consumed + 1), ofWords.contains(of), let y = year(consumed + 2) {
+                return (prefix + season + " " + y, consumed + 3, false)
+            }
             // "fall of next year"
             if let relative = ofRelativeYear(w, at: i + consumed + 1) { return (prefix + season + " " + relative, consumed + 4, false) }
             if let short = word(consumed + 1), short.count == 2, TextScanning.allDigits(short) {
@@ -377,7 +423,9 @@ public enum TimelinePhrase {
         }
         if let head, headKind.contains(.month), let month = months[head], head.count >= 3 || head == "may" {
             if let y = year(consumed + 1) { return (prefix + month + " " + y, consumed + 2, false) }
-            if word(consumed + 1) == "of", let y = year(consumed + 2) { return (prefix + month + " " + y, consumed + 3, false) }
+            if let of = word(consumed + 1), ofWords.contains(of), let y = year(consumed + 2) {
+                return (prefix + month + " " + y, consumed + 3, false)
+            }
             // "March of next year"
             if let relative = ofRelativeYear(w, at: i + consumed + 1) { return (prefix + month + " " + relative, consumed + 4, false) }
             // A bare month name is a timeline only after a qualifier or "by" ("may" is a verb).
@@ -437,6 +485,14 @@ public enum TimelinePhrase {
     private static func ofRelativeYear(_ w: [String], at i: Int) -> String? {
         guard i + 2 < w.count, w[i] == "of", w[i + 1] == "next" || w[i + 1] == "this", w[i + 2] == "year" else { return nil }
         return w[i + 1] + " year"
+    }
+
+    /// `next year` / `this year` at `i`, or after `of` there ("Q2 next year", "Q2 of next
+    /// year"), and how many words it takes; or nil.
+    private static func relativeYear(_ w: [String], at i: Int) -> (String, Int)? {
+        if let relative = ofRelativeYear(w, at: i) { return (relative, 3) }
+        guard i + 1 < w.count, w[i] == "next" || w[i] == "this", w[i + 1] == "year" else { return nil }
+        return (w[i] + " year", 2)
     }
 
     /// The words of `out`, `away` or `from now` at `i` (after a quantity), or nil.

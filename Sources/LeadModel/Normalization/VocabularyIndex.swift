@@ -169,8 +169,9 @@ package enum VocabularyIndex {
         word.unicodeScalars.allSatisfy { $0.isASCII || $0 == "\u{037E}" || $0 == "\u{1FEF}" || $0 == "\u{212A}" }
     }
 
-    /// The indices of `words` (as ``TextScanning/words(_:)`` splits them); nil when a word
-    /// might equal a vocabulary string without having its bytes.
+    /// The indices of `words` (as ``TextScanning/words(_:)`` splits them), a Latin letter with
+    /// an accent read as its base letter (``LatinLetterFolding``); nil when a word might equal
+    /// a vocabulary string without having its bytes.
     package static func words(_ words: [String]) -> VocabularyWords? {
         var result = VocabularyWords()
         result.raw.reserveCapacity(words.count)
@@ -187,7 +188,12 @@ package enum VocabularyIndex {
                 result.append(raw: raw, stem: stem, numeric: numeric)
             } else {
                 guard !mayEqualASCII(word) else { return nil }
-                result.append(raw: -1, stem: -1, numeric: word.allSatisfy(\.isNumber))
+                // ("remodelación" is the vocabularies' "remodelacion".)
+                if let (raw, stem) = LatinLetterFolding.withFolded(word, { indices(ascii: $0, $0.count) }) {
+                    result.append(raw: raw, stem: stem, numeric: false)
+                } else {
+                    result.append(raw: -1, stem: -1, numeric: word.allSatisfy(\.isNumber))
+                }
             }
         }
         return result
