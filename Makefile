@@ -20,13 +20,14 @@ build-debug: deps
 run: build
 	"$$($(SWIFT) build -c release --show-bin-path)/lead-intake" serve $(RUN_ARGS)
 
-# Builds (debug), checks every parser spec against its fixtures, and runs every test
-# against a throwaway PostgreSQL on a private port. The end-to-end tests start the built
-# lead-intake binary as a real process.
+# Builds (debug), checks every parser spec against its fixtures, and runs every test: the
+# suites without a server, then the integration suites against a throwaway PostgreSQL on a
+# private port (Tests/run-tests.sh: why two runs, and the time limit). The end-to-end tests
+# start the built lead-intake binary as a real process.
 test: deps
 	$(SWIFT) build --build-tests
 	"$$($(SWIFT) build --show-bin-path)/lead-intake" parsers test --parsers parsers
-	LEAD_INTAKE_BIN="$$($(SWIFT) build --show-bin-path)/lead-intake" ./Tests/with-test-postgres.sh $(SWIFT) test --skip-build
+	LEAD_INTAKE_BIN="$$($(SWIFT) build --show-bin-path)/lead-intake" SWIFT=$(SWIFT) ./Tests/run-tests.sh
 
 # Runs the parser specs against their fixtures (pass/fail table); SPECS=houzz,zillow for some.
 parsers-test: build-debug

@@ -12,6 +12,8 @@ packages=(
   python3             # the tests' independent SMTP client (smtplib)
   openssl
   util-linux          # runuser, setsid
+  bsdutils            # script: the test runs' output line by line (Tests/run-tests.sh)
+  procps              # pgrep/pkill: ending a test run that hit its time limit
 )
 
 missing=()
