@@ -60,7 +60,7 @@ public final class SMTPServer: Service, Sendable {
     let configuration: Configuration
     let acceptor: MessageAcceptor
     let logger: Logger
-    private let boundPort = Mutex<(port: Int?, waiters: [CheckedContinuation<Int, Never>])>((nil, []))
+    private let boundPort = Mutex<(port: Result<Int, any Error>?, waiters: [CheckedContinuation<Int, any Error>])>((nil, []))
     private let openSessions = Atomic<Int>(0)
     private let sessionsPerClient = Mutex<[String: Int]>([:])
 
@@ -70,16 +70,26 @@ public final class SMTPServer: Service, Sendable {
         self.logger = logger
     }
 
-    /// The port the listener is bound to, once it is (useful with port 0).
-    public func listeningPort() async -> Int {
-        await withCheckedContinuation { continuation in
-            let ready: Int? = self.boundPort.withLock { state in
+    /// The port the listener is bound to, once it is (useful with port 0); the error when
+    /// ``run()`` could not bind, so that a caller waiting for the port is never left waiting.
+    public func listeningPort() async throws -> Int {
+        try await withCheckedThrowingContinuation { continuation in
+            let ready: Result<Int, any Error>? = self.boundPort.withLock { state in
                 if let port = state.port { return port }
                 state.waiters.append(continuation)
                 return nil
             }
-            if let ready { continuation.resume(returning: ready) }
+            if let ready { continuation.resume(with: ready) }
         }
+    }
+
+    private func settleListeningPort(_ port: Result<Int, any Error>) {
+        let waiters = self.boundPort.withLock { state in
+            state.port = port
+            defer { state.waiters = [] }
+            return state.waiters
+        }
+        waiters.forEach { $0.resume(with: port) }
     }
 
     public func run() async throws {
@@ -101,20 +111,19 @@ public final class SMTPServer: Service, Sendable {
         }
         let server: NIOAsyncChannel<(NIOAsyncChannel<SMTPFrame, ByteBuffer>, NIOLoopBound<SMTPFramingHandler>), Never>
         let listening: String
-        if let path = configuration.unixSocketPath {
-            server = try await bootstrap.bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true, childChannelInitializer: initializer)
-            listening = "unix:\(path)"
-        } else {
-            server = try await bootstrap.bind(host: configuration.host, port: configuration.port, childChannelInitializer: initializer)
-            listening = "\(configuration.host):\(server.channel.localAddress?.port ?? configuration.port)"
+        do {
+            if let path = configuration.unixSocketPath {
+                server = try await bootstrap.bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true, childChannelInitializer: initializer)
+                listening = "unix:\(path)"
+            } else {
+                server = try await bootstrap.bind(host: configuration.host, port: configuration.port, childChannelInitializer: initializer)
+                listening = "\(configuration.host):\(server.channel.localAddress?.port ?? configuration.port)"
+            }
+        } catch {
+            self.settleListeningPort(.failure(error))
+            throw error
         }
-        let port = server.channel.localAddress?.port ?? configuration.port
-        let waiters = self.boundPort.withLock { state in
-            state.port = port
-            defer { state.waiters = [] }
-            return state.waiters
-        }
-        waiters.forEach { $0.resume(returning: port) }
+        self.settleListeningPort(.success(server.channel.localAddress?.port ?? configuration.port))
         self.logger.info(
             "\(configuration.dialect == .lmtp ? "LMTP" : "SMTP") listening",
             metadata: ["address": "\(listening)", "starttls": "\(configuration.startTLS != nil && configuration.dialect == .smtp)"])
@@ -127,12 +136,15 @@ public final class SMTPServer: Service, Sendable {
                         group.addTask { await self.serve(connection, framer: framer) }
                     }
                 }
-                // No more connections; give open sessions a bounded time to finish.
+                // No more connections; give open sessions a bounded time to finish. Cancelled,
+                // the sessions are cancelled too: nothing to wait for (and a cancelled
+                // `Task.sleep` returns at once, so polling on would spin a thread of the
+                // cooperative pool until the deadline).
                 group.addTask {
                     let deadline = ContinuousClock.now + configuration.shutdownGrace
                     while self.openSessions.load(ordering: .relaxed) > 0 {
                         guard ContinuousClock.now < deadline else { throw CancellationError() }
-                        try? await Task.sleep(for: .milliseconds(50))
+                        try await Task.sleep(for: .milliseconds(50))
                     }
                 }
             }

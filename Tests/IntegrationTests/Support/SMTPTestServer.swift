@@ -25,7 +25,7 @@ enum SMTPTestServer {
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
             defer { group.cancelAll() }
-            return try await body(await server.listeningPort())
+            return try await body(try await server.listeningPort())
         }
     }
 

@@ -58,7 +58,9 @@ final class TestProcess: Sendable {
         kill(self.pid, signal)
     }
 
-    /// The exit status (128+N for a signal), or nil when still running after `timeout`.
+    /// The exit status (128+N for a signal), or nil when still running after `timeout` or
+    /// when the waiting task is cancelled (a cancelled `Task.sleep` returns at once: polling
+    /// on would spin a thread of the cooperative pool that the servers under test need).
     func wait(timeout: Duration) async -> Int32? {
         let deadline = ContinuousClock.now + timeout
         while true {
@@ -69,7 +71,7 @@ final class TestProcess: Sendable {
             }
             if result == -1 { return -1 }
             if ContinuousClock.now > deadline { return nil }
-            try? await Task.sleep(for: .milliseconds(20))
+            do { try await Task.sleep(for: .milliseconds(20)) } catch { return nil }
         }
     }
 
