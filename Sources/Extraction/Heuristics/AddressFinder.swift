@@ -1124,12 +1124,14 @@ enum AddressFinder {
     }
 
     /// `Austin 78702` right after a street's comma (`streetEnd`, the street's last word,
-    /// ends in one), without a state: one to three capitalised words, then a ZIP; returned
-    /// as written up to the ZIP. Nil otherwise.
+    /// ends in one) or after `in` (`1207 Westover Rd in Austin (78703)`), without a state:
+    /// one to three capitalised words, then a ZIP; returned as written up to the ZIP. Nil
+    /// otherwise.
     static func cityZip(words: [String], after streetEnd: String) -> String? {
-        guard streetEnd.hasSuffix(","), words.count >= 2 else { return nil }
-        for index in 1..<min(words.count, 4) {
-            let city = words[..<index]
+        let start = streetEnd.hasSuffix(",") ? 0 : words.first == "in" ? 1 : nil
+        guard let start, words.count >= start + 2 else { return nil }
+        for index in (start + 1)..<min(words.count, start + 4) {
+            let city = words[start..<index]
             guard city.allSatisfy({ startsUppercase($0) && !$0.contains(where: { ",.;:!?".contains($0) }) }) else { return nil }
             let zipText = trimmedWord(words[index])
             if mayBeZIP(words[index]), PostalCodeNormalizer.normalize(zipText) != nil {

@@ -348,6 +348,8 @@ enum BudgetPhraseFinder {
             // "keep the build under 800", "stay below 650 on the project": a cap the writer
             // keeps to, on a line with a cue ("build", "project", "total").
             if isKeptUnder(match, line: line) { return true }
+            // "We are thinking 650 all in": the idiom names a total, at house scale.
+            if allIn, max(match.range.low ?? 0, match.range.high ?? 0) >= 50_000 { return true }
             guard lineHasStrongCue || allIn else { return false }
             // A cue among the words before.
             if match.wordsBefore.contains(where: cueWords.contains) { return true }
