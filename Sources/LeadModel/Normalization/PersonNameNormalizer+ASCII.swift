@@ -5,6 +5,10 @@
 extension PersonNameNormalizer {
     /// The name of ASCII text without CR (`.some(nil)`: not a name); nil for other text.
     static func asciiParse(_ raw: String) -> PersonName?? {
+        asciiParts(raw).map { $0.map(withCompoundGivenName) }
+    }
+
+    private static func asciiParts(_ raw: String) -> PersonName?? {
         var copy = raw
         return copy.withUTF8 { bytes -> PersonName?? in
             guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
@@ -39,6 +43,10 @@ extension PersonNameNormalizer {
     /// With `couples`, one `and` neither first nor last makes a couple
     /// (``couple(_:first:conjunction:partnerEnd:restLength:)``); without, no word is `and`.
     static func plainName(_ bytes: UnsafeBufferPointer<UInt8>, couples: Bool = false) -> PersonName? {
+        plainParts(bytes, couples: couples).map(withCompoundGivenName)
+    }
+
+    private static func plainParts(_ bytes: UnsafeBufferPointer<UInt8>, couples: Bool) -> PersonName? {
         let tables = ASCIINameTables.shared
         var hasLower = false
         var hasUpper = false

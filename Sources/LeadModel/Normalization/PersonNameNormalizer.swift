@@ -20,7 +20,9 @@
 /// - Otherwise the first word is the first name; single-letter initials after it go to
 ///   `middle`; the remaining words are the last name (`"Maria Gonzalez Ruiz"` → last
 ///   `"Gonzalez Ruiz"`, since double surnames are common and a middle name cannot be told
-///   apart from a first surname). A last name that is an initial is written as one:
+///   apart from a first surname), unless the first two words are a Spanish compound given
+///   name (`María José García López` → first `María José`, last `García López`;
+///   ``compoundGivenNames``). A last name that is an initial is written as one:
 ///   `Dana W` and `dana w.` → last `W.` (matching reads it as agreeing with `Whitfield`).
 public enum PersonNameNormalizer {
     static let honorifics: [String: String] = [
@@ -51,6 +53,10 @@ public enum PersonNameNormalizer {
 
     /// ``parse(_:)`` step by step on Strings: any text (``asciiParse(_:)`` must agree with it).
     static func generalParse(_ raw: String) -> PersonName? {
+        generalParts(raw).map(withCompoundGivenName)
+    }
+
+    private static func generalParts(_ raw: String) -> PersonName? {
         var text: String
         if let ascii = raw.utf8.withContiguousStorageIfAvailable({ asciiCleaned($0) }), let ascii {
             text = ascii
