@@ -5,7 +5,8 @@ import LeadModel
 /// (`Thanks, Maria Gonzalez`), a dash line (`- Maria`, `-- Maria Gonzalez`), or a
 /// sign-off on the last line, before its phone or above it (`Do you build in Kyle? - Dana
 /// 512-555-0144`, `Do you build in Kyle? Thanks, Dana`: ``nameBesidePhone(_:)``,
-/// ``nameAfterLastSentence(_:)``).
+/// ``nameAfterLastSentence(_:)``) or after it (`Text is best: 830-555-0117. Jennifer
+/// Wallace`: ``nameAfterPhoneSentence(_:)``).
 ///
 /// The candidate must read as a name: one to four words, letters only (and `.`, `'`, `-`),
 /// capitalised or all one case, not a phrase like `Sent from my iPhone`.
@@ -65,7 +66,7 @@ enum SignatureNameFinder {
             }
             if let lastLine, index == lastLine || index == lastLine - 1 {
                 let digits = lines.traits[index].digits
-                if index == lastLine, digits >= 10, let (name, rule) = nameBesidePhone(text) {
+                if index == lastLine, digits >= 10, let (name, rule) = nameBesidePhone(text) ?? nameAfterPhoneSentence(text) {
                     return HeuristicFinding(value: name, line: lines.lines[index].number, rule: rule)
                 }
                 if digits == 0, index == lastLine || isContactLine(lines.lines[lastLine].text, digits: Int(lines.traits[lastLine].digits)),
