@@ -12,7 +12,8 @@
 # and has a time limit (TEST_TIME_LIMIT seconds, default 1200): when it is hit, the tests
 # that started and never finished are named, and the exit status is 124.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+self="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
+cd "$(dirname "$self")/.."
 swift=${SWIFT:-swift}
 limit=${TEST_TIME_LIMIT:-1200}
 
@@ -38,7 +39,7 @@ run_phase() {
   local label=$1; shift
   local log status
   log=$(mktemp /tmp/lead-intake-tests.XXXXXX)
-  script -q -e -c "$(printf '%q ' "$0" --within-limit "$@")" "$log"
+  script -q -e -c "$(printf '%q ' "$self" --within-limit "$@")" "$log"
   status=$?
   if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
     echo "run-tests: $label did not finish within $limit s; started and not finished:" >&2
