@@ -50,6 +50,9 @@ started = re.findall(r'Test (.+?) started\.', text)
 finished = set(re.findall(r'Test (.+?) (?:passed|failed|skipped)', text))
 left = [name for name in dict.fromkeys(started) if name not in finished and name != 'run']
 print("\n".join("  " + name for name in left) or "  (none named in the output)")
+summary = re.findall(r'Test run with .*', text)
+if summary:
+    print("  the run had ended (" + summary[-1].strip() + "), but the test process did not exit")
 EOF
   fi
   rm -f "$log"
