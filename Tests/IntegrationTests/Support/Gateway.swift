@@ -16,6 +16,11 @@ final class Gateway: Sendable {
     /// Starts the gateway on free ports. A port found free can be taken by another test's
     /// process before the gateway binds it: then it starts again on other ports (the SMTP
     /// port stays when the caller chose it), up to three times.
+    ///
+    /// Ready when its own log (info, the default level) says both listeners are bound: a
+    /// connection to the SMTP port alone may reach another test's gateway that took the
+    /// port, while this one is exiting with "Address already in use" (a clean clone's run
+    /// then sent a test's mail to the wrong gateway).
     static func start(
         databaseURL: String, workers: Int = 2, smtpPort: Int? = nil, extra: [String] = [],
         environment: [String: String] = [:]
@@ -33,7 +38,9 @@ final class Gateway: Sendable {
                     if let status = await process.wait(timeout: .zero) {
                         throw TestFailure("gateway exited with \(status): \(process.stderr)")
                     }
-                    return Self.canConnect(port: smtp)
+                    let log = process.stderr
+                    return log.contains("address=127.0.0.1:\(smtp) ") && log.contains("listening on 127.0.0.1:\(http)")
+                        && Self.canConnect(port: smtp)
                 }
                 return Gateway(process: process, smtpPort: smtp, httpPort: http)
             } catch is TestFailure where attempt < 3 && process.stderr.contains("Address already in use") {
