@@ -8,7 +8,7 @@ import LeadModel
 extension SignatureNameFinder {
     static func nameAfterPhoneSentence(_ text: String) -> (PersonName, String)? {
         var copy = text
-        let tail: String? = copy.withUTF8 { bytes in
+        let tail: Substring? = copy.withUTF8 { bytes in
             var end = bytes.count
             while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D || bytes[end - 1] == UInt8(ascii: ".") {
                 end -= 1
@@ -18,13 +18,8 @@ extension SignatureNameFinder {
             while space > max(1, end - 61), !(bytes[space] == 0x20 && bytes[space - 1] == UInt8(ascii: ".")) { space -= 1 }
             guard space >= 2, space > end - 61, bytes[space] == 0x20, bytes[space - 1] == UInt8(ascii: "."),
                   bytes[space - 2] &- 0x30 < 10 else { return nil }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[(space + 1)..<end]), as: UTF8.self)
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[(space + 1)..<end]), as: UTF8.self)[...]
         }
-        guard let tail else { return nil }
-        let words = tail.split(separator: " ")
-        guard (2...3).contains(words.count),
-              words.allSatisfy({ $0.first?.isUppercase == true && $0.allSatisfy { $0.isLetter || $0 == "'" || $0 == "-" }
-                  && !unsignedStopWords.contains($0.lowercased()) }) else { return nil }
-        return signatureName(tail).map { ($0.0, $0.1 + " after the phone") }
+        return tail.flatMap { signedName($0, wordCount: 2...3) }.map { ($0.0, $0.1 + " after the phone") }
     }
 }

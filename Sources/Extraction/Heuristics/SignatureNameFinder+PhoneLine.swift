@@ -37,9 +37,14 @@ extension SignatureNameFinder {
     /// The name after the sign-off `head` ends with (``nameAfterSignOff(_:)``), if it is one
     /// to three capitalised words, none possessive nor a stop word, that read as a name.
     private static func signedName(endingIn head: String) -> (PersonName, String)? {
-        guard let name = nameAfterSignOff(head) else { return nil }
+        nameAfterSignOff(head).flatMap { signedName($0, wordCount: 1...3) }
+    }
+
+    /// `name` read as a name (``signatureName(_:)``) if it has `wordCount` words, each
+    /// capitalised, none possessive nor a stop word (``unsignedStopWords``).
+    static func signedName(_ name: Substring, wordCount: ClosedRange<Int>) -> (PersonName, String)? {
         let words = name.split(separator: " ")
-        guard (1...3).contains(words.count),
+        guard wordCount.contains(words.count),
               words.allSatisfy({ $0.first?.isUppercase == true && !$0.hasSuffix("'s") && !$0.hasSuffix("\u{2019}s")
                   && !unsignedStopWords.contains($0.lowercased().filter { $0 != "." }) }) else { return nil }
         return signatureName(String(name))
