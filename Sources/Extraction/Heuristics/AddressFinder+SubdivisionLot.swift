@@ -9,7 +9,8 @@ import LeadModel
 /// - the lot's number and block as ``lotStreet(_:)`` reads them, then `in`, `of` or `at`;
 /// - the subdivision: maybe `the`, one to three capitalised words (no punctuation but a
 ///   comma after the last, none of them a word that starts a sentence: ``notCityWords``),
-///   maybe a lowercase noun naming it one (`subdivision`, dropped), then a comma;
+///   maybe a lowercase noun naming it one (`subdivision`, dropped), then a comma (or the
+///   parenthesis that opens the place: `Vista Ridge Estates (Liberty Hill, TX 78642)`);
 /// - right after that comma, the city and state, without a ZIP as after a street
 ///   (``cityStateAfterStreet(_:after:wholeLine:)``) or with one (``cityStateZip(words:)``,
 ///   its city opening the rest). A county is neither (`Lot 12 in Kyle, Hays County, TX`
@@ -22,15 +23,20 @@ extension AddressFinder {
         "subdivision", "subdiv", "neighborhood", "neighbourhood", "community", "development", "addition",
     ]
 
-    /// The presence bit (``InquiryLines/presence``) of `lot` stemmed, which `lot` and `lots`
-    /// set: a line without it names no lot.
-    static let lotStemBit = 2 * Int(VocabularyIndex.index("lot"))
+    /// The presence bits (``InquiryLines/presence``) of `lot`, `tract` and `parcel` stemmed
+    /// (`lots` sets the first): a line with none of them names no lot.
+    static let lotWordStemBits = USAddressParser.lotWords.sorted().map { 2 * Int(VocabularyIndex.index($0)) }
+
+    /// Whether line `index` has one of the lot words (``lotWordStemBits``).
+    static func namesLotWord(_ lines: InquiryLines, _ index: Int) -> Bool {
+        lotWordStemBits.contains { lines.presence[index].contains($0) }
+    }
 
     /// The lot in its subdivision on line `index` (its `words`), as a street candidate; nil
     /// when the line holds none so.
     ///
-    /// Gate (the caller's): the line has a digit and a comma, its words `lot` (the presence
-    /// bit) and its bytes a lot word before a number (``mentionsLotNumber(_:)``).
+    /// Gate (the caller's): the line has a digit and a comma, its words `lot`, `tract` or
+    /// `parcel` (``namesLotWord(_:_:)``) and its bytes a lot word before a number (``mentionsLotNumber(_:)``).
     static func subdivisionLot(_ words: [String], _ lines: InquiryLines, _ index: Int) -> StreetCandidate? {
         for start in words.indices where start + 5 < words.count && isLotWord(words[start]) {
             guard let (designation, afterLot) = lotDesignation(words, start), afterLot + 3 < words.count,
@@ -48,6 +54,11 @@ extension AddressFinder {
                     break
                 }
                 name.append(word)
+            }
+            // "Vista Ridge Estates (Liberty Hill, TX 78642)": the parenthesis closes the name
+            // and opens the place.
+            if !closed, !name.isEmpty, cursor < words.count, words[cursor].utf8.first == UInt8(ascii: "(") {
+                closed = true
             }
             // "the Saddle Creek subdivision,": the noun closes the name.
             if !closed, !name.isEmpty, cursor < words.count, words[cursor].utf8.last == UInt8(ascii: ","),

@@ -104,8 +104,8 @@ enum AddressFinder {
                 if !mayHaveStreet { continue }
             }
             // A lot in its subdivision ("Lot 12 in Belterra, Dripping Springs, TX"): its line
-            // needs no street head word, but a comma, the word `lot` and a lot number.
-            if traits.hasComma, streets.count < maximumStreets, lines.presence[index].contains(lotStemBit), mentionsLotNumber(line.text),
+            // needs no street head word, but a comma, a lot word and a lot number.
+            if traits.hasComma, streets.count < maximumStreets, namesLotWord(lines, index), mentionsLotNumber(line.text),
                let lot = subdivisionLot(spaceSeparatedWords(line.text), lines, index) {
                 streets.append(lot)
                 if !mayHaveStreet { continue }
@@ -1105,19 +1105,29 @@ enum AddressFinder {
                 if length == 1, written.count == 2, written != code { continue }
                 if written.count > 2, !startsUppercase(written) { continue }
                 // City: up to four capitalised words before the state, back to "in", a
-                // lowercase word, or a comma that ends an earlier phrase.
+                // lowercase word, or a comma that ends an earlier phrase. A parenthesis opens
+                // the place ("Vista Ridge Estates (Liberty Hill, TX 78642)"): its word is the
+                // city's first.
                 let stateStart = index - length
                 var cityStart = stateStart
+                var opensParenthesis = false
                 var cursor = stateStart - 1
                 while cursor >= 0, stateStart - cursor <= 4 {
                     let candidate = words[cursor]
+                    if candidate.hasPrefix("("), startsUppercase(String(candidate.dropFirst())) {
+                        cityStart = cursor
+                        opensParenthesis = true
+                        break
+                    }
                     guard startsUppercase(candidate) else { break }
                     if candidate.hasSuffix(",") && cursor < stateStart - 1 { break }
                     cityStart = cursor
                     cursor -= 1
                 }
                 guard cityStart < stateStart else { continue }
-                return spaceJoined(words[cityStart..<index] + [zipText])
+                var place = Array(words[cityStart..<index]) + [zipText]
+                if opensParenthesis { place[0].removeFirst() }
+                return spaceJoined(place)
             }
         }
         return nil

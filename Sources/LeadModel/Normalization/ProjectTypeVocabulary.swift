@@ -85,8 +85,13 @@ public enum ProjectTypeVocabulary {
                        "square feet on our * lot", "square feet on our * land", "square feet on our * property",
                        "square feet on our * acre", "square feet on our * acreage", "square feet on my * lot",
                        "square feet on my * land", "square feet on my * property", "square feet on my * acre",
-                       "square feet on my * acreage"]),
+                       "square feet on my * acreage"] + sizedStylePhrases),
         ("garage", ["detached garage", "build a garage", "new garage", "garage build", "cochera", "garaje nuevo"]),
+        // A pool to build, over the deck or outdoor kitchen beside it ("add a pool and
+        // outdoor kitchen"); a pool they have ("a deck around our pool") is not one.
+        ("pool", ["add a pool", "add a * pool", "adding a pool", "put in a pool", "put in a * pool",
+                  "install a pool", "install a * pool", "build a pool", "build a * pool", "building a pool",
+                  "new pool", "pool build"]),
         ("deck_patio", ["deck", "patio", "pergola", "outdoor living", "screened porch", "outdoor kitchen", "terraza",
                         "porche",
                         // Not "porch" alone: Porch is a marketplace, named in its own mail.
@@ -104,6 +109,16 @@ public enum ProjectTypeVocabulary {
                        "plan to build on", "hoping to build on"]),
         ("teardown_rebuild", ["need to rebuild", "rebuild * home", "rebuild * house"]),
     ], negations: ["not", "no", "don't", "dont", "nor"], key: .projectType)
+
+    /// A home to build told by its size and style, with no word for the building ("build a
+    /// 3,400 sq ft hill country modern"): a garage or addition of that size names its own.
+    private static var sizedStylePhrases: [String] {
+        let styles = ["modern", "farmhouse", "ranch", "craftsman", "contemporary", "colonial", "cottage", "bungalow",
+                      "cabin", "tudor", "traditional", "transitional"]
+        return ["build", "building"].flatMap { verb in
+            ["sq ft", "sqft"].flatMap { unit in styles.map { "\(verb) a * \(unit) * \($0)" } }
+        }
+    }
 
     /// The rank of a whole home described by its size ("a 4 bed, 3 bath home"): a home told
     /// by its rooms alone (no word for it) ranks there too, under the projects named before.
