@@ -206,6 +206,9 @@ public struct LeadExtractor: Sendable {
             // prospect's: the reviewer reads the message instead.
             heuristicsText = ""
         } else if Self.isAutomated(view.sender) {
+            if let reason = AutomatedAccountNoticeRule.ignoredReason(view) {
+                return .ignored(reason: reason)
+            }
             Self.fillUnknownSource(&builder, view)
         } else if Self.hasListUnsubscribe(message, headers, view) {
             Self.fillUnknownSource(&builder, view, reason: "unknown source: the sender (\(view.senderDomain ?? "no sender domain")) sends List-Unsubscribe, which people's mail never carries, and no spec in parsers/ matches")
