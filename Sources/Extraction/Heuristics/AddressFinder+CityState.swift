@@ -133,7 +133,7 @@ extension AddressFinder {
     }
 
     /// Whether `word` ends in `.`, `,`, `;`, `:`, `)`, `!` or `?`.
-    private static func closesWithPunctuation(_ word: String) -> Bool {
+    static func closesWithPunctuation(_ word: String) -> Bool {
         guard let last = word.utf8.last else { return false }
         return ".,;:)!?".utf8.contains(last)
     }
@@ -145,7 +145,7 @@ extension AddressFinder {
     }
 
     /// `word` with A-Z lowercased, from the bytes.
-    private static func lowercasedASCII(_ word: String) -> String {
+    static func lowercasedASCII(_ word: String) -> String {
         String(decoding: word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 

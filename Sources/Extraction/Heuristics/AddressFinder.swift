@@ -156,13 +156,19 @@ enum AddressFinder {
                     continue
                 }
                 var written = streetWritten(words[start..<end])
+                // ("412 Elm Street in Round Rock and ...": a city alone, which the address
+                // parser would take for more of the street.)
+                var cityAlone: String?
                 if let place = placeAfterStreet(words, end: end, lines, index) {
                     written += place
                 } else if isBareHighway(words[start..<end]) {
                     // ("We saw 3 TX 71 signs": a highway of the newer forms needs its place.)
                     written = ""
+                } else {
+                    cityAlone = cityAfterIn(words: Array(words[end...]))
                 }
-                if let address = USAddressParser.parse(written), address.street != nil {
+                if var address = USAddressParser.parse(written), address.street != nil {
+                    if let cityAlone, address.city == nil { address.city = cityAlone }
                     let previous = start == 0 && index > 0 ? lines.lines[index - 1].text : ""
                     streets.append(StreetCandidate(
                         finding: HeuristicFinding(value: address, line: line.number, rule: "street address"),
