@@ -890,11 +890,21 @@ enum AddressFinder {
                 }
                 return min(end, words.count)
             }
-            if words[cursor].hasSuffix(",") || words[cursor].hasSuffix(".") { break }
+            // (A directional's abbreviation opening the name keeps its period: "1608 W. Koenig Ln".)
+            if words[cursor].hasSuffix(",") || words[cursor].hasSuffix(".") && !(nameWords == 0 && isDirectionalAbbreviation(words[cursor])) {
+                break
+            }
             nameWords += 1
             cursor += 1
         }
         return nil
+    }
+
+    /// Whether `word` is a directional's abbreviation with its period: `W.`, `N.`, `NE.`.
+    private static func isDirectionalAbbreviation(_ word: String) -> Bool {
+        let utf8 = word.utf8
+        return utf8.count <= 3 && utf8.last == UInt8(ascii: ".") && utf8.dropLast().allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
+            && isDirectional(word)
     }
 
     /// Designated roads read since session 21 (`TX 71`, `IH 35`, `RM 12`, `SR 71`,
@@ -1140,11 +1150,12 @@ enum AddressFinder {
     }
 
     /// `Austin 78702` right after a street's comma (`streetEnd`, the street's last word,
-    /// ends in one) or after `in` (`1207 Westover Rd in Austin (78703)`), without a state:
-    /// one to three capitalised words, then a ZIP; returned as written up to the ZIP. Nil
-    /// otherwise.
+    /// ends in one), right after its last word (`7702 Quill Leaf Cove Austin 78750`) or after
+    /// `in` (`1207 Westover Rd in Austin (78703)`), without a state: one to three capitalised
+    /// words, then a ZIP; returned as written up to the ZIP. Nil otherwise (after a period,
+    /// a new sentence may start).
     static func cityZip(words: [String], after streetEnd: String) -> String? {
-        let start = streetEnd.hasSuffix(",") ? 0 : words.first == "in" ? 1 : nil
+        let start = streetEnd.hasSuffix(",") ? 0 : words.first == "in" ? 1 : closesWithPunctuation(streetEnd) ? nil : 0
         guard let start, words.count >= start + 2 else { return nil }
         for index in (start + 1)..<min(words.count, start + 4) {
             let city = words[start..<index]
@@ -1435,7 +1446,13 @@ enum AddressFinder {
                 let (coreStart, coreEnd) = trimmed(bytes, Int(starts[cursor]), end)
                 guard coreStart < coreEnd, isCapital(bytes[coreStart]) || isDigit(bytes[coreStart]) else { return false }
                 if isCapital(bytes[coreStart]), isHead(coreStart, coreEnd) || AddressFinder.isHyphenatedRoad(bytes, coreStart, coreEnd) { return true }
-                if bytes[end - 1] == UInt8(ascii: ",") || bytes[end - 1] == UInt8(ascii: ".") { return false }
+                // (A directional's abbreviation opening the name keeps its period, "W.":
+                // one or two capitals, as ``isDirectionalAbbreviation(_:)`` reads more strictly.)
+                if bytes[end - 1] == UInt8(ascii: ",")
+                    || bytes[end - 1] == UInt8(ascii: ".") && !(nameWords == 0 && end - Int(starts[cursor]) <= 3
+                        && (Int(starts[cursor])..<(end - 1)).allSatisfy { isCapital(bytes[$0]) }) {
+                    return false
+                }
                 nameWords += 1
                 cursor += 1
             }

@@ -104,6 +104,9 @@ public enum ProjectTypeVocabulary {
         ("new_build", ["build a * bed * bath", "build a * bedroom * bath", "new home built", "new house built",
                        "want to build in", "like to build in", "looking to build in", "planning to build in",
                        "plan to build in", "hoping to build in",
+                       // A home they plan ("starting to plan a single-story home").
+                       "plan a * home", "planning a * home", "plan a * house", "planning a * house",
+                       "plan our * home", "planning our * home", "plan our * house", "planning our * house",
                        // On their land ("want to build on our 2 acres"); onto a house is an addition.
                        "want to build on", "like to build on", "looking to build on", "planning to build on",
                        "plan to build on", "hoping to build on"]),
