@@ -73,6 +73,11 @@ enum SignatureNameFinder {
                    let (name, rule) = nameAfterLastSentence(text) {
                     return HeuristicFinding(value: name, line: lines.lines[index].number, rule: rule)
                 }
+                // "... Whenever you can come look. Thanks Javier"
+                if index == lastLine, let first = lines.lines.first(where: { !$0.text.isEmpty }),
+                   let (name, rule) = nameAfterThanks(text, firstLine: first.text) {
+                    return HeuristicFinding(value: name, line: lines.lines[index].number, rule: rule)
+                }
             }
         }
         // No sign-off: a name closing the text beside its contact lines.
