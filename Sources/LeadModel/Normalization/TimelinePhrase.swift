@@ -419,6 +419,16 @@ public enum TimelinePhrase {
             if let short = word(consumed + 1), short.count == 2, TextScanning.allDigits(short) {
                 return (prefix + season + " 20" + short, consumed + 2, false)
             }
+            // "late summer or early fall of 2027": the year the pair ends with is this
+            // season's too.
+            if let joiner = word(consumed + 1), seasonJoiners.contains(joiner) {
+                var other = consumed + 2
+                if let qualifier = word(other), qualifier == "early" || qualifier == "mid" || qualifier == "late" { other += 1 }
+                if let next = word(other), kind(next).contains(.season),
+                   let y = year(other + 1) ?? (word(other + 1).map(ofWords.contains) == true ? year(other + 2) : nil) {
+                    return (prefix + season + " " + y, consumed + 1, false)
+                }
+            }
             return (prefix + season, consumed + 1, false)
         }
         if let head, headKind.contains(.month), let month = months[head], head.count >= 3 || head == "may" {
@@ -447,14 +457,29 @@ public enum TimelinePhrase {
         // "start in January", "our lease ends in August" (a month with a year is read at the month).
         // (The month first: the verb's set lookup hashes a word.)
         if first == .inWord, i > 0, let next = word(1), kind(next).contains(.month),
-           monthPlanVerbs.contains(w[i - 1]) || leaseRunsOut(w, verb: i - 1),
+           monthPlanVerbs.contains(w[i - 1]) || leaseRunsOut(w, verb: i - 1) || schoolLetsOut(w, verb: i - 1) != nil,
            let month = months[next], next.count >= 3, year(2) == nil, word(2) != "of" {
             // The month a lease ends is no start: the start is after it ("after our lease
             // ends in August"), or not said ("our lease is up in June").
             if let after = leaseEnds(w, verb: i - 1) { return ((after ? "after " : "lease ends in ") + month, 2, false) }
+            // "start after school lets out in June": after it.
+            if let after = schoolLetsOut(w, verb: i - 1) { return ((after ? "after " : "in ") + month, 2, false) }
             return ("in " + month, 2, false)
         }
         return nil
+    }
+
+    /// Words joining two seasons a year closes ("late summer or early fall 2027").
+    static let seasonJoiners: Set<String> = ["or", "to", "and", "through", "into"]
+
+    /// Whether `verb` is the `out` of school letting out ("school lets out in June"): `lets`,
+    /// `gets` or `is` before it, `school` before that. Nil when not; true when `after`,
+    /// `once` or `when` leads `school` (the start is after the month).
+    private static func schoolLetsOut(_ w: [String], verb: Int) -> Bool? {
+        guard verb >= 2, w[verb] == "out", ["lets", "let", "gets", "get", "is"].contains(w[verb - 1]), w[verb - 2] == "school" else {
+            return nil
+        }
+        return verb >= 3 && ["after", "once", "when"].contains(w[verb - 3])
     }
 
     /// Verbs by which a lease ends (`ends`, `is up`, `expires`).
