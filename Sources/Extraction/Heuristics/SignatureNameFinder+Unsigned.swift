@@ -1,7 +1,8 @@
 import LeadModel
 
 /// The prospect's name closing their text without a sign-off: `Dana Whitfield` above or
-/// below a contact line (a phone, an email address) in the text's last block, beside one
+/// below a contact line (a phone, an email address) in the text's last block, or above
+/// their postal address and then a contact line (``belowPostalAddress(_:_:_:)``), beside one
 /// on its line (`Dana Whitfield | 512-555-0144`: ``nameBesideContact(_:)``), or alone as
 /// the text's last line after a blank line. A device's footer (`Sent from my iPhone`),
 /// alone or under the name, is no part of the last block; pronouns after the name in
@@ -22,6 +23,22 @@ import LeadModel
 extension SignatureNameFinder {
     /// Lines of the last block read for a name.
     static let unsignedBlockLines = 5
+
+    /// The index of the line after the postal address under line `index` ("16813 Saddle
+    /// Ridge Dr" / "Pflugerville, TX 78660": a street line, a city line, at most three
+    /// lines, before `end`), or `index` itself when no address is under it.
+    static func belowPostalAddress(_ all: [(number: Int, text: String)], _ index: Int, _ end: Int) -> Int {
+        var below = index + 1
+        while below < end, below - index <= 3 {
+            let text = all[below].text
+            guard text.utf8.count <= 80 else { break }
+            let isStreet = text.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } == true
+                && AddressFinder.streetSpan(AddressFinder.spaceSeparatedWords(text)).map { $0.0 == 0 } == true
+            guard isStreet || AddressFinder.cityStateZip(in: text) != nil else { break }
+            below += 1
+        }
+        return below == index + 1 ? index : below
+    }
 
     static func unsignedName(in lines: InquiryLines) -> HeuristicFinding<PersonName>? {
         let all = lines.lines
@@ -57,6 +74,7 @@ extension SignatureNameFinder {
             // (A name has no digit, and is short.)
             guard text.utf8.count <= 40 else { continue }
             besideContact = besideContact || isContact(index - 1) || isContact(index + 1)
+                || isContact(belowPostalAddress(all, index, end))
             // Alone after a blank line, below some text.
             let aloneAtEnd = index == end - 1 && index == start && all[..<start].contains { !$0.text.isEmpty }
             guard besideContact || aloneAtEnd else { continue }

@@ -17,6 +17,9 @@ public enum ProjectTypeVocabulary {
                          "casa personalizada", "casa a la medida", "casa a medida"]),
         ("barndominium", ["barndominium", "barndo", "barn home", "shop house"]),
         ("teardown_rebuild", ["teardown", "tear down", "knock down", "knockdown", "demo and rebuild", "scrape and rebuild",
+                              // The house they will tear down ("tear it down and build new").
+                              "tear * down and build", "tear * down and rebuild", "knock * down and build",
+                              "knock * down and rebuild", "demolish * and build", "demolish * and rebuild",
                               "demoler y construir", "demoler y reconstruir", "tumbar la casa"]),
         ("new_build", ["new build", "new construction", "new home construction", "new home build", "build a new home",
                        "build a home", "build a house", "build a new house", "build our home", "build our house",
@@ -101,7 +104,8 @@ public enum ProjectTypeVocabulary {
                         "retail space", "tenant improvement"]),
         // Last: a plan to build that names no kind of building ("build a 4 bed / 3 bath",
         // "want to build in Round Rock"); any type named above is more specific and wins.
-        ("new_build", ["build a * bed * bath", "build a * bedroom * bath", "new home built", "new house built",
+        ("new_build", ["build a * bed * bath", "build a * bedroom * bath", "building a * bed * bath",
+                       "building a * bedroom * bath", "new home built", "new house built",
                        "want to build in", "like to build in", "looking to build in", "planning to build in",
                        "plan to build in", "hoping to build in",
                        // A home they plan ("starting to plan a single-story home").
