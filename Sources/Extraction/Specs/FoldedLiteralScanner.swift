@@ -25,6 +25,11 @@ struct FoldedLiteralScanner: Sendable {
     let slotCount: Int
     /// The tables, in memory the scan reads through plain pointers.
     private let storage: Storage
+    /// A flag per slot, none set: each scan's result starts as a copy of it. (A new array of
+    /// `slotCount` flags is allocated through the standard library's unspecialised path,
+    /// which looks up the array's type metadata at run time for every scan; the copy made
+    /// on the first write is specialised here.)
+    private let noneFound: [Bool]
 
     private static let hashBits = 13
     private static let bitWords = (1 << hashBits) / 64
@@ -65,6 +70,7 @@ struct FoldedLiteralScanner: Sendable {
         }
         self.literals = literals
         slotCount = variants.count
+        noneFound = [Bool](repeating: false, count: variants.count)
         var heads: [UInt32] = []
         var tails: [UInt8] = []
         var tailStarts: [Int32] = []
@@ -132,7 +138,7 @@ struct FoldedLiteralScanner: Sendable {
 
     /// For each slot, whether one of its literals occurs in `bytes` with A-Z folded.
     func occurrences(in bytes: UnsafeBufferPointer<UInt8>) -> [Bool] {
-        var found = [Bool](repeating: false, count: slotCount)
+        var found = noneFound
         // (Nothing is found yet: no count of the flags.)
         mark(bytes, into: &found, remaining: slotCount)
         return found
