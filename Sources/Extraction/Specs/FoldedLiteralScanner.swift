@@ -25,6 +25,11 @@ struct FoldedLiteralScanner: Sendable {
     let slotCount: Int
     /// The tables, in memory the scan reads through plain pointers.
     private let storage: Storage
+    /// A flag per slot, none set: each scan's result starts as a copy of it. (A new array of
+    /// `slotCount` flags is allocated through the standard library's unspecialised path,
+    /// which looks up the array's type metadata at run time for every scan; the copy made
+    /// on the first write is specialised here.)
+    private let noneFound: [Bool]
 
     private static let hashBits = 13
     private static let bitWords = (1 << hashBits) / 64
@@ -65,6 +70,7 @@ struct FoldedLiteralScanner: Sendable {
         }
         self.literals = literals
         slotCount = variants.count
+        noneFound = [Bool](repeating: false, count: variants.count)
         var heads: [UInt32] = []
         var tails: [UInt8] = []
         var tailStarts: [Int32] = []
@@ -132,7 +138,7 @@ struct FoldedLiteralScanner: Sendable {
 
     /// For each slot, whether one of its literals occurs in `bytes` with A-Z folded.
     func occurrences(in bytes: UnsafeBufferPointer<UInt8>) -> [Bool] {
-        var found = [Bool](repeating: false, count: slotCount)
+        var found = noneFound
         // (Nothing is found yet: no count of the flags.)
         mark(bytes, into: &found, remaining: slotCount)
         return found
@@ -149,71 +155,79 @@ struct FoldedLiteralScanner: Sendable {
 
     /// ``markOccurrences(in:into:)`` with `remaining` the number of false flags.
     private func mark(_ bytes: UnsafeBufferPointer<UInt8>, into found: inout [Bool], remaining: Int) {
-        var remaining = remaining
         guard remaining > 0, let base = bytes.baseAddress else { return }
-        let count = bytes.count
         let storage = storage
-        let bits = UnsafePointer(storage.bits)
         found.withUnsafeMutableBufferPointer { found in
             guard let found = found.baseAddress else { return }
-            /// Looks up the four bytes before `end` (`window` holds them, the newest in
-            /// the high byte); true when every slot is found.
-            @inline(__always) func lookUp(_ window: UInt32, end: Int) -> Bool {
-                let hash = Self.hash(window | 0x2020_2020)
-                guard bits[hash >> 6] & (1 << UInt64(hash & 63)) != 0 else { return false }
-                remaining -= storage.mark(hash: hash, base, count, start: end - 4, found)
-                return remaining == 0
+            Self.mark(base, bytes.count, storage, found, remaining: remaining)
+        }
+    }
+
+    /// ``mark(_:into:remaining:)`` on plain pointers. A static function whose counter is its
+    /// own local: a counter declared outside the `withUnsafeMutableBufferPointer` closure and
+    /// changed inside it was checked for exclusive access at run time (two
+    /// `swift_beginAccess` calls per scan, each reading thread-local storage).
+    private static func mark(_ base: UnsafePointer<UInt8>, _ count: Int, _ storage: Storage, _ found: UnsafeMutablePointer<Bool>,
+                             remaining: Int) {
+        var remaining = remaining
+        let bits = UnsafePointer(storage.bits)
+        /// Looks up the four bytes before `end` (`window` holds them, the newest in the
+        /// high byte); true when every slot is found.
+        @inline(__always) func lookUp(_ window: UInt32, end: Int) -> Bool {
+            let hash = Self.hash(window | 0x2020_2020)
+            guard bits[hash >> 6] & (1 << UInt64(hash & 63)) != 0 else { return false }
+            remaining -= storage.mark(hash: hash, base, count, start: end - 4, found)
+            return remaining == 0
+        }
+        guard storage.shortCount > 0 else {
+            // Every literal has four bytes or more: a literal starting at `start`
+            // or the position after has its bytes 1-3 or 0-2, respectively, at
+            // `start + 1`; when those three bytes are no literal's, both positions
+            // are stepped over with one table load.
+            let raw = UnsafeRawPointer(base)
+            let step = UnsafePointer(storage.stepBits)
+            // `start < limit` is `start + 4 <= count`.
+            let limit = count - 3
+            var start = 0
+            while true {
+                start = Self.nextStop(raw, from: start, limit: limit, step)
+                guard start < limit else { return }
+                let window = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt32.self))
+                if lookUp(window, end: start &+ 4) { return }
+                start &+= 1
             }
-            guard storage.shortCount > 0 else {
-                // Every literal has four bytes or more: a literal starting at `start`
-                // or the position after has its bytes 1-3 or 0-2, respectively, at
-                // `start + 1`; when those three bytes are no literal's, both positions
-                // are stepped over with one table load.
-                let raw = UnsafeRawPointer(base)
-                let step = UnsafePointer(storage.stepBits)
-                // `start < limit` is `start + 4 <= count`.
-                let limit = count - 3
-                var start = 0
-                while true {
-                    start = Self.nextStop(raw, from: start, limit: limit, step)
-                    guard start < limit else { return }
-                    let window = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt32.self))
-                    if lookUp(window, end: start &+ 4) { return }
-                    start &+= 1
+        }
+        // With short literals, their last two bytes too, looked up in a table of
+        // 64 Ki bits (bit 5 of each byte set, as for the hash: a coarser key, never a
+        // missed literal); only on a hit are the window's last bytes folded and
+        // compared with each short literal (bytes before the text's start count as
+        // zeros, which never equal a literal's bytes).
+        let shorts = storage.shortLiterals
+        let shortCount = storage.shortCount
+        let shortBits = storage.shortBits
+        @inline(__always) func foldedEnd(at position: Int) -> UInt32 {
+            var folded = UInt32(Self.fold(base[position])) << 24
+            if position >= 1 { folded |= UInt32(Self.fold(base[position - 1])) << 16 }
+            if position >= 2 { folded |= UInt32(Self.fold(base[position - 2])) << 8 }
+            return folded
+        }
+        var window: UInt32 = 0
+        for position in 0..<count {
+            window = window >> 8 | UInt32(base[position]) << 24
+            let pair = Int((window >> 16) | 0x2020)
+            if shortBits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
+                let folded = foldedEnd(at: position)
+                var next = 0
+                while next < shortCount {
+                    let short = shorts[next]
+                    next += 1
+                    guard folded >> short.shift == short.value, !found[short.slot] else { continue }
+                    found[short.slot] = true
+                    remaining -= 1
+                    if remaining == 0 { return }
                 }
             }
-            // With short literals, their last two bytes too, looked up in a table of
-            // 64 Ki bits (bit 5 of each byte set, as for the hash: a coarser key, never a
-            // missed literal); only on a hit are the window's last bytes folded and
-            // compared with each short literal (bytes before the text's start count as
-            // zeros, which never equal a literal's bytes).
-            let shorts = storage.shortLiterals
-            let shortCount = storage.shortCount
-            let shortBits = storage.shortBits
-            @inline(__always) func foldedEnd(at position: Int) -> UInt32 {
-                var folded = UInt32(Self.fold(base[position])) << 24
-                if position >= 1 { folded |= UInt32(Self.fold(base[position - 1])) << 16 }
-                if position >= 2 { folded |= UInt32(Self.fold(base[position - 2])) << 8 }
-                return folded
-            }
-            var window: UInt32 = 0
-            for position in 0..<count {
-                window = window >> 8 | UInt32(base[position]) << 24
-                let pair = Int((window >> 16) | 0x2020)
-                if shortBits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
-                    let folded = foldedEnd(at: position)
-                    var next = 0
-                    while next < shortCount {
-                        let short = shorts[next]
-                        next += 1
-                        guard folded >> short.shift == short.value, !found[short.slot] else { continue }
-                        found[short.slot] = true
-                        remaining -= 1
-                        if remaining == 0 { return }
-                    }
-                }
-                if position >= 3, lookUp(window, end: position + 1) { return }
-            }
+            if position >= 3, lookUp(window, end: position + 1) { return }
         }
     }
 

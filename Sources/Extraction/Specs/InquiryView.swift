@@ -115,7 +115,7 @@ final class InquiryView {
     /// label has that key gives its value. A label nobody asks for is matched on its bytes
     /// and its value never rendered.
     func tableRowValues(for table: LabelKeyTable) -> [String?] {
-        var values = [String?](repeating: nil, count: table.count)
+        var values = table.noValues
         guard table.count > 0, let htmlDocument else { return values }
         htmlDocument.visitInnermostTableRows { plainLabel, label, value in
             // A plain label is matched on the cell's bytes (the key ignores the whitespace

@@ -33,6 +33,14 @@ final class LabelKeyTable: Sendable {
     /// How many slots.
     var count: Int { keys.count }
 
+    /// A value per slot, none yet, and ``TextLabelValues``'s entries (two per slot), none
+    /// yet: a message's lookups start as copies of these. (A new array of them is allocated
+    /// through the standard library's unspecialised path, which looks up the array's type
+    /// metadata at run time for every message; the copy made on the first write is
+    /// specialised here.)
+    let noValues: [String?]
+    let noTextEntries: [TextLabelValues.Stored]
+
     /// A table of `keys` in order of first appearance (duplicates share a slot; an empty key
     /// gets none).
     init(keys: some Sequence<String>) {
@@ -75,6 +83,8 @@ final class LabelKeyTable: Sendable {
         self.openings = openings
         maximumKeyLength = unique.map(\.utf8.count).max() ?? 0
         self.hasEmptyKey = hasEmptyKey
+        noValues = Array(repeating: nil, count: unique.count)
+        noTextEntries = Array(repeating: TextLabelValues.Stored(), count: 2 * unique.count)
     }
 
     /// The slot of a key as ``LabelIndex/key(_:)`` made it; nil when the table lacks it.

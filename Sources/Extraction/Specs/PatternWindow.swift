@@ -90,32 +90,36 @@ struct PatternWindow: Sendable {
                 guard let found = find(literal, base, bytes.count, from: 0) else { return .searched(nil) }
                 return .searched(search(bytes, Self.lineStart(before: found, base)..<bytes.count, nil))
             case .lines(let literals):
-                var next = [Int](repeating: -2, count: literals.count)  // -2: not looked for, -1: none
-                var position = 0
-                var tried = 0
-                while true {
-                    var earliest = -1
-                    for index in literals.indices {
-                        if next[index] != -1, next[index] < position {
-                            next[index] = find(literals[index], base, bytes.count, from: position) ?? -1
+                // Where each literal occurs next (-2: not looked for, -1: none), on the stack:
+                // an array was allocated for every search.
+                return withUnsafeTemporaryAllocation(of: Int.self, capacity: literals.count) { next -> Outcome<Match> in
+                    next.initialize(repeating: -2)
+                    var position = 0
+                    var tried = 0
+                    while true {
+                        var earliest = -1
+                        for index in literals.indices {
+                            if next[index] != -1, next[index] < position {
+                                next[index] = find(literals[index], base, bytes.count, from: position) ?? -1
+                            }
+                            if next[index] >= 0, earliest < 0 || next[index] < earliest { earliest = next[index] }
                         }
-                        if next[index] >= 0, earliest < 0 || next[index] < earliest { earliest = next[index] }
+                        guard earliest >= 0 else { return .searched(nil) }
+                        let start = Self.lineStart(before: earliest, base, notBefore: position)
+                        if tried == Self.maximumLines { return .searched(search(bytes, start..<bytes.count, nil)) }
+                        tried += 1
+                        // The line with its line feed (if any).
+                        let end: Int
+                        if let lineFeed = memchr(base + earliest, 0x0A, bytes.count - earliest) {
+                            end = base.distance(to: lineFeed.assumingMemoryBound(to: UInt8.self)) + 1
+                        } else {
+                            end = bytes.count
+                        }
+                        if let match = search(bytes, start..<end, end == bytes.count ? nil : end) {
+                            return .searched(match)
+                        }
+                        position = end
                     }
-                    guard earliest >= 0 else { return .searched(nil) }
-                    let start = Self.lineStart(before: earliest, base, notBefore: position)
-                    if tried == Self.maximumLines { return .searched(search(bytes, start..<bytes.count, nil)) }
-                    tried += 1
-                    // The line with its line feed (if any).
-                    let end: Int
-                    if let lineFeed = memchr(base + earliest, 0x0A, bytes.count - earliest) {
-                        end = base.distance(to: lineFeed.assumingMemoryBound(to: UInt8.self)) + 1
-                    } else {
-                        end = bytes.count
-                    }
-                    if let match = search(bytes, start..<end, end == bytes.count ? nil : end) {
-                        return .searched(match)
-                    }
-                    position = end
                 }
             }
         }

@@ -163,7 +163,10 @@ struct SpecPatternLiterals: Sendable, Equatable {
 /// The literals of a spec set's text and subject patterns (detection, `ignore` rules and
 /// field rules), found in a text in one pass, with the extra slots of other prefilters run
 /// on the same texts (``SpamRule``'s pitch phrases) marked in the same pass.
-struct DetectionLiterals: Sendable {
+///
+/// A class: each message's ``LiteralPresence`` holds the set's literals, and a copy of a
+/// struct retained each of its arrays and the scanner's tables.
+final class DetectionLiterals: Sendable {
     /// The lowercased literals of case-insensitive patterns, then those of case-sensitive
     /// patterns lowercased: one scan with A-Z folded finds both (an exact literal cannot
     /// occur where its folded form does not).

@@ -35,64 +35,90 @@ struct SpecPattern: @unchecked Sendable {
     /// is a few KiB.
     static let maximumICUBytes = 32 * 1024
 
-    /// The pattern as written in the spec.
-    let source: String
-    private let regex: NSRegularExpression
-    private let hasValueGroup: Bool
-    /// The number of the `value` group, read from the source when that reading counts the
-    /// groups ICU counts (a match's range by number is a lookup, by name an ICU call).
-    private let valueGroupNumber: Int?
-    /// What every match contains (see ``SpecPatternLiterals``); nil when unknown.
-    let literals: SpecPatternLiterals?
+    /// What compiling the pattern made, behind one reference: a copy of the pattern (a
+    /// pattern read out of an optional, or through a method call whose arguments are still
+    /// to work out) then retains one object, not each regex, literal list and window.
+    private let compiled: Compiled
     /// Where ``literals`` are in the spec set's ``DetectionLiterals`` (set by ``SpecSet``).
     var literalIndices: [Int]?
+
+    /// The pattern as written in the spec.
+    var source: String { compiled.source }
+    private var regex: NSRegularExpression { compiled.regex }
+    private var hasValueGroup: Bool { compiled.hasValueGroup }
+    /// The number of the `value` group, read from the source when that reading counts the
+    /// groups ICU counts (a match's range by number is a lookup, by name an ICU call).
+    private var valueGroupNumber: Int? { compiled.valueGroupNumber }
+    /// What every match contains (see ``SpecPatternLiterals``); nil when unknown.
+    var literals: SpecPatternLiterals? { compiled.literals }
     /// The part of a text the pattern needs to run on; nil: the whole text.
-    let window: PatternWindow?
+    var window: PatternWindow? { compiled.window }
     /// The pattern is nothing but its ``literals`` (`(?i)new lead|sent you a message`):
     /// whether one occurs is whether it matches.
-    private let isLiteralAlternation: Bool
+    private var isLiteralAlternation: Bool { compiled.isLiteralAlternation }
     /// The pattern compiled to run on ASCII text's bytes with ICU's results (see
     /// ``SpecRegex``); nil when it uses syntax that matcher does not take.
-    let asciiRegex: SpecRegex?
+    var asciiRegex: SpecRegex? { compiled.asciiRegex }
     /// The number of the `value` group in ``asciiRegex``.
-    private let asciiValueGroup: Int?
+    private var asciiValueGroup: Int? { compiled.asciiValueGroup }
     /// ``asciiRegex`` when it may also search a text that is not ASCII, each non-ASCII scalar
     /// read as one placeholder byte (see ``placeholderSearch(_:_:_:readsSpaces:foldsCase:budget:)``); nil otherwise.
-    private let placeholderRegex: SpecRegex?
+    private var placeholderRegex: SpecRegex? { compiled.placeholderRegex }
     /// Whether ``placeholderRegex`` may also search a text with non-ASCII White_Space
     /// (``readsNonASCIISpacesAsTabAndVT(_:)``).
-    private let placeholderReadsSpaces: Bool
+    private var placeholderReadsSpaces: Bool { compiled.placeholderReadsSpaces }
     /// Whether a flag group of the pattern turns `i` on: only then can a non-ASCII scalar
     /// whose case folding has ASCII letters match like one (a hazard for the placeholder).
-    private let foldsCase: Bool
+    private var foldsCase: Bool { compiled.foldsCase }
+
+    /// The compiled pattern's parts (see the properties of the same names), immutable.
+    private final class Compiled: @unchecked Sendable {
+        let source: String
+        let regex: NSRegularExpression
+        let hasValueGroup: Bool
+        let valueGroupNumber: Int?
+        let literals: SpecPatternLiterals?
+        let window: PatternWindow?
+        let isLiteralAlternation: Bool
+        let asciiRegex: SpecRegex?
+        let asciiValueGroup: Int?
+        let placeholderRegex: SpecRegex?
+        let placeholderReadsSpaces: Bool
+        let foldsCase: Bool
+
+        /// Compiles `source`; throws the compiler's reason.
+        init(_ source: String) throws {
+            self.source = source
+            do {
+                regex = try NSRegularExpression(pattern: source, options: [])
+            } catch {
+                throw PatternError(reason: "does not compile")
+            }
+            hasValueGroup = source.contains("(?<value>")
+            literals = SpecPatternLiterals(source: source)
+            let syntax = SpecPatternSyntax(source: source)
+            let windowSyntax = syntax?.isWindowReadable == true ? syntax : nil
+            window = windowSyntax.flatMap(PatternWindow.init)
+            isLiteralAlternation = literals != nil && windowSyntax?.literalAlternatives == literals?.alternatives
+            if let names = windowSyntax?.groupNames, names.count == regex.numberOfCaptureGroups,
+               names.filter({ $0 == "value" }).count == 1, let index = names.firstIndex(of: "value") {
+                valueGroupNumber = index + 1
+            } else {
+                valueGroupNumber = nil
+            }
+            // Groups counted as ICU counts them, or the reading is wrong: NSRegularExpression.
+            let ascii = syntax.flatMap(SpecRegex.init(syntax:))
+            asciiRegex = ascii?.groupCount == regex.numberOfCaptureGroups ? ascii : nil
+            asciiValueGroup = asciiRegex?.groupNames.firstIndex(of: "value").map { $0 + 1 }
+            placeholderRegex = SpecPattern.readsNonASCIIAsOne(source) ? asciiRegex : nil
+            placeholderReadsSpaces = placeholderRegex != nil && SpecPattern.readsNonASCIISpacesAsTabAndVT(source)
+            foldsCase = SpecPattern.hasCaseInsensitiveFlag(source)
+        }
+    }
 
     /// Compiles `source`; throws the compiler's reason.
     init(_ source: String) throws {
-        self.source = source
-        do {
-            regex = try NSRegularExpression(pattern: source, options: [])
-        } catch {
-            throw PatternError(reason: "does not compile")
-        }
-        hasValueGroup = source.contains("(?<value>")
-        literals = SpecPatternLiterals(source: source)
-        let syntax = SpecPatternSyntax(source: source)
-        let windowSyntax = syntax?.isWindowReadable == true ? syntax : nil
-        window = windowSyntax.flatMap(PatternWindow.init)
-        isLiteralAlternation = literals != nil && windowSyntax?.literalAlternatives == literals?.alternatives
-        if let names = windowSyntax?.groupNames, names.count == regex.numberOfCaptureGroups,
-           names.filter({ $0 == "value" }).count == 1, let index = names.firstIndex(of: "value") {
-            valueGroupNumber = index + 1
-        } else {
-            valueGroupNumber = nil
-        }
-        // Groups counted as ICU counts them, or the reading is wrong: NSRegularExpression.
-        let ascii = syntax.flatMap(SpecRegex.init(syntax:))
-        asciiRegex = ascii?.groupCount == regex.numberOfCaptureGroups ? ascii : nil
-        asciiValueGroup = asciiRegex?.groupNames.firstIndex(of: "value").map { $0 + 1 }
-        placeholderRegex = Self.readsNonASCIIAsOne(source) ? asciiRegex : nil
-        placeholderReadsSpaces = placeholderRegex != nil && Self.readsNonASCIISpacesAsTabAndVT(source)
-        foldsCase = Self.hasCaseInsensitiveFlag(source)
+        compiled = try Compiled(source)
     }
 
     /// Whether the pattern matches somewhere in `text`; false without running when

@@ -18,8 +18,9 @@ struct TextLabelValues {
 
     /// A value as stored: a byte range of ``text`` for a plain ASCII line, else (`start`
     /// negative) the String `texts[-1 - start]`. Plain integers, so the per-slot arrays are
-    /// made and dropped without touching each element.
-    private struct Stored {
+    /// made and dropped without touching each element. (Not private: the table holds the
+    /// empty entries each message starts from, ``LabelKeyTable/noTextEntries``.)
+    struct Stored {
         /// 1-based; 0 for no entry.
         var line = 0
         var start = 0
@@ -56,7 +57,7 @@ struct TextLabelValues {
     init(text: String, table: LabelKeyTable) {
         self.text = text
         self.table = table
-        entries = Array(repeating: Stored(), count: 2 * table.count)
+        entries = table.noTextEntries
         guard table.count > 0 else { return }
         // UTF-8 offsets into a native copy are offsets into `text` too.
         var text = text
