@@ -21,6 +21,10 @@ public enum ProjectTypeVocabulary {
                               "tear * down and build", "tear * down and rebuild", "knock * down and build",
                               "knock * down and rebuild", "demolish * and build", "demolish * and rebuild",
                               "demoler y construir", "demoler y reconstruir", "tumbar la casa"]),
+        // An accessory house to build ("build a guest house"), before "build * house" reads
+        // it as a home; one listed beside the home ("a home with a guest house") is not this.
+        ("adu", ["build a guest house", "build a * guest house", "building a guest house", "build a pool house",
+                 "building a pool house", "build a carriage house", "building a carriage house"]),
         ("new_build", ["new build", "new construction", "new home construction", "new home build", "build a new home",
                        "build a home", "build a house", "build a new house", "build our home", "build our house",
                        "building a home", "building a house", "building a new home", "build our new home",
@@ -113,7 +117,9 @@ public enum ProjectTypeVocabulary {
                        "plan our * home", "planning our * home", "plan our * house", "planning our * house",
                        // On their land ("want to build on our 2 acres"); onto a house is an addition.
                        "want to build on", "like to build on", "looking to build on", "planning to build on",
-                       "plan to build on", "hoping to build on"]),
+                       "plan to build on", "hoping to build on", "interested in building on", "interested in building in",
+                       "build on our lot", "building on our lot", "build on our land", "building on our land",
+                       "build on our property", "building on our property"]),
         ("teardown_rebuild", ["need to rebuild", "rebuild * home", "rebuild * house"]),
     ], negations: ["not", "no", "don't", "dont", "nor"], key: .projectType)
 

@@ -325,10 +325,14 @@ public enum TimelinePhrase {
         // are none).
         if first == .after {
             var before = i - 1
-            while before >= 0, ["right", "just", "soon"].contains(w[before]) { before -= 1 }
+            while before >= 0, ["right", "just", "soon", "anytime", "any", "time", "sometime"].contains(w[before]) { before -= 1 }
             guard before >= 0, startVerbs.contains(w[before]) else { return nil }
             if word(1) == "the", word(2) == "holidays" { return ("after the holidays", 3, false) }
             if let next = word(1), holidays.contains(next) { return ("after " + next, 2, false) }
+            // "start anytime after January 1st": after the month.
+            if let next = word(1), kind(next).contains(.month), next != "may", let month = months[next], next.count >= 3 {
+                return ("after " + month, 2, false)
+            }
             if let length = newYearLength(w, at: i + 1) { return ("after the new year", length + 1, false) }
             return nil
         }
