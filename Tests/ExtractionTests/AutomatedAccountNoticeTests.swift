@@ -49,6 +49,18 @@ struct AutomatedAccountNoticeTests: ExtractsWithRepositorySpecs {
         #expect(lead.email == "jane.doe@example.org")
     }
 
+    /// A long notice is read at its top: a lead word past the first 8 KiB is not seen, and
+    /// a notice phrase there is not either (the message stays an `other` lead).
+    @Test func readsTheOpeningOnly() throws {
+        let filler = String(repeating: "The weather is nice today for everyone here. ", count: 400)
+        #expect(try Self.ignoredReason(Self.raw(from: "Supplier <no-reply@supplier.example>", subject: "Your order",
+                                                filler + "A new lead: call 512-555-0142"))
+            == "an automated notice from supplier.example about the builder's own account or order (\"your order\"), not a sales inquiry")
+        let lead = try Self.lead(Self.raw(from: "Supplier <no-reply@supplier.example>", subject: "Hello",
+                                          "Call 512-555-0142. " + filler + "Your order has a question."))
+        #expect(lead.source == "other")
+    }
+
     /// A person's address is not automated: the same words from a person are read as ever.
     @Test func aPersonsMailIsReadAsEver() throws {
         let lead = try Self.lead(Self.raw(from: "Dana Ortiz <dana.ortiz@gmail.com>", subject: "Your quote",

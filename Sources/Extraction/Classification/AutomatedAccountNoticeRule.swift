@@ -36,6 +36,9 @@ enum AutomatedAccountNoticeRule {
     static let homeownerWords = NotASalesInquiryRule.groups.filter { $0.group == .homeownerIntent }
         .flatMap(\.phrases).filter { !$0.hasPrefix("your ") }
 
+    /// How much of the text the rule reads, in bytes.
+    static let openingBytes = 8 * 1024
+
     /// The reason an automated sender's message is not a lead, or nil when it may be one.
     static func ignoredReason(_ view: InquiryView) -> String? {
         let domain = view.senderDomain ?? ""
@@ -43,13 +46,16 @@ enum AutomatedAccountNoticeRule {
            !NoReplyAddress.isNoReply(replyTo.address) {
             return nil
         }
+        // A notice says what it is at its top: the rule reads the first 8 KiB, so a long
+        // message costs no more than a notice (some eighty phrase searches).
+        let opening = SpecPattern.bounded(view.text, maxBytes: openingBytes)
         let subject = view.subject.lowercased()
-        let text = view.text.lowercased()
+        let text = opening.lowercased()
         func holds(_ phrase: String) -> Bool {
             SpamRule.containsWord(subject, phrase) || SpamRule.containsWord(text, phrase)
         }
         guard let notice = noticePhrases.first(where: holds), !leadWords.contains(where: holds),
-              !homeownerWords.contains(where: holds), LeadNotificationSignals.labelLines(in: view.text).count < 2 else {
+              !homeownerWords.contains(where: holds), LeadNotificationSignals.labelLines(in: opening).count < 2 else {
             return nil
         }
         return "an automated notice from \(domain.isEmpty ? "a program" : domain) about the builder's own account or order (\"\(notice)\"), not a sales inquiry"
