@@ -93,7 +93,7 @@ public enum InquiryHeuristics {
                 lead.lastName = last
                 lead.fields["last_name"] = provenance(found.rule, found.line)
             }
-        } else if names, let initial = lead.firstName, isInitial(initial), let last = lead.lastName,
+        } else if names, let initial = lead.firstName, PersonNameNormalizer.isInitial(initial), let last = lead.lastName,
                   let found = SignatureNameFinder.find(in: lines), let first = found.value.first, first.count > 2,
                   found.value.last?.lowercased() == last.lowercased(), first.first?.lowercased() == initial.first?.lowercased() {
             // A display name's initial ("K. Oyelaran") that the signature spells out under the
@@ -101,11 +101,6 @@ public enum InquiryHeuristics {
             lead.firstName = first
             lead.fields["first_name"] = provenance(found.rule, found.line)
         }
-    }
-
-    /// Whether `name` is one letter, maybe with a period (`K.`, `K`).
-    private static func isInitial(_ name: String) -> Bool {
-        name.count == 1 && name.first!.isLetter || name.count == 2 && name.first!.isLetter && name.last == "."
     }
 
     /// `prefix + text` (then `number` in decimal, when given), made in one go: what `+` and

@@ -210,7 +210,8 @@ public enum PersonNameNormalizer {
         }
     }
 
-    private static func isInitial(_ token: String) -> Bool {
+    /// Whether `token` is one letter, with or without periods (`K.`, `K`).
+    package static func isInitial(_ token: String) -> Bool {
         let letters = token.filter { $0 != "." }
         return letters.count == 1 && letters.first!.isLetter
     }
