@@ -249,6 +249,13 @@ public struct LeadExtractor: Sendable {
                                    writtenIn: message.date.map { Self.utcYear(of: $0) }, names: false, phones: false,
                                    projectFeatures: false)
         }
+        // A subject that names the project ("New home on acreage", "ADU question") when the
+        // text named none.
+        if isDirectInquiry, builder.lead.projectType == nil, let subject = builder.lead.subject,
+           let slug = ProjectTypeVocabulary.vocabulary.bestSlug(in: subject) {
+            builder.lead.projectType = slug
+            builder.lead.fields["project_type"] = FieldProvenance(spec: nil, rule: "heuristic: project type phrase in the subject", location: "subject")
+        }
         // After the heuristics, which read the whole text: the client's details replace the
         // writer's (or the phone of either that the text gave first).
         // (A relative's "my parents" without their name is a homeowner's own message.)

@@ -17,8 +17,8 @@ enum HeuristicsTestSupport {
     private static let extractor = LeadExtractor(specs: SpecSet(specs: []))
 
     /// The lead of a plain-text message from `sender` to a builder, with `body` (`\n` line ends).
-    static func lead(from sender: String, _ body: String) throws -> ExtractedLead {
-        let raw = "From: \(sender)\r\nTo: info@brennanhomes.example\r\nSubject: New home\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+    static func lead(from sender: String, _ body: String, subject: String = "New home") throws -> ExtractedLead {
+        let raw = "From: \(sender)\r\nTo: info@brennanhomes.example\r\nSubject: \(subject)\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
             + body.replacingOccurrences(of: "\n", with: "\r\n")
         return try #require(extractor.extract(from: MIMEMessage.parse(Array(raw.utf8))).lead)
     }

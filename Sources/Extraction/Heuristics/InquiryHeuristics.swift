@@ -77,7 +77,8 @@ public enum InquiryHeuristics {
             lead.fields["financing"] = provenance(found.rule, found.line)
         }
         if names, lead.firstName == nil, lead.lastName == nil,
-           let found = SelfIntroductionFinder.find(in: lines) ?? SignatureNameFinder.find(in: lines) {
+           let found = SelfIntroductionFinder.find(in: lines) ?? SignatureNameFinder.find(in: lines)
+               ?? lead.email.flatMap({ SignatureNameFinder.loneFirstName(in: lines, email: $0) }) {
             if let first = found.value.first {
                 lead.firstName = first
                 lead.fields["first_name"] = provenance(found.rule, found.line)
@@ -100,6 +101,13 @@ public enum InquiryHeuristics {
             // same last name ("Kemi Oyelaran"): the signed first name.
             lead.firstName = first
             lead.fields["first_name"] = provenance(found.rule, found.line)
+        } else if names, let first = lead.firstName, let initial = lead.lastName, PersonNameNormalizer.isInitial(initial),
+                  let found = SignatureNameFinder.find(in: lines), found.value.first?.lowercased() == first.lowercased(),
+                  let last = found.value.last, last.count > 2, last.first?.lowercased() == initial.first?.lowercased() {
+            // A display name's last initial ("Priya N") that the signature spells out under the
+            // same first name ("Priya Nair"): the signed last name.
+            lead.lastName = last
+            lead.fields["last_name"] = provenance(found.rule, found.line)
         }
     }
 
