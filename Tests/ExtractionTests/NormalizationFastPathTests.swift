@@ -184,4 +184,15 @@ struct NormalizationFastPathTests {
         #expect(FieldNormalizer.projectType("Zorb, quix-flem: blat!") == "zorb_quix_flem_blat")
         #expect(FieldNormalizer.projectType("Zörb quix flem blat vrem") == nil)
     }
+
+    /// `isInitial`'s ASCII path against the Character rule it stands in for.
+    @Test func initialAgreesWithCharacterRule() {
+        let tokens = ["K", "K.", "k..", ".K", "Ka", "K.a", ".", "..", "", "1.", "K-", "É.", "É", "Éa", "K.\r\n", "Kemi", "Oyelaran", "...K...."]
+            + Self.values(["k", "K", ".", "a", "1", "-", " "], separators: [""], count: 400, maxPieces: 4, seed: 41)
+        for token in tokens {
+            let letters = token.filter { $0 != "." }
+            let expected = token.utf8.count <= 8 && letters.count == 1 && letters.first!.isLetter
+            #expect(PersonNameNormalizer.isInitial(token) == expected, "\(token.debugDescription)")
+        }
+    }
 }

@@ -212,6 +212,17 @@ public enum PersonNameNormalizer {
 
     /// Whether `token` is one letter, with or without periods (`K.`, `K`).
     package static func isInitial(_ token: String) -> Bool {
+        // (Most tokens are names: longer than a letter, its scalars and two periods.)
+        guard token.utf8.count <= 8 else { return false }
+        // ASCII: one letter byte, the others periods (as Characters, without making them).
+        if token.utf8.allSatisfy({ $0 < 0x80 }) {
+            var letters = 0
+            for byte in token.utf8 where byte != UInt8(ascii: ".") {
+                guard (byte | 0x20) >= 0x61, (byte | 0x20) <= 0x7A else { return false }
+                letters += 1
+            }
+            return letters == 1
+        }
         let letters = token.filter { $0 != "." }
         return letters.count == 1 && letters.first!.isLetter
     }
