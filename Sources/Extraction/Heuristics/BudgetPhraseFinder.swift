@@ -48,6 +48,8 @@ enum BudgetPhraseFinder {
 
     static func find(in lines: InquiryLines) -> HeuristicFinding<BudgetRange>? {
         var cueFromLabel = false
+        // A lender's amount, kept until the text names another (``isLoanAmount(_:)``).
+        var loan: HeuristicFinding<BudgetRange>?
         // The 0-based line of a label without digits lending its cue, or -1.
         var labelLine = -1
         for (index, line) in lines.lines.enumerated() {
@@ -129,13 +131,28 @@ enum BudgetPhraseFinder {
                     && (accepts(match, lineHasCue: hasCue, lineHasStrongCue: hasStrongCue, line: text,
                                 previousLine: index > 0 ? lines.lines[index - 1].text : "")
                         || cueOpensLine && match == matches[0] && opensLineAfterCue(match)) {
-                    return HeuristicFinding(value: withOtherEnd(bounded(match, line: text), of: match, among: matches), line: line.number,
-                                            rule: hasCue || isAllIn(match) ? "budget phrase" : "money amount at house scale")
+                    let finding = HeuristicFinding(value: withOtherEnd(bounded(match, line: text), of: match, among: matches), line: line.number,
+                                                   rule: hasCue || isAllIn(match) ? "budget phrase" : "money amount at house scale")
+                    // "pre-approved for $650,000 ... keep the house under $550k": the loan
+                    // is the budget only when the text names no other.
+                    if isLoanAmount(match) {
+                        if loan == nil { loan = finding }
+                        continue
+                    }
+                    return finding
                 }
             }
         }
-        return nil
+        return loan
     }
+
+    /// Whether the words right before `match` make it what a lender approved ("pre-approved
+    /// for $650,000", "qualified for up to 700k", "a construction loan of $500k").
+    private static func isLoanAmount(_ match: BudgetMatch) -> Bool {
+        match.wordsBefore.suffix(3).contains { loanWords.contains($0) }
+    }
+
+    private static let loanWords = ASCIIWordSet(["approved", "preapproved", "qualified", "prequalified", "approval", "loan", "mortgage"])
 
     /// ``figures(in:line:lineHasCue:)`` of a line that writes the figures with a digit (`low 6
     /// figures`, `a 7-figure budget`): a lone 6 or 7 before a space or a hyphen is read as
@@ -333,7 +350,8 @@ enum BudgetPhraseFinder {
         }
         if match.wordsBefore.suffix(2).contains(where: unrelatedBefore.contains) && !endsSentenceBeforeCue(match, line: line)
             || isSomeoneElsesPrice(match) || isOtherPrice(match)
-            || isOwnHouseSale(match, line: line, previousLine: previousLine) {
+            || isOwnHouseSale(match, line: line, previousLine: previousLine)
+            || isOwnPurchase(match, line: line, previousLine: previousLine) {
             return false
         }
         let allIn = isAllIn(match)
@@ -353,6 +371,10 @@ enum BudgetPhraseFinder {
             guard lineHasStrongCue || allIn else { return false }
             // A cue among the words before.
             if match.wordsBefore.contains(where: cueWords.contains) { return true }
+            // "Budget is flexible but probably in the 900s": hundreds of thousands said as a
+            // range of hundreds, after a strong cue further back.
+            if match.wordsBefore.suffix(2).elementsEqual(["in", "the"]), let low = match.range.low, let high = match.range.high,
+               low >= 100_000, high - low == 100_000 { return true }
             // A qualifier right before it ("is 650", "is in the 600s"), not further back: the
             // house number of "Greg is at 1110 Cedar Ave. Budget is ..." is no budget.
             guard let position = match.wordsBefore.lastIndex(where: { $0 != "in" && $0 != "the" }) else { return false }
@@ -421,6 +443,27 @@ enum BudgetPhraseFinder {
         }
         return false
     }
+
+    /// Whether `match` is what the prospect paid for their house or land: "we bought our
+    /// house at 1420 Brushy Creek Rd in 2019 for $425,000", "purchased the lot for about
+    /// $150k". The verb is further back than the words a match holds: the line's words (and
+    /// those of the line before it, where the sentence may start) are read, only for an
+    /// amount right after "for" (an approximation word between) with no budget cue before it
+    /// ("bought a lot and want to build for $500k" stays the budget).
+    private static func isOwnPurchase(_ match: BudgetMatch, line: String, previousLine: String) -> Bool {
+        let before = match.wordsBefore
+        guard let preposition = before.lastIndex(of: "for"),
+              before[(preposition + 1)...].allSatisfy({ ["about", "around", "roughly", "approximately", "just", "under", "over"].contains($0) }),
+              !before.contains(where: cueWords.contains) else { return false }
+        let words = wordsOf(previousLine) + wordsOf(line)
+        for index in words.indices.dropLast(2) where purchaseVerbs.contains(words[index]) {
+            if ["our", "my", "the", "this", "a", "an"].contains(words[index + 1]),
+               ownHouseWords.contains(words[index + 2]) || landWords.contains(words[index + 2]) { return true }
+        }
+        return false
+    }
+
+    private static let purchaseVerbs = ASCIIWordSet(["bought", "purchased", "buy", "paid"])
 
     private static let ownHouseWords = ASCIIWordSet(["house", "home", "place", "condo", "townhouse"])
     private static let saleVerbs = ASCIIWordSet(["sell", "selling", "sold", "list", "listing", "listed"])
