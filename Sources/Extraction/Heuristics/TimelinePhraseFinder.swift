@@ -66,12 +66,17 @@ enum TimelinePhraseFinder {
             let keywords = lines.traits[index].isASCII ? lines.traits[index].keywords : [.futureCue, .pastCue, .timingCue]
             let future = keywords.contains(.futureCue) && hasCue(Self.futureRange, .futureCue)
             let past = keywords.contains(.pastCue) && hasCue(Self.pastRange, .pastCue)
-            if past && !future { continue }
+            // A line about the past gives only what can only be ahead ("We just moved in. Not
+            // in a hurry - sometime in the next 12-18 months.").
+            let pastOnly = past && !future
+            let isAhead = { (match: TimelinePhrase.Match) in Self.isAhead(match, words) }
+            if pastOnly, !matches.contains(where: isAhead) { continue }
             let timing = keywords.contains(.timingCue) && hasCue(Self.timingRange, .timingCue)
             // (A vague phrase last: "timing is flexible but we would prefer to start within
             // 9 months" is within 9 months.)
             let ordered = matches.contains(where: isVague) ? matches.filter { !isVague($0) } + matches.filter(isVague) : matches
-            for match in ordered where isStrong(match) || (future && !isVague(match) && !match.isBareQuantity) || timing {
+            for match in ordered where !pastOnly && (isStrong(match) || (future && !isVague(match) && !match.isBareQuantity) || timing)
+                || pastOnly && isAhead(match) {
                 if match.isBareYear, let earliestYear, let year = Int(match.canonical.suffix(4)), year < earliestYear { continue }
                 return HeuristicFinding(value: match.canonical, line: line.number, rule: "timeline phrase")
             }
@@ -126,6 +131,16 @@ enum TimelinePhraseFinder {
         let utf8 = phrase.utf8
         guard utf8.allSatisfy({ $0 < 0x80 }) else { return phrase.contains(where: \.isNumber) }
         return utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    /// Phrases that point ahead of the writing whatever the line says of the past: `asap`, or
+    /// one whose first words say `next` ("in the next 12-18 months", "next spring"); not a
+    /// season or month with a year ("we bought the lot in spring 2024"), nor `within` alone
+    /// ("within 6 months of moving here").
+    static func isAhead(_ match: TimelinePhrase.Match, _ words: [String]) -> Bool {
+        if match.canonical == "asap" { return true }
+        guard match.wordIndex >= 0, match.wordIndex < words.count else { return false }
+        return words[match.wordIndex..<min(match.wordIndex + 3, words.count)].contains("next")
     }
 
     /// Phrases that are a timeline whatever the line says around them.

@@ -98,7 +98,9 @@ public enum ProjectTypeVocabulary {
         // outdoor kitchen"); a pool they have ("a deck around our pool") is not one.
         ("pool", ["add a pool", "add a * pool", "adding a pool", "put in a pool", "put in a * pool",
                   "install a pool", "install a * pool", "build a pool", "build a * pool", "building a pool",
-                  "new pool", "pool build"]),
+                  "new pool", "pool build",
+                  // "Looking for a pool, covered patio and outdoor kitchen": the pool named first.
+                  "for a pool", "want a pool", "need a pool", "get a pool", "pool installation", "pool construction"]),
         ("deck_patio", ["deck", "patio", "pergola", "outdoor living", "screened porch", "outdoor kitchen", "terraza",
                         "porche",
                         // Not "porch" alone: Porch is a marketplace, named in its own mail.
