@@ -162,6 +162,10 @@ public struct LeadExtractor: Sendable {
             } else {
                 // Notes of a call: the details are the caller's, the signature the builder's.
                 heuristicsText = Self.withoutWritersSignature(heuristicsText, writer: view.sender)
+                if let caller = BuildersCallNote.callerName(in: heuristicsText) {
+                    builder.set(.name, raw: caller.name, hint: .name, provenance: FieldProvenance(
+                        rule: "caller's name in the builder's call note", location: "\(heuristicsLocation) line \(caller.line)"))
+                }
             }
         } else if let detected {
             builder.lead.source = detected.spec.source

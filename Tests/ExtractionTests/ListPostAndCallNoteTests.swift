@@ -67,8 +67,34 @@ struct ListPostAndCallNoteTests {
 
             """, identity: BuilderOwnMailTests.identity)
         #expect(lead.email == "swhitfield@example.com")
+        #expect([lead.firstName, lead.lastName] == ["Sarah", "Whitfield"])
         #expect(lead.phone == nil, "the office line is the builder's")
         #expect(lead.address == nil, "the office address is the builder's")
         #expect(lead.budgetLow == 600_000)
+    }
+
+    /// The caller named after a label or before "called"; a firm that called, or a label
+    /// whose value is no name, gives none (the signature is the builder's).
+    @Test(arguments: [
+        ("Got this voicemail transcribed, can you add as a lead?\n\nCaller: Angela Price, 512-555-0162. Wants to build on 2 acres in Bastrop.", ["Angela", "Price"] as [String?]),
+        ("Angela Price called, 512-555-0162. Wants to build on 2 acres in Bastrop.", ["Angela", "Price"]),
+        ("Name: Angela Price - 512-555-0162\nWants to build on 2 acres in Bastrop.", ["Angela", "Price"]),
+        ("Hill Country Realty called about a lot in Bastrop, 512-555-0162.", [nil, nil]),
+        ("Talked to the client today about a lot in Bastrop, 512-555-0162.\nClient: happy with the bid", [nil, nil]),
+    ])
+    func callersName(_ note: String, _ expected: [String?]) throws {
+        let lead = try Self.lead("""
+            From: Mike Brennan <mike@brennanhomes.example>
+            To: leads@brennanhomes-intake.example
+            Subject: Call
+            Content-Type: text/plain
+
+            \(note)
+
+            Mike
+
+            """, identity: BuilderOwnMailTests.identity)
+        #expect([lead.firstName, lead.lastName] == expected)
+        #expect(lead.phone == "+15125550162")
     }
 }
