@@ -19,8 +19,13 @@ enum BuildersCallNote {
 
     /// The name's text as written and its 1-based line, or nil.
     static func callerName(in text: String) -> (name: String, line: Int)? {
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(linesRead).enumerated() {
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+        var rest = text[...]
+        for offset in 0..<linesRead where !rest.isEmpty {
+            let end = rest.firstIndex(of: "\n") ?? rest.endIndex
+            let line = rest[..<end]
+            rest = end < rest.endIndex ? rest[rest.index(after: end)...] : rest[rest.endIndex...]
+            // (A caller is named near the line's start: a long line is read that far.)
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }.prefix(160)
             guard trimmed.utf8.count >= 5 else { continue }
             let lower = trimmed.lowercased()
             var candidate: Substring?
