@@ -42,6 +42,8 @@ enum ClientReferral {
         "client name:", "clients:", "client:", "the owners (", "the owner (", "owner contact:",
         "on behalf of my clients", "on behalf of my client", "on behalf of", "i represent", "my buyers", "my buyer",
         "our buyers", "our buyer",
+        // After "I have buyers ...": "Their names are David and Michelle Park."
+        "their names are", "their name is",
         // Several at once ("I have two clients for you: ..."): the first is read, and the
         // flag says there are more (``severalClientsCues``).
         "two clients", "couple of clients", "couple clients", "few clients",

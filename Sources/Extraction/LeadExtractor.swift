@@ -612,7 +612,8 @@ public struct LeadExtractor: Sendable {
     /// whatever the text and Reply-To name (never the sender itself).
     /// Phrases of a third party writing for the prospect (a realtor, an architect).
     private static let onBehalfPhrases: [StaticString] = [
-        "my client", "our client", "my buyer", "our buyer", "on behalf of", "my customer", "i represent", "representing",
+        "my client", "our client", "my buyer", "our buyer", "i have buyers", "i have a buyer", "we have buyers", "we have a buyer",
+        "on behalf of", "my customer", "i represent", "representing",
         "i have clients", "i have a client", "two clients", "couple of clients", "couple clients", "few clients", "the owners (", "the owner (", "owner contact:", "client:",
         "mis clientes", "mis clientas", "mi cliente", "mi clienta", "de parte de", "en nombre de",
         "my parents", "my mother", "my father", "my mom", "my dad",

@@ -221,9 +221,32 @@ struct NotASalesInquiryTests: ExtractsWithRepositorySpecs {
         #expect(lead.source == "direct_inquiry" && !lead.needsReview, "\(lead.reviewReasons)")
     }
 
-    /// Each order-notice phrase holds a trigger literal: the gate lets its message through.
+    /// A supplier's rep writing of a price change for the builder's jobs is ignored; a
+    /// homeowner who says prices are going up stays a clean lead.
+    @Test func suppliersPriceNotice() throws {
+        #expect(try Self.ignoredReason("""
+            From: Sam Patel <sam@buildersupplyco.example>
+            To: mike@builder.example
+            Subject: Lumber pricing update
+            Content-Type: text/plain; charset=UTF-8
+
+            Hi Mike, quick note that framing lumber prices are going up 4% on Dec 1. Let me know if you want to lock in pricing for your next starts. Sam Patel, Builder Supply Co.
+            """) == "a supplier's price notice to the builder (prices for the builder's jobs), not a sales inquiry")
+        let lead = try Self.lead("""
+            From: Jane Roe <jane.roe@example.org>
+            To: info@builder.example
+            Subject: Remodel
+            Content-Type: text/plain; charset=UTF-8
+
+            With prices going up every month we want to start our kitchen remodel soon. Can you give us a quote? 512-555-0191
+            """)
+        #expect(lead.source == "direct_inquiry" && !lead.needsReview, "\(lead.reviewReasons)")
+    }
+
+    /// Each order-notice and price-notice phrase holds a trigger literal: the gate lets its
+    /// message through.
     @Test func orderNoticesPassTheGate() {
-        for (group, phrases) in NotASalesInquiryRule.groups where group == .orderNotice {
+        for (group, phrases) in NotASalesInquiryRule.groups where group == .orderNotice || group == .priceNotice {
             for phrase in phrases {
                 #expect(NotASalesInquiryRule.triggerLiterals.contains { phrase.contains($0) }, "\(phrase)")
             }

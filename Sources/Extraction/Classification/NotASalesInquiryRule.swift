@@ -27,7 +27,9 @@ import MIME
 /// - an order or shipping notice ("your order has shipped", "order confirmation", "out for
 ///   delivery") *and* an order's details ("order #", "tracking number", "estimated delivery");
 /// - a listing offered to the builder ("perfect for one of your custom builds", "if you have
-///   a buyer in mind") *and* a listing's words ("listed at", "for sale", "asking price").
+///   a buyer in mind") *and* a listing's words ("listed at", "for sale", "asking price");
+/// - a supplier's price notice ("prices are going up", "price increase") *and* the
+///   builder's jobs or orders ("lock in pricing", "your next starts", "your account").
 ///
 /// Mixed signals keep the lead and flag it for review with the reason: the same signals
 /// beside a homeowner's words, or in a forwarded original (the forwarder's note is not
@@ -54,7 +56,7 @@ enum NotASalesInquiryRule {
     /// Kinds of phrase.
     enum Group: Int, CaseIterable {
         case resume, application, tradeOffer, tradeSelf, quoteOpener, quoteTerm, pitch, pitchSelf, permitTerm, permitFile,
-             billing, invoiceTerm, jobEvent, orderNotice, orderTerm, listingOffer, listingTerm, homeownerIntent
+             billing, invoiceTerm, jobEvent, orderNotice, orderTerm, listingOffer, listingTerm, priceNotice, priceTerm, homeownerIntent
     }
 
     /// The phrases of each group, lowercase ASCII (one is not: "my résumé"), each at least
@@ -112,6 +114,13 @@ enum NotASalesInquiryRule {
                          "if you have a buyer", "if you know a buyer", "builder opportunity"]),
         (.listingTerm, ["listed at", "listing", "just listed", "for sale", "asking price", "list price", "priced at",
                         "on the market", "realtor", "real estate", "broker"]),
+        // A supplier's rep telling the builder of a price change ("lumber prices are going up
+        // 4% on Dec 1 ... lock in pricing for your next starts").
+        (.priceNotice, ["price increase", "prices are going up", "prices going up", "prices will go up",
+                        "prices will increase", "pricing will increase", "pricing is going up", "new price list",
+                        "updated price list"]),
+        (.priceTerm, ["lock in pricing", "lock pricing", "lock in your pricing", "lock in current pricing", "your next starts",
+                      "your starts", "your upcoming starts", "your jobs", "your next order", "your orders", "your account"]),
         (.homeownerIntent, ["want to build", "like to build", "looking to build", "planning to build", "plan to build",
                             "hoping to build", "build our", "build us", "build my", "our lot", "my lot", "our land",
                             "my land", "our property", "we own", "we bought", "we purchased", "under contract",
@@ -149,6 +158,8 @@ enum NotASalesInquiryRule {
         "shipped", "order confirm", "your order", "delivery", "delivered", "shipping",
         "one of your", "your next", "perfect for a builder", "ideal for a builder", "great for a builder", "a buyer",
         "builder opportunity",
+        "price increase", "prices are going up", "prices going up", "prices will", "pricing will", "pricing is going up",
+        "price list",
     ]
 
     /// The slots of ``triggerLiterals``, one each, found with A-Z folded.
@@ -261,6 +272,12 @@ enum NotASalesInquiryRule {
             }
             if !homeowner {
                 return .review("offers the builder a lot or a home (\"perfect for one of your builds\"): a realtor's listing, not an inquiry?")
+            }
+        }
+        if found.contains(.priceNotice) {
+            // (A homeowner says prices are going up too: only beside the builder's jobs or orders.)
+            if found.contains(.priceTerm) {
+                return decide(true, "a supplier's price notice to the builder (prices for the builder's jobs), not a sales inquiry")
             }
         }
         if found.contains(.billing), found.contains(.invoiceTerm), !homeowner, Self.containsWord(subject.lowercased(), "invoice") {
