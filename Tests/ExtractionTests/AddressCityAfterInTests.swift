@@ -14,6 +14,8 @@ struct AddressCityAfterInTests {
         ("Our house is at 88 Creek Bend Dr in Kyle.", PostalAddress(street: "88 Creek Bend Dr", city: "Kyle")),
         ("The lot is at 1200 Ranch Road 12 in Dripping Springs; we close next month.",
          PostalAddress(street: "1200 Ranch Road 12", city: "Dripping Springs")),
+        ("We're under contract on a lot at 1204 Saddle Horn Trl in Dripping Springs (closing Dec 15).",
+         PostalAddress(street: "1204 Saddle Horn Trl", city: "Dripping Springs")),
     ])
     func cityAfterIn(_ text: String, _ expected: PostalAddress) {
         #expect(address(text) == expected, "\(text.debugDescription)")

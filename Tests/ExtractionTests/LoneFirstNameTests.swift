@@ -55,4 +55,17 @@ struct LoneFirstNameTests {
         let lead = try HeuristicsTestSupport.lead(from: "Pat Lee <pat.lee@gmail.com>", body, subject: subject)
         #expect(lead.projectType == type)
     }
+
+    /// A household's display name and a sign-off with a first name alone, or a couple under
+    /// that surname: the first name signed; another surname signed gives none.
+    @Test(arguments: [
+        ("Nguyen Family <thenguyens@gmail.com>", "We're thinking about adding an ADU over our garage. Is that something you do?\n\nThanks, Linh", "Linh" as String?),
+        ("The Pattersons <pattersonfam@gmail.com>", "We want to build on our lot in Kyle.\n\nThanks,\nJim and Lori Patterson", "Jim"),
+        ("The Pattersons <pattersonfam@gmail.com>", "We want to build on our lot in Kyle.\n\nThanks,\nJim Smith", nil),
+    ])
+    func householdsSignedFirstName(_ sender: String, _ body: String, _ first: String?) throws {
+        let lead = try HeuristicsTestSupport.lead(from: sender, body)
+        #expect(lead.firstName == first)
+        #expect(lead.lastName != nil)
+    }
 }

@@ -6,8 +6,8 @@ import LeadModel
 /// a season or a word opening a sentence (`in March`, `in Spring 2027`):
 /// - `in` right after the street, then one to three capitalised words (``isCityWord(_:last:)``),
 ///   none a month, day or season (``notCityAfterIn``);
-/// - then the line ends, a lowercase word follows, or the last city word closes with
-///   punctuation (`in Kyle.`, `in Kyle, and ...`);
+/// - then the line ends, a lowercase word or an aside in parentheses follows, or the last
+///   city word closes with punctuation (`in Kyle.`, `in Kyle, and ...`);
 /// - a state's name is no city (`in Texas`).
 extension AddressFinder {
     /// Capitalised words after `in` that name a time, not a place, lowercase.
@@ -33,8 +33,10 @@ extension AddressFinder {
             index += 1
         }
         guard !city.isEmpty else { return nil }
-        // What follows an open city must end it: a lowercase word (not a fourth capitalised one).
-        if !closed, index < words.count, startsUppercase(words[index]) || !(words[index].first?.isLetter ?? false) { return nil }
+        // What follows an open city must end it: a lowercase word (not a fourth capitalised
+        // one), or a parenthesis opening an aside ("in Dripping Springs (closing Dec 15)").
+        if !closed, index < words.count, startsUppercase(words[index])
+            || !(words[index].first.map { $0.isLetter || $0 == "(" } ?? false) { return nil }
         let name = spaceJoined(city)
         guard USStates.code(for: name) == nil else { return nil }
         return name

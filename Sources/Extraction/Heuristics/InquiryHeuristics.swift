@@ -101,6 +101,13 @@ public enum InquiryHeuristics {
             // same last name ("Kemi Oyelaran"): the signed first name.
             lead.firstName = first
             lead.fields["first_name"] = provenance(found.rule, found.line)
+        } else if names, lead.firstName == nil, let last = lead.lastName, let found = SignatureNameFinder.find(in: lines),
+                  let first = found.value.first, found.value.last == nil || found.value.last?.lowercased() == last.lowercased() {
+            // A household's display name ("Nguyen Family") and the writer's sign-off with a
+            // first name alone or under that surname ("Thanks, Linh"; a couple, "Jim and Lori
+            // Patterson": the first named): the signed first name.
+            lead.firstName = first
+            lead.fields["first_name"] = provenance(found.rule, found.line)
         } else if names, let first = lead.firstName, let initial = lead.lastName, PersonNameNormalizer.isInitial(initial),
                   let found = SignatureNameFinder.find(in: lines), found.value.first?.lowercased() == first.lowercased(),
                   let last = found.value.last, last.count > 2, last.first?.lowercased() == initial.first?.lowercased() {
