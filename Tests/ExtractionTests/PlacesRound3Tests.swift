@@ -206,6 +206,11 @@ extension PlacesRound3Tests {
         // Another person's street is still not taken over the writer's home.
         #expect(streetOf("We live at 1907 Alameda Dr, Austin, TX 78704. Greg is at 305 Sycamore Trl, Georgetown, TX 78633.")
                 == "1907 Alameda Dr")
+        // A neighbour or relative named right before "at" ("My neighbor at ..."): theirs.
+        #expect(streetOf("My neighbor at 2104 Oak Ridge Ln had you build their house. We're at 2108 Oak Ridge Ln, Cedar Park 78613.")
+                == "2108 Oak Ridge Ln")
+        #expect(streetOf("My parents at 2104 Oak Ridge Ln recommended you; we are at 2108 Oak Ridge Ln, Cedar Park 78613.")
+                == "2108 Oak Ridge Ln")
         // The writer's workplace is neither the home nor the project.
         #expect(streetOf("I live at 1907 Alameda Dr, Austin, TX 78704; my office is at 305 Congress Ave, Austin, TX 78701.")
                 == "1907 Alameda Dr")

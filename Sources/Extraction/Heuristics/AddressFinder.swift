@@ -534,6 +534,8 @@ enum AddressFinder {
             if here.contains(.writersOwner), (offset + 1 < lower.count && isSiteWord(offset + 1)) || (offset + 2 < lower.count && isSiteWord(offset + 2)) {
                 ownSiteAt = offset
             }
+            // "My neighbor at 2104 Oak Ridge Ln": someone else's.
+            if here.contains(.otherPerson), kind(offset + 1).contains(.at) { othersAt = offset }
             // "Greg is at", "he lives at", "she's at".
             let owner = trimmedWord(written)
             let capitalised = owner.utf8.first.map { $0 >= 0x41 && $0 <= 0x5A || ($0 >= 0x80 && owner.first?.isUppercase == true) } ?? false
@@ -639,6 +641,8 @@ enum AddressFinder {
         static let lot = RoleWordKind(rawValue: 1 << 18)
         /// ``workPlaceWords``.
         static let workPlace = RoleWordKind(rawValue: 1 << 19)
+        /// ``otherPersonWords``.
+        static let otherPerson = RoleWordKind(rawValue: 1 << 20)
     }
 
     /// The word sets of ``role(before:previousLine:)`` as one table.
@@ -650,6 +654,7 @@ enum AddressFinder {
             (["his", "her", "their"], .thirdPersonOwner), (["my", "our"], .writersOwner), (["your"], .your), (["you"], .you),
             (["parade"], .parade), (["he", "she"], .heOrShe), (["he's", "she's"], .heOrShe_s), (["is", "lives"], .isOrLives),
             (["at"], .at), (["of"], .of), (["lot", "lots"], .lot), (workPlaceWords, .workPlace),
+            (otherPersonWords, .otherPerson),
         ]
         for (words, kind) in sets { for word in words { table[word, default: []].insert(kind) } }
         return table
@@ -665,6 +670,11 @@ enum AddressFinder {
     /// no home and no build site, so beside the writer's home it is not taken.
     private static let workPlaceWords: Set<String> = [
         "office", "offices", "work", "works", "workplace", "business", "company", "shop", "store", "employer", "firm", "practice",
+    ]
+    /// People right before `at` whose place a street is ("my neighbor at 2104 Oak Ridge Ln").
+    private static let otherPersonWords: Set<String> = [
+        "neighbor", "neighbors", "neighbour", "neighbours", "friend", "friends", "sister", "brother", "parents", "mother",
+        "father", "mom", "dad", "cousin", "aunt", "uncle", "grandmother", "grandfather", "grandparents", "coworker", "boss",
     ]
     /// Verbs after `you` that make a place one the builder worked at ("what you did at").
     private static let builderDeeds: Set<String> = ["did", "built", "finished", "completed", "remodeled", "renovated"]
