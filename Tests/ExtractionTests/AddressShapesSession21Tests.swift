@@ -31,8 +31,9 @@ struct AddressShapesSession21Tests {
         ("We have lot 5 in Vista Ridge on the north side.", nil),
         ("We bought lot 5 in the Vista Ridge subdivision and want to build.", nil),
         ("We have Lot 12 in Dripping Springs, TX and want to build.", PostalAddress(city: "Dripping Springs", state: "TX")),
-        ("We have a lot in Belterra, Dripping Springs, TX and want to build.", nil),
-        ("We have 2 lots in Belterra, Dripping Springs, TX and want to build.", nil),
+        // (No lot number: the city and state after the subdivision, as a lot's place.)
+        ("We have a lot in Belterra, Dripping Springs, TX and want to build.", PostalAddress(city: "Dripping Springs", state: "TX")),
+        ("We have 2 lots in Belterra, Dripping Springs, TX and want to build.", PostalAddress(city: "Dripping Springs", state: "TX")),
         ("We have Lot 12 in Kyle, Hays County, TX and want to build.", nil),
         ("We have Lot 12 in Belterra, Dripping Springs and want to build.", nil),
     ] as [(String, PostalAddress?)])

@@ -39,7 +39,7 @@ struct BuildersForwardNoteTests {
         #expect(lead.phone == "+15125550160", "his cell, not Travis's office or cell")
         #expect(lead.fields["phone"]?.location == "forwarder's note line 1")
         #expect(lead.firstName == "Paul" && lead.lastName == "Jensen")
-        #expect(lead.address == nil, "not the builder's office")
+        #expect(lead.address == PostalAddress(city: "Elgin"), "the prospect's lot, not the builder's office")
     }
 
     @Test func whatTheBuilderLearnedOnTheCall() throws {

@@ -69,7 +69,7 @@ struct ListPostAndCallNoteTests {
         #expect(lead.email == "swhitfield@example.com")
         #expect([lead.firstName, lead.lastName] == ["Sarah", "Whitfield"])
         #expect(lead.phone == nil, "the office line is the builder's")
-        #expect(lead.address == nil, "the office address is the builder's")
+        #expect(lead.address == PostalAddress(city: "Buda"), "the caller's lot; the office address is the builder's")
         #expect(lead.budgetLow == 600_000)
     }
 

@@ -51,6 +51,10 @@ public enum InquiryHeuristics {
             for found in AddressFinder.find(in: lines) {
                 fillAddress(&lead, with: found.value, provenance(found.rule, found.line))
             }
+            // No street gave a city: the place of the land or the build ("a lot in Kyle").
+            if lead.address?.city == nil, lead.address?.postalCode == nil, let found = AddressFinder.placeCity(in: lines) {
+                fillAddress(&lead, with: found.value, provenance(found.rule, found.line))
+            }
         }
         if lead.budgetLow == nil, lead.budgetHigh == nil, let found = BudgetPhraseFinder.find(in: lines) {
             lead.budgetLow = found.value.low

@@ -34,6 +34,9 @@ enum InquiryKeywords {
         /// A word a ``TimelinePhrase`` match may start at (``TimelinePhrase/startWords``;
         /// all-digit words may too).
         static let timelineStart = Flags(rawValue: 1 << 10)
+        /// A word before `in` that ``AddressFinder/placeCity(in:)`` reads a city after
+        /// (``AddressFinder/placeCueWords``: `lot`, `acres`, `build`, `live`, ...).
+        static let placeCue = Flags(rawValue: 1 << 11)
         /// `figures`, `figure`: what a budget said in figures needs (`mid-six figures`:
         /// ``BudgetPhraseFinder``).
         static let figuresWord = Flags(rawValue: 1 << 20)
@@ -94,6 +97,7 @@ enum InquiryKeywords {
         add(AddressFinder.streetHeadWords, .streetHead)
         add(["in", "near", "outside", "at", "from"], .cityStateLead)
         add(["all"], .allWord)
+        add(AddressFinder.placeCueWords, .placeCue)
         func firstWords(_ cues: [String]) -> [String] { cues.compactMap { $0.split(separator: " ").first.map(String.init) } }
         add(firstWords(TimelinePhraseFinder.futureCues), .futureCue)
         add(firstWords(TimelinePhraseFinder.pastCues), .pastCue)
