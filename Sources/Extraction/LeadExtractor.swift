@@ -255,7 +255,8 @@ public struct LeadExtractor: Sendable {
         }
         // A subject that names the project ("New home on acreage", "ADU question") when the
         // text named none.
-        if isDirectInquiry, builder.lead.projectType == nil, let subject = builder.lead.subject,
+        // (A subject that names a project is short: a long one, hostile or not, is not read.)
+        if isDirectInquiry, builder.lead.projectType == nil, let subject = builder.lead.subject, subject.utf8.count <= 120,
            let slug = ProjectTypeVocabulary.vocabulary.bestSlug(in: subject) {
             builder.lead.projectType = slug
             builder.lead.fields["project_type"] = FieldProvenance(spec: nil, rule: "heuristic: project type phrase in the subject", location: "subject")

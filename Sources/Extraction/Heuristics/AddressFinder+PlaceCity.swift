@@ -69,7 +69,10 @@ extension AddressFinder {
     /// The first site cue's city and the first home cue's, in one walk over the lines.
     private static func placeCities(in lines: InquiryLines) -> (site: HeuristicFinding<PostalAddress>?, home: HeuristicFinding<PostalAddress>?) {
         var home: HeuristicFinding<PostalAddress>?
-        for lineIndex in lines.lines.indices {
+        // (A place is named near the top: the first 300 lines are read, and at most 8 cues
+        // followed by `in` and a capital are tried.)
+        var tries = 0
+        for lineIndex in lines.lines.indices.prefix(300) where tries < 8 {
             // (An ASCII line's word flags say whether a cue is on it; " in " before a capital
             // is in the bytes of every line this reads.)
             let traits = lines.traits[lineIndex]
@@ -80,8 +83,9 @@ extension AddressFinder {
             for index in words.indices.dropFirst() where Self.isIn(words[index]) {
                 let cue = lowercasedASCII(words[index - 1])
                 let isSite = siteCues.contains(cue)
-                guard isSite || (home == nil && homeCues.contains(cue)),
-                      let address = city(after: index, in: words) else { continue }
+                guard isSite || (home == nil && homeCues.contains(cue)), tries < 8 else { continue }
+                tries += 1
+                guard let address = city(after: index, in: words) else { continue }
                 let found = HeuristicFinding(value: address, line: lines.lines[lineIndex].number, rule: "city after \"\(cue) in\"")
                 if isSite { return (found, home) }
                 home = found
