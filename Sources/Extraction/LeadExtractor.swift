@@ -253,9 +253,8 @@ public struct LeadExtractor: Sendable {
                                    writtenIn: message.date.map { Self.utcYear(of: $0) }, names: false, phones: false,
                                    projectFeatures: false)
         }
-        // A subject that names the project ("New home on acreage", "ADU question") when the
-        // text named none.
-        // (A subject that names a project is short: a long one, hostile or not, is not read.)
+        // A subject that names the project ("ADU question", "Custom home inquiry") when the
+        // text named none. (Such a subject is short: a long one, hostile or not, is not read.)
         if isDirectInquiry, builder.lead.projectType == nil, let subject = builder.lead.subject, subject.utf8.count <= 120,
            let slug = ProjectTypeVocabulary.vocabulary.bestSlug(in: subject) {
             builder.lead.projectType = slug
