@@ -124,3 +124,115 @@ extension AddressFinder {
         return String(decoding: [first - 0x20] + word.utf8.dropFirst(), as: UTF8.self)
     }
 }
+
+/// A street typed in lowercase without its ZIP, where the words before say it is an address:
+/// `we live at 412 elm street in round rock`, `the lot is at 88 creek bend dr`. Only after
+/// `at`, then a house number, one to three lowercase name words and a street type of
+/// ``AddressFinder/lowercaseSuffixes`` (maybe a directional); a city follows it with `in` or
+/// a comma: one to three lowercase letter words, none a sentence word, a month or a season,
+/// up to punctuation, a sentence word or the line's end. The street and city are written
+/// capitalised; the state and ZIP stay unknown.
+extension AddressFinder {
+    /// Words a sentence goes on with after a lowercase city (they end it), no city's.
+    private static let notLowercaseCityWords: Set<String> = [
+        "ok", "okay", "let", "looking", "planning", "thinking", "hoping", "please", "thanks", "thank", "area", "call",
+        "asap", "now", "soon", "currently", "right",
+    ]
+
+    /// The lowercase street after `at` on line `index` (its `words`), as a street candidate.
+    static func lowercaseStreetAfterAt(_ words: [String], _ lines: InquiryLines, _ index: Int) -> StreetCandidate? {
+        for number in words.indices.dropFirst() where lowercasedASCII(words[number - 1]) == "at" {
+            let house = words[number]
+            guard house.utf8.count <= 6, house.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { continue }
+            guard let (suffix, after) = lowercaseStreetEndNoZIP(words, number: number) else { continue }
+            let street = [house] + words[(number + 1)...suffix].map { capitalised(trimmedPunctuation($0)) }
+                + words[(suffix + 1)..<after].map { trimmedPunctuation($0).uppercased() }
+            guard var address = USAddressParser.parse(spaceJoined(street)), address.street != nil else { continue }
+            if let (city, state) = lowercaseCity(words, from: after, streetEnd: words[after - 1]) {
+                address.city = city
+                address.state = state
+            }
+            return StreetCandidate(finding: HeuristicFinding(value: address, line: lines.lines[index].number, rule: "street address written in lowercase"),
+                                   before: words[..<number], previousLine: number == 0 && index > 0 ? lines.lines[index - 1].text : "")
+        }
+        return nil
+    }
+
+    /// After the house number at `number`: the street type's index and the index after the
+    /// street (its directional included), or nil.
+    private static func lowercaseStreetEndNoZIP(_ words: [String], number: Int) -> (Int, Int)? {
+        var cursor = number + 1
+        while cursor < words.count, cursor - number <= 4 {
+            let word = words[cursor]
+            let core = trimmedPunctuation(word)
+            guard isLowercaseLetters(core) || (cursor - number < 4 && isOrdinal(core) && !core.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A })) else { return nil }
+            if cursor > number + 1, lowercaseSuffixes.contains(core) {
+                let next = cursor + 1
+                if core == trimmedComma(word), next < words.count, StreetVocabulary.directionals[trimmedPunctuation(words[next])] != nil,
+                   isLowercaseLetters(trimmedPunctuation(words[next])) { return (cursor, next + 1) }
+                return (cursor, next)
+            }
+            // A name word: nothing after it, no sentence word.
+            guard core == word, !sentenceWords.contains(core) else { return nil }
+            cursor += 1
+        }
+        return nil
+    }
+
+    /// The lowercase city after a street ending with `streetEnd` at `words[start...]`: after
+    /// `in`, or after the street's comma; nil when none is there. A state's code or name
+    /// closing it is its state (`in austin texas`).
+    private static func lowercaseCity(_ words: [String], from start: Int, streetEnd: String) -> (city: String, state: String?)? {
+        var index = start
+        if index < words.count, words[index] == "in" { index += 1 } else if !streetEnd.hasSuffix(",") { return nil }
+        var city: [String] = []
+        while index < words.count, city.count < 3 {
+            let word = words[index]
+            let core = trimmedPunctuation(word)
+            guard isLowercaseLetters(core), !sentenceWords.contains(core), !notCityAfterIn.contains(core),
+                  !notLowercaseCityWords.contains(core) else { break }
+            city.append(capitalised(core))
+            index += 1
+            if core != word { break }
+        }
+        // (A fourth word of letters would make the three no city: "in the spring" is stopped
+        // by its sentence word; a name runs on only in a sentence.)
+        // What follows must end the city: punctuation, the line's end, a sentence word or a
+        // word going on with the sentence ("in round rock and ...", "in leander looking to
+        // ..."), never another word ("in kyle bought ...": the name may go on).
+        guard !city.isEmpty else { return nil }
+        if index < words.count, trimmedPunctuation(words[index - 1]) == words[index - 1],
+           !sentenceWords.contains(trimmedPunctuation(words[index])), !notLowercaseCityWords.contains(trimmedPunctuation(words[index])) { return nil }
+        // (A code, two letters, only where the words end: "in kyle tx." or the line's end,
+        // not "in round rock ok let me know".)
+        let closed = index == words.count || trimmedPunctuation(words[index - 1]) != words[index - 1]
+        for length in [2, 1] where city.count > length {
+            let written = spaceJoined(city.suffix(length))
+            if let state = USStates.code(for: written), closed || written.utf8.count > 2 { return (spaceJoined(city.dropLast(length)), state) }
+        }
+        guard USStates.code(for: spaceJoined(city)) == nil else { return nil }
+        return (spaceJoined(city), nil)
+    }
+
+    /// Whether `text` holds "at " (any case, after a space or at the start) before a digit.
+    static func hasAtBeforeDigit(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            guard bytes.count >= 4 else { return false }
+            for index in 0..<(bytes.count - 3) where bytes[index + 2] == 0x20 && bytes[index + 3] >= 0x30 && bytes[index + 3] <= 0x39 {
+                if bytes[index] | 0x20 == UInt8(ascii: "a"), bytes[index + 1] | 0x20 == UInt8(ascii: "t"), index == 0 || bytes[index - 1] == 0x20 {
+                    return true
+                }
+            }
+            return false
+        }
+    }
+
+    /// `word` without the ASCII punctuation (`,` `.` `;` `!` `?`) after it.
+    private static func trimmedPunctuation(_ word: String) -> String {
+        var end = word.utf8.count
+        let bytes = Array(word.utf8)
+        while end > 0, [UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?")].contains(bytes[end - 1]) { end -= 1 }
+        return end == bytes.count ? word : String(decoding: bytes[..<end], as: UTF8.self)
+    }
+}

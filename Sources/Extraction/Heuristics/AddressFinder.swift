@@ -115,6 +115,13 @@ enum AddressFinder {
                 if let wrapped = wrappedStreet(lines, index) { streets.append(wrapped) }
                 continue
             }
+            // A street typed in lowercase without a ZIP, after "at" (`we live at 412 elm
+            // street in round rock`): no capitalised street head word then, " at " and a digit.
+            if streets.isEmpty, !mayHaveStreet, hasAtBeforeDigit(line.text),
+               let lowercase = lowercaseStreetAfterAt(spaceSeparatedWords(line.text), lines, index) {
+                streets.append(lowercase)
+                continue
+            }
             guard mayHaveStreet || mayHaveLot || (mayHaveZIP && (cityLine == nil || zipOnly == nil)) || (mayHaveCityState && cityStateLine == nil) else {
                 if let wrapped = wrappedStreet(lines, index) { streets.append(wrapped) }
                 continue
