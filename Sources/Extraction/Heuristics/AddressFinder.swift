@@ -116,8 +116,9 @@ enum AddressFinder {
                 continue
             }
             // A street typed in lowercase without a ZIP, after "at" (`we live at 412 elm
-            // street in round rock`): no capitalised street head word then, " at " and a digit.
-            if streets.isEmpty, !mayHaveStreet, hasAtBeforeDigit(line.text),
+            // street in round rock`): no capitalised street head word then, no ZIP (read below
+            // with the whole address), " at " and a digit.
+            if streets.isEmpty, !mayHaveStreet, !mayHaveZIP, hasAtBeforeDigit(line.text),
                let lowercase = lowercaseStreetAfterAt(spaceSeparatedWords(line.text), lines, index) {
                 streets.append(lowercase)
                 continue
