@@ -13,7 +13,7 @@ public enum ProjectTypeVocabulary {
                          // An adjective between: "a custom estate home", "custom dream home".
                          "custom estate home", "custom luxury home", "custom dream home", "custom family home",
                          "custom ranch home", "custom modern home", "custom farmhouse", "custom designed home",
-                         "custom built house", "custom single family home",
+                         "custom built house", "custom single family home", "custom * home", "custom * house",
                          "casa personalizada", "casa a la medida", "casa a medida"]),
         ("barndominium", ["barndominium", "barndo", "barn home", "shop house"]),
         ("teardown_rebuild", ["teardown", "tear down", "knock down", "knockdown", "demo and rebuild", "scrape and rebuild",
@@ -30,7 +30,10 @@ public enum ProjectTypeVocabulary {
                        "building a home", "building a house", "building a new home", "build our new home",
                        "build a single family", "ground up", "build our dream home", "build my dream home",
                        "build a dream home", "new home build",
-                       "build * home", "build * house", "building * home", "building * house",
+                       // Not right after "you": "my neighbors had you build their house" is the
+                       // builder's past work ("could you build a small house" reads a gap after "a").
+                       "build a * home", "build a * house", "build us a * home", "build us a * house", "build my home", "build my house",
+                       "build * home|!you", "build * house|!you", "building * home", "building * house",
                        "build * farmhouse", "building * farmhouse",
                        // A size between (`build a 3,000 sq ft home`): more words than a gap holds.
                        "build a * sq ft home", "build a * sq ft house", "build a * sqft home", "build a * sqft house",
