@@ -170,12 +170,29 @@ enum PhoneFinder {
     /// Words by which a lead-in gives the writer's own number.
     private static let writersWords: Set<String> = ["i", "me", "mine", "myself", "i'm", "i've"]
 
+    /// Whether `leadIn` (the line before a number) gives it as the writer's own: `me`
+    /// ("call me at", "reach me on") or `my` a word or two before a phone word ("my cell is",
+    /// "my cell phone:").
+    static func claimsWritersOwn(_ leadIn: String) -> Bool {
+        guard FoldedSearch.contains(leadIn, "m"), let (words, _) = leadInWords(leadIn) else { return false }
+        for (offset, word) in words.enumerated() {
+            if word == "me" { return true }
+            if word == "my", words[(offset + 1)...].prefix(2).contains(where: possessedPhoneWords.contains) { return true }
+        }
+        return false
+    }
+
     /// Whether the number `match` is named another person's by its lead-in or, when that is
     /// a word or two ("is "), by the end of the line before (`lineText`: 0-based lines):
     /// "His number" / "is 512-555-0181".
     static func namesAnotherPersons(_ match: PhoneMatch, lineText: (Int) -> String?) -> Bool {
         if namesAnotherPersons(match.leadIn) { return true }
-        guard match.line >= 2, match.leadIn.utf8.count <= 8, let previous = lineText(match.line - 2), !previous.isEmpty else { return false }
+        // (Or a sentence going on from the line before, wrapped there: "Our realtor" / "is
+        // Ken Blake at 512-555-0192".)
+        // (The lead-in opens the number's line, lowercase: not the words after another number.)
+        let continues = (match.leadIn.utf8.first.map { $0 >= 0x61 && $0 <= 0x7A } ?? false)
+            && match.line >= 1 && lineText(match.line - 1)?.hasPrefix(match.leadIn) == true
+        guard match.line >= 2, match.leadIn.utf8.count <= 8 || continues, let previous = lineText(match.line - 2), !previous.isEmpty else { return false }
         // (What the line before says after its own last number, if any: "My wife's phone:
         // 512-555-0176" / "Mine: ..." carries nothing over.)
         var copy = previous
@@ -282,6 +299,14 @@ enum PhoneFinder {
             if usable(first) {
                 let mayHoldTwo = mayHoldTwo()
                 if !mayHoldTwo || !namesAnotherPersons(first, lineText: lineText) {
+                    // A number the writer claims ("Call me at", "My cell is") over a first one
+                    // given without a word of whose it is (a lender's "(amy@..., 512-...)").
+                    if mayHoldTwo, !claimsWritersOwn(first.leadIn),
+                       let own = scanner.phones(in: text).dropFirst().first(where: {
+                           usable($0) && claimsWritersOwn($0.leadIn) && !namesAnotherPersons($0, lineText: lineText)
+                       }) {
+                        return own
+                    }
                     // A cell the writer lists after their work number is the one to call.
                     if mayHoldTwo, let cell = cellAfterLandline(first, later: { Array(scanner.phones(in: text).dropFirst()) },
                                                                    usable: usable, lineText: lineText) {
