@@ -50,6 +50,9 @@ enum BudgetPhraseFinder {
         var cueFromLabel = false
         // A lender's amount, kept until the text names another (``isLoanAmount(_:)``).
         var loan: HeuristicFinding<BudgetRange>?
+        // The first amount read without a strong cue on its line, kept until a later line
+        // gives one with a strong cue.
+        var uncued: HeuristicFinding<BudgetRange>?
         // The 0-based line of a label without digits lending its cue, or -1.
         var labelLine = -1
         for (index, line) in lines.lines.enumerated() {
@@ -81,7 +84,7 @@ enum BudgetPhraseFinder {
                 // `figures` or `figure` only: their word flags say so).
                 if traits.isASCII, traits.keywords.contains(.figuresWord),
                    let finding = figures(in: text, line: line.number, lineHasCue: traits.keywords.contains(.budgetCue)) {
-                    return finding
+                    return traits.keywords.contains(.budgetStrongCue) ? finding : uncued ?? finding
                 }
                 continue
             }
@@ -111,12 +114,12 @@ enum BudgetPhraseFinder {
             if !hasStrongCue, traits.isASCII, !traits.hasThousandsGroup, !traits.hasDollar,
                !traits.keywords.contains(.moneyUnit) || !mayHoldExplicitMoney(text),
                !(hasCue && mayHoldCap(text)), !(traits.keywords.contains(.allWord) && FoldedSearch.contains(text, "all in")) {
-                if let digitFigures { return digitFigures }
+                if let digitFigures { return uncued ?? digitFigures }
                 continue
             }
             let matches = BudgetParser.matches(in: text)
             if matches.isEmpty {
-                if let digitFigures { return digitFigures }
+                if let digitFigures { return hasStrongCue ? digitFigures : uncued ?? digitFigures }
                 // "Budget:" alone on a line: the figure is on the next one.
                 if traits.isASCII ? traits.keywords.contains(.budgetWord) : true {
                     let words = words ?? wordsOf(text)
@@ -126,11 +129,17 @@ enum BudgetPhraseFinder {
             }
             // Unmistakable money first: "remodel our 1962 ranch ... around $250k" is $250k.
             for pass in 0..<2 {
-                if pass == 1, let digitFigures { return digitFigures }
-                for match in matches where match.isExplicitMoney == (pass == 0)
-                    && (accepts(match, lineHasCue: hasCue, lineHasStrongCue: hasStrongCue, line: text,
-                                previousLine: index > 0 ? lines.lines[index - 1].text : "")
-                        || cueOpensLine && match == matches[0] && opensLineAfterCue(match)) {
+                if pass == 1, let digitFigures { return hasStrongCue ? digitFigures : uncued ?? digitFigures }
+                let accepted = matches.filter { match in
+                    match.isExplicitMoney == (pass == 0)
+                        && (accepts(match, lineHasCue: hasCue, lineHasStrongCue: hasStrongCue, line: text,
+                                    previousLine: index > 0 ? lines.lines[index - 1].text : "")
+                            || cueOpensLine && match == matches[0] && opensLineAfterCue(match))
+                }
+                // ("That one was probably a $2M house; we're more in the $600k-800k range":
+                // of two amounts, the one a cue word stands beside.)
+                let ordered = accepted.count > 1 ? accepted.filter(isBesideCue) + accepted.filter { !isBesideCue($0) } : accepted
+                for match in ordered {
                     let finding = HeuristicFinding(value: withOtherEnd(bounded(match, line: text), of: match, among: matches), line: line.number,
                                                    rule: hasCue || isAllIn(match) ? "budget phrase" : "money amount at house scale")
                     // "pre-approved for $650,000 ... keep the house under $550k": the loan
@@ -139,11 +148,25 @@ enum BudgetPhraseFinder {
                         if loan == nil { loan = finding }
                         continue
                     }
+                    // "That one was $2M." / "Our budget is $600k-800k.": money without a cue
+                    // yields to an amount a later line gives with a strong one.
+                    if !hasStrongCue, !isAllIn(match) {
+                        if uncued == nil { uncued = finding }
+                        continue
+                    }
+                    // (Not a budget for the land: "Our lot budget is about $200k" after "a
+                    // $650k home".)
+                    if uncued != nil, (words ?? wordsOf(text)).contains(where: landWords.contains) { continue }
                     return finding
                 }
             }
         }
-        return loan
+        return uncued ?? loan
+    }
+
+    /// Whether a cue word stands within three words before `match` or two after it.
+    private static func isBesideCue(_ match: BudgetMatch) -> Bool {
+        match.wordsBefore.suffix(3).contains(where: cueWords.contains) || match.wordsAfter.prefix(2).contains(where: cueWords.contains)
     }
 
     /// Whether the words right before `match` make it what a lender approved ("pre-approved
