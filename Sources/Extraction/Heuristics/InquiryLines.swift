@@ -640,6 +640,15 @@ final class InquiryLines {
         return textIndexed.map { ($0.words.stem, $0.starts) }
     }
 
+    /// Whether the word after words `range` of ``textStems`` (of a text of ASCII lines), on
+    /// the same line, is a capitalised street head word: the words name a road ("Hamilton
+    /// Pool Rd", "Pool Creek Dr"). False for other texts.
+    func isStreetName(words range: Range<Int>) -> Bool {
+        guard everyLineIsASCII, !range.isEmpty, range.upperBound < asciiWords.count,
+              asciiWords[range.upperBound].cues.contains(.streetHead) else { return false }
+        return lineNumber(ofWord: range.upperBound, starts: wordStarts) == lineNumber(ofWord: range.upperBound - 1, starts: wordStarts)
+    }
+
     /// The 1-based number of the line that word `wordIndex` of ``textIndexed`` is on, given
     /// its `starts`.
     func lineNumber(ofWord wordIndex: Int, starts: [Int32]) -> Int {

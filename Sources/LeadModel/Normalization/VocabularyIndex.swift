@@ -295,6 +295,11 @@ package enum VocabularyIndex {
             PhraseVocabulary.bestKept(everyHit(stems: stems))
         }
 
+        /// ``best(stems:)`` of the hits `keeps` keeps (the others are read as no phrase).
+        package func best(stems: [Int32], keeping keeps: (PhraseVocabulary.Hit) -> Bool) -> PhraseVocabulary.Hit? {
+            PhraseVocabulary.bestKept(everyHit(stems: stems).filter(keeps))
+        }
+
         /// Whether ``hits(_:)`` has any (it keeps one of any hits: the one ending last).
         package func hasHit(_ words: VocabularyWords) -> Bool {
             !everyHit(stems: words.stem).isEmpty
