@@ -184,11 +184,32 @@ public struct GenericExtractor: Sendable {
         "trust", "holdings", "partners", "associates", "properties", "enterprises", "industries",
     ]
 
-    /// Whether a display name is no person's: a company's (its last word ``companyEndings``)
-    /// or one without a letter (an SMS gateway's `+15125550198`).
+    /// Words of an account's or a device's display name ("Home Office", "Ops Account",
+    /// "iPhone"): a name of only these is no person's.
+    private static let accountWords: Set<String> = [
+        "office", "account", "accounts", "ops", "admin", "iphone", "ipad", "android", "mobile", "phone", "home", "work",
+        "personal", "mail", "email", "info", "contact", "team", "main", "house", "desk", "user", "owner",
+    ]
+
+    /// Whether a display name is a handle or initials, not a name: one word with a dot, an
+    /// underscore or a digit (`jt.builds`, `rtaylor_77`), or two or three capitals (`RT`).
+    private static func isHandleOrInitials(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !bytes.contains(0x20), !bytes.contains(where: { $0 >= 0x80 }) else { return false }
+        if bytes.count >= 2, bytes.count <= 3, bytes.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) { return true }
+        return bytes.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || ($0 >= 0x30 && $0 <= 0x39) }
+            && bytes.contains { $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A }
+            && !(bytes.count <= 4 && bytes.last == UInt8(ascii: "."))
+    }
+
+    /// Whether a display name is no person's: a company's (its last word ``companyEndings``),
+    /// an account's or device's (``accountWords``), a handle or initials
+    /// (``isHandleOrInitials(_:)``), or one without a letter (an SMS gateway's `+15125550198`).
     static func isNoPersonsName(_ displayName: String) -> Bool {
+        if displayName.utf8.count <= 40, !displayName.isEmpty,
+           displayName.lowercased().split(separator: " ").allSatisfy({ accountWords.contains(String($0)) }) { return true }
         var copy = displayName
         return copy.withUTF8 { bytes in
+            if isHandleOrInitials(bytes) { return true }
             // (On the bytes: a byte of a non-ASCII Character counts as a letter.)
             guard bytes.contains(where: { $0 >= 0x80 || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) }) else { return true }
             var end = bytes.count
