@@ -10,7 +10,7 @@ import Testing
     static func referenceIsSeparator(_ byte: UInt8) -> Bool {
         switch byte {
         case 0x09...0x0D, 0x20, UInt8(ascii: "*"), UInt8(ascii: "-"), UInt8(ascii: "="), UInt8(ascii: "_"),
-             UInt8(ascii: "#"), UInt8(ascii: ":"), UInt8(ascii: "|"), UInt8(ascii: "["), UInt8(ascii: "]"):
+             UInt8(ascii: "#"), UInt8(ascii: ":"), UInt8(ascii: "?"), UInt8(ascii: "|"), UInt8(ascii: "["), UInt8(ascii: "]"):
             true
         default:
             false

@@ -254,14 +254,19 @@ import Testing
         label.lowercased().split { $0.isWhitespace || referenceDecoration.contains($0) }.joined(separator: " ")
     }
 
+    /// The space-separated pieces of `text` that hold more than whitespace and decoration.
+    static func referenceWords(_ text: some StringProtocol) -> Int {
+        text.split(separator: " ").filter { $0.contains { !$0.isWhitespace && !LabelIndex.isKeyDecoration($0) } }.count
+    }
+
     static func referenceIsShortLabel(_ line: String) -> Bool {
-        line.count <= 60 && line.split(separator: " ").count <= 6
+        line.count <= 60 && referenceWords(line) <= 6
     }
 
     static func referenceColonLabel(_ line: String) -> String? {
         guard let colon = line.firstIndex(of: ":") else { return nil }
         let label = String(line[..<colon])
-        guard !label.isEmpty, label.count <= 60, label.split(separator: " ").count <= 6, !label.contains("http") else { return nil }
+        guard !label.isEmpty, label.count <= 60, referenceWords(label) <= 6, !label.contains("http") else { return nil }
         return label
     }
 

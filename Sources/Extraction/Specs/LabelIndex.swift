@@ -237,15 +237,16 @@ struct LabelIndex {
         return hasAtMost(maximumLabelLength, charactersIn: line) && hasAtMostWords(maximumLabelWords, line)
     }
 
-    /// `text.split(separator: " ").count <= limit`, without making the pieces.
+    /// `text.split(separator: " ").count <= limit`, without making the pieces, counting only
+    /// pieces that hold more than decoration (``isKeyDecoration(_:)``) and whitespace.
     static func hasAtMostWords(_ limit: Int, _ text: some StringProtocol) -> Bool {
         var words = 0
-        var inWord = false
+        var counted = false
         for character in text {
             if character == " " {
-                inWord = false
-            } else if !inWord {
-                inWord = true
+                counted = false
+            } else if !counted, !character.isWhitespace, !isKeyDecoration(character) {
+                counted = true
                 words += 1
                 if words > limit { return false }
             }
@@ -309,7 +310,8 @@ struct LabelIndex {
     }
 
     /// Whether `character` is decoration ``key(_:)`` drops besides whitespace: `*`, `-`,
-    /// `=`, `_`, `#`, `:`, `•`, `|`, `[`, `]`.
+    /// `=`, `_`, `#`, `:`, `?`, `•`, `|`, `[`, `]` (a form's question is its label with or
+    /// without its question mark).
     ///
     /// Compared as one scalar rather than looked up in a `Set<Character>` (whose hashing
     /// normalises every Character): none of these has a decomposition or is the
@@ -319,7 +321,7 @@ struct LabelIndex {
         var scalars = character.unicodeScalars.makeIterator()
         guard let scalar = scalars.next(), scalars.next() == nil else { return false }
         switch scalar.value {
-        case 0x2A, 0x2D, 0x3D, 0x5F, 0x23, 0x3A, 0x2022, 0x7C, 0x5B, 0x5D: return true
+        case 0x2A, 0x2D, 0x3D, 0x5F, 0x23, 0x3A, 0x3F, 0x2022, 0x7C, 0x5B, 0x5D: return true
         default: return false
         }
     }
@@ -356,15 +358,16 @@ struct LabelIndex {
         !bytes.contains { $0 >= 0x80 || $0 == 0x0D }
     }
 
-    /// How many pieces `split(separator: " ")` gives.
+    /// How many pieces `split(separator: " ")` gives that hold more than decoration (``LabelKeyTable/isSeparator(_:)``).
     static func spaceSeparatedWords(_ bytes: some Collection<UInt8>) -> Int {
         var count = 0
-        var inWord = false
+        var counted = false
         for byte in bytes {
             if byte == 0x20 {
-                inWord = false
-            } else if !inWord {
-                inWord = true
+                counted = false
+            } else if !counted, !LabelKeyTable.isSeparator(byte) {
+                // (A piece of decoration alone, "---" around a WPForms label, is no word.)
+                counted = true
                 count += 1
             }
         }
@@ -402,7 +405,7 @@ struct LabelIndex {
             if byte >= 0x80 { return nil }
             switch byte {
             case 0x09...0x0D, 0x20, UInt8(ascii: "*"), UInt8(ascii: "-"), UInt8(ascii: "="), UInt8(ascii: "_"),
-                 UInt8(ascii: "#"), UInt8(ascii: ":"), UInt8(ascii: "|"), UInt8(ascii: "["), UInt8(ascii: "]"):
+                 UInt8(ascii: "#"), UInt8(ascii: ":"), UInt8(ascii: "?"), UInt8(ascii: "|"), UInt8(ascii: "["), UInt8(ascii: "]"):
                 pendingSpace = !out.isEmpty
             default:
                 if pendingSpace {
@@ -482,7 +485,7 @@ struct LabelIndex {
                 let byte = bytes[index]
                 switch byte {
                 case 0x09...0x0D, 0x20, UInt8(ascii: "*"), UInt8(ascii: "-"), UInt8(ascii: "="), UInt8(ascii: "_"),
-                     UInt8(ascii: "#"), UInt8(ascii: ":"), UInt8(ascii: "|"), UInt8(ascii: "["), UInt8(ascii: "]"):
+                     UInt8(ascii: "#"), UInt8(ascii: ":"), UInt8(ascii: "?"), UInt8(ascii: "|"), UInt8(ascii: "["), UInt8(ascii: "]"):
                     pendingSpace = count > 0
                 default:
                     if pendingSpace {

@@ -286,13 +286,13 @@ final class LabelKeyTable: Sendable {
     }
 
     /// Whitespace and the decoration `LabelIndex.key` drops, in ASCII: tab to CR, space,
-    /// `*`, `-`, `=`, `_`, `#`, `:`, `|`, `[`, `]`.
+    /// `*`, `-`, `=`, `_`, `#`, `:`, `?`, `|`, `[`, `]`.
     ///
     /// A bit test rather than a `switch`, which compiles to a jump table: an indirect jump
     /// per byte, and in a pass run once per message each one is a branch-target miss.
     @inline(__always) static func isSeparator(_ byte: UInt8) -> Bool {
         // Bit n: byte n, in the first word; byte 0x40 + n, in the second.
-        let below40: UInt64 = 0x3E00 | 1 << 0x20 | 1 << 0x23 | 1 << 0x2A | 1 << 0x2D | 1 << 0x3A | 1 << 0x3D
+        let below40: UInt64 = 0x3E00 | 1 << 0x20 | 1 << 0x23 | 1 << 0x2A | 1 << 0x2D | 1 << 0x3A | 1 << 0x3D | 1 << 0x3F
         let from40: UInt64 = 1 << (0x5B - 0x40) | 1 << (0x5D - 0x40) | 1 << (0x5F - 0x40) | 1 << (0x7C - 0x40)
         let mask = byte < 0x40 ? below40 : from40
         return byte < 0x80 && (mask >> UInt64(byte & 0x3F)) & 1 != 0

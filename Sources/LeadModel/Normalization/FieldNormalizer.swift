@@ -43,14 +43,23 @@ public enum FieldNormalizer {
 
     /// A budget phrase (`$500k-700k`, `around 650k`, `$1.2M`, `under 800`) in whole dollars.
     public static func budget(_ raw: String) -> (low: Int?, high: Int?)? {
-        BudgetParser.parse(raw).map { ($0.low, $0.high) }
+        // ("$250 - $300 per sq ft": a price per unit of area, no budget for the whole.)
+        if raw.utf8.count <= 200, raw.utf8.contains(where: { $0 | 0x20 == UInt8(ascii: "s") || $0 | 0x20 == UInt8(ascii: "f") }) {
+            let lowered = raw.lowercased()
+            if perAreaMarks.contains(where: lowered.contains) { return nil }
+        }
+        return BudgetParser.parse(raw).map { ($0.low, $0.high) }
     }
+
+    /// How a price per unit of area is written.
+    private static let perAreaMarks = ["per sq", "/sq", "/ sq", "per square", "a square f", "a sq ft", "a sqft", "psf", "/sf", "per sf", "per foot", "/ft"]
 
     /// A project type slug (`custom_home`, `new_build`, `remodel`, `addition`, `adu`, ...).
     ///
     /// A value that names no known type but is short (at most four words, as a form's
     /// drop-down gives it: `Roofing`) is kept as a slug of itself (`roofing`) so the source's
-    /// own category is not lost; a longer unrecognised value gives nil.
+    /// own category is not lost, unless it names a home (`New Home`, `Spec Home`: `new_build`)
+    /// or nothing (`Other`, `Not sure yet`: nil); a longer unrecognised value gives nil.
     public static func projectType(_ raw: String) -> String? {
         if let slug = ProjectTypeVocabulary.vocabulary.bestSlug(in: raw) { return slug }
         // More than four kept words give nil: ASCII text (the common long text) is counted
@@ -61,8 +70,24 @@ public enum FieldNormalizer {
             word.utf8.allSatisfy { $0 < 0x80 } ? !word.utf8.contains(0x27) : word.allSatisfy { $0.isLetter || $0.isNumber }
         }
         guard !words.isEmpty, words.count <= 4 else { return nil }
+        // A form's answer naming a home ("New Home", "Spec Home", "Modern farmhouse", "A 4
+        // bedroom house") is a home to build; one naming nothing ("Not sure yet", "Other")
+        // is no type.
+        if words.contains(where: dwellingWords.contains) { return "new_build" }
+        if words.allSatisfy(noTypeWords.contains) || words.starts(with: ["not", "sure"]) { return nil }
         return words.joined(separator: "_")
     }
+
+    /// Words of a form's answer that name a home to build.
+    private static let dwellingWords: Set<String> = [
+        "home", "homes", "house", "houses", "farmhouse", "residence", "cabin", "cottage", "bungalow", "duplex", "triplex",
+        "townhome", "townhouse", "villa", "dwelling",
+    ]
+    /// Words of a form's answer that name no type ("Other", "Not sure", "N/A", "TBD").
+    private static let noTypeWords: Set<String> = [
+        "other", "others", "unsure", "undecided", "unknown", "tbd", "n", "a", "na", "none", "not", "sure", "yet", "idk",
+        "select", "one", "please", "choose",
+    ]
 
     /// Whether ASCII `text` has more than four ``TextScanning/words(_:)`` without an
     /// apostrophe (runs of letters, digits and "'"); false for other text.

@@ -94,8 +94,22 @@ public enum LotStatusVocabulary {
     /// ``status(in:acceptingShortAnswers:)`` over the text's words, already split by
     /// ``PhraseVocabulary/words(in:)`` (callers reading many lines split each once).
     package static func status(inWords textWords: [String], acceptingShortAnswers: Bool = true) -> String? {
+        if acceptingShortAnswers, let answer = shortAnswers[textWords.joined(separator: " ")] { return answer }
+        if let phrase = phraseStatus(textWords) { return phrase }
+        // A form's answer opening with yes or no and going on ("Yes - 3 acres in Driftwood",
+        // "No, still looking at lots"): the phrases above first, then the yes or no.
+        if acceptingShortAnswers, let first = textWords.first { return openingAnswers[first] }
+        return nil
+    }
+
+    /// First words of a form's answer that answer "Do you own a lot?".
+    private static let openingAnswers: [String: String] = [
+        "yes": "own_lot", "yep": "own_lot", "yeah": "own_lot", "yup": "own_lot", "no": "looking", "nope": "looking",
+    ]
+
+    /// The status the phrases of `textWords` give, or nil.
+    private static func phraseStatus(_ textWords: [String]) -> String? {
         var words = textWords
-        if acceptingShortAnswers, let answer = shortAnswers[words.joined(separator: " ")] { return answer }
         if let indexed = VocabularyIndex.words(words) { return status(indexed: indexed) }
         for index in words.indices.dropLast() where (words[index] == "lot" || words[index] == "lots") && words[index + 1] == "of" {
             words[index] = "plenty"
