@@ -18,7 +18,8 @@ public enum ProjectTypeVocabulary {
         ("barndominium", ["barndominium", "barndo", "barn home", "shop house"]),
         ("teardown_rebuild", ["teardown", "tear down", "knock down", "knockdown", "demo and rebuild", "scrape and rebuild",
                               // The house they will tear down ("tear it down and build new").
-                              "tear * down and build", "tear * down and rebuild", "knock * down and build",
+                              "tear * down and build", "tear * down and rebuild", "tearing down", "tearing * down and build",
+                              "tearing * down and rebuild", "knock * down and build",
                               "knock * down and rebuild", "demolish * and build", "demolish * and rebuild",
                               "demoler y construir", "demoler y reconstruir", "tumbar la casa"]),
         // An accessory house to build ("build a guest house"), before "build * house" reads
@@ -60,12 +61,15 @@ public enum ProjectTypeVocabulary {
                              "remodel the kitchen", "renovate our kitchen", "renovate the kitchen", "kitchen update",
                              "remodel a kitchen", "renovate a kitchen", "kitchen remodeling",
                              "new kitchen", "kitchen redone", "redo our kitchen", "redo the kitchen", "kitchen redo",
-                             "kitchen makeover", "remodelar * cocina", "remodelacion de * cocina", "remodelacion de cocina",
+                             "kitchen makeover", "kitchen remodeled", "remodel * kitchen", "redo * kitchen", "remodelar * cocina", "remodelacion de * cocina", "remodelacion de cocina",
                              "renovar * cocina", "cocina nueva"]),
         ("bathroom_remodel", ["bathroom remodel", "bath remodel", "bathroom renovation", "bath renovation",
                               "bathroom remodeling", "remodel our bathroom", "remodel the bathroom", "master bath remodel",
                               "remodel a bathroom", "remodel a bath", "remodel two bathroom", "remodel both bathroom",
                               "remodel 2 bathroom", "remodel our bath", "redo both bath", "redo the bathroom",
+                              // An adjective between: "remodel our primary bathroom", "redo our master bath".
+                              "remodel * bathroom", "remodel * bath", "redo * bathroom", "redo * bath", "bathroom remodeled",
+                              "bath remodeled",
                               "remodelar * bano", "remodelacion de * bano", "remodelacion de bano"]),
         ("basement", ["basement finish", "finish our basement", "finish the basement", "finished basement",
                       "basement remodel", "basement renovation", "basement finishing",
@@ -96,7 +100,10 @@ public enum ProjectTypeVocabulary {
                        "square feet on our * acre", "square feet on our * acreage", "square feet on my * lot",
                        "square feet on my * land", "square feet on my * property", "square feet on my * acre",
                        "square feet on my * acreage"] + sizedStylePhrases),
-        ("garage", ["detached garage", "build a garage", "new garage", "garage build", "cochera", "garaje nuevo"]),
+        ("garage", ["detached garage", "build a garage", "new garage", "garage build", "cochera", "garaje nuevo",
+                    // "add a detached 3-car garage", "a new 2 car garage", "want a garage".
+                    "add a * garage", "build a * garage", "new * car garage", "want a garage", "need a garage",
+                    "add a garage"]),
         // A pool to build, over the deck or outdoor kitchen beside it ("add a pool and
         // outdoor kitchen"); a pool they have ("a deck around our pool") is not one.
         ("pool", ["add a pool", "add a * pool", "adding a pool", "put in a pool", "put in a * pool",
