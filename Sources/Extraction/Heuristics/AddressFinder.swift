@@ -436,6 +436,9 @@ enum AddressFinder {
         case home
         /// Nothing said: the writer's, as far as the text tells.
         case unstated
+        /// The builder's own place or work (`your model home at`, `the home you built for the
+        /// Hendersons at`): never the prospect's, even when it is the only street.
+        case builders
     }
 
     /// The street to keep of `streets` (in the text's order): with more than one, the first
@@ -443,6 +446,8 @@ enum AddressFinder {
     /// the first street said to be nobody's; else the first not given as another
     /// person's; else the first (another person's place is still the only one given).
     static func chosenStreet(_ streets: [StreetCandidate]) -> HeuristicFinding<PostalAddress>? {
+        // (The builder's place or work is never the lead's: "the home you built ... at".)
+        let streets = streets.count > 1 || streets.first?.role == .builders ? streets.filter { $0.role != .builders } : streets
         guard let first = streets.first else { return nil }
         guard streets.count > 1 else { return first.finding }
         let roles = streets.map(\.role)
@@ -491,8 +496,9 @@ enum AddressFinder {
         "i", "we", "it", "this", "that", "which", "what", "there", "here", "where", "our", "my", "the", "lot", "site",
         "home", "house", "property", "address", "office", "and", "so", "who",
     ]
-    /// Words after a possessive that name a place (`Greg's house`, `his address`).
-    private static let placeWords: Set<String> = ["address", "house", "home", "place", "property"]
+    /// Words after a possessive that name a place (`Greg's house`, `his address`, `her
+    /// addition at`).
+    private static let placeWords: Set<String> = ["address", "house", "home", "place", "property", "addition", "remodel", "project", "build"]
     /// Words ending in `'s` that are no possessive.
     private static let contractions: Set<String> = ["it's", "here's", "there's", "that's", "what's", "let's", "who's", "where's"]
 
@@ -520,6 +526,8 @@ enum AddressFinder {
         // where it gives a lot or site to the writer ("my lot", "our land"): the later wins.
         var othersAt: Int?
         var ownSiteAt: Int?
+        // Where the sentence gives a place to the builder (also an `othersAt`).
+        var buildersAt: Int?
         for (offset, word) in lower.enumerated() {
             let here = kinds[offset]
             let written = context[offset]
@@ -532,8 +540,14 @@ enum AddressFinder {
             if possessive, !kind(offset + 1).isDisjoint(with: [.place, .site]) { othersAt = offset }
             // The builder's: "your model home", "your office", "your job site", "your sign",
             // "the parade of homes house", "what you did at".
-            if here.contains(.your), kind(offset + 1).contains(.builderPlace) || kind(offset + 2).contains(.builderPlace) { othersAt = offset }
-            if here.contains(.parade) || (here.contains(.you) && kind(offset + 1).contains(.deed)) { othersAt = offset }
+            if here.contains(.your), kind(offset + 1).contains(.builderPlace) || kind(offset + 2).contains(.builderPlace) {
+                othersAt = offset
+                buildersAt = offset
+            }
+            if here.contains(.parade) || (here.contains(.you) && kind(offset + 1).contains(.deed)) {
+                othersAt = offset
+                buildersAt = offset
+            }
             // The writer's workplace: "my office is at", "our business at", "I work at".
             if here.contains(.writersOwner), kind(offset + 1).contains(.workPlace) || kind(offset + 2).contains(.workPlace) { othersAt = offset }
             if here.contains(.workPlace), kind(offset + 1).contains(.at) || (kind(offset + 1).contains(.isOrLives) && kind(offset + 2).contains(.at)) {
@@ -566,6 +580,7 @@ enum AddressFinder {
         // "our home at"), and whether it names a lot or site in a phrase ("the property is at").
         let homeAt = writersHomeMarker(lower, kinds)
         if let own = ownSiteAt, own > (othersAt ?? -1), own > (homeAt ?? -1) { return .site }
+        if let builders = buildersAt, builders == othersAt { return .builders }
         if othersAt != nil { return .someoneElses }
         if homeAt != nil { return .home }
         if lower.indices.contains(where: isSiteWord) || namesSitePhrase(lower) { return .site }
