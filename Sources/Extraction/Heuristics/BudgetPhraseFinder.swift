@@ -410,8 +410,15 @@ enum BudgetPhraseFinder {
         // No cue: only unmistakable money, which a bare "3M" is not ("3M window film").
         guard match.isExplicitMoney, !match.isMoneyOnlyByLetterM else { return false }
         let largest = max(match.range.low ?? 0, match.range.high ?? 0)
+        // ("Need a covered deck and patio ... Around 45k": a smaller project's figure, said
+        // as an estimate, from $5,000.)
+        if largest >= 5_000, let last = match.wordsBefore.last, estimateWords.contains(last) { return true }
         return largest >= 50_000
     }
+
+    /// Words right before money that give it as the writer's estimate ("around 45k", "we're
+    /// thinking $45,000").
+    private static let estimateWords = ASCIIWordSet(["around", "about", "approximately", "roughly", "thinking", "approx"])
 
     /// Whether the words before `match` make it a price someone else gave: the builder's
     /// proposal a prospect answers ("your price of $685,000 is more than we hoped; our budget
