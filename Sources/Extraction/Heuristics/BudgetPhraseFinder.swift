@@ -140,7 +140,7 @@ enum BudgetPhraseFinder {
                 // of two amounts, the one a cue word stands beside.)
                 let ordered = accepted.count > 1 ? accepted.filter(isBesideCue) + accepted.filter { !isBesideCue($0) } : accepted
                 for match in ordered {
-                    let finding = HeuristicFinding(value: withOtherEnd(bounded(match, line: text), of: match, among: matches), line: line.number,
+                    let finding = HeuristicFinding(value: withStretch(withOtherEnd(bounded(match, line: text), of: match, among: matches), of: match, among: matches), line: line.number,
                                                    rule: hasCue || isAllIn(match) ? "budget phrase" : "money amount at house scale")
                     // "pre-approved for $650,000 ... keep the house under $550k": the loan
                     // is the budget only when the text names no other.
@@ -257,6 +257,19 @@ enum BudgetPhraseFinder {
             return combined
         }
         return range
+    }
+
+    /// A figure with a stretch after it ("$95k but could stretch to $110k", "650k, could go up
+    /// to 700k"): the range from the figure to the stretch.
+    private static func withStretch(_ range: BudgetRange, of match: BudgetMatch, among matches: [BudgetMatch]) -> BudgetRange {
+        guard matches.count > 1, let low = range.low, range.high == low,
+              let index = matches.firstIndex(of: match), index + 1 < matches.count else { return range }
+        let other = matches[index + 1]
+        let before = other.wordsBefore.suffix(3)
+        guard before.contains("stretch") || before.elementsEqual(["go", "up", "to"]) || before.suffix(2).elementsEqual(["push", "to"]),
+              let high = other.range.high ?? other.range.low, other.range.low == nil || other.range.low == other.range.high,
+              high > low, high <= low * 2 else { return range }
+        return BudgetRange(low: low, high: high)
     }
 
     /// A budget said as "half a million" (`up to half a million`, `around half a mil`) on a

@@ -24,6 +24,8 @@ public enum FinancingVocabulary {
                           "house is on the market", "home is on the market", "house on the market", "home on the market",
                           "listed our house", "listed our home", "listing our house", "listing our home",
                           "contract on our current", "contingent contract on our",
+                          "once our house sells", "once our home sells", "when our house sells", "when our home sells",
+                          "after our house sells", "after our home sells", "once our current home sells",
                           "vender nuestra casa", "vender mi casa", "necesitamos vender", "tenemos que vender"]),
         ("pre_qualified", ["pre qualified", "prequalified", "pre qualification", "prequalification", "prequal"]),
         ("needs_financing", ["need financing", "needs financing", "need a loan", "need a mortgage",
