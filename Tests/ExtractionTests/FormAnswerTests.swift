@@ -6,7 +6,7 @@ import Testing
 
 /// What builders' forms answer, read as a builder expects: a question with or without its
 /// question mark, between WPForms' dashes; a lot answer that opens with yes or no; a type that
-/// names a home; a price per square foot that is no budget.
+/// names a home; a price per square foot that is no budget; two phones in one answer.
 @Suite("Website form answers")
 struct FormAnswerTests {
     private func lead(_ raw: String) throws -> ExtractedLead {
@@ -65,6 +65,21 @@ struct FormAnswerTests {
             """)
         #expect(lead.projectType == "custom_home")
         #expect(lead.lotStatus == "own_lot")
+    }
+
+    @Test func secondPhoneOfTheAnswerIsAChannel() throws {
+        let lead = try lead("""
+            From: Webflow <no-reply-forms@webflow.com>
+            To: leads@hillcountryhomes.example
+            Subject: New form submission on Hill Country Homes
+            Content-Type: text/plain; charset=utf-8
+
+            Name: Ana Ruiz
+            Email: ana.ruiz@example.com
+            Phone: 512-555-0147 or 512-555-0148
+            """)
+        #expect(lead.phone == "+15125550147")
+        #expect(lead.contactChannels.contains(ContactChannel(kind: .phone, value: "+15125550148")))
     }
 
     @Test(arguments: [

@@ -176,6 +176,12 @@ struct LeadBuilder {
                 lead.phoneExtension = phoneExtension
                 lead.fields["phone_extension"] = provenance
             }
+            // ("Phone: 512-555-0147 or 512-555-0148": the second number is a channel too.)
+            if raw.utf8.lazy.filter({ $0 >= 0x30 && $0 <= 0x39 }).count >= 20, raw.utf8.count <= 200 {
+                for other in PhoneFinder.scanner.phones(in: raw).dropFirst().prefix(3) where other.number != number {
+                    addChannel(ContactChannel(kind: .phone, value: other.number))
+                }
+            }
             return true
         case .phoneExtension:
             let digits = raw.filter(\.isNumber)
