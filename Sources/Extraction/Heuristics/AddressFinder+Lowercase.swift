@@ -103,6 +103,23 @@ extension AddressFinder {
         return nil
     }
 
+    /// A city, state and ZIP typed in lowercase after a capitalised street ("101 Brushy Creek
+    /// Rd hutto tx 78634"), as `Hutto, TX 78634`: one to three words of letters, none a
+    /// sentence word, then the ZIP's state (code or name) and the ZIP ending `rest`.
+    static func lowercaseCityStateZip(_ rest: [String]) -> String? {
+        guard rest.count >= 3, rest.count <= 6, let zipWord = rest.last, mayBeZIP(zipWord) else { return nil }
+        let zipText = trimmedWord(zipWord)
+        guard let zip = PostalCodeNormalizer.normalize(zipText), let zipState = ZIPCodePrefixes.state(forZIP: zip) else { return nil }
+        for length in 1...2 where rest.count - 1 - length >= 1 {
+            let stateWords = rest[(rest.count - 1 - length)..<(rest.count - 1)].map(trimmedComma)
+            guard stateWords.allSatisfy(isLetters), USStates.code(for: spaceJoined(stateWords)) == zipState else { continue }
+            let city = rest[..<(rest.count - 1 - length)].map(trimmedComma)
+            guard city.count <= 3, city.allSatisfy({ isLowercaseLetters($0) && !sentenceWords.contains($0) }) else { return nil }
+            return spaceJoined(city.map(capitalised)) + ", " + zipState + " " + zipText
+        }
+        return nil
+    }
+
     /// `word` without one comma after it.
     private static func trimmedComma(_ word: String) -> String {
         word.utf8.last == UInt8(ascii: ",") ? String(word.dropLast()) : word

@@ -251,6 +251,8 @@ enum AddressFinder {
             return ", " + tail
         } else if rest.isEmpty, let next, let tail = cityStateLine(lines.lines[next].text, after: words[end - 1]) {
             return ", " + tail
+        } else if let tail = lowercaseCityStateZip(rest) {
+            return ", " + tail
         }
         return nil
     }
@@ -1115,6 +1117,12 @@ enum AddressFinder {
         if mayBeZIP(first), PostalCodeNormalizer.normalize(trimmedWord(first)) != nil {
             // The state must end the line, just before the ZIP.
             return cityStateZip(words: rest + [first])
+        }
+        // The city after the street, its state and ZIP opening the next line ("12 Saddle Horn
+        // Trl, Dripping Springs," / "TX 78620").
+        if rest.count <= 3, rest.last?.hasSuffix(",") == true, nextWords.count >= 2, nextWords.count <= 3,
+           USStates.code(for: trimmedWord(first)) != nil, let tail = cityStateZip(words: rest + nextWords) {
+            return tail
         }
         // One or two capitalised words after the street's comma: the city's first words.
         guard streetEnd.hasSuffix(","), rest.count <= 2, startsWithCity(next),
