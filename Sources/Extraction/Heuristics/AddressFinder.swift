@@ -426,6 +426,26 @@ enum AddressFinder {
             let role = AddressFinder.role(before: before, previousLine: previousLine)
             return isLot && role != .someoneElses ? .site : role
         }
+
+        /// Whether it is the builder's place or work: the role of a text's one street, read
+        /// only when the words before it hold `you`, `your` or `parade` (in any case).
+        var isBuilders: Bool {
+            let words = before.isEmpty ? spaceSeparatedWords(previousLine)[...] : before
+            guard words.suffix(8).contains(where: AddressFinder.mayMarkBuilders) else { return false }
+            return role == .builders
+        }
+    }
+
+    /// Whether `word` may be one of the words that give a street to the builder (`you`,
+    /// `your`, `parade`), compared on its bytes.
+    static func mayMarkBuilders(_ word: String) -> Bool {
+        var copy = word
+        return copy.withUTF8 { bytes in
+            guard bytes.count >= 3, bytes.count <= 7 else { return false }
+            let first = bytes[0] | 0x20
+            if first == UInt8(ascii: "y") { return bytes[1] | 0x20 == UInt8(ascii: "o") && bytes[2] | 0x20 == UInt8(ascii: "u") }
+            return first == UInt8(ascii: "p") && bytes.count >= 6 && bytes[1] | 0x20 == UInt8(ascii: "a") && bytes[2] | 0x20 == UInt8(ascii: "r")
+        }
     }
 
     /// Whose place a street is, by the words before it in its sentence.
@@ -449,10 +469,12 @@ enum AddressFinder {
     /// person's; else the first (another person's place is still the only one given).
     static func chosenStreet(_ streets: [StreetCandidate]) -> HeuristicFinding<PostalAddress>? {
         // (The builder's place or work is never the lead's: "the home you built ... at".)
-        let streets = streets.count > 1 || streets.first?.role == .builders ? streets.filter { $0.role != .builders } : streets
+        guard streets.count > 1 else { return streets.first.flatMap { $0.isBuilders ? nil : $0.finding } }
+        let allRoles = streets.map(\.role)
+        let streets = zip(streets, allRoles).filter { $0.1 != .builders }.map(\.0)
+        let roles = allRoles.filter { $0 != .builders }
         guard let first = streets.first else { return nil }
         guard streets.count > 1 else { return first.finding }
-        let roles = streets.map(\.role)
         if let site = roles.firstIndex(of: .site) {
             var finding = streets[site].finding
             finding.rule = "street address of the lot or build site (over another address given)"
