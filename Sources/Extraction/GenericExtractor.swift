@@ -191,6 +191,24 @@ public struct GenericExtractor: Sendable {
         "personal", "mail", "email", "info", "contact", "team", "main", "house", "desk", "user", "owner",
     ]
 
+    /// ``accountWords`` looked up from a word's bytes in any ASCII case.
+    private static let accountWordTable = ASCIIWordTable(accountWords.map { ($0, 1) })
+
+    /// Whether every space-separated word of `bytes` is one of ``accountWords`` (in any case).
+    private static func isAccountName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !bytes.isEmpty, bytes.count <= 40 else { return false }
+        var start = 0
+        var words = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 {
+            if index > start {
+                guard accountWordTable.value(foldingCaseOf: bytes, start..<index) != 0 else { return false }
+                words += 1
+            }
+            start = index + 1
+        }
+        return words > 0
+    }
+
     /// Whether a display name is a handle or initials, not a name: one word with a dot, an
     /// underscore or a digit (`jt.builds`, `rtaylor_77`), or two or three capitals (`RT`).
     private static func isHandleOrInitials(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -205,11 +223,9 @@ public struct GenericExtractor: Sendable {
     /// an account's or device's (``accountWords``), a handle or initials
     /// (``isHandleOrInitials(_:)``), or one without a letter (an SMS gateway's `+15125550198`).
     static func isNoPersonsName(_ displayName: String) -> Bool {
-        if displayName.utf8.count <= 40, !displayName.isEmpty,
-           displayName.lowercased().split(separator: " ").allSatisfy({ accountWords.contains(String($0)) }) { return true }
         var copy = displayName
         return copy.withUTF8 { bytes in
-            if isHandleOrInitials(bytes) { return true }
+            if isHandleOrInitials(bytes) || isAccountName(bytes) { return true }
             // (On the bytes: a byte of a non-ASCII Character counts as a letter.)
             guard bytes.contains(where: { $0 >= 0x80 || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) }) else { return true }
             var end = bytes.count

@@ -231,15 +231,19 @@ extension AddressFinder {
         return (spaceJoined(city), nil)
     }
 
-    /// Whether `text` holds "at " (any case, after a space or at the start) before a digit.
+    /// Whether `text` holds "at " (any case, after a space or at the start) before a house
+    /// number: digits, a space and a lowercase letter (not "at 512-555-0144").
     static func hasAtBeforeDigit(_ text: String) -> Bool {
         var copy = text
         return copy.withUTF8 { bytes in
-            guard bytes.count >= 4 else { return false }
-            for index in 0..<(bytes.count - 3) where bytes[index + 2] == 0x20 && bytes[index + 3] >= 0x30 && bytes[index + 3] <= 0x39 {
-                if bytes[index] | 0x20 == UInt8(ascii: "a"), bytes[index + 1] | 0x20 == UInt8(ascii: "t"), index == 0 || bytes[index - 1] == 0x20 {
-                    return true
+            guard bytes.count >= 6 else { return false }
+            for index in 0..<(bytes.count - 3) where bytes[index + 2] == 0x20 && bytes[index + 3] &- 0x30 < 10 {
+                guard bytes[index] | 0x20 == UInt8(ascii: "a"), bytes[index + 1] | 0x20 == UInt8(ascii: "t"), index == 0 || bytes[index - 1] == 0x20 else {
+                    continue
                 }
+                var end = index + 3
+                while end < bytes.count, bytes[end] &- 0x30 < 10 { end += 1 }
+                if end + 1 < bytes.count, bytes[end] == 0x20, bytes[end + 1] &- 0x61 < 26 { return true }
             }
             return false
         }

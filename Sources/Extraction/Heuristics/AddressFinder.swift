@@ -430,8 +430,11 @@ enum AddressFinder {
         /// Whether it is the builder's place or work: the role of a text's one street, read
         /// only when the words before it hold `you`, `your` or `parade` (in any case).
         var isBuilders: Bool {
-            let words = before.isEmpty ? spaceSeparatedWords(previousLine)[...] : before
-            guard words.suffix(8).contains(where: AddressFinder.mayMarkBuilders) else { return false }
+            if before.isEmpty {
+                guard FoldedSearch.contains(previousLine, "you") || FoldedSearch.contains(previousLine, "parade") else { return false }
+            } else {
+                guard before.suffix(8).contains(where: AddressFinder.mayMarkBuilders) else { return false }
+            }
             return role == .builders
         }
     }

@@ -301,14 +301,22 @@ enum PhoneFinder {
                 if !mayHoldTwo || !namesAnotherPersons(first, lineText: lineText) {
                     // A number the writer claims ("Call me at", "My cell is") over a first one
                     // given without a word of whose it is (a lender's "(amy@..., 512-...)").
+                    // (The numbers after the first, scanned once for both readings below.)
+                    var laterNumbers: [PhoneMatch]?
+                    func later() -> [PhoneMatch] {
+                        if let laterNumbers { return laterNumbers }
+                        let found = Array(scanner.phones(in: text).dropFirst())
+                        laterNumbers = found
+                        return found
+                    }
                     if mayHoldTwo, !claimsWritersOwn(first.leadIn),
-                       let own = scanner.phones(in: text).dropFirst().first(where: {
+                       let own = later().first(where: {
                            usable($0) && claimsWritersOwn($0.leadIn) && !namesAnotherPersons($0, lineText: lineText)
                        }) {
                         return own
                     }
                     // A cell the writer lists after their work number is the one to call.
-                    if mayHoldTwo, let cell = cellAfterLandline(first, later: { Array(scanner.phones(in: text).dropFirst()) },
+                    if mayHoldTwo, let cell = cellAfterLandline(first, later: later,
                                                                    usable: usable, lineText: lineText) {
                         return cell
                     }

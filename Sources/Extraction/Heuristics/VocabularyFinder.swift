@@ -25,10 +25,15 @@ enum VocabularyFinder {
         // phrases compares), those of its filled lines in order (an empty or quoted line has
         // none), mostly recorded by the line scan.
         if let (stems, starts) = lines.textStems {
-            // (A project word in a road's name is none: "9100 Hamilton Pool Rd".)
-            guard let best = VocabularyIndex.projectType.best(stems: stems, keeping: {
-                !lines.isStreetName(words: $0.wordIndex..<($0.wordIndex + $0.length))
-            }) else { return nil }
+            // (A project word in a road's name is none: "9100 Hamilton Pool Rd". Most best
+            // hits are no road's: the hits are read again only when it is.)
+            guard var best = VocabularyIndex.projectType.best(stems: stems) else { return nil }
+            if lines.isStreetName(words: best.wordIndex..<(best.wordIndex + best.length)) {
+                guard let other = VocabularyIndex.projectType.best(stems: stems, keeping: {
+                    !lines.isStreetName(words: $0.wordIndex..<($0.wordIndex + $0.length))
+                }) else { return nil }
+                best = other
+            }
             return (best.slug, best.rank, lines.lineNumber(ofWord: best.wordIndex, starts: starts))
         }
         // Words of the whole text, so a phrase broken across lines ("custom\nhome") is found:

@@ -177,7 +177,7 @@ struct LeadBuilder {
                 lead.fields["phone_extension"] = provenance
             }
             // ("Phone: 512-555-0147 or 512-555-0148": the second number is a channel too.)
-            if raw.utf8.lazy.filter({ $0 >= 0x30 && $0 <= 0x39 }).count >= 20, raw.utf8.count <= 200 {
+            if raw.utf8.count >= 20, raw.utf8.count <= 200, Self.hasTwentyDigits(raw) {
                 for other in PhoneFinder.scanner.phones(in: raw).dropFirst().prefix(3) where other.number != number {
                     addChannel(ContactChannel(kind: .phone, value: other.number))
                 }
@@ -269,6 +269,16 @@ struct LeadBuilder {
     /// Adds a way to reach the prospect (once).
     mutating func addChannel(_ channel: ContactChannel) {
         if !lead.contactChannels.contains(channel) { lead.contactChannels.append(channel) }
+    }
+
+    /// Whether `text` has at least 20 ASCII digits (room for two NANP numbers).
+    private static func hasTwentyDigits(_ text: String) -> Bool {
+        var digits = 0
+        for byte in text.utf8 where byte &- 0x30 < 10 {
+            digits += 1
+            if digits == 20 { return true }
+        }
+        return false
     }
 
     /// Adds the lead's own email and phone as (non-relay) channels, after the relays.
