@@ -15,6 +15,20 @@ struct FormAnswerTests {
         return try #require(extractor.extract(from: MIMEMessage.parse(bytes)).lead)
     }
 
+    /// A Webflow submission from Ana Ruiz with `fields` (label lines) after her name and email.
+    private func webflowSubmission(_ fields: String) throws -> ExtractedLead {
+        try lead("""
+            From: Webflow <no-reply-forms@webflow.com>
+            To: leads@hillcountryhomes.example
+            Subject: New form submission on Hill Country Homes
+            Content-Type: text/plain; charset=utf-8
+
+            Name: Ana Ruiz
+            Email: ana.ruiz@example.com
+
+            """ + fields)
+    }
+
     @Test func wpformsQuestionsBetweenDashes() throws {
         let lead = try lead("""
             From: Hill Country Homes <wordpress@hillcountryhomes.example>
@@ -52,32 +66,13 @@ struct FormAnswerTests {
     }
 
     @Test func questionWithoutItsQuestionMark() throws {
-        let lead = try lead("""
-            From: Webflow <no-reply-forms@webflow.com>
-            To: leads@hillcountryhomes.example
-            Subject: New form submission on Hill Country Homes
-            Content-Type: text/plain; charset=utf-8
-
-            Name: Ana Ruiz
-            Email: ana.ruiz@example.com
-            What Are You Looking To Build: Custom Home
-            Do You Own A Lot: Yes, 3 acres in Driftwood
-            """)
+        let lead = try webflowSubmission("What Are You Looking To Build: Custom Home\nDo You Own A Lot: Yes, 3 acres in Driftwood")
         #expect(lead.projectType == "custom_home")
         #expect(lead.lotStatus == "own_lot")
     }
 
     @Test func secondPhoneOfTheAnswerIsAChannel() throws {
-        let lead = try lead("""
-            From: Webflow <no-reply-forms@webflow.com>
-            To: leads@hillcountryhomes.example
-            Subject: New form submission on Hill Country Homes
-            Content-Type: text/plain; charset=utf-8
-
-            Name: Ana Ruiz
-            Email: ana.ruiz@example.com
-            Phone: 512-555-0147 or 512-555-0148
-            """)
+        let lead = try webflowSubmission("Phone: 512-555-0147 or 512-555-0148")
         #expect(lead.phone == "+15125550147")
         #expect(lead.contactChannels.contains(ContactChannel(kind: .phone, value: "+15125550148")))
     }
