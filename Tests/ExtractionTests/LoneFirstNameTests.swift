@@ -29,6 +29,15 @@ struct LoneFirstNameTests {
         #expect(try HeuristicsTestSupport.lead(from: sender, body).firstName == nil)
     }
 
+    /// A name typed in lowercase above the phone, under a bare address that spells it.
+    @Test(arguments: [("kelly.nguyen@gmail.com", "Kelly" as String?), ("kelly_nguyen@gmail.com", "Kelly"), ("k.nguyen@gmail.com", nil)])
+    func lowercaseNameTheAddressSpells(_ sender: String, _ first: String?) throws {
+        let lead = try HeuristicsTestSupport.lead(
+            from: sender, "we want a bathroom remodel, can someone call me\n\nkelly nguyen\n512 555 0184")
+        #expect(lead.firstName == first)
+        #expect(lead.lastName == (first == nil ? nil : "Nguyen"))
+    }
+
     @Test func displayNamesLastInitialSpelledOutBySignature() throws {
         let lead = try HeuristicsTestSupport.lead(
             from: "Priya N <priya.n@gmail.com>",

@@ -82,7 +82,8 @@ public enum InquiryHeuristics {
         }
         if names, lead.firstName == nil, lead.lastName == nil,
            let found = SelfIntroductionFinder.find(in: lines) ?? SignatureNameFinder.find(in: lines)
-               ?? lead.email.flatMap({ SignatureNameFinder.loneFirstName(in: lines, email: $0) }) {
+               ?? lead.email.flatMap({ SignatureNameFinder.loneFirstName(in: lines, email: $0) })
+               ?? lead.email.flatMap({ SignatureNameFinder.lowercaseNameOfAddress(in: lines, email: $0) }) {
             if let first = found.value.first {
                 lead.firstName = first
                 lead.fields["first_name"] = provenance(found.rule, found.line)

@@ -28,6 +28,25 @@ extension SignatureNameFinder {
         return HeuristicFinding(value: PersonName(first: word), line: all[last].number, rule: "first name alone closing the text, the start of the sender's address")
     }
 
+    /// A name typed in lowercase on a line of its own near the end (`kelly nguyen` above a
+    /// phone), taken only when it is the sender's address's local part (`kelly.nguyen@`,
+    /// `kelly_nguyen@`): written capitalised.
+    static func lowercaseNameOfAddress(in lines: InquiryLines, email: String) -> HeuristicFinding<PersonName>? {
+        let bytes = Array(email.utf8)
+        guard let at = bytes.firstIndex(of: UInt8(ascii: "@")), at >= 5 else { return nil }
+        let parts = bytes[..<at].split { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") }
+        guard parts.count == 2, parts.allSatisfy({ $0.count >= 2 && $0.allSatisfy { $0 &- 0x61 < 26 } }) else { return nil }
+        let wanted = Array(parts[0]) + [0x20] + Array(parts[1])
+        for line in lines.lines.suffix(12).reversed() where line.text.utf8.count == wanted.count {
+            guard line.text.utf8.elementsEqual(wanted) else { continue }
+            let first = String(decoding: [parts[0].first! - 0x20] + parts[0].dropFirst(), as: UTF8.self)
+            let last = String(decoding: [parts[1].first! - 0x20] + parts[1].dropFirst(), as: UTF8.self)
+            return HeuristicFinding(value: PersonName(first: first, last: last), line: line.number,
+                                    rule: "name typed in lowercase, the sender's address")
+        }
+        return nil
+    }
+
     /// The lowercase first word of `email`'s local part (letters only), or nil.
     private static func emailFirstWord(_ email: String) -> String? {
         let bytes = Array(email.utf8)
