@@ -13,6 +13,8 @@ struct ProjectTypeWordingsTests {
         ("We need to redo our master bath.", "bathroom_remodel"),
         ("We want to add a detached 3-car garage with a bonus room above.", "garage"),
         ("We want a new 2 car garage.", "garage"),
+        // A room over the garage is an addition.
+        ("We want to add a bedroom over the garage.", "addition"),
         // A garage the home has, or one the home to build lists, is not the project.
         ("Our 4 bed home with a 3 car garage needs a kitchen remodel.", "kitchen_remodel"),
         ("We want to build a 4 bed 3 bath home with a 3 car garage.", "new_build"),

@@ -102,7 +102,7 @@ public enum ProjectTypeVocabulary {
                        "square feet on my * acreage"] + sizedStylePhrases),
         ("garage", ["detached garage", "build a garage", "new garage", "garage build", "cochera", "garaje nuevo",
                     // "add a detached 3-car garage", "a new 2 car garage", "want a garage".
-                    "add a * garage", "build a * garage", "new * car garage", "want a garage", "need a garage",
+                    "add a * car garage", "build a * car garage", "new * car garage", "want a garage", "need a garage",
                     "add a garage"]),
         // A pool to build, over the deck or outdoor kitchen beside it ("add a pool and
         // outdoor kitchen"); a pool they have ("a deck around our pool") is not one.
