@@ -7,7 +7,9 @@ import LeadModel
 /// has as a relay (a marketplace's tracking number), and numbers in a quotation of the
 /// builder's own text (``BuilderQuotation``). A number given as another person's ("Greg's
 /// number is ...") gives way to one the writer gives besides. A cell the writer lists
-/// after their work number is taken over it (``cellAfterLandline(_:in:usable:lineText:)``).
+/// after their work number is taken over it (``cellAfterLandline(_:in:usable:lineText:)``),
+/// and a number the writer claims ("Call me at", "My cell is") over an earlier one given
+/// without an owner (``claimsWritersOwn(_:)``).
 /// Dates, ZIP codes, prices and order numbers are rejected by the scanner itself.
 enum PhoneFinder {
     static let scanner = PhoneNumberScanner()
