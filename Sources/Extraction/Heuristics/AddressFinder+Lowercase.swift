@@ -38,23 +38,8 @@ extension AddressFinder {
     /// and found no street on them the usual way.
     static func lowercaseStreet(_ words: [String], _ lines: InquiryLines, _ index: Int) -> StreetCandidate? {
         // The ZIP: the last word with five digits that reads as one; the state before it.
-        guard let zipIndex = words.indices.last(where: { $0 >= 4 && mayBeZIP(words[$0]) }) else { return nil }
-        let zipText = trimmedWord(words[zipIndex])
-        guard let zip = PostalCodeNormalizer.normalize(zipText), let zipState = ZIPCodePrefixes.state(forZIP: zip) else { return nil }
-        // The state: a code or a one- or two-word name, in any case, with no punctuation but
-        // a comma after it; the ZIP's state.
-        var stateStart = -1
-        for length in 1...2 where zipIndex - length >= 3 {
-            let stateWords = words[(zipIndex - length)..<zipIndex]
-            guard stateWords.dropLast().allSatisfy(isLetters), isLetters(trimmedComma(stateWords.last!)) else { continue }
-            let written = spaceJoined(stateWords.map(trimmedComma))
-            guard let code = USStates.code(for: written), code == zipState,
-                  written.utf8.count == 2 ? written.lowercased() == code.lowercased() : written.lowercased() == USStates.names[code]?.lowercased()
-            else { continue }
-            stateStart = zipIndex - length
-            break
-        }
-        guard stateStart >= 3 else { return nil }
+        guard let zipIndex = words.indices.last(where: { $0 >= 4 && mayBeZIP(words[$0]) }),
+              let (stateStart, zipState, zipText) = stateAndZIP(words, zipIndex: zipIndex, stateStartsFrom: 3) else { return nil }
         // The house number, name words, street type and city before the state.
         for number in max(0, stateStart - 9)..<(stateStart - 2) {
             let house = words[number]
@@ -103,21 +88,33 @@ extension AddressFinder {
         return nil
     }
 
+    /// The ZIP at `words[zipIndex]` (as written, trimmed) and the state right before it that
+    /// the ZIP is in: a code or a one- or two-word name, in any case, with no punctuation but a
+    /// comma after it, starting at `stateStartsFrom` or later. Nil when there is none so.
+    private static func stateAndZIP(_ words: [String], zipIndex: Int, stateStartsFrom: Int) -> (stateStart: Int, state: String, zip: String)? {
+        let zipText = trimmedWord(words[zipIndex])
+        guard let zip = PostalCodeNormalizer.normalize(zipText), let zipState = ZIPCodePrefixes.state(forZIP: zip) else { return nil }
+        for length in 1...2 where zipIndex - length >= stateStartsFrom {
+            let stateWords = words[(zipIndex - length)..<zipIndex]
+            guard stateWords.dropLast().allSatisfy(isLetters), isLetters(trimmedComma(stateWords.last!)) else { continue }
+            let written = spaceJoined(stateWords.map(trimmedComma))
+            guard let code = USStates.code(for: written), code == zipState,
+                  written.utf8.count == 2 ? written.lowercased() == code.lowercased() : written.lowercased() == USStates.names[code]?.lowercased()
+            else { continue }
+            return (zipIndex - length, zipState, zipText)
+        }
+        return nil
+    }
+
     /// A city, state and ZIP typed in lowercase after a capitalised street ("101 Brushy Creek
     /// Rd hutto tx 78634"), as `Hutto, TX 78634`: one to three words of letters, none a
     /// sentence word, then the ZIP's state (code or name) and the ZIP ending `rest`.
     static func lowercaseCityStateZip(_ rest: [String]) -> String? {
-        guard rest.count >= 3, rest.count <= 6, let zipWord = rest.last, mayBeZIP(zipWord) else { return nil }
-        let zipText = trimmedWord(zipWord)
-        guard let zip = PostalCodeNormalizer.normalize(zipText), let zipState = ZIPCodePrefixes.state(forZIP: zip) else { return nil }
-        for length in 1...2 where rest.count - 1 - length >= 1 {
-            let stateWords = rest[(rest.count - 1 - length)..<(rest.count - 1)].map(trimmedComma)
-            guard stateWords.allSatisfy(isLetters), USStates.code(for: spaceJoined(stateWords)) == zipState else { continue }
-            let city = rest[..<(rest.count - 1 - length)].map(trimmedComma)
-            guard city.count <= 3, city.allSatisfy({ isLowercaseLetters($0) && !sentenceWords.contains($0) }) else { return nil }
-            return spaceJoined(city.map(capitalised)) + ", " + zipState + " " + zipText
-        }
-        return nil
+        guard rest.count >= 3, rest.count <= 6, mayBeZIP(rest[rest.count - 1]),
+              let (stateStart, zipState, zipText) = stateAndZIP(rest, zipIndex: rest.count - 1, stateStartsFrom: 1) else { return nil }
+        let city = rest[..<stateStart].map(trimmedComma)
+        guard city.count <= 3, city.allSatisfy({ isLowercaseLetters($0) && !sentenceWords.contains($0) }) else { return nil }
+        return spaceJoined(city.map(capitalised)) + ", " + zipState + " " + zipText
     }
 
     /// `word` without one comma after it.
@@ -212,8 +209,6 @@ extension AddressFinder {
             index += 1
             if core != word { break }
         }
-        // (A fourth word of letters would make the three no city: "in the spring" is stopped
-        // by its sentence word; a name runs on only in a sentence.)
         // What follows must end the city: punctuation, the line's end, a sentence word or a
         // word going on with the sentence ("in round rock and ...", "in leander looking to
         // ..."), never another word ("in kyle bought ...": the name may go on).

@@ -403,11 +403,9 @@ struct LabelIndex {
         var pendingSpace = false
         for byte in bytes {
             if byte >= 0x80 { return nil }
-            switch byte {
-            case 0x09...0x0D, 0x20, UInt8(ascii: "*"), UInt8(ascii: "-"), UInt8(ascii: "="), UInt8(ascii: "_"),
-                 UInt8(ascii: "#"), UInt8(ascii: ":"), UInt8(ascii: "?"), UInt8(ascii: "|"), UInt8(ascii: "["), UInt8(ascii: "]"):
+            if LabelKeyTable.isSeparator(byte) {
                 pendingSpace = !out.isEmpty
-            default:
+            } else {
                 if pendingSpace {
                     out.append(0x20)
                     pendingSpace = false
@@ -483,11 +481,9 @@ struct LabelIndex {
             var pendingSpace = false
             for index in start..<end {
                 let byte = bytes[index]
-                switch byte {
-                case 0x09...0x0D, 0x20, UInt8(ascii: "*"), UInt8(ascii: "-"), UInt8(ascii: "="), UInt8(ascii: "_"),
-                     UInt8(ascii: "#"), UInt8(ascii: ":"), UInt8(ascii: "?"), UInt8(ascii: "|"), UInt8(ascii: "["), UInt8(ascii: "]"):
+                if LabelKeyTable.isSeparator(byte) {
                     pendingSpace = count > 0
-                default:
+                } else {
                     if pendingSpace {
                         out[count] = 0x20
                         count += 1
